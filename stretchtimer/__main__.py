@@ -1,0 +1,7 @@
+"""Allow ``python -m stretchtimer``."""
+
+import sys
+
+from stretchtimer.cli import main
+
+sys.exit(main())

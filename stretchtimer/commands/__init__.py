@@ -1,0 +1,1 @@
+"""The subcommands of the ``stretchtimer`` command line, one module per group."""

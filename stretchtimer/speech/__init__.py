@@ -1,0 +1,1 @@
+"""Offline text-to-speech rendered ahead of a session. No Qt."""

@@ -1,0 +1,1 @@
+"""Files on disk: paths, routine files, settings and the session history. No Qt."""

@@ -1,0 +1,1 @@
+"""The terminal player behind ``stretchtimer play --no-gui``."""

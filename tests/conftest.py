@@ -1,0 +1,65 @@
+"""Shared test set-up: every test gets its own stretchtimer home folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+# Timing varies on shared CI machines, and the first text strategy of a fresh machine
+# builds Hypothesis' character tables: neither is a property of our code.
+settings.register_profile(
+    "stretchtimer", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("stretchtimer")
+
+
+@pytest.fixture(autouse=True)
+def home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """A fresh STRETCHTIMER_HOME, so no test touches a real person's files."""
+    folder = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("STRETCHTIMER_HOME", str(folder))
+    yield folder
+
+
+def run_cli(
+    *args: str,
+    home: Path,
+    timeout: float = 120,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m stretchtimer ARGS`` in a child process, as a person would."""
+    environment = dict(os.environ)
+    environment["STRETCHTIMER_HOME"] = str(home)
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "stretchtimer", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input,
+        env=environment,
+        cwd=home,
+        check=False,
+    )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A skipped test is a failure here: CI must prove everything ran."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if reporter:
+            reporter.write_line(f"{skipped} test(s) were skipped; every test must run.", red=True)
