@@ -1,0 +1,80 @@
+"""Problems found in a routine file, each told in one line a person can act on."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a routine file.
+
+    ``step`` is the 1-based step number, ``key`` the key as written
+    (``"hold"``, ``"pace.rest"``, ``"tags[2]"``), ``line`` the 1-based line when known.
+    """
+
+    source: str
+    message: str
+    line: int | None = None
+    step: int | None = None
+    step_name: str | None = None
+    key: str | None = None
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        parts = [where]
+        if self.step is not None:
+            parts.append(
+                f'step {self.step} ("{self.step_name}")' if self.step_name else f"step {self.step}"
+            )
+        if self.key is not None:
+            parts.append(self.key)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class RoutineFileError(Exception):
+    """A routine file could not be used; ``problems`` says every reason found."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("RoutineFileError needs at least one problem")
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
+
+
+def describe_value(value: object, raw: str | None = None) -> str:
+    """How a value read from TOML is named in an error: ``true``, ``2.5``, ``the text "30"``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan (not a number)"
+        if math.isinf(value):
+            written = raw if raw and raw.strip().lstrip("+-") not in ("inf", "") else None
+            if written:
+                return f"{written} (too large to be a number of seconds)"
+            return "inf (infinity)" if value > 0 else "-inf (minus infinity)"
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'the text "{shown}"' if value else "an empty text"
+    if isinstance(value, _dt.datetime):
+        return f"a date and time ({value.isoformat()})"
+    if isinstance(value, _dt.date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, _dt.time):
+        return f"a time of day ({value.isoformat()})"
+    if isinstance(value, list):
+        return f"a list of {len(value)}" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__

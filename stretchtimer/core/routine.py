@@ -1,0 +1,128 @@
+"""The routine model: what a person wrote down, as frozen values.
+
+A routine file (see ``routine_file.py``) becomes a :class:`Routine`; the planner
+turns a routine into a timeline. Values here are already validated: the loader
+is the only way in from the outside world.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+FORMAT_VERSION = 1
+
+
+class Sides(enum.Enum):
+    """Which side(s) of the body a step is done on."""
+
+    NONE = "none"
+    BOTH = "both"
+    LEFT = "left"
+    RIGHT = "right"
+
+    def order(self) -> tuple[Side | None, ...]:
+        """The sides in the order they are done; ``(None,)`` for a step without sides."""
+        if self is Sides.BOTH:
+            return (Side.LEFT, Side.RIGHT)
+        if self is Sides.LEFT:
+            return (Side.LEFT,)
+        if self is Sides.RIGHT:
+            return (Side.RIGHT,)
+        return (None,)
+
+
+class Side(enum.Enum):
+    """One side of the body, as a segment is done on it."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Timing between and around steps, in seconds.
+
+    ``None`` means "not set in the file": the planner fills it from the person's
+    defaults (settings), falling back to :data:`DEFAULT_PACE`.
+    """
+
+    prepare: float | None = None
+    rest: float | None = None
+    switch: float | None = None
+    inhale: float | None = None
+    exhale: float | None = None
+
+    def over(self, defaults: ResolvedPace) -> ResolvedPace:
+        """These values where set, ``defaults`` elsewhere."""
+        return ResolvedPace(
+            prepare=defaults.prepare if self.prepare is None else self.prepare,
+            rest=defaults.rest if self.rest is None else self.rest,
+            switch=defaults.switch if self.switch is None else self.switch,
+            inhale=defaults.inhale if self.inhale is None else self.inhale,
+            exhale=defaults.exhale if self.exhale is None else self.exhale,
+        )
+
+
+@dataclass(frozen=True)
+class ResolvedPace:
+    """A pace with every value known."""
+
+    prepare: float = 5.0
+    rest: float = 10.0
+    switch: float = 5.0
+    inhale: float = 4.0
+    exhale: float = 6.0
+
+
+DEFAULT_PACE = ResolvedPace()
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Hold a position for a number of seconds."""
+
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Breaths:
+    """Hold a position for a number of slow breaths."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class Reps:
+    """Repeat a movement ``count`` times at ``tempo`` seconds each, in ``sets``."""
+
+    count: int
+    tempo: float = 3.0
+    sets: int = 1
+    set_rest: float | None = None  # None: the routine's rest between steps
+
+
+Work = Hold | Breaths | Reps
+
+
+@dataclass(frozen=True)
+class Step:
+    """One exercise of a routine."""
+
+    name: str
+    work: Work
+    sides: Sides = Sides.NONE
+    say: str = ""
+    easier: str = ""
+    rest: float | None = None  # None: the routine's pace.rest
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A validated routine, as written in a routine file (format 1)."""
+
+    title: str
+    steps: tuple[Step, ...]
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    pace: Pace = field(default_factory=Pace)
