@@ -1,0 +1,1 @@
+"""Built-in routines, shipped read-only with the package."""
