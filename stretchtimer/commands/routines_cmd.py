@@ -1,0 +1,138 @@
+"""``stretchtimer routines``: list, show and validate routines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from typing import Any
+
+from stretchtimer.core.formatting import clock_text, work_text
+from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.core.routine_file import load_routine
+from stretchtimer.core.summary import planned_seconds, routine_dict
+from stretchtimer.storage.paths import app_paths
+from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("routines", help="list, show and check routines")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="list the built-in and your own routines")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.set_defaults(run=run_list)
+
+    show = actions.add_parser("show", help="show one routine step by step")
+    show.add_argument("routine", metavar="ID|FILE", help="a routine id or a routine file")
+    show.add_argument("--json", action="store_true", help="print a JSON object")
+    show.set_defaults(run=run_show)
+
+    validate = actions.add_parser("validate", help="check routine files and report problems")
+    validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
+    validate.set_defaults(run=run_validate)
+
+
+def library() -> RoutineLibrary:
+    return RoutineLibrary(app_paths().routines)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    entries = library().entries()
+    if args.json:
+        items = []
+        for entry in entries:
+            item: dict[str, Any] = {
+                "id": entry.id,
+                "title": entry.title,
+                "builtin": entry.builtin,
+                "source": entry.source,
+            }
+            if entry.routine is not None:
+                item.update(
+                    duration_seconds=round(planned_seconds(entry.routine)),
+                    steps=len(entry.routine.steps),
+                    tags=list(entry.routine.tags),
+                )
+            else:
+                assert entry.error is not None
+                item.update(
+                    duration_seconds=None,
+                    steps=None,
+                    tags=[],
+                    problems=[str(problem) for problem in entry.error.problems],
+                )
+            items.append(item)
+        print(json.dumps(items, indent=2, ensure_ascii=False))
+        return 0
+    width = max((len(entry.id) for entry in entries), default=2)
+    for entry in entries:
+        origin = "built-in" if entry.builtin else "own"
+        if entry.routine is None:
+            assert entry.error is not None
+            print(
+                f"{entry.id:<{width}}  (cannot be used: {entry.error.problems[0].message}; "
+                f"run `stretchtimer routines validate {entry.source}`)"
+            )
+            continue
+        routine = entry.routine
+        steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
+        tags = f"  [{', '.join(routine.tags)}]" if routine.tags else ""
+        print(
+            f"{entry.id:<{width}}  {clock_text(planned_seconds(routine)):>6}  {steps:<9} "
+            f"{origin:<8}  {routine.title}{tags}"
+        )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    try:
+        entry = library().open(args.routine)
+    except (UnknownRoutineError, RoutineFileError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    routine = entry.routine
+    assert routine is not None
+    if args.json:
+        facts = {"id": entry.id, "builtin": entry.builtin, "source": entry.source}
+        facts.update(routine_dict(routine))
+        print(json.dumps(facts, indent=2, ensure_ascii=False))
+        return 0
+    origin = "built-in" if entry.builtin else entry.source
+    print(f"{routine.title}  ({clock_text(planned_seconds(routine))}, {origin})")
+    if routine.tags:
+        print("tags: " + ", ".join(routine.tags))
+    if routine.description:
+        print(textwrap.fill(routine.description, width=88))
+    print()
+    for number, step in enumerate(routine.steps, start=1):
+        print(f"{number:>2}. {step.name} — {work_text(step)}")
+        if step.say:
+            print(
+                textwrap.fill(step.say, width=88, initial_indent="    ", subsequent_indent="    ")
+            )
+        if step.easier:
+            print(
+                textwrap.fill(
+                    f"Easier: {step.easier}",
+                    width=88,
+                    initial_indent="    ",
+                    subsequent_indent="    ",
+                )
+            )
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    failed = False
+    for name in args.files:
+        try:
+            routine = load_routine(name)
+        except RoutineFileError as error:
+            failed = True
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+        else:
+            print(f"{name}: ok ({routine.title!r}, {len(routine.steps)} steps)")
+    return 1 if failed else 0

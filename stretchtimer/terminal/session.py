@@ -1,0 +1,159 @@
+"""Play a session in the terminal: ``stretchtimer play ID --no-gui``.
+
+Runs on a QCoreApplication event loop (no display needed), so the same session
+driver and audio player serve the terminal and the desktop app.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable
+from typing import TextIO
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+from stretchtimer.core.events import (
+    EasierChosen,
+    Event,
+    Paused,
+    SegmentStarted,
+    SessionFinished,
+    Status,
+)
+from stretchtimer.core.formatting import clock_text
+from stretchtimer.player.driver import SessionDriver
+from stretchtimer.terminal.keys import (
+    KEYS_HELP,
+    InterruptWatcher,
+    KeyReader,
+    cbreak,
+    stdout_is_unicode,
+)
+from stretchtimer.terminal.render import segment_lines, status_line
+
+REFRESH_MS = 200
+CLEAR_LINE = "\r\x1b[K"
+
+EventListener = Callable[[Event], None]
+
+
+class TerminalView(QObject):
+    """Prints the session as it goes: a line per segment and, on a terminal, a live line."""
+
+    def __init__(self, driver: SessionDriver, out: TextIO, *, live: bool) -> None:
+        super().__init__()
+        self.driver = driver
+        self.out = out
+        self.live = live
+        self.unicode = stdout_is_unicode()
+        self._status_shown = False
+        driver.engine_event.connect(self.on_event)
+        self._refresh = QTimer(self)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.redraw)
+        if live:
+            self._refresh.start()
+
+    def width(self) -> int:
+        return max(40, shutil.get_terminal_size((100, 24)).columns - 1)
+
+    def print_lines(self, lines: list[str]) -> None:
+        if not lines:
+            return
+        if self._status_shown:
+            self.out.write(CLEAR_LINE)
+            self._status_shown = False
+        self.out.write("\n".join(lines) + "\n")
+        self.out.flush()
+        self.redraw()
+
+    def redraw(self) -> None:
+        if not self.live:
+            return
+        line = status_line(self.driver.snapshot(), unicode=self.unicode)
+        self.out.write(CLEAR_LINE + line[: self.width()])
+        self.out.flush()
+        self._status_shown = True
+
+    def on_event(self, event: object) -> None:
+        if isinstance(event, SegmentStarted):
+            self.print_lines(
+                segment_lines(self.driver.engine.plan, event.segment, width=min(self.width(), 88))
+            )
+        elif isinstance(event, EasierChosen):
+            self.print_lines(
+                textwrap.wrap(
+                    event.text,
+                    width=min(self.width(), 88),
+                    initial_indent="      ",
+                    subsequent_indent="      ",
+                )
+            )
+        elif isinstance(event, Paused) and event.text:
+            self.print_lines([f"      {event.text}"])
+        elif isinstance(event, SessionFinished):
+            self._refresh.stop()
+            self.live = False
+            active = clock_text(event.active_seconds)
+            if event.status is Status.COMPLETED:
+                self.print_lines(["", f"Session complete: {active} of stretching. Well done."])
+            else:
+                self.print_lines(["", f"Stopped after {active}."])
+        else:
+            self.redraw()
+
+
+def run_terminal_session(
+    driver: SessionDriver,
+    *,
+    out: TextIO | None = None,
+    keys_from: TextIO | None = None,
+    listeners: tuple[EventListener, ...] = (),
+    ready_to_quit: Callable[[Callable[[], None]], None] | None = None,
+) -> Status:
+    """Play the driver's session to its end; returns how it ended.
+
+    ``ready_to_quit(quit)`` lets a caller delay the exit (until the last words
+    have been heard); by default the event loop quits as soon as the session ends.
+    """
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    out = out or sys.stdout
+    keys_from = keys_from or sys.stdin
+    interactive = keys_from.isatty()
+    view = TerminalView(driver, out, live=out.isatty())
+    for listener in listeners:
+        driver.engine_event.connect(listener)
+    result: list[Status] = []
+
+    def quit_loop() -> None:
+        app.quit()
+
+    def on_finished(status: object) -> None:
+        assert isinstance(status, Status)
+        result.append(status)
+        if ready_to_quit is None:
+            quit_loop()
+        else:
+            ready_to_quit(quit_loop)
+
+    def on_action(name: str) -> None:
+        getattr(driver, name)()
+
+    driver.finished.connect(on_finished)
+    watcher = InterruptWatcher(driver.stop)
+
+    try:
+        with cbreak(keys_from) as keys_available:
+            reader = KeyReader(keys_from, on_action) if keys_available and interactive else None
+            if reader is not None:
+                out.write(KEYS_HELP + "\n")
+            QTimer.singleShot(0, driver.start)
+            app.exec()
+    finally:
+        watcher.close()
+        view.deleteLater()
+    if not result:  # the loop ended some other way: treat as stopped
+        return Status.STOPPED
+    return result[0]
