@@ -9,6 +9,7 @@ from typing import Any
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.storage.settings import SettingsStore
 
 MIN_SPEED = 0.1
 MAX_SPEED = 100.0
@@ -61,11 +62,20 @@ def run(args: argparse.Namespace) -> int:
 
     from stretchtimer.core.engine import SessionEngine
     from stretchtimer.core.events import Status
-    from stretchtimer.core.plan import build_plan
+    from stretchtimer.core.plan import BreathGuidance, build_plan
+    from stretchtimer.core.routine import ResolvedPace
     from stretchtimer.player.driver import SessionDriver
     from stretchtimer.terminal.session import run_terminal_session
 
-    plan = build_plan(entry.routine)
+    loaded = SettingsStore(app_paths().settings).load()
+    if loaded.notice:
+        print(f"stretchtimer: {loaded.notice}", file=sys.stderr)
+    settings = loaded.settings
+    plan = build_plan(
+        entry.routine,
+        pace_defaults=ResolvedPace(prepare=settings.prepare, rest=settings.rest),
+        breath_guidance=BreathGuidance(settings.breath_guidance),
+    )
     driver = SessionDriver(SessionEngine(plan), speed=args.speed)
     status = run_terminal_session(driver)
     return 0 if status is Status.COMPLETED else 130

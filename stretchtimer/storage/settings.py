@@ -1,0 +1,262 @@
+"""The person's settings: one TOML file, versioned, with a default for every key.
+
+Every setting is declared once, with its TOML section, default and check (the
+``Settings`` dataclass below). A file that cannot be read, or holds values that
+are not valid, is copied aside before anything is written over it, and the
+person is told where it went: their choices are never silently lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from stretchtimer.storage.atomic import write_text_atomically
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 1
+
+Check = Callable[[Any], bool]
+
+
+def _number(low: float, high: float) -> Check:
+    def check(value: Any) -> bool:
+        return (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and (low <= value <= high)
+        )
+
+    return check
+
+
+def _one_of(*choices: str) -> Check:
+    return lambda value: value in choices
+
+
+def _text(limit: int) -> Check:
+    return lambda value: isinstance(value, str) and len(value) <= limit
+
+
+def _bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _clock_time(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
+        return False
+    hours, minutes = value[:2], value[3:]
+    return hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60
+
+
+def _days(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and all(day in WEEKDAYS for day in value)
+        and len(set(value)) == len(value)
+    )
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def setting(section: str, default: Any, check: Check, doc: str) -> Any:
+    """Declare a setting: where it lives in the file, its default and what is valid."""
+    return field(default=default, metadata={"section": section, "check": check, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting with its default. Change one with ``dataclasses.replace``."""
+
+    # voice
+    voice_enabled: bool = setting("voice", True, _bool, "speak the steps aloud")
+    voice: str = setting("voice", "", _text(200), "voice id; empty for the engine's default")
+    rate: int = setting("voice", 165, _number(80, 400), "speaking rate, words per minute")
+    voice_volume: float = setting("voice", 0.9, _number(0, 1), "voice volume, 0 to 1")
+    # sound
+    muted: bool = setting("sound", False, _bool, "no voice and no chimes")
+    chime_volume: float = setting("sound", 0.6, _number(0, 1), "chime volume, 0 to 1")
+    breath_guidance: str = setting(
+        "sound",
+        "spoken",
+        _one_of("spoken", "tones"),
+        "spoken: 'breathe in / breathe out' every breath; tones: spoken once, then tones",
+    )
+    # session
+    prepare: float = setting(
+        "session",
+        5.0,
+        _number(0, 120),
+        "seconds to get into position, unless a routine says otherwise",
+    )
+    rest: float = setting(
+        "session", 10.0, _number(0, 600), "seconds between steps, unless a routine says otherwise"
+    )
+    comfort_rating: bool = setting(
+        "session", False, _bool, "ask how your hips and back feel before and after"
+    )
+    # appearance
+    theme: str = setting(
+        "appearance",
+        "system",
+        _one_of("system", "light", "dark"),
+        "follow the system, or always light or dark",
+    )
+    # reminders
+    reminders_enabled: bool = setting("reminders", False, _bool, "remind me to stretch")
+    reminder_interval: int = setting("reminders", 50, _number(5, 480), "minutes between reminders")
+    reminder_start: str = setting("reminders", "09:00", _clock_time, "working hours start")
+    reminder_end: str = setting("reminders", "17:30", _clock_time, "working hours end")
+    reminder_days: tuple[str, ...] = setting(
+        "reminders", ("mon", "tue", "wed", "thu", "fri"), _days, "working days"
+    )
+    reminder_routine: str = setting(
+        "reminders", "", _text(200), "routine to suggest; empty for the last one played"
+    )
+    reminder_snooze: int = setting("reminders", 10, _number(1, 240), "snooze minutes")
+    reminder_speak: bool = setting("reminders", False, _bool, "say 'time to stretch' aloud")
+    quiet_until: str = setting(
+        "reminders", "", _text(40), "no reminders until this ISO date and time; empty for none"
+    )
+    # start-up
+    start_at_login: bool = setting("startup", False, _bool, "start in the tray at login")
+
+
+SECTIONS = tuple(dict.fromkeys(f.metadata["section"] for f in dataclasses.fields(Settings)))
+
+# Upgrades from older settings files, by the version they upgrade from. Each takes
+# the parsed document and returns it in the next version's shape.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    settings: Settings
+    notice: str | None = None  # one sentence for the person, when something was wrong
+
+
+def settings_to_document(settings: Settings) -> dict[str, Any]:
+    document: dict[str, Any] = {"version": SETTINGS_VERSION}
+    for section in SECTIONS:
+        document[section] = {}
+    for item in dataclasses.fields(Settings):
+        value = getattr(settings, item.name)
+        document[item.metadata["section"]][item.name] = (
+            list(value) if isinstance(value, tuple) else value
+        )
+    return document
+
+
+def settings_from_document(document: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """Settings from a parsed file; invalid or unknown values are listed, not used."""
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    known = {item.name: item for item in dataclasses.fields(Settings)}
+    for section, table in document.items():
+        if section == "version":
+            continue
+        if not isinstance(table, dict):
+            problems.append(f"[{section}] is not a table")
+            continue
+        for key, value in table.items():
+            item = known.get(key)
+            if item is None or item.metadata["section"] != section:
+                problems.append(f"unknown setting {section}.{key}")
+            elif not item.metadata["check"](value):
+                problems.append(
+                    f"{section}.{key} = {value!r} is not valid ({item.metadata['doc']})"
+                )
+            else:
+                values[key] = tuple(value) if isinstance(value, list) else value
+    return Settings(**values), problems
+
+
+class SettingsStore:
+    """Loads and saves the settings file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> LoadResult:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return LoadResult(Settings())
+        except (OSError, UnicodeDecodeError) as error:
+            return self._unusable(f"could not be read ({error})")
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            return self._unusable(f"is not valid TOML ({error})")
+        version = document.get("version", 1)
+        if not isinstance(version, int) or isinstance(version, bool):
+            return self._unusable("has no valid version number")
+        if version > SETTINGS_VERSION:
+            log.warning("settings file %s is version %s, newer than this app", self.path, version)
+            settings, _ = settings_from_document(document)
+            return LoadResult(
+                settings,
+                "Your settings were saved by a newer stretchtimer; "
+                "this version uses what it understands and will not change "
+                "the file.",
+            )
+        upgraded = version < SETTINGS_VERSION
+        while version < SETTINGS_VERSION:
+            backup = self._copy_aside(f"v{version}")
+            log.info("upgrading settings from version %s (copy kept at %s)", version, backup)
+            document = UPGRADES[version](document)
+            version += 1
+        settings, problems = settings_from_document(document)
+        if problems:
+            copy = self._copy_aside("invalid")
+            for problem in problems:
+                log.warning("settings %s: %s", self.path, problem)
+            return LoadResult(
+                settings,
+                f"Some settings were not valid and are back to their "
+                f"defaults ({problems[0]}); your file was copied to {copy}.",
+            )
+        if upgraded:
+            self.save(settings)
+        return LoadResult(settings)
+
+    def save(self, settings: Settings) -> None:
+        """Write the settings atomically. Raises OSError when the disk refuses."""
+        if self._newer_on_disk():
+            log.warning("not overwriting settings saved by a newer stretchtimer")
+            return
+        text = tomli_w.dumps(settings_to_document(settings))
+        write_text_atomically(self.path, text)
+
+    def _newer_on_disk(self) -> bool:
+        try:
+            document = tomllib.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return False
+        version = document.get("version", 1)
+        return isinstance(version, int) and version > SETTINGS_VERSION
+
+    def _unusable(self, why: str) -> LoadResult:
+        log.warning("settings file %s %s", self.path, why)
+        copy = self._copy_aside("unreadable")
+        return LoadResult(
+            Settings(),
+            f"Your settings file {why}, so the defaults are in use; the file was kept as {copy}.",
+        )
+
+    def _copy_aside(self, reason: str) -> Path:
+        number = 1
+        while (target := self.path.with_name(f"{self.path.name}.{reason}-{number}")).exists():
+            number += 1
+        shutil.copy2(self.path, target)
+        return target

@@ -1,0 +1,121 @@
+"""Settings: defaults for every key, atomic saves, and a bad file is never lost."""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from stretchtimer.storage import atomic
+from stretchtimer.storage import settings as settings_module
+from stretchtimer.storage.settings import SETTINGS_VERSION, Settings, SettingsStore
+
+
+def test_no_file_means_every_default(tmp_path: Path) -> None:
+    result = SettingsStore(tmp_path / "settings.toml").load()
+    assert result.settings == Settings() and result.notice is None
+
+
+def test_saved_settings_load_back_and_the_file_is_private_and_versioned(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "config" / "settings.toml")
+    changed = dataclasses.replace(
+        Settings(),
+        rate=200,
+        voice_volume=0.5,
+        theme="dark",
+        reminder_days=("mon", "wed"),
+        breath_guidance="tones",
+    )
+    store.save(changed)
+    assert store.load().settings == changed
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    document = tomllib.loads(store.path.read_text())
+    assert document["version"] == SETTINGS_VERSION
+    assert document["voice"]["rate"] == 200 and document["appearance"]["theme"] == "dark"
+
+
+def test_a_partial_file_fills_the_rest_with_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("version = 1\n[voice]\nrate = 120\n")
+    result = SettingsStore(path).load()
+    assert result.settings == dataclasses.replace(Settings(), rate=120)
+    assert result.notice is None
+
+
+def test_an_unreadable_file_is_kept_aside_and_the_person_told(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("version = 1\n[voice\nrate = 120\n")
+    original = path.read_bytes()
+    store = SettingsStore(path)
+    result = store.load()
+    assert result.settings == Settings()
+    assert result.notice is not None and "settings.toml.unreadable-1" in result.notice
+    assert (tmp_path / "settings.toml.unreadable-1").read_bytes() == original
+    store.save(result.settings)  # saving later does not lose the person's file
+    assert (tmp_path / "settings.toml.unreadable-1").read_bytes() == original
+
+
+def test_invalid_values_fall_back_one_by_one_and_the_file_is_copied(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        'version = 1\n[voice]\nrate = 9000\nvoice_volume = 0.3\n[appearance]\ntheme = "purple"\n'
+    )
+    result = SettingsStore(path).load()
+    assert result.settings.rate == Settings().rate
+    assert result.settings.voice_volume == 0.3
+    assert result.settings.theme == "system"
+    assert result.notice is not None and "voice.rate = 9000 is not valid" in result.notice
+    assert (tmp_path / "settings.toml.invalid-1").exists()
+
+
+def test_a_file_from_a_newer_version_is_read_but_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    text = "version = 99\n[voice]\nrate = 150\n[future]\nthing = 1\n"
+    path.write_text(text)
+    store = SettingsStore(path)
+    result = store.load()
+    assert result.settings.rate == 150
+    assert result.notice is not None and "newer" in result.notice
+    store.save(dataclasses.replace(result.settings, rate=300))
+    assert path.read_text() == text
+
+
+def test_older_files_are_upgraded_with_a_backup_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings_module, "SETTINGS_VERSION", 2)
+
+    def rename_speed(document: dict) -> dict:  # type: ignore[type-arg]
+        document["voice"]["rate"] = document["voice"].pop("speed")
+        document["version"] = 2
+        return document
+
+    monkeypatch.setitem(settings_module.UPGRADES, 1, rename_speed)
+    path = tmp_path / "settings.toml"
+    path.write_text("version = 1\n[voice]\nspeed = 140\n")
+    result = SettingsStore(path).load()
+    assert result.settings.rate == 140 and result.notice is None
+    assert (tmp_path / "settings.toml.v1-1").read_text() == "version = 1\n[voice]\nspeed = 140\n"
+    assert tomllib.loads(path.read_text())["version"] == 2
+
+
+def test_a_full_disk_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "settings.toml"
+    store = SettingsStore(path)
+    store.save(Settings())
+    before = path.read_text()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", disk_full)  # a full disk cannot be had here
+    with pytest.raises(OSError, match="No space left"):
+        store.save(dataclasses.replace(Settings(), rate=99))
+    assert path.read_text() == before
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["settings.toml"]  # no debris
