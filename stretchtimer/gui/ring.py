@@ -1,0 +1,135 @@
+"""The countdown ring, with the breath pacer inside it.
+
+The ring empties as the current part of the session runs out; the big number in
+the middle is the seconds left, large enough to read from across a room. During
+a breath-counted hold a soft disc grows with each inhale and shrinks with each
+exhale, and the middle says which.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from stretchtimer.gui import theme
+
+
+@dataclass(frozen=True)
+class RingState:
+    """What the ring shows; made by the player from an engine snapshot."""
+
+    fraction: float = 1.0  # of the current part still to go, 0..1
+    big: str = ""  # the seconds left, a rep number, or "Breathe in"
+    caption: str = ""  # a few words under it
+    tone: str = "accent"  # a Theme colour name: accent, calm, rest, warm
+    breath: float | None = None  # lungs' fullness 0..1 during breath-counted holds
+    paused: bool = False
+
+
+class CountdownRing(QWidget):
+    """Paints a :class:`RingState`; call :meth:`set_state` as time passes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = RingState()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 160)
+        self.setAccessibleName("Countdown")
+
+    def state(self) -> RingState:
+        return self._state
+
+    def set_state(self, state: RingState) -> None:
+        if state == self._state:
+            return
+        if (state.big, state.caption) != (self._state.big, self._state.caption):
+            self.setAccessibleDescription(f"{state.big} {state.caption}".strip())
+        self._state = state
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(360, 360)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return width
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        colours = theme.current()
+        state = self._state
+        side = min(self.width(), self.height()) - 8
+        if side <= 0:
+            return
+        left = (self.width() - side) / 2
+        top = (self.height() - side) / 2
+        thickness = max(6.0, side * 0.05)
+        bounds = QRectF(left, top, side, side).adjusted(
+            thickness / 2, thickness / 2, -thickness / 2, -thickness / 2
+        )
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        tone = QColor(getattr(colours, state.tone, colours.accent))
+        if state.paused:
+            tone = QColor(colours.muted)
+
+        track = QPen(QColor(colours.track), thickness)
+        painter.setPen(track)
+        painter.drawEllipse(bounds)
+
+        if state.breath is not None:
+            self._paint_breath(painter, bounds, state.breath, QColor(colours.calm))
+
+        fraction = min(max(state.fraction, 0.0), 1.0)
+        if fraction > 0:
+            arc = QPen(tone, thickness)
+            arc.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(arc)
+            painter.drawArc(bounds, 90 * 16, -round(fraction * 360 * 16))
+
+        self._paint_text(painter, bounds, state, colours)
+        painter.end()
+
+    def _paint_breath(
+        self, painter: QPainter, bounds: QRectF, fullness: float, colour: QColor
+    ) -> None:
+        # Ease the size so the disc moves like a breath, not like a linear slider.
+        eased = 0.5 - 0.5 * math.cos(math.pi * min(max(fullness, 0.0), 1.0))
+        radius = bounds.width() / 2 * (0.34 + 0.5 * eased)
+        centre = bounds.center()
+        fill = QColor(colour)
+        fill.setAlpha(70)
+        painter.setPen(QPen(colour, max(2.0, bounds.width() * 0.008)))
+        painter.setBrush(fill)
+        painter.drawEllipse(centre, radius, radius)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _paint_text(
+        self, painter: QPainter, bounds: QRectF, state: RingState, colours: theme.Theme
+    ) -> None:
+        side = bounds.width()
+        big = QFont(self.font())
+        big.setWeight(QFont.Weight.DemiBold)
+        digits = state.big.replace(":", "").isdigit()
+        big.setPixelSize(max(12, round(side * (0.27 if digits else 0.105))))
+        if digits:
+            big.setFeature(QFont.Tag("tnum"), 1)  # tabular figures: the digits do not jump
+        painter.setFont(big)
+        painter.setPen(QColor(colours.text))
+        text_box = QRectF(bounds.left(), bounds.top() + side * 0.22, side, side * 0.42)
+        painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, state.big)
+        if state.caption:
+            small = QFont(self.font())
+            small.setPixelSize(max(10, round(side * 0.06)))
+            painter.setFont(small)
+            painter.setPen(QColor(colours.muted))
+            caption_box = QRectF(
+                bounds.left() + side * 0.15, bounds.top() + side * 0.62, side * 0.7, side * 0.14
+            )
+            painter.drawText(
+                caption_box,
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                state.caption,
+            )
