@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from stretchtimer import __version__
 from stretchtimer.app_log import setup_logging
 from stretchtimer.commands import paths_cmd, play_cmd, routines_cmd
+from stretchtimer.commands.play_cmd import speed_value
 from stretchtimer.storage.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    parser.add_argument(
+        "--speed",
+        type=speed_value,
+        default=None,
+        metavar="X",
+        dest="app_speed",
+        help="run every timer X times faster in the app (for previews)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -67,13 +76,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def open_app(args: argparse.Namespace) -> int:
-    print(
-        "stretchtimer: the desktop app is not built yet; try "
-        "`stretchtimer play two-minute-reset --no-gui` or `stretchtimer --help`.",
-        file=sys.stderr,
-    )
-    return EXIT_PROBLEM
+def open_app(args: argparse.Namespace, start: str | None = None) -> int:
+    """The desktop app; ``start`` names a routine (id or file) to play at once."""
+    from stretchtimer.gui.app import run_app
+
+    speed = getattr(args, "speed", None) or args.app_speed or 1.0
+    return run_app(sys.argv[:1], start=start, speed=speed)
 
 
 def main_gui() -> int:

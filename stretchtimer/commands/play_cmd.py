@@ -53,11 +53,9 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     if not args.no_gui:
-        print(
-            "stretchtimer: the desktop app is not built yet; add --no-gui to play in the terminal.",
-            file=sys.stderr,
-        )
-        return 1
+        from stretchtimer.cli import open_app
+
+        return open_app(args, start=args.routine)
     assert entry.routine is not None
 
     from stretchtimer.core.engine import SessionEngine

@@ -1,0 +1,78 @@
+"""Start the desktop app: names, theme, crash handling, services, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
+from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.gui.crash_dialog import CrashReporter
+from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.services import AppServices, SettingsModel
+from stretchtimer.gui.tasks import TaskRunner
+from stretchtimer.gui.theme import ThemeManager
+from stretchtimer.storage.paths import Paths, app_paths
+from stretchtimer.storage.routine_library import RoutineLibrary
+from stretchtimer.storage.settings import SettingsStore
+
+log = logging.getLogger(__name__)
+
+KNOWN_PROBLEMS: tuple[type[BaseException], ...] = (OSError, RoutineFileError)
+
+
+def set_identity() -> None:
+    """Names Qt uses for settings, the window title and the desktop's launcher."""
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
+    QApplication.setDesktopFileName(APP_ID)
+
+
+def make_services(paths: Paths, crash: CrashReporter, *, speed: float = 1.0) -> AppServices:
+    loaded = SettingsStore(paths.settings).load()
+    tasks = TaskRunner(on_bug=crash.report, known=KNOWN_PROBLEMS)
+    settings = SettingsModel(SettingsStore(paths.settings), loaded.settings, tasks)
+    services = AppServices(
+        paths=paths,
+        settings=settings,
+        library=RoutineLibrary(paths.routines),
+        tasks=tasks,
+        speed=speed,
+    )
+    if loaded.notice:
+        services.notices.append(loaded.notice)
+    return services
+
+
+def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) -> int:
+    """Open the window (and start routine ``start``); returns the exit code."""
+    set_identity()
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    paths = app_paths()
+    crash = CrashReporter(paths)
+    crash.install()
+    services = make_services(paths, crash, speed=speed)
+    themes = ThemeManager(app, services.settings.current.theme)
+    window = MainWindow(services)
+    crash.parent = window
+    themes.changed.connect(lambda _theme: window.restyle())
+    services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
+    window.show()
+    for notice in services.notices:
+        window.show_notice(notice)
+    if start:
+        window.start_routine(start)
+    log.info("stretchtimer %s started", __version__)
+    code = app.exec()
+    services.tasks.wait()
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(run_app(sys.argv))

@@ -1,0 +1,212 @@
+"""The main window: four places (Routines, Session, History, Settings) beside a nav bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.gui import icons, theme
+from stretchtimer.gui.notice_bar import NoticeBar
+from stretchtimer.gui.routines_view import RoutinesView
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.session_controller import Phase, SessionController
+from stretchtimer.gui.session_page import SessionPage
+from stretchtimer.gui.settings_view import SettingsView
+from stretchtimer.storage.paths import ensure_private_dir
+from stretchtimer.storage.routine_library import UnknownRoutineError
+
+log = logging.getLogger(__name__)
+
+PLACES = (
+    ("routines", "Routines", icons.routines),
+    ("session", "Session", icons.session),
+    ("history", "History", icons.history),
+    ("settings", "Settings", icons.settings),
+)
+
+
+class MainWindow(QMainWindow):
+    """The app's window.
+
+    Signals:
+        session_started(object): a :class:`SessionController` that has just begun.
+    """
+
+    session_started = Signal(object)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.controller: SessionController | None = None
+        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.setMinimumSize(880, 600)
+        self._build()
+        self.reload_routines()
+        self._restore_geometry()
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.routines = RoutinesView()
+        self.session = SessionPage()
+        self.history = QWidget()  # the History page arrives with the history store
+        self.settings_view = SettingsView(self.services)
+        self.pages = QStackedWidget()
+        for page in (self.routines, self.session, self.history, self.settings_view):
+            self.pages.addWidget(page)
+
+        nav = self._build_nav()
+        self.notices = NoticeBar()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        notice_row = QHBoxLayout()
+        notice_row.setContentsMargins(28, 12, 28, 0)
+        notice_row.addWidget(self.notices)
+        right.addLayout(notice_row)
+        right.addWidget(self.pages, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(nav)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+        self.restyle()
+        self.show_place("routines")
+        self.services.settings.problem.connect(self.show_notice)
+
+        self.routines.start_requested.connect(self.start_routine)
+        self.session.idle.browse.connect(lambda: self.show_place("routines"))
+        self.session.complete.browse.connect(lambda: self.show_place("routines"))
+        self.session.complete.again.connect(self._play_again)
+
+    def _build_nav(self) -> QWidget:
+        nav = QWidget()
+        nav.setObjectName("NavBar")
+        nav.setFixedWidth(176)
+        nav_layout = QVBoxLayout(nav)
+        nav_layout.setContentsMargins(0, 8, 0, 12)
+        nav_layout.setSpacing(2)
+        name = QLabel(APP_DISPLAY_NAME)
+        name.setObjectName("AppName")
+        nav_layout.addWidget(name)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons: dict[str, QToolButton] = {}
+        for number, (key, label, _draw) in enumerate(PLACES):
+            button = QToolButton()
+            button.setText(f"  {label}")
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(label)
+            button.setToolTip(f"{label} (Ctrl+{number + 1})")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(150)
+            self.nav_group.addButton(button, number)
+            self.nav_buttons[key] = button
+            nav_layout.addWidget(button)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.activated.connect(lambda index=number: self.show_place(PLACES[index][0]))
+        nav_layout.addStretch(1)
+        self.nav_group.idClicked.connect(lambda index: self.show_place(PLACES[index][0]))
+        return nav
+
+    def restyle(self) -> None:
+        colours = theme.current()
+        for key, _label, draw in PLACES:
+            button = self.nav_buttons[key]
+            button.setIcon(icons.make_icon(draw, colours.muted))
+        self.session.player.restyle()
+        self.update()
+
+    def show_notice(self, message: str) -> None:
+        """Tell the person about a known problem, in one sentence with the fix."""
+        self.notices.add(message)
+
+    # -- places -----------------------------------------------------------------------
+
+    def show_place(self, key: str) -> None:
+        index = [place[0] for place in PLACES].index(key)
+        self.nav_buttons[key].setChecked(True)
+        self.pages.setCurrentIndex(index)
+        if key == "routines":
+            self.routines.list.setFocus()
+        elif key == "session":
+            self.session.setFocus()
+
+    def current_place(self) -> str:
+        return PLACES[self.pages.currentIndex()][0]
+
+    def reload_routines(self) -> None:
+        self.routines.set_entries(self.services.library.entries())
+
+    # -- sessions ---------------------------------------------------------------------
+
+    def start_routine(self, routine_id: str) -> None:
+        try:
+            entry = self.services.library.open(routine_id)
+        except (UnknownRoutineError, RoutineFileError) as error:
+            QMessageBox.warning(self, "Cannot start this routine", str(error))
+            return
+        if self.controller is not None and self.controller.phase is not Phase.FINISHED:
+            answer = QMessageBox.question(
+                self,
+                "Stop the current session?",
+                f"“{self.controller.routine.title}” is still running. Stop it and start "
+                f"“{entry.title}”?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self.controller.stop()
+        assert entry.routine is not None
+        controller = SessionController(self.services, entry.id, entry.routine, self)
+        controller.finished.connect(lambda _status, c=controller: self._session_ended(c))
+        self.controller = controller
+        self.session.show_player(controller)
+        self.show_place("session")
+        self.session_started.emit(controller)
+        controller.begin()
+
+    def _session_ended(self, controller: SessionController) -> None:
+        if controller is not self.controller:
+            return
+        self.session.show_complete(controller)
+
+    def _play_again(self) -> None:
+        if self.controller is not None:
+            self.start_routine(self.controller.routine_id)
+
+    # -- window state -----------------------------------------------------------------
+
+    def _state_store(self) -> QSettings:
+        folder = ensure_private_dir(self.services.paths.config)
+        return QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._state_store().value("geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(1120, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.controller is not None and self.controller.phase is not Phase.FINISHED:
+            self.controller.stop()
+        self._state_store().setValue("geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,77 @@
+"""The window as a whole: places, keyboard reach, names for screen readers, its size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QComboBox,
+    QLineEdit,
+    QScrollBar,
+    QWidget,
+)
+
+from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.services import AppServices
+
+
+def test_ctrl_number_moves_between_the_four_places(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    for number, place in enumerate(("routines", "session", "history", "settings"), start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_place() == place
+        assert window.nav_buttons[place].isChecked()
+
+
+def focus_chain(window: QWidget) -> list[QWidget]:
+    first = window.focusWidget() or window
+    chain, widget = [], first.nextInFocusChain()
+    while widget is not first and len(chain) < 500:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_every_control_has_an_accessible_name_and_is_reachable_by_tab(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
+    controls = [
+        widget
+        for widget in window.findChildren(QWidget)
+        if isinstance(widget, QAbstractButton | QAbstractSlider | QComboBox | QLineEdit)
+        and not isinstance(widget, QScrollBar)
+        and not isinstance(widget.parent(), QLineEdit)  # Qt's own clear button
+        and not widget.objectName().startswith("qt_")
+        and widget.parent() is not None
+        and widget.parent().objectName() != "qt_spinbox_lineedit"
+    ]
+    reachable = set(focus_chain(window))
+    for control in controls:
+        name = control.accessibleName()
+        if isinstance(control, QAbstractButton):
+            name = name or control.text()
+        where = f"{type(control).__name__} in {type(control.parent()).__name__}"
+        assert name, where
+        if control.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            assert control in reachable, control.accessibleName()
+
+
+def test_size_and_position_are_remembered(qtbot, services: AppServices, themes) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(services)
+    qtbot.addWidget(first)
+    first.resize(1010, 690)
+    first.move(40, 30)
+    first.show()
+    qtbot.waitExposed(first)
+    first.close()
+    second = MainWindow(services)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (1010, 690)
+
+
+def test_a_settings_notice_appears_in_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_notice("Your settings file could not be read; the defaults are in use.")
+    assert window.notices.isVisibleTo(window)
+    qtbot.mouseClick(window.notices.close_button, Qt.MouseButton.LeftButton)
+    assert not window.notices.isVisibleTo(window)

@@ -1,0 +1,53 @@
+"""Settings: changes apply at once and are saved for the next start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.theme import current
+from stretchtimer.storage.settings import SettingsStore
+
+
+def test_changes_apply_at_once_and_persist(
+    qtbot, window: MainWindow, services: AppServices
+) -> None:  # type: ignore[no-untyped-def]
+    view = window.settings_view
+    view.rate.slider.setValue(210)
+    view.voice_volume.slider.setValue(40)
+    view.breath.setCurrentIndex(view.breath.findData("tones"))
+    view.prepare.setValue(12)
+    view.muted.setChecked(True)
+    current_settings = services.settings.current
+    assert (current_settings.rate, current_settings.voice_volume) == (210, 0.4)
+    assert current_settings.breath_guidance == "tones" and current_settings.prepare == 12
+    assert current_settings.muted
+    saved = SettingsStore(services.paths.settings).load().settings
+    assert saved == current_settings
+
+
+def test_theme_changes_the_look_at_once(
+    qtbot, window: MainWindow, services: AppServices, themes
+) -> None:  # type: ignore[no-untyped-def]
+    services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
+    view = window.settings_view
+    view.theme.setCurrentIndex(view.theme.findData("dark"))
+    assert current().dark
+    assert window.palette().color(window.backgroundRole()).lightness() < 60
+    view.theme.setCurrentIndex(view.theme.findData("light"))
+    assert not current().dark
+
+
+def test_the_settings_page_shows_the_data_folder(window: MainWindow, services: AppServices) -> None:
+    assert window.settings_view.data_folder.text() == str(services.paths.data)
+    assert window.settings_view.open_folder.accessibleName() == "Open the data folder"
+
+
+def test_keyboard_changes_a_slider(qtbot, window: MainWindow, services: AppServices) -> None:  # type: ignore[no-untyped-def]
+    window.show_place("settings")
+    slider = window.settings_view.rate.slider
+    slider.setFocus()
+    before = services.settings.current.rate
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert services.settings.current.rate == before + 1
