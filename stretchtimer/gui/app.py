@@ -12,6 +12,7 @@ from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.gui.crash_dialog import CrashReporter
 from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.ready_probe import install_ready_probe
 from stretchtimer.gui.services import AppServices, SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import ThemeManager
@@ -63,6 +64,7 @@ def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) ->
     crash.parent = window
     themes.changed.connect(lambda _theme: window.restyle())
     services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
+    probe = install_ready_probe(window)
     window.show()
     for notice in services.notices:
         window.show_notice(notice)
@@ -71,6 +73,7 @@ def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) ->
     log.info("stretchtimer %s started", __version__)
     code = app.exec()
     services.tasks.wait()
+    del probe
     return int(code)
 
 

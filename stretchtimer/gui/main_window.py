@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -26,10 +27,12 @@ from stretchtimer.gui.notice_bar import NoticeBar
 from stretchtimer.gui.routines_view import RoutinesView
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session_controller import Phase, SessionController
-from stretchtimer.gui.session_page import SessionPage
-from stretchtimer.gui.settings_view import SettingsView
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routine_library import UnknownRoutineError
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.session_page import SessionPage
+    from stretchtimer.gui.settings_view import SettingsView
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +67,11 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.routines = RoutinesView()
-        self.session = SessionPage()
-        self.history = QWidget()  # the History page arrives with the history store
-        self.settings_view = SettingsView(self.services)
+        self._built: dict[str, QWidget] = {"routines": self.routines}
         self.pages = QStackedWidget()
-        for page in (self.routines, self.session, self.history, self.settings_view):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.routines)
+        for _key in PLACES[1:]:
+            self.pages.addWidget(QWidget())  # built when first visited: a quicker start
 
         nav = self._build_nav()
         self.notices = NoticeBar()
@@ -93,9 +95,48 @@ class MainWindow(QMainWindow):
         self.services.settings.problem.connect(self.show_notice)
 
         self.routines.start_requested.connect(self.start_routine)
-        self.session.idle.browse.connect(lambda: self.show_place("routines"))
-        self.session.complete.browse.connect(lambda: self.show_place("routines"))
-        self.session.complete.again.connect(self._play_again)
+
+    # -- pages, built on first use ----------------------------------------------------------
+
+    def _page(self, key: str) -> QWidget:
+        page = self._built.get(key)
+        if page is None:
+            page = self._make_page(key)
+            index = [place[0] for place in PLACES].index(key)
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._built[key] = page
+        return page
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "session":
+            from stretchtimer.gui.session_page import SessionPage
+
+            session = SessionPage()
+            session.idle.browse.connect(lambda: self.show_place("routines"))
+            session.complete.browse.connect(lambda: self.show_place("routines"))
+            session.complete.again.connect(self._play_again)
+            return session
+        if key == "settings":
+            from stretchtimer.gui.settings_view import SettingsView
+
+            return SettingsView(self.services)
+        return QWidget()  # the History page arrives with the history store
+
+    @property
+    def session(self) -> SessionPage:
+        return cast("SessionPage", self._page("session"))
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return cast("SettingsView", self._page("settings"))
+
+    @property
+    def history(self) -> QWidget:
+        return self._page("history")
 
     def _build_nav(self) -> QWidget:
         nav = QWidget()
@@ -133,7 +174,8 @@ class MainWindow(QMainWindow):
         for key, _label, draw in PLACES:
             button = self.nav_buttons[key]
             button.setIcon(icons.make_icon(draw, colours.muted))
-        self.session.player.restyle()
+        if "session" in self._built:
+            self.session.player.restyle()
         self.update()
 
     def show_notice(self, message: str) -> None:
@@ -145,6 +187,7 @@ class MainWindow(QMainWindow):
     def show_place(self, key: str) -> None:
         index = [place[0] for place in PLACES].index(key)
         self.nav_buttons[key].setChecked(True)
+        self._page(key)
         self.pages.setCurrentIndex(index)
         if key == "routines":
             self.routines.list.setFocus()

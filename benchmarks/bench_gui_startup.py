@@ -1,0 +1,108 @@
+"""``startup_ratio`` and ``memory_ratio``: the app against a bare PySide6 window, same run.
+
+Both programs run on a private Xvfb server and write the monotonic time of their
+window's first paint to a file; start-up is that time minus the moment the process
+was launched. Memory is the resident set 5 s after start. Medians of 5 each,
+alternating app and baseline so that machine load affects both alike.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from benchmarks.harness import Result, at_most, reported
+from benchmarks.xvfb import display_env, xvfb
+
+RUNS = 5
+SETTLE = 5.0  # seconds after start at which memory is read
+STARTUP_TARGET = 1.5
+MEMORY_TARGET = 1.4
+
+BARE_WINDOW = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            with open(os.environ["STRETCHTIMER_READY_FILE"], "w") as handle:
+                handle.write(f"{time.monotonic()}\\n")
+        return False
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1120, 720)
+probe = Probe()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+def resident_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+def measure(command: list[str], environment: dict[str, str], folder: Path) -> tuple[float, int]:
+    ready = folder / "ready"
+    ready.unlink(missing_ok=True)
+    environment = dict(environment, STRETCHTIMER_READY_FILE=str(ready))
+    launched = time.monotonic()
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, cwd=folder)
+    try:
+        while not (ready.exists() and ready.read_text().strip()):
+            if process.poll() is not None:
+                raise RuntimeError(f"{command} ended early: {process.stderr.read()!r}")
+            if time.monotonic() - launched > 60:
+                raise RuntimeError(f"{command} never showed a window")
+            time.sleep(0.005)
+        startup = float(ready.read_text()) - launched
+        time.sleep(max(0.0, launched + SETTLE - time.monotonic()))
+        memory = resident_kib(process.pid)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return startup, memory
+
+
+def run() -> Iterator[Result]:
+    with tempfile.TemporaryDirectory() as temporary, xvfb() as display:
+        folder = Path(temporary)
+        environment = display_env(display, STRETCHTIMER_HOME=str(folder / "home"))
+        bare = [sys.executable, "-c", BARE_WINDOW]
+        app = [sys.executable, "-m", "stretchtimer"]
+        measure(app, environment, folder)  # first start writes settings and caches
+        app_times, bare_times, app_memory, bare_memory = [], [], [], []
+        for _ in range(RUNS):
+            startup, memory = measure(bare, environment, folder)
+            bare_times.append(startup)
+            bare_memory.append(memory)
+            startup, memory = measure(app, environment, folder)
+            app_times.append(startup)
+            app_memory.append(memory)
+    app_ms, bare_ms = statistics.median(app_times) * 1000, statistics.median(bare_times) * 1000
+    app_mib = statistics.median(app_memory) / 1024
+    bare_mib = statistics.median(bare_memory) / 1024
+    yield at_most("startup_ratio", app_ms / bare_ms, "x", STARTUP_TARGET,
+                  app_ms=round(app_ms, 1), baseline_ms=round(bare_ms, 1),
+                  statistic=f"median of {RUNS}")
+    yield at_most("memory_ratio", app_mib / bare_mib, "x", MEMORY_TARGET,
+                  app_mib=round(app_mib, 1), baseline_mib=round(bare_mib, 1),
+                  statistic=f"median of {RUNS}, resident {SETTLE:g} s after start")
+    yield reported("startup_ms", app_ms, "ms", statistic=f"median of {RUNS}")
