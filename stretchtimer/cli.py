@@ -67,7 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def open_app(args: argparse.Namespace) -> int:
+def open_app(args: argparse.Namespace, start: str | None = None) -> int:
+    """The desktop app; ``start`` names a routine (id or file) to play at once."""
+    from stretchtimer.single_instance import hand_to_running_app
+
+    handed = hand_to_running_app(start)  # an app is running: it comes forward (and plays)
+    if handed is not None:
+        return handed
     print(
         "stretchtimer: the desktop app is not built yet; try "
         "`stretchtimer play two-minute-reset --no-gui` or `stretchtimer --help`.",

@@ -53,11 +53,11 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     if not args.no_gui:
-        print(
-            "stretchtimer: the desktop app is not built yet; add --no-gui to play in the terminal.",
-            file=sys.stderr,
-        )
-        return 1
+        from stretchtimer.cli import open_app
+
+        # A file is named by its full path: a running app has another working folder.
+        start = str(entry.path.resolve()) if entry.path is not None else entry.id
+        return open_app(args, start=start)
     assert entry.routine is not None
 
     from stretchtimer.core.engine import SessionEngine
