@@ -149,8 +149,8 @@ class ReminderDriver(QObject):
         return self.machine.status()
 
     def seconds_to_next_wake(self) -> float | None:
-        """How long the timer waits now (None: not armed); for tests and debug info."""
-        return self._timer.remainingTime() / 1000.0 if self._timer.isActive() else None
+        """How long the timer was last armed for (None: not armed); for tests and debug info."""
+        return self._timer.interval() / 1000.0 if self._timer.isActive() else None
 
     def shutdown(self) -> None:
         """The app quits: stop the timer and save the state as cleanly left."""
