@@ -37,11 +37,13 @@ def main() -> int:
     if server is not None:
         server.activate_requested.connect(lambda token: say(activate=token))
         server.play_requested.connect(lambda routine, token: say(play=routine, token=token))
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    heartbeat = QTimer(app)  # lets Python run its signal handlers while Qt waits
+    # Quit from the event loop (a quit() before exec() would be lost); the heartbeat
+    # lets Python run its signal handler while Qt waits.
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, app.quit))
+    heartbeat = QTimer(app)
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start(100)
-    say(primary=server is not None, start=start)
+    QTimer.singleShot(0, lambda: say(primary=server is not None, start=start))
     status = app.exec()
     outcome.release()
     say(quit=True)
