@@ -6,11 +6,12 @@ Qt side, QtCore and QtNetwork only. How it works:
    (:class:`QLocalSocket`; a Unix socket, a named pipe on Windows) and, if one
    answers, sends it one request and is done (:class:`Forwarded`).
 2. Otherwise it takes a lock file (:class:`QLockFile`). The holder of the lock is
-   the app (:class:`Primary`): it removes any socket left by a crashed app and
-   listens. A lock left by a crashed (even SIGKILLed) app is stale: QLockFile
-   sees its process is gone and removes it; if the process id was reused
-   meanwhile, the lock is removed anyway unless a live process still holds the
-   file's lock, so a stale lock never stops the app from starting.
+   the app (:class:`Primary`); once its ``QApplication`` exists it removes any
+   socket a crashed app left and listens (:meth:`Primary.serve`). A lock left by
+   a crashed (even SIGKILLed) app is stale: QLockFile sees its process is gone
+   and removes it; if the process id was reused meanwhile, the lock is removed
+   anyway unless a live process still holds the file's lock, so a stale lock
+   never stops the app from starting.
 3. A launch that finds the lock taken but nobody listening yet (two launches at
    the same instant, or an app just quitting) keeps trying both for a few
    seconds. If still nobody answers (a hung app), it starts anyway without a
@@ -22,21 +23,13 @@ Linux the socket and the lock live in ``$XDG_RUNTIME_DIR`` (private to the
 user, emptied at logout); elsewhere the socket is Qt's user-only one and the
 lock sits in the data folder.
 
-The protocol: one JSON object per line, UTF-8, at most :data:`MAX_LINE` bytes.
-A request is ``{"app": "stretchtimer", "protocol": 1, "command": "activate"}``
-or ``{"app": "stretchtimer", "protocol": 1, "command": "play", "routine": ID}``,
-optionally with ``"startup_id"`` (the launcher's activation token, so the window
-may take the focus). The reply is ``{"app": "stretchtimer", "protocol": 1, "ok":
-true}`` or ``{..., "ok": false, "error": SENTENCE}``. Unknown keys are ignored;
-a different protocol number or an unknown command gets ``ok: false`` with a
-sentence saying so, never silence.
+The protocol is in :mod:`stretchtimer.instance_protocol`.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
-import json
 import logging
 import os
 import re
@@ -44,95 +37,20 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from stretchtimer import APP_NAME
+from stretchtimer.instance_protocol import MAX_LINE, ProtocolError, Reply, Request
 from stretchtimer.storage.paths import Paths, app_paths, ensure_private_dir
 
 log = logging.getLogger(__name__)
 
-PROTOCOL = 1
-MAX_LINE = 64 * 1024
-COMMANDS = ("activate", "play")
 CONNECT_MS = 1000
 REPLY_MS = 5000
 WAIT_FOR_PRIMARY = 10.0  # seconds a launch waits for an app that holds the lock to listen
 CLIENT_IDLE_MS = 5000  # the server drops a client that sends nothing
-
-
-class ProtocolError(ValueError):
-    """A line that is not a request or reply of ours; the message says what is wrong."""
-
-
-@dataclass(frozen=True)
-class Request:
-    command: str  # one of COMMANDS
-    routine: str = ""  # for "play": a routine id or an absolute file path
-    startup_id: str = ""  # the launcher's activation token, if it gave one
-
-    def to_line(self) -> bytes:
-        message: dict[str, Any] = {"app": APP_NAME, "protocol": PROTOCOL, "command": self.command}
-        if self.routine:
-            message["routine"] = self.routine
-        if self.startup_id:
-            message["startup_id"] = self.startup_id
-        return _line(message)
-
-    @classmethod
-    def from_line(cls, line: bytes) -> Request:
-        message = _message(line)
-        command = message.get("command")
-        if command not in COMMANDS:
-            raise ProtocolError(f"unknown command {command!r}")
-        routine = message.get("routine", "")
-        startup_id = message.get("startup_id", "")
-        if not isinstance(routine, str) or not isinstance(startup_id, str):
-            raise ProtocolError("routine and startup_id must be text")
-        if command == "play" and not routine:
-            raise ProtocolError("play needs a routine")
-        return cls(command, routine, startup_id)
-
-
-@dataclass(frozen=True)
-class Reply:
-    ok: bool
-    error: str = ""
-
-    def to_line(self) -> bytes:
-        message: dict[str, Any] = {"app": APP_NAME, "protocol": PROTOCOL, "ok": self.ok}
-        if self.error:
-            message["error"] = self.error
-        return _line(message)
-
-    @classmethod
-    def from_line(cls, line: bytes) -> Reply:
-        message = _message(line)
-        ok, error = message.get("ok"), message.get("error", "")
-        if not isinstance(ok, bool) or not isinstance(error, str):
-            raise ProtocolError("a reply has ok (true or false) and maybe an error text")
-        return cls(ok, error)
-
-
-def _line(message: dict[str, Any]) -> bytes:
-    return json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n"
-
-
-def _message(line: bytes) -> dict[str, Any]:
-    try:
-        message = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ProtocolError(f"not a JSON line ({error})") from None
-    if not isinstance(message, dict) or message.get("app") != APP_NAME:
-        raise ProtocolError("not a stretchtimer message")
-    if message.get("protocol") != PROTOCOL:
-        raise ProtocolError(
-            f"protocol {message.get('protocol')!r} is not {PROTOCOL}: "
-            "start the same version of stretchtimer as the one running"
-        )
-    return message
 
 
 # -- where -------------------------------------------------------------------------------

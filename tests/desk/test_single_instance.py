@@ -15,14 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from stretchtimer.instance_protocol import MAX_LINE, PROTOCOL, ProtocolError, Reply, Request
 from stretchtimer.single_instance import (
-    MAX_LINE,
-    PROTOCOL,
     Address,
     Primary,
-    ProtocolError,
-    Reply,
-    Request,
     claim_or_forward,
     instance_address,
     launch_request,
