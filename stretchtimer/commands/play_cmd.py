@@ -55,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_gui:
         from stretchtimer.cli import open_app
 
-        return open_app(args, start=args.routine)
+        # A file is named by its full path: a running app has another working folder.
+        start = str(entry.path.resolve()) if entry.path is not None else entry.id
+        return open_app(args, start=start)
     assert entry.routine is not None
 
     from stretchtimer.core.engine import SessionEngine

@@ -16,6 +16,7 @@ from stretchtimer.gui.ready_probe import install_ready_probe
 from stretchtimer.gui.services import AppServices, SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import ThemeManager
+from stretchtimer.single_instance import Forwarded, claim_or_forward, exit_code, launch_request
 from stretchtimer.storage.paths import Paths, app_paths
 from stretchtimer.storage.routine_library import RoutineLibrary
 from stretchtimer.storage.settings import SettingsStore
@@ -51,10 +52,18 @@ def make_services(paths: Paths, crash: CrashReporter, *, speed: float = 1.0) -> 
 
 
 def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) -> int:
-    """Open the window (and start routine ``start``); returns the exit code."""
+    """Open the window (and start routine ``start``); returns the exit code.
+
+    When the app already runs, this launch is handed to it (it comes forward and
+    plays ``start``) and this process ends at once.
+    """
+    outcome = claim_or_forward(launch_request(start))
+    if isinstance(outcome, Forwarded):
+        return exit_code(outcome.reply)
     set_identity()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
+    app.aboutToQuit.connect(outcome.release)
     paths = app_paths()
     crash = CrashReporter(paths)
     crash.install()
@@ -64,6 +73,10 @@ def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) ->
     crash.parent = window
     themes.changed.connect(lambda _theme: window.restyle())
     services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
+    server = outcome.serve(app)
+    if server is not None:
+        server.activate_requested.connect(window.bring_forward)
+        server.play_requested.connect(window.play_routine)
     probe = install_ready_probe(window)
     window.show()
     for notice in services.notices:

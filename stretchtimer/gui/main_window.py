@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -226,6 +227,22 @@ class MainWindow(QMainWindow):
         self.show_place("session")
         self.session_started.emit(controller)
         controller.begin()
+
+    def bring_forward(self, startup_id: str = "") -> None:
+        """Another launch asked for the app: show the window on top."""
+        if startup_id:
+            # Wayland lets a window take the focus only with the launcher's token.
+            os.environ["XDG_ACTIVATION_TOKEN"] = startup_id
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def play_routine(self, routine: str, startup_id: str = "") -> None:
+        """Another launch asked to play ``routine`` (an id or a file path)."""
+        self.bring_forward(startup_id)
+        self.start_routine(routine)
 
     def _session_ended(self, controller: SessionController) -> None:
         if controller is not self.controller:

@@ -9,6 +9,7 @@ person is told where it went: their choices are never silently lost.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import logging
 import shutil
 import tomllib
@@ -56,6 +57,19 @@ def _clock_time(value: Any) -> bool:
         return False
     hours, minutes = value[:2], value[3:]
     return hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60
+
+
+def _date_time_or_empty(value: Any) -> bool:
+    """Empty, or an ISO date and time like ``2024-06-03T15:00`` (local without an offset)."""
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    if not value:
+        return True
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _days(value: Any) -> bool:
@@ -126,7 +140,10 @@ class Settings:
     reminder_snooze: int = setting("reminders", 10, _number(1, 240), "snooze minutes")
     reminder_speak: bool = setting("reminders", False, _bool, "say 'time to stretch' aloud")
     quiet_until: str = setting(
-        "reminders", "", _text(40), "no reminders until this ISO date and time; empty for none"
+        "reminders",
+        "",
+        _date_time_or_empty,
+        "no reminders until this date and time, like 2024-06-03T15:00; empty for none",
     )
     # start-up
     start_at_login: bool = setting("startup", False, _bool, "start in the tray at login")
