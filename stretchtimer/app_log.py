@@ -1,9 +1,12 @@
-"""Logging: one named logger per module, a rotating file in the logs folder."""
+"""Logging: one named logger per module, a rotating file in the logs folder.
+
+The rotation is a few lines here rather than ``logging.handlers``, which pulls in
+sockets, pickle and queues (most of a megabyte) that a desktop app never uses.
+"""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -24,13 +27,7 @@ def setup_logging(paths: Paths, *, level: int = logging.INFO) -> Path | None:
             handler.close()
     try:
         ensure_private_dir(paths.logs)
-        handler = logging.handlers.RotatingFileHandler(
-            paths.log_file,
-            maxBytes=LOG_BYTES,
-            backupCount=LOG_BACKUPS,
-            encoding="utf-8",
-            delay=True,
-        )
+        handler = RotatingFile(paths.log_file)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
@@ -38,6 +35,33 @@ def setup_logging(paths: Paths, *, level: int = logging.INFO) -> Path | None:
     root.addHandler(handler)
     _private(paths.log_file)
     return paths.log_file
+
+
+class RotatingFile(logging.FileHandler):
+    """A log file that moves aside to ``.1`` (``.1`` to ``.2``, ...) when it grows too big."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.path = path
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() >= LOG_BYTES:
+                self._rotate()
+        except OSError:
+            pass  # keep logging to the file we have
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        self.stream = None
+        for number in range(LOG_BACKUPS - 1, 0, -1):
+            older = self.path.with_name(f"{self.path.name}.{number}")
+            if older.exists():
+                older.replace(self.path.with_name(f"{self.path.name}.{number + 1}"))
+        self.path.replace(self.path.with_name(f"{self.path.name}.1"))
+        _private(self.path)
 
 
 def _private(path: Path) -> None:

@@ -2,21 +2,23 @@
 
 Each group of subcommands lives in its own module under ``stretchtimer.commands``
 and registers itself with :func:`build_parser`. Heavy imports (Qt, speech) happen
-inside the commands that need them, so ``stretchtimer routines list`` stays quick.
+inside the commands that need them, so ``stretchtimer routines list`` stays quick,
+and plain ``stretchtimer`` opens the app without building the parser at all.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from stretchtimer import __version__
 from stretchtimer.app_log import setup_logging
-from stretchtimer.commands import paths_cmd, play_cmd, routines_cmd
-from stretchtimer.commands.play_cmd import speed_value
 from stretchtimer.storage.paths import app_paths
+
+if TYPE_CHECKING:
+    import argparse
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +27,12 @@ EXIT_PROBLEM = 1
 EXIT_BUG = 2
 EXIT_STOPPED = 130
 
-COMMAND_MODULES = (routines_cmd, play_cmd, paths_cmd)
-
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from stretchtimer.commands import paths_cmd, play_cmd, routines_cmd
+
     parser = argparse.ArgumentParser(
         prog="stretchtimer",
         description="A guided-stretching timer that speaks every step. "
@@ -37,28 +41,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
     parser.add_argument(
         "--speed",
-        type=speed_value,
+        type=play_cmd.speed_value,
         default=None,
         metavar="X",
         dest="app_speed",
         help="run every timer X times faster in the app (for previews)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in (routines_cmd, play_cmd, paths_cmd):
         module.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    paths = app_paths()
-    log_file = setup_logging(paths)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments:  # the desktop app, as launchers start it: no parser needed
+        return _guarded("app", open_app)
+    args = build_parser().parse_args(arguments)
+    if args.command is None:
+        return _guarded("app", lambda: open_app(speed=args.app_speed or 1.0))
+    return _guarded(args.command, lambda: int(args.run(args)))
+
+
+def _guarded(command: str, run: Callable[[], int]) -> int:
+    """Run ``run`` with the log set up; a bug becomes one sentence, not a traceback."""
+    log_file = setup_logging(app_paths())
     try:
-        if args.command is None:
-            return open_app(args)
-        result: int = args.run(args)
-        return result
+        return run()
     except KeyboardInterrupt:
         return EXIT_STOPPED
     except BrokenPipeError:
@@ -66,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception:
-        log.exception("unexpected error in %r", args.command)
+        log.exception("unexpected error in %r", command)
         where = f"; details are in {log_file}" if log_file else ""
         print(
             f"stretchtimer: something went wrong inside stretchtimer (a bug){where}. "
@@ -76,11 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def open_app(args: argparse.Namespace, start: str | None = None) -> int:
+def open_app(start: str | None = None, speed: float = 1.0) -> int:
     """The desktop app; ``start`` names a routine (id or file) to play at once."""
+    from stretchtimer.pyside_tweaks import skip_feature_scan
+
+    skip_feature_scan()
     from stretchtimer.gui.app import run_app
 
-    speed = getattr(args, "speed", None) or args.app_speed or 1.0
     return run_app(sys.argv[:1], start=start, speed=speed)
 
 

@@ -12,7 +12,6 @@ unknown command gets ``ok: false`` with a sentence saying so, never silence.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,10 +76,14 @@ class Reply:
 
 
 def _line(message: dict[str, Any]) -> bytes:
+    import json  # a launch usually finds no app to talk to: load the codec only when needed
+
     return json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
 def _message(line: bytes) -> dict[str, Any]:
+    import json
+
     try:
         message = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -1,10 +1,11 @@
 """One app per person: a second launch hands its wish to the running one and exits.
 
-Qt side, QtCore and QtNetwork only. How it works:
+Qt side (QtCore; QtNetwork only on Windows). How it works:
 
-1. A launch first tries to reach a running app over a local socket
-   (:class:`QLocalSocket`; a Unix socket, a named pipe on Windows) and, if one
-   answers, sends it one request and is done (:class:`Forwarded`).
+1. A launch first tries to reach a running app over a local channel (a user-only
+   Unix socket, see ``instance_unix.py``; on Windows a named pipe through
+   QtNetwork, ``instance_qt.py``) and, if one answers, sends it one request and is
+   done (:class:`Forwarded`).
 2. Otherwise it takes a lock file (:class:`QLockFile`). The holder of the lock is
    the app (:class:`Primary`); once its ``QApplication`` exists it removes any
    socket a crashed app left and listens (:meth:`Primary.serve`). A lock left by
@@ -28,21 +29,21 @@ The protocol is in :mod:`stretchtimer.instance_protocol`.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
 import re
 import sys
 import time
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QLockFile, QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 
 from stretchtimer import APP_NAME
-from stretchtimer.instance_protocol import MAX_LINE, ProtocolError, Reply, Request
+from stretchtimer.instance_protocol import ProtocolError, Reply, Request
 from stretchtimer.storage.paths import Paths, app_paths, ensure_private_dir
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ CLIENT_IDLE_MS = 5000  # the server drops a client that sends nothing
 
 @dataclass(frozen=True)
 class Address:
-    server: str  # a QLocalServer name or full socket path
+    server: str  # a socket path, or a name the channel places (temp folder, named pipe)
     lock: Path
 
 
@@ -66,7 +67,8 @@ def instance_address(paths: Paths | None = None, environ: dict[str, str] | None 
     """The address of this person's app for this data folder."""
     paths = paths or app_paths()
     environ = dict(os.environ) if environ is None else environ
-    digest = hashlib.sha256(str(paths.data).encode("utf-8")).hexdigest()[:12]
+    # crc32, not hashlib: hashlib loads OpenSSL (megabytes) into a process that never needs it
+    digest = f"{zlib.crc32(str(paths.data).encode('utf-8')):08x}"
     name = f"{APP_NAME}-{_user_tag()}-{digest}"
     runtime = environ.get("XDG_RUNTIME_DIR", "")
     if os.name == "posix" and runtime and Path(runtime).is_dir():
@@ -76,6 +78,10 @@ def instance_address(paths: Paths | None = None, environ: dict[str, str] | None 
 
 
 def _user_tag() -> str:
+    if hasattr(os, "getuid"):
+        return str(os.getuid())  # unique per user, and no user database to ask
+    import getpass
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name for this uid
@@ -102,36 +108,35 @@ class InstanceServer(QObject):
     def __init__(self, address: Address, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.address = address
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_new_connection)
+        self._listener = _listener_for(address.server, self._answer, self)
 
     def listen(self) -> bool:
         """Listen, replacing a socket a crashed app left; False (logged) when it cannot."""
-        QLocalServer.removeServer(self.address.server)
-        if self._server.listen(self.address.server):
-            log.info("listening for later launches at %s", self._server.fullServerName())
+        problem = self._listener.listen()
+        if problem is None:
+            log.info("listening for later launches at %s", self._listener.name)
             return True
         log.warning(
             "cannot listen at %s (%s); later launches will start their own window",
             self.address.server,
-            self._server.errorString(),
+            problem,
         )
         return False
 
     @property
     def listening(self) -> bool:
-        return self._server.isListening()
+        return self._listener.listening
 
     def close(self) -> None:
         """Stop listening (the app is quitting)."""
-        self._server.close()
+        self._listener.close()
 
-    def _on_new_connection(self) -> None:
-        while (socket := self._server.nextPendingConnection()) is not None:
-            _Conversation(socket, self)
+    def _answer(self, line: bytes) -> bytes:
+        return self._handle(line).to_line()
 
     def _handle(self, line: bytes) -> Reply:
+        if not line:
+            return Reply(False, "The request was too long.")
         try:
             request = Request.from_line(line)
         except ProtocolError as error:
@@ -145,41 +150,30 @@ class InstanceServer(QObject):
         return Reply(True)
 
 
-class _Conversation(QObject):
-    """One request and its reply on one connection; dropped if the client stays silent."""
+def _use_unix_sockets() -> bool:
+    return os.name == "posix"
 
-    def __init__(self, socket: QLocalSocket, server: InstanceServer) -> None:
-        super().__init__(server)
-        self._socket = socket
-        self._server = server
-        self._buffer = b""
-        socket.setParent(self)
-        socket.readyRead.connect(self._on_ready_read)
-        socket.disconnected.connect(self.deleteLater)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._give_up)
-        self._timer.start(CLIENT_IDLE_MS)
-        self._on_ready_read()
 
-    def _on_ready_read(self) -> None:
-        self._buffer += bytes(self._socket.readAll().data())
-        line, newline, _ = self._buffer.partition(b"\n")
-        if newline:
-            self._answer(self._server._handle(line))
-        elif len(self._buffer) > MAX_LINE:
-            self._answer(Reply(False, "The request was too long."))
+def _listener_for(server: str, handle: Callable[[bytes], bytes], parent: QObject) -> Listener:
+    if _use_unix_sockets():
+        from stretchtimer.instance_unix import UnixListener
 
-    def _answer(self, reply: Reply) -> None:
-        self._timer.stop()
-        self._socket.readyRead.disconnect(self._on_ready_read)
-        self._socket.write(QByteArray(reply.to_line()))
-        self._socket.flush()
-        self._socket.disconnectFromServer()
+        return UnixListener(server, handle, idle_ms=CLIENT_IDLE_MS, parent=parent)
+    from stretchtimer.instance_qt import QtListener
 
-    def _give_up(self) -> None:
-        self._socket.abort()
-        self.deleteLater()
+    return QtListener(server, handle, idle_ms=CLIENT_IDLE_MS, parent=parent)
+
+
+class Listener(Protocol):
+    @property
+    def listening(self) -> bool: ...
+
+    @property
+    def name(self) -> str: ...
+
+    def listen(self) -> str | None: ...
+
+    def close(self) -> None: ...
 
 
 # -- a launch ----------------------------------------------------------------------------
@@ -225,21 +219,13 @@ class Primary:
 
 def send(request: Request, address: Address, *, reply_ms: int = REPLY_MS) -> Reply | None:
     """Send one request to a running app: its reply, or None when nobody listens."""
-    socket = QLocalSocket()
-    socket.connectToServer(address.server)
-    if not socket.waitForConnected(CONNECT_MS):
+    if _use_unix_sockets():
+        from stretchtimer.instance_unix import unix_send as exchange
+    else:
+        from stretchtimer.instance_qt import qt_send as exchange
+    received = exchange(request.to_line(), address.server, connect_ms=CONNECT_MS, reply_ms=reply_ms)
+    if received is None:
         return None
-    socket.write(QByteArray(request.to_line()))
-    socket.waitForBytesWritten(reply_ms)
-    received = b""
-    deadline = time.monotonic() + reply_ms / 1000.0
-    while b"\n" not in received and len(received) <= MAX_LINE:
-        left_ms = int((deadline - time.monotonic()) * 1000)
-        if left_ms <= 0 or not socket.waitForReadyRead(left_ms):
-            received += bytes(socket.readAll().data())
-            break
-        received += bytes(socket.readAll().data())
-    socket.abort()
     line = received.partition(b"\n")[0]
     if not line:
         return Reply(False, "The running stretchtimer did not answer; if it is stuck, quit it.")

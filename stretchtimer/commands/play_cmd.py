@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
         # A file is named by its full path: a running app has another working folder.
         start = str(entry.path.resolve()) if entry.path is not None else entry.id
-        return open_app(args, start=start)
+        return open_app(start=start, speed=args.speed)
     assert entry.routine is not None
 
     from stretchtimer.core.engine import SessionEngine

@@ -8,7 +8,6 @@ collected, so a person can fix them in one go.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import tomllib
@@ -187,6 +186,8 @@ def _num(value: float) -> str:
 
 
 def _suggest(key: str, known: tuple[str, ...]) -> str:
+    import difflib  # only when there is a mistake to suggest a fix for
+
     match = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
     return f"; did you mean {match[0]}?" if match else f"; known keys: {', '.join(known)}"
 
@@ -429,6 +430,8 @@ class _Validator:
             return Sides(value.strip().lower())
         hint = ""
         if isinstance(value, str):
+            import difflib
+
             match = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.5)
             hint = f'; did you mean "{match[0]}"?' if match else ""
         self.problem(

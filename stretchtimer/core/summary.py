@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.routine import DEFAULT_PACE, Breaths, Hold, ResolvedPace, Routine, Step
-from stretchtimer.core.routine_writer import routine_to_toml
 
 
 def planned_seconds(routine: Routine, pace_defaults: ResolvedPace = DEFAULT_PACE) -> float:
@@ -17,6 +15,11 @@ def planned_seconds(routine: Routine, pace_defaults: ResolvedPace = DEFAULT_PACE
 
 def routine_digest(routine: Routine) -> str:
     """A digest of the routine's content: equal routines have equal digests."""
+    # Imported here: hashlib loads OpenSSL (megabytes), which listing routines never needs.
+    import hashlib
+
+    from stretchtimer.core.routine_writer import routine_to_toml
+
     return hashlib.sha256(routine_to_toml(routine).encode("utf-8")).hexdigest()
 
 

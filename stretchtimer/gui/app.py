@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.gui.crash_dialog import CrashReporter
+from stretchtimer.gui.crash_reporter import CrashReporter
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.ready_probe import install_ready_probe
 from stretchtimer.gui.services import AppServices, SettingsModel
@@ -18,7 +18,6 @@ from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import ThemeManager
 from stretchtimer.single_instance import Forwarded, claim_or_forward, exit_code, launch_request
 from stretchtimer.storage.paths import Paths, app_paths
-from stretchtimer.storage.routine_library import RoutineLibrary
 from stretchtimer.storage.settings import SettingsStore
 
 log = logging.getLogger(__name__)
@@ -42,7 +41,6 @@ def make_services(paths: Paths, crash: CrashReporter, *, speed: float = 1.0) -> 
     services = AppServices(
         paths=paths,
         settings=settings,
-        library=RoutineLibrary(paths.routines),
         tasks=tasks,
         speed=speed,
     )
@@ -81,8 +79,11 @@ def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) ->
     window.show()
     for notice in services.notices:
         window.show_notice(notice)
+    # The window shows first; its pages are built on the event loop's first turn, so a
+    # person sees the app at once and the routines a moment later.
+    QTimer.singleShot(0, window.finish_startup)
     if start:
-        window.start_routine(start)
+        QTimer.singleShot(0, lambda: window.start_routine(start))
     log.info("stretchtimer %s started", __version__)
     code = app.exec()
     services.tasks.wait()

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import logging
 import platform
-import sys
-import traceback
-from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
@@ -74,35 +71,3 @@ class CrashDialog(QDialog):
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
         self.copy_button.setText("Copied")
-
-
-class CrashReporter:
-    """Turns uncaught exceptions into a :class:`CrashDialog`; the app keeps running."""
-
-    def __init__(self, paths: Paths, parent: QWidget | None = None) -> None:
-        self.paths = paths
-        self.parent = parent
-        self.dialogs: list[CrashDialog] = []
-        self._showing = False
-
-    def install(self) -> None:
-        sys.excepthook = self.excepthook
-
-    def excepthook(
-        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
-    ) -> None:
-        text = "".join(traceback.format_exception(kind, error, trace))
-        self.report(error, text)
-
-    def report(self, error: BaseException, trace: str) -> None:
-        log.error("unexpected error: %s\n%s", error, trace)
-        if self._showing:  # an error while showing an error: the log has it
-            return
-        self._showing = True
-        try:
-            dialog = CrashDialog(debug_info(self.paths, trace), self.parent)
-            self.dialogs.append(dialog)
-            dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
-            dialog.open()
-        finally:
-            self._showing = False

@@ -25,13 +25,13 @@ from stretchtimer import APP_DISPLAY_NAME
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.notice_bar import NoticeBar
-from stretchtimer.gui.routines_view import RoutinesView
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session_controller import Phase, SessionController
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routine_library import UnknownRoutineError
 
 if TYPE_CHECKING:
+    from stretchtimer.gui.routines_view import RoutinesView
+    from stretchtimer.gui.session_controller import SessionController
     from stretchtimer.gui.session_page import SessionPage
     from stretchtimer.gui.settings_view import SettingsView
 
@@ -61,18 +61,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(880, 600)
         self._build()
-        self.reload_routines()
         self._restore_geometry()
 
     # -- layout -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.routines = RoutinesView()
-        self._built: dict[str, QWidget] = {"routines": self.routines}
+        self._built: dict[str, QWidget] = {}
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.routines)
-        for _key in PLACES[1:]:
-            self.pages.addWidget(QWidget())  # built when first visited: a quicker start
+        for _key in PLACES:
+            self.pages.addWidget(QWidget())  # built when first shown: a quicker start
 
         nav = self._build_nav()
         self.notices = NoticeBar()
@@ -92,10 +89,8 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self.restyle()
-        self.show_place("routines")
+        self.nav_buttons["routines"].setChecked(True)
         self.services.settings.problem.connect(self.show_notice)
-
-        self.routines.start_requested.connect(self.start_routine)
 
     # -- pages, built on first use ----------------------------------------------------------
 
@@ -113,6 +108,13 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_page(self, key: str) -> QWidget:
+        if key == "routines":
+            from stretchtimer.gui.routines_view import RoutinesView
+
+            routines = RoutinesView()
+            routines.start_requested.connect(self.start_routine)
+            routines.set_entries(self.services.library.entries())
+            return routines
         if key == "session":
             from stretchtimer.gui.session_page import SessionPage
 
@@ -126,6 +128,10 @@ class MainWindow(QMainWindow):
 
             return SettingsView(self.services)
         return QWidget()  # the History page arrives with the history store
+
+    @property
+    def routines(self) -> RoutinesView:
+        return cast("RoutinesView", self._page("routines"))
 
     @property
     def session(self) -> SessionPage:
@@ -199,7 +205,13 @@ class MainWindow(QMainWindow):
         return PLACES[self.pages.currentIndex()][0]
 
     def reload_routines(self) -> None:
-        self.routines.set_entries(self.services.library.entries())
+        if "routines" in self._built:
+            self.routines.set_entries(self.services.library.entries())
+
+    def finish_startup(self) -> None:
+        """Fill the window once it is on screen: the Routines page, unless a place was chosen."""
+        if self.pages.currentIndex() == 0 and "routines" not in self._built:
+            self.show_place("routines")
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -209,7 +221,7 @@ class MainWindow(QMainWindow):
         except (UnknownRoutineError, RoutineFileError) as error:
             QMessageBox.warning(self, "Cannot start this routine", str(error))
             return
-        if self.controller is not None and self.controller.phase is not Phase.FINISHED:
+        if self.controller is not None and self.controller.active:
             answer = QMessageBox.question(
                 self,
                 "Stop the current session?",
@@ -220,6 +232,8 @@ class MainWindow(QMainWindow):
                 return
             self.controller.stop()
         assert entry.routine is not None
+        from stretchtimer.gui.session_controller import SessionController
+
         controller = SessionController(self.services, entry.id, entry.routine, self)
         controller.finished.connect(lambda _status, c=controller: self._session_ended(c))
         self.controller = controller
@@ -266,7 +280,7 @@ class MainWindow(QMainWindow):
         self.resize(1120, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.controller is not None and self.controller.phase is not Phase.FINISHED:
+        if self.controller is not None and self.controller.active:
             self.controller.stop()
         self._state_store().setValue("geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -7,14 +7,16 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from stretchtimer.core.clock import Clock, SystemClock
 from stretchtimer.storage.paths import Paths
-from stretchtimer.storage.routine_library import RoutineLibrary
-from stretchtimer.storage.settings import Settings, SettingsStore
+
+if TYPE_CHECKING:
+    from stretchtimer.storage.routine_library import RoutineLibrary
+    from stretchtimer.storage.settings import Settings, SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +85,17 @@ class SettingsModel(QObject):
 class AppServices:
     paths: Paths
     settings: SettingsModel
-    library: RoutineLibrary
     tasks: Tasks
     clock: Callable[[], Clock] = SystemClock
     speed: float = 1.0  # faster timers for previews and tests
     notices: list[str] = field(default_factory=list)  # told once the window is up
+    routine_library: RoutineLibrary | None = None  # made when first needed
+
+    @property
+    def library(self) -> RoutineLibrary:
+        """Built-in and own routines; created on first use, after the window is up."""
+        if self.routine_library is None:
+            from stretchtimer.storage.routine_library import RoutineLibrary
+
+            self.routine_library = RoutineLibrary(self.paths.routines)
+        return self.routine_library

@@ -138,6 +138,11 @@ class SessionController(QObject):
         return self.driver.snapshot() if self.driver else None
 
     @property
+    def active(self) -> bool:
+        """Preparing or running: not over yet."""
+        return self.phase is not Phase.FINISHED
+
+    @property
     def running(self) -> bool:
         return self.driver is not None and self.driver.engine.state in (State.RUNNING, State.PAUSED)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from stretchtimer.storage.paths import ensure_private_dir
@@ -18,6 +17,8 @@ def write_atomically(path: Path, data: bytes, *, mode: int = PRIVATE_FILE_MODE) 
     The new file is owner-readable only by default. Raises OSError (disk full,
     read-only folder, ...) without touching the old file.
     """
+    import tempfile  # only when writing: start-up reads files, it does not write them
+
     ensure_private_dir(path.parent)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temporary = Path(name)

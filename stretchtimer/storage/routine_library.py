@@ -7,7 +7,6 @@ is listed with its problems instead of hiding it or stopping the others.
 
 from __future__ import annotations
 
-import difflib
 import logging
 from dataclasses import dataclass
 from importlib import resources
@@ -101,6 +100,8 @@ class RoutineLibrary:
             if entry.id == routine_id:
                 return entry
         known = [entry.id for entry in entries]
+        import difflib
+
         match = difflib.get_close_matches(routine_id, known, n=1, cutoff=0.5)
         hint = f"; did you mean {match[0]}?" if match else ""
         raise UnknownRoutineError(

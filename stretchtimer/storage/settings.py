@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from stretchtimer.storage.atomic import write_text_atomically
 
 log = logging.getLogger(__name__)
@@ -252,6 +250,8 @@ class SettingsStore:
         if self._newer_on_disk():
             log.warning("not overwriting settings saved by a newer stretchtimer")
             return
+        import tomli_w  # only when something changed
+
         text = tomli_w.dumps(settings_to_document(settings))
         write_text_atomically(self.path, text)
 

@@ -51,7 +51,7 @@ def services(home: Path, clock: FakeClock) -> AppServices:
     return AppServices(
         paths=paths,
         settings=settings,
-        library=RoutineLibrary(paths.routines),
+        routine_library=RoutineLibrary(paths.routines),
         tasks=tasks,
         clock=lambda: clock,
     )
@@ -70,6 +70,7 @@ def window(qtbot, services: AppServices, themes: ThemeManager) -> Iterator[MainW
     main = MainWindow(services)
     main.resize(1180, 760)
     main.show()
+    main.finish_startup()  # what the app's first event-loop turn does
     qtbot.waitExposed(main)
     yield main
     close_and_delete(main)

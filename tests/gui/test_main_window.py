@@ -36,6 +36,8 @@ def test_every_control_has_an_accessible_name_and_is_reachable_by_tab(
     qtbot,
     window: MainWindow,  # type: ignore[no-untyped-def]
 ) -> None:
+    for place in ("session", "history", "settings", "routines"):
+        window.show_place(place)  # pages are built when first shown
     controls = [
         widget
         for widget in window.findChildren(QWidget)
