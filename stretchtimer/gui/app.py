@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.gui.app_icon import apply_app_identity
 from stretchtimer.gui.crash_reporter import CrashReporter
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.ready_probe import install_ready_probe
@@ -62,6 +63,7 @@ def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) ->
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.aboutToQuit.connect(outcome.release)
+    apply_app_identity(app)
     paths = app_paths()
     crash = CrashReporter(paths)
     crash.install()

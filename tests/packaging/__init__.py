@@ -1,0 +1,1 @@
+"""Tests of what turns the project into things people install."""
