@@ -32,8 +32,12 @@ import pyttsx3
 from stretchtimer.speech.problems import SpeechProblem
 from stretchtimer.speech.wav import BadWavError, trim_silence, wav_info
 
-FILE_WAIT = 5.0  # seconds to wait for the driver's file after runAndWait() returns
+FILE_WAIT = 2.0  # seconds to wait for the driver's file after runAndWait() returns
 FILE_POLL = 0.005
+# pyttsx3 2.99's espeak driver calls espeak_Cancel() from runAndWait() when espeak
+# still reports itself busy, and now and then the next synthesis then ends at
+# once with no sound (about one clip in a hundred here). Saying it again works.
+ATTEMPTS = 3
 
 
 def claim_stdout() -> TextIO:
@@ -82,39 +86,56 @@ class Speaker:
             for voice in self.engine.getProperty("voices")
         ]
 
-    def render(self, text: str, path: Path, voice: str, rate: int) -> dict[str, Any]:
-        if voice and voice not in self.voice_ids:
-            return {"ok": False, "problem": SpeechProblem.UNKNOWN_VOICE.value, "detail": voice}
+    def _save(self, text: str, path: Path) -> str:
+        """One ``save_to_file`` + ``runAndWait``: "made", "empty" or "missing"."""
         self._finished.clear()
         self._errors.clear()
         path.unlink(missing_ok=True)
-        self.engine.setProperty("voice", voice or self.default_voice)
-        self.engine.setProperty("rate", rate)
         self.engine.save_to_file(text, str(path))
         self.engine.runAndWait()
+        return _wait_for_file(path)
+
+    def render(self, text: str, path: Path, voice: str, rate: int) -> dict[str, Any]:
+        if voice and voice not in self.voice_ids:
+            return {"ok": False, "problem": SpeechProblem.UNKNOWN_VOICE.value, "detail": voice}
+        self.engine.setProperty("voice", voice or self.default_voice)
+        self.engine.setProperty("rate", rate)
+        outcome = "empty"
+        for _attempt in range(ATTEMPTS):
+            outcome = self._save(text, path)
+            if outcome != "empty" or self._errors:
+                break
+            log_line(f"the driver made an empty clip for {text!r}; trying again")
         if self._errors:
             return _failed(f"the driver reported: {self._errors[0]!r}")
-        if not _wait_for_file(path):
+        if outcome == "missing":
             return _failed("the driver wrote no sound file")
+        if outcome == "empty":
+            return _failed("the driver wrote a sound file with no sound")
         info = trim_silence(path)
         if info.seconds <= 0:
             return _failed("the driver wrote an empty sound file")
         return {"ok": True, "seconds": info.seconds}
 
 
+def log_line(text: str) -> None:
+    """A line for the app's log: the app keeps the worker's last stderr lines."""
+    print(f"stretchtimer.speech.worker: {text}", file=sys.stderr, flush=True)
+
+
 def _failed(detail: str) -> dict[str, Any]:
     return {"ok": False, "problem": SpeechProblem.ENGINE_FAILED.value, "detail": detail}
 
 
-def _wait_for_file(path: Path) -> bool:
+def _wait_for_file(path: Path) -> str:
     """Wait until ``path`` is a complete WAV file (pyttsx3 may return before it is)."""
     deadline = time.monotonic() + FILE_WAIT
     while True:
         try:
-            return wav_info(path).frames > 0
+            return "made" if wav_info(path).frames > 0 else "empty"
         except (BadWavError, FileNotFoundError):
             if time.monotonic() > deadline:
-                return False
+                return "missing"
             time.sleep(FILE_POLL)
 
 

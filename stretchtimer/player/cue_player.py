@@ -1,0 +1,237 @@
+"""Play a session's cues aloud: chimes, tones and the pre-rendered speech clips.
+
+The player only listens to the session driver's ``engine_event`` signal; the
+driver's one ``Qt.PreciseTimer`` decides when a cue is due, so a clip starts the
+moment its cue arrives. Every clip and chime is loaded before the session
+starts (``QSoundEffect`` keeps it in memory), so playing one never touches the
+disk or blocks the event loop.
+
+What a person with eyes closed relies on:
+
+- a new spoken cue cuts the one still speaking (the plan only lets required
+  cues overlap, and those must win);
+- skip, back, stop and pause silence the voice at once;
+- after a stall, old spoken cues are dropped rather than read out late, except
+  the ones that say what to do next (the step, the side, the end).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, SignalInstance
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+from stretchtimer.core.events import (
+    CueDue,
+    EasierChosen,
+    Outcome,
+    Paused,
+    SegmentEnded,
+    SessionFinished,
+    Status,
+)
+from stretchtimer.core.plan import CueRole, Sound
+from stretchtimer.player.timing_log import TimingLog
+from stretchtimer.resources import sound_path
+from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
+from stretchtimer.speech.wav import wav_info
+
+log = logging.getLogger(__name__)
+
+STALE_AFTER = 1.0  # seconds late: a spoken cue is old news (unless it is one of KEEP_LATE)
+KEEP_LATE = frozenset({CueRole.INTRO, CueRole.SIDE, CueRole.DONE})
+QUIET_MARGIN = 0.15  # seconds added after the last sound before saying "all quiet"
+LOAD_TIMEOUT_MS = 3000
+
+
+class CuePlayer(QObject):
+    """Plays cues as the driver's events arrive.
+
+    Signals:
+        ready(): every clip and chime is loaded (or failed to load); start the session.
+        notice(object): a :class:`SpeechNotice` when there is no sound output.
+    """
+
+    ready = Signal()
+    notice = Signal(object)
+
+    def __init__(
+        self,
+        clips: Mapping[str, Path],
+        *,
+        voice_volume: float = 0.9,
+        chime_volume: float = 0.6,
+        muted: bool = False,
+        timing_log: TimingLog | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.voice_volume = 0.0 if muted else voice_volume
+        self.chime_volume = 0.0 if muted else chime_volume
+        self.timing_log = timing_log
+        self._voices: dict[str, QSoundEffect] = {}
+        self._chimes: dict[Sound, QSoundEffect] = {}
+        self._lengths: dict[int, float] = {}  # id(effect) -> seconds
+        self._speaking: QSoundEffect | None = None
+        self._quiet_at = 0.0  # monotonic time when everything played so far has ended
+        self._loading: set[int] = set()
+        self._ready_sent = False
+        self.has_output = bool(QMediaDevices.audioOutputs())
+        if not self.has_output:
+            log.warning("no audio output device; the session will be silent")
+        if self.has_output and self.voice_volume > 0:
+            for text, path in clips.items():
+                self._voices[text] = self._load(path, self.voice_volume)
+        if self.has_output and self.chime_volume > 0:
+            for sound in Sound:
+                self._chimes[sound] = self._load(sound_path(sound.value), self.chime_volume)
+        QTimer.singleShot(LOAD_TIMEOUT_MS, self._send_ready)
+        if not self._loading:
+            QTimer.singleShot(0, self._send_ready)
+
+    # -- set-up -----------------------------------------------------------------------
+
+    def problem(self) -> SpeechNotice | None:
+        """Why nothing will be heard, if so."""
+        if not self.has_output:
+            return SpeechNotice(SpeechProblem.NO_AUDIO_DEVICE)
+        return None
+
+    def attach(self, engine_event: SignalInstance) -> None:
+        """Listen to a driver's ``engine_event`` signal (connect before any display)."""
+        engine_event.connect(self.on_event)
+
+    def _load(self, path: Path, volume: float) -> QSoundEffect:
+        effect = QSoundEffect(self)
+        effect.setVolume(volume)
+        try:
+            self._lengths[id(effect)] = wav_info(path).seconds
+        except (OSError, ValueError):
+            log.warning("cannot read sound %s", path, exc_info=True)
+            self._lengths[id(effect)] = 0.0
+        self._loading.add(id(effect))
+        effect.statusChanged.connect(lambda: self._on_status(effect))
+        effect.setSource(QUrl.fromLocalFile(str(path)))
+        return effect
+
+    def _on_status(self, effect: QSoundEffect) -> None:
+        status = effect.status()
+        if status in (QSoundEffect.Status.Ready, QSoundEffect.Status.Error):
+            if status is QSoundEffect.Status.Error:
+                log.warning("could not load sound %s", effect.source().toLocalFile())
+            self._loading.discard(id(effect))
+            if not self._loading:
+                self._send_ready()
+
+    def is_ready(self) -> bool:
+        return self._ready_sent
+
+    def _send_ready(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            if self._loading:
+                log.warning(
+                    "%d sounds were still loading when the session started", len(self._loading)
+                )
+            self.ready.emit()
+
+    # -- during the session -----------------------------------------------------------
+
+    def on_event(self, event: object) -> None:
+        if isinstance(event, CueDue):
+            self._on_cue(event)
+        elif isinstance(event, SegmentEnded) and event.outcome is not Outcome.DONE:
+            self.silence("left")  # skip, back or stop: the old words no longer apply
+        elif isinstance(event, Paused):
+            self.silence("pause")
+            if event.text:
+                self._say(event.text, due=None)
+        elif isinstance(event, EasierChosen):
+            self._say(event.text, due=None)
+        elif isinstance(event, SessionFinished) and event.status is Status.STOPPED:
+            self.silence("stop")
+
+    def _on_cue(self, event: CueDue) -> None:
+        cue = event.cue
+        stale = event.late_by > STALE_AFTER
+        if cue.sound is not None and not stale:
+            self._chime(cue.sound, event.due)
+        if cue.spoken and cue.text:
+            if stale and cue.role not in KEEP_LATE:
+                log.info("dropping a cue %.1f s late: %r", event.late_by, cue.text)
+                if self.timing_log:
+                    self.timing_log.write("drop", text=cue.text, due=event.due)
+                return
+            self._say(cue.text, due=event.due)
+
+    def _chime(self, sound: Sound, due: float | None) -> None:
+        effect = self._chimes.get(sound)
+        if effect is None:
+            return
+        effect.play()
+        self._sounding(effect)
+        if self.timing_log:
+            self.timing_log.write("chime", name=sound.value, due=due)
+
+    def _say(self, text: str, due: float | None) -> None:
+        effect = self._voices.get(text)
+        if effect is None:
+            return
+        current = self._speaking
+        if current is not None and current is not effect:
+            current.stop()
+        elif current is effect:
+            effect.stop()  # the same words again: start them over
+        effect.play()
+        self._speaking = effect
+        self._sounding(effect)
+        if self.timing_log:
+            self.timing_log.write("voice", text=text, due=due, seconds=self._lengths[id(effect)])
+
+    def _sounding(self, effect: QSoundEffect) -> None:
+        self._quiet_at = max(self._quiet_at, time.monotonic() + self._lengths[id(effect)])
+
+    def silence(self, why: str = "") -> None:
+        """Stop the voice now (chimes ring on: they are short and mark the moment)."""
+        speaking = self._speaking
+        self._speaking = None
+        if speaking is not None and speaking.isPlaying():
+            speaking.stop()
+            if self.timing_log:
+                self.timing_log.write("silence", why=why)
+        self._quiet_at = min(self._quiet_at, self._chimes_end())
+
+    def _chimes_end(self) -> float:
+        return time.monotonic() + max(
+            (self._lengths[id(e)] for e in self._chimes.values() if e.isPlaying()), default=0.0
+        )
+
+    def is_speaking(self) -> bool:
+        return self._speaking is not None and self._speaking.isPlaying()
+
+    def when_quiet(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once what is playing now has been heard to its end."""
+        wait = max(0.0, self._quiet_at - time.monotonic())
+        delay = round((wait + QUIET_MARGIN) * 1000) if wait > 0 else 0
+        QTimer.singleShot(delay, callback)
+
+    def close(self) -> None:
+        for effect in (*self._voices.values(), *self._chimes.values()):
+            effect.stop()
+
+
+def wait_until_ready(player: CuePlayer) -> None:
+    """Run the event loop until ``player`` has loaded its sounds (a few milliseconds).
+
+    For the terminal, before the session starts; the desktop app listens to
+    ``ready`` instead.
+    """
+    if player.is_ready():
+        return
+    loop = QEventLoop()
+    player.ready.connect(loop.quit)
+    loop.exec()
