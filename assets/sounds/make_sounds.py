@@ -18,7 +18,7 @@ import wave
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-RATE = 44100
+RATE = 22050  # the rate espeak-ng speaks at: every sound then plays with the same latency
 FOLDER = Path(__file__).resolve().parent
 
 Samples = list[float]
@@ -37,14 +37,16 @@ def bell(frequency: float, seconds: float, *, decay: float, attack: float = 0.00
         t = index / RATE
         value = 0.0
         for ratio, level, faster in partials:
-            value += level * math.exp(-t * faster / decay) * math.sin(2 * math.pi * frequency * ratio * t)
+            value += (
+                level
+                * math.exp(-t * faster / decay)
+                * math.sin(2 * math.pi * frequency * ratio * t)
+            )
         out.append(value * _rise(t, attack) * _fall(t, seconds, 0.04))
     return _normalised(out)
 
 
-def glide(
-    start: float, end: float, seconds: float, *, attack: float, release: float
-) -> Samples:
+def glide(start: float, end: float, seconds: float, *, attack: float, release: float) -> Samples:
     """A soft tone whose pitch glides from ``start`` to ``end`` Hz (a breath going in or out)."""
     total = round(seconds * RATE)
     out = []
@@ -87,9 +89,7 @@ def mix(parts: Sequence[tuple[float, Samples]], seconds: float) -> Samples:
 
 def session_start() -> Samples:
     """Two notes a fifth apart, rising: "here we go"."""
-    return mix(
-        [(0.0, bell(392.0, 0.5, decay=0.14)), (0.12, bell(587.33, 0.42, decay=0.13))], 0.55
-    )
+    return mix([(0.0, bell(392.0, 0.5, decay=0.14)), (0.12, bell(587.33, 0.42, decay=0.13))], 0.55)
 
 
 def switch() -> Samples:
@@ -99,15 +99,14 @@ def switch() -> Samples:
 
 def end() -> Samples:
     """Two notes falling a fourth: "and release"."""
-    return mix(
-        [(0.0, bell(659.26, 0.32, decay=0.1)), (0.14, bell(493.88, 0.4, decay=0.12))], 0.55
-    )
+    return mix([(0.0, bell(659.26, 0.32, decay=0.1)), (0.14, bell(493.88, 0.4, decay=0.12))], 0.55)
 
 
 def complete() -> Samples:
-    """A slow rising arpeggio that rings on: "well done"."""
-    notes = [(0.0, 523.25), (0.16, 659.26), (0.32, 783.99), (0.48, 1046.5)]
-    return mix([(start, bell(f, 1.3 - start, decay=0.45)) for start, f in notes], 1.4)
+    """A quick rising arpeggio up to the octave: "well done". It has faded before the
+    closing words, 0.6 s later, so they are heard clearly."""
+    notes = [(0.0, 523.25), (0.1, 659.26), (0.2, 783.99), (0.3, 1046.5)]
+    return mix([(start, bell(f, 0.6 - start, decay=0.15)) for start, f in notes], 0.6)
 
 
 def inhale() -> Samples:

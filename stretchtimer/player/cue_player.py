@@ -31,6 +31,7 @@ from stretchtimer.core.events import (
     Outcome,
     Paused,
     SegmentEnded,
+    SegmentStarted,
     SessionFinished,
     Status,
 )
@@ -144,6 +145,12 @@ class CuePlayer(QObject):
     def on_event(self, event: object) -> None:
         if isinstance(event, CueDue):
             self._on_cue(event)
+        elif isinstance(event, SegmentStarted):
+            if self.timing_log:
+                segment = event.segment
+                self.timing_log.write(
+                    "segment", kind=segment.kind.value, position=segment.position, due=event.mono
+                )
         elif isinstance(event, SegmentEnded) and event.outcome is not Outcome.DONE:
             self.silence("left")  # skip, back or stop: the old words no longer apply
         elif isinstance(event, Paused):
