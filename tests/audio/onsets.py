@@ -64,15 +64,15 @@ class Recording:
             after_silence = quiet_run >= quiet_frames
             quiet_run = 0
             before = max(levels[max(0, index - back) : index], default=0.0)
-            if after_silence or level >= RISE * before:
-                if not found or index * self.frame - found[-1] > MERGE:
-                    found.append(index * self.frame)
+            starts = after_silence or level >= RISE * before
+            if starts and (not found or index * self.frame - found[-1] > MERGE):
+                found.append(index * self.frame)
         return found
 
     def loudest(self, start: float, end: float) -> float:
         """The loudest frame's RMS between two times."""
         first = max(0, int(start / self.frame))
-        last = min(len(self.levels), int(math.ceil(end / self.frame)))
+        last = min(len(self.levels), math.ceil(end / self.frame))
         return max(self.levels[first:last], default=0.0)
 
     def first_sound(self) -> float | None:
