@@ -156,9 +156,9 @@ class CuePlayer(QObject):
         elif isinstance(event, Paused):
             self.silence("pause")
             if event.text:
-                self._say(event.text, due=None)
+                self.say(event.text)
         elif isinstance(event, EasierChosen):
-            self._say(event.text, due=None)
+            self.say(event.text)
         elif isinstance(event, SessionFinished) and event.status is Status.STOPPED:
             self.silence("stop")
 
@@ -183,6 +183,10 @@ class CuePlayer(QObject):
         self._sounding(effect)
         if self.timing_log:
             self.timing_log.write("chime", name=sound.value, due=due)
+
+    def say(self, text: str) -> None:
+        """Say ``text`` now, if it has a clip (cutting what is being said)."""
+        self._say(text, due=None)
 
     def _say(self, text: str, due: float | None) -> None:
         effect = self._voices.get(text)
