@@ -78,7 +78,10 @@ class CuePlayer(QObject):
         self._chimes: dict[Sound, QSoundEffect] = {}
         self._lengths: dict[int, float] = {}  # id(effect) -> seconds
         self._speaking: QSoundEffect | None = None
+        self._speaking_text: str | None = None
+        self._speaking_until = 0.0
         self._quiet_at = 0.0  # monotonic time when everything played so far has ended
+        self._chimes_end = 0.0  # and when the chimes played so far have ended
         self._loading: set[int] = set()
         self._ready_sent = False
         self.has_output = bool(QMediaDevices.audioOutputs())
@@ -115,11 +118,14 @@ class CuePlayer(QObject):
             log.warning("cannot read sound %s", path, exc_info=True)
             self._lengths[id(effect)] = 0.0
         self._loading.add(id(effect))
-        effect.statusChanged.connect(lambda: self._on_status(effect))
+        effect.statusChanged.connect(self._on_status)
         effect.setSource(QUrl.fromLocalFile(str(path)))
         return effect
 
-    def _on_status(self, effect: QSoundEffect) -> None:
+    def _on_status(self) -> None:
+        effect = self.sender()
+        if not isinstance(effect, QSoundEffect):
+            return
         status = effect.status()
         if status in (QSoundEffect.Status.Ready, QSoundEffect.Status.Error):
             if status is QSoundEffect.Status.Error:
@@ -181,6 +187,7 @@ class CuePlayer(QObject):
             return
         effect.play()
         self._sounding(effect)
+        self._chimes_end = max(self._chimes_end, time.monotonic() + self._lengths[id(effect)])
         if self.timing_log:
             self.timing_log.write("chime", name=sound.value, due=due)
 
@@ -192,37 +199,44 @@ class CuePlayer(QObject):
         effect = self._voices.get(text)
         if effect is None:
             return
-        current = self._speaking
-        if current is not None and current is not effect:
-            current.stop()
-        elif current is effect:
-            effect.stop()  # the same words again: start them over
+        if self._speaking is not None:
+            self._speaking.stop()  # a new cue cuts the old one (or restarts itself)
         effect.play()
         self._speaking = effect
+        seconds = self._lengths[id(effect)]
+        self._speaking_text = text
+        self._speaking_until = time.monotonic() + seconds
         self._sounding(effect)
         if self.timing_log:
-            self.timing_log.write("voice", text=text, due=due, seconds=self._lengths[id(effect)])
+            self.timing_log.write("voice", text=text, due=due, seconds=seconds)
 
     def _sounding(self, effect: QSoundEffect) -> None:
         self._quiet_at = max(self._quiet_at, time.monotonic() + self._lengths[id(effect)])
 
     def silence(self, why: str = "") -> None:
-        """Stop the voice now (chimes ring on: they are short and mark the moment)."""
-        speaking = self._speaking
-        self._speaking = None
-        if speaking is not None and speaking.isPlaying():
-            speaking.stop()
-            if self.timing_log:
-                self.timing_log.write("silence", why=why)
-        self._quiet_at = min(self._quiet_at, self._chimes_end())
+        """Stop the voice now (chimes ring on: they are short and mark the moment).
 
-    def _chimes_end(self) -> float:
-        return time.monotonic() + max(
-            (self._lengths[id(e)] for e in self._chimes.values() if e.isPlaying()), default=0.0
-        )
+        Stopped whether or not Qt reports it playing yet: a clip started a moment
+        ago may still be opening its audio stream, and must not start after this.
+        """
+        speaking = self._speaking
+        was_speaking = self.speaking_text() is not None
+        self._speaking = None
+        self._speaking_text = None
+        if speaking is not None:
+            speaking.stop()
+            if was_speaking and self.timing_log:
+                self.timing_log.write("silence", why=why)
+        self._quiet_at = self._chimes_end
+
+    def speaking_text(self) -> str | None:
+        """What the voice is saying now (by the clock and the clip's length), if anything."""
+        if self._speaking_text is None or time.monotonic() >= self._speaking_until:
+            return None
+        return self._speaking_text
 
     def is_speaking(self) -> bool:
-        return self._speaking is not None and self._speaking.isPlaying()
+        return self.speaking_text() is not None
 
     def when_quiet(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once what is playing now has been heard to its end."""

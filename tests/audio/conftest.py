@@ -9,6 +9,10 @@ import pytest
 
 from tests.audio.pulse import PulseServer
 
+# In-process players need a Qt application; pytest-qt's is a QApplication, which
+# needs a display platform even though nothing here is drawn.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 
 @pytest.fixture(scope="session")
 def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:

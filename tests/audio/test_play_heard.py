@@ -29,12 +29,12 @@ exhale = 2.5
 
 [[step]]
 name = "Reach"
-hold = 4
+hold = 3
 sides = "both"
 
 [[step]]
 name = "Breathe"
-breaths = 2
+breaths = 1
 """
 
 TOLERANCE = 0.15  # seconds; the benchmark measures the real error (p95 within 20 ms)

@@ -15,8 +15,22 @@ from pathlib import Path
 
 from tests.audio.onsets import Recording, match
 from tests.audio.pulse import PulseServer
-from tests.audio.test_play_heard import SHORT_ROUTINE, TOLERANCE, read_log
+from tests.audio.test_play_heard import TOLERANCE, read_log
 from tests.conftest import run_cli
+
+BOTH_SIDES = """\
+format = 1
+title = "Both sides"
+
+[pace]
+prepare = 1
+switch = 1
+
+[[step]]
+name = "Reach"
+hold = 3
+sides = "both"
+"""
 
 NO_ENGINE = (
     "stretchtimer: The voice is off because the speech engine is not installed; to hear "
@@ -34,8 +48,8 @@ def without_espeak(home: Path) -> dict[str, str]:
 def test_without_espeak_the_session_runs_with_chimes_and_one_clear_sentence(
     pulse: PulseServer, home: Path
 ) -> None:
-    routine = home / "audio-check.toml"
-    routine.write_text(SHORT_ROUTINE, encoding="utf-8")
+    routine = home / "both-sides.toml"
+    routine.write_text(BOTH_SIDES, encoding="utf-8")
     log = home / "cues.jsonl"
     environment = {**pulse.env(), **without_espeak(home), "STRETCHTIMER_CUE_LOG": str(log)}
     with pulse.recording(home / "heard.wav") as wav:
@@ -46,7 +60,7 @@ def test_without_espeak_the_session_runs_with_chimes_and_one_clear_sentence(
     records = read_log(log)
     assert not any(record["what"] == "voice" for record in records)
     chimes = [record for record in records if record["what"] == "chime"]
-    assert [chime["name"] for chime in chimes] == ["session_start", "switch", "end", "complete"]
+    assert [chime["name"] for chime in chimes] == ["session_start", "switch", "complete"]
     recording = Recording.load(wav)
     anchor = recording.first_sound()
     assert anchor is not None
