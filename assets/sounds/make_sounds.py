@@ -103,10 +103,10 @@ def end() -> Samples:
 
 
 def complete() -> Samples:
-    """A quick rising arpeggio up to the octave: "well done". It has faded before the
-    closing words, 0.6 s later, so they are heard clearly."""
-    notes = [(0.0, 523.25), (0.1, 659.26), (0.2, 783.99), (0.3, 1046.5)]
-    return mix([(start, bell(f, 0.6 - start, decay=0.15)) for start, f in notes], 0.6)
+    """A quick arpeggio rising to the octave: "well done". Like every chime that comes
+    before words, it is over before they start, 0.6 s later."""
+    notes = [(0.0, 523.25), (0.09, 659.26), (0.18, 783.99), (0.27, 1046.5)]
+    return mix([(start, bell(f, 0.55 - start, decay=0.13)) for start, f in notes], 0.55)
 
 
 def inhale() -> Samples:

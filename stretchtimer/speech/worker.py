@@ -34,9 +34,7 @@ from stretchtimer.speech.wav import BadWavError, trim_silence, wav_info
 
 FILE_WAIT = 2.0  # seconds to wait for the driver's file after runAndWait() returns
 FILE_POLL = 0.005
-# pyttsx3 2.99's espeak driver calls espeak_Cancel() from runAndWait() when espeak
-# still reports itself busy, and now and then the next synthesis then ends at
-# once with no sound (about one clip in a hundred here). Saying it again works.
+# A clip that comes out empty is said again (see _never_cancel for the known cause).
 ATTEMPTS = 3
 
 
@@ -60,6 +58,7 @@ class Speaker:
     def __init__(self, driver_name: str | None) -> None:
         # Loads the driver and, with it, the speech library: only after claim_stdout().
         self.engine = pyttsx3.init(driver_name)
+        _never_cancel(self.engine)
         self.engine_name = str(self.engine)
         self.voice_ids = [str(voice.id) for voice in self.engine.getProperty("voices")]
         self.default_voice = self.engine.getProperty("voice")
@@ -116,6 +115,20 @@ class Speaker:
         if info.seconds <= 0:
             return _failed("the driver wrote an empty sound file")
         return {"ok": True, "seconds": info.seconds}
+
+
+def _never_cancel(engine: Any) -> None:
+    """Keep pyttsx3 2.99's espeak driver from cancelling the clip it is about to make.
+
+    ``runAndWait()`` calls the driver's ``stop()`` before it synthesises, and that
+    calls ``espeak_Cancel()`` whenever espeak still reports itself busy from the
+    clip before. Cancelling restores the speech parameters saved at that earlier
+    clip (so a new rate or voice is silently lost) and now and then leaves the next
+    clip empty. The worker never interrupts speech, so its driver need not stop.
+    """
+    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+    if driver is not None and type(driver).__module__.endswith(".espeak"):
+        driver.stop = lambda: None
 
 
 def log_line(text: str) -> None:
