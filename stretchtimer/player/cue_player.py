@@ -52,13 +52,14 @@ LOAD_TIMEOUT_MS = 3000
 class CuePlayer(QObject):
     """Plays cues as the driver's events arrive.
 
+    ``problem()`` says why nothing will be heard (no sound output), as a
+    :class:`SpeechNotice` a display can show.
+
     Signals:
         ready(): every clip and chime is loaded (or failed to load); start the session.
-        notice(object): a :class:`SpeechNotice` when there is no sound output.
     """
 
     ready = Signal()
-    notice = Signal(object)
 
     def __init__(
         self,
