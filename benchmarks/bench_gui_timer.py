@@ -41,16 +41,24 @@ say = "Stay still."
 
 
 def routine_text() -> str:
-    works = ['hold = 9', 'breaths = 2', 'reps = 4\ntempo = 2', 'hold = 7']
-    steps = [STEP.format(number=number + 1, work=works[number % 4],
-                         sides='sides = "both"' if number % 3 == 0 else "")
-             for number in range(9)]
+    works = ["hold = 9", "breaths = 2", "reps = 4\ntempo = 2", "hold = 7"]
+    steps = [
+        STEP.format(
+            number=number + 1,
+            work=works[number % 4],
+            sides='sides = "both"' if number % 3 == 0 else "",
+        )
+        for number in range(9)
+    ]
     return SESSION_FILE + "".join(steps)
 
 
 def hog() -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-c", "while True: pass"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-c", "while True: pass"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def run() -> Iterator[Result]:
@@ -61,10 +69,18 @@ def run() -> Iterator[Result]:
         routine.write_text(routine_text(), encoding="utf-8")
         errors, planned_total = play_and_measure(routine)
     p95 = statistics.quantiles(errors, n=20)[-1] if len(errors) >= 20 else max(errors)
-    yield at_most("timer_error_ms", p95, "ms", TARGET_P95_MS,
-                  boundaries=len(errors), median_ms=round(statistics.median(errors), 3),
-                  max_ms=round(max(errors), 3), session_s=round(planned_total, 1),
-                  load=f"{HOGS} busy processes", statistic="p95")
+    yield at_most(
+        "timer_error_ms",
+        p95,
+        "ms",
+        TARGET_P95_MS,
+        boundaries=len(errors),
+        median_ms=round(statistics.median(errors), 3),
+        max_ms=round(max(errors), 3),
+        session_s=round(planned_total, 1),
+        load=f"{HOGS} busy processes",
+        statistic="p95",
+    )
     yield reported("timer_error_max_ms", max(errors), "ms")
 
 

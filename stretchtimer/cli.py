@@ -31,7 +31,14 @@ EXIT_STOPPED = 130
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
-    from stretchtimer.commands import desktop_cmd, paths_cmd, play_cmd, routines_cmd
+    from stretchtimer.commands import (
+        desktop_cmd,
+        paths_cmd,
+        play_cmd,
+        routines_cmd,
+        say_cmd,
+        voices_cmd,
+    )
 
     parser = argparse.ArgumentParser(
         prog="stretchtimer",
@@ -48,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run every timer X times faster in the app (for previews)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (routines_cmd, play_cmd, paths_cmd, desktop_cmd):
+    for module in (routines_cmd, play_cmd, voices_cmd, say_cmd, paths_cmd, desktop_cmd):
         module.register(commands)
     return parser
 

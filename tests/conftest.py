@@ -13,6 +13,13 @@ from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parents[1]
 
+# Every Qt test runs offscreen on a virtual 1920×1200 screen (the offscreen platform's
+# default, 800×600, is smaller than the main window's minimum size). Set before any
+# test module creates the application.
+os.environ.setdefault(
+    "QT_QPA_PLATFORM", f"offscreen:configfile={REPO / 'tests' / 'gui' / 'offscreen.json'}"
+)
+
 
 # Timing varies on shared CI machines, and the first text strategy of a fresh machine
 # builds Hypothesis' character tables: neither is a property of our code.

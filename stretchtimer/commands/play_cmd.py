@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from stretchtimer.commands.voice_options import add_voice_options, voice_settings
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
@@ -36,12 +37,13 @@ def register(commands: Any) -> None:
         help="play in this terminal (works without a display, over SSH)",
     )
     parser.add_argument("--mute", action="store_true", help="no voice and no chimes")
+    add_voice_options(parser)
     parser.add_argument(
         "--speed",
         type=speed_value,
         default=1.0,
         metavar="X",
-        help="run every timer X times faster, 0.1 to 100 (for previews)",
+        help="run every timer X times faster, 0.1 to 100 (a preview: chimes, no voice)",
     )
     parser.set_defaults(run=run)
 
@@ -60,22 +62,52 @@ def run(args: argparse.Namespace) -> int:
         return open_app(start=start, speed=args.speed)
     assert entry.routine is not None
 
+    from stretchtimer.pyside_tweaks import skip_feature_scan
+
+    skip_feature_scan()
     from stretchtimer.core.engine import SessionEngine
     from stretchtimer.core.events import Status
-    from stretchtimer.core.plan import BreathGuidance, build_plan
+    from stretchtimer.core.plan import BreathGuidance
     from stretchtimer.core.routine import ResolvedPace
+    from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
     from stretchtimer.player.driver import SessionDriver
+    from stretchtimer.player.qt_setup import audio_application
+    from stretchtimer.player.timing_log import TimingLog
+    from stretchtimer.speech.clip_cache import VoiceChoice
+    from stretchtimer.speech.session_speech import PlanOptions
     from stretchtimer.terminal.session import run_terminal_session
+    from stretchtimer.terminal.speech_setup import prepare_in_terminal
 
     loaded = SettingsStore(app_paths().settings).load()
     if loaded.notice:
         print(f"stretchtimer: {loaded.notice}", file=sys.stderr)
-    settings = loaded.settings
-    plan = build_plan(
-        entry.routine,
-        pace_defaults=ResolvedPace(prepare=settings.prepare, rest=settings.rest),
-        breath_guidance=BreathGuidance(settings.breath_guidance),
+    settings = voice_settings(loaded.settings, args)
+    options = PlanOptions(
+        ResolvedPace(prepare=settings.prepare, rest=settings.rest),
+        BreathGuidance(settings.breath_guidance),
     )
-    driver = SessionDriver(SessionEngine(plan), speed=args.speed)
-    status = run_terminal_session(driver)
+    # A preview at another speed plays chimes only: speech cannot be sped up with it.
+    speaking = settings.voice_enabled and not settings.muted and args.speed == 1.0
+    voice = VoiceChoice(settings.voice, settings.rate) if speaking else None
+    spoken = prepare_in_terminal(entry.routine, options, voice)
+    if spoken.notice is not None:
+        print(f"stretchtimer: {spoken.notice.sentence}", file=sys.stderr)
+
+    audio_application()
+    player = CuePlayer(
+        spoken.clip_paths(),
+        voice_volume=settings.voice_volume,
+        chime_volume=settings.chime_volume,
+        muted=settings.muted,
+        timing_log=TimingLog.from_environment(),
+    )
+    if not settings.muted and (problem := player.problem()) is not None:
+        print(f"stretchtimer: {problem.sentence}", file=sys.stderr)
+    driver = SessionDriver(SessionEngine(spoken.plan), speed=args.speed)
+    player.attach(driver.engine_event)  # before the display: sound first
+    wait_until_ready(player)
+    try:
+        status = run_terminal_session(driver, ready_to_quit=player.when_quiet)
+    finally:
+        player.close()
     return 0 if status is Status.COMPLETED else 130

@@ -1,0 +1,380 @@
+"""``speech``: rendering 40 cues cold and warm, and cues heard on time.
+
+- ``render_cold``: 40 distinct cue texts rendered by the espeak-ng worker into an
+  empty cache, worker start included (median of 3).
+- ``render_warm``: the same 40 found in the cache (median of 20).
+- ``cue_onset_error``: a routine plays into a private PulseAudio null sink while
+  its monitor is recorded; a reference beep is played at t = 0 through the same
+  player. For every cue, |audio onset − scheduled time| is measured from the
+  recording (relative to the beep, so the constant output latency cancels); the
+  target is p95 ≤ 20 ms. The same cues are then spoken the naive way, pyttsx3
+  ``say()`` + ``runAndWait()`` at each cue's time (its reference beep played the
+  way pyttsx3 plays, with ``aplay``), and the ratio of the two p95 is reported.
+- ``playback_loop_stall``: the longest the Qt event loop was held up during the
+  session (a 10 ms timer's worst lateness); target ≤ 50 ms.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from benchmarks.harness import Result, at_most, median_ms, reported
+from stretchtimer.core.plan import build_plan
+from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
+from stretchtimer.speech.renderer import ClipRenderer
+from stretchtimer.storage.routine_library import builtin_entries
+
+RENDER_CUES = 40
+COLD_TARGET_MS = 2000.0
+WARM_TARGET_MS = 50.0
+ONSET_TARGET_MS = 20.0
+STALL_TARGET_MS = 50.0
+VOICE = VoiceChoice("", 165)
+
+ROUTINE = """\
+format = 1
+title = "Benchmark"
+
+[pace]
+prepare = 1
+rest = 1
+switch = 1
+inhale = 3
+exhale = 3
+
+[[step]]
+name = "Reach"
+hold = 8
+sides = "both"
+
+[[step]]
+name = "Breathe"
+breaths = 2
+
+[[step]]
+name = "Squeeze"
+reps = 4
+tempo = 2
+"""
+
+
+def cue_texts() -> list[str]:
+    texts: set[str] = set()
+    for entry in builtin_entries():
+        assert entry.routine is not None
+        texts |= build_plan(entry.routine).spoken_texts
+    return sorted(texts)[:RENDER_CUES]
+
+
+def run() -> Iterator[Result]:
+    texts = cue_texts()
+    assert len(texts) == RENDER_CUES
+    with tempfile.TemporaryDirectory(prefix="stretchtimer-bench-") as folder:
+        root = Path(folder)
+        yield from render_results(root, texts)
+        yield from onset_results(root)
+
+
+def render_results(root: Path, texts: list[str]) -> Iterator[Result]:
+    runs: list[float] = []
+    for number in range(3):
+        cache = ClipCache(root / f"cold-{number}")
+        started = time.perf_counter()
+        with ClipRenderer(cache) as renderer:
+            result = renderer.render(texts, VOICE)
+        runs.append((time.perf_counter() - started) * 1000)
+        assert result.notice is None and result.rendered == RENDER_CUES, result.notice
+    yield at_most(
+        "render_cold",
+        statistics.median(runs),
+        "ms",
+        COLD_TARGET_MS,
+        cues=RENDER_CUES,
+        statistic="median of 3",
+        runs_ms=[round(run, 1) for run in runs],
+    )
+
+    def warm() -> None:
+        with ClipRenderer(ClipCache(root / "cold-0")) as renderer:
+            result = renderer.render(texts, VOICE)
+        assert result.rendered == 0
+
+    yield at_most(
+        "render_warm",
+        median_ms(warm, runs=20),
+        "ms",
+        WARM_TARGET_MS,
+        cues=RENDER_CUES,
+        statistic="median of 20",
+    )
+
+
+def onset_results(root: Path) -> Iterator[Result]:
+    from tests.audio.pulse import PulseServer
+
+    server = PulseServer(root / "pulse").start()
+    os.environ.update(server.env())  # Qt connects to the server named here
+    try:
+        reference = root / "reference.wav"
+        write_beep(reference)
+        routine_file = root / "benchmark.toml"
+        routine_file.write_text(ROUTINE, encoding="utf-8")
+        ours = measure_ours(server, root, routine_file, reference)
+        naive = measure_naive(server, root, ours["voice_cues"], reference)
+    finally:
+        server.stop()
+    errors = ours["errors_ms"]
+    voice_errors = ours["voice_errors_ms"]
+    p95 = percentile(errors, 95)
+    voice_p95 = percentile(voice_errors, 95)
+    naive_p95 = percentile(naive["errors_ms"], 95)
+    yield at_most(
+        "cue_onset_error",
+        p95 if not ours["missed"] else math.inf,
+        "ms",
+        ONSET_TARGET_MS,
+        statistic="p95 of |onset - scheduled|",
+        cues=len(errors),
+        missed=ours["missed"],
+        median_ms=round(statistics.median(errors), 2),
+        mean_signed_ms=round(ours["mean_signed_ms"], 2),
+        max_ms=round(max(errors), 2),
+        voice_p95_ms=round(voice_p95, 2),
+        naive_p95_ms=round(naive_p95, 1),
+        naive_median_ms=round(statistics.median(naive["errors_ms"]), 1),
+        naive_missed=naive["missed"],
+        naive_to_ours_p95=round(naive_p95 / max(voice_p95, 0.1), 1),
+    )
+    yield reported(
+        "cue_onset_error_naive",
+        naive_p95,
+        "ms",
+        statistic="p95 of |onset - scheduled|, pyttsx3 say() + runAndWait() at each cue",
+        cues=len(naive["errors_ms"]),
+        median_ms=round(statistics.median(naive["errors_ms"]), 1),
+        times_ours=round(naive_p95 / max(voice_p95, 0.1), 1),
+    )
+    yield at_most(
+        "playback_loop_stall",
+        ours["stall_ms"],
+        "ms",
+        STALL_TARGET_MS,
+        statistic="worst lateness of a 10 ms timer during the session",
+    )
+
+
+def write_beep(path: Path, rate: int = 22050, seconds: float = 0.4) -> None:
+    """A 1 kHz beep with a 1 ms rise: a sharp, unmistakable onset. As long as a chime,
+    so that Qt streams it the same way as the cues."""
+    frames = []
+    for index in range(round(seconds * rate)):
+        t = index / rate
+        level = min(1.0, t / 0.001) * min(1.0, (seconds - t) / 0.005)
+        frames.append(struct.pack("<h", round(12000 * level * math.sin(2 * math.pi * 1000 * t))))
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"".join(frames))
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return math.inf
+    index = min(len(ordered) - 1, math.ceil(share / 100 * len(ordered)) - 1)
+    return ordered[index]
+
+
+def measure_ours(server: Any, root: Path, routine_file: Path, reference: Path) -> dict[str, Any]:
+    from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+    from PySide6.QtMultimedia import QSoundEffect
+
+    from stretchtimer.core.engine import SessionEngine
+    from stretchtimer.core.routine_file import load_routine
+    from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
+    from stretchtimer.player.driver import SessionDriver
+    from stretchtimer.player.qt_setup import audio_application
+    from stretchtimer.player.timing_log import TimingLog
+    from stretchtimer.speech.session_speech import PlanOptions, prepare_spoken_session
+    from tests.audio.onsets import Recording
+
+    app = audio_application()
+    routine = load_routine(routine_file)
+    spoken = prepare_spoken_session(
+        routine, PlanOptions(), VOICE, lambda: ClipRenderer(ClipCache(root / "clips"))
+    )
+    stream = io.StringIO()
+    player = CuePlayer(spoken.clip_paths(), timing_log=TimingLog(stream))
+    beep = QSoundEffect()
+    beep.setSource(QUrl.fromLocalFile(str(reference)))
+    driver = SessionDriver(SessionEngine(spoken.plan))
+    player.attach(driver.engine_event)
+    wait_until_ready(player)
+    while beep.status() is not QSoundEffect.Status.Ready:
+        app.processEvents()
+    marks: dict[str, float] = {}
+    stall = StallMeter(QObject, QTimer, Qt)
+
+    def warm_up() -> None:
+        # The first sound a process plays comes out about 10 ms sooner than every
+        # later one (its audio stream starts empty): it would skew the reference.
+        beep.play()
+        marks["warm_up"] = time.monotonic()
+        QTimer.singleShot(600, play_reference)
+
+    def play_reference() -> None:
+        beep.play()
+        marks["reference"] = time.monotonic()
+        QTimer.singleShot(1000, driver.start)
+
+    driver.finished.connect(lambda _status: player.when_quiet(app.quit))
+    with server.recording(root / "ours.wav") as wav:
+        QTimer.singleShot(200, warm_up)
+        stall.start()
+        app.exec()
+        stall.stop()
+    records = [json.loads(line) for line in stream.getvalue().splitlines()]
+    played = [record for record in records if record["what"] in ("chime", "voice")]
+    recording = Recording.load(wav)
+    errors, voice_errors, missed, signed = onset_errors(recording, marks, played)
+    player.close()
+    return {
+        "errors_ms": errors,
+        "voice_errors_ms": voice_errors,
+        "missed": missed,
+        "stall_ms": stall.worst_ms,
+        "mean_signed_ms": statistics.fmean(signed),
+        "voice_cues": [
+            (record["due"] - marks["reference"], record["text"])
+            for record in played
+            if record["what"] == "voice"
+        ],
+    }
+
+
+class StallMeter:
+    """A 10 ms repeating timer that records how late it fires."""
+
+    def __init__(self, qobject: Any, qtimer: Any, qt: Any) -> None:
+        self.timer = qtimer()
+        self.timer.setTimerType(qt.TimerType.PreciseTimer)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst_ms = 0.0
+
+    def start(self) -> None:
+        self.last = time.monotonic()
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        self.worst_ms = max(self.worst_ms, (now - self.last - 0.010) * 1000)
+        self.last = now
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def onset_errors(
+    recording: Any, marks: dict[str, float], played: list[dict[str, Any]]
+) -> tuple[list[float], list[float], int, list[float]]:
+    """|onset − scheduled| in ms for each played cue, anchored on the reference beep."""
+    from tests.audio.onsets import match, nearest
+
+    first = recording.first_sound()
+    assert first is not None, "the warm-up beep was not heard"
+    onsets = recording.onsets()
+    beep = nearest(onsets, first + marks["reference"] - marks["warm_up"])
+    assert beep is not None, "the reference beep was not heard"
+    reference_at = marks["reference"]
+    expected = [beep + (record["due"] - reference_at) for record in played]
+    heard = match(onsets, expected, 0.25)
+    errors: list[float] = []
+    voice_errors: list[float] = []
+    signed: list[float] = []
+    missed = 0
+    for record, when, onset in zip(played, expected, heard, strict=True):
+        if onset is None:
+            missed += 1
+            continue
+        signed.append((onset - when) * 1000)
+        error = abs(onset - when) * 1000
+        errors.append(error)
+        if record["what"] == "voice":
+            voice_errors.append(error)
+    return errors, voice_errors, missed, signed
+
+
+NAIVE = r"""
+import json, os, sys, time
+import pyttsx3
+
+job = json.load(sys.stdin)
+engine = pyttsx3.init()
+engine.setProperty("rate", job["rate"])
+def wait(until):
+    while (left := until - time.monotonic()) > 0:
+        time.sleep(min(left, 0.002))
+reference = time.monotonic() + 0.3
+wait(reference)
+os.system(f"aplay -q {job['reference']}")   # the way pyttsx3 plays sound
+ends = []
+for offset, text in job["cues"]:
+    wait(reference + offset)
+    engine.say(text)
+    engine.runAndWait()
+    ends.append(time.monotonic())
+print(json.dumps({"reference": reference, "ends": ends}), file=sys.stderr)
+"""
+
+
+def measure_naive(
+    server: Any, root: Path, cues: list[tuple[float, str]], reference: Path
+) -> dict[str, Any]:
+    """The same spoken cues said with pyttsx3 ``say()`` + ``runAndWait()`` on time."""
+    from tests.audio.onsets import Recording
+
+    job = {"rate": VOICE.rate, "reference": str(reference), "cues": cues}
+    with server.recording(root / "naive.wav") as wav:
+        result = subprocess.run(
+            [sys.executable, "-c", NAIVE],
+            input=json.dumps(job),
+            capture_output=True,
+            text=True,
+            env={**os.environ, **server.env()},
+            timeout=600,
+            check=True,
+        )
+    timing = json.loads(result.stderr.strip().splitlines()[-1])
+    recording = Recording.load(wav)
+    beep = recording.first_sound()
+    assert beep is not None, "the naive run's reference beep was not heard"
+    onsets = recording.onsets()
+    errors: list[float] = []
+    missed = 0
+    earliest = 0.0
+    for index, (offset, _text) in enumerate(cues):
+        expected = beep + offset
+        if index:  # said only after the one before has finished
+            earliest = beep + (timing["ends"][index - 1] - timing["reference"]) - 0.05
+        later = [onset for onset in onsets if onset >= max(expected - 0.05, earliest)]
+        if not later:
+            missed += 1
+            continue
+        errors.append(abs(later[0] - expected) * 1000)
+    return {"errors_ms": errors, "missed": missed}

@@ -1,0 +1,92 @@
+"""``stretchtimer say TEXT``: hear a voice, or save what it says to a WAV file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from stretchtimer.commands.voice_options import add_voice_options, voice_settings
+from stretchtimer.storage.paths import app_paths
+from stretchtimer.storage.settings import SettingsStore
+
+MAX_TEXT = 2000
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("say", help="speak a text, or save it as a WAV file")
+    parser.add_argument("text", metavar="TEXT", help="what to say")
+    parser.add_argument("--to", type=Path, metavar="FILE.wav", help="write a WAV file instead")
+    add_voice_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
+    from stretchtimer.speech.problems import SpeechProblem
+    from stretchtimer.speech.renderer import ClipRenderer
+
+    text = " ".join(args.text.split())
+    if not text or len(text) > MAX_TEXT:
+        print(f"stretchtimer: give a text of 1 to {MAX_TEXT} characters to say.", file=sys.stderr)
+        return 1
+    loaded = SettingsStore(app_paths().settings).load()
+    if loaded.notice:
+        print(f"stretchtimer: {loaded.notice}", file=sys.stderr)
+    settings = voice_settings(loaded.settings, args)
+    voice = VoiceChoice(settings.voice, settings.rate)
+    with ClipRenderer(ClipCache(app_paths().clips)) as renderer:
+        result = renderer.render([text], voice)
+    notice = result.notice
+    if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
+        print(
+            f"stretchtimer: there is no voice {voice.voice!r}; "
+            "`stretchtimer voices` lists the voices you can choose.",
+            file=sys.stderr,
+        )
+        return 1
+    if notice is not None:
+        print(f"stretchtimer: {notice.sentence}", file=sys.stderr)
+        return 1
+    clip = result.clips[text]
+    if args.to is not None:
+        return _save(clip.path, args.to)
+    return _play(text, clip.path, settings.voice_volume)
+
+
+def _save(clip: Path, target: Path) -> int:
+    from stretchtimer.storage.atomic import write_atomically
+
+    if target.suffix.lower() != ".wav":
+        print(
+            f"stretchtimer: {target} should end in .wav (the file is a WAV file).", file=sys.stderr
+        )
+        return 1
+    if not target.parent.is_dir():
+        print(f"stretchtimer: the folder {target.parent} does not exist.", file=sys.stderr)
+        return 1
+    try:
+        write_atomically(target, clip.read_bytes())
+    except OSError as error:
+        print(f"stretchtimer: could not write {target} ({error.strerror}).", file=sys.stderr)
+        return 1
+    print(target)
+    return 0
+
+
+def _play(text: str, clip: Path, volume: float) -> int:
+    from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
+    from stretchtimer.player.qt_setup import audio_application
+
+    app = audio_application()
+    player = CuePlayer({text: clip}, voice_volume=volume, chime_volume=0.0)
+    problem = player.problem()
+    if problem is not None:
+        print(f"stretchtimer: {problem.sentence}", file=sys.stderr)
+        return 1
+    wait_until_ready(player)
+    player.say(text)
+    player.when_quiet(app.quit)
+    app.exec()
+    return 0

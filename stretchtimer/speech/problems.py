@@ -1,0 +1,92 @@
+"""Why the app cannot speak, as values a display can show (never a traceback).
+
+Each problem has one plain sentence for the person that says what happened and
+what to do about it. The terminal prints it; the desktop app will show it in
+the session window. ``detail`` carries the technical reason for the log.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from dataclasses import dataclass
+
+
+class SpeechProblem(enum.Enum):
+    NO_LIBRARY = "no_library"  # the espeak-ng library (or the platform's engine) is missing
+    NO_VOICES = "no_voices"  # the engine loaded but has no voice data
+    UNKNOWN_VOICE = "unknown_voice"  # the chosen voice is not installed
+    ENGINE_FAILED = "engine_failed"  # the worker crashed or made no sound, twice
+    ENGINE_HUNG = "engine_hung"  # the worker stopped answering, twice
+    CANNOT_SAVE = "cannot_save"  # the clip folder cannot be written
+    NO_AUDIO_DEVICE = "no_audio_device"  # nothing to play sound on
+
+    @property
+    def voice_off(self) -> bool:
+        """The session runs without a voice (an unknown voice falls back to the default)."""
+        return self is not SpeechProblem.UNKNOWN_VOICE
+
+
+def _engine_fix() -> str:
+    if sys.platform.startswith("linux"):
+        return "install the Debian package libespeak-ng1 (sudo apt install libespeak-ng1)"
+    if sys.platform == "darwin":
+        return "check that speech is enabled in System Settings"
+    return "check that a Windows text-to-speech voice is installed"
+
+
+@dataclass(frozen=True)
+class SpeechNotice:
+    """A problem with the voice or the sound, and the details for the log."""
+
+    problem: SpeechProblem
+    detail: str = ""
+    voice: str = ""  # the voice asked for, for UNKNOWN_VOICE
+    folder: str = ""  # the clip folder, for CANNOT_SAVE
+
+    @property
+    def sentence(self) -> str:
+        """One sentence for the person: what happened and how to fix it."""
+        problem = self.problem
+        if problem is SpeechProblem.NO_LIBRARY:
+            return (
+                "The voice is off because the speech engine is not installed; "
+                f"to hear the steps, {_engine_fix()}."
+            )
+        if problem is SpeechProblem.NO_VOICES:
+            return (
+                "The voice is off because the speech engine has no voices; "
+                "install the Debian package espeak-ng-data."
+            )
+        if problem is SpeechProblem.UNKNOWN_VOICE:
+            return (
+                f"The voice {self.voice!r} is not installed, so the default voice speaks "
+                "instead; `stretchtimer voices` lists the voices you can choose."
+            )
+        if problem is SpeechProblem.ENGINE_FAILED:
+            return (
+                "The voice is off because the speech engine failed twice; the session "
+                "goes on with chimes, and `stretchtimer say hello` shows whether speech works."
+            )
+        if problem is SpeechProblem.ENGINE_HUNG:
+            return (
+                "The voice is off because the speech engine stopped answering; the session "
+                "goes on with chimes, and `stretchtimer say hello` shows whether speech works."
+            )
+        if problem is SpeechProblem.CANNOT_SAVE:
+            return (
+                f"The voice is off because speech could not be saved in {self.folder}; "
+                "free some disk space or make that folder writable."
+            )
+        return (
+            "No sound output was found, so the session is silent; connect speakers or "
+            "headphones and check that PulseAudio or PipeWire is running."
+        )
+
+
+class SpeechUnavailableError(Exception):
+    """Raised where a caller asked for speech that cannot be had; carries the notice."""
+
+    def __init__(self, notice: SpeechNotice) -> None:
+        super().__init__(notice.sentence)
+        self.notice = notice

@@ -1,0 +1,192 @@
+"""Render texts to clips through the worker, one at a time, with a timeout for each.
+
+A worker that dies or hangs is killed and started again once; if it fails
+again the renderer gives up and says why (a :class:`SpeechNotice`), and the
+session goes on without a voice. Clips already in the cache are never
+rendered again. This blocks its caller: the terminal calls it directly, the
+desktop app from its background-task helper.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
+from stretchtimer.speech.problems import SpeechNotice, SpeechProblem, SpeechUnavailableError
+from stretchtimer.speech.wav import BadWavError
+from stretchtimer.speech.worker_client import (
+    WORKER_COMMAND,
+    WorkerDiedError,
+    WorkerFailedError,
+    WorkerHungError,
+    WorkerProcess,
+)
+
+log = logging.getLogger(__name__)
+
+CLIP_TIMEOUT = 10.0  # seconds for one clip (espeak-ng needs a few milliseconds)
+START_TIMEOUT = 20.0  # seconds for the worker to load its speech engine
+RESTARTS = 1
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass
+class RenderResult:
+    clips: dict[str, Clip] = field(default_factory=dict)
+    notice: SpeechNotice | None = None  # why some texts have no clip
+    rendered: int = 0  # how many were made now (the rest came from the cache)
+
+
+class ClipRenderer:
+    """Makes clips for texts, using the cache first. Close it (or use ``with``) when done."""
+
+    def __init__(
+        self,
+        cache: ClipCache,
+        *,
+        worker_command: Sequence[str] = WORKER_COMMAND,
+        clip_timeout: float = CLIP_TIMEOUT,
+        start_timeout: float = START_TIMEOUT,
+    ) -> None:
+        self.cache = cache
+        self.worker_command = tuple(worker_command)
+        self.clip_timeout = clip_timeout
+        self.start_timeout = start_timeout
+        self._worker: WorkerProcess | None = None
+        self._failures = 0
+
+    def __enter__(self) -> ClipRenderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+    def cached(self, texts: Iterable[str], voice: VoiceChoice) -> dict[str, Clip]:
+        """The clips already rendered, by text (no worker is started)."""
+        found = {}
+        for text in texts:
+            clip = self.cache.lookup(text, voice)
+            if clip is not None:
+                found[text] = clip
+        return found
+
+    def render(
+        self,
+        texts: Iterable[str],
+        voice: VoiceChoice,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> RenderResult:
+        """Clips for ``texts``; ``progress(done, total)`` is called as they come."""
+        wanted = sorted(set(texts), key=lambda text: (len(text), text))
+        result = RenderResult(self.cached(wanted, voice))
+        missing = [text for text in wanted if text not in result.clips]
+        total = len(wanted)
+        if progress:
+            progress(len(result.clips), total)
+        for text in missing:
+            if cancelled is not None and cancelled():
+                break
+            try:
+                result.clips[text] = self._render_one(text, voice)
+            except SpeechUnavailableError as error:
+                result.notice = error.notice
+                log.warning("speech: %s (%s)", error.notice.problem.value, error.notice.detail)
+                break
+            result.rendered += 1
+            if progress:
+                progress(len(result.clips), total)
+        return result
+
+    def voices(self) -> list[dict[str, Any]]:
+        """The engine's voices (id, name, languages); raises SpeechUnavailableError."""
+        reply = self._ask({"op": "voices"})
+        voices = reply.get("voices", [])
+        return [voice for voice in voices if isinstance(voice, dict)]
+
+    def _render_one(self, text: str, voice: VoiceChoice) -> Clip:
+        scratch = self.cache.scratch_path(text, voice)
+        request = {
+            "op": "render",
+            "text": text,
+            "path": str(scratch),
+            "voice": voice.voice,
+            "rate": voice.rate,
+        }
+        try:
+            self._ask(request)
+            return self.cache.store(scratch, text, voice)
+        except BadWavError as error:
+            raise SpeechUnavailableError(
+                SpeechNotice(SpeechProblem.ENGINE_FAILED, str(error))
+            ) from error
+        except OSError as error:
+            raise SpeechUnavailableError(
+                SpeechNotice(SpeechProblem.CANNOT_SAVE, repr(error), folder=str(self.cache.folder))
+            ) from error
+
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        """One request, restarting a dead or hung worker once; raises SpeechUnavailableError."""
+        while True:
+            try:
+                worker = self._running_worker()
+                reply = worker.request(request, self.clip_timeout)
+            except WorkerFailedError as error:
+                raise SpeechUnavailableError(error.notice) from error
+            except (WorkerDiedError, WorkerHungError, OSError) as error:
+                self._drop_worker()
+                self._failures += 1
+                hung = isinstance(error, WorkerHungError)
+                log.warning("speech worker %s: %s", "hung" if hung else "failed", error)
+                if self._failures > RESTARTS:
+                    problem = SpeechProblem.ENGINE_HUNG if hung else SpeechProblem.ENGINE_FAILED
+                    raise SpeechUnavailableError(SpeechNotice(problem, str(error))) from error
+                continue
+            if reply.get("ok"):
+                return reply
+            problem = _problem(reply.get("problem"))
+            detail = str(reply.get("detail", ""))
+            if problem is SpeechProblem.ENGINE_FAILED:
+                # A driver that wrote nothing may do better after a restart, once.
+                self._drop_worker()
+                self._failures += 1
+                log.warning("speech worker made no clip: %s", detail)
+                if self._failures > RESTARTS:
+                    raise SpeechUnavailableError(SpeechNotice(problem, detail))
+                continue
+            raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail))
+
+    def _running_worker(self) -> WorkerProcess:
+        if self._worker is None or self._worker.process.poll() is not None:
+            try:
+                self._worker = WorkerProcess(self.worker_command, start_timeout=self.start_timeout)
+            except WorkerDiedError as error:
+                # A worker that dies while loading its engine says why on stderr.
+                if "phontab" in str(error) or "espeak-ng-data" in str(error):
+                    raise WorkerFailedError(
+                        SpeechNotice(SpeechProblem.NO_VOICES, str(error))
+                    ) from error
+                raise
+        return self._worker
+
+    def _drop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.kill()
+            self._worker = None
+
+
+def _problem(name: object) -> SpeechProblem:
+    try:
+        return SpeechProblem(str(name))
+    except ValueError:
+        return SpeechProblem.ENGINE_FAILED

@@ -1,0 +1,212 @@
+"""The speech worker process: ``python -m stretchtimer.speech.worker``.
+
+pyttsx3 runs here, never in the app: a speech engine that crashes or hangs
+takes only this process down, and the app kills and restarts it. The app and
+the worker talk in JSON lines (one object per line):
+
+- the worker starts with ``{"type": "ready", "engine": NAME}``, or
+  ``{"type": "failed", "problem": PROBLEM, "detail": TEXT}`` and exits;
+- ``{"id": N, "op": "render", "text": T, "path": P, "voice": V, "rate": R}``
+  renders ``T`` to the WAV file ``P`` and answers ``{"id": N, "ok": true,
+  "seconds": S}`` once the file is complete and trimmed of silence;
+- ``{"id": N, "op": "voices"}`` answers ``{"id": N, "ok": true, "voices": [...]}``;
+- a failed request answers ``{"id": N, "ok": false, "problem": P, "detail": D}``.
+
+Speech drivers print (pyttsx3's espeak driver says "Audio saved to ..." on
+stdout for every file). So before any driver loads, file descriptor 1 is pointed
+at stderr and the replies go to a private duplicate of the original stdout:
+nothing a driver prints can break the protocol.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+import pyttsx3
+
+from stretchtimer.speech.problems import SpeechProblem
+from stretchtimer.speech.wav import BadWavError, trim_silence, wav_info
+
+FILE_WAIT = 2.0  # seconds to wait for the driver's file after runAndWait() returns
+FILE_POLL = 0.005
+# A clip that comes out empty is said again (see _never_cancel for the known cause).
+ATTEMPTS = 3
+
+
+def claim_stdout() -> TextIO:
+    """Move fd 1 to stderr and return a stream on the original stdout, for replies only."""
+    sys.stdout.flush()
+    replies_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return os.fdopen(replies_fd, "w", encoding="utf-8", buffering=1)
+
+
+def send(replies: TextIO, message: dict[str, Any]) -> None:
+    replies.write(json.dumps(message, ensure_ascii=False) + "\n")
+    replies.flush()
+
+
+class Speaker:
+    """One pyttsx3 engine, used for one clip at a time."""
+
+    def __init__(self, driver_name: str | None) -> None:
+        # Loads the driver and, with it, the speech library: only after claim_stdout().
+        self.engine = pyttsx3.init(driver_name)
+        _never_cancel(self.engine)
+        self.engine_name = str(self.engine)
+        self.voice_ids = [str(voice.id) for voice in self.engine.getProperty("voices")]
+        self.default_voice = self.engine.getProperty("voice")
+        # espeak's driver may report an utterance as not completed when an earlier
+        # stop() raced with it, yet the file is whole: the file is what counts.
+        self._finished: list[bool] = []
+        self._errors: list[BaseException] = []
+        self.engine.connect("finished-utterance", self._on_finished)
+        self.engine.connect("error", self._on_error)
+
+    def _on_finished(self, name: object = None, completed: bool = True) -> None:
+        self._finished.append(bool(completed))
+
+    def _on_error(self, name: object = None, exception: BaseException | None = None) -> None:
+        self._errors.append(exception or RuntimeError("unknown driver error"))
+
+    def voices(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": str(voice.id),
+                "name": str(voice.name or voice.id),
+                "languages": [str(language) for language in (voice.languages or [])],
+            }
+            for voice in self.engine.getProperty("voices")
+        ]
+
+    def _save(self, text: str, path: Path) -> str:
+        """One ``save_to_file`` + ``runAndWait``: "made", "empty" or "missing"."""
+        self._finished.clear()
+        self._errors.clear()
+        path.unlink(missing_ok=True)
+        self.engine.save_to_file(text, str(path))
+        self.engine.runAndWait()
+        return _wait_for_file(path)
+
+    def render(self, text: str, path: Path, voice: str, rate: int) -> dict[str, Any]:
+        if voice and voice not in self.voice_ids:
+            return {"ok": False, "problem": SpeechProblem.UNKNOWN_VOICE.value, "detail": voice}
+        self.engine.setProperty("voice", voice or self.default_voice)
+        self.engine.setProperty("rate", rate)
+        outcome = "empty"
+        for _attempt in range(ATTEMPTS):
+            outcome = self._save(text, path)
+            if outcome != "empty" or self._errors:
+                break
+            log_line(f"the driver made an empty clip for {text!r}; trying again")
+        if self._errors:
+            return _failed(f"the driver reported: {self._errors[0]!r}")
+        if outcome == "missing":
+            return _failed("the driver wrote no sound file")
+        if outcome == "empty":
+            return _failed("the driver wrote a sound file with no sound")
+        info = trim_silence(path)
+        if info.seconds <= 0:
+            return _failed("the driver wrote an empty sound file")
+        return {"ok": True, "seconds": info.seconds}
+
+
+def _never_cancel(engine: Any) -> None:
+    """Keep pyttsx3 2.99's espeak driver from cancelling the clip it is about to make.
+
+    ``runAndWait()`` calls the driver's ``stop()`` before it synthesises, and that
+    calls ``espeak_Cancel()`` whenever espeak still reports itself busy from the
+    clip before. Cancelling restores the speech parameters saved at that earlier
+    clip (so a new rate or voice is silently lost) and now and then leaves the next
+    clip empty. The worker never interrupts speech, so its driver need not stop.
+    """
+    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+    if driver is not None and type(driver).__module__.endswith(".espeak"):
+        driver.stop = lambda: None
+
+
+def log_line(text: str) -> None:
+    """A line for the app's log: the app keeps the worker's last stderr lines."""
+    print(f"stretchtimer.speech.worker: {text}", file=sys.stderr, flush=True)
+
+
+def _failed(detail: str) -> dict[str, Any]:
+    return {"ok": False, "problem": SpeechProblem.ENGINE_FAILED.value, "detail": detail}
+
+
+def _wait_for_file(path: Path) -> str:
+    """Wait until ``path`` is a complete WAV file (pyttsx3 may return before it is)."""
+    deadline = time.monotonic() + FILE_WAIT
+    while True:
+        try:
+            return "made" if wav_info(path).frames > 0 else "empty"
+        except (BadWavError, FileNotFoundError):
+            if time.monotonic() > deadline:
+                return "missing"
+            time.sleep(FILE_POLL)
+
+
+def startup_problem(error: BaseException) -> SpeechProblem:
+    """Which problem an exception raised while loading the driver means."""
+    text = str(error).lower()
+    if isinstance(error, ImportError | OSError) or "not have espeak" in text:
+        return SpeechProblem.NO_LIBRARY
+    if "initialize" in text or "voice" in text:
+        return SpeechProblem.NO_VOICES
+    return SpeechProblem.ENGINE_FAILED
+
+
+def serve(requests: TextIO, replies: TextIO, *, driver_name: str | None = None) -> int:
+    """Answer requests until ``requests`` ends. Returns the process exit status."""
+    try:
+        speaker = Speaker(driver_name)
+    except Exception as error:
+        send(
+            replies,
+            {"type": "failed", "problem": startup_problem(error).value, "detail": repr(error)},
+        )
+        return 1
+    if not speaker.voice_ids:
+        send(replies, {"type": "failed", "problem": SpeechProblem.NO_VOICES.value, "detail": ""})
+        return 1
+    send(replies, {"type": "ready", "engine": speaker.engine_name})
+    for line in requests:
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            reply = _answer(speaker, request)
+            reply["id"] = request.get("id")
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            reply = {"id": None, "ok": False, "problem": "bad_request", "detail": repr(error)}
+        send(replies, reply)
+    return 0
+
+
+def _answer(speaker: Speaker, request: dict[str, Any]) -> dict[str, Any]:
+    operation = request["op"]
+    if operation == "render":
+        return speaker.render(
+            str(request["text"]),
+            Path(request["path"]),
+            str(request.get("voice") or ""),
+            int(request["rate"]),
+        )
+    if operation == "voices":
+        return {"ok": True, "voices": speaker.voices()}
+    raise ValueError(f"unknown operation {operation!r}")
+
+
+def main(driver_name: str | None = None) -> int:
+    replies = claim_stdout()
+    return serve(sys.stdin, replies, driver_name=driver_name)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

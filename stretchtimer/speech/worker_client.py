@@ -1,0 +1,192 @@
+"""The app's end of the speech worker: start it, ask it things, kill it when it misbehaves.
+
+Replies are read on a small thread into a queue so that every request can have
+a timeout on any platform. Lines on the worker's stdout that are not protocol
+replies are logged and ignored; its stderr is kept (the last lines) for the log.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import json
+import logging
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from typing import IO, Any
+
+from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
+
+log = logging.getLogger(__name__)
+
+WORKER_COMMAND = (sys.executable, "-m", "stretchtimer.speech.worker")
+STDERR_LINES = 20
+_CLOSED = object()  # put on the queue when the worker's stdout ends
+
+
+class WorkerDiedError(Exception):
+    """The worker exited (or closed its output) before answering."""
+
+
+class WorkerHungError(Exception):
+    """The worker did not answer in time."""
+
+
+class WorkerFailedError(Exception):
+    """The worker started but said it cannot work; carries its notice."""
+
+    def __init__(self, notice: SpeechNotice) -> None:
+        super().__init__(notice.sentence)
+        self.notice = notice
+
+
+class WorkerProcess:
+    """One running worker. Not thread-safe: use it from one thread at a time."""
+
+    def __init__(self, command: Sequence[str] = WORKER_COMMAND, *, start_timeout: float) -> None:
+        self.command = tuple(command)
+        self._replies: queue.Queue[object] = queue.Queue()
+        self._stderr: collections.deque[str] = collections.deque(maxlen=STDERR_LINES)
+        self._next_id = 0
+        self.engine = ""
+        started = time.monotonic()
+        self.process = subprocess.Popen(
+            self.command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            bufsize=1,
+        )
+        assert self.process.stdout is not None and self.process.stderr is not None
+        for target, stream in (
+            (self._read_replies, self.process.stdout),
+            (self._read_stderr, self.process.stderr),
+        ):
+            threading.Thread(target=target, args=(stream,), daemon=True).start()
+        try:
+            hello = self._next_message(start_timeout)
+        except BaseException:
+            self.kill()
+            raise
+        if hello.get("type") == "failed":
+            problem = self._startup_problem(str(hello.get("problem", "")))
+            self.kill()
+            raise WorkerFailedError(SpeechNotice(problem, str(hello.get("detail", ""))))
+        if hello.get("type") != "ready":
+            self.kill()
+            raise WorkerDiedError(f"unexpected greeting {hello!r}")
+        self.engine = str(hello.get("engine", ""))
+        log.info(
+            "speech worker %s ready in %.0f ms (engine %s)",
+            self.process.pid,
+            (time.monotonic() - started) * 1000,
+            self.engine,
+        )
+
+    def request(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
+        """Send ``message`` and wait for its reply; raises WorkerDiedError or WorkerHungError."""
+        self._next_id += 1
+        number = self._next_id
+        payload = json.dumps({**message, "id": number}, ensure_ascii=False) + "\n"
+        stdin = self.process.stdin
+        assert stdin is not None
+        try:
+            stdin.write(payload)
+            stdin.flush()
+        except (BrokenPipeError, OSError, ValueError) as error:
+            raise WorkerDiedError(f"could not write to the worker: {error}") from error
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self._next_message(max(0.0, deadline - time.monotonic()))
+            if reply.get("id") == number:
+                return reply
+            log.warning("speech worker: ignoring a reply to another request: %r", reply)
+
+    def _next_message(self, timeout: float) -> dict[str, Any]:
+        try:
+            item = self._replies.get(timeout=timeout)
+        except queue.Empty:
+            raise WorkerHungError(f"no answer within {timeout:.1f} s") from None
+        if item is _CLOSED:
+            code = self._exit_code()
+            raise WorkerDiedError(f"the worker exited (status {code}); {self.stderr_tail()}")
+        assert isinstance(item, dict)
+        return item
+
+    def _exit_code(self) -> int | None:
+        try:
+            return self.process.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def _read_replies(self, stream: IO[str]) -> None:
+        try:
+            with stream:
+                for line in stream:
+                    self._take_line(line.strip())
+        except (OSError, ValueError):
+            log.debug("speech worker output closed", exc_info=True)
+        finally:
+            self._replies.put(_CLOSED)
+
+    def _take_line(self, text: str) -> None:
+        if not text:
+            return
+        try:
+            message = json.loads(text)
+        except ValueError:
+            message = None
+        if isinstance(message, dict):
+            self._replies.put(message)
+        else:
+            log.warning("speech worker printed something that is not a reply: %.200r", text)
+
+    def _read_stderr(self, stream: IO[str]) -> None:
+        try:
+            with stream:
+                for line in stream:
+                    self._stderr.append(line.rstrip())
+        except (OSError, ValueError):
+            log.debug("speech worker stderr closed", exc_info=True)
+
+    def stderr_tail(self) -> str:
+        lines = [line for line in self._stderr if line.strip()]
+        return " | ".join(lines[-5:]) if lines else "it printed nothing"
+
+    def _startup_problem(self, name: str) -> SpeechProblem:
+        try:
+            return SpeechProblem(name)
+        except ValueError:
+            return SpeechProblem.ENGINE_FAILED
+
+    def close(self) -> None:
+        """Ask the worker to exit (end of its input); kill it if it does not."""
+        if self.process.poll() is None:
+            with contextlib.suppress(OSError, ValueError):
+                assert self.process.stdin is not None
+                self.process.stdin.close()
+            try:
+                self.process.wait(timeout=2.0)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self._close_stdin()
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=5.0)
+        self._close_stdin()
+
+    def _close_stdin(self) -> None:
+        """Its stdout and stderr are closed by their reader threads when they end."""
+        if self.process.stdin is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self.process.stdin.close()
