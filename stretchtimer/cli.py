@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from stretchtimer import __version__
 from stretchtimer.app_log import setup_logging
-from stretchtimer.commands import paths_cmd, play_cmd, routines_cmd
+from stretchtimer.commands import history_cmd, paths_cmd, play_cmd, routines_cmd
 from stretchtimer.storage.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ EXIT_PROBLEM = 1
 EXIT_BUG = 2
 EXIT_STOPPED = 130
 
-COMMAND_MODULES = (routines_cmd, play_cmd, paths_cmd)
+COMMAND_MODULES = (routines_cmd, play_cmd, history_cmd, paths_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -76,6 +76,16 @@ def run(args: argparse.Namespace) -> int:
         pace_defaults=ResolvedPace(prepare=settings.prepare, rest=settings.rest),
         breath_guidance=BreathGuidance(settings.breath_guidance),
     )
+    from stretchtimer.terminal.recording import TerminalRecording
+
+    recording = TerminalRecording(
+        app_paths(),
+        plan,
+        routine_id=entry.id,
+        comfort_choice=settings.comfort_rating,
+        speed=args.speed,
+    )
     driver = SessionDriver(SessionEngine(plan), speed=args.speed)
-    status = run_terminal_session(driver)
+    status = run_terminal_session(driver, listeners=(recording.listener,))
+    recording.finish(status)
     return 0 if status is Status.COMPLETED else 130

@@ -1,0 +1,116 @@
+"""The history side of ``play --no-gui``: open it, ask for comfort, record, say what went wrong.
+
+Opening happens before the session (at most one sentence if the file had to be
+set aside or cannot be used, and the session plays either way). A problem that
+comes up while recording is reported once, on its own line, from the Qt event
+loop; whatever could not be saved by the end is reported as the program closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TextIO
+
+from PySide6.QtCore import QObject, Signal
+
+from stretchtimer.core import comfort
+from stretchtimer.core.events import Event, Status
+from stretchtimer.core.plan import Plan
+from stretchtimer.storage.history import open_history
+from stretchtimer.storage.history.problems import HistoryProblem
+from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.paths import Paths
+from stretchtimer.terminal.comfort_prompt import ask_comfort
+
+log = logging.getLogger(__name__)
+
+CLEAR_LINE = "\r\x1b[K"
+
+
+class _ProblemRelay(QObject):
+    """Carries a problem from the history writer's thread to the Qt thread.
+
+    Signals:
+        problem(object): a :class:`HistoryProblem` to show.
+    """
+
+    problem = Signal(object)
+
+
+class TerminalRecording:
+    """Records one terminal session in the history, if there is a usable one."""
+
+    def __init__(
+        self,
+        paths: Paths,
+        plan: Plan,
+        *,
+        routine_id: str,
+        comfort_choice: str,
+        speed: float = 1.0,
+        stdin: TextIO | None = None,
+        out: TextIO | None = None,
+        err: TextIO | None = None,
+    ) -> None:
+        self.paths = paths
+        self.stdin = stdin or sys.stdin
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+        self.asks = self.stdin.isatty() and comfort.asks_comfort(comfort_choice, plan.routine)
+        self._relay = _ProblemRelay()
+        self._relay.problem.connect(self._show_live)
+        opened = open_history(paths.history)
+        self._check_later = opened.check_deferred
+        for problem in opened.problems:
+            self._say(problem)
+        self.recorder: SessionRecorder | None = None
+        if opened.database is not None:
+            opened.database.close()  # the recorder writes through its own connection
+            before = (
+                ask_comfort(comfort.QUESTION_BEFORE, self.stdin, self.out) if self.asks else None
+            )
+            self.recorder = SessionRecorder(
+                plan,
+                routine_id=routine_id,
+                path=paths.history,
+                speed=speed,
+                comfort_before=before,
+                on_problem=self._relay.problem.emit,
+            )
+
+    def listener(self, event: Event) -> None:
+        """Connect to the session driver's ``engine_event``."""
+        if self.recorder is not None:
+            self.recorder(event)
+
+    def finish(self, status: Status) -> None:
+        """After the session: the rating after, the last writes, and a late check if due."""
+        recorder = self.recorder
+        if recorder is None:
+            return
+        if self.asks and recorder.started:
+            try:
+                recorder.rate_after(ask_comfort(comfort.QUESTION_AFTER, self.stdin, self.out))
+            except KeyboardInterrupt:  # Ctrl-C at the question: no rating, the session is kept
+                self.out.write("\n")
+        problem = recorder.close()
+        if problem is not None:
+            self._say(problem)
+        elif self._check_later:
+            # The file was too big to check before the session; nobody is waiting now.
+            checked = open_history(self.paths.history, full_check=True)
+            if checked.database is not None:
+                checked.database.close()
+            for found in checked.problems:
+                self._say(found)
+
+    def _show_live(self, problem: object) -> None:
+        if isinstance(problem, HistoryProblem):
+            prefix = CLEAR_LINE if self.err.isatty() else ""
+            self.err.write(f"{prefix}stretchtimer: {problem.message}\n")
+            self.err.flush()
+
+    def _say(self, problem: HistoryProblem) -> None:
+        self.err.write(f"stretchtimer: {problem.message}\n")
+        self.err.flush()
