@@ -132,41 +132,46 @@ def _open_existing(
         header = read_header(path)
     if header.user_version > SCHEMA_VERSION:
         return _newer(path, told)
-
-    connection = connect(path, busy_timeout=busy_timeout)
+    size = path.stat().st_size + _size(_companion(path, "-wal"))
+    check = full_check if full_check is not None else size <= QUICK_CHECK_MAX_BYTES
+    connection: sqlite3.Connection | None = None
     try:
-        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:  # the newer app's upgrade may still sit in the -wal
-            connection.close()
-            return _newer(path, told)
-        if not _is_ours(connection):
-            connection.close()
+        # Look first through a read-only connection: closing it never writes, so a
+        # newer app's file (its upgrade perhaps still in the -wal) stays as it is.
+        probe = connect(path, busy_timeout=busy_timeout, read_only=True)
+        try:
+            if int(probe.execute("PRAGMA user_version").fetchone()[0]) > SCHEMA_VERSION:
+                return _newer(path, told)
+            ours = _is_ours(probe)
+            trouble = quick_check(probe) if ours and check else None
+        finally:
+            probe.close()
+        if not ours:
             told.append(_replace(path, "foreign", "another program's database"))
-            connection = connect(path, busy_timeout=busy_timeout)
-        size = path.stat().st_size + _size(_companion(path, "-wal"))
-        check = full_check if full_check is not None else size <= QUICK_CHECK_MAX_BYTES
-        if check and (trouble := quick_check(connection)):
-            connection.close()
+        elif trouble:
             told.append(_replace(path, "damaged", trouble))
-            connection = connect(path, busy_timeout=busy_timeout)
+        connection = connect(path, busy_timeout=busy_timeout)
         if str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
             connection.execute("PRAGMA journal_mode = WAL")
+        writer = connection
 
         def backup(version: int) -> None:
-            _backup(connection, path, version)
+            _backup(writer, path, version)
 
         migrate(connection, before_upgrade=backup)
         database = HistoryDatabase(path, connection)
         _recover(database, judge, told)
     except sqlite3.DatabaseError as error:
-        connection.close()
+        if connection is not None:
+            connection.close()
         if replaced or problems.error_kind(error) is not ProblemKind.DAMAGED:
             raise
         log.warning("history %s is damaged: %s", path, error)
         told.append(_replace(path, "damaged", str(error)))
         return _open_existing(path, told, False, busy_timeout, judge, replaced=True)
     except BaseException:
-        connection.close()
+        if connection is not None:
+            connection.close()
         raise
     return OpenedHistory(database, tuple(told), check_deferred=not check)
 
