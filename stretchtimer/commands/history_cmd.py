@@ -94,27 +94,32 @@ def _open(*, create: bool = False) -> Any:
 
 def run_list(args: argparse.Namespace) -> int:
     from stretchtimer.commands.history_text import session_table
-    from stretchtimer.storage.history.exporting import session_dict, write_csv
+    from stretchtimer.storage.history.exporting import CSV_FIELDS, session_dict, write_csv
 
     database = _open()
     if database is False:
         return EXIT_PROBLEM
     period = {"since": args.since, "until": args.until}
-    if args.csv:
-        write_csv(database.sessions(segments=False, **period) if database else [], sys.stdout)
+    if database is None:  # no history yet
+        if args.csv:
+            print(",".join(CSV_FIELDS), end="\r\n")
+        elif args.json:
+            print("[]")
+        else:
+            print("No sessions yet: play a routine with `stretchtimer play ID --no-gui`.")
         return EXIT_OK
-    if args.json:
-        sessions = database.sessions(**period) if database else []
-        json.dump([session_dict(s) for s in sessions], sys.stdout, indent=2, ensure_ascii=False)
-        print()
-        return EXIT_OK
-    found = list(database.sessions(segments=False, **period)) if database else []
+    with database:
+        if args.csv:
+            write_csv(database, sys.stdout, **period)
+            return EXIT_OK
+        if args.json:
+            sessions = [session_dict(item) for item in database.sessions(**period)]
+            json.dump(sessions, sys.stdout, indent=2, ensure_ascii=False)
+            print()
+            return EXIT_OK
+        found = list(database.sessions(segments=False, **period))
     if not found:
-        print(
-            "No sessions in that period."
-            if args.since or args.until
-            else "No sessions yet: play a routine with `stretchtimer play ID --no-gui`."
-        )
+        print("No sessions in that period.")
         return EXIT_OK
     print("\n".join(session_table(found)))
     return EXIT_OK
@@ -153,25 +158,22 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportFormatError as error:
         _say(str(error))
         return EXIT_PROBLEM
-    if path.exists() and not args.force:
-        _say(f"{path} already exists; choose another name, or add --force to replace it")
-        return EXIT_PROBLEM
     if path.is_dir():
         _say(f"{path} is a folder; give a file name ending in .{kind}")
         return EXIT_PROBLEM
-    database = _open()
+    if path.exists() and not args.force:
+        _say(f"{path} already exists; choose another name, or add --force to replace it")
+        return EXIT_PROBLEM
+    database = _open(create=True)
     if database is False:
         return EXIT_PROBLEM
     period = {"since": getattr(args, "since", None), "until": getattr(args, "until", None)}
-    sessions = database.sessions(segments=kind == "json", **period) if database else []
-    try:
-        count = export_file(sessions, path, exported_at=time.time())
-    except OSError as error:
-        _say(f"could not write {path} ({error.strerror or error}); nothing was exported")
-        return EXIT_PROBLEM
-    finally:
-        if database:
-            database.close()
+    with database:
+        try:
+            count = export_file(database, path, exported_at=time.time(), **period)
+        except OSError as error:
+            _say(f"could not write {path} ({error.strerror or error}); nothing was exported")
+            return EXIT_PROBLEM
     print(f"Exported {count} session{'s' if count != 1 else ''} to {path} (readable only by you).")
     return EXIT_OK
 

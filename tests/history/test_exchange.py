@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.storage.history.exporting import csv_cell, export_file
+from stretchtimer.storage.history.exporting import csv_cell, export_file, write_csv
 from stretchtimer.storage.history.importing import (
     ImportFileError,
     import_sessions,
@@ -75,7 +75,7 @@ def test_exports_are_private_and_import_back_into_an_empty_history(
 ) -> None:
     exported = tmp_path / f"export{suffix}"
     with history(source) as database:
-        count = export_file(database.sessions(), exported, exported_at=WALL)
+        count = export_file(database, exported, exported_at=WALL)
     assert count == 3
     assert stat.S_IMODE(exported.stat().st_mode) == 0o600
     target = tmp_path / "target" / "history.sqlite3"
@@ -98,7 +98,7 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(
 ) -> None:
     exported = tmp_path / f"export{suffix}"
     with history(source) as database:
-        export_file(database.sessions(), exported, exported_at=WALL)
+        export_file(database, exported, exported_at=WALL)
     target = tmp_path / "target" / "history.sqlite3"
     with history(target) as database:
         first = import_sessions(database, read_import_file(exported))
@@ -112,7 +112,7 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(
 def test_importing_merges_by_id_and_keeps_what_is_here(source: Path, tmp_path: Path) -> None:
     exported = tmp_path / "export.json"
     with history(source) as database:
-        export_file(database.sessions(), exported, exported_at=WALL)
+        export_file(database, exported, exported_at=WALL)
     document = json.loads(exported.read_text())
     document["sessions"][0]["routine_title"] = "Changed elsewhere"
     exported.write_text(json.dumps(document))
@@ -214,13 +214,12 @@ def test_the_same_id_twice_in_one_file_is_refused(tmp_path: Path) -> None:
 def test_a_csv_problem_names_its_line_even_after_a_note_on_several_lines(tmp_path: Path) -> None:
     exported = tmp_path / "sessions.csv"
     records = [session(started=WALL + n * 3600) for n in range(3)]
-    records[0] = session(started=WALL, note="first line\nsecond line")
-    with exported.open("w", newline="") as stream:
-        from stretchtimer.storage.history.exporting import write_csv
-
-        write_csv(records, stream)
+    records[2] = session(started=WALL + 2 * 3600, note="first line\nsecond line")
+    add_sessions(tmp_path / "history.sqlite3", records)
+    with history(tmp_path / "history.sqlite3") as database, exported.open("w", newline="") as out:
+        write_csv(database, out)  # newest first: the note comes first
     text = exported.read_text().splitlines()
-    assert text[4].startswith(records[2].id)  # header, 2 lines for the note, then line 4
+    assert text[3].startswith(records[1].id)  # header, 2 lines for the note, then line 4
     text[4] = text[4].replace(",completed,", ",done,")
     exported.write_text("\n".join(text) + "\n")
     [problem] = import_problems(exported)
@@ -255,7 +254,7 @@ def test_csv_cells_that_look_like_formulas_are_neutralised_and_read_back(
     add_sessions(path, records)
     exported = tmp_path / "sessions.csv"
     with history(path) as database:
-        export_file(database.sessions(), exported, exported_at=WALL)
+        export_file(database, exported, exported_at=WALL)
     table = list(csv.DictReader(io.StringIO(exported.read_bytes().decode(), newline="")))
     written = {row["id"]: row["routine_title"] for row in table}
     for item in records:  # a leading apostrophe makes a spreadsheet show text, not run it

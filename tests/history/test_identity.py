@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-from dataclasses import replace
 
 from stretchtimer.storage.history.identity import (
     ProcessIdentity,
@@ -41,9 +40,9 @@ def test_a_killed_process_not_yet_reaped_is_not_running() -> None:
 def test_an_id_reused_by_another_program_does_not_count() -> None:
     me = this_process()
     assert me.started  # Linux knows when each process started
-    other_start = replace(me, started=me.started + "0")  # same id, started at another time
+    other_start = me._replace(started=me.started + "0")  # same id, started at another time
     assert is_running(other_start) is False
 
 
 def test_a_session_from_another_machine_is_not_judged_here() -> None:
-    assert is_running(replace(this_process(), host=host_name() + "-elsewhere")) is None
+    assert is_running(this_process()._replace(host=host_name() + "-elsewhere")) is None

@@ -116,12 +116,16 @@ def test_a_version_1_history_is_upgraded_with_nothing_lost(tmp_path: Path) -> No
     assert running["status"] == "in_progress"  # its program (this test) still runs
 
     # The totals for statistics were built from the old rows.
-    totals = rows(path, "SELECT day, routine_id, sessions, completed FROM day_totals ORDER BY day")
+    totals = rows(path, "SELECT day, sessions, completed FROM day_totals ORDER BY day")
     assert totals == [
-        ("2024-01-15", "hip-openers", 1, 1),
-        ("2024-07-16", "desk-hips", 1, 0),
-        ("2024-07-20", "hip-openers", 1, 0),
-        ("2024-07-21", "hip-openers", 1, 0),
+        ("2024-01-15", 1, 1),
+        ("2024-07-16", 1, 0),
+        ("2024-07-20", 1, 0),
+        ("2024-07-21", 1, 0),
+    ]
+    assert rows(path, "SELECT routine_id, sum(sessions) FROM routine_totals GROUP BY 1") == [
+        ("desk-hips", 1),
+        ("hip-openers", 3),
     ]
     assert rows(path, "SELECT step_name, active_ms FROM stretch_totals ORDER BY day") == [
         ("Pigeon pose", 60000),

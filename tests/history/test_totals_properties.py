@@ -28,19 +28,27 @@ BASE = 1_714_550_400.0
 KINDS = ("prepare", "hold", "switch", "breaths", "reps", "set_rest", "rest")
 NAMES = ("Pigeon pose", "Lizard", "Frog")
 
-RECOUNT_DAYS = """
-SELECT local_day, routine_id, count(*), sum(status <> 'in_progress'), sum(status = 'completed'),
-       sum(CAST(round(active_seconds * 1000) AS INTEGER)),
-       CAST(total(comfort_before) AS INTEGER), count(comfort_before),
-       CAST(total(comfort_after) AS INTEGER), count(comfort_after)
-FROM sessions WHERE speed = 1 GROUP BY local_day, routine_id ORDER BY 1, 2
-"""
-RECOUNT_STRETCHES = """
-SELECT s.local_day, g.step_name, sum(CAST(round(g.actual_seconds * 1000) AS INTEGER)), count(*)
-FROM segments AS g JOIN sessions AS s ON s.num = g.session
-WHERE s.speed = 1 AND g.kind IN ('hold', 'breaths', 'reps')
-GROUP BY 1, 2 ORDER BY 1, 2
-"""
+RECOUNT = {
+    "day_totals": """
+        SELECT local_day, count(*), sum(status <> 'in_progress'), sum(status = 'completed'),
+               sum(CAST(round(active_seconds * 1000) AS INTEGER)),
+               CAST(total(comfort_before) AS INTEGER), count(comfort_before),
+               CAST(total(comfort_after) AS INTEGER), count(comfort_after)
+        FROM sessions WHERE speed = 1 GROUP BY local_day ORDER BY 1
+    """,
+    "routine_totals": """
+        SELECT routine_id, local_day, count(*), sum(status <> 'in_progress'),
+               sum(status = 'completed'), sum(CAST(round(active_seconds * 1000) AS INTEGER))
+        FROM sessions WHERE speed = 1 GROUP BY routine_id, local_day ORDER BY 1, 2
+    """,
+    "stretch_totals": """
+        SELECT g.step_name, s.local_day, sum(CAST(round(g.actual_seconds * 1000) AS INTEGER)),
+               count(*)
+        FROM segments AS g JOIN sessions AS s ON s.num = g.session
+        WHERE s.speed = 1 AND g.kind IN ('hold', 'breaths', 'reps')
+        GROUP BY 1, 2 ORDER BY 1, 2
+    """,
+}
 
 seconds = st.floats(min_value=0, max_value=600, allow_nan=False).map(lambda x: round(x, 3))
 ratings = st.none() | st.integers(0, 10)
@@ -161,7 +169,6 @@ def test_totals_always_equal_a_fresh_count(steps: list[tuple]) -> None:  # type:
             for step in steps:
                 model.run(step)
             connection = database.connection
-            days = connection.execute("SELECT * FROM day_totals ORDER BY 1, 2").fetchall()
-            stretches = connection.execute("SELECT * FROM stretch_totals ORDER BY 1, 2").fetchall()
-            assert days == connection.execute(RECOUNT_DAYS).fetchall()
-            assert stretches == connection.execute(RECOUNT_STRETCHES).fetchall()
+            for table, recount in RECOUNT.items():
+                kept = connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+                assert kept == connection.execute(recount).fetchall(), table

@@ -9,11 +9,13 @@
   completion and comfort, as plain values.
 * ``exporting`` and ``importing``: JSON and CSV out and back in.
 * ``problems``: known failures as values, each with one sentence for the person.
+
+Only what opening and reading need is imported here; the recorder (and its
+thread) is imported from ``recorder`` by the players that use it.
 """
 
 from stretchtimer.storage.history.opening import OpenedHistory, open_history
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
-from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 from stretchtimer.storage.history.store import HistoryDatabase
 
@@ -24,7 +26,6 @@ __all__ = [
     "ProblemKind",
     "SegmentRecord",
     "SessionRecord",
-    "SessionRecorder",
     "SessionStatus",
     "open_history",
 ]

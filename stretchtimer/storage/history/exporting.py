@@ -15,11 +15,13 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from stretchtimer.storage.atomic import atomic_stream
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord
+from stretchtimer.storage.history.store import HistoryDatabase
 from stretchtimer.storage.history.timestamps import utc_text
 
 EXPORT_FORMAT = "stretchtimer-history"
@@ -123,44 +125,67 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def csv_row(session: SessionRecord) -> list[object]:
-    values: list[object] = [
-        session.id,
-        session.local_day.isoformat(),
-        session.started_at,
-        session.ended_at or "",
-        session.utc_offset,
-        session.routine_id,
-        session.routine_title,
-        session.status.value,
-        _seconds(session.planned_seconds),
-        _seconds(session.active_seconds),
-        session.speed,
-        "" if session.comfort_before is None else session.comfort_before,
-        "" if session.comfort_after is None else session.comfort_after,
-        session.note or "",
-        session.routine_digest,
+def _safe_sql(column: str) -> str:
+    """:func:`csv_cell` in SQL for one text column: far quicker than a Python call per cell."""
+    starts = ", ".join(f"char({ord(char)})" for char in (*FORMULA_STARTS, ESCAPE))
+    quote = f"char({ord(ESCAPE)})"
+    return (
+        f"CASE WHEN substr({column}, 1, 1) IN ({starts}) THEN {quote} || {column} ELSE {column} END"
+    )
+
+
+# The CSV columns, in order, as SQL over the sessions table.
+CSV_SQL = ", ".join(
+    [
+        _safe_sql("id"),
+        "local_day",
+        _safe_sql("started_at"),
+        _safe_sql("ended_at"),
+        "utc_offset",  # a number: a negative offset stays a negative number
+        _safe_sql("routine_id"),
+        _safe_sql("routine_title"),
+        _safe_sql("status"),
+        "round(planned_seconds, 3)",
+        "round(active_seconds, 3)",
+        "speed",
+        "comfort_before",
+        "comfort_after",
+        _safe_sql("note"),
+        _safe_sql("routine_digest"),
     ]
-    return [csv_cell(value) for value in values]
+)
 
 
-def write_csv(sessions: Iterable[SessionRecord], stream: TextIO) -> int:
-    """CSV with a header row; returns the number of sessions written."""
+def write_csv(
+    database: HistoryDatabase,
+    stream: TextIO,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+) -> int:
+    """Sessions as CSV with a header row, newest first; returns how many were written."""
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     count = 0
-    for session in sessions:
-        writer.writerow(csv_row(session))
+    for row in database.table(CSV_SQL, since=since, until=until):
+        writer.writerow(row)
         count += 1
     return count
 
 
-def export_file(sessions: Iterable[SessionRecord], path: Path, *, exported_at: float) -> int:
-    """Write ``sessions`` to ``path`` (format by extension), owner-only, all or nothing."""
+def export_file(
+    database: HistoryDatabase,
+    path: Path,
+    *,
+    exported_at: float,
+    since: date | None = None,
+    until: date | None = None,
+) -> int:
+    """Write the sessions to ``path`` (format by extension), owner-only, all or nothing."""
     kind = export_format(path)
     count = 0
 
-    def counted() -> Iterator[SessionRecord]:
+    def counted(sessions: Iterable[SessionRecord]) -> Iterator[SessionRecord]:
         nonlocal count
         for session in sessions:
             count += 1
@@ -169,10 +194,11 @@ def export_file(sessions: Iterable[SessionRecord], path: Path, *, exported_at: f
     with atomic_stream(path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         if kind == "json":
-            for piece in json_lines(counted(), exported_at=exported_at):
+            sessions = counted(database.sessions(since=since, until=until))
+            for piece in json_lines(sessions, exported_at=exported_at):
                 text.write(piece)
         else:
-            write_csv(counted(), text)
+            count = write_csv(database, text, since=since, until=until)
         text.flush()
         text.detach()
     return count

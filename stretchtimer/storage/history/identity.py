@@ -16,8 +16,8 @@ import contextlib
 import logging
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +26,9 @@ BOOT_ID = PROC / "sys/kernel/random/boot_id"
 STARTTIME_FIELD = 22  # in /proc/<pid>/stat, counting from 1
 
 
-@dataclass(frozen=True)
-class ProcessIdentity:
+class ProcessIdentity(NamedTuple):
+    """A recording process: its id, when it started and on which machine."""
+
     pid: int
     started: str | None  # when the process started, in a platform's own terms; None if unknown
     host: str

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stretchtimer.storage.history.connection import immediate
 
@@ -89,10 +89,11 @@ CREATE INDEX sessions_by_day ON sessions (local_day);
 CREATE INDEX sessions_by_routine ON sessions (routine_id, started_at);
 CREATE INDEX sessions_in_progress ON sessions (status) WHERE status = 'in_progress';
 
--- Totals per local day and routine, of sessions at normal speed (previews do not count).
+-- Totals of sessions at normal speed (previews do not count), kept up to date by the
+-- triggers below: per local day, per routine and day, and per stretch and day. Each
+-- table's key is the order its statistics group by, so none of them needs a sort.
 CREATE TABLE day_totals (
-    day TEXT NOT NULL,
-    routine_id TEXT NOT NULL,
+    day TEXT PRIMARY KEY,
     sessions INTEGER NOT NULL,
     finished INTEGER NOT NULL,
     completed INTEGER NOT NULL,
@@ -100,47 +101,61 @@ CREATE TABLE day_totals (
     before_sum INTEGER NOT NULL,
     before_count INTEGER NOT NULL,
     after_sum INTEGER NOT NULL,
-    after_count INTEGER NOT NULL,
-    PRIMARY KEY (day, routine_id)
+    after_count INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- Time in each stretch (hold, breaths and reps segments) per local day.
-CREATE TABLE stretch_totals (
+CREATE TABLE routine_totals (
+    routine_id TEXT NOT NULL,
     day TEXT NOT NULL,
+    sessions INTEGER NOT NULL,
+    finished INTEGER NOT NULL,
+    completed INTEGER NOT NULL,
+    active_ms INTEGER NOT NULL,
+    PRIMARY KEY (routine_id, day)
+) WITHOUT ROWID;
+
+-- Time in each stretch: its hold, breaths and reps segments.
+CREATE TABLE stretch_totals (
     step_name TEXT NOT NULL,
+    day TEXT NOT NULL,
     active_ms INTEGER NOT NULL,
     segments INTEGER NOT NULL,
-    PRIMARY KEY (day, step_name)
+    PRIMARY KEY (step_name, day)
 ) WITHOUT ROWID;
 
 INSERT INTO day_totals
-SELECT local_day, routine_id, count(*), sum(status <> 'in_progress'), sum(status = 'completed'),
+SELECT local_day, count(*), sum(status <> 'in_progress'), sum(status = 'completed'),
        sum(CAST(round(active_seconds * 1000) AS INTEGER)),
        total(comfort_before), count(comfort_before), total(comfort_after), count(comfort_after)
-FROM sessions WHERE speed = 1 GROUP BY local_day, routine_id;
+FROM sessions WHERE speed = 1 GROUP BY local_day;
+
+INSERT INTO routine_totals
+SELECT routine_id, local_day, count(*), sum(status <> 'in_progress'),
+       sum(status = 'completed'), sum(CAST(round(active_seconds * 1000) AS INTEGER))
+FROM sessions WHERE speed = 1 GROUP BY routine_id, local_day;
 
 INSERT INTO stretch_totals
-SELECT s.local_day, g.step_name, sum(CAST(round(g.actual_seconds * 1000) AS INTEGER)), count(*)
+SELECT g.step_name, s.local_day, sum(CAST(round(g.actual_seconds * 1000) AS INTEGER)), count(*)
 FROM segments AS g JOIN sessions AS s ON s.num = g.session
 WHERE s.speed = 1 AND g.kind IN ('hold', 'breaths', 'reps')
-GROUP BY s.local_day, g.step_name;
+GROUP BY g.step_name, s.local_day;
 
--- What identifies a session's place in the totals never changes once recorded.
+-- What places a session in the totals never changes once it is recorded.
 CREATE TRIGGER sessions_keep_identity
 BEFORE UPDATE OF id, routine_id, started_at, utc_offset, speed ON sessions
 BEGIN
     SELECT RAISE(ABORT, 'the start, routine and speed of a recorded session do not change');
 END;
 
-CREATE TRIGGER day_totals_add AFTER INSERT ON sessions WHEN NEW.speed = 1
+CREATE TRIGGER totals_add AFTER INSERT ON sessions WHEN NEW.speed = 1
 BEGIN
     INSERT INTO day_totals VALUES (
-        NEW.local_day, NEW.routine_id, 1,
+        NEW.local_day, 1,
         NEW.status <> 'in_progress', NEW.status = 'completed',
         CAST(round(NEW.active_seconds * 1000) AS INTEGER),
         coalesce(NEW.comfort_before, 0), NEW.comfort_before IS NOT NULL,
         coalesce(NEW.comfort_after, 0), NEW.comfort_after IS NOT NULL)
-    ON CONFLICT (day, routine_id) DO UPDATE SET
+    ON CONFLICT (day) DO UPDATE SET
         sessions = sessions + 1,
         finished = finished + excluded.finished,
         completed = completed + excluded.completed,
@@ -149,9 +164,18 @@ BEGIN
         before_count = before_count + excluded.before_count,
         after_sum = after_sum + excluded.after_sum,
         after_count = after_count + excluded.after_count;
+    INSERT INTO routine_totals VALUES (
+        NEW.routine_id, NEW.local_day, 1,
+        NEW.status <> 'in_progress', NEW.status = 'completed',
+        CAST(round(NEW.active_seconds * 1000) AS INTEGER))
+    ON CONFLICT (routine_id, day) DO UPDATE SET
+        sessions = sessions + 1,
+        finished = finished + excluded.finished,
+        completed = completed + excluded.completed,
+        active_ms = active_ms + excluded.active_ms;
 END;
 
-CREATE TRIGGER day_totals_change
+CREATE TRIGGER totals_change
 AFTER UPDATE OF status, active_seconds, comfort_before, comfort_after ON sessions
 WHEN NEW.speed = 1
 BEGIN
@@ -167,10 +191,16 @@ BEGIN
         after_sum = after_sum + coalesce(NEW.comfort_after, 0) - coalesce(OLD.comfort_after, 0),
         after_count = after_count + (NEW.comfort_after IS NOT NULL)
                                   - (OLD.comfort_after IS NOT NULL)
-    WHERE day = NEW.local_day AND routine_id = NEW.routine_id;
+    WHERE day = NEW.local_day;
+    UPDATE routine_totals SET
+        finished = finished + (NEW.status <> 'in_progress') - (OLD.status <> 'in_progress'),
+        completed = completed + (NEW.status = 'completed') - (OLD.status = 'completed'),
+        active_ms = active_ms + CAST(round(NEW.active_seconds * 1000) AS INTEGER)
+                              - CAST(round(OLD.active_seconds * 1000) AS INTEGER)
+    WHERE routine_id = NEW.routine_id AND day = NEW.local_day;
 END;
 
-CREATE TRIGGER day_totals_remove AFTER DELETE ON sessions WHEN OLD.speed = 1
+CREATE TRIGGER totals_remove AFTER DELETE ON sessions WHEN OLD.speed = 1
 BEGIN
     UPDATE day_totals SET
         sessions = sessions - 1,
@@ -181,18 +211,25 @@ BEGIN
         before_count = before_count - (OLD.comfort_before IS NOT NULL),
         after_sum = after_sum - coalesce(OLD.comfort_after, 0),
         after_count = after_count - (OLD.comfort_after IS NOT NULL)
-    WHERE day = OLD.local_day AND routine_id = OLD.routine_id;
-    DELETE FROM day_totals
-    WHERE day = OLD.local_day AND routine_id = OLD.routine_id AND sessions = 0;
+    WHERE day = OLD.local_day;
+    DELETE FROM day_totals WHERE day = OLD.local_day AND sessions = 0;
+    UPDATE routine_totals SET
+        sessions = sessions - 1,
+        finished = finished - (OLD.status <> 'in_progress'),
+        completed = completed - (OLD.status = 'completed'),
+        active_ms = active_ms - CAST(round(OLD.active_seconds * 1000) AS INTEGER)
+    WHERE routine_id = OLD.routine_id AND day = OLD.local_day;
+    DELETE FROM routine_totals
+    WHERE routine_id = OLD.routine_id AND day = OLD.local_day AND sessions = 0;
 END;
 
 CREATE TRIGGER stretch_totals_add AFTER INSERT ON segments
 WHEN NEW.kind IN ('hold', 'breaths', 'reps')
 BEGIN
-    INSERT INTO stretch_totals (day, step_name, active_ms, segments)
-    SELECT local_day, NEW.step_name, CAST(round(NEW.actual_seconds * 1000) AS INTEGER), 1
+    INSERT INTO stretch_totals (step_name, day, active_ms, segments)
+    SELECT NEW.step_name, local_day, CAST(round(NEW.actual_seconds * 1000) AS INTEGER), 1
     FROM sessions WHERE num = NEW.session AND speed = 1
-    ON CONFLICT (day, step_name) DO UPDATE SET
+    ON CONFLICT (step_name, day) DO UPDATE SET
         active_ms = active_ms + excluded.active_ms,
         segments = segments + 1;
 END;
@@ -217,8 +254,7 @@ END;
 """
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):
     version: int  # the version this migration brings the file to
     what: str
     script: str

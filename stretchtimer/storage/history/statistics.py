@@ -12,12 +12,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from stretchtimer.storage.history.store import HistoryDatabase
-
-FIRST_DAY = "0000-01-01"
-LAST_DAY = "9999-12-31"
 
 
 @dataclass(frozen=True)
@@ -35,9 +32,11 @@ class Streaks:
     longest: Streak
 
 
-@dataclass(frozen=True)
-class PeriodTotal:
-    """Sessions in one day, week (starting Monday) or month (starting on the 1st)."""
+class PeriodTotal(NamedTuple):
+    """Sessions in one day, week (starting Monday) or month (starting on the 1st).
+
+    (A tuple rather than a dataclass: twenty years of history make 7,000 of them.)
+    """
 
     start: date
     sessions: int
@@ -115,6 +114,8 @@ class HistoryStatistics:
 
 
 def _plain(value: Any) -> Any:
+    if hasattr(value, "_asdict"):
+        value = value._asdict()
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -135,19 +136,15 @@ def history_statistics(
 ) -> HistoryStatistics:
     """All statistics; ``since``/``until`` (local days, included) limit all but the streaks."""
     connection = database.connection
-    period = {
-        "since": since.isoformat() if since else FIRST_DAY,
-        "until": until.isoformat() if until else LAST_DAY,
-    }
+    period = _Period(since, until)
     connection.execute("BEGIN")  # one consistent view, even while a session is being recorded
     try:
         sessions, finished, completed, active_ms = connection.execute(
-            """
-            SELECT total(sessions), total(finished), total(completed), total(active_ms)
-            FROM day_totals WHERE day BETWEEN :since AND :until
-            """,
-            period,
+            "SELECT total(sessions), total(finished), total(completed), total(active_ms) "
+            f"FROM day_totals {period.where}",
+            period.values,
         ).fetchone()
+        weeks, comfort = _weeks(connection, period)
         return HistoryStatistics(
             today=today,
             since=since,
@@ -157,25 +154,42 @@ def history_statistics(
             completed=int(completed),
             active_seconds=active_ms / 1000,
             streaks=_streaks(connection, today),
-            days=_periods(connection, "day", period),
-            weeks=_periods(connection, "date(day, 'weekday 0', '-6 days')", period),
+            days=_days(connection, period),
+            weeks=weeks,
             months=_periods(connection, "substr(day, 1, 8) || '01'", period),
             routines=_routines(connection, period),
             stretches=_stretches(connection, period),
-            comfort=_comfort(connection, period),
+            comfort=comfort,
         )
     finally:
         connection.execute("COMMIT")
 
 
+WEEK_START = "date(day, 'weekday 0', '-6 days')"  # the Monday of the day's week
+
+
+class _Period:
+    """A ``WHERE`` on local days; none at all for the whole history (SQLite then reads the
+    totals tables in key order, with no sort)."""
+
+    def __init__(self, since: date | None, until: date | None) -> None:
+        conditions = []
+        self.values: dict[str, str] = {}
+        if since is not None:
+            conditions.append("day >= :since")
+            self.values["since"] = since.isoformat()
+        if until is not None:
+            conditions.append("day <= :until")
+            self.values["until"] = until.isoformat()
+        self.where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
 def _streaks(connection: sqlite3.Connection, today: date) -> Streaks:
     rows = connection.execute(
         """
-        WITH active_days AS (
-            SELECT day FROM day_totals GROUP BY day HAVING sum(completed) > 0
-        ), runs AS (
+        WITH runs AS (
             SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS run
-            FROM active_days
+            FROM day_totals WHERE completed > 0
         ), streaks AS (
             SELECT min(day) AS first, max(day) AS last, count(*) AS days FROM runs GROUP BY run
         )
@@ -195,16 +209,27 @@ def _streaks(connection: sqlite3.Connection, today: date) -> Streaks:
     return Streaks(current=found.get("current", Streak(0)), longest=found.get("longest", Streak(0)))
 
 
+def _days(connection: sqlite3.Connection, period: _Period) -> tuple[PeriodTotal, ...]:
+    rows = connection.execute(
+        f"SELECT day, sessions, completed, active_ms FROM day_totals {period.where} ORDER BY day",
+        period.values,
+    )
+    fromisoformat = date.fromisoformat
+    return tuple(
+        PeriodTotal(fromisoformat(day), sessions, completed, active_ms / 1000)
+        for day, sessions, completed, active_ms in rows
+    )
+
+
 def _periods(
-    connection: sqlite3.Connection, start: str, period: dict[str, str]
+    connection: sqlite3.Connection, start: str, period: _Period
 ) -> tuple[PeriodTotal, ...]:
     rows = connection.execute(
         f"""
         SELECT {start} AS start, sum(sessions), sum(completed), sum(active_ms)
-        FROM day_totals WHERE day BETWEEN :since AND :until
-        GROUP BY start ORDER BY start
+        FROM day_totals {period.where} GROUP BY start ORDER BY start
         """,
-        period,
+        period.values,
     )
     return tuple(
         PeriodTotal(date.fromisoformat(first), sessions, completed, active_ms / 1000)
@@ -212,53 +237,70 @@ def _periods(
     )
 
 
-def _routines(connection: sqlite3.Connection, period: dict[str, str]) -> tuple[RoutineTotal, ...]:
+def _routines(connection: sqlite3.Connection, period: _Period) -> tuple[RoutineTotal, ...]:
     rows = connection.execute(
-        """
-        SELECT t.routine_id,
-               (SELECT routine_title FROM sessions AS s WHERE s.routine_id = t.routine_id
-                ORDER BY s.started_at DESC LIMIT 1),
-               sum(t.sessions), sum(t.finished), sum(t.completed), sum(t.active_ms)
-        FROM day_totals AS t WHERE t.day BETWEEN :since AND :until
-        GROUP BY t.routine_id ORDER BY sum(t.sessions) DESC, sum(t.active_ms) DESC, t.routine_id
+        f"""
+        SELECT routine_id, sum(sessions), sum(finished), sum(completed), sum(active_ms)
+        FROM routine_totals {period.where} GROUP BY routine_id
         """,
-        period,
-    )
-    return tuple(
-        RoutineTotal(routine_id, title or routine_id, sessions, finished, completed, ms / 1000)
-        for routine_id, title, sessions, finished, completed, ms in rows
-    )
-
-
-def _stretches(connection: sqlite3.Connection, period: dict[str, str]) -> tuple[StretchTotal, ...]:
-    rows = connection.execute(
-        """
-        SELECT step_name, sum(active_ms) AS ms, sum(segments) FROM stretch_totals
-        WHERE day BETWEEN :since AND :until
-        GROUP BY step_name ORDER BY ms DESC, step_name
-        """,
-        period,
-    )
-    return tuple(StretchTotal(name, ms / 1000, segments) for name, ms, segments in rows)
-
-
-def _comfort(connection: sqlite3.Connection, period: dict[str, str]) -> tuple[ComfortWeek, ...]:
-    rows = connection.execute(
-        """
-        SELECT date(day, 'weekday 0', '-6 days') AS week,
-               sum(before_count), sum(before_sum), sum(after_count), sum(after_sum)
-        FROM day_totals WHERE day BETWEEN :since AND :until
-        GROUP BY week HAVING sum(before_count) + sum(after_count) > 0 ORDER BY week
-        """,
-        period,
-    )
-    return tuple(
-        ComfortWeek(
-            date.fromisoformat(week),
-            before_count,
-            before_sum / before_count if before_count else None,
-            after_count,
-            after_sum / after_count if after_count else None,
+        period.values,
+    ).fetchall()
+    titles = {
+        routine_id: connection.execute(
+            "SELECT routine_title FROM sessions WHERE routine_id = ? "
+            "ORDER BY started_at DESC LIMIT 1",
+            (routine_id,),
+        ).fetchone()
+        for routine_id, *_ in rows
+    }
+    found = [
+        RoutineTotal(
+            routine_id, (titles[routine_id] or (routine_id,))[0], count, finished, done, ms / 1000
         )
-        for week, before_count, before_sum, after_count, after_sum in rows
+        for routine_id, count, finished, done, ms in rows
+    ]
+    found.sort(key=lambda item: (-item.sessions, -item.active_seconds, item.routine_id))
+    return tuple(found)
+
+
+def _stretches(connection: sqlite3.Connection, period: _Period) -> tuple[StretchTotal, ...]:
+    rows = connection.execute(
+        f"""
+        SELECT step_name, sum(active_ms), sum(segments)
+        FROM stretch_totals {period.where} GROUP BY step_name
+        """,
+        period.values,
     )
+    found = [StretchTotal(name, ms / 1000, segments) for name, ms, segments in rows]
+    found.sort(key=lambda item: (-item.active_seconds, item.name))
+    return tuple(found)
+
+
+def _weeks(
+    connection: sqlite3.Connection, period: _Period
+) -> tuple[tuple[PeriodTotal, ...], tuple[ComfortWeek, ...]]:
+    """Minutes and comfort per week, from one pass over the days."""
+    weeks: list[PeriodTotal] = []
+    comfort: list[ComfortWeek] = []
+    for row in connection.execute(
+        f"""
+        SELECT {WEEK_START} AS week, sum(sessions), sum(completed), sum(active_ms),
+               sum(before_count), sum(before_sum), sum(after_count), sum(after_sum)
+        FROM day_totals {period.where} GROUP BY week ORDER BY week
+        """,
+        period.values,
+    ):
+        week, sessions, completed, active_ms, before_count, before_sum, after_count, after_sum = row
+        start = date.fromisoformat(week)
+        weeks.append(PeriodTotal(start, sessions, completed, active_ms / 1000))
+        if before_count or after_count:
+            comfort.append(
+                ComfortWeek(
+                    start,
+                    before_count,
+                    before_sum / before_count if before_count else None,
+                    after_count,
+                    after_sum / after_count if after_count else None,
+                )
+            )
+    return tuple(weeks), tuple(comfort)
