@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -51,7 +53,7 @@ def register(commands: Any) -> None:
     output.add_argument("--json", action="store_true", help="print a JSON list of sessions")
     output.add_argument("--csv", action="store_true", help="print CSV, one row per session")
     _period_options(parser, inherit=False)
-    parser.set_defaults(run=run_list)
+    parser.set_defaults(run=_known_failures(run_list))
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
 
     stats = actions.add_parser("stats", help="streaks, minutes, routines, stretches, comfort")
@@ -59,21 +61,50 @@ def register(commands: Any) -> None:
         "--json", action="store_true", default=argparse.SUPPRESS, help="print a JSON object"
     )
     _period_options(stats, inherit=True)
-    stats.set_defaults(run=run_stats)
+    stats.set_defaults(run=_known_failures(run_stats))
 
     export = actions.add_parser("export", help="save your history to a .json or .csv file")
     export.add_argument("file", metavar="FILE", type=Path, help="ends in .json or .csv")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _period_options(export, inherit=True)
-    export.set_defaults(run=run_export)
+    export.set_defaults(run=_known_failures(run_export))
 
     merge = actions.add_parser("import", help="add sessions from an exported .json or .csv file")
     merge.add_argument("file", metavar="FILE", type=Path)
-    merge.set_defaults(run=run_import)
+    merge.set_defaults(run=_known_failures(run_import))
 
     delete = actions.add_parser("delete", help="delete one session")
     delete.add_argument("id", metavar="ID", help="its id, or the first characters of it")
-    delete.set_defaults(run=run_delete)
+    delete.set_defaults(run=_known_failures(run_delete))
+
+
+def _known_failures(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A lock, a full disk or a damaged file met half-way: one sentence, not a traceback."""
+
+    @functools.wraps(run)
+    def guarded(args: argparse.Namespace) -> int:
+        import sqlite3
+
+        from stretchtimer.storage.history import open_history
+        from stretchtimer.storage.history.problems import ProblemKind, from_error
+
+        try:
+            return run(args)
+        except sqlite3.DatabaseError as error:
+            path = app_paths().history
+            problem = from_error(error, path)
+            _say(problem.message)
+            if problem.kind is ProblemKind.DAMAGED:  # set it aside now, as opening would have
+                checked = open_history(path, full_check=True)
+                for found in checked.problems:
+                    _say(found.message)
+                if checked.database is not None:
+                    checked.database.close()
+            return EXIT_PROBLEM
+
+    return guarded
 
 
 def _say(message: str) -> None:

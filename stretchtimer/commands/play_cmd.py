@@ -87,5 +87,5 @@ def run(args: argparse.Namespace) -> int:
     )
     driver = SessionDriver(SessionEngine(plan), speed=args.speed)
     status = run_terminal_session(driver, listeners=(recording.listener,))
-    recording.finish(status)
+    recording.finish()
     return 0 if status is Status.COMPLETED else 130

@@ -15,10 +15,10 @@ from typing import TextIO
 from PySide6.QtCore import QObject, Signal
 
 from stretchtimer.core import comfort
-from stretchtimer.core.events import Event, Status
+from stretchtimer.core.events import Event
 from stretchtimer.core.plan import Plan
 from stretchtimer.storage.history import open_history
-from stretchtimer.storage.history.problems import HistoryProblem
+from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
 from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.paths import Paths
 from stretchtimer.terminal.comfort_prompt import ask_comfort
@@ -84,7 +84,7 @@ class TerminalRecording:
         if self.recorder is not None:
             self.recorder(event)
 
-    def finish(self, status: Status) -> None:
+    def finish(self) -> None:
         """After the session: the rating after, the last writes, and a late check if due."""
         recorder = self.recorder
         if recorder is None:
@@ -94,16 +94,18 @@ class TerminalRecording:
                 recorder.rate_after(ask_comfort(comfort.QUESTION_AFTER, self.stdin, self.out))
             except KeyboardInterrupt:  # Ctrl-C at the question: no rating, the session is kept
                 self.out.write("\n")
-        problem = recorder.close()
-        if problem is not None:
+        told = recorder.close()
+        for problem in told:
             self._say(problem)
-        elif self._check_later:
+        if not told and self._check_later:
             # The file was too big to check before the session; nobody is waiting now.
             checked = open_history(self.paths.history, full_check=True)
-            if checked.database is not None:
-                checked.database.close()
             for found in checked.problems:
                 self._say(found)
+            if checked.database is not None:
+                with checked.database as database:
+                    if any(found.kind is ProblemKind.DAMAGED for found in checked.problems):
+                        recorder.save_again(database)  # this session goes on in the new one
 
     def _show_live(self, problem: object) -> None:
         if isinstance(problem, HistoryProblem):

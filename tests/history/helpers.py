@@ -95,7 +95,7 @@ def record(
     )
     play(plan, recorder, wall=wall, stop_after=stop_after)
     recorder.rate_after(after)
-    assert recorder.close() is None
+    assert recorder.close() == ()
     return recorder
 
 

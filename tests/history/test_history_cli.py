@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from stretchtimer.storage.history.opening import QUICK_CHECK_MAX_BYTES
 from stretchtimer.storage.history.records import SessionStatus
 from stretchtimer.storage.history.schema import SCHEMA_VERSION
 from tests.conftest import run_cli
@@ -184,3 +185,52 @@ def test_a_damaged_history_is_set_aside_and_the_person_told_where(home: Path) ->
     )
     assert kept.read_bytes().startswith(b"these are not")
     assert len(json.loads(run_cli("history", "--json", home=home).stdout)) == 1
+
+
+def test_a_big_history_is_checked_after_the_session_and_the_session_kept(home: Path) -> None:
+    path = history_path(home)
+    stretches = tuple((f"Stretch {n}", 30.0) for n in range(12))
+    add_sessions(
+        path, [session(started=MAY_1 + 3600 * n, stretches=stretches) for n in range(3600)]
+    )
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    leaves = connection.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'segments' AND pagetype = 'leaf' ORDER BY pageno"
+    ).fetchall()
+    connection.close()
+    assert path.stat().st_size > QUICK_CHECK_MAX_BYTES  # too big to check at start-up
+    page = leaves[len(leaves) // 2][0]  # an old page that recording a new session never reads
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * 4096 : page * 4096] = bytes(range(256)) * 16
+    path.write_bytes(bytes(data))
+
+    played = run_cli("play", "two-minute-reset", "--no-gui", "--mute", "--speed", "100", home=home)
+    assert played.returncode == 0
+    kept = path.with_name("history.sqlite3.damaged-1")
+    assert played.stderr.strip() == (
+        f"stretchtimer: Your history file could not be read, so it was set aside as {kept} "
+        "(nothing was deleted) and a new history was started."
+    )
+    [item] = json.loads(run_cli("history", "--json", home=home).stdout)
+    assert item["routine_id"] == "two-minute-reset" and item["status"] == "completed"
+
+
+def test_a_history_locked_by_another_program_can_be_read_and_refuses_changes_politely(
+    home: Path, filled: Path
+) -> None:
+    [newest, *_] = json.loads(run_cli("history", "--json", home=home).stdout)
+    holder = sqlite3.connect(filled, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program is writing, and takes its time
+    try:
+        listing = run_cli("history", home=home)
+        assert listing.returncode == 0 and "3 sessions" in listing.stdout
+        deleting = run_cli("history", "delete", newest["id"], home=home)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert deleting.returncode == 1
+    assert deleting.stderr.strip() == (
+        "stretchtimer: Your history is locked by another program; close that program and try again."
+    )
+    assert len(json.loads(run_cli("history", "--json", home=home).stdout)) == 3

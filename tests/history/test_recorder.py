@@ -20,7 +20,7 @@ from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
 from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.history.records import SessionStatus
 from stretchtimer.storage.history.writer import HistoryWriter
-from tests.history.helpers import integrity, play, record, small_routine
+from tests.history.helpers import add_sessions, integrity, play, record, session, small_routine
 
 WALL = 1_711_800_000.0  # 2024-03-30T12:00:00Z
 
@@ -126,7 +126,7 @@ def test_a_full_disk_keeps_the_session_going_and_saves_it_once_there_is_room(pat
     assert "free some space" in told.seen[0].message
     assert writer.problem is not None  # still waiting
     limit[0] = 100_000  # space was freed
-    assert recorder.close() is None
+    assert recorder.close() == ()
     [found] = read(path)
     assert found.status is SessionStatus.COMPLETED
     assert len(found.segments) == len(plan.segments) - 1
@@ -146,8 +146,8 @@ def test_a_full_disk_that_stays_full_is_reported_when_closing(path: Path) -> Non
     plan = build_plan(small_routine(steps=40))
     recorder = SessionRecorder(plan, routine_id="six", writer=writer)
     play(plan, recorder, wall=WALL)
-    problem = recorder.close(timeout=1.0)
-    assert problem is not None and problem.kind is ProblemKind.NOT_SAVED
+    [problem] = recorder.close(timeout=1.0)
+    assert problem.kind is ProblemKind.NOT_SAVED
     assert "disk stayed full" in problem.message
     assert integrity(path) == "ok"
 
@@ -172,7 +172,7 @@ def test_a_lock_held_by_another_program_delays_writes_and_loses_nothing(path: Pa
     assert "another program" in told.seen[0].message
     holder.execute("ROLLBACK")  # the other program is done
     holder.close()
-    assert recorder.close() is None
+    assert recorder.close() == ()
     [found] = read(path)
     assert found.status is SessionStatus.COMPLETED
     assert len(found.segments) == len(plan.segments) - 1
@@ -190,10 +190,10 @@ def test_a_read_only_history_is_reported_once(path: Path) -> None:
     plan = build_plan(small_routine(steps=1))
     recorder = SessionRecorder(plan, routine_id="one", writer=writer)
     play(plan, recorder, wall=WALL)
-    problem = recorder.close(timeout=0.5)
+    [problem] = recorder.close(timeout=0.5)
     assert [p.kind for p in told.seen] == [ProblemKind.READ_ONLY]
     assert "make them writable" in told.seen[0].message
-    assert problem is not None and problem.kind is ProblemKind.NOT_SAVED
+    assert problem.kind is ProblemKind.NOT_SAVED
 
 
 def test_the_recorder_never_raises_into_the_player(
@@ -212,3 +212,32 @@ def test_the_recorder_never_raises_into_the_player(
     assert "could not record the comfort rating" in caplog.text
     assert "dropping a write that cannot be made" in caplog.text  # a bug is logged, loudly
     assert read(path) == []
+
+
+def test_a_history_that_breaks_while_recording_is_set_aside_and_the_session_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    add_sessions(path, [session(started=WALL - 86400 * n) for n in range(1, 300)])
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    [(page,)] = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'sessions_by_start'"
+    ).fetchall()
+    connection.close()
+    data = bytearray(path.read_bytes())  # a bad index page, as a failing disk leaves it
+    data[(page - 1) * 4096 : page * 4096] = bytes(range(256)) * 16
+    path.write_bytes(bytes(data))
+    told = Problems()
+    writer = HistoryWriter(path, on_problem=told, retry_delays=(0.05,))
+    plan = build_plan(small_routine(steps=2))
+    recorder = SessionRecorder(plan, routine_id="two", writer=writer)
+    play(plan, recorder, wall=WALL)  # the big file was not checked at start-up
+    said = recorder.close(timeout=0.5)
+    assert [problem.kind for problem in told.seen] == [ProblemKind.DAMAGED]
+    kept = tmp_path / "history.sqlite3.damaged-1"
+    assert [problem.kind for problem in said] == [ProblemKind.DAMAGED]
+    assert said[0].kept_as == kept and kept.read_bytes() == bytes(data)
+    [found] = read(path)  # the new history has this session, whole
+    assert found.id == recorder.session_id and found.status is SessionStatus.COMPLETED
+    assert len(found.segments) == len(plan.segments) - 1

@@ -106,9 +106,11 @@ def from_error(error: BaseException, path: Path, *, recording: bool = False) -> 
             "make them writable." + later
         )
     elif kind is ProblemKind.DAMAGED:
-        text = (
-            f"Your history file {path} is damaged; restart stretchtimer so it can set the "
-            "file aside and start a new one."
+        text = f"Your history file {path} is damaged; " + (
+            "stretchtimer keeps this session and, when it ends, sets the file aside "
+            "and saves the session in a new history."
+            if recording
+            else "stretchtimer will set it aside and start a new one."
         )
     else:
         reason = str(error) or type(error).__name__

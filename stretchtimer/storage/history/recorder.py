@@ -11,21 +11,26 @@ raises into it.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import uuid
 from pathlib import Path
 
 from stretchtimer.core.events import SegmentEnded, SessionFinished, SessionStarted, Status
 from stretchtimer.core.plan import Plan
 from stretchtimer.core.summary import routine_digest
+from stretchtimer.storage.history.connection import immediate
 from stretchtimer.storage.history.identity import ProcessIdentity, this_process
+from stretchtimer.storage.history.opening import open_history
 from stretchtimer.storage.history.operations import (
     AddSegment,
     FinishSession,
+    Operation,
     RateComfort,
     StartSession,
 )
-from stretchtimer.storage.history.problems import HistoryProblem
+from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
+from stretchtimer.storage.history.store import HistoryDatabase
 from stretchtimer.storage.history.timestamps import utc_offset_minutes, utc_text
 from stretchtimer.storage.history.writer import HistoryWriter, ProblemHandler
 
@@ -65,6 +70,7 @@ class SessionRecorder:
         self._order = 0
         self._active = 0.0
         self._start_wall = 0.0
+        self._submitted: list[Operation] = []  # this session's writes, to save again if need be
         self._digest = routine_digest(plan.routine)
 
     def __call__(self, event: object) -> None:
@@ -79,19 +85,50 @@ class SessionRecorder:
         try:
             rating = _rating(value)
             if self.started and rating is not None:
-                self.writer.submit(RateComfort(self.session_id, rating))
+                self._submit(RateComfort(self.session_id, rating))
         except Exception:
             log.exception("history: could not record the comfort rating")
 
-    def close(self, timeout: float | None = None) -> HistoryProblem | None:
-        """Finish writing; a problem when part of the session could not be saved."""
+    def close(self, timeout: float | None = None) -> tuple[HistoryProblem, ...]:
+        """Finish writing; what to tell the person (nothing when everything was saved).
+
+        If the file turned out to be damaged while recording, it is checked in full,
+        set aside if it fails, and this whole session is written to the new history.
+        """
         try:
-            if timeout is None:
-                return self.writer.close()
-            return self.writer.close(timeout)
+            problem = self.writer.close() if timeout is None else self.writer.close(timeout)
+            cause = self.writer.problem
+            if problem is not None and cause is not None and cause.kind is ProblemKind.DAMAGED:
+                return self._save_in_checked_history(problem)
+            return () if problem is None else (problem,)
         except Exception:
             log.exception("history: closing the writer failed")
-            return None
+            return ()
+
+    def save_again(self, database: HistoryDatabase) -> bool:
+        """Write this whole session into ``database`` (a new history that replaced a damaged
+        one); False if that failed too. Writing twice what is already there changes nothing."""
+        try:
+            with immediate(database.connection) as connection:
+                for operation in self._submitted:
+                    operation.apply(connection)
+        except (sqlite3.Error, OSError) as error:
+            log.warning("history: could not save session %s again: %s", self.session_id, error)
+            return False
+        log.info("history: session %s saved in the new history", self.session_id)
+        return True
+
+    def _save_in_checked_history(self, problem: HistoryProblem) -> tuple[HistoryProblem, ...]:
+        opened = open_history(self.writer.path, full_check=True)
+        if opened.database is None:
+            return (*opened.problems, problem)
+        with opened.database as database:
+            saved = self.save_again(database)
+        return opened.problems if saved else (*opened.problems, problem)
+
+    def _submit(self, operation: Operation) -> None:
+        self._submitted.append(operation)
+        self.writer.submit(operation)
 
     # -- events -----------------------------------------------------------------------
 
@@ -108,9 +145,7 @@ class SessionRecorder:
                 else SessionStatus.STOPPED
             )
             ended_at = utc_text(self._real_wall(event.wall))
-            self.writer.submit(
-                FinishSession(self.session_id, status, ended_at, event.active_seconds)
-            )
+            self._submit(FinishSession(self.session_id, status, ended_at, event.active_seconds))
 
     def _start(self, event: SessionStarted) -> None:
         if self.started:
@@ -131,7 +166,7 @@ class SessionRecorder:
             speed=self.speed,
             comfort_before=self.comfort_before,
         )
-        self.writer.submit(StartSession(record, self.identity))
+        self._submit(StartSession(record, self.identity))
 
     def _segment(self, event: SegmentEnded) -> None:
         segment = event.segment
@@ -150,7 +185,7 @@ class SessionRecorder:
             ended_at=utc_text(self._real_wall(event.wall)),
         )
         self._order += 1
-        self.writer.submit(AddSegment(self.session_id, record, self._active))
+        self._submit(AddSegment(self.session_id, record, self._active))
 
     def _real_wall(self, wall: float) -> float:
         """A preview's clock runs ``speed`` times faster; the history keeps real times.
