@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from stretchtimer.core import comfort
 from stretchtimer.core.events import Event
@@ -32,10 +33,21 @@ class _ProblemRelay(QObject):
     """Carries a problem from the history writer's thread to the Qt thread.
 
     Signals:
-        problem(object): a :class:`HistoryProblem` to show.
+        problem(object): a :class:`HistoryProblem`, emitted from any thread; ``handler``
+            gets it on the thread this relay lives in.
     """
 
     problem = Signal(object)
+
+    def __init__(self, handler: Callable[[HistoryProblem], None]) -> None:
+        super().__init__()
+        self._handler = handler
+        self.problem.connect(self._deliver)  # queued when emitted from another thread
+
+    @Slot(object)
+    def _deliver(self, problem: object) -> None:
+        if isinstance(problem, HistoryProblem):
+            self._handler(problem)
 
 
 class TerminalRecording:
@@ -58,8 +70,7 @@ class TerminalRecording:
         self.out = out or sys.stdout
         self.err = err or sys.stderr
         self.asks = self.stdin.isatty() and comfort.asks_comfort(comfort_choice, plan.routine)
-        self._relay = _ProblemRelay()
-        self._relay.problem.connect(self._show_live)
+        self._relay = _ProblemRelay(self._show_live)
         opened = open_history(paths.history)
         self._check_later = opened.check_deferred
         for problem in opened.problems:
@@ -107,11 +118,11 @@ class TerminalRecording:
                     if any(found.kind is ProblemKind.DAMAGED for found in checked.problems):
                         recorder.save_again(database)  # this session goes on in the new one
 
-    def _show_live(self, problem: object) -> None:
-        if isinstance(problem, HistoryProblem):
-            prefix = CLEAR_LINE if self.err.isatty() else ""
-            self.err.write(f"{prefix}stretchtimer: {problem.message}\n")
-            self.err.flush()
+    def _show_live(self, problem: HistoryProblem) -> None:
+        """On its own line, over the live status line (which redraws itself)."""
+        prefix = CLEAR_LINE if self.err.isatty() else ""
+        self.err.write(f"{prefix}stretchtimer: {problem.message}\n")
+        self.err.flush()
 
     def _say(self, problem: HistoryProblem) -> None:
         self.err.write(f"stretchtimer: {problem.message}\n")

@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from stretchtimer.storage.history.identity import ProcessIdentity, host_name
 from stretchtimer.storage.history.opening import QUICK_CHECK_MAX_BYTES, open_history
+from stretchtimer.storage.history.operations import StartSession
 from stretchtimer.storage.history.problems import ProblemKind
+from stretchtimer.storage.history.records import SessionStatus
 from stretchtimer.storage.history.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.history.helpers import add_sessions, digest, integrity, rows, session
 
@@ -193,3 +199,27 @@ def test_a_big_history_is_checked_later_not_at_start_up(path: Path) -> None:
     assert not again.check_deferred and again.database is not None
     again.database.close()
     assert integrity(path) == "ok"
+
+
+def test_start_up_does_not_wait_for_a_lock_to_close_a_crashed_session(path: Path) -> None:
+    a_history_with_sessions(path, 1)
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    crashed = session(started=START, status=SessionStatus.IN_PROGRESS)
+    connection = sqlite3.connect(path, isolation_level=None)
+    StartSession(crashed, ProcessIdentity(child.pid, None, host_name())).apply(connection)
+    connection.execute("BEGIN IMMEDIATE")  # and now another program holds the lock
+    try:
+        started = time.monotonic()
+        opened = open_history(path)
+        assert time.monotonic() - started < 1.0
+        assert opened.database is not None and opened.problems == ()
+        assert opened.database.get(crashed.id).status is SessionStatus.IN_PROGRESS  # type: ignore[union-attr]
+        opened.database.close()
+    finally:
+        connection.execute("ROLLBACK")
+        connection.close()
+    opened = open_history(path)  # the lock is gone: this time it is closed
+    assert opened.database is not None
+    assert opened.database.get(crashed.id).status is SessionStatus.INTERRUPTED  # type: ignore[union-attr]
+    opened.database.close()

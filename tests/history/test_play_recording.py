@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.core.plan import build_plan
+from stretchtimer.storage.routine_library import RoutineLibrary, builtin_entries
 from tests.conftest import run_cli
 from tests.history.helpers import integrity, rows
 
@@ -111,3 +113,37 @@ def test_a_session_killed_mid_way_keeps_its_finished_segments_and_becomes_interr
     assert item["active_seconds"] == round(sum(s["actual_seconds"] for s in item["segments"]), 3)
     assert "interrupted" in run_cli("history", home=home).stdout
     assert integrity(database) == "ok"
+
+
+def test_a_lock_during_a_session_is_told_once_and_nothing_is_lost(home: Path) -> None:
+    database = home / "data" / "history.sqlite3"
+    assert run_cli("history", "stats", home=home).returncode == 0  # the history exists
+    holder = sqlite3.connect(database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    process = subprocess.Popen(
+        [*PLAY, "desk-hips", "--no-gui", "--mute", "--speed", "20"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, STRETCHTIMER_HOME=str(home)),
+    )
+    try:
+        assert process.stderr is not None
+        first = process.stderr.readline()  # the session goes on meanwhile
+        assert first.strip() == (
+            "stretchtimer: Your history is locked by another program; close that program "
+            "and stretchtimer will save this session."
+        )
+        assert process.poll() is None
+    finally:
+        holder.execute("ROLLBACK")  # the other program lets go
+        holder.close()
+    rest = process.communicate(timeout=60)[1]
+    assert process.returncode == 0
+    assert rest == ""  # told once; everything was saved in the end
+    [item] = history_json(home)
+    assert item["status"] == "completed"
+    assert item["active_seconds"] == item["planned_seconds"]
+    routine = RoutineLibrary(None).get("desk-hips").routine
+    assert routine is not None
+    assert len(item["segments"]) == len(build_plan(routine).segments) - 1  # all but "done"

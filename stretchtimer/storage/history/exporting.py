@@ -191,7 +191,7 @@ def export_file(
             count += 1
             yield session
 
-    with atomic_stream(path) as raw:
+    with atomic_stream(path) as raw, database.snapshot():
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         if kind == "json":
             sessions = counted(database.sessions(since=since, until=until))

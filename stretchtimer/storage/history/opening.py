@@ -47,6 +47,7 @@ HEADER_BYTES = 100
 COMPANIONS = ("-wal", "-shm")
 SCRATCH_SUFFIX = ".new"
 SCRATCH_STALE_SECONDS = 600
+RECOVERY_WAIT_MS = 100
 
 
 class BadFileError(Exception):
@@ -183,7 +184,13 @@ def _newer(path: Path, told: list[HistoryProblem]) -> OpenedHistory:
 
 
 def _recover(database: HistoryDatabase, judge: Judge | None, told: list[HistoryProblem]) -> None:
-    """Close sessions of programs that died; if the file is busy now, the next opening will."""
+    """Close sessions of programs that died; if the file is busy now, the next opening will.
+
+    Start-up does not wait for another program's lock: it tries for a moment only.
+    """
+    connection = database.connection
+    waited = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    connection.execute(f"PRAGMA busy_timeout = {RECOVERY_WAIT_MS}")
     try:
         if judge is None:
             database.recover_interrupted()
@@ -196,6 +203,8 @@ def _recover(database: HistoryDatabase, judge: Judge | None, told: list[HistoryP
             told.append(problems.from_error(error, database.path))
         elif kind is not ProblemKind.LOCKED:
             raise
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
 
 def read_header(path: Path) -> Header:

@@ -3,9 +3,10 @@
 Connect a :class:`SessionRecorder` as a listener of the engine's events. The
 session row is written when the session starts, every segment when it ends,
 and the ending (completed or stopped) when the session finishes; a crash loses
-at most the segment in progress. Writing happens on a background thread
-(:class:`~.writer.HistoryWriter`): the recorder never blocks the player and never
-raises into it.
+at most the segment in progress (and a segment that ended in the few
+milliseconds before, while its write was under way). Writing happens on a
+background thread (:class:`~.writer.HistoryWriter`): the recorder never blocks
+the player and never raises into it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
+from stretchtimer.core import comfort
 from stretchtimer.core.events import SegmentEnded, SessionFinished, SessionStarted, Status
 from stretchtimer.core.plan import Plan
 from stretchtimer.core.summary import routine_digest
@@ -36,7 +38,7 @@ from stretchtimer.storage.history.writer import HistoryWriter, ProblemHandler
 
 log = logging.getLogger(__name__)
 
-COMFORT_RANGE = range(11)
+COMFORT_RANGE = range(comfort.LOWEST, comfort.HIGHEST + 1)
 
 
 class SessionRecorder:

@@ -137,8 +137,7 @@ def history_statistics(
     """All statistics; ``since``/``until`` (local days, included) limit all but the streaks."""
     connection = database.connection
     period = _Period(since, until)
-    connection.execute("BEGIN")  # one consistent view, even while a session is being recorded
-    try:
+    with database.snapshot():
         sessions, finished, completed, active_ms = connection.execute(
             "SELECT total(sessions), total(finished), total(completed), total(active_ms) "
             f"FROM day_totals {period.where}",
@@ -161,8 +160,6 @@ def history_statistics(
             stretches=_stretches(connection, period),
             comfort=comfort,
         )
-    finally:
-        connection.execute("COMMIT")
 
 
 WEEK_START = "date(day, 'weekday 0', '-6 days')"  # the Monday of the day's week
