@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from stretchtimer.storage.history.timestamps import local_datetime
 
@@ -16,9 +17,12 @@ class SessionStatus(enum.StrEnum):
     INTERRUPTED = "interrupted"  # the program ended (crash, power cut) before the session did
 
 
-@dataclass(frozen=True)
-class SegmentRecord:
-    """One finished part of a session: a preparation, a hold on one side, a rest, ..."""
+class SegmentRecord(NamedTuple):
+    """One finished part of a session: a preparation, a hold on one side, a rest, ...
+
+    (A tuple rather than a dataclass, as for the plan's segments: a page of the
+    history holds thousands, an export hundreds of thousands.)
+    """
 
     order: int  # 0, 1, 2 ... in the order the segments ended
     step_index: int | None

@@ -9,8 +9,9 @@ never changes: a new release adds a migration instead.
 Version 1 recorded sessions and their segments. Version 2 added comfort ratings
 and notes, the recording process's start time and machine (to tell a crashed
 session from a live one), the local offset of each start and preview speed, and
-per-day totals kept up to date by triggers, so statistics over years of history
-read a few thousand small rows instead of every segment.
+totals (per day, per routine, per stretch) kept up to date by triggers, so
+statistics over years of history read a few thousand small rows instead of
+every segment.
 """
 
 from __future__ import annotations
@@ -123,6 +124,22 @@ CREATE TABLE stretch_totals (
     PRIMARY KEY (step_name, day)
 ) WITHOUT ROWID;
 
+-- The same for the whole history, one row per routine and per stretch: kept from the
+-- per-day tables by their own triggers (further down), read when no period is asked.
+CREATE TABLE routine_all_totals (
+    routine_id TEXT PRIMARY KEY,
+    sessions INTEGER NOT NULL,
+    finished INTEGER NOT NULL,
+    completed INTEGER NOT NULL,
+    active_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE stretch_all_totals (
+    step_name TEXT PRIMARY KEY,
+    active_ms INTEGER NOT NULL,
+    segments INTEGER NOT NULL
+) WITHOUT ROWID;
+
 INSERT INTO day_totals
 SELECT local_day, count(*), sum(status <> 'in_progress'), sum(status = 'completed'),
        sum(CAST(round(active_seconds * 1000) AS INTEGER)),
@@ -139,6 +156,13 @@ SELECT g.step_name, s.local_day, sum(CAST(round(g.actual_seconds * 1000) AS INTE
 FROM segments AS g JOIN sessions AS s ON s.num = g.session
 WHERE s.speed = 1 AND g.kind IN ('hold', 'breaths', 'reps')
 GROUP BY g.step_name, s.local_day;
+
+INSERT INTO routine_all_totals
+SELECT routine_id, sum(sessions), sum(finished), sum(completed), sum(active_ms)
+FROM routine_totals GROUP BY routine_id;
+
+INSERT INTO stretch_all_totals
+SELECT step_name, sum(active_ms), sum(segments) FROM stretch_totals GROUP BY step_name;
 
 -- What places a session in the totals never changes once it is recorded.
 CREATE TRIGGER sessions_keep_identity
@@ -250,6 +274,63 @@ BEGIN
         SELECT step_name FROM segments
         WHERE session = OLD.num AND kind IN ('hold', 'breaths', 'reps'));
     DELETE FROM stretch_totals WHERE day = OLD.local_day AND segments = 0;
+END;
+
+CREATE TRIGGER routine_all_add AFTER INSERT ON routine_totals
+BEGIN
+    INSERT INTO routine_all_totals VALUES (
+        NEW.routine_id, NEW.sessions, NEW.finished, NEW.completed, NEW.active_ms)
+    ON CONFLICT (routine_id) DO UPDATE SET
+        sessions = sessions + excluded.sessions,
+        finished = finished + excluded.finished,
+        completed = completed + excluded.completed,
+        active_ms = active_ms + excluded.active_ms;
+END;
+
+CREATE TRIGGER routine_all_change AFTER UPDATE ON routine_totals
+BEGIN
+    UPDATE routine_all_totals SET
+        sessions = sessions + NEW.sessions - OLD.sessions,
+        finished = finished + NEW.finished - OLD.finished,
+        completed = completed + NEW.completed - OLD.completed,
+        active_ms = active_ms + NEW.active_ms - OLD.active_ms
+    WHERE routine_id = NEW.routine_id;
+END;
+
+CREATE TRIGGER routine_all_remove AFTER DELETE ON routine_totals
+BEGIN
+    UPDATE routine_all_totals SET
+        sessions = sessions - OLD.sessions,
+        finished = finished - OLD.finished,
+        completed = completed - OLD.completed,
+        active_ms = active_ms - OLD.active_ms
+    WHERE routine_id = OLD.routine_id;
+    DELETE FROM routine_all_totals WHERE routine_id = OLD.routine_id AND sessions = 0;
+END;
+
+CREATE TRIGGER stretch_all_add AFTER INSERT ON stretch_totals
+BEGIN
+    INSERT INTO stretch_all_totals VALUES (NEW.step_name, NEW.active_ms, NEW.segments)
+    ON CONFLICT (step_name) DO UPDATE SET
+        active_ms = active_ms + excluded.active_ms,
+        segments = segments + excluded.segments;
+END;
+
+CREATE TRIGGER stretch_all_change AFTER UPDATE ON stretch_totals
+BEGIN
+    UPDATE stretch_all_totals SET
+        active_ms = active_ms + NEW.active_ms - OLD.active_ms,
+        segments = segments + NEW.segments - OLD.segments
+    WHERE step_name = NEW.step_name;
+END;
+
+CREATE TRIGGER stretch_all_remove AFTER DELETE ON stretch_totals
+BEGIN
+    UPDATE stretch_all_totals SET
+        active_ms = active_ms - OLD.active_ms,
+        segments = segments - OLD.segments
+    WHERE step_name = OLD.step_name;
+    DELETE FROM stretch_all_totals WHERE step_name = OLD.step_name AND segments = 0;
 END;
 """
 

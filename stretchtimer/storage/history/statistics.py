@@ -1,10 +1,12 @@
 """Statistics of the history, computed in SQL, as plain values a view can show.
 
 Everything is counted by local calendar day: the day where and when each
-session was done (see ``timestamps``). The per-day totals that triggers keep up
-to date hold a few rows a day, so every figure here reads thousands of small
-rows, not every session and segment, even after years of daily use. Previews
-(``play --speed``) are not counted. Weeks start on Monday.
+session was done (see ``timestamps``). Figures come from the totals that
+triggers keep up to date (``schema``): one row a day, a few per routine or
+stretch a day, and one per routine and per stretch for the whole history, so
+twenty years of daily sessions are a few thousand small rows, never every
+session and segment. Previews (``play --speed``) are not counted. Weeks start
+on Monday.
 """
 
 from __future__ import annotations
@@ -235,12 +237,10 @@ def _periods(
 
 
 def _routines(connection: sqlite3.Connection, period: _Period) -> tuple[RoutineTotal, ...]:
+    columns = "routine_id, sum(sessions), sum(finished), sum(completed), sum(active_ms)"
+    table = "routine_totals" if period.where else "routine_all_totals"
     rows = connection.execute(
-        f"""
-        SELECT routine_id, sum(sessions), sum(finished), sum(completed), sum(active_ms)
-        FROM routine_totals {period.where} GROUP BY routine_id
-        """,
-        period.values,
+        f"SELECT {columns} FROM {table} {period.where} GROUP BY routine_id", period.values
     ).fetchall()
     titles = {
         routine_id: connection.execute(
@@ -261,11 +261,10 @@ def _routines(connection: sqlite3.Connection, period: _Period) -> tuple[RoutineT
 
 
 def _stretches(connection: sqlite3.Connection, period: _Period) -> tuple[StretchTotal, ...]:
+    table = "stretch_totals" if period.where else "stretch_all_totals"
     rows = connection.execute(
-        f"""
-        SELECT step_name, sum(active_ms), sum(segments)
-        FROM stretch_totals {period.where} GROUP BY step_name
-        """,
+        f"SELECT step_name, sum(active_ms), sum(segments) FROM {table} {period.where} "
+        "GROUP BY step_name",
         period.values,
     )
     found = [StretchTotal(name, ms / 1000, segments) for name, ms, segments in rows]

@@ -258,16 +258,8 @@ def session_from_row(row: Sequence[Any], segments: tuple[SegmentRecord, ...]) ->
 
 
 def segment_from_row(row: Sequence[Any]) -> SegmentRecord:
+    # The schema gives every column its type already: no conversions but the flag.
     _, seq, step_index, name, side, kind, planned, actual, outcome, easier, ended_at = row
     return SegmentRecord(
-        order=int(seq),
-        step_index=None if step_index is None else int(step_index),
-        step_name=str(name),
-        side=None if side is None else str(side),
-        kind=str(kind),
-        planned_seconds=float(planned),
-        actual_seconds=float(actual),
-        outcome=str(outcome),
-        easier=bool(easier),
-        ended_at=str(ended_at),
+        seq, step_index, name, side, kind, planned, actual, outcome, bool(easier), ended_at
     )
