@@ -56,17 +56,28 @@ def session_table(sessions: list[SessionRecord]) -> list[str]:
             f"{clock_text(session.planned_seconds):>7}  {comfort}".rstrip()
         )
     count = len(sessions)
-    summary = f"{count} session{'s' if count != 1 else ''}, {clock_text(counted)} of stretching"
+    summary = f"{count:,} session{'s' if count != 1 else ''}, {total_text(counted)} of stretching"
     if previews:
         summary += " (previews not counted)"
     lines += ["", summary]
     return lines
 
 
+def total_text(seconds: float) -> str:
+    """A total time: ``"40 s"``, ``"45 min"``, ``"3 h 05 min"``, ``"1,204 h 10 min"``."""
+    if seconds < 59.5:
+        return f"{round(seconds)} s"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:,} h {minutes:02d} min"
+
+
 def streak_text(streak: Streak) -> str:
     if not streak.days:
         return "none yet"
-    days = f"{streak.days} day{'s' if streak.days != 1 else ''}"
+    days = f"{streak.days:,} day{'s' if streak.days != 1 else ''}"
     if streak.days == 1 or streak.first is None or streak.last is None:
         return days
     return f"{days}, {streak.first.isoformat()} to {streak.last.isoformat()}"
@@ -99,8 +110,8 @@ def statistics_text(stats: HistoryStatistics) -> list[str]:
     lines = [
         f"Current streak:   {streak_text(stats.streaks.current)}",
         f"Longest streak:   {streak_text(stats.streaks.longest)}",
-        f"Sessions:         {stats.sessions} ({stats.completed} completed{done})",
-        f"Time stretching:  {clock_text(stats.active_seconds)}",
+        f"Sessions:         {stats.sessions:,} ({stats.completed:,} completed{done})",
+        f"Time stretching:  {total_text(stats.active_seconds)}",
     ]
     if stats.since or stats.until:
         lines.append(
@@ -123,15 +134,15 @@ def statistics_text(stats: HistoryStatistics) -> list[str]:
         for routine in stats.routines:
             lines.append(
                 f"  {short(routine.title, TITLE_WIDTH):<{TITLE_WIDTH}}  "
-                f"{routine.sessions:>4} session{'s' if routine.sessions != 1 else ' '}  "
-                f"{routine.completed:>4} completed  {clock_text(routine.active_seconds):>8}"
+                f"{routine.sessions:>6,} session{'s' if routine.sessions != 1 else ' '}  "
+                f"{routine.completed:>6,} completed  {total_text(routine.active_seconds):>14}"
             )
     if stats.stretches:
         lines += ["", "Time per stretch:"]
         for stretch in stats.stretches[:TOP_STRETCHES]:
             lines.append(
                 f"  {short(stretch.name, TITLE_WIDTH):<{TITLE_WIDTH}}  "
-                f"{clock_text(stretch.active_seconds):>8}"
+                f"{total_text(stretch.active_seconds):>14}"
             )
         if len(stats.stretches) > TOP_STRETCHES:
             lines.append(f"  … and {len(stats.stretches) - TOP_STRETCHES} more (--json lists all)")

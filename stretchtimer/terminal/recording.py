@@ -69,7 +69,12 @@ class TerminalRecording:
         self.stdin = stdin or sys.stdin
         self.out = out or sys.stdout
         self.err = err or sys.stderr
-        self.asks = self.stdin.isatty() and comfort.asks_comfort(comfort_choice, plan.routine)
+        # A preview (--speed) is not a session the body went through: no questions.
+        self.asks = (
+            speed == 1.0
+            and self.stdin.isatty()
+            and comfort.asks_comfort(comfort_choice, plan.routine)
+        )
         self._relay = _ProblemRelay(self._show_live)
         opened = open_history(paths.history)
         self._check_later = opened.check_deferred
