@@ -150,7 +150,11 @@ def run_list(args: argparse.Namespace) -> int:
             return EXIT_OK
         found = list(database.sessions(segments=False, **period))
     if not found:
-        print("No sessions in that period.")
+        print(
+            "No sessions in that period."
+            if args.since or args.until
+            else "No sessions yet: play a routine with `stretchtimer play ID --no-gui`."
+        )
         return EXIT_OK
     print("\n".join(session_table(found)))
     return EXIT_OK

@@ -223,3 +223,14 @@ def test_start_up_does_not_wait_for_a_lock_to_close_a_crashed_session(path: Path
     assert opened.database is not None
     assert opened.database.get(crashed.id).status is SessionStatus.INTERRUPTED  # type: ignore[union-attr]
     opened.database.close()
+
+
+def test_a_history_readable_by_others_is_made_private(path: Path) -> None:
+    a_history_with_sessions(path, 1)
+    path.chmod(0o644)  # copied in from a backup, say
+    opened = open_history(path)
+    assert opened.database is not None
+    opened.database.recent()
+    for item in path.parent.iterdir():
+        assert stat.S_IMODE(item.stat().st_mode) == 0o600, item
+    opened.database.close()

@@ -135,6 +135,7 @@ def _open_existing(
         header = read_header(path)
     if header.user_version > SCHEMA_VERSION:
         return _newer(path, told)
+    _make_private(path)
     size = path.stat().st_size + _size(_companion(path, "-wal"))
     check = full_check if full_check is not None else size <= QUICK_CHECK_MAX_BYTES
     connection: sqlite3.Connection | None = None
@@ -330,6 +331,19 @@ def _remove_stale_scratch(path: Path) -> None:
         with contextlib.suppress(OSError):
             if scratch.stat().st_mtime < limit:
                 scratch.unlink()
+
+
+def _make_private(path: Path) -> None:
+    """A history made by another tool (or copied in) may be readable by others: not any more.
+
+    SQLite gives the -wal and -shm it creates the permissions of the database file.
+    """
+    if os.name != "posix":
+        return
+    for item in (path, *(_companion(path, suffix) for suffix in COMPANIONS)):
+        with contextlib.suppress(OSError):
+            if item.stat().st_mode & 0o077:
+                item.chmod(0o600)
 
 
 def _companion(path: Path, suffix: str) -> Path:
