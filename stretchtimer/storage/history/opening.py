@@ -73,11 +73,6 @@ class OpenedHistory:
     problems: tuple[HistoryProblem, ...] = ()
     check_deferred: bool = False  # too big to check at start-up: call open_history(full_check=True)
 
-    @property
-    def notice(self) -> str | None:
-        """Everything the person should be told, as one paragraph (None if nothing)."""
-        return " ".join(problem.message for problem in self.problems) or None
-
 
 def open_history(
     path: Path,

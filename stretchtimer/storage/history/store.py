@@ -132,9 +132,6 @@ class HistoryDatabase:
         found = self._with_segments(rows)
         return found[0] if found else None
 
-    def ids(self) -> set[str]:
-        return {row[0] for row in self.connection.execute("SELECT id FROM sessions")}
-
     # -- changing ---------------------------------------------------------------------
 
     def delete(self, session_id: str) -> bool:

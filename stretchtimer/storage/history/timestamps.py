@@ -23,17 +23,6 @@ def utc_text(wall: float) -> str:
     return f"{moment.strftime(UTC_FORMAT)}.{moment.microsecond // 1000:03d}Z"
 
 
-def parse_time(text: str) -> datetime:
-    """An ISO 8601 time with a zone (``Z`` or ``+02:00``) as an aware datetime.
-
-    Raises ValueError for text without a zone: a time without one names no moment.
-    """
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{text!r} has no time zone")
-    return moment
-
-
 def to_utc_text(moment: datetime) -> str:
     return utc_text(moment.timestamp())
 
