@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from stretchtimer.commands import (
         desktop_cmd,
+        history_cmd,
         paths_cmd,
         play_cmd,
         routines_cmd,
@@ -55,7 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="run every timer X times faster in the app (for previews)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (routines_cmd, play_cmd, voices_cmd, say_cmd, paths_cmd, desktop_cmd):
+    for module in (
+        routines_cmd,
+        play_cmd,
+        history_cmd,
+        voices_cmd,
+        say_cmd,
+        paths_cmd,
+        desktop_cmd,
+    ):
         module.register(commands)
     return parser
 

@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from stretchtimer.player.timing_log import TimingLog
     from stretchtimer.speech.clip_cache import VoiceChoice
     from stretchtimer.speech.session_speech import PlanOptions
+    from stretchtimer.terminal.recording import TerminalRecording
     from stretchtimer.terminal.session import run_terminal_session
     from stretchtimer.terminal.speech_setup import prepare_in_terminal
 
@@ -103,11 +104,21 @@ def run(args: argparse.Namespace) -> int:
     )
     if not settings.muted and (problem := player.problem()) is not None:
         print(f"stretchtimer: {problem.sentence}", file=sys.stderr)
+    recording = TerminalRecording(
+        app_paths(),
+        spoken.plan,
+        routine_id=entry.id,
+        comfort_choice=settings.comfort_rating,
+        speed=args.speed,
+    )
     driver = SessionDriver(SessionEngine(spoken.plan), speed=args.speed)
     player.attach(driver.engine_event)  # before the display: sound first
     wait_until_ready(player)
     try:
-        status = run_terminal_session(driver, ready_to_quit=player.when_quiet)
+        status = run_terminal_session(
+            driver, listeners=(recording.listener,), ready_to_quit=player.when_quiet
+        )
     finally:
         player.close()
+        recording.finish()
     return 0 if status is Status.COMPLETED else 130

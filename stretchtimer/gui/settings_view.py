@@ -26,6 +26,11 @@ from stretchtimer.gui.services import AppServices
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.settings import Settings
 
+COMFORT_CHOICES = (
+    ("routine", "Ask before and after routines for back pain"),
+    ("always", "Ask before and after every routine"),
+    ("never", "Never ask"),
+)
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 BREATH_GUIDANCE = (
     ("spoken", "Say “breathe in, breathe out” every breath"),
@@ -183,15 +188,19 @@ class SettingsView(QWidget):
         self.prepare.valueChanged.connect(lambda value: self._update(prepare=value))
         self.rest = self._seconds("Rest between steps", 0, 600)
         self.rest.valueChanged.connect(lambda value: self._update(rest=value))
-        self.comfort = QCheckBox("Ask how my hips and back feel, before and after")
-        self.comfort.setAccessibleName("Ask for a comfort rating")
-        self.comfort.toggled.connect(lambda on: self._update(comfort_rating=on))
+        self.comfort = QComboBox()
+        self.comfort.setAccessibleName("Ask how my hips and back feel")
+        for value, text in COMFORT_CHOICES:
+            self.comfort.addItem(text, value)
+        self.comfort.currentIndexChanged.connect(
+            lambda _: self._update(comfort_rating=self.comfort.currentData())
+        )
         hint = QLabel("Routines that set their own times keep them.")
         hint.setObjectName("Subtle")
         session.addRow("Get into position", self.prepare)
         session.addRow("Rest between steps", self.rest)
         session.addRow(hint)
-        session.addRow(self.comfort)
+        session.addRow("Comfort rating", self.comfort)
         return session_card
 
     def _look_card(self) -> QFrame:
@@ -258,7 +267,7 @@ class SettingsView(QWidget):
         _select(self.breath, settings.breath_guidance)
         self.prepare.setValue(settings.prepare)
         self.rest.setValue(settings.rest)
-        self.comfort.setChecked(bool(settings.comfort_rating))
+        _select(self.comfort, settings.comfort_rating)
         _select(self.theme, settings.theme)
         for widget in widgets:
             widget.blockSignals(False)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from stretchtimer.storage.paths import ensure_private_dir
 
@@ -25,6 +27,31 @@ def write_atomically(path: Path, data: bytes, *, mode: int = PRIVATE_FILE_MODE) 
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.chmod(mode)
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    _sync_folder(path.parent)
+
+
+@contextlib.contextmanager
+def atomic_stream(path: Path, *, mode: int = PRIVATE_FILE_MODE) -> Iterator[BinaryIO]:
+    """Like :func:`write_atomically` for a file written piece by piece (a large export).
+
+    ``path`` is replaced only when the block ends without an error.
+    """
+    ensure_private_dir(path.parent)
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         temporary.chmod(mode)

@@ -114,8 +114,12 @@ class Settings:
     rest: float = setting(
         "session", 10.0, _number(0, 600), "seconds between steps, unless a routine says otherwise"
     )
-    comfort_rating: bool = setting(
-        "session", False, _bool, "ask how your hips and back feel before and after"
+    comfort_rating: str = setting(
+        "session",
+        "routine",
+        _one_of("routine", "always", "never"),
+        "ask how your hips and back feel (0 to 10) before and after a session: routine (only "
+        "for routines that call for it, such as sciatica relief), always or never",
     )
     # appearance
     theme: str = setting(

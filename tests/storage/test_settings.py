@@ -119,3 +119,18 @@ def test_a_full_disk_leaves_the_old_file_whole(
         store.save(dataclasses.replace(Settings(), rate=99))
     assert path.read_text() == before
     assert sorted(item.name for item in tmp_path.iterdir()) == ["settings.toml"]  # no debris
+
+
+def test_the_comfort_question_is_a_choice_asked_only_where_a_routine_calls_for_it(
+    tmp_path: Path,
+) -> None:
+    assert Settings().comfort_rating == "routine"
+    path = tmp_path / "settings.toml"
+    path.write_text('version = 1\n[session]\ncomfort_rating = "always"\n')
+    assert SettingsStore(path).load().settings.comfort_rating == "always"
+    path.write_text("version = 1\n[session]\ncomfort_rating = true\n")  # not a choice
+    result = SettingsStore(path).load()
+    assert result.settings.comfort_rating == "routine"
+    assert (
+        result.notice is not None and "session.comfort_rating = True is not valid" in result.notice
+    )
