@@ -16,6 +16,8 @@ LOWEST = 0
 HIGHEST = 10
 
 QUESTION_BEFORE = "Before you start: how do your hips and back feel, 0 (very sore) to 10 (fine)?"
+QUESTION_BEFORE_SHORT = "Before you start: how do your hips and back feel right now?"
+QUESTION_AFTER_SHORT = "How do your hips and back feel now?"
 QUESTION_AFTER = "And now: how do your hips and back feel, 0 (very sore) to 10 (fine)?"
 ENTER_TO_SKIP = "Enter to skip"
 TRY_AGAIN = "Please type a whole number from 0 to 10, or press Enter to skip."

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.core.events import Status
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.notice_bar import NoticeBar
-from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.services import AppServices, current_streak, history_messages
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routine_library import UnknownRoutineError
 
@@ -119,9 +120,17 @@ class MainWindow(QMainWindow):
             from stretchtimer.gui.session_page import SessionPage
 
             session = SessionPage()
-            session.idle.browse.connect(lambda: self.show_place("routines"))
-            session.complete.browse.connect(lambda: self.show_place("routines"))
+            session.idle.browse.connect(self._back_to_routines)
+            session.complete.browse.connect(self._back_to_routines)
             session.complete.again.connect(self._play_again)
+            session.complete.comfort_after.connect(self._rate_after)
+            session.player.mute_toggled.connect(
+                lambda muted: self.services.settings.update(muted=muted)
+            )
+            session.player.set_muted(self.services.settings.current.muted)
+            self.services.settings.changed.connect(
+                lambda settings: session.player.set_muted(settings.muted)
+            )
             return session
         if key == "settings":
             from stretchtimer.gui.settings_view import SettingsView
@@ -209,9 +218,17 @@ class MainWindow(QMainWindow):
             self.routines.set_entries(self.services.library.entries())
 
     def finish_startup(self) -> None:
-        """Fill the window once it is on screen: the Routines page, unless a place was chosen."""
+        """Fill the window once it is on screen: the Routines page, unless a place was chosen,
+        and a first look at the history (which marks sessions a crash left as interrupted)."""
         if self.pages.currentIndex() == 0 and "routines" not in self._built:
             self.show_place("routines")
+        self.services.tasks.run(
+            lambda: history_messages(self.services.paths.history), self._show_notices
+        )
+
+    def _show_notices(self, messages: list[str]) -> None:
+        for message in messages:
+            self.show_notice(message)
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -234,8 +251,10 @@ class MainWindow(QMainWindow):
         assert entry.routine is not None
         from stretchtimer.gui.session_controller import SessionController
 
+        self._close_session()
         controller = SessionController(self.services, entry.id, entry.routine, self)
         controller.finished.connect(lambda _status, c=controller: self._session_ended(c))
+        controller.notice.connect(self.show_notice)
         self.controller = controller
         self.session.show_player(controller)
         self.show_place("session")
@@ -261,7 +280,40 @@ class MainWindow(QMainWindow):
     def _session_ended(self, controller: SessionController) -> None:
         if controller is not self.controller:
             return
-        self.session.show_complete(controller)
+        started = controller.driver is not None
+        self.session.show_complete(controller, ask_comfort=controller.asks_comfort and started)
+        if started and controller.record:
+            completed = controller.status is Status.COMPLETED
+            self.services.tasks.run(
+                lambda: current_streak(self.services.paths.history, completed_today=completed),
+                lambda days: (
+                    self.session.complete.show_streak(days)
+                    if controller is self.controller
+                    else None
+                ),
+                lambda error: None,
+            )
+
+    def _rate_after(self, value: int) -> None:
+        if self.controller is not None:
+            self.controller.rate_after(value)
+
+    def _close_session(self) -> None:
+        """The session's last words to the history (its rating after, if given, is in)."""
+        if self.controller is not None and not self.controller.active:
+            self.controller.close()
+            self.history_changed()
+
+    def history_changed(self) -> None:
+        """A session was saved or the history changed: pages that show it refresh."""
+        page = self._built.get("history")
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def _back_to_routines(self) -> None:
+        self._close_session()
+        self.show_place("routines")
 
     def _play_again(self) -> None:
         if self.controller is not None:
@@ -282,5 +334,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.controller is not None and self.controller.active:
             self.controller.stop()
+        self._close_session()
         self._state_store().setValue("geometry", self.saveGeometry())
         super().closeEvent(event)

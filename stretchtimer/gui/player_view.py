@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core import comfort
 from stretchtimer.core.events import EasierChosen
 from stretchtimer.core.plan import SegmentKind
 from stretchtimer.gui import icons, theme
+from stretchtimer.gui.comfort_picker import ComfortPicker
 from stretchtimer.gui.player_text import player_text, ring_state
 from stretchtimer.gui.ring import CountdownRing
 from stretchtimer.gui.session_controller import Phase, SessionController
@@ -78,6 +80,7 @@ class PlayerView(QWidget):
         layout.addWidget(self.session_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.preparing)
+        layout.addWidget(self.comfort_before)
         layout.addLayout(body, 1)
         layout.addLayout(controls)
         order = (
@@ -117,6 +120,10 @@ class PlayerView(QWidget):
         preparing_layout.addWidget(self.preparing_label)
         preparing_layout.addWidget(self.preparing_bar)
         self.preparing.hide()
+        self.comfort_before = ComfortPicker(comfort.QUESTION_BEFORE_SHORT, skippable=True)
+        self.comfort_before.picked.connect(self._answer_comfort)
+        self.comfort_before.skipped.connect(lambda: self._answer_comfort(None))
+        self.comfort_before.hide()
         return header
 
     def _build_body(self) -> QHBoxLayout:
@@ -244,6 +251,11 @@ class PlayerView(QWidget):
         self.controller = controller
         self.routine_title.setText(controller.routine.title)
         self.banner.hide()
+        self.comfort_before.setVisible(controller.asks_comfort)
+        self.comfort_before.group.setExclusive(False)
+        for button in self.comfort_before.group.buttons():
+            button.setChecked(False)
+        self.comfort_before.group.setExclusive(True)
         controller.preparing.connect(self._on_preparing)
         controller.started.connect(self._on_started)
         controller.engine_event.connect(self._on_event)
@@ -267,6 +279,12 @@ class PlayerView(QWidget):
         if self.controller is not None and self.controller.phase is not Phase.FINISHED:
             command(self.controller)
             self.refresh()
+
+    def _answer_comfort(self, value: int | None) -> None:
+        self.comfort_before.hide()
+        if self.controller is not None:
+            self.controller.answer_comfort_before(value)
+        self.setFocus()
 
     def _on_preparing(self, done: int, total: int) -> None:
         self.preparing_bar.setRange(0, max(total, 1))

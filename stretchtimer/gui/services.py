@@ -7,6 +7,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -99,3 +100,40 @@ class AppServices:
 
             self.routine_library = RoutineLibrary(self.paths.routines)
         return self.routine_library
+
+
+def current_streak(history: Path, *, completed_today: bool) -> int:
+    """Days in a row with a completed session, counting today when ``completed_today``.
+
+    Exact whether or not the session that just ended has reached the file yet.
+    Runs in the background helper (it reads the history).
+    """
+    from datetime import date, timedelta
+
+    from stretchtimer.storage.history import open_history
+    from stretchtimer.storage.history.statistics import history_statistics
+
+    today = date.today()
+    opened = open_history(history, create=False, full_check=False)
+    if opened.database is None:
+        return 1 if completed_today else 0
+    with opened.database as database:
+        streak = history_statistics(database, today=today).streaks.current
+    if streak.last == today or not completed_today:
+        return streak.days
+    if streak.last == today - timedelta(days=1):
+        return streak.days + 1
+    return 1
+
+
+def history_messages(history: Path) -> list[str]:
+    """Open the history as the app starts: what to tell the person about it, if anything.
+
+    Opening also marks sessions a crashed program left unfinished as interrupted.
+    """
+    from stretchtimer.storage.history import open_history
+
+    opened = open_history(history, create=False)
+    if opened.database is not None:
+        opened.database.close()
+    return [problem.message for problem in opened.problems]

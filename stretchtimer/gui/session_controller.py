@@ -1,24 +1,40 @@
-"""One session in the desktop app: plan it, prepare its voice, run it, hand out what happens.
+"""One session in the desktop app: prepare its voice, run it, play it, record it.
 
-The controller owns the engine and its driver for one session; the player view
-only shows and commands it. Preparation (rendering speech) runs through the
-background helper, so the window never freezes.
+The controller owns the engine, its driver, the cue player and the history
+recorder for one session; the player view only shows and commands it. The slow
+parts (rendering speech, opening the history) run through the background helper,
+so the window never freezes; the session starts once they are done, the sounds
+are loaded and, when the person is asked, the comfort rating before is given.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
+from stretchtimer.core import comfort
 from stretchtimer.core.engine import SessionEngine, State
 from stretchtimer.core.events import Event, SessionFinished, Status
-from stretchtimer.core.plan import BreathGuidance, Plan, build_plan, estimate_speech_seconds
+from stretchtimer.core.plan import BreathGuidance, Plan
 from stretchtimer.core.routine import ResolvedPace, Routine
 from stretchtimer.core.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
+from stretchtimer.player.cue_player import CuePlayer
 from stretchtimer.player.driver import SessionDriver
+from stretchtimer.speech.clip_cache import VoiceChoice
+from stretchtimer.speech.session_speech import (
+    PlanOptions,
+    SpokenSession,
+    clip_renderer,
+    prepare_spoken_session,
+)
+from stretchtimer.storage.history import open_history
+from stretchtimer.storage.history.problems import HistoryProblem
+from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -30,19 +46,33 @@ class Phase(enum.Enum):
     FINISHED = "finished"
 
 
-def plan_for(routine: Routine, settings: Settings, lengths: dict[str, float] | None = None) -> Plan:
-    """The plan with the person's pace defaults and breath guidance."""
-    known = lengths or {}
-
-    def length(text: str) -> float:
-        return known.get(text) or estimate_speech_seconds(text, settings.rate)
-
-    return build_plan(
-        routine,
-        pace_defaults=ResolvedPace(prepare=settings.prepare, rest=settings.rest),
-        speech_length=length,
-        breath_guidance=BreathGuidance(settings.breath_guidance),
+def plan_options(settings: Settings) -> PlanOptions:
+    """The person's pace defaults and breath guidance, as the planner takes them."""
+    return PlanOptions(
+        ResolvedPace(prepare=settings.prepare, rest=settings.rest),
+        BreathGuidance(settings.breath_guidance),
     )
+
+
+@dataclass
+class _Prepared:
+    """What the background preparation hands back to the GUI thread."""
+
+    spoken: SpokenSession
+    history_ok: bool
+    problems: list[str] = field(default_factory=list)
+
+
+class _Relay(QObject):
+    """Carries progress and history problems from worker threads to the GUI thread.
+
+    Signals:
+        progress(int, int): clips rendered so far, clips in all.
+        problem(object): a :class:`HistoryProblem` from the history writer's thread.
+    """
+
+    progress = Signal(int, int)
+    problem = Signal(object)
 
 
 class SessionController(QObject):
@@ -53,7 +83,7 @@ class SessionController(QObject):
         started(): the session is running (the first segment has begun).
         engine_event(object): every engine event, in order.
         finished(object): the session's :class:`Status`, once its closing words are due.
-        notice(str): one sentence for the person (the voice is off, and why).
+        notice(str): one sentence for the person (the voice is off and why, history trouble).
     """
 
     preparing = Signal(int, int)
@@ -68,35 +98,126 @@ class SessionController(QObject):
         routine_id: str,
         routine: Routine,
         parent: QObject | None = None,
+        *,
+        record: bool = True,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.routine_id = routine_id
         self.routine = routine
+        self.record = record
         self.phase = Phase.PREPARING
         self.status: Status | None = None
         self.active_seconds = 0.0
         self.plan: Plan | None = None
         self.driver: SessionDriver | None = None
+        self.player: CuePlayer | None = None
+        self.recorder: SessionRecorder | None = None
+        settings = services.settings.current
+        # A preview at another speed is not a session the body went through: no questions.
+        self.asks_comfort = (
+            record
+            and services.speed == 1.0
+            and comfort.asks_comfort(settings.comfort_rating, routine)
+        )
+        self.comfort_before: int | None = None
+        self._comfort_answered = not self.asks_comfort
+        self._prepared: _Prepared | None = None
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self.preparing)
+        self._relay.problem.connect(self._history_problem)
+        services.settings.changed.connect(self._settings_changed)
 
     # -- life cycle ---------------------------------------------------------------------
 
     def begin(self) -> None:
-        """Prepare, then start. Preparation happens off the GUI thread."""
+        """Prepare (off the GUI thread), then start when everything is ready."""
         settings = self.services.settings.current
-        self.preparing.emit(0, 1)
-        self.services.tasks.run(
-            lambda: plan_for(self.routine, settings), self._prepared, self._prepare_failed
-        )
+        # Sped-up timers would cut every sentence: a preview plays chimes only.
+        speaking = settings.voice_enabled and not settings.muted and self.services.speed == 1.0
+        voice = VoiceChoice(settings.voice, settings.rate) if speaking else None
+        options = plan_options(settings)
+        paths = self.services.paths
+        progress = self._relay.progress.emit
+        record = self.record
 
-    def _prepared(self, plan: Plan) -> None:
+        def prepare() -> _Prepared:
+            spoken = prepare_spoken_session(
+                self.routine,
+                options,
+                voice,
+                lambda: clip_renderer(paths.clips),
+                progress=progress,
+            )
+            prepared = _Prepared(spoken, history_ok=False)
+            if spoken.notice is not None:
+                prepared.problems.append(spoken.notice.sentence)
+            if record:
+                opened = open_history(paths.history)
+                prepared.problems += [problem.message for problem in opened.problems]
+                if opened.database is not None:
+                    opened.database.close()  # the recorder writes through its own connection
+                    prepared.history_ok = True
+            return prepared
+
+        self.preparing.emit(0, 1)
+        self.services.tasks.run(prepare, self._on_prepared, self._prepare_failed)
+
+    def answer_comfort_before(self, value: int | None) -> None:
+        """The rating before the session (None: skipped); the session can start."""
+        self.comfort_before = value
+        self._comfort_answered = True
+        self._start_when_ready()
+
+    @Slot(object)
+    def _on_prepared(self, prepared: _Prepared) -> None:
         if self.phase is not Phase.PREPARING:
             return  # stopped while preparing
-        self.plan = plan
-        engine = SessionEngine(plan)
-        self.driver = SessionDriver(
-            engine, clock=self.services.clock(), speed=self.services.speed, parent=self
+        self._prepared = prepared
+        self.plan = prepared.spoken.plan
+        for sentence in prepared.problems:
+            self.notice.emit(sentence)
+        settings = self.services.settings.current
+        self.player = CuePlayer(
+            prepared.spoken.clip_paths(),
+            voice_volume=settings.voice_volume,
+            chime_volume=settings.chime_volume,
+            muted=settings.muted,
+            parent=self,
         )
+        if not settings.muted and (problem := self.player.problem()) is not None:
+            self.notice.emit(problem.sentence)
+        if self.player.is_ready():
+            self._start_when_ready()
+        else:
+            self.player.ready.connect(self._start_when_ready)
+
+    def _prepare_failed(self, error: BaseException) -> None:
+        self.notice.emit(f"The session could not be prepared ({error}); try again.")
+        self._end(Status.STOPPED)
+
+    def _start_when_ready(self) -> None:
+        prepared, player = self._prepared, self.player
+        if self.phase is not Phase.PREPARING or prepared is None or player is None:
+            return
+        if not player.is_ready() or not self._comfort_answered:
+            return
+        plan = prepared.spoken.plan
+        if prepared.history_ok:
+            self.recorder = SessionRecorder(
+                plan,
+                routine_id=self.routine_id,
+                path=self.services.paths.history,
+                speed=self.services.speed,
+                comfort_before=self.comfort_before,
+                on_problem=self._relay.problem.emit,
+            )
+        self.driver = SessionDriver(
+            SessionEngine(plan), clock=self.services.clock(), speed=self.services.speed, parent=self
+        )
+        player.attach(self.driver.engine_event)  # sound first, then everything else
+        if self.recorder is not None:
+            self.driver.engine_event.connect(self.recorder)
         self.driver.engine_event.connect(self._on_event)
         self.driver.finished.connect(self._on_finished)
         self.phase = Phase.RUNNING
@@ -104,33 +225,51 @@ class SessionController(QObject):
         self.driver.start()
         self.started.emit()
 
-    def _prepare_failed(self, error: BaseException) -> None:
-        self.notice.emit(f"The session could not be prepared: {error}")
-        self._end(Status.STOPPED)
-
     # -- commands -----------------------------------------------------------------------
 
     def toggle_pause(self) -> None:
-        if self.driver:
-            self.driver.toggle_pause()
+        self._command(SessionDriver.toggle_pause)
 
     def skip(self) -> None:
-        if self.driver:
-            self.driver.skip()
+        self._command(SessionDriver.skip)
 
     def back(self) -> None:
-        if self.driver:
-            self.driver.back()
+        self._command(SessionDriver.back)
 
     def use_easier(self) -> None:
-        if self.driver:
-            self.driver.use_easier()
+        self._command(SessionDriver.use_easier)
 
     def stop(self) -> None:
         if self.driver is not None:
             self.driver.stop()
         elif self.phase is Phase.PREPARING:
             self._end(Status.STOPPED)
+
+    def _command(self, command: Callable[[SessionDriver], None]) -> None:
+        if self.driver is not None:
+            command(self.driver)
+
+    def rate_after(self, value: int | None) -> None:
+        """The rating after the session (None: skipped)."""
+        if self.recorder is not None:
+            self.recorder.rate_after(value)
+
+    def close(self) -> None:
+        """Finish the history writes (off the GUI thread); say if something was not saved."""
+        recorder, self.recorder = self.recorder, None
+        if self.player is not None:
+            self.player.close()
+        if recorder is None:
+            return
+
+        def finish() -> list[str]:
+            return [problem.message for problem in recorder.close()]
+
+        self.services.tasks.run(finish, self._report_unsaved)
+
+    def _report_unsaved(self, messages: list[str]) -> None:
+        for message in messages:
+            self.notice.emit(message)
 
     # -- state --------------------------------------------------------------------------
 
@@ -161,3 +300,14 @@ class SessionController(QObject):
         self.phase = Phase.FINISHED
         self.status = status
         self.finished.emit(status)
+
+    def _history_problem(self, problem: object) -> None:
+        if isinstance(problem, HistoryProblem):
+            self.notice.emit(problem.message)
+
+    def _settings_changed(self, settings: Settings) -> None:
+        """Volume and mute apply at once, also in the middle of a session."""
+        if self.player is not None:
+            self.player.set_volumes(
+                settings.voice_volume, settings.chime_volume, muted=settings.muted
+            )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -13,9 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core import comfort
 from stretchtimer.core.events import Status
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.gui import icons, theme
+from stretchtimer.gui.comfort_picker import ComfortPicker
 from stretchtimer.gui.player_view import PlayerView
 from stretchtimer.gui.session_controller import SessionController
 
@@ -59,52 +60,6 @@ class IdleView(QWidget):
         layout.setContentsMargins(120, 40, 120, 40)
 
 
-class ComfortPicker(QWidget):
-    """Eleven buttons, 0 to 10, for "how do your hips and back feel?"
-
-    Signals:
-        picked(int): the rating chosen.
-    """
-
-    picked = Signal(int)
-
-    def __init__(self, question: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        label = QLabel(question)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.group = QButtonGroup(self)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        row.addStretch(1)
-        for value in range(11):
-            button = QPushButton(str(value))
-            button.setCheckable(True)
-            button.setProperty("rating", True)
-            button.setAccessibleName(f"Comfort {value} of 10")
-            self.group.addButton(button, value)
-            row.addWidget(button)
-        row.addStretch(1)
-        scale = QHBoxLayout()
-        low = QLabel("0  very sore")
-        high = QLabel("10  feels great")
-        for side in (low, high):
-            side.setObjectName("Subtle")
-        scale.addStretch(1)
-        scale.addWidget(low)
-        scale.addSpacing(300)
-        scale.addWidget(high)
-        scale.addStretch(1)
-        self.group.idClicked.connect(self.picked)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addLayout(row)
-        layout.addLayout(scale)
-
-    def value(self) -> int | None:
-        checked = self.group.checkedId()
-        return None if checked < 0 else checked
-
-
 class CompleteView(QWidget):
     """The end of a session: what was done, and what next.
 
@@ -134,7 +89,7 @@ class CompleteView(QWidget):
         self.streak = QLabel()
         self.streak.setObjectName("Subtle")
         self.streak.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.comfort = ComfortPicker("How do your hips and back feel now?")
+        self.comfort = ComfortPicker(comfort.QUESTION_AFTER_SHORT)
         self.comfort.picked.connect(self.comfort_after)
         self.comfort.hide()
         self.again_button = QPushButton("Play again")
@@ -167,6 +122,12 @@ class CompleteView(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(3)
 
+    def show_streak(self, days: int) -> None:
+        """The current streak, once the history has been read (0 hides it)."""
+        if days:
+            self.streak.setText(f"Current streak: {days} day{'s' if days != 1 else ''} in a row")
+        self.streak.setVisible(bool(days))
+
     def show_result(
         self,
         title: str,
@@ -187,10 +148,11 @@ class CompleteView(QWidget):
             if done
             else f"{title}: you stretched for {minutes}."
         )
-        if streak_days:
-            days = f"{streak_days} day{'s' if streak_days != 1 else ''}"
-            self.streak.setText(f"Current streak: {days} in a row")
-        self.streak.setVisible(bool(streak_days))
+        self.show_streak(streak_days or 0)
+        self.comfort.group.setExclusive(False)
+        for button in self.comfort.group.buttons():
+            button.setChecked(False)
+        self.comfort.group.setExclusive(True)
         self.comfort.setVisible(ask_comfort)
         self.done_button.setFocus()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.voice_preview import VoicePreview
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.settings import Settings
 
@@ -91,7 +92,12 @@ class SettingsView(QWidget):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.preview = VoicePreview(services, self)
         self._build()
+        self.test_voice.connect(self.preview.speak)
+        self.preview.problem.connect(self.show_voice_problem)
+        self.preview.voices_found.connect(self.set_voices)
+        self.preview.list_voices()
         self.show_settings(services.settings.current)
         services.settings.changed.connect(self.show_settings)
 
@@ -159,6 +165,12 @@ class SettingsView(QWidget):
         voice.addRow("Voice", voice_row)
         voice.addRow("Speaking rate", self.rate)
         voice.addRow("Voice volume", self.voice_volume)
+        self.voice_problem = QLabel()
+        self.voice_problem.setWordWrap(True)
+        self.voice_problem.setObjectName("Subtle")
+        self.voice_problem.setAccessibleName("Voice problem")
+        self.voice_problem.hide()
+        voice.addRow(self.voice_problem)
         return voice_card
 
     def _sound_card(self) -> QFrame:
@@ -281,6 +293,10 @@ class SettingsView(QWidget):
             self.voice.addItem(label, voice_id)
         _select(self.voice, self.services.settings.current.voice)
         self.voice.blockSignals(False)
+
+    def show_voice_problem(self, sentence: str) -> None:
+        self.voice_problem.setText(sentence)
+        self.voice_problem.setVisible(bool(sentence))
 
     def open_data_folder(self) -> None:
         folder = ensure_private_dir(self.services.paths.data)

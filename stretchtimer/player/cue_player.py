@@ -30,6 +30,7 @@ from stretchtimer.core.events import (
     EasierChosen,
     Outcome,
     Paused,
+    Resumed,
     SegmentEnded,
     SegmentStarted,
     SessionFinished,
@@ -81,6 +82,7 @@ class CuePlayer(QObject):
         self._speaking: QSoundEffect | None = None
         self._speaking_text: str | None = None
         self._speaking_until = 0.0
+        self._cut_by_pause: str | None = None
         self._quiet_at = 0.0  # monotonic time when everything played so far has ended
         self._chimes_end = 0.0  # and when the chimes played so far have ended
         self._loading: set[int] = set()
@@ -88,10 +90,11 @@ class CuePlayer(QObject):
         self.has_output = bool(QMediaDevices.audioOutputs())
         if not self.has_output:
             log.warning("no audio output device; the session will be silent")
-        if self.has_output and self.voice_volume > 0:
+        # Loaded even when muted: unmuting in the middle of a session must be heard.
+        if self.has_output:
             for text, path in clips.items():
                 self._voices[text] = self._load(path, self.voice_volume)
-        if self.has_output and self.chime_volume > 0:
+        if self.has_output:
             for sound in Sound:
                 self._chimes[sound] = self._load(sound_path(sound.value), self.chime_volume)
         QTimer.singleShot(LOAD_TIMEOUT_MS, self._send_ready)
@@ -105,6 +108,15 @@ class CuePlayer(QObject):
         if not self.has_output:
             return SpeechNotice(SpeechProblem.NO_AUDIO_DEVICE)
         return None
+
+    def set_volumes(self, voice_volume: float, chime_volume: float, *, muted: bool) -> None:
+        """Change the volumes (or mute) at once, also in the middle of a sentence."""
+        self.voice_volume = 0.0 if muted else voice_volume
+        self.chime_volume = 0.0 if muted else chime_volume
+        for effect in self._voices.values():
+            effect.setVolume(self.voice_volume)
+        for effect in self._chimes.values():
+            effect.setVolume(self.chime_volume)
 
     def attach(self, engine_event: SignalInstance) -> None:
         """Listen to a driver's ``engine_event`` signal (connect before any display)."""
@@ -161,9 +173,16 @@ class CuePlayer(QObject):
         elif isinstance(event, SegmentEnded) and event.outcome is not Outcome.DONE:
             self.silence("left")  # skip, back or stop: the old words no longer apply
         elif isinstance(event, Paused):
+            # What the pause cut short is said again on resuming: with eyes closed, half
+            # an instruction is no instruction.
+            self._cut_by_pause = self.speaking_text()
             self.silence("pause")
             if event.text:
                 self.say(event.text)
+        elif isinstance(event, Resumed):
+            cut, self._cut_by_pause = self._cut_by_pause, None
+            if cut is not None:
+                self.say(cut)
         elif isinstance(event, EasierChosen):
             self.say(event.text)
         elif isinstance(event, SessionFinished) and event.status is Status.STOPPED:

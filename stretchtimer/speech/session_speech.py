@@ -15,7 +15,7 @@ from pathlib import Path
 
 from stretchtimer.core.plan import BreathGuidance, Plan, build_plan, estimate_speech_seconds
 from stretchtimer.core.routine import DEFAULT_PACE, ResolvedPace, Routine
-from stretchtimer.speech.clip_cache import Clip, VoiceChoice
+from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.renderer import ClipRenderer, Progress
 
@@ -36,6 +36,11 @@ class SpokenSession:
 
     def clip_paths(self) -> dict[str, Path]:
         return {text: clip.path for text, clip in self.clips.items()}
+
+
+def clip_renderer(clips_folder: Path) -> ClipRenderer:
+    """A renderer that keeps its clips in ``clips_folder`` (the app's cache)."""
+    return ClipRenderer(ClipCache(clips_folder))
 
 
 def estimated_plan(routine: Routine, options: PlanOptions, rate: int) -> Plan:

@@ -11,11 +11,12 @@ import sys
 from typing import TextIO
 
 from stretchtimer.core.routine import Routine
-from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
+from stretchtimer.speech.clip_cache import VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.session_speech import (
     PlanOptions,
     SpokenSession,
+    clip_renderer,
     estimated_plan,
     needs_rendering,
     prepare_spoken_session,
@@ -27,8 +28,8 @@ from stretchtimer.terminal.render import progress_bar
 CLEAR_LINE = "\r\x1b[K"
 
 
-def clip_renderer() -> ClipRenderer:
-    return ClipRenderer(ClipCache(app_paths().clips))
+def terminal_renderer() -> ClipRenderer:
+    return clip_renderer(app_paths().clips)
 
 
 def prepare_in_terminal(
@@ -37,14 +38,14 @@ def prepare_in_terminal(
     """The session's plan and clips, showing progress on ``out`` while clips render."""
     out = out or sys.stdout
     if voice is None:
-        return prepare_spoken_session(routine, options, None, clip_renderer)
+        return prepare_spoken_session(routine, options, None, terminal_renderer)
     first = estimated_plan(routine, options, voice.rate)
-    with clip_renderer() as probe:
+    with terminal_renderer() as probe:
         show = out.isatty() and needs_rendering(probe, first, voice)
     progress = functools.partial(_show_progress, out=out) if show else None
     try:
         return prepare_spoken_session(
-            routine, options, voice, clip_renderer, progress=progress, first_plan=first
+            routine, options, voice, terminal_renderer, progress=progress, first_plan=first
         )
     finally:
         if show:

@@ -83,3 +83,10 @@ def save_artifact(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
     path = ARTIFACTS / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
+
+
+def wait_started(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the window's session has its sounds loaded and is running."""
+    controller = window.controller
+    assert controller is not None
+    qtbot.waitUntil(lambda: controller.driver is not None, timeout=20_000)

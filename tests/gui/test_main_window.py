@@ -77,3 +77,21 @@ def test_a_settings_notice_appears_in_the_window(qtbot, window: MainWindow) -> N
     assert window.notices.isVisibleTo(window)
     qtbot.mouseClick(window.notices.close_button, Qt.MouseButton.LeftButton)
     assert not window.notices.isVisibleTo(window)
+
+
+def test_a_damaged_history_is_set_aside_at_start_and_the_person_told_where(
+    qtbot, services: AppServices, themes  # type: ignore[no-untyped-def]
+) -> None:
+    history = services.paths.history
+    history.parent.mkdir(parents=True, exist_ok=True)
+    history.write_bytes(b"not a database at all" * 100)
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    main.show()
+    main.finish_startup()
+    kept = [path for path in history.parent.iterdir() if path.name != history.name
+            and path.name.startswith(history.name)]
+    assert kept, "the damaged file must be kept, not deleted"
+    assert kept[0].read_bytes() == b"not a database at all" * 100
+    assert main.notices.isVisibleTo(main)
+    assert str(kept[0]) in main.notices.text.text()

@@ -10,7 +10,7 @@ from stretchtimer.core.plan import SegmentKind
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session_controller import Phase
-from tests.gui.conftest import save_artifact
+from tests.gui.conftest import save_artifact, wait_started
 
 SPEED = 10.0
 
@@ -21,6 +21,7 @@ def start_with_keyboard(qtbot, window: MainWindow, routine_id: str) -> None:  # 
     qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
     assert window.controller is not None and window.controller.routine_id == routine_id
     assert window.current_place() == "session"
+    wait_started(qtbot, window)
 
 
 def advance_to_next_deadline(window: MainWindow, clock: FakeClock) -> None:

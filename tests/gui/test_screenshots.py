@@ -9,7 +9,7 @@ from stretchtimer.core.clock import FakeClock
 from stretchtimer.core.plan import SegmentKind
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager
-from tests.gui.conftest import save_artifact
+from tests.gui.conftest import save_artifact, wait_started
 
 
 def distinct_colours(image: QImage, step: int = 7) -> int:
@@ -51,6 +51,7 @@ def test_every_view_in_light_and_dark(
     window.show_place("session")
     shoot("session-idle")
     window.start_routine("hip-strength")
+    wait_started(qtbot, window)
     go_to(window, clock, SegmentKind.PREPARE, 2)
     shoot("player-prepare")
     go_to(window, clock, SegmentKind.REPS, 7.5)
@@ -58,6 +59,7 @@ def test_every_view_in_light_and_dark(
     window.controller.stop()  # type: ignore[union-attr]
     shoot("session-stopped")
     window.start_routine("hip-openers")
+    wait_started(qtbot, window)
     go_to(window, clock, SegmentKind.HOLD, 12)
     shoot("player-hold")
     window.controller.use_easier()  # type: ignore[union-attr]

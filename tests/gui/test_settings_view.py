@@ -51,3 +51,48 @@ def test_keyboard_changes_a_slider(qtbot, window: MainWindow, services: AppServi
     before = services.settings.current.rate
     qtbot.keyClick(slider, Qt.Key.Key_Right)
     assert services.settings.current.rate == before + 1
+
+
+def test_the_voice_list_comes_from_the_speech_engine_and_a_choice_is_kept(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,  # type: ignore[no-untyped-def]
+) -> None:
+    view = window.settings_view
+    qtbot.waitUntil(lambda: view.voice.count() > 20, timeout=20_000)  # espeak-ng has many
+    english = view.voice.findData("gmw/en")
+    assert english >= 0 and "English" in view.voice.itemText(english)
+    view.voice.setCurrentIndex(english)
+    assert services.settings.current.voice == "gmw/en"
+    assert SettingsStore(services.paths.settings).load().settings.voice == "gmw/en"
+
+
+def test_test_voice_renders_the_sample_with_the_chosen_voice(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,  # type: ignore[no-untyped-def]
+) -> None:
+    view = window.settings_view
+    qtbot.mouseClick(view.test_button, Qt.MouseButton.LeftButton)
+    services.tasks.wait()
+    clips = list(services.paths.clips.rglob("*.wav"))
+    assert clips and clips[0].stat().st_size > 10_000  # a real sentence, not silence
+
+
+def test_without_the_speech_engine_settings_say_why(
+    qtbot,
+    services: AppServices,
+    themes,
+    tmp_path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from stretchtimer.gui.settings_view import SettingsView
+
+    broken = tmp_path / "lib"
+    broken.mkdir()
+    (broken / "libespeak-ng.so.1").write_bytes(b"")
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
+    view = SettingsView(services)
+    qtbot.addWidget(view)
+    assert "speech engine is not installed" in view.voice_problem.text()
+    assert view.voice.count() == 1  # only "the engine's default voice"
