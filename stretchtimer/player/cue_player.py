@@ -203,7 +203,7 @@ class CuePlayer(QObject):
 
     def _chime(self, sound: Sound, due: float | None) -> None:
         effect = self._chimes.get(sound)
-        if effect is None:
+        if effect is None or self.chime_volume <= 0:
             return
         effect.play()
         self._sounding(effect)
@@ -217,7 +217,7 @@ class CuePlayer(QObject):
 
     def _say(self, text: str, due: float | None) -> None:
         effect = self._voices.get(text)
-        if effect is None:
+        if effect is None or self.voice_volume <= 0:
             return
         if self._speaking is not None:
             self._speaking.stop()  # a new cue cuts the old one (or restarts itself)

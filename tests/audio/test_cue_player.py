@@ -185,15 +185,17 @@ def test_volumes_are_separate_and_mute_silences_both(
 ) -> None:
     spoken = spoken_session(BUILTINS["two-minute-reset"], clip_folder)
     quiet_chimes = Played(spoken, voice_volume=0.8, chime_volume=0.0)
-    assert quiet_chimes.player._chimes == {}
     assert [effect.volume() for effect in quiet_chimes.player._voices.values()] == [
         pytest.approx(0.8)
     ] * len(spoken.clips)
+    list(quiet_chimes.run_to_end())
+    assert quiet_chimes.records("chime") == [] and quiet_chimes.records("voice")
     only_chimes = Played(spoken, voice_volume=0.0, chime_volume=0.3)
-    assert only_chimes.player._voices == {}
     assert [effect.volume() for effect in only_chimes.player._chimes.values()] == [
         pytest.approx(0.3)
     ] * len(Sound)
+    list(only_chimes.run_to_end())
+    assert only_chimes.records("voice") == [] and only_chimes.records("chime")
     muted = Played(spoken, muted=True)
     list(muted.run_to_end())
     assert muted.records("chime", "voice") == []
