@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -183,7 +184,14 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda index=number: self.show_place(PLACES[index][0]))
         nav_layout.addStretch(1)
         self.nav_group.idClicked.connect(lambda index: self.show_place(PLACES[index][0]))
+        quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
+        quit_shortcut.activated.connect(self.quit_app)
         return nav
+
+    def quit_app(self) -> None:
+        """Ctrl+Q: end the session (saved as stopped) and quit."""
+        self.close()
+        QApplication.quit()
 
     def restyle(self) -> None:
         colours = theme.current()
@@ -283,7 +291,8 @@ class MainWindow(QMainWindow):
         started = controller.driver is not None
         self.session.show_complete(controller, ask_comfort=controller.asks_comfort and started)
         if started and controller.record:
-            completed = controller.status is Status.COMPLETED
+            # A preview (--speed) is recorded but not counted in streaks and statistics.
+            completed = controller.status is Status.COMPLETED and self.services.speed == 1.0
             self.services.tasks.run(
                 lambda: current_streak(self.services.paths.history, completed_today=completed),
                 lambda days: (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +56,9 @@ class RoutinesView(QWidget):
         layout.addLayout(self._build_list(), 5)
         layout.addWidget(self._build_detail(), 6)
         self.search.returnPressed.connect(self._start_current)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
         self.setTabOrder(self.search, self.tag)
         self.setTabOrder(self.tag, self.list)
         self.setTabOrder(self.list, self.start_button)
@@ -64,7 +67,7 @@ class RoutinesView(QWidget):
         title = QLabel("Routines")
         title.setObjectName("PageTitle")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search routines and stretches")
+        self.search.setPlaceholderText("Search routines and stretches  (Ctrl+F)")
         self.search.setAccessibleName("Search routines")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
@@ -141,6 +144,11 @@ class RoutinesView(QWidget):
         return card
 
     # -- data -------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: type to find a routine, Enter to start it."""
+        self.search.setFocus()
+        self.search.selectAll()
 
     def set_entries(self, entries: list[RoutineEntry]) -> None:
         current = self.current_row()

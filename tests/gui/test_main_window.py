@@ -80,7 +80,9 @@ def test_a_settings_notice_appears_in_the_window(qtbot, window: MainWindow) -> N
 
 
 def test_a_damaged_history_is_set_aside_at_start_and_the_person_told_where(
-    qtbot, services: AppServices, themes  # type: ignore[no-untyped-def]
+    qtbot,
+    services: AppServices,
+    themes,  # type: ignore[no-untyped-def]
 ) -> None:
     history = services.paths.history
     history.parent.mkdir(parents=True, exist_ok=True)
@@ -89,8 +91,11 @@ def test_a_damaged_history_is_set_aside_at_start_and_the_person_told_where(
     qtbot.addWidget(main)
     main.show()
     main.finish_startup()
-    kept = [path for path in history.parent.iterdir() if path.name != history.name
-            and path.name.startswith(history.name)]
+    kept = [
+        path
+        for path in history.parent.iterdir()
+        if path.name != history.name and path.name.startswith(history.name)
+    ]
     assert kept, "the damaged file must be kept, not deleted"
     assert kept[0].read_bytes() == b"not a database at all" * 100
     assert main.notices.isVisibleTo(main)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from benchmarks.xvfb import xvfb
 from stretchtimer import APP_ID, APP_NAME
 from stretchtimer.resources import ICON_SIZES, desktop_entry_path
 
@@ -85,22 +86,9 @@ WINDOW = textwrap.dedent(
 
 @pytest.fixture
 def x_display() -> Iterator[str]:
-    """A private Xvfb server; its display number comes back through a pipe."""
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
+    """A private Xvfb server."""
+    with xvfb(640, 480) as display:
+        yield display
 
 
 @pytest.mark.timeout(60)
