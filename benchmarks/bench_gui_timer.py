@@ -85,6 +85,9 @@ def run() -> Iterator[Result]:
 
 
 def play_and_measure(routine: Path) -> tuple[list[float], float]:
+    from stretchtimer.pyside_tweaks import skip_feature_scan
+
+    skip_feature_scan()  # as the app does at start-up
     from PySide6.QtWidgets import QApplication
 
     from stretchtimer.core.events import SegmentStarted, SessionFinished, SessionStarted

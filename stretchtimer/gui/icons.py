@@ -134,7 +134,22 @@ def leaf(p: QPainter, s: float) -> None:
     p.fillPath(path, p.pen().color())
 
 
+_made: dict[tuple[Draw, str, str | None], QIcon] = {}
+
+
 def make_icon(draw: Draw, colour: str, disabled: str | None = None) -> QIcon:
+    """The icon ``draw`` paints, in ``colour`` (and ``disabled`` when greyed out).
+
+    Icons are drawn once per colour and kept: the player asks again on every pause.
+    """
+    key = (draw, colour, disabled)
+    icon = _made.get(key)
+    if icon is None:
+        icon = _made[key] = _paint(draw, colour, disabled)
+    return icon
+
+
+def _paint(draw: Draw, colour: str, disabled: str | None) -> QIcon:
     icon = QIcon()
     for mode, tint in ((QIcon.Mode.Normal, colour), (QIcon.Mode.Disabled, disabled or colour)):
         pixmap = QPixmap(SIZE * SCALE, SIZE * SCALE)

@@ -6,7 +6,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,7 @@ from stretchtimer.gui import icons, theme
 from stretchtimer.gui.notice_bar import NoticeBar
 from stretchtimer.gui.services import AppServices, current_streak, history_messages
 from stretchtimer.storage.paths import ensure_private_dir
-from stretchtimer.storage.routine_library import UnknownRoutineError
+from stretchtimer.storage.routine_library import RoutineEntry, UnknownRoutineError
 
 if TYPE_CHECKING:
     from stretchtimer.gui.routines_view import RoutinesView
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.controller: SessionController | None = None
+        self._starting = False
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(880, 600)
         self._build()
@@ -257,15 +258,38 @@ class MainWindow(QMainWindow):
                 return
             self.controller.stop()
         assert entry.routine is not None
+        self._close_session()
+        # The session's modules (speech, sound, history) load off the GUI thread the first
+        # time: importing them at once would freeze the window for a moment.
+        if self._starting:
+            return  # a start is already on its way
+        self._starting = True
+        self.services.tasks.run(
+            load_session_modules, lambda _loaded: self._begin_session(entry), self._cannot_start
+        )
+
+    def _cannot_start(self, error: BaseException) -> None:
+        self._starting = False
+        self.show_notice(f"The session could not start ({error}).")
+
+    def _begin_session(self, entry: RoutineEntry) -> None:
         from stretchtimer.gui.session_controller import SessionController
 
-        self._close_session()
+        self._starting = False
+        assert entry.routine is not None
+        if "session" not in self._built:
+            # Build the page on this turn and start on the next: two short pauses of the
+            # GUI thread rather than one long one.
+            self._page("session")
+            QTimer.singleShot(0, self, lambda: self._begin_session(entry))
+            self._starting = True
+            return
+        self.show_place("session")
         controller = SessionController(self.services, entry.id, entry.routine, self)
         controller.finished.connect(lambda _status, c=controller: self._session_ended(c))
         controller.notice.connect(self.show_notice)
         self.controller = controller
         self.session.show_player(controller)
-        self.show_place("session")
         self.session_started.emit(controller)
         controller.begin()
 
@@ -346,3 +370,11 @@ class MainWindow(QMainWindow):
         self._close_session()
         self._state_store().setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+def load_session_modules() -> bool:
+    """Import what a session needs (run in the background helper)."""
+    import stretchtimer.gui.session_controller
+    import stretchtimer.gui.session_page  # noqa: F401
+
+    return True

@@ -48,6 +48,7 @@ STALE_AFTER = 1.0  # seconds late: a spoken cue is old news (unless it is one of
 KEEP_LATE = frozenset({CueRole.INTRO, CueRole.SIDE, CueRole.DONE})
 QUIET_MARGIN = 0.15  # seconds added after the last sound before saying "all quiet"
 LOAD_TIMEOUT_MS = 3000
+LOAD_BATCH = 8  # sounds set up per turn of the event loop
 
 
 class CuePlayer(QObject):
@@ -90,16 +91,14 @@ class CuePlayer(QObject):
         self.has_output = bool(QMediaDevices.audioOutputs())
         if not self.has_output:
             log.warning("no audio output device; the session will be silent")
-        # Loaded even when muted: unmuting in the middle of a session must be heard.
+        # Loaded even when muted: unmuting in the middle of a session must be heard. A few
+        # at a time, each batch on its own turn of the event loop: a window stays smooth.
+        self._to_load: list[tuple[Sound | str, Path]] = []
         if self.has_output:
-            for text, path in clips.items():
-                self._voices[text] = self._load(path, self.voice_volume)
-        if self.has_output:
-            for sound in Sound:
-                self._chimes[sound] = self._load(sound_path(sound.value), self.chime_volume)
-        QTimer.singleShot(LOAD_TIMEOUT_MS, self._send_ready)
-        if not self._loading:
-            QTimer.singleShot(0, self._send_ready)
+            self._to_load += [(sound, sound_path(sound.value)) for sound in Sound]
+            self._to_load += list(clips.items())
+        self._load_batch()
+        QTimer.singleShot(LOAD_TIMEOUT_MS, self, self._send_ready)
 
     # -- set-up -----------------------------------------------------------------------
 
@@ -121,6 +120,18 @@ class CuePlayer(QObject):
     def attach(self, engine_event: SignalInstance) -> None:
         """Listen to a driver's ``engine_event`` signal (connect before any display)."""
         engine_event.connect(self.on_event)
+
+    def _load_batch(self) -> None:
+        batch, self._to_load = self._to_load[:LOAD_BATCH], self._to_load[LOAD_BATCH:]
+        for key, path in batch:
+            if isinstance(key, Sound):
+                self._chimes[key] = self._load(path, self.chime_volume)
+            else:
+                self._voices[key] = self._load(path, self.voice_volume)
+        if self._to_load:
+            QTimer.singleShot(0, self, self._load_batch)  # dropped if the player goes
+        elif not self._loading:
+            QTimer.singleShot(0, self, self._send_ready)
 
     def _load(self, path: Path, volume: float) -> QSoundEffect:
         effect = QSoundEffect(self)
@@ -144,7 +155,7 @@ class CuePlayer(QObject):
             if status is QSoundEffect.Status.Error:
                 log.warning("could not load sound %s", effect.source().toLocalFile())
             self._loading.discard(id(effect))
-            if not self._loading:
+            if not self._loading and not self._to_load:
                 self._send_ready()
 
     def is_ready(self) -> bool:

@@ -85,8 +85,14 @@ def save_artifact(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
     return path
 
 
+def wait_for_session(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
+    """Wait until the window has made the session's controller (it starts on the next turn
+    of the event loop the first time, once the Session page is built)."""
+    qtbot.waitUntil(lambda: window.controller is not None, timeout=20_000)
+    return window.controller
+
+
 def wait_started(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """Wait until the window's session has its sounds loaded and is running."""
-    controller = window.controller
-    assert controller is not None
+    controller = wait_for_session(qtbot, window)
     qtbot.waitUntil(lambda: controller.driver is not None, timeout=20_000)

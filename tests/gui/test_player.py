@@ -19,9 +19,9 @@ def start_with_keyboard(qtbot, window: MainWindow, routine_id: str) -> None:  # 
     window.routines.select(routine_id)
     window.routines.list.setFocus()
     qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
+    wait_started(qtbot, window)
     assert window.controller is not None and window.controller.routine_id == routine_id
     assert window.current_place() == "session"
-    wait_started(qtbot, window)
 
 
 def advance_to_next_deadline(window: MainWindow, clock: FakeClock) -> None:

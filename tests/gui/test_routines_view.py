@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.routine_list import ENTRY_ROLE
+from tests.gui.conftest import wait_for_session
 
 
 def visible_ids(window: MainWindow) -> list[str]:
@@ -50,7 +51,7 @@ def test_tag_filter_shows_only_routines_with_that_tag(window: MainWindow) -> Non
 def test_enter_in_the_search_field_starts_the_selected_routine(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(window.routines.search, "sciatica")
     qtbot.keyClick(window.routines.search, Qt.Key.Key_Return)
-    assert window.controller is not None and window.controller.routine_id == "sciatica-relief"
+    assert wait_for_session(qtbot, window).routine_id == "sciatica-relief"
 
 
 def test_double_click_starts_a_routine(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +61,7 @@ def test_double_click_starts_a_routine(qtbot, window: MainWindow) -> None:  # ty
     # A real double-click is a click, then a second press that Qt reports as a double-click.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.controller is not None and window.controller.routine_id == "desk-hips"
+    assert wait_for_session(qtbot, window).routine_id == "desk-hips"
 
 
 def test_a_broken_own_routine_is_listed_with_its_problem_and_cannot_start(

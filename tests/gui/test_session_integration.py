@@ -13,7 +13,7 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session_controller import Phase
 from stretchtimer.storage.history import open_history
-from tests.gui.conftest import save_artifact, wait_started
+from tests.gui.conftest import save_artifact, wait_for_session, wait_started
 
 
 def finish_by_skipping(window: MainWindow, clock: FakeClock) -> None:
@@ -40,9 +40,9 @@ def test_a_session_in_the_app_is_recorded_with_comfort_before_and_after(
 ) -> None:
     window.routines.select("sciatica-relief")  # asks by default: it is tagged "sciatica"
     qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
+    controller = wait_for_session(qtbot, window)
     player = window.session.player
-    controller = window.controller
-    assert controller is not None and controller.asks_comfort
+    assert controller.asks_comfort
     assert player.comfort_before.isVisibleTo(player)
     save_artifact(window, "light-session-comfort-before")
     assert controller.driver is None  # waits for the answer
