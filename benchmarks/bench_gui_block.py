@@ -9,13 +9,13 @@ late it fires, from the moment the routine is started until the closing words.
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from benchmarks.app_window import open_window, play
 from benchmarks.bench_speech import StallMeter
 from benchmarks.harness import Result, at_most, reported
 
@@ -50,53 +50,20 @@ def run() -> Iterator[Result]:
 
 
 def play_with_watchdog() -> tuple[float, float, float]:
-    from stretchtimer.pyside_tweaks import skip_feature_scan
+    from PySide6.QtCore import QObject, Qt, QTimer
 
-    skip_feature_scan()  # as the app does at start-up
-    from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from stretchtimer.gui.app import make_services, set_identity
-    from stretchtimer.gui.crash_reporter import CrashReporter
-    from stretchtimer.gui.main_window import MainWindow
-    from stretchtimer.gui.theme import ThemeManager
-    from stretchtimer.storage.paths import app_paths
-
-    set_identity()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    paths = app_paths()
-    services = make_services(paths, CrashReporter(paths))
-    ThemeManager(app, "light")
-    window = MainWindow(services)
-    window.resize(1180, 760)
-    window.show()
-    window.finish_startup()
-    app.processEvents()
+    _app, window, services = open_window()
     meter = StallMeter(QObject, QTimer, Qt)
     meter.start()
     began = time.monotonic()
-    loop = QEventLoop()
     marks: dict[str, float] = {}
 
-    def session_started(controller: Any) -> None:
-        def started() -> None:
-            marks["preparing_worst"] = meter.worst_ms
+    def watch(controller: Any) -> None:
+        controller.started.connect(lambda: marks.setdefault("preparing", meter.worst_ms))
 
-        def finished() -> None:
-            if controller.player is not None:  # until the closing words have been heard
-                controller.player.when_quiet(loop.quit)
-            else:
-                loop.quit()
-
-        controller.started.connect(started)
-        controller.finished.connect(finished)
-
-    window.session_started.connect(session_started)
-    window.start_routine(ROUTINE)
-    loop.exec()
-    preparing_worst = marks.get("preparing_worst", meter.worst_ms)
+    play(window, ROUTINE, on_controller=watch)
     meter.stop()
     seconds = time.monotonic() - began
     window.close()
     services.tasks.wait()
-    return meter.worst_ms, preparing_worst, seconds
+    return meter.worst_ms, marks.get("preparing", meter.worst_ms), seconds

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from benchmarks.app_window import open_window, play
 from benchmarks.harness import Result, at_most, reported
 
 TARGET_P95_MS = 5.0
@@ -85,31 +86,11 @@ def run() -> Iterator[Result]:
 
 
 def play_and_measure(routine: Path) -> tuple[list[float], float]:
-    from stretchtimer.pyside_tweaks import skip_feature_scan
+    from stretchtimer.core.events import SegmentStarted, SessionStarted
 
-    skip_feature_scan()  # as the app does at start-up
-    from PySide6.QtWidgets import QApplication
-
-    from stretchtimer.core.events import SegmentStarted, SessionFinished, SessionStarted
-    from stretchtimer.gui.app import make_services, set_identity
-    from stretchtimer.gui.crash_reporter import CrashReporter
-    from stretchtimer.gui.main_window import MainWindow
-    from stretchtimer.gui.theme import ThemeManager
-    from stretchtimer.storage.paths import app_paths
-
-    set_identity()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    paths = app_paths()
-    services = make_services(paths, CrashReporter(paths))
-    services.settings.update(muted=True, voice_enabled=False)
-    ThemeManager(app, "light")
-    window = MainWindow(services)
-    window.resize(1180, 760)
-    window.show()
-    window.finish_startup()
+    _app, window, _services = open_window(muted=True, voice_enabled=False)
     handled: list[tuple[float, float]] = []  # (planned, actual) per boundary
     origin: list[float] = []
-    done: list[bool] = []
 
     def on_event(event: object) -> None:
         now = time.monotonic()
@@ -117,18 +98,12 @@ def play_and_measure(routine: Path) -> tuple[list[float], float]:
             origin.append(event.mono)
         elif isinstance(event, SegmentStarted) and origin and event.mono > origin[0]:
             handled.append((event.mono, now))
-        elif isinstance(event, SessionFinished):
-            done.append(True)
 
     hogs = [hog() for _ in range(HOGS)]
     try:
-        window.start_routine(str(routine))
-        controller = window.controller
-        assert controller is not None
-        controller.engine_event.connect(on_event)
-        while not done:
-            app.processEvents()
-            time.sleep(0.0005)
+        controller = play(
+            window, str(routine), on_controller=lambda c: c.engine_event.connect(on_event)
+        )
         plan = controller.plan
         assert plan is not None
     finally:

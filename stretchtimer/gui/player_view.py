@@ -63,7 +63,7 @@ class PlayerView(QWidget):
         self._muted = False
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
-        self._frame.timeout.connect(self.refresh)
+        self._frame.timeout.connect(self._frame_tick)
         self._build()
         self._shortcuts()
 
@@ -313,6 +313,15 @@ class PlayerView(QWidget):
 
     def _on_finished(self, status: object) -> None:
         self._frame.stop()
+        self.refresh()
+
+    def _frame_tick(self) -> None:
+        # A frame about to overlap the next cue or segment end is skipped: the GUI thread
+        # is then idle when the timer that plays the cue fires, so the cue is on time.
+        driver = self.controller.driver if self.controller else None
+        ahead = driver.seconds_to_deadline() if driver is not None else None
+        if ahead is not None and ahead < FRAME_MS / 1000.0:
+            return
         self.refresh()
 
     def refresh(self) -> None:

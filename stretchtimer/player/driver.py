@@ -56,6 +56,13 @@ class SessionDriver(QObject):
     def now(self) -> Moment:
         return self.clock.now()
 
+    def seconds_to_deadline(self) -> float | None:
+        """Real seconds until the next cue or segment end; None when nothing is coming."""
+        deadline = self.engine.next_deadline()
+        if deadline is None:
+            return None
+        return max(0.0, deadline - self.now().mono) / self.speed
+
     def snapshot(self) -> Snapshot:
         return self.engine.snapshot(self.now())
 

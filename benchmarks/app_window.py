@@ -1,0 +1,59 @@
+"""The real main window in this process, for benchmarks that time what it does."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+
+def open_window(**settings: Any) -> tuple[Any, Any, Any]:
+    """``(app, window, services)`` as the app starts them; ``settings`` are changed first."""
+    from stretchtimer.pyside_tweaks import skip_feature_scan
+
+    skip_feature_scan()  # as the app does at start-up
+    from PySide6.QtWidgets import QApplication
+
+    from stretchtimer.gui.app import make_services, set_identity
+    from stretchtimer.gui.crash_reporter import CrashReporter
+    from stretchtimer.gui.main_window import MainWindow
+    from stretchtimer.gui.theme import ThemeManager
+    from stretchtimer.storage.paths import app_paths
+
+    set_identity()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    paths = app_paths()
+    services = make_services(paths, CrashReporter(paths))
+    if settings:
+        services.settings.update(**settings)
+    ThemeManager(app, "light")
+    window = MainWindow(services)
+    window.resize(1180, 760)
+    window.show()
+    window.finish_startup()
+    app.processEvents()
+    return app, window, services
+
+
+def play(window: Any, routine: str, *, on_controller: Callable[[Any], None] | None = None) -> Any:
+    """Start ``routine`` and run the event loop until its closing words have been heard."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+
+    def session_started(controller: Any) -> None:
+        if on_controller is not None:
+            on_controller(controller)
+
+        def finished() -> None:
+            if controller.player is not None:
+                controller.player.when_quiet(loop.quit)
+            else:
+                loop.quit()
+
+        controller.finished.connect(finished)
+
+    window.session_started.connect(session_started)
+    window.start_routine(routine)
+    loop.exec()
+    return window.controller
