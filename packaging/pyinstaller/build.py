@@ -140,6 +140,15 @@ def smoke_test(bundle: Path) -> list[str]:
             raise BundleError(f"play did not finish:\n{output[-2000:]}")
         checked.append("play two-minute-reset --no-gui --mute --speed 50")
 
+        clip = home / "hello.wav"
+        run_bundle(bundle, "say", "Testing the bundle.", "--to", str(clip), home=home)
+        if not clip.is_file() or clip.stat().st_size < 10_000:
+            raise BundleError("say --to made no sound file: the speech worker does not run")
+        checked.append("say --to (the bundled speech worker)")
+
+        open_window(bundle, home)
+        checked.append("the desktop app's window (offscreen)")
+
         if sys.platform.startswith("linux"):
             data_home = home / "share"
             run_bundle(bundle, "desktop", "install", home=home, XDG_DATA_HOME=str(data_home))
@@ -150,6 +159,39 @@ def smoke_test(bundle: Path) -> list[str]:
                 )
             checked.append("desktop install")
     return checked
+
+
+def open_window(bundle: Path, home: Path) -> None:
+    """Start the app offscreen and wait until its window has painted once."""
+    ready = home / "window-ready"
+    environment = dict(
+        os.environ,
+        STRETCHTIMER_HOME=str(home),
+        QT_QPA_PLATFORM="offscreen",
+        STRETCHTIMER_READY_FILE=str(ready),
+    )
+    environment.pop("PYTHONPATH", None)
+    app = subprocess.Popen(
+        [str(executable(bundle))],
+        cwd=home,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.is_file():
+            if app.poll() is not None or time.monotonic() > deadline:
+                raise BundleError(
+                    f"the window never appeared:\n{app.stderr.read()[-2000:]}"
+                    if app.stderr
+                    else "the window never appeared"
+                )
+            time.sleep(0.1)
+    finally:
+        app.terminate()
+        app.communicate(timeout=30)
 
 
 def check_contents(bundle: Path) -> list[str]:

@@ -23,7 +23,18 @@ from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 
 log = logging.getLogger(__name__)
 
-WORKER_COMMAND = (sys.executable, "-m", "stretchtimer.speech.worker")
+WORKER_FLAG = "--speech-worker"
+
+
+def worker_command() -> tuple[str, ...]:
+    """How to start the worker: ``python -m ...``, or the bundled app itself with a flag
+    (in a PyInstaller bundle ``sys.executable`` is the app, which has no ``-m``)."""
+    if getattr(sys, "frozen", False):
+        return (sys.executable, WORKER_FLAG)
+    return (sys.executable, "-m", "stretchtimer.speech.worker")
+
+
+WORKER_COMMAND = worker_command()
 STDERR_LINES = 20
 _CLOSED = object()  # put on the queue when the worker's stdout ends
 

@@ -36,10 +36,12 @@ def test_the_build_script_makes_a_bundle_that_runs_a_routine(tmp_path: Path) -> 
     summary = json.loads(result.stdout)
     bundle = Path(summary["bundle"])
     assert (bundle / "stretchtimer").is_file()
-    assert summary["checked"][:4] == [
+    assert summary["checked"][:6] == [
         "--version",
         "routines list",
         "play two-minute-reset --no-gui --mute --speed 50",
+        "say --to (the bundled speech worker)",
+        "the desktop app's window (offscreen)",
         "desktop install",
     ]
     assert any("pyttsx3.drivers.espeak" in line for line in summary["checked"])
