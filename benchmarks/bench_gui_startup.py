@@ -59,8 +59,9 @@ def measure(command: list[str], environment: dict[str, str], folder: Path) -> tu
     ready.unlink(missing_ok=True)
     environment = dict(environment, STRETCHTIMER_READY_FILE=str(ready))
     launched = time.monotonic()
-    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, cwd=folder)
+    process = subprocess.Popen(
+        command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=folder
+    )
     try:
         while not (ready.exists() and ready.read_text().strip()):
             if process.poll() is not None:
@@ -99,10 +100,22 @@ def run() -> Iterator[Result]:
     app_ms, bare_ms = statistics.median(app_times) * 1000, statistics.median(bare_times) * 1000
     app_mib = statistics.median(app_memory) / 1024
     bare_mib = statistics.median(bare_memory) / 1024
-    yield at_most("startup_ratio", app_ms / bare_ms, "x", STARTUP_TARGET,
-                  app_ms=round(app_ms, 1), baseline_ms=round(bare_ms, 1),
-                  statistic=f"median of {RUNS}")
-    yield at_most("memory_ratio", app_mib / bare_mib, "x", MEMORY_TARGET,
-                  app_mib=round(app_mib, 1), baseline_mib=round(bare_mib, 1),
-                  statistic=f"median of {RUNS}, resident {SETTLE:g} s after start")
+    yield at_most(
+        "startup_ratio",
+        app_ms / bare_ms,
+        "x",
+        STARTUP_TARGET,
+        app_ms=round(app_ms, 1),
+        baseline_ms=round(bare_ms, 1),
+        statistic=f"median of {RUNS}",
+    )
+    yield at_most(
+        "memory_ratio",
+        app_mib / bare_mib,
+        "x",
+        MEMORY_TARGET,
+        app_mib=round(app_mib, 1),
+        baseline_mib=round(bare_mib, 1),
+        statistic=f"median of {RUNS}, resident {SETTLE:g} s after start",
+    )
     yield reported("startup_ms", app_ms, "ms", statistic=f"median of {RUNS}")

@@ -13,8 +13,10 @@ from pathlib import Path
 
 def free_display() -> int:
     for number in range(90, 200):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(
-                f"/tmp/.X{number}-lock").exists():
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
             return number
     raise RuntimeError("no free X display number between :90 and :199")
 
@@ -27,7 +29,8 @@ def xvfb(width: int = 1600, height: int = 1000) -> Iterator[str]:
     number = free_display()
     server = subprocess.Popen(
         ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     socket = Path(f"/tmp/.X11-unix/X{number}")
     deadline = time.monotonic() + 10

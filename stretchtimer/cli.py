@@ -43,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
         dest="app_speed",
         help="run every timer X times faster in the app (for previews)",
     )
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start in the system tray without opening the window (as at login); "
+        "opens the window where there is no tray",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -81,7 +87,7 @@ def open_app(args: argparse.Namespace, start: str | None = None) -> int:
     from stretchtimer.gui.app import run_app
 
     speed = getattr(args, "speed", None) or args.app_speed or 1.0
-    return run_app(sys.argv[:1], start=start, speed=speed)
+    return run_app(sys.argv[:1], start=start, speed=speed, tray=getattr(args, "tray", False))
 
 
 def main_gui() -> int:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.gui.crash_dialog import CrashReporter
+from stretchtimer.gui.desk import install_desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.ready_probe import install_ready_probe
 from stretchtimer.gui.services import AppServices, SettingsModel
@@ -51,8 +52,13 @@ def make_services(paths: Paths, crash: CrashReporter, *, speed: float = 1.0) -> 
     return services
 
 
-def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) -> int:
+def run_app(
+    argv: list[str], *, start: str | None = None, speed: float = 1.0, tray: bool = False
+) -> int:
     """Open the window (and start routine ``start``); returns the exit code.
+
+    With ``tray`` (``stretchtimer --tray``, as at login) only the tray icon appears,
+    where the system has a tray; elsewhere the window opens.
 
     When the app already runs, this launch is handed to it (it comes forward and
     plays ``start``) and this process ends at once.
@@ -73,12 +79,13 @@ def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) ->
     crash.parent = window
     themes.changed.connect(lambda _theme: window.restyle())
     services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
+    desk = install_desk(app, window, services)  # reminders, tray, compact player
     server = outcome.serve(app)
     if server is not None:
         server.activate_requested.connect(window.bring_forward)
         server.play_requested.connect(window.play_routine)
     probe = install_ready_probe(window)
-    window.show()
+    desk.open(in_tray=tray and not start)
     for notice in services.notices:
         window.show_notice(notice)
     if start:

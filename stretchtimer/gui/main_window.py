@@ -50,9 +50,13 @@ class MainWindow(QMainWindow):
 
     Signals:
         session_started(object): a :class:`SessionController` that has just begun.
+        compact_requested(): the person wants the compact player (button or Ctrl+M).
+        closed(): the person closed the window (the desk decides: quit or stay in the tray).
     """
 
     session_started = Signal(object)
+    compact_requested = Signal()
+    closed = Signal()
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
             session.idle.browse.connect(lambda: self.show_place("routines"))
             session.complete.browse.connect(lambda: self.show_place("routines"))
             session.complete.again.connect(self._play_again)
+            session.player.compact_requested.connect(self.compact_requested)
             return session
         if key == "settings":
             from stretchtimer.gui.settings_view import SettingsView
@@ -270,3 +275,4 @@ class MainWindow(QMainWindow):
             self.controller.stop()
         self._state_store().setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
+        self.closed.emit()

@@ -7,7 +7,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,6 +15,9 @@ from stretchtimer.core.clock import Clock, SystemClock
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.routine_library import RoutineLibrary
 from stretchtimer.storage.settings import Settings, SettingsStore
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.reminder_service import ReminderService
 
 log = logging.getLogger(__name__)
 
@@ -88,3 +91,4 @@ class AppServices:
     clock: Callable[[], Clock] = SystemClock
     speed: float = 1.0  # faster timers for previews and tests
     notices: list[str] = field(default_factory=list)  # told once the window is up
+    reminders: ReminderService | None = None  # set by the desk (gui/desk.py) at start-up

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.gui.reminder_settings import ReminderSettings
 from stretchtimer.gui.services import AppServices
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.settings import Settings
@@ -75,7 +76,7 @@ class LabelledSlider(QWidget):
 
 
 class SettingsView(QWidget):
-    """Voice, sounds, session timing, comfort rating, theme and the data folder.
+    """Voice, sounds, session timing, comfort rating, reminders, theme and the data folder.
 
     Signals:
         test_voice(): the person asked to hear the chosen voice.
@@ -103,6 +104,7 @@ class SettingsView(QWidget):
             self._voice_card(),
             self._sound_card(),
             self._session_card(),
+            self._reminder_card(),
             self._look_card(),
             self._data_card(),
         ):
@@ -193,6 +195,11 @@ class SettingsView(QWidget):
         session.addRow(hint)
         session.addRow(self.comfort)
         return session_card
+
+    def _reminder_card(self) -> QFrame:
+        reminder_card, form = _card("Reminders")
+        self.reminders = ReminderSettings(self.services, form, parent=reminder_card)
+        return reminder_card
 
     def _look_card(self) -> QFrame:
         look_card, look = _card("Appearance")
