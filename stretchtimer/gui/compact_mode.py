@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.mini_player import MiniPlayer
 from stretchtimer.gui.session_controller import SessionController
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.mini_player import MiniPlayer
 
 log = logging.getLogger(__name__)
 
@@ -33,17 +36,28 @@ class CompactMode(QObject):
     ) -> None:
         super().__init__(parent)
         self.window = window
-        self.mini = MiniPlayer(places)
+        self.places = places
+        self._mini: MiniPlayer | None = None
         self._may_stay_hidden = window_may_stay_hidden
         self.start_compact = False  # the next session plays in the compact player
         window.compact_requested.connect(self.enter)
         window.session_started.connect(self._session_started)
-        self.mini.expand_requested.connect(self.leave)
-        self.mini.close_requested.connect(self.close)
+        window.installEventFilter(self)  # the window shown by any way ends compact mode
+
+    @property
+    def mini(self) -> MiniPlayer:
+        """The compact player, made when first needed (the player's modules load late)."""
+        if self._mini is None:
+            from stretchtimer.gui.mini_player import MiniPlayer  # noqa: PLC0415 - a quick start
+
+            self._mini = MiniPlayer(self.places)
+            self._mini.expand_requested.connect(self.leave)
+            self._mini.close_requested.connect(self.close)
+        return self._mini
 
     @property
     def active(self) -> bool:
-        return self.mini.isVisible()
+        return self._mini is not None and self._mini.isVisible()
 
     def enter(self) -> None:
         """From the full player to the compact one."""
@@ -57,7 +71,8 @@ class CompactMode(QObject):
 
     def leave(self) -> None:
         """Back to the full window, at the same moment of the session."""
-        self.mini.hide()
+        if self._mini is not None:
+            self._mini.hide()
         self.window.show_place("session")
         self.window.bring_forward()
         log.info("compact player off")
@@ -67,6 +82,12 @@ class CompactMode(QObject):
         self.mini.hide()
         if not self._may_stay_hidden():
             self.leave()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Show and self.active:
+            # A second launch or the tray brought the window back: one player at a time.
+            self.mini.hide()
+        return False
 
     def _session_started(self, controller: SessionController) -> None:
         if self.active:

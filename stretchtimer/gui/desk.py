@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication, QMenu
@@ -32,19 +33,21 @@ from stretchtimer.core.reminder_events import (
     ReminderAnswered,
 )
 from stretchtimer.gui.compact_mode import CompactMode
-from stretchtimer.gui.desktop_notifications import DesktopNotifications
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.quiet_dialog import QuietDialog
-from stretchtimer.gui.reminder_alert import ReminderAlert, ReminderSound
+from stretchtimer.gui.reminder_alert import NotificationsSource, ReminderAlert, ReminderSound
 from stretchtimer.gui.reminder_service import ReminderService, ZoneSource
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session_controller import SessionController
 from stretchtimer.gui.tray import Tray, tray_available
 from stretchtimer.gui.tray_menu import TrayMenu
-from stretchtimer.storage.autostart import Autostart, AutostartError, autostart_for
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.reminder_state import reminder_state_path
 from stretchtimer.storage.routine_library import UnknownRoutineError
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.desktop_notifications import DesktopNotifications
+    from stretchtimer.storage.autostart import Autostart
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +73,7 @@ class Desk(QObject):
         services: AppServices,
         *,
         make_tray: Callable[[QMenu], Tray] | None,
-        notifications: DesktopNotifications | None = None,
+        notifications: NotificationsSource | None = None,
         sound: ReminderSound | None = None,
         autostart: Autostart | None = None,
         quit_app: Callable[[], None],
@@ -108,6 +111,9 @@ class Desk(QObject):
         self.tray = make_tray(self.menu) if make_tray is not None else None
         if self.tray is not None:
             self.tray.clicked.connect(self._tray_clicked)
+            self.menu.rebuild()  # a tray host may read it before it is ever opened
+        # Hidden, a reminder waits in the tray menu; without a tray it could not be found again.
+        self.alert.window.close_button.setVisible(self.tray is not None)
         self.compact = CompactMode(
             window, self.places, window_may_stay_hidden=lambda: self.tray is not None, parent=self
         )
@@ -229,10 +235,10 @@ class Desk(QObject):
             self.open_window()
 
     def _status_changed(self) -> None:
+        if self.tray is None:
+            return  # no tray: the menu is built when something opens it
         if not self.menu.isVisible():
             self.menu.rebuild()
-        if self.tray is None:
-            return
         status = self.reminders.status()
         resting = status is None or status.phase in (Phase.PAUSED, Phase.QUIET, Phase.OFF)
         self.tray.set_state(
@@ -244,10 +250,28 @@ class Desk(QObject):
 
 def _refresh_login_entry(autostart: Autostart) -> None:
     """Rewrite the start-at-login entry if there is one: the app may have moved."""
+    from stretchtimer.storage.autostart import AutostartError  # noqa: PLC0415
+
     try:
         autostart.refresh()
     except AutostartError as error:
         log.warning("could not refresh the start-at-login entry: %s", error)
+
+
+def login_entry() -> Autostart:
+    """The system's start-at-login entry (its module loads only when it is used)."""
+    from stretchtimer.storage.autostart import autostart_for  # noqa: PLC0415
+
+    return autostart_for()
+
+
+def desktop_notifications() -> DesktopNotifications | None:
+    """The desktop's notification server (QtDBus loads only when a reminder first shows)."""
+    from stretchtimer.gui.desktop_notifications import (  # noqa: PLC0415 - a quick start
+        DesktopNotifications,
+    )
+
+    return DesktopNotifications.for_this_desktop()
 
 
 def install_desk(app: QApplication, window: MainWindow, services: AppServices) -> Desk:
@@ -257,8 +281,9 @@ def install_desk(app: QApplication, window: MainWindow, services: AppServices) -
         window,
         services,
         make_tray=Tray if tray_available() else None,
-        notifications=DesktopNotifications.for_this_desktop(),
-        autostart=autostart_for(),
+        notifications=desktop_notifications,
+        # Refreshed at every start (the app may have moved), when the person chose it.
+        autostart=login_entry() if services.settings.current.start_at_login else None,
         quit_app=app.quit,
         parent=app,
     )

@@ -63,11 +63,12 @@ class DesktopNotifications(QObject):
     """One notification at a time (a new one replaces the last), with buttons.
 
     Signals:
-        action(str): the key of the button pressed, or ``"default"`` for a click on
-            the notification itself.
+        action(str): the key of the button pressed.
+        clicked(): the person clicked the notification itself.
     """
 
     action = Signal(str)
+    clicked = Signal()
 
     def __init__(self, bus: QDBusConnection, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -194,7 +195,10 @@ class DesktopNotifications(QObject):
     def _on_action(self, notification: int, key: str) -> None:
         if notification and notification == self._last:
             log.info("notification button: %s", key)
-            self.action.emit(key)
+            if key == DEFAULT_ACTION:
+                self.clicked.emit()
+            else:
+                self.action.emit(key)
 
     @Slot("uint", "uint")
     def _on_closed(self, notification: int, reason: int) -> None:

@@ -16,7 +16,8 @@ connects them with ``desk.alert.sound = ...``. Until then nothing is heard.
 from __future__ import annotations
 
 import logging
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
@@ -31,12 +32,16 @@ from stretchtimer.core.reminder_text import (
     notification_body,
     spoken_reminder,
 )
-from stretchtimer.gui.desktop_notifications import DEFAULT_ACTION, DesktopNotifications
 from stretchtimer.gui.reminder_service import ReminderService
 from stretchtimer.gui.reminder_window import ReminderWindow
-from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.storage.routine_library import RoutineEntry, RoutineLibrary
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.desktop_notifications import DesktopNotifications
 
 log = logging.getLogger(__name__)
+
+NotificationsSource = Callable[[], "DesktopNotifications | None"]
 
 
 class ReminderSound(Protocol):
@@ -68,32 +73,34 @@ class ReminderSoundHook:
         log.info("reminder words %r (no speech connected yet)", text)
 
 
-def routine_title(library: RoutineLibrary, routine_id: str) -> str:
+def routine_title(entries: list[RoutineEntry], routine_id: str) -> str:
     """The title to show for a reminder's routine; the desk routine's if it was deleted."""
-    for candidate in (routine_id, DEFAULT_ROUTINE):
-        try:
-            return library.get(candidate).title
-        except UnknownRoutineError:
-            continue
-    return routine_id
+    titles = {entry.id: entry.title for entry in entries if entry.routine is not None}
+    return titles.get(routine_id) or titles.get(DEFAULT_ROUTINE) or routine_id
 
 
 class ReminderAlert(QObject):
-    """Shows and takes back reminders, and sends the person's answer to the schedule."""
+    """Shows and takes back reminders, and sends the person's answer to the schedule.
+
+    ``notifications`` finds the desktop's notification server; it is asked when the
+    first reminder falls due, not at start-up (a quicker start, and no D-Bus traffic
+    for a person whose reminders are off).
+    """
 
     def __init__(
         self,
         reminders: ReminderService,
         library: RoutineLibrary,
         *,
-        notifications: DesktopNotifications | None = None,
+        notifications: NotificationsSource | None = None,
         sound: ReminderSound | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.reminders = reminders
         self.library = library
-        self.notifications = notifications
+        self._find_notifications = notifications
+        self._notifications: DesktopNotifications | None = None
         self.sound: ReminderSound = sound or ReminderSoundHook()
         self.window = ReminderWindow()
         self.window.start_now.connect(reminders.start_now)
@@ -102,13 +109,24 @@ class ReminderAlert(QObject):
         reminders.due.connect(self.show)
         reminders.withdrawn.connect(self._taken_back)
         reminders.answered.connect(self._taken_back)
-        if notifications is not None:
-            notifications.action.connect(self._notification_action)
+
+    @property
+    def notifications(self) -> DesktopNotifications | None:
+        """The desktop's notification server; looked for once, when first needed."""
+        if self._find_notifications is not None:
+            found, self._find_notifications = self._find_notifications(), None
+            if found is not None:
+                found.setParent(self)
+                found.action.connect(self._notification_action)
+                found.clicked.connect(self.present_window)
+            self._notifications = found
+        return self._notifications
 
     def show(self, event: ReminderDue) -> None:
         settings = self.reminders.settings.current
-        title = routine_title(self.library, event.routine_id)
-        quiet = self.notifications is not None and self.notifications.inhibited()
+        title = routine_title(self.library.entries(), event.routine_id)
+        notifications = self.notifications
+        quiet = notifications is not None and notifications.inhibited()
         self.window.set_reminder(title, snooze_minutes=settings.reminder_snooze)
         if not self._notify(title, settings.reminder_snooze) and not quiet:
             self.window.present()
@@ -137,8 +155,8 @@ class ReminderAlert(QObject):
             self.window.present(activate=True)
 
     def hide(self) -> None:
-        if self.notifications is not None:
-            self.notifications.close()
+        if self._notifications is not None:
+            self._notifications.close()
         self.window.hide()
 
     def _taken_back(self, event: ReminderWithdrawn | ReminderAnswered) -> None:
@@ -149,7 +167,6 @@ class ReminderAlert(QObject):
             "start": self.reminders.start_now,
             "snooze": self.reminders.snooze,
             "skip": self.reminders.skip,
-            DEFAULT_ACTION: self.present_window,
         }
         command = commands.get(key)
         if command is not None:

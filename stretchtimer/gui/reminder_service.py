@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -29,7 +30,6 @@ from stretchtimer.core.reminder_events import (
 )
 from stretchtimer.core.reminder_text import status_text
 from stretchtimer.gui.services import SettingsModel
-from stretchtimer.reminder_driver import ReminderDriver
 from stretchtimer.storage.reminder_state import (
     ReminderStateStore,
     format_quiet_until,
@@ -37,9 +37,29 @@ from stretchtimer.storage.reminder_state import (
 )
 from stretchtimer.storage.settings import Settings
 
+if TYPE_CHECKING:
+    from stretchtimer.reminder_driver import ReminderDriver
+
 log = logging.getLogger(__name__)
 
 ZoneSource = Callable[[], dt.tzinfo]
+
+
+REMINDER_SETTINGS = (
+    "reminders_enabled",
+    "reminder_interval",
+    "reminder_start",
+    "reminder_end",
+    "reminder_days",
+    "reminder_routine",
+    "reminder_snooze",
+    "quiet_until",
+)
+
+
+def reminder_choices(settings: Settings) -> tuple[object, ...]:
+    """The settings the schedule's rules are made of."""
+    return tuple(getattr(settings, name) for name in REMINDER_SETTINGS)
 
 
 class ReminderService(QObject):
@@ -75,6 +95,7 @@ class ReminderService(QObject):
         self.showing: ReminderDue | None = None
         self._session_routine: str | None = None  # the routine playing now, if any
         self._last_played: str | None = None
+        self._choices = reminder_choices(settings.current)
         settings.changed.connect(self._settings_changed)
 
     # -- life cycle -----------------------------------------------------------------------
@@ -90,6 +111,9 @@ class ReminderService(QObject):
             self.driver.shutdown()
 
     def _make_driver(self, settings: Settings) -> None:
+        # Loaded only for people who use reminders: a smaller, quicker app for the others.
+        from stretchtimer.reminder_driver import ReminderDriver  # noqa: PLC0415
+
         driver = ReminderDriver.from_settings(
             settings,
             ReminderStateStore(self.state_path),
@@ -109,6 +133,10 @@ class ReminderService(QObject):
         self.status_changed.emit()
 
     def _settings_changed(self, settings: Settings) -> None:
+        rules = reminder_choices(settings)
+        if rules == self._choices:
+            return  # the voice, a volume, the theme ...: nothing for the schedule
+        self._choices = rules
         if self.driver is not None:
             self.driver.update_settings(settings)
             self.status_changed.emit()  # the sentence may change even when the status did not

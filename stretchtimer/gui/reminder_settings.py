@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QTime
+from PySide6.QtCore import QEvent, QObject, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,11 +57,18 @@ class ReminderSettings(QObject):
         self.services = services
         self.autostart = autostart or autostart_for()
         self._build(form)
+        if isinstance(parent, QWidget):
+            parent.installEventFilter(self)  # offer routines added since, when it shows
         self.show_settings(services.settings.current)
         services.settings.changed.connect(self.show_settings)
         if services.reminders is not None:
             services.reminders.status_changed.connect(self._show_status)
         self._show_status()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show:
+            self.fill_routines()
+        return False
 
     def _update(self, **changes: Any) -> None:
         self.services.settings.update(**changes)

@@ -62,7 +62,7 @@ class ReminderWindow(QWidget):
         self.close_button = QToolButton()
         self.close_button.setAccessibleName("Hide this reminder")
         self.close_button.setToolTip(
-            "Hide this reminder; it stays in the tray menu until you answer it"
+            "Hide this reminder; it waits in the tray menu until you answer it"
         )
         self.close_button.setAutoRaise(True)
         self.close_button.setIconSize(QSize(16, 16))

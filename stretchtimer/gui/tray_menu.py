@@ -18,7 +18,7 @@ from stretchtimer import APP_DISPLAY_NAME
 from stretchtimer.core.reminder_text import NOTIFICATION_TITLE
 from stretchtimer.gui.reminder_alert import routine_title
 from stretchtimer.gui.reminder_service import ReminderService
-from stretchtimer.storage.routine_library import RoutineLibrary
+from stretchtimer.storage.routine_library import RoutineEntry, RoutineLibrary
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,6 @@ class TrayMenu(QMenu):
         self._quit_app = quit_app
         self.routines_menu = QMenu("Start a &routine", self)
         self.aboutToShow.connect(self.rebuild)
-        self.rebuild()
 
     def entry(self, name: str) -> QAction | None:
         """The entry with object name ``name``, if the menu has it now."""
@@ -63,7 +62,7 @@ class TrayMenu(QMenu):
 
     def rebuild(self) -> None:
         self.clear()
-        self._start_entries()
+        self._start_entries([entry for entry in self.library.entries() if entry.routine])
         self.addSeparator()
         self._reminder_entries()
         self.addSeparator()
@@ -79,10 +78,10 @@ class TrayMenu(QMenu):
             action.triggered.connect(lambda _checked=False: command())
         return action
 
-    def _start_entries(self) -> None:
+    def _start_entries(self, entries: list[RoutineEntry]) -> None:
         reminders = self.reminders
         routine_id = reminders.routine_id()
-        title = routine_title(self.library, routine_id)
+        title = routine_title(entries, routine_id)
         showing = reminders.showing
         if showing is not None:
             snooze = reminders.settings.current.reminder_snooze
@@ -95,15 +94,14 @@ class TrayMenu(QMenu):
             self._add("skip", "S&kip this reminder", reminders.skip)
         else:
             self._add("start-suggested", f"&Start {title}", lambda: self._start_routine(routine_id))
-        self._fill_routines()
+        self._fill_routines(entries)
         routines = self.addMenu(self.routines_menu)
         routines.setObjectName("start-any")
 
-    def _fill_routines(self) -> None:
+    def _fill_routines(self, entries: list[RoutineEntry]) -> None:
+        """Every routine that can be played (a file with problems is explained elsewhere)."""
         self.routines_menu.clear()
-        for entry in self.library.entries():
-            if entry.routine is None:
-                continue  # a file with problems: the Routines page explains them
+        for entry in entries:
             action = self.routines_menu.addAction(entry.title)
             action.setObjectName(f"routine:{entry.id}")
             action.triggered.connect(

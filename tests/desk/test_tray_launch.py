@@ -74,7 +74,14 @@ def second_launch(home: Path, environment: dict[str, str]) -> int:
     return result.returncode
 
 
-def gdbus(environment: dict[str, str], destination: str, method: str, *args: str) -> str:
+def gdbus(
+    environment: dict[str, str],
+    destination: str,
+    method: str,
+    *args: str,
+    path: str = "/MenuBar",
+    interface: str = "com.canonical.dbusmenu",
+) -> str:
     result = subprocess.run(
         [
             "gdbus",
@@ -83,9 +90,9 @@ def gdbus(environment: dict[str, str], destination: str, method: str, *args: str
             "--dest",
             destination,
             "--object-path",
-            "/MenuBar",
+            path,
             "--method",
-            f"com.canonical.dbusmenu.{method}",
+            f"{interface}.{method}",
             *args,
         ],
         env=environment,
@@ -126,6 +133,16 @@ def test_tray_launch_shows_only_the_tray_icon_whose_menu_works(home: Path) -> No
             assert "Start Desk hips" in entries
             assert "Start a routine" in entries and "Hip openers" in entries
             assert "Reminders are off." in entries and "Turn reminders on" in entries
+            tooltip = gdbus(
+                environment,
+                item,
+                "Get",
+                "org.kde.StatusNotifierItem",
+                "ToolTip",
+                path="/StatusNotifierItem",
+                interface="org.freedesktop.DBus.Properties",
+            )
+            assert "Reminders are off." in tooltip
             # The menu answered, so start-up is over: no window was ever shown.
             assert visible_windows(environment) == []
             assert not ready.exists()

@@ -7,7 +7,7 @@ X server with a D-Bus tray host in ``tests/desk/test_tray_launch.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -95,7 +95,7 @@ def make_desk(
     sound: ReminderSoundHook,
     *,
     tray: bool = True,
-    notifications: DesktopNotifications | None = None,
+    notifications: Callable[[], DesktopNotifications | None] | None = None,
 ) -> Desk:
     return Desk(
         window,

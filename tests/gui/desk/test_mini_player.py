@@ -230,3 +230,12 @@ def test_screenshots_of_the_compact_player(
     controller.stop()
     qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
     save_artifact(mini, "compact-player-stopped-dark")
+
+
+def test_the_window_brought_back_by_a_second_launch_ends_compact_mode(
+    qtbot: QtBot, desk: Desk, window: MainWindow
+) -> None:
+    mini = start_compact(qtbot, desk, window, "desk-hips")
+    window.bring_forward()  # what a second launch of the app does
+    assert window.isVisible() and not mini.isVisible()  # one player at a time
+    assert window.controller is not None and window.controller.phase is Phase.RUNNING

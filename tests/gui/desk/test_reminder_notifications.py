@@ -60,7 +60,9 @@ def notified_desk(
     sound: ReminderSoundHook,
     bus: QDBusConnection,
 ) -> Iterator[Desk]:
-    desk = make_desk(window, reminders_on, quits, sound, notifications=DesktopNotifications(bus))
+    desk = make_desk(
+        window, reminders_on, quits, sound, notifications=lambda: DesktopNotifications(bus)
+    )
     desk.open()
     yield desk
     dispose(desk)
@@ -150,8 +152,13 @@ def test_a_server_without_buttons_leaves_the_reminder_to_its_window(
     with session_bus() as address, fake_desktop(address, "--no-tray", "--no-actions"):
         name = f"stretchtimer-test-{next(_names)}"
         connection = QDBusConnection.connectToBus(address, name)
-        notifications = DesktopNotifications(connection)
-        desk = make_desk(window, reminders_on, quits, sound, notifications=notifications)
+        desk = make_desk(
+            window,
+            reminders_on,
+            quits,
+            sound,
+            notifications=lambda: DesktopNotifications(connection),
+        )
         try:
             desk.open()
             first_reminder(desk, clock)

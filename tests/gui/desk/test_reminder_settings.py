@@ -168,3 +168,30 @@ def test_screenshot_of_the_reminders_card(
         themes.apply(scheme)
         card.enabled.setFocus(Qt.FocusReason.TabFocusReason)
         save_artifact(frame, f"settings-reminders-{scheme}")
+
+
+def test_other_settings_leave_the_schedule_alone(
+    card: ReminderSettings, desk: Desk, services: AppServices
+) -> None:
+    changes: list[None] = []
+    desk.reminders.status_changed.connect(lambda: changes.append(None))
+    for volume in (0.1, 0.2, 0.3):
+        services.settings.update(voice_volume=volume)  # a slider being dragged
+    assert changes == []
+    services.settings.update(reminder_snooze=7)
+    assert changes != []
+
+
+def test_routines_added_since_are_offered_when_the_page_shows_again(
+    config_home: Path, window: MainWindow, desk: Desk, services: AppServices
+) -> None:
+    window.show_place("settings")
+    card = window.settings_view.reminders
+    assert card.routine.findData("my-chair") < 0
+    window.show_place("routines")
+    own = services.paths.routines
+    own.mkdir(parents=True, exist_ok=True)
+    builtin = Path(__file__).resolve().parents[3] / "stretchtimer" / "routines"
+    (own / "my-chair.toml").write_bytes((builtin / "two-minute-reset.toml").read_bytes())
+    window.show_place("settings")
+    assert card.routine.findData("my-chair") >= 0

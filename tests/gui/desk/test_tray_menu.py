@@ -6,8 +6,8 @@ same one the tray icon shows) and trigger its entries as a click would.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QDateTime, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from stretchtimer.core.clock import FakeClock
@@ -15,9 +15,10 @@ from stretchtimer.core.reminder_events import Phase
 from stretchtimer.gui.desk import Desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.tray import tray_icon
 from stretchtimer.gui.tray_menu import TrayMenu
 from tests.core.reminder_desk import instant
-from tests.gui.conftest import save_artifact
+from tests.gui.conftest import ARTIFACTS, save_artifact
 from tests.gui.desk.conftest import Quits, first_reminder, wait_minutes
 
 
@@ -213,3 +214,18 @@ def test_screenshot_of_the_tray_menu(qtbot: QtBot, desk: Desk, clock: FakeClock,
         desk.menu.adjustSize()  # drawn without popping up: offscreen cannot grab the keyboard
         image = save_artifact(desk.menu, f"tray-menu-{scheme}")
         assert QImage(str(image)).height() > 200
+
+
+def test_the_tray_icon_shows_a_waiting_reminder_and_rests_while_paused() -> None:
+    normal = tray_icon().pixmap(QSize(64, 64)).toImage()
+    waiting = tray_icon(attention=True).pixmap(QSize(64, 64)).toImage()
+    resting = tray_icon(resting=True).pixmap(QSize(64, 64)).toImage()
+    assert normal not in (waiting, resting)
+    strip = QImage(3 * 72, 72, QImage.Format.Format_ARGB32)
+    strip.fill(Qt.GlobalColor.white)
+    painter = QPainter(strip)
+    for index, image in enumerate((normal, waiting, resting)):
+        painter.drawImage(index * 72 + 4, 4, image)
+    painter.end()
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert strip.save(str(ARTIFACTS / "tray-icons.png"))
