@@ -246,8 +246,11 @@ class PlayerView(QWidget):
         self.compact_button = QToolButton()
         self.compact_button.setAccessibleName("Compact player (Ctrl+M)")
         self.compact_button.setToolTip("Switch to the small player that stays on top (Ctrl+M)")
+        self.compact_button.setText("Compact")
+        self.compact_button.setObjectName("Subtle")
+        self.compact_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.compact_button.setAutoRaise(True)
-        self.compact_button.setIconSize(QSize(20, 20))
+        self.compact_button.setIconSize(QSize(18, 18))
         self.compact_button.clicked.connect(self.compact_requested)
         return self.compact_button
 

@@ -40,6 +40,11 @@ log = logging.getLogger(__name__)
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LAST_PLAYED = ""  # the routine setting's value for "the last one I played"
 EDIT_HEIGHT = "QDateTimeEdit { min-height: 26px; }"  # as tall as the spin boxes beside them
+# A chosen day looks chosen only while reminders are on (the theme's palette, light or dark).
+DAY_OFF_STYLE = (
+    "QPushButton:checked:disabled { background: palette(mid); border: 1px solid palette(mid);"
+    " color: palette(placeholder-text); }"
+)
 
 
 class ReminderSettings(QObject):
@@ -84,6 +89,7 @@ class ReminderSettings(QObject):
     # -- layout -------------------------------------------------------------------------
 
     def _build(self, form: QFormLayout) -> None:
+        self.form = form
         hours, days = self._build_schedule()
         quiet = self._build_choices()
         form.addRow(self.enabled)
@@ -97,6 +103,7 @@ class ReminderSettings(QObject):
         form.addRow(quiet)
         form.addRow(self.login)
         form.addRow(self.login_problem)
+        form.setRowVisible(self.login_problem, False)
         self.details: list[QWidget] = [
             self.interval,
             self.start_time,
@@ -145,6 +152,7 @@ class ReminderSettings(QObject):
             button.setAccessibleName(name)
             button.setToolTip(f"Remind me on {name}s")
             button.setProperty("rating", True)  # the compact toggle style
+            button.setStyleSheet(DAY_OFF_STYLE)
             button.toggled.connect(self._days_changed)
             self.days[key] = button
             days.addWidget(button)
@@ -187,7 +195,6 @@ class ReminderSettings(QObject):
         self.login_problem.setWordWrap(True)
         self.login_problem.setAccessibleName("Start at login problem")
         self.login_problem.setObjectName("Banner")
-        self.login_problem.hide()
         return quiet
 
     def _minutes(self, name: str, low: int, high: int) -> QSpinBox:
@@ -262,7 +269,7 @@ class ReminderSettings(QObject):
         reminders = self.services.reminders
         text = reminders.sentence() if reminders is not None else ""
         self.status.setText(text)
-        self.status.setVisible(bool(text) and self.enabled.isChecked())
+        self.form.setRowVisible(self.status, bool(text) and self.enabled.isChecked())
 
     # -- changes ------------------------------------------------------------------------
 
@@ -295,10 +302,10 @@ class ReminderSettings(QObject):
                 self.autostart.disable()
         except AutostartError as error:
             self.login_problem.setText(str(error))
-            self.login_problem.show()
+            self.form.setRowVisible(self.login_problem, True)
             self.login.blockSignals(True)
             self.login.setChecked(self.autostart.is_enabled())
             self.login.blockSignals(False)
             return
-        self.login_problem.hide()
+        self.form.setRowVisible(self.login_problem, False)
         self._update(start_at_login=on)

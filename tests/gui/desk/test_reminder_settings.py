@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -168,6 +168,10 @@ def test_screenshot_of_the_reminders_card(
         themes.apply(scheme)
         card.enabled.setFocus(Qt.FocusReason.TabFocusReason)
         save_artifact(frame, f"settings-reminders-{scheme}")
+    card.enabled.click()
+    for _ in range(3):  # the page's layouts settle over a few passes
+        QCoreApplication.processEvents()
+    save_artifact(frame, "settings-reminders-off-dark")
 
 
 def test_other_settings_leave_the_schedule_alone(
