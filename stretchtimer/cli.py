@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         dest="app_speed",
         help="run every timer X times faster in the app (for previews)",
     )
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start in the system tray without opening the window (as at login); "
+        "opens the window where there is no tray",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (
         routines_cmd,
@@ -79,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guarded("app", open_app)
     args = build_parser().parse_args(arguments)
     if args.command is None:
-        return _guarded("app", lambda: open_app(speed=args.app_speed or 1.0))
+        return _guarded("app", lambda: open_app(speed=args.app_speed or 1.0, tray=args.tray))
     return _guarded(args.command, lambda: int(args.run(args)))
 
 
@@ -105,14 +111,15 @@ def _guarded(command: str, run: Callable[[], int]) -> int:
         return EXIT_BUG
 
 
-def open_app(start: str | None = None, speed: float = 1.0) -> int:
-    """The desktop app; ``start`` names a routine (id or file) to play at once."""
+def open_app(start: str | None = None, speed: float = 1.0, *, tray: bool = False) -> int:
+    """The desktop app; ``start`` names a routine (id or file) to play at once; ``tray``
+    starts in the system tray without opening the window."""
     from stretchtimer.pyside_tweaks import skip_feature_scan
 
     skip_feature_scan()
     from stretchtimer.gui.app import run_app
 
-    return run_app(sys.argv[:1], start=start, speed=speed)
+    return run_app(sys.argv[:1], start=start, speed=speed, tray=tray)
 
 
 def main_gui() -> int:

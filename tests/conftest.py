@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.audio.pulse import PulseServer
+
 REPO = Path(__file__).resolve().parents[1]
 
 # Every Qt test runs offscreen on a virtual 1920×1200 screen (the offscreen platform's
@@ -37,6 +39,26 @@ def home(
     folder = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("STRETCHTIMER_HOME", str(folder))
     yield folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
+    """A private PulseAudio server with a null sink, started before any test and stopped
+    at the end. Every sound of the run goes there (never to the speakers of the machine),
+    including this process's own: Qt reads the variables when it first connects, so
+    the server must be there before the first test makes a sound."""
+    server = PulseServer(tmp_path_factory.mktemp("pulse")).start()
+    saved = {name: os.environ.get(name) for name in server.env()}
+    os.environ.update(server.env())
+    try:
+        yield server
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        server.stop()
 
 
 def run_cli(

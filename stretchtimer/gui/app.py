@@ -6,7 +6,7 @@ import logging
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.problems import RoutineFileError
@@ -50,8 +50,22 @@ def make_services(paths: Paths, crash: CrashReporter, *, speed: float = 1.0) -> 
     return services
 
 
-def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) -> int:
+def open_desk(
+    app: QApplication, window: MainWindow, services: AppServices, *, in_tray: bool
+) -> None:
+    """Reminders, the tray icon and the compact player, for the running app."""
+    from stretchtimer.gui.desk import install_desk
+
+    install_desk(app, window, services).open(in_tray=in_tray)
+
+
+def run_app(
+    argv: list[str], *, start: str | None = None, speed: float = 1.0, tray: bool = False
+) -> int:
     """Open the window (and start routine ``start``); returns the exit code.
+
+    With ``tray`` (``stretchtimer --tray``, as at login) only the tray icon appears,
+    where the system has a tray; elsewhere the window opens.
 
     When the app already runs, this launch is handed to it (it comes forward and
     plays ``start``) and this process ends at once.
@@ -78,7 +92,12 @@ def run_app(argv: list[str], *, start: str | None = None, speed: float = 1.0) ->
         server.activate_requested.connect(window.bring_forward)
         server.play_requested.connect(window.play_routine)
     probe = install_ready_probe(window)
-    window.show()
+    in_tray = tray and not start and QSystemTrayIcon.isSystemTrayAvailable()
+    if not in_tray:
+        window.show()
+    # Reminders, the tray and the compact player come on the first turn of the event
+    # loop, once the window is on screen.
+    QTimer.singleShot(0, lambda: open_desk(app, window, services, in_tray=in_tray))
     for notice in services.notices:
         window.show_notice(notice)
     # The window shows first; its pages are built on the event loop's first turn, so a

@@ -134,6 +134,45 @@ def leaf(p: QPainter, s: float) -> None:
     p.fillPath(path, p.pen().color())
 
 
+def compact(p: QPainter, s: float) -> None:
+    """Switch to the compact player: a big frame with a small one inside, bottom right."""
+    _pen(p, p.pen().color(), s * 0.07)
+    p.drawRoundedRect(QRectF(s * 0.14, s * 0.2, s * 0.72, s * 0.6), s * 0.06, s * 0.06)
+    p.fillRect(QRectF(s * 0.48, s * 0.5, s * 0.3, s * 0.22), p.pen().color())
+
+
+def expand(p: QPainter, s: float) -> None:
+    """Back to the full window: two arrows pointing out to the corners."""
+    _pen(p, p.pen().color(), s * 0.08)
+    p.drawLine(QPointF(s * 0.56, s * 0.2), QPointF(s * 0.8, s * 0.2))
+    p.drawLine(QPointF(s * 0.8, s * 0.2), QPointF(s * 0.8, s * 0.44))
+    p.drawLine(QPointF(s * 0.8, s * 0.2), QPointF(s * 0.58, s * 0.42))
+    p.drawLine(QPointF(s * 0.2, s * 0.56), QPointF(s * 0.2, s * 0.8))
+    p.drawLine(QPointF(s * 0.2, s * 0.8), QPointF(s * 0.44, s * 0.8))
+    p.drawLine(QPointF(s * 0.2, s * 0.8), QPointF(s * 0.42, s * 0.58))
+
+
+def close(p: QPainter, s: float) -> None:
+    _pen(p, p.pen().color(), s * 0.08)
+    p.drawLine(QPointF(s * 0.28, s * 0.28), QPointF(s * 0.72, s * 0.72))
+    p.drawLine(QPointF(s * 0.72, s * 0.28), QPointF(s * 0.28, s * 0.72))
+
+
+def bell(p: QPainter, s: float) -> None:
+    """A reminder."""
+    path = QPainterPath()
+    path.moveTo(s * 0.22, s * 0.7)
+    path.cubicTo(s * 0.3, s * 0.6, s * 0.28, s * 0.5, s * 0.3, s * 0.4)
+    path.cubicTo(s * 0.33, s * 0.22, s * 0.67, s * 0.22, s * 0.7, s * 0.4)
+    path.cubicTo(s * 0.72, s * 0.5, s * 0.7, s * 0.6, s * 0.78, s * 0.7)
+    path.closeSubpath()
+    colour = p.pen().color()
+    p.fillPath(path, colour)
+    p.setBrush(colour)
+    p.drawEllipse(QPointF(s * 0.5, s * 0.78), s * 0.07, s * 0.07)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+
+
 _made: dict[tuple[Draw, str, str | None], QIcon] = {}
 
 

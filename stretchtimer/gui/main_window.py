@@ -52,9 +52,14 @@ class MainWindow(QMainWindow):
 
     Signals:
         session_started(object): a :class:`SessionController` that has just begun.
+        compact_requested(): the compact player is wanted (its button, Ctrl+M, or a
+            session started from the tray while the window was out of sight).
+        closed(): the person closed the window (the desk decides: quit or stay in the tray).
     """
 
     session_started = Signal(object)
+    compact_requested = Signal()
+    closed = Signal()
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +138,7 @@ class MainWindow(QMainWindow):
             self.services.settings.changed.connect(
                 lambda settings: session.player.set_muted(settings.muted)
             )
+            session.player.compact_requested.connect(self.compact_requested)
             return session
         if key == "settings":
             from stretchtimer.gui.settings_view import SettingsView
@@ -241,7 +247,8 @@ class MainWindow(QMainWindow):
 
     # -- sessions ---------------------------------------------------------------------
 
-    def start_routine(self, routine_id: str) -> None:
+    def start_routine(self, routine_id: str, *, compact: bool = False) -> None:
+        """Play a routine here (or in the compact player), once its modules have loaded."""
         try:
             entry = self.services.library.open(routine_id)
         except (UnknownRoutineError, RoutineFileError) as error:
@@ -265,14 +272,16 @@ class MainWindow(QMainWindow):
             return  # a start is already on its way
         self._starting = True
         self.services.tasks.run(
-            load_session_modules, lambda _loaded: self._begin_session(entry), self._cannot_start
+            load_session_modules,
+            lambda _loaded: self._begin_session(entry, compact),
+            self._cannot_start,
         )
 
     def _cannot_start(self, error: BaseException) -> None:
         self._starting = False
         self.show_notice(f"The session could not start ({error}).")
 
-    def _begin_session(self, entry: RoutineEntry) -> None:
+    def _begin_session(self, entry: RoutineEntry, compact: bool) -> None:
         from stretchtimer.gui.session_controller import SessionController
 
         self._starting = False
@@ -281,7 +290,7 @@ class MainWindow(QMainWindow):
             # Build the page on this turn and start on the next: two short pauses of the
             # GUI thread rather than one long one.
             self._page("session")
-            QTimer.singleShot(0, self, lambda: self._begin_session(entry))
+            QTimer.singleShot(0, self, lambda: self._begin_session(entry, compact))
             self._starting = True
             return
         self.show_place("session")
@@ -291,6 +300,8 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.session.show_player(controller)
         self.session_started.emit(controller)
+        if compact:
+            self.compact_requested.emit()
         controller.begin()
 
     def bring_forward(self, startup_id: str = "") -> None:
@@ -370,6 +381,7 @@ class MainWindow(QMainWindow):
         self._close_session()
         self._state_store().setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def load_session_modules() -> bool:

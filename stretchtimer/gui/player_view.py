@@ -53,9 +53,11 @@ class PlayerView(QWidget):
 
     Signals:
         mute_toggled(bool): the person pressed mute (M); True when now muted.
+        compact_requested(): the person wants the compact player (button or Ctrl+M).
     """
 
     mute_toggled = Signal(bool)
+    compact_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,7 @@ class PlayerView(QWidget):
         self._frame.timeout.connect(self._frame_tick)
         self._build()
         self._shortcuts()
+        self._compact_shortcut()
 
     # -- layout -----------------------------------------------------------------------
 
@@ -103,6 +106,7 @@ class PlayerView(QWidget):
         header.addWidget(self.routine_title)
         header.addStretch(1)
         header.addWidget(self.progress_text)
+        header.addWidget(self._build_compact_button())
         self.session_bar = QProgressBar()
         self.session_bar.setRange(0, 1000)
         self.session_bar.setTextVisible(False)
@@ -212,6 +216,7 @@ class PlayerView(QWidget):
             button.setIcon(icons.make_icon(draw, colours.text, colours.border))
         self._update_play_icon()
         self._update_mute_icon()
+        self.compact_button.setIcon(icons.make_icon(icons.compact, colours.muted))
 
     def _update_play_icon(self) -> None:
         colours = theme.current()
@@ -243,6 +248,24 @@ class PlayerView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
             self.shortcuts.append(shortcut)
+
+    def _build_compact_button(self) -> QToolButton:
+        self.compact_button = QToolButton()
+        self.compact_button.setAccessibleName("Compact player (Ctrl+M)")
+        self.compact_button.setToolTip("Switch to the small player that stays on top (Ctrl+M)")
+        self.compact_button.setText("Compact")
+        self.compact_button.setObjectName("Subtle")
+        self.compact_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.compact_button.setAutoRaise(True)
+        self.compact_button.setIconSize(QSize(18, 18))
+        self.compact_button.clicked.connect(self.compact_requested)
+        return self.compact_button
+
+    def _compact_shortcut(self) -> None:
+        shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.compact_requested)
+        self.shortcuts.append(shortcut)
 
     # -- the session --------------------------------------------------------------------
 

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from stretchtimer.storage.routine_library import RoutineLibrary
     from stretchtimer.storage.settings import Settings, SettingsStore
 
+if TYPE_CHECKING:
+    from stretchtimer.gui.reminder_service import ReminderService
+
 log = logging.getLogger(__name__)
 
 
@@ -90,6 +93,7 @@ class AppServices:
     clock: Callable[[], Clock] = SystemClock
     speed: float = 1.0  # faster timers for previews and tests
     notices: list[str] = field(default_factory=list)  # told once the window is up
+    reminders: ReminderService | None = None  # set by the desk (gui/desk.py) at start-up
     routine_library: RoutineLibrary | None = None  # made when first needed
 
     @property

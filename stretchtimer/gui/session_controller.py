@@ -25,6 +25,7 @@ from stretchtimer.core.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
 from stretchtimer.player.cue_player import CuePlayer
 from stretchtimer.player.driver import SessionDriver
+from stretchtimer.player.timing_log import TimingLog
 from stretchtimer.speech.clip_cache import VoiceChoice
 from stretchtimer.speech.session_speech import (
     PlanOptions,
@@ -183,6 +184,7 @@ class SessionController(QObject):
             voice_volume=settings.voice_volume,
             chime_volume=settings.chime_volume,
             muted=settings.muted,
+            timing_log=TimingLog.from_environment(),
             parent=self,
         )
         if not settings.muted and (problem := self.player.problem()) is not None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.gui.reminder_settings import ReminderSettings
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.voice_preview import VoicePreview
 from stretchtimer.storage.paths import ensure_private_dir
@@ -81,7 +82,7 @@ class LabelledSlider(QWidget):
 
 
 class SettingsView(QWidget):
-    """Voice, sounds, session timing, comfort rating, theme and the data folder.
+    """Voice, sounds, session timing, comfort rating, reminders, theme and the data folder.
 
     Signals:
         test_voice(): the person asked to hear the chosen voice.
@@ -114,6 +115,7 @@ class SettingsView(QWidget):
             self._voice_card(),
             self._sound_card(),
             self._session_card(),
+            self._reminder_card(),
             self._look_card(),
             self._data_card(),
         ):
@@ -214,6 +216,11 @@ class SettingsView(QWidget):
         session.addRow(hint)
         session.addRow("Comfort rating", self.comfort)
         return session_card
+
+    def _reminder_card(self) -> QFrame:
+        reminder_card, form = _card("Reminders")
+        self.reminders = ReminderSettings(self.services, form, parent=reminder_card)
+        return reminder_card
 
     def _look_card(self) -> QFrame:
         look_card, look = _card("Appearance")

@@ -67,7 +67,7 @@ class VoicePreview(QObject):
         effect = QSoundEffect(self)
         settings = self.services.settings.current
         effect.setVolume(0.0 if settings.muted else settings.voice_volume)
-        effect.statusChanged.connect(lambda: _play_when_loaded(effect))
+        effect.statusChanged.connect(lambda: play_when_loaded(effect))
         effect.setSource(QUrl.fromLocalFile(str(heard.clip)))
         self._effect = effect
 
@@ -100,7 +100,8 @@ def _label(voice: dict[str, Any]) -> str:
     return f"{name} ({languages})" if languages else name
 
 
-def _play_when_loaded(effect: QSoundEffect) -> None:
+def play_when_loaded(effect: QSoundEffect) -> None:
+    """Connected to ``statusChanged``: play once the sound has loaded."""
     if effect.status() is QSoundEffect.Status.Ready and not effect.isPlaying():
         effect.play()
     elif effect.status() is QSoundEffect.Status.Error:

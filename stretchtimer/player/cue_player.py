@@ -278,6 +278,9 @@ class CuePlayer(QObject):
     def close(self) -> None:
         for effect in (*self._voices.values(), *self._chimes.values()):
             effect.stop()
+        if self.timing_log is not None:
+            self.timing_log.close()
+            self.timing_log = None
 
 
 def wait_until_ready(player: CuePlayer) -> None:

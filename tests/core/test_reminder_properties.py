@@ -21,6 +21,7 @@ from stretchtimer.core.reminder_events import (
     ReminderEvent,
     ReminderRules,
     ReminderWithdrawn,
+    WithdrawReason,
 )
 from stretchtimer.core.working_hours import WorkingHours
 from tests.core.reminder_desk import HOUR, MINUTE, Desk, Seen
@@ -106,6 +107,7 @@ class Watcher:
         self.paused_until: float | None = None
         self.paused_after_day: dt.date | None = None  # "until tomorrow": no more on this day
         self.last_shown: float | None = None
+        self.held_by_quiet = False  # a showing reminder went away for a quiet time
 
     def local(self, wall: float) -> dt.datetime:
         return dt.datetime.fromtimestamp(wall, self.desk.zone).replace(tzinfo=None)
@@ -119,6 +121,10 @@ class Watcher:
             elif isinstance(event, ReminderWithdrawn | ReminderAnswered):
                 assert self.showing, f"{event} with no reminder showing"
                 self.showing = False
+                quiet = (
+                    isinstance(event, ReminderWithdrawn) and event.reason is WithdrawReason.QUIET
+                )
+                self.held_by_quiet = quiet
 
     def check_seen(self, seen: list[Seen]) -> None:
         for one in seen:
@@ -134,8 +140,10 @@ class Watcher:
         assert self.paused_until is None or t >= self.paused_until
         assert self.paused_after_day is None or day > self.paused_after_day
         assert rules.quiet_until is None or t >= rules.quiet_until
-        if self.last_shown is not None:
+        if self.last_shown is not None and not self.held_by_quiet:
             assert t - self.last_shown >= min(rules.snooze, rules.interval) - 1e-6
+        # A reminder a quiet time held back comes back as soon as the quiet time ends.
+        self.held_by_quiet = False
         self.showing = True
         self.last_shown = t
 

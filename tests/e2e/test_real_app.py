@@ -1,12 +1,14 @@
 """The real app on a real X server (Xvfb), driven by key presses like a person would.
 
 It launches ``stretchtimer`` exactly as a launcher does, finds the two-minute reset
-with Ctrl+F and Enter, lets the session run to its end (at ten times the speed),
-and then finds the session in the history database the app wrote.
+with Ctrl+F and Enter, lets the session run to its end (at ten times the speed, so
+chimes without the voice), listens to it on a PulseAudio null sink, and then finds
+the session in the history database the app wrote.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -19,9 +21,13 @@ import pytest
 from benchmarks.xvfb import display_env, xvfb
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.paths import app_paths
+from tests.audio.onsets import Recording, match
+from tests.audio.pulse import PulseServer
+from tests.audio.test_play_heard import TOLERANCE, read_log
 from tests.conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts"
+SPEED = 10
 
 
 @pytest.fixture
@@ -74,12 +80,17 @@ def recorded(home: Path) -> list:  # type: ignore[type-arg]
 
 @pytest.mark.timeout(240)
 def test_the_real_app_plays_the_two_minute_reset_from_the_keyboard(
-    display: str, home: Path
+    display: str, home: Path, pulse: PulseServer
 ) -> None:
     assert shutil.which("xdotool"), "install xdotool"
+    log = home / "cues.jsonl"
+    listening = contextlib.ExitStack()  # closed when the session is over, or on failure
+    wav = listening.enter_context(pulse.recording(home / "heard.wav"))
     app = subprocess.Popen(
-        [sys.executable, "-m", "stretchtimer", "--speed", "10"],
-        env=display_env(display, STRETCHTIMER_HOME=str(home)),
+        [sys.executable, "-m", "stretchtimer", "--speed", str(SPEED)],
+        env=display_env(
+            display, STRETCHTIMER_HOME=str(home), STRETCHTIMER_CUE_LOG=str(log), **pulse.env()
+        ),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -99,6 +110,8 @@ def test_the_real_app_plays_the_two_minute_reset_from_the_keyboard(
                 break
             assert app.poll() is None, "the app ended before the session did"
             time.sleep(0.5)
+        time.sleep(1.0)  # the closing chime rings out
+        listening.close()
         ARTIFACTS.mkdir(exist_ok=True)
         subprocess.run(
             [
@@ -117,6 +130,16 @@ def test_the_real_app_plays_the_two_minute_reset_from_the_keyboard(
         assert session.routine_id == "two-minute-reset"
         assert session.status.value == "completed"
         assert session.segments and all(segment.outcome == "done" for segment in session.segments)
+
+        chimes = [record for record in read_log(log) if record["what"] == "chime"]
+        assert chimes[0]["name"] == "session_start" and chimes[-1]["name"] == "complete"
+        assert len(chimes) >= 5  # the start, each step's chime, the end
+        recording = Recording.load(wav)
+        anchor = recording.first_sound()
+        assert anchor is not None, "the session was silent"
+        # ``due`` is on the session's clock, which runs SPEED times faster than the wall's.
+        expected = [anchor + (chime["due"] - chimes[0]["due"]) / SPEED for chime in chimes]
+        assert None not in match(recording.onsets(), expected, TOLERANCE)
         press(display, window, "ctrl+q")
         _, errors = app.communicate(timeout=30)
         assert app.returncode == 0
@@ -125,3 +148,4 @@ def test_the_real_app_plays_the_two_minute_reset_from_the_keyboard(
         if app.poll() is None:
             app.kill()
         app.communicate(timeout=30)  # and close the pipes
+        listening.close()

@@ -58,6 +58,10 @@ def test_it_runs_on_the_pyside_base_app_of_its_kde_runtime() -> None:
 def test_it_asks_for_sound_and_a_window_and_no_network_or_files() -> None:
     permissions = manifest()["finish-args"]
     assert "--socket=pulseaudio" in permissions
+    # Reminders with buttons, and the tray icon (StatusNotifierItem) on the session bus.
+    assert "--talk-name=org.freedesktop.Notifications" in permissions
+    assert "--talk-name=org.kde.StatusNotifierWatcher" in permissions
+    assert not [item for item in permissions if item.startswith("--socket=session-bus")]
     assert "--socket=wayland" in permissions and "--socket=fallback-x11" in permissions
     assert not [
         item for item in permissions if item.startswith(("--share=network", "--filesystem"))
