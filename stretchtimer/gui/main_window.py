@@ -30,6 +30,7 @@ from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routine_library import UnknownRoutineError
 
 if TYPE_CHECKING:
+    from stretchtimer.gui.history_view import HistoryView
     from stretchtimer.gui.routines_view import RoutinesView
     from stretchtimer.gui.session_controller import SessionController
     from stretchtimer.gui.session_page import SessionPage
@@ -127,7 +128,11 @@ class MainWindow(QMainWindow):
             from stretchtimer.gui.settings_view import SettingsView
 
             return SettingsView(self.services)
-        return QWidget()  # the History page arrives with the history store
+        from stretchtimer.gui.history_view import HistoryView
+
+        history = HistoryView(self.services)
+        history.browse.connect(lambda: self.show_place("routines"))
+        return history
 
     @property
     def routines(self) -> RoutinesView:
@@ -142,8 +147,8 @@ class MainWindow(QMainWindow):
         return cast("SettingsView", self._page("settings"))
 
     @property
-    def history(self) -> QWidget:
-        return self._page("history")
+    def history(self) -> HistoryView:
+        return cast("HistoryView", self._page("history"))
 
     def _build_nav(self) -> QWidget:
         nav = QWidget()
@@ -200,6 +205,8 @@ class MainWindow(QMainWindow):
             self.routines.list.setFocus()
         elif key == "session":
             self.session.setFocus()
+        elif key == "history":
+            self.history.focus_first()
 
     def current_place(self) -> str:
         return PLACES[self.pages.currentIndex()][0]
@@ -207,6 +214,11 @@ class MainWindow(QMainWindow):
     def reload_routines(self) -> None:
         if "routines" in self._built:
             self.routines.set_entries(self.services.library.entries())
+
+    def refresh_history(self) -> None:
+        """Show new sessions in History: call once a session's recording has been saved."""
+        if "history" in self._built:
+            self.history.refresh()
 
     def finish_startup(self) -> None:
         """Fill the window once it is on screen: the Routines page, unless a place was chosen."""
