@@ -303,6 +303,7 @@ class HistoryView(QWidget):
     def _show_sessions(self, any_sessions: bool) -> None:
         self.stack.setCurrentIndex(0 if any_sessions else 1)
         self.export_button.setEnabled(any_sessions)
+        self.export_button.setVisible(any_sessions)  # nothing to export yet
 
     def _show_overview(self, overview: Overview) -> None:
         self.tiles.show_overview(overview)

@@ -38,9 +38,15 @@ def part_text(segment: SegmentRecord) -> str:
     return f"{words}, {segment.side} side" if segment.side else words
 
 
+def is_work(segment: SegmentRecord) -> bool:
+    """A hold, breaths or reps: the stretch itself, not the pauses around it."""
+    known = {kind.value: kind for kind in SegmentKind}
+    return segment.kind not in known or known[segment.kind].is_work
+
+
 def result_text(segment: SegmentRecord) -> str:
     words = OUTCOME_WORDS.get(segment.outcome, segment.outcome.capitalize())
-    return f"{words} · easier variation" if segment.easier else words
+    return f"{words} · easier variation" if segment.easier and is_work(segment) else words
 
 
 def parts_text(session: SessionRecord) -> tuple[str, str]:
@@ -56,7 +62,7 @@ def parts_text(session: SessionRecord) -> tuple[str, str]:
 
 
 def easier_text(session: SessionRecord) -> tuple[str, str]:
-    names = list(dict.fromkeys(s.step_name for s in session.segments if s.easier and s.step_name))
+    names = list(dict.fromkeys(s.step_name for s in session.segments if s.easier and is_work(s)))
     if not names:
         return "Not used", "every stretch as written"
     return "Used", ", ".join(names)
@@ -191,7 +197,7 @@ class SessionDetails(QDialog):
                 clock_text(segment.actual_seconds),
                 result_text(segment),
             )
-            work = SegmentKind(segment.kind).is_work if _known(segment.kind) else True
+            work = is_work(segment)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3):
@@ -202,7 +208,7 @@ class SessionDetails(QDialog):
                     item.setForeground(QColor(colours.muted))
                 if column == 4 and segment.outcome == "partial":
                     item.setForeground(QColor(colours.warm))
-                if column == 4 and segment.easier:
+                if column == 4 and segment.easier and work:
                     item.setIcon(leaf)
                 table.setItem(row, column, item)
         return table
@@ -210,7 +216,3 @@ class SessionDetails(QDialog):
     def _delete(self) -> None:
         self.delete_requested.emit(self.session.id)
         self.accept()
-
-
-def _known(kind: str) -> bool:
-    return kind in {item.value for item in SegmentKind}

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -265,14 +266,16 @@ def _cell(session: SessionRecord, column: int) -> str:
 
 def _colour(session: SessionRecord, column: int) -> QColor | None:
     colours = theme.current()
-    if column == STATUS:
+    if column == STATUS:  # only what stands out is coloured
         tone = {
-            SessionStatus.COMPLETED: colours.accent,
+            SessionStatus.COMPLETED: None,
             SessionStatus.STOPPED: colours.warm,
             SessionStatus.INTERRUPTED: colours.danger,
             SessionStatus.IN_PROGRESS: colours.calm,
         }[session.status]
-        return QColor(colours.muted if session.is_preview else tone)
+        if session.is_preview:
+            tone = colours.muted
+        return QColor(tone) if tone else None
     if column == COMFORT:
         before, after = session.comfort_before, session.comfort_after
         if before is not None and after is not None and after != before:
@@ -284,7 +287,8 @@ def _colour(session: SessionRecord, column: int) -> QColor | None:
 
 
 class SessionTable(QTableView):
-    """The sessions as a table: Enter or a double-click opens one, Delete deletes it.
+    """The sessions as a table: Enter or a double-click opens one, Delete deletes it,
+    Home and End go to the newest and the oldest.
 
     Signals:
         open_requested(int): the row to open.
@@ -320,17 +324,26 @@ class SessionTable(QTableView):
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         columns.setSectionResizeMode(ROUTINE, QHeaderView.ResizeMode.Stretch)
-        metrics = self.fontMetrics()
-        widths = {
-            WHEN: "Wed 30 Sep 2024, 23:59",
-            TIME: "1:00:00 of 1:00:00",
-            STATUS: "Interrupted, preview",
-            COMFORT: "10 → 10  (same)",
-        }
-        for column, sample in widths.items():
-            columns.resizeSection(column, metrics.horizontalAdvance(sample) + 48)
+        self.fit_columns()
         model.modelReset.connect(self._select_first)
         self.doubleClicked.connect(lambda index: self.open_requested.emit(index.row()))
+
+    def fit_columns(self) -> None:
+        """Widths for the longest texts each column holds, in the font in use."""
+        metrics = self.fontMetrics()
+        samples = {
+            WHEN: "Wed 30 Sep 2024, 23:59",
+            TIME: "1:00:00 of 1:00:00",
+            STATUS: "Interrupted, preview ×4",
+            COMFORT: "10 → 10  (same)",
+        }
+        for column, sample in samples.items():
+            self.horizontalHeader().resizeSection(column, metrics.horizontalAdvance(sample) + 40)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_columns()  # the style sheet sets the font once the table is shown
 
     def current_row(self) -> int | None:
         index = self.currentIndex()
@@ -349,13 +362,20 @@ class SessionTable(QTableView):
             self.select_row(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        row = self.current_row()
-        if row is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_requested.emit(row)
+        ends = {Qt.Key.Key_Home: 0, Qt.Key.Key_End: self.model().rowCount() - 1}
+        if event.key() in ends and self.model().rowCount():
+            end = ends[Qt.Key(event.key())]  # rows, not columns: the whole row is selected
+            self.select_row(end)
+            self.scrollTo(self.model().index(end, 0))
             event.accept()
             return
-        if row is not None and event.key() == Qt.Key.Key_Delete:
-            self.delete_requested.emit(row)
+        current = self.current_row()
+        if current is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit(current)
+            event.accept()
+            return
+        if current is not None and event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit(current)
             event.accept()
             return
         super().keyPressEvent(event)

@@ -8,8 +8,15 @@ is announced to screen readers.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 MESSAGE_SECONDS = 8.0
 
@@ -31,7 +38,8 @@ class Toast(QFrame):
         self.setAccessibleName("Message")
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.action_button = QPushButton()
+        self.action_button = QPushButton("Undo")
+        self.action_button.setAccessibleName("Undo")
         self.action_button.setProperty("primary", True)
         self.action_button.clicked.connect(self.action)
         self.close_button = QPushButton("Dismiss")
@@ -46,6 +54,11 @@ class Toast(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._time_up)
+        shadow = QGraphicsDropShadowEffect(self)  # it floats over the page
+        shadow.setBlurRadius(24)
+        shadow.setOffset(0, 4)
+        shadow.setColor(QColor(0, 0, 0, 70))
+        self.setGraphicsEffect(shadow)
         parent.installEventFilter(self)
         self.hide()
 

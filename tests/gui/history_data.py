@@ -4,14 +4,18 @@ through the history's own import (the store API) or recorded by the real recorde
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from stretchtimer.core.clock import FakeClock
+from stretchtimer.core.engine import SessionEngine
 from stretchtimer.core.plan import SegmentKind, build_plan
 from stretchtimer.storage.history.importing import import_sessions
 from stretchtimer.storage.history.opening import open_history
+from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 from stretchtimer.storage.history.timestamps import utc_offset_minutes, utc_text
 from stretchtimer.storage.routine_library import builtin_entries
@@ -123,7 +127,8 @@ def realistic(today: date, *, days: int = 120, seed: int = 7) -> list[SessionRec
             continue
         for _ in range(1 + (rng.random() < 0.3)):
             name = rng.choice(names)
-            started = local_wall(day, rng.choice((7, 8, 12, 13, 17, 21)), rng.randrange(60))
+            hours = (7, 8, 12, 13) if back == 0 else (7, 8, 12, 13, 17, 21)  # none yet to come
+            started = local_wall(day, rng.choice(hours), rng.randrange(60))
             stopped = rng.random() < 0.08 and back > 6
             relief = min(3.0, 1.0 + (days - back) / 40)
             before = max(0, min(10, round(rng.gauss(4 + (days - back) / 50, 1.2))))
@@ -141,3 +146,71 @@ def realistic(today: date, *, days: int = 120, seed: int = 7) -> list[SessionRec
                 )
             )
     return sessions
+
+
+def record_played(
+    path: Path,
+    routine_id: str,
+    wall: float,
+    *,
+    actions: dict[int, str] | None = None,
+    before: int | None = None,
+    after: int | None = None,
+) -> SessionRecorder:
+    """Play a built-in routine on a fake clock with the real recorder writing the history.
+
+    ``actions`` maps a segment's position to what the person does a few seconds into it:
+    ``"easier"`` (switch to the easier variation), ``"skip"`` (at once), ``"cut"`` (skip
+    the rest of it) or ``"stop"``.
+    """
+    opened = open_history(path)  # as a player does first
+    assert opened.database is not None, opened.problems
+    opened.database.close()
+    plan = build_plan(routines()[routine_id])  # type: ignore[arg-type]
+    recorder = SessionRecorder(plan, routine_id=routine_id, path=path, comfort_before=before)
+    engine = SessionEngine(plan)
+    clock = FakeClock(wall=wall)
+    pending = dict(actions or {})
+    for event in engine.start(clock.now()):
+        recorder(event)
+    while (deadline := engine.next_deadline()) is not None:
+        position = engine.segment.position
+        if position in pending:
+            action = pending.pop(position)
+            if action != "skip":
+                clock.advance(min(3.0, max(0.0, deadline - clock.now().mono) / 2))
+            command = {
+                "easier": engine.use_easier,
+                "skip": engine.skip,
+                "cut": engine.skip,
+                "stop": engine.stop,
+            }
+            for event in command[action](clock.now()):
+                recorder(event)
+            continue
+        for event in engine.tick(clock.advance(max(0.0, deadline - clock.now().mono))):
+            recorder(event)
+    recorder.rate_after(after)
+    assert recorder.close() == ()
+    return recorder
+
+
+def whole_file(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of a history file: its whole state, to compare."""
+    tables = (
+        "sessions",
+        "segments",
+        "day_totals",
+        "routine_totals",
+        "stretch_totals",
+        "routine_all_totals",
+        "stretch_all_totals",
+    )
+    connection = sqlite3.connect(path)
+    try:
+        return {
+            table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for table in tables
+        }
+    finally:
+        connection.close()
