@@ -7,13 +7,17 @@ scale is the rating's own, 0 (very sore) to 10 (completely comfortable).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from stretchtimer.gui import theme
 from stretchtimer.gui.chart_base import CursorChart
-from stretchtimer.storage.history.statistics import ComfortWeek
+
+if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
+    from stretchtimer.storage.history.statistics import ComfortWeek
 
 LOWEST, HIGHEST = 0, 10
 DOT = 5.0  # radius

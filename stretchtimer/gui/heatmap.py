@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import QWidget
 from stretchtimer.core.formatting import minutes_text
 from stretchtimer.gui import theme
 from stretchtimer.gui.chart_base import CursorChart, blend
-from stretchtimer.storage.history.statistics import PeriodTotal
+
+if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
+    from stretchtimer.storage.history.statistics import PeriodTotal
 
 WEEKS = 53
 # A day's colour: no session, then under 5, 5 to 10, 10 to 20, and 20 minutes or more.
@@ -73,6 +76,8 @@ class Heatmap(CursorChart):
         super().__init__("Minutes per day, last 12 months", parent)
         self.today = date.today()
         self.days: dict[date, PeriodTotal] = {}
+        self._font_cache: tuple[str, QFont, QFontMetricsF] | None = None
+        self._grid_cache: tuple[tuple[int, str], tuple[float, float, float]] | None = None
         sizes = self.sizePolicy()
         sizes.setHeightForWidth(True)
         self.setSizePolicy(sizes)
@@ -114,12 +119,20 @@ class Heatmap(CursorChart):
     # -- geometry -------------------------------------------------------------------------
 
     def _metrics(self) -> QFontMetricsF:
-        return QFontMetricsF(self._small_font())
+        return self._fonts()[1]
 
     def _small_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
-        return font
+        return self._fonts()[0]
+
+    def _fonts(self) -> tuple[QFont, QFontMetricsF]:
+        """The labels' font and its metrics, worked out again only when the font changes
+        (a paint asks for the geometry of 371 squares)."""
+        key = self.font().key()
+        if self._font_cache is None or self._font_cache[0] != key:
+            font = QFont(self.font())
+            font.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
+            self._font_cache = (key, font, QFontMetricsF(font))
+        return self._font_cache[1], self._font_cache[2]
 
     def _label_width(self) -> float:
         return self._metrics().horizontalAdvance("Wed") + 10
@@ -129,7 +142,11 @@ class Heatmap(CursorChart):
 
     def _grid(self) -> tuple[float, float, float]:
         """Left edge, top edge and the distance between squares."""
-        return self._label_width(), self._metrics().height() + 6, self._step_for(self.width())
+        key = (self.width(), self.font().key())
+        if self._grid_cache is None or self._grid_cache[0] != key:
+            grid = (self._label_width(), self._metrics().height() + 6, self._step_for(self.width()))
+            self._grid_cache = (key, grid)
+        return self._grid_cache[1]
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         metrics = self._metrics()

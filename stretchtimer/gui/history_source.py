@@ -1,156 +1,38 @@
-"""The History page's reads and writes: all off the GUI thread, answers as plain values.
+"""The History page's database work, handed to the app's one background helper.
 
-Every operation runs through the app's one background helper and opens its own
-connection to the history file there (an SQLite connection belongs to the
-thread that made it). A known failure (a lock, a full disk, a damaged or newer
-file) comes back as a :class:`HistoryProblem`, one sentence with the fix, in
-place of the answer; anything else is a bug and goes to the crash dialog. A
-file found damaged half-way is set aside at once, as opening would have done,
-so the next load shows a fresh history instead of the same failure.
+Nothing here touches the file: each operation runs :mod:`history_reading` on the
+helper's threads (that module, and the storage it uses, are imported there
+too) and hands its answer back on the GUI thread: a value, or a
+:class:`~stretchtimer.storage.history.problems.HistoryProblem` to show. Answers
+for a page that was closed meanwhile are dropped.
 """
 
 from __future__ import annotations
 
-import errno
 import logging
-import sqlite3
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject
 
 from stretchtimer.gui.services import Tasks
-from stretchtimer.storage.history import problems
-from stretchtimer.storage.history.browsing import position, session_page
-from stretchtimer.storage.history.connection import BUSY_TIMEOUT, connect
-from stretchtimer.storage.history.opening import open_history
-from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
-from stretchtimer.storage.history.records import SessionRecord
-from stretchtimer.storage.history.removal import (
-    BeingRecordedError,
-    RemovedSession,
-    put_back,
-    take_out,
-)
-from stretchtimer.storage.history.statistics import (
-    ComfortWeek,
-    PeriodTotal,
-    Streak,
-    Streaks,
-    history_statistics,
-)
-from stretchtimer.storage.history.store import HistoryDatabase
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.history_reading import HistoryFile, Loaded, Restored
+    from stretchtimer.storage.history.problems import HistoryProblem
+    from stretchtimer.storage.history.records import SessionRecord
+    from stretchtimer.storage.history.removal import RemovedSession
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100  # sessions read at a time for the list
-HEATMAP_WEEKS = 53  # a year of weeks, this one included
-CHART_WEEKS = 16
-COMFORT_WEEKS = 12  # the most recent weeks that have ratings
-
-T = TypeVar("T")
-
-
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s week (the statistics' weeks start on Monday)."""
-    return day - timedelta(days=day.weekday())
-
-
-@dataclass(frozen=True)
-class Overview:
-    """What the page shows above the list, worked out off the GUI thread."""
-
-    today: date
-    listed: int  # sessions in the list, previews included
-    first_page: tuple[SessionRecord, ...]
-    streaks: Streaks = field(default_factory=lambda: Streaks(Streak(0), Streak(0)))
-    sessions: int = 0  # counted sessions (previews are not)
-    finished: int = 0
-    completed: int = 0
-    active_seconds: float = 0.0
-    days: dict[date, PeriodTotal] = field(default_factory=dict)  # within the heatmap's weeks
-    weeks: tuple[PeriodTotal, ...] = ()  # the last CHART_WEEKS weeks, oldest first, gaps filled
-    comfort: tuple[ComfortWeek, ...] = ()
-
-    @property
-    def completion_rate(self) -> float | None:
-        return self.completed / self.finished if self.finished else None
-
-    @property
-    def heatmap_start(self) -> date:
-        return week_start(self.today) - timedelta(weeks=HEATMAP_WEEKS - 1)
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """The answer to a load: an overview (None when there is no usable history) and problems."""
-
-    overview: Overview | None
-    problems: tuple[HistoryProblem, ...] = ()
-
-
-@dataclass(frozen=True)
-class Restored:
-    removed: RemovedSession
-    row: int | None  # where the session stands in the list again
-    added: bool  # False: the history already had it again (imported meanwhile)
-
-
-def overview_of(database: HistoryDatabase, today: date) -> Overview:
-    """Statistics, and the first page of the list."""
-    stats = history_statistics(database, today=today)  # reads in a snapshot of its own
-    with database.snapshot():
-        listed = database.count()
-        first = tuple(session_page(database, offset=0, limit=PAGE_SIZE))
-    start = week_start(today) - timedelta(weeks=HEATMAP_WEEKS - 1)
-    weeks_by_start = {week.start: week for week in stats.weeks}
-    recent_weeks = [
-        week_start(today) - timedelta(weeks=back) for back in range(CHART_WEEKS - 1, -1, -1)
-    ]
-    return Overview(
-        today=today,
-        listed=listed,
-        first_page=first,
-        streaks=stats.streaks,
-        sessions=stats.sessions,
-        finished=stats.finished,
-        completed=stats.completed,
-        active_seconds=stats.active_seconds,
-        days={day.start: day for day in stats.days if start <= day.start <= today},
-        weeks=tuple(
-            weeks_by_start.get(monday, PeriodTotal(monday, 0, 0, 0.0)) for monday in recent_weeks
-        ),
-        comfort=stats.comfort[-COMFORT_WEEKS:],
-    )
-
-
-def export_problem(error: OSError, target: Path) -> HistoryProblem:
-    """Why an export could not be written, and what to do; nothing was written."""
-    reason = error.strerror or str(error)
-    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        fix = "free some space or choose another disk"
-    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        fix = "choose a folder you can write to"
-    else:
-        fix = "choose another folder or file name"
-    return HistoryProblem(
-        ProblemKind.NOT_SAVED,
-        f"Your history could not be exported to {target} ({reason}), so nothing was written; "
-        f"{fix} and export again.",
-        target,
-    )
+BUSY_TIMEOUT = 5.0  # seconds to wait out another program's lock (as the history's own default)
 
 
 class HistorySource(QObject):
-    """Runs the page's database work in the background and hands back values or problems.
-
-    Answers for a page that was closed meanwhile are dropped.
-    """
+    """Runs the page's reads and writes in the background; calls back on the GUI thread."""
 
     def __init__(
         self,
@@ -165,116 +47,44 @@ class HistorySource(QObject):
         self.busy_timeout = busy_timeout  # how long to wait out another program's lock
         self._tasks = tasks
 
-    # -- operations -------------------------------------------------------------------
-
-    def load(self, today: date, on_done: Callable[[Loaded], None]) -> None:
-        """Open (never create) the history, check it, and read the overview."""
-        self._tasks.run(lambda: self._load(today), self._answer(on_done))
+    def load(self, wall: float, on_done: Callable[[Loaded], None]) -> None:
+        """Open (never create) the history, check it, and read the overview as of ``wall``."""
+        self._run(lambda file: file.load(wall, PAGE_SIZE), on_done)
 
     def page(
         self, offset: int, on_done: Callable[[list[SessionRecord] | HistoryProblem], None]
     ) -> None:
-        self._run(lambda db: session_page(db, offset=offset, limit=PAGE_SIZE), on_done, absent=[])
+        self._run(lambda file: file.page(offset, PAGE_SIZE), on_done)
 
     def details(
         self, session_id: str, on_done: Callable[[SessionRecord | HistoryProblem | None], None]
     ) -> None:
-        self._run(lambda db: db.get(session_id), on_done, absent=None)
+        self._run(lambda file: file.details(session_id), on_done)
 
     def delete(
-        self,
-        session_id: str,
-        on_done: Callable[[RemovedSession | HistoryProblem | None], None],
+        self, session_id: str, on_done: Callable[[RemovedSession | HistoryProblem | None], None]
     ) -> None:
-        self._run(lambda db: take_out(db, session_id), on_done, absent=None)
+        self._run(lambda file: file.delete(session_id), on_done)
 
     def restore(
-        self, removed: RemovedSession, on_done: Callable[[Restored | HistoryProblem], None]
+        self, removed: RemovedSession, on_done: Callable[[Restored | HistoryProblem | None], None]
     ) -> None:
-        def work(database: HistoryDatabase) -> Restored:
-            added = put_back(database, removed)
-            return Restored(removed, position(database, removed.record.id), added)
+        self._run(lambda file: file.restore(removed), on_done)
 
-        self._run(work, on_done, absent=None, create=True)
-
-    def export(self, target: Path, on_done: Callable[[int | HistoryProblem], None]) -> None:
+    def export(self, target: Path, on_done: Callable[[int | HistoryProblem | None], None]) -> None:
         """Write every session to ``target`` (.json or .csv), owner-only; the count written."""
-        from stretchtimer.storage.history.exporting import export_file
+        self._run(lambda file: file.export(target), on_done)
 
-        def work(database: HistoryDatabase) -> int | HistoryProblem:
-            try:
-                return export_file(database, target, exported_at=time.time())
-            except OSError as error:  # the target, not the history: sqlite3 raises its own
-                log.warning("history page: export to %s failed: %s", target, error)
-                return export_problem(error, target)
+    def _run(self, work: Callable[[HistoryFile], Any], on_done: Callable[[Any], None]) -> None:
+        path, busy_timeout = self.path, self.busy_timeout
 
-        self._run(work, on_done, absent=None, create=True)
+        def task() -> Any:
+            from stretchtimer.gui.history_reading import HistoryFile  # on the helper's thread
 
-    # -- machinery --------------------------------------------------------------------
+            return work(HistoryFile(path, busy_timeout))
 
-    def _answer(self, on_done: Callable[[Any], None]) -> Callable[[Any], None]:
         def deliver(result: Any) -> None:
             if shiboken6.isValid(self):  # the page may have closed while the task ran
                 on_done(result)
 
-        return deliver
-
-    def _run(
-        self,
-        work: Callable[[HistoryDatabase], Any],
-        on_done: Callable[[Any], None],
-        *,
-        absent: Any,
-        create: bool = False,
-    ) -> None:
-        self._tasks.run(lambda: self._guarded(work, absent, create), self._answer(on_done))
-
-    def _guarded(self, work: Callable[[HistoryDatabase], T], absent: Any, create: bool) -> Any:
-        try:
-            if not self.path.exists():
-                if not create:
-                    return absent
-                opened = open_history(self.path, busy_timeout=self.busy_timeout)
-                if opened.database is None:
-                    return opened.problems[0] if opened.problems else absent
-                opened.database.close()
-            connection = connect(self.path, busy_timeout=self.busy_timeout)
-            with HistoryDatabase(self.path, connection) as database:
-                return work(database)
-        except BeingRecordedError as error:
-            return HistoryProblem(ProblemKind.LOCKED, str(error), self.path)
-        except (sqlite3.Error, OSError) as error:
-            if not problems.is_known(error):
-                raise
-            return self._problem(error)
-
-    def _load(self, today: date) -> Loaded:
-        told: list[HistoryProblem] = []
-        for _attempt in range(2):  # once more after a damaged file was set aside
-            try:
-                opened = open_history(self.path, create=False, busy_timeout=self.busy_timeout)
-                told.extend(opened.problems)
-                if opened.database is None:
-                    break
-                with opened.database as database:
-                    return Loaded(overview_of(database, today), tuple(told))
-            except (sqlite3.Error, OSError) as error:
-                if not problems.is_known(error):
-                    raise
-                problem = self._problem(error)
-                told.append(problem)
-                if problem.kept_as is None:
-                    break
-        return Loaded(None, tuple(told))
-
-    def _problem(self, error: BaseException) -> HistoryProblem:
-        """One sentence for the person; a damaged file is set aside now, as opening would."""
-        problem = problems.from_error(error, self.path)
-        log.warning("history page: %s", error)
-        if problem.kind is ProblemKind.DAMAGED:
-            checked = open_history(self.path, full_check=True, busy_timeout=self.busy_timeout)
-            if checked.database is not None:
-                checked.database.close()
-            if checked.problems:
-                return checked.problems[0]
-        return problem
+        self._tasks.run(task, deliver)

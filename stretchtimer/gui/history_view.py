@@ -22,8 +22,9 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,34 +39,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.commands.history_text import total_text
 from stretchtimer.gui.comfort_chart import ComfortChart
 from stretchtimer.gui.heatmap import Heatmap
 from stretchtimer.gui.history_export import default_folder, export_dialog, export_path
 from stretchtimer.gui.history_notices import EmptyState, ProblemBanner
-from stretchtimer.gui.history_source import HistorySource, Loaded, Overview, Restored
+from stretchtimer.gui.history_source import HistorySource
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session_details import SessionDetails
 from stretchtimer.gui.session_list import SessionListModel, SessionTable, when_text
 from stretchtimer.gui.stat_tiles import StatTiles
 from stretchtimer.gui.toast import Toast
 from stretchtimer.gui.week_chart import WeekChart
-from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
-from stretchtimer.storage.history.records import SessionRecord
-from stretchtimer.storage.history.removal import RemovedSession
-from stretchtimer.storage.history.timestamps import today as local_today
+
+if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
+    from stretchtimer.gui.history_reading import Loaded, Overview, Restored
+    from stretchtimer.gui.session_details import SessionDetails
+    from stretchtimer.storage.history.problems import HistoryProblem
+    from stretchtimer.storage.history.records import SessionRecord
+    from stretchtimer.storage.history.removal import RemovedSession
 
 log = logging.getLogger(__name__)
 
 UNDO_SECONDS = 12.0
 TABLE_ROWS = 10  # rows the list shows at once
-RETRY_KINDS = (
-    ProblemKind.LOCKED,
-    ProblemKind.UNAVAILABLE,
-    ProblemKind.READ_ONLY,
-    ProblemKind.DISK_FULL,
-    ProblemKind.DAMAGED,
-)
+# Sizes only (colours come from the theme's sheet): one sheet for the whole page is far
+# quicker to apply than one per widget.
+PAGE_STYLE = """
+#StatValue { font-size: 22pt; font-weight: 700; }
+#StatLabel { font-weight: 600; }
+#CardTitle { font-size: 13pt; font-weight: 700; }
+QTableView::item { padding: 0 10px; }
+"""
+# Problems that may pass by themselves (a lock, a full disk): "Try again" is offered.
+RETRY_KINDS = ("locked", "unavailable", "read_only", "disk_full", "damaged")
 
 
 def _card(title: str, subtitle: str = "") -> tuple[QFrame, QVBoxLayout, QLabel]:
@@ -75,7 +80,7 @@ def _card(title: str, subtitle: str = "") -> tuple[QFrame, QVBoxLayout, QLabel]:
     layout.setContentsMargins(20, 14, 20, 16)
     layout.setSpacing(6)
     heading = QLabel(title)
-    heading.setStyleSheet("font-size: 13pt; font-weight: 700;")
+    heading.setObjectName("CardTitle")
     caption = QLabel(subtitle)
     caption.setObjectName("Subtle")
     caption.setWordWrap(True)
@@ -109,6 +114,7 @@ class HistoryView(QWidget):
         self._export_folder: Path | None = None
         self._stale = True  # read the history when next shown
         self._build()
+        self.setStyleSheet(PAGE_STYLE)  # once, at the end: each widget is styled once
         self.model.problem.connect(self._problem)
 
     # -- layout -------------------------------------------------------------------------
@@ -163,6 +169,8 @@ class HistoryView(QWidget):
             (self.open_button, self.delete_button),
         ):
             self.setTabOrder(first, second)
+            first.installEventFilter(self)  # keep what has the focus in view
+        self.delete_button.installEventFilter(self)
 
     def _build_content(self) -> QScrollArea:
         self.tiles = StatTiles()
@@ -238,7 +246,7 @@ class HistoryView(QWidget):
         )
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         sessions_title = QLabel("Sessions")
-        sessions_title.setStyleSheet("font-size: 13pt; font-weight: 700;")
+        sessions_title.setObjectName("CardTitle")
         self.sessions_count = QLabel()
         self.sessions_count.setObjectName("Subtle")
         self.open_button = QPushButton("Open")
@@ -261,7 +269,11 @@ class HistoryView(QWidget):
     # -- reading --------------------------------------------------------------------------
 
     def today(self) -> date:
-        return local_today(self.services.clock().now().wall)
+        """The local day now (known once the history was read: it is worked out there)."""
+        return self.overview.today if self.overview else date.today()
+
+    def _now(self) -> float:
+        return self.services.clock().now().wall
 
     def refresh(self) -> None:
         """Read the history again (a session was saved); waits until the page is shown."""
@@ -271,7 +283,7 @@ class HistoryView(QWidget):
 
     def reload(self) -> None:
         self._stale = False
-        self.source.load(self.today(), self._loaded)
+        self.source.load(self._now(), self._loaded)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -279,7 +291,9 @@ class HistoryView(QWidget):
             self.reload()
 
     def _loaded(self, loaded: Loaded, *, list_too: bool = True) -> None:
-        retry = loaded.overview is None and any(p.kind in RETRY_KINDS for p in loaded.problems)
+        retry = loaded.overview is None and any(
+            p.kind.value in RETRY_KINDS for p in loaded.problems
+        )
         self.banner.show_problems([p.message for p in loaded.problems], retry=retry)
         overview = loaded.overview
         self.overview = overview
@@ -328,6 +342,8 @@ class HistoryView(QWidget):
         overview = self.overview
         if overview is None:
             return ""
+        from stretchtimer.commands.history_text import total_text  # loaded with the overview
+
         days = sum(1 for total in overview.days.values() if total.sessions)
         seconds = sum(total.active_seconds for total in overview.days.values())
         if not days:
@@ -344,6 +360,8 @@ class HistoryView(QWidget):
         overview = self.overview
         if overview is None or not overview.weeks:
             return ""
+        from stretchtimer.commands.history_text import total_text  # loaded with the overview
+
         this_week = overview.weeks[-1]
         return f"This week so far: {total_text(this_week.active_seconds)}."
 
@@ -366,6 +384,8 @@ class HistoryView(QWidget):
             self.source.details(record.id, self._show_details)
 
     def _show_details(self, answer: SessionRecord | HistoryProblem | None) -> None:
+        from stretchtimer.storage.history.problems import HistoryProblem  # loaded by now
+
         if isinstance(answer, HistoryProblem):
             self._problem(answer)
             return
@@ -373,6 +393,8 @@ class HistoryView(QWidget):
             self.toast.show_message("That session is no longer in your history.")
             self.refresh()
             return
+        from stretchtimer.gui.session_details import SessionDetails  # when first needed
+
         if self.details is not None:
             self.details.close()
         dialog = SessionDetails(answer, self)
@@ -412,6 +434,8 @@ class HistoryView(QWidget):
         row: int | None,
         record: SessionRecord | None,
     ) -> None:
+        from stretchtimer.storage.history.problems import HistoryProblem  # loaded by now
+
         if isinstance(answer, HistoryProblem):
             if row is not None and record is not None and self.model.row_of(session_id) is None:
                 self.model.insert_record(row, record)
@@ -447,7 +471,9 @@ class HistoryView(QWidget):
         removed = self.removed.pop()
         self.source.restore(removed, lambda answer: self._restored(answer, removed))
 
-    def _restored(self, answer: Restored | HistoryProblem, removed: RemovedSession) -> None:
+    def _restored(self, answer: Restored | HistoryProblem | None, removed: RemovedSession) -> None:
+        from stretchtimer.storage.history.problems import HistoryProblem  # loaded by now
+
         if isinstance(answer, HistoryProblem):
             self.removed.append(removed)  # keep the copy: the person can try again
             self.toast.show_message(
@@ -458,7 +484,7 @@ class HistoryView(QWidget):
             )
             return
         record = removed.record
-        if answer.row is not None and self.model.row_of(record.id) is None:
+        if answer is not None and answer.row is not None and self.model.row_of(record.id) is None:
             self.model.insert_record(answer.row, record)
             self.table.select_row(answer.row)
             self.table.scrollTo(self.model.index(answer.row, 0))
@@ -480,7 +506,7 @@ class HistoryView(QWidget):
 
     def _reload_overview(self) -> None:
         """New statistics after a deletion or an undo; the list keeps its place."""
-        self.source.load(self.today(), lambda loaded: self._loaded(loaded, list_too=False))
+        self.source.load(self._now(), lambda loaded: self._loaded(loaded, list_too=False))
 
     # -- export ---------------------------------------------------------------------------
 
@@ -502,6 +528,8 @@ class HistoryView(QWidget):
         self.source.export(target, lambda answer: self._exported(answer, target))
 
     def _exported(self, answer: int | HistoryProblem | None, target: Path) -> None:
+        from stretchtimer.storage.history.problems import HistoryProblem  # loaded by now
+
         self.export_button.setEnabled(self.model.rowCount() > 0)
         if isinstance(answer, HistoryProblem):
             self._problem(answer)
@@ -520,6 +548,12 @@ class HistoryView(QWidget):
             self.heatmap.setFocus()
         else:
             self.empty.button.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            # However the focus came (Tab, a click, a closed dialog), scroll the page to it.
+            self.scroller.ensureWidgetVisible(watched, 0, 24)
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -25,6 +25,11 @@ from stretchtimer.gui.session_list import status_text, when_text
 from stretchtimer.gui.stat_tiles import StatTile
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord
 
+DETAILS_STYLE = """
+#StatValue { font-size: 16pt; font-weight: 700; }
+#StatLabel { font-weight: 600; }
+QTableView::item { padding: 0 8px; }
+"""
 SEGMENT_COLUMNS = ("Stretch", "Part", "Planned", "Done", "Result")
 OUTCOME_WORDS = {"done": "Done", "partial": "Cut short", "skipped": "Skipped"}
 
@@ -95,6 +100,7 @@ class SessionDetails(QDialog):
         self.session = session
         self.setWindowTitle(f"{session.routine_title} — session details")
         self.setMinimumSize(820, 640)
+        self.setStyleSheet(DETAILS_STYLE)
 
         title = QLabel(session.routine_title)
         title.setObjectName("PageTitle")
@@ -143,7 +149,6 @@ class SessionDetails(QDialog):
         row = QHBoxLayout()
         row.setSpacing(10)
         for tile in (time, parts, comfort, easier):
-            tile.value.setStyleSheet("font-size: 16pt; font-weight: 700;")
             row.addWidget(tile, 1)
         return row
 
@@ -172,7 +177,6 @@ class SessionDetails(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setTabKeyNavigation(False)
         table.setShowGrid(False)
-        table.setStyleSheet("QTableView::item { padding: 0 8px; }")
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(34)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,17 +28,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from stretchtimer.commands.history_text import STATUS_WORDS
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.gui import theme
 from stretchtimer.gui.history_source import PAGE_SIZE
-from stretchtimer.storage.history.problems import HistoryProblem
-from stretchtimer.storage.history.records import SessionRecord, SessionStatus
+
+if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
+    from stretchtimer.storage.history.problems import HistoryProblem
+    from stretchtimer.storage.history.records import SessionRecord
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
-PageReader = Callable[[int, Callable[[list[SessionRecord] | HistoryProblem], None]], None]
+PageReader = Callable[[int, Callable[["list[SessionRecord] | HistoryProblem"], None]], None]
 
 COLUMNS = ("When", "Routine", "Time", "Status", "Comfort")
 WHEN, ROUTINE, TIME, STATUS, COMFORT = range(len(COLUMNS))
@@ -57,6 +59,8 @@ def time_text(session: SessionRecord) -> str:
 
 
 def status_text(session: SessionRecord) -> str:
+    from stretchtimer.commands.history_text import STATUS_WORDS  # loaded with the sessions
+
     words = STATUS_WORDS[session.status].capitalize()
     return f"{words}, preview ×{session.speed:g}" if session.is_preview else words
 
@@ -125,6 +129,10 @@ class SessionListModel(QAbstractTableModel):
     def loaded_rows(self) -> int:
         return len(self._rows)
 
+    def reading(self) -> bool:
+        """Whether pages the view asked for are being read."""
+        return bool(self._asked or self._wanted)
+
     def remove_row(self, row: int) -> None:
         """The session in ``row`` is gone: the rows below move up."""
         if not 0 <= row < self._total:
@@ -185,7 +193,7 @@ class SessionListModel(QAbstractTableModel):
         if generation != self._generation:
             return  # rows moved since this was asked; a repaint asks again
         self._asked.discard(page)
-        if isinstance(answer, HistoryProblem):
+        if not isinstance(answer, list):  # a problem, to show
             self.problem.emit(answer)
             return
         first = page * PAGE_SIZE
@@ -268,11 +276,11 @@ def _colour(session: SessionRecord, column: int) -> QColor | None:
     colours = theme.current()
     if column == STATUS:  # only what stands out is coloured
         tone = {
-            SessionStatus.COMPLETED: None,
-            SessionStatus.STOPPED: colours.warm,
-            SessionStatus.INTERRUPTED: colours.danger,
-            SessionStatus.IN_PROGRESS: colours.calm,
-        }[session.status]
+            "completed": None,
+            "stopped": colours.warm,
+            "interrupted": colours.danger,
+            "in_progress": colours.calm,
+        }[session.status.value]
         if session.is_preview:
             tone = colours.muted
         return QColor(tone) if tone else None
@@ -312,7 +320,6 @@ class SessionTable(QTableView):
         self.setWordWrap(False)
         self.setAlternatingRowColors(False)
         self.setCornerButtonEnabled(False)
-        self.setStyleSheet("QTableView::item { padding: 0 10px; }")  # no colours: theme-safe
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = self.verticalHeader()

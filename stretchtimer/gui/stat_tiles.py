@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from stretchtimer.commands.history_text import total_text
-from stretchtimer.gui.history_source import Overview
-from stretchtimer.storage.history.statistics import Streak
+if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
+    from stretchtimer.gui.history_reading import Overview
+    from stretchtimer.storage.history.statistics import Streak
 
 
 class StatTile(QFrame):
@@ -20,10 +21,9 @@ class StatTile(QFrame):
         self.setProperty("card", True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.value = QLabel("–")
-        self.value.setObjectName("StatValue")
-        self.value.setStyleSheet("font-size: 22pt; font-weight: 700;")
+        self.value.setObjectName("StatValue")  # sizes: the page's style sheet (history_view)
         self.label = QLabel(label)
-        self.label.setStyleSheet("font-weight: 600;")
+        self.label.setObjectName("StatLabel")
         self.detail = QLabel(" ")
         self.detail.setObjectName("Subtle")
         layout = QVBoxLayout(self)
@@ -85,6 +85,8 @@ class StatTiles(QWidget):
         return (self.current, self.longest, self.time, self.sessions, self.completion)
 
     def show_overview(self, overview: Overview) -> None:
+        from stretchtimer.commands.history_text import total_text  # loaded with the overview
+
         today = overview.today
         current, longest = overview.streaks.current, overview.streaks.longest
         self.current.show_value(_days(current.days), _first_upper(_span(current, today)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QWidget
 from stretchtimer.core.formatting import minutes_text
 from stretchtimer.gui import theme
 from stretchtimer.gui.chart_base import CursorChart, blend
-from stretchtimer.storage.history.statistics import PeriodTotal
+
+if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
+    from stretchtimer.storage.history.statistics import PeriodTotal
 
 NICE_STEPS = (5, 10, 15, 20, 30, 60, 90, 120, 180, 240, 300, 600)
 

@@ -20,7 +20,7 @@ from stretchtimer.gui.heatmap import level, level_colour
 from stretchtimer.gui.history_view import HistoryView
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices, SettingsModel
-from stretchtimer.gui.session_list import LOADING
+from stretchtimer.gui.session_list import LOADING, ROUTINE
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import ThemeManager
 from stretchtimer.storage.history.browsing import session_page
@@ -269,16 +269,19 @@ def test_a_large_list_is_newest_first_and_reads_only_what_is_shown(
     assert model.loaded_rows() <= 200
     assert [model.record(row).id for row in range(100)] == [s.id for s in newest[:100]]  # type: ignore[union-attr]
 
-    page.table.setFocus()
+    page.table.setFocus()  # the page scrolls to the list
     qtbot.keyClick(page.table, Qt.Key.Key_End)  # the oldest session, far down the list
-    QApplication.processEvents()
-    last = model.index(count - 1, 0)
     assert page.table.currentIndex().row() == count - 1
-    assert model.record(count - 1) is None  # not read on the GUI thread: it is being read
-    assert model.data(last) == LOADING
+    assert not model.reading()
+    page.table.viewport().repaint()  # paint the rows now shown, at once
+    assert model.reading()  # the paint asked for them ...
+    assert model.record(count - 1) is None  # ... and did not wait: they are read meanwhile
+    assert model.data(model.index(count - 1, 0)) == LOADING
     qtbot.waitUntil(lambda: model.record(count - 1) is not None, timeout=10_000)
     assert model.record(count - 1).id == newest[-1].id  # type: ignore[union-attr]
-    assert model.data(last) != LOADING
+    shown = page.table.rowAt(page.table.viewport().height() // 2)
+    assert model.record(shown) is not None
+    assert model.data(model.index(shown, ROUTINE)) == "Desk hips"
     assert model.loaded_rows() <= 400  # the first page and the last pages, not all 5,000
 
     qtbot.keyClick(page.table, Qt.Key.Key_PageUp)
