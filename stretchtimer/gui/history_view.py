@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -113,6 +113,8 @@ class HistoryView(QWidget):
         self.undo_seconds = UNDO_SECONDS
         self._export_folder: Path | None = None
         self._stale = True  # read the history when next shown
+        self._loads = 0  # loads asked for: only the answer to the last one is shown
+        self._list_wanted = False  # a load asked for since the last answer wants the list too
         self._build()
         self.setStyleSheet(PAGE_STYLE)  # once, at the end: each widget is styled once
         self.model.problem.connect(self._problem)
@@ -283,7 +285,19 @@ class HistoryView(QWidget):
 
     def reload(self) -> None:
         self._stale = False
-        self.source.load(self._now(), self._loaded)
+        self._load(list_too=True)
+
+    def _load(self, *, list_too: bool) -> None:
+        self._loads += 1
+        self._list_wanted |= list_too
+        number = self._loads
+
+        def loaded(answer: Loaded) -> None:
+            if number == self._loads:  # answers can come in any order: the last one counts
+                list_wanted, self._list_wanted = self._list_wanted, False
+                self._loaded(answer, list_too=list_wanted)
+
+        self.source.load(self._now(), loaded)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -462,7 +476,6 @@ class HistoryView(QWidget):
             action_name="Undo the deletion",
             seconds=self.undo_seconds,
         )
-        self.undo_shortcut.setEnabled(True)
 
     def undo(self) -> None:
         """Put back the session deleted last."""
@@ -506,7 +519,7 @@ class HistoryView(QWidget):
 
     def _reload_overview(self) -> None:
         """New statistics after a deletion or an undo; the list keeps its place."""
-        self.source.load(self._now(), lambda loaded: self._loaded(loaded, list_too=False))
+        self._load(list_too=False)
 
     # -- export ---------------------------------------------------------------------------
 
@@ -550,10 +563,28 @@ class HistoryView(QWidget):
             self.empty.button.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
-            # However the focus came (Tab, a click, a closed dialog), scroll the page to it.
-            self.scroller.ensureWidgetVisible(watched, 0, 24)
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, QWidget)
+            and self.content.isAncestorOf(watched)
+        ):
+            self.scroll_to(watched)
         return super().eventFilter(watched, event)
+
+    def scroll_to(self, widget: QWidget) -> None:
+        """Bring all of ``widget`` into view (its top, if it is taller than the view).
+
+        However the focus came (Tab, a click, a closed dialog), what has it is seen.
+        """
+        margin = 12
+        top = widget.mapTo(self.content, QPoint(0, 0)).y() - margin
+        bottom = top + widget.height() + 2 * margin
+        bar = self.scroller.verticalScrollBar()
+        view = self.scroller.viewport().height()
+        if top < bar.value() or bottom - top > view:
+            bar.setValue(top)
+        elif bottom > bar.value() + view:
+            bar.setValue(bottom - view)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from stretchtimer.core.clock import FakeClock
@@ -109,3 +109,34 @@ def test_a_history_problem_on_the_page(qtbot, window: MainWindow) -> None:  # ty
     assert window.history.banner.isVisible()
     file = save_artifact(window, "light-history-damaged")
     looks_like(QImage(str(file)), "light", "damaged")
+
+
+def test_the_history_page_drawn_for_a_high_dpi_screen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Drawn at twice the pixels, as on a 2× screen: shapes and text stay sharp."""
+    add(app_paths().history, realistic(TODAY))
+    window.show_place("history")
+    page = window.history
+    pixmap = QPixmap(page.size() * 2)
+    pixmap.setDevicePixelRatio(2)
+    pixmap.fill(QColor(theme.current().window))
+    page.render(pixmap)
+    file = save_artifact(QLabelShot(pixmap), "light-history-2x")
+    image = QImage(str(file))
+    assert image.width() == page.width() * 2
+    # Sharp edges: a square of the heatmap is filled to its edge at twice the pixels.
+    heatmap = page.heatmap
+    square = heatmap.item_rect(heatmap.index_of(TODAY)).translated(
+        heatmap.mapTo(page, heatmap.rect().topLeft()).toPointF()
+    )
+    inside = (square.center() * 2).toPoint()
+    assert image.pixelColor(inside) != QColor(theme.current().surface)
+
+
+class QLabelShot:
+    """What save_artifact needs from a widget: a grab of it (here, a ready pixmap)."""
+
+    def __init__(self, pixmap: QPixmap) -> None:
+        self._pixmap = pixmap
+
+    def grab(self) -> QPixmap:
+        return self._pixmap

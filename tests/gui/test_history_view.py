@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
 
 from stretchtimer.core.clock import FakeClock
@@ -22,7 +22,7 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices, SettingsModel
 from stretchtimer.gui.session_list import LOADING, ROUTINE
 from stretchtimer.gui.tasks import TaskRunner
-from stretchtimer.gui.theme import ThemeManager
+from stretchtimer.gui.theme import DARK, LIGHT, ThemeManager
 from stretchtimer.storage.history.browsing import session_page
 from stretchtimer.storage.history.opening import open_history
 from stretchtimer.storage.history.records import SessionRecord, SessionStatus
@@ -625,15 +625,22 @@ class QueuedTasks:
     ) -> None:
         self.queue.append((function, on_done))
 
-    def run_all(self) -> None:
+    def run_all(self, *, newest_first: bool = False) -> None:
         while self.queue:
-            work = [function() for function, _ in self.queue]  # every task reads first
-            done = [on_done for _, on_done in self.queue]
+            queued = self.queue[::-1] if newest_first else list(self.queue)
             self.queue.clear()
+            work = [function() for function, _ in queued]  # every task reads first
+            done = [on_done for _, on_done in queued]
             for result, on_done in zip(work, done, strict=True):
                 if on_done is not None:
                     on_done(result)
             QApplication.processEvents()
+
+    def read_now(self, index: int) -> Callable[[], None]:
+        """Run one task's work now; its answer is delivered when the returned call is made."""
+        function, on_done = self.queue.pop(index)
+        result = function()
+        return lambda: on_done(result) if on_done else None
 
     def wait(self, milliseconds: int = 30_000) -> bool:
         return True
@@ -669,3 +676,77 @@ def test_rows_read_before_a_deletion_never_show_in_the_wrong_place(
         row: truth[row] for row, item in shown.items() if item
     }
     assert shown[448] is not None
+
+
+def test_the_last_load_asked_for_is_the_one_shown(
+    qtbot, history_path: Path, services: AppServices, themes: ThemeManager
+) -> None:  # type: ignore[no-untyped-def]
+    ids = three_recorded(history_path)
+    tasks = QueuedTasks()
+    services.tasks = tasks
+    page = HistoryView(services)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.show()
+    tasks.run_all()
+    fresh = record_played(history_path, "desk-hips", local_wall(TODAY, 12)).session_id
+    page.refresh()  # a session was saved: read everything again ...
+    page.delete_session(ids[1])  # ... while a deletion asks for new numbers
+    tasks.run_all(newest_first=True)  # the answers come back in the other order
+    assert [page.model.record(row).id for row in range(3)] == [fresh, ids[0], ids[2]]  # type: ignore[union-attr]
+    assert page.tiles.sessions.value.text() == "3"
+
+
+def test_an_older_answer_that_comes_late_is_not_shown(
+    qtbot, history_path: Path, services: AppServices, themes: ThemeManager
+) -> None:  # type: ignore[no-untyped-def]
+    three_recorded(history_path)
+    tasks = QueuedTasks()
+    services.tasks = tasks
+    page = HistoryView(services)
+    qtbot.addWidget(page)
+    page.show()
+    tasks.run_all()
+    page.refresh()
+    late = tasks.read_now(0)  # read with three sessions, answered late
+    fresh = record_played(history_path, "desk-hips", local_wall(TODAY, 12)).session_id
+    page.refresh()
+    tasks.run_all()
+    assert page.model.rowCount() == 4
+    late()
+    assert page.model.rowCount() == 4
+    assert page.model.record(0).id == fresh  # type: ignore[union-attr]
+    assert page.tiles.sessions.value.text() == "4"
+
+
+def test_a_history_that_cannot_be_opened_says_why_and_offers_to_try_again(
+    qtbot, history_path: Path, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    history_path.mkdir(parents=True)  # a folder where the file should be
+    page = open_page(window)
+    assert page.banner.isVisible() and page.banner.retry_button.isVisibleTo(page.banner)
+    message = page.banner.text.text()
+    assert message.startswith(f"Your history file {history_path} cannot be opened (")
+    assert message.endswith("check that its folder exists and belongs to you.")
+    assert page.empty.heading.text() == "Your history cannot be shown"
+    history_path.rmdir()
+    record_played(history_path, "two-minute-reset", local_wall(TODAY, 8))
+    qtbot.mouseClick(page.banner.retry_button, Qt.MouseButton.LeftButton)
+    assert not page.banner.isVisible()
+    assert page.model.rowCount() == 1
+
+
+def test_the_charts_take_the_new_colours_when_the_theme_changes(
+    qtbot, history_path: Path, window: MainWindow, themes: ThemeManager
+) -> None:  # type: ignore[no-untyped-def]
+    add(history_path, [at(days_ago(1), 8, active=1500)])
+    page = open_page(window)
+    heatmap = page.heatmap
+    empty = heatmap.item_rect(heatmap.index_of(TODAY)).center().toPoint()
+    busy = heatmap.item_rect(heatmap.index_of(days_ago(1))).center().toPoint()
+    assert heatmap.grab().toImage().pixelColor(empty) == QColor(LIGHT.track)
+    assert heatmap.grab().toImage().pixelColor(busy) == QColor(LIGHT.accent)
+    themes.apply("dark")
+    QApplication.processEvents()
+    assert heatmap.grab().toImage().pixelColor(empty) == QColor(DARK.track)
+    assert heatmap.grab().toImage().pixelColor(busy) == QColor(DARK.accent)
