@@ -173,10 +173,10 @@ def browse() -> tuple[Watchdog, float]:
         middle = table.rowAt(table.viewport().height() // 2)
         until("drag to the middle", lambda: model.record(middle) is not None)
         table.select_row(middle)
-        page.delete_row(middle)
-        until("delete", lambda: bool(page.removed))
-        page.undo()
-        until("undo", lambda: model.record(middle) is not None and not page.removed)
+        page.session_actions.delete_row(middle)
+        until("delete", lambda: bool(page.session_actions.removed))
+        page.session_actions.undo()
+        until("undo", lambda: model.record(middle) is not None and not page.session_actions.removed)
     finally:
         session.close()
     return session.watchdog, ready_ms

@@ -1,17 +1,8 @@
 """The History page: a year of practice, streaks and minutes, comfort, and every session.
 
 Everything is read in the background (``history_source``) and shown when it
-arrives; the list reads only the rows on screen (``session_list``).
-
-Deleting a session deletes it from the file at once and keeps a full copy in
-memory for a while: "Undo" (the button on the message, or Ctrl+Z) puts the
-copy back exactly, with its id, its parts and its ratings. Why not wait to
-delete until the undo time is over? Because then the file, the statistics, an
-export or another program would still show a session the person has deleted,
-and the real deletion would run while the app closes, where a locked or full
-disk could not be reported. This way the file is always what the person sees;
-a copy that cannot be put back (the file is locked, say) stays in memory and the
-message keeps its Undo button, so the person can try again.
+arrives; the list reads only the rows on screen (``session_list``). What can be
+done with a session (open, delete with undo, export) is in ``session_actions``.
 
 Call :meth:`HistoryView.refresh` after a session was saved; while the page is
 hidden that only marks it to be read again when it is next shown.
@@ -21,13 +12,11 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -39,27 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.gui.comfort_chart import ComfortChart
-from stretchtimer.gui.heatmap import Heatmap
-from stretchtimer.gui.history_export import default_folder, export_dialog, export_path
 from stretchtimer.gui.history_notices import EmptyState, ProblemBanner
+from stretchtimer.gui.history_overview import OverviewPanel
 from stretchtimer.gui.history_source import HistorySource
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session_list import SessionListModel, SessionTable, when_text
-from stretchtimer.gui.stat_tiles import StatTiles
+from stretchtimer.gui.session_actions import SessionActions
+from stretchtimer.gui.session_list import SessionListModel
+from stretchtimer.gui.session_table import SessionTable
 from stretchtimer.gui.toast import Toast
-from stretchtimer.gui.week_chart import WeekChart
 
 if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
-    from stretchtimer.gui.history_reading import Loaded, Overview, Restored
-    from stretchtimer.gui.session_details import SessionDetails
+    from stretchtimer.gui.history_reading import Loaded, Overview
     from stretchtimer.storage.history.problems import HistoryProblem
-    from stretchtimer.storage.history.records import SessionRecord
-    from stretchtimer.storage.history.removal import RemovedSession
 
 log = logging.getLogger(__name__)
 
-UNDO_SECONDS = 12.0
 TABLE_ROWS = 10  # rows the list shows at once
 # Sizes only (colours come from the theme's sheet): one sheet for the whole page is far
 # quicker to apply than one per widget.
@@ -71,25 +54,6 @@ QTableView::item { padding: 0 10px; }
 """
 # Problems that may pass by themselves (a lock, a full disk): "Try again" is offered.
 RETRY_KINDS = ("locked", "unavailable", "read_only", "disk_full", "damaged")
-
-
-def _card(title: str, subtitle: str = "") -> tuple[QFrame, QVBoxLayout, QLabel]:
-    card = QFrame()
-    card.setProperty("card", True)
-    layout = QVBoxLayout(card)
-    layout.setContentsMargins(20, 14, 20, 16)
-    layout.setSpacing(6)
-    heading = QLabel(title)
-    heading.setObjectName("CardTitle")
-    caption = QLabel(subtitle)
-    caption.setObjectName("Subtle")
-    caption.setWordWrap(True)
-    top = QHBoxLayout()
-    top.addWidget(heading)
-    top.addStretch(1)
-    layout.addLayout(top)
-    layout.addWidget(caption)
-    return card, layout, caption
 
 
 class HistoryView(QWidget):
@@ -107,17 +71,27 @@ class HistoryView(QWidget):
         self.source = HistorySource(services.paths.history, services.tasks, self)
         self.model = SessionListModel(self.source.page, self)
         self.overview: Overview | None = None
-        self.removed: list[RemovedSession] = []  # deleted sessions that Undo can put back
-        self.details: SessionDetails | None = None
-        self.export_chooser: QFileDialog | None = None  # the open export dialog, if any
-        self.undo_seconds = UNDO_SECONDS
-        self._export_folder: Path | None = None
         self._stale = True  # read the history when next shown
         self._loads = 0  # loads asked for: only the answer to the last one is shown
         self._list_wanted = False  # a load asked for since the last answer wants the list too
         self._build()
         self.setStyleSheet(PAGE_STYLE)  # once, at the end: each widget is styled once
         self.model.problem.connect(self._problem)
+        self.session_actions = SessionActions(
+            self.source, self.model, self.table, self.toast, window=self, today=self.today
+        )
+        self.session_actions.changed.connect(self._reload_overview)
+        self.session_actions.gone.connect(self.refresh)
+        self.session_actions.problem.connect(self._problem)
+        self.session_actions.exporting.connect(self._exporting)
+        self.undo_shortcut.activated.connect(self.session_actions.undo)
+        self.export_shortcut.activated.connect(self.export)
+        self.open_button.clicked.connect(
+            lambda: self.session_actions.open_row(self.table.current_row())
+        )
+        self.delete_button.clicked.connect(
+            lambda: self.session_actions.delete_row(self.table.current_row())
+        )
 
     # -- layout -------------------------------------------------------------------------
 
@@ -153,15 +127,10 @@ class HistoryView(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.toast = Toast(self)
-        self.toast.action.connect(self.undo)
-        self.toast.expired.connect(self._undo_expired)
-        self.toast.close_button.clicked.connect(self._undo_expired)
         self.undo_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_shortcut.activated.connect(self.undo)
-        export_shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
-        export_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        export_shortcut.activated.connect(self.export)
+        self.export_shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        self.export_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for first, second in (
             (self.export_button, self.heatmap),
             (self.heatmap, self.week_chart),
@@ -175,20 +144,22 @@ class HistoryView(QWidget):
         self.delete_button.installEventFilter(self)
 
     def _build_content(self) -> QScrollArea:
-        self.tiles = StatTiles()
-        heatmap_card, heatmap_layout, self.heatmap_caption = _card("Last 12 months")
-        self.heatmap = Heatmap()
-        self.heatmap.cursor_moved.connect(self._heatmap_cursor)
-        heatmap_layout.insertWidget(1, self.heatmap)
-        charts = self._build_charts()
+        self.panel = OverviewPanel()
+        panel = self.panel  # its parts, by their names, for the keyboard and for tests
+        self.tiles, self.heatmap, self.heatmap_caption = (
+            panel.tiles,
+            panel.heatmap,
+            panel.heatmap_caption,
+        )
+        self.week_chart, self.week_caption = panel.week_chart, panel.week_caption
+        self.comfort_chart, self.comfort_caption = panel.comfort_chart, panel.comfort_caption
+        self.no_comfort = panel.no_comfort
         sessions_header = self._build_sessions()
 
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 16, 24)
         column.setSpacing(12)
-        column.addWidget(self.tiles)
-        column.addWidget(heatmap_card)
-        column.addLayout(charts)
+        column.addWidget(self.panel)
         column.addSpacing(8)
         column.addLayout(sessions_header)
         column.addWidget(self.table, 1)
@@ -205,44 +176,8 @@ class HistoryView(QWidget):
         self.scroller = scroll
         return scroll
 
-    def _build_charts(self) -> QHBoxLayout:
-        weeks_card, weeks_layout, self.week_caption = _card("Minutes per week")
-        self.week_chart = WeekChart()
-        self.week_chart.cursor_moved.connect(
-            lambda text: self.week_caption.setText(text or self._week_summary())
-        )
-        weeks_layout.insertWidget(1, self.week_chart, 1)
-
-        comfort_card, comfort_layout, self.comfort_caption = _card(
-            "Comfort before and after",
-            "Average rating each week: 0 very sore, 10 completely comfortable.",
-        )
-        self.comfort_chart = ComfortChart()
-        self.comfort_chart.cursor_moved.connect(
-            lambda text: self.comfort_caption.setText(text or self._comfort_summary())
-        )
-        self.no_comfort = QLabel(
-            "No comfort ratings yet. Turn on “Comfort rating” in Settings and say how your "
-            "hips and back feel before and after a routine: here you will see, week by "
-            "week, whether stretching helps."
-        )
-        self.no_comfort.setObjectName("Subtle")
-        self.no_comfort.setWordWrap(True)
-        self.no_comfort.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_comfort.setAccessibleName("No comfort ratings yet")
-        comfort_layout.insertWidget(1, self.comfort_chart, 1)
-        comfort_layout.insertWidget(2, self.no_comfort, 1)
-
-        charts = QHBoxLayout()
-        charts.setSpacing(12)
-        charts.addWidget(weeks_card, 1)
-        charts.addWidget(comfort_card, 1)
-        return charts
-
     def _build_sessions(self) -> QHBoxLayout:
         self.table = SessionTable(self.model)
-        self.table.open_requested.connect(self.open_row)
-        self.table.delete_requested.connect(self.delete_row)
         self.table.setMinimumHeight(
             SessionTable.ROW_HEIGHT * TABLE_ROWS + self.table.horizontalHeader().sizeHint().height()
         )
@@ -254,11 +189,9 @@ class HistoryView(QWidget):
         self.open_button = QPushButton("Open")
         self.open_button.setAccessibleName("Open the session")
         self.open_button.setToolTip("Show every part of the session (Enter)")
-        self.open_button.clicked.connect(lambda: self.open_row(self.table.current_row()))
         self.delete_button = QPushButton("Delete")
         self.delete_button.setAccessibleName("Delete the session")
         self.delete_button.setToolTip("Delete the session; you can undo it for a moment (Delete)")
-        self.delete_button.clicked.connect(lambda: self.delete_row(self.table.current_row()))
         sessions_header = QHBoxLayout()
         sessions_header.addWidget(sessions_title)
         sessions_header.addSpacing(8)
@@ -334,53 +267,10 @@ class HistoryView(QWidget):
         self.export_button.setVisible(any_sessions)  # nothing to export yet
 
     def _show_overview(self, overview: Overview) -> None:
-        self.tiles.show_overview(overview)
-        self.heatmap.set_days(overview.days, overview.today)
-        self.heatmap_caption.setText(
-            self.heatmap.cursor_text() if self.heatmap.hasFocus() else self._heatmap_summary()
-        )
-        monday = overview.weeks[-1].start if overview.weeks else overview.today
-        self.week_chart.set_weeks(overview.weeks, monday)
-        self.week_caption.setText(self._week_summary())
-        self.comfort_chart.set_weeks(overview.comfort)
-        rated = bool(overview.comfort)
-        self.comfort_chart.setVisible(rated)
-        self.no_comfort.setVisible(not rated)
-        self.comfort_caption.setVisible(rated)
-        self.comfort_caption.setText(self._comfort_summary())
+        self.panel.show_overview(overview)
         count = self.model.rowCount()
         self.sessions_count.setText(f"{count:,} in all, newest first")
         self._enable_row_buttons()
-
-    def _heatmap_summary(self) -> str:
-        overview = self.overview
-        if overview is None:
-            return ""
-        from stretchtimer.commands.history_text import total_text  # loaded with the overview
-
-        days = sum(1 for total in overview.days.values() if total.sessions)
-        seconds = sum(total.active_seconds for total in overview.days.values())
-        if not days:
-            return "No sessions in the last 12 months."
-        return (
-            f"{days} day{'s' if days != 1 else ''} with a session, "
-            f"{total_text(seconds)} in all. Use the arrow keys to read each day."
-        )
-
-    def _heatmap_cursor(self, text: str) -> None:
-        self.heatmap_caption.setText(text or self._heatmap_summary())
-
-    def _week_summary(self) -> str:
-        overview = self.overview
-        if overview is None or not overview.weeks:
-            return ""
-        from stretchtimer.commands.history_text import total_text  # loaded with the overview
-
-        this_week = overview.weeks[-1]
-        return f"This week so far: {total_text(this_week.active_seconds)}."
-
-    def _comfort_summary(self) -> str:
-        return "Average rating each week: 0 very sore, 10 completely comfortable."
 
     def _enable_row_buttons(self) -> None:
         has_row = self.table.current_row() is not None and self.model.rowCount() > 0
@@ -390,168 +280,18 @@ class HistoryView(QWidget):
     def _problem(self, problem: HistoryProblem) -> None:
         self.banner.add(problem.message)
 
-    # -- a session ----------------------------------------------------------------------
+    # -- actions --------------------------------------------------------------------------
 
-    def open_row(self, row: int | None) -> None:
-        record = self.model.record(row) if row is not None else None
-        if record is not None:
-            self.source.details(record.id, self._show_details)
+    def export(self) -> None:
+        if self.export_button.isEnabled():
+            self.session_actions.export()
 
-    def _show_details(self, answer: SessionRecord | HistoryProblem | None) -> None:
-        from stretchtimer.storage.history.problems import HistoryProblem  # loaded by now
-
-        if isinstance(answer, HistoryProblem):
-            self._problem(answer)
-            return
-        if answer is None:
-            self.toast.show_message("That session is no longer in your history.")
-            self.refresh()
-            return
-        from stretchtimer.gui.session_details import SessionDetails  # when first needed
-
-        if self.details is not None:
-            self.details.close()
-        dialog = SessionDetails(answer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.delete_requested.connect(self.delete_session)
-        dialog.finished.connect(lambda _result: self._details_closed(dialog))
-        self.details = dialog
-        dialog.open()
-
-    def _details_closed(self, dialog: SessionDetails) -> None:
-        if self.details is dialog:
-            self.details = None
-        self.table.setFocus()
-
-    # -- delete and undo ------------------------------------------------------------------
-
-    def delete_row(self, row: int | None) -> None:
-        record = self.model.record(row) if row is not None else None
-        if record is not None:
-            self.delete_session(record.id)
-
-    def delete_session(self, session_id: str) -> None:
-        """Take the session out of the list at once and delete it; Undo can put it back."""
-        row = self.model.row_of(session_id)
-        record = self.model.record(row) if row is not None else None
-        if row is not None:
-            self.model.remove_row(row)
-            self.table.select_row(row)
-        self.source.delete(
-            session_id, lambda answer: self._deleted(answer, session_id, row, record)
-        )
-
-    def _deleted(
-        self,
-        answer: RemovedSession | HistoryProblem | None,
-        session_id: str,
-        row: int | None,
-        record: SessionRecord | None,
-    ) -> None:
-        from stretchtimer.storage.history.problems import HistoryProblem  # loaded by now
-
-        if isinstance(answer, HistoryProblem):
-            if row is not None and record is not None and self.model.row_of(session_id) is None:
-                self.model.insert_record(row, record)
-                self.table.select_row(row)
-            self._problem(answer)
-            return
-        if answer is not None:
-            self.removed.append(answer)
-            self._offer_undo()
-        self._reload_overview()
-
-    def _offer_undo(self, text: str = "") -> None:
-        if not self.removed:
-            return
-        if not text:
-            if len(self.removed) == 1:
-                session = self.removed[0].record
-                text = f"Deleted the {session.routine_title} session of {when_text(session)}."
-            else:
-                text = f"Deleted {len(self.removed)} sessions."
-        self.toast.show_message(
-            text,
-            action="Undo  (Ctrl+Z)",
-            action_name="Undo the deletion",
-            seconds=self.undo_seconds,
-        )
-
-    def undo(self) -> None:
-        """Put back the session deleted last."""
-        if not self.removed:
-            return
-        removed = self.removed.pop()
-        self.source.restore(removed, lambda answer: self._restored(answer, removed))
-
-    def _restored(self, answer: Restored | HistoryProblem | None, removed: RemovedSession) -> None:
-        from stretchtimer.storage.history.problems import HistoryProblem  # loaded by now
-
-        if isinstance(answer, HistoryProblem):
-            self.removed.append(removed)  # keep the copy: the person can try again
-            self.toast.show_message(
-                f"The session could not be put back yet: {answer.message}",
-                action="Try again",
-                action_name="Try to put the session back again",
-                seconds=0,
-            )
-            return
-        record = removed.record
-        if answer is not None and answer.row is not None and self.model.row_of(record.id) is None:
-            self.model.insert_record(answer.row, record)
-            self.table.select_row(answer.row)
-            self.table.scrollTo(self.model.index(answer.row, 0))
-        if self.removed:
-            self._offer_undo()
-        else:
-            self.toast.show_message(
-                f"Put back the {record.routine_title} session of {when_text(record)}."
-            )
-        self._reload_overview()
-
-    def _undo_expired(self) -> None:
-        """The undo time is over: the copies of deleted sessions are let go."""
-        if self.removed:
-            log.info(
-                "history page: %d deleted session(s) can no longer be put back", len(self.removed)
-            )
-        self.removed.clear()
+    def _exporting(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy and self.model.rowCount() > 0)
 
     def _reload_overview(self) -> None:
         """New statistics after a deletion or an undo; the list keeps its place."""
         self._load(list_too=False)
-
-    # -- export ---------------------------------------------------------------------------
-
-    def export(self) -> None:
-        if not self.export_button.isEnabled():
-            return
-        dialog = export_dialog(self, self._export_folder or default_folder(), self.today())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(
-            lambda name: self._export_to(export_path(name, dialog.selectedNameFilter()))
-        )
-        self.export_chooser = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "export_chooser", None))
-        dialog.open()
-
-    def _export_to(self, target: Path) -> None:
-        self._export_folder = target.parent
-        self.export_button.setEnabled(False)
-        self.source.export(target, lambda answer: self._exported(answer, target))
-
-    def _exported(self, answer: int | HistoryProblem | None, target: Path) -> None:
-        from stretchtimer.storage.history.problems import HistoryProblem  # loaded by now
-
-        self.export_button.setEnabled(self.model.rowCount() > 0)
-        if isinstance(answer, HistoryProblem):
-            self._problem(answer)
-            return
-        count = answer or 0
-        self.toast.show_message(
-            f"Saved {count:,} session{'s' if count != 1 else ''} to {target} "
-            "(readable only by you)."
-        )
 
     # -- keyboard -------------------------------------------------------------------------
 

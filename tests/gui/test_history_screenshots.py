@@ -75,15 +75,17 @@ def test_the_history_page_light_and_dark(
     page.table.select_row(0)
     assert page.model.record(0).id == played.session_id  # type: ignore[union-attr]
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    assert page.details is not None
-    shots["details"] = save_artifact(page.details, f"{scheme}-history-session-details")
-    page.details.close()
+    assert page.session_actions.details is not None
+    shots["details"] = save_artifact(
+        page.session_actions.details, f"{scheme}-history-session-details"
+    )
+    page.session_actions.details.close()
 
     page.table.select_row(2)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert page.toast.isVisible()
     shots["undo"] = save_artifact(window, f"{scheme}-history-undo")
-    page.undo()
+    page.session_actions.undo()
 
     for name, file in shots.items():
         looks_like(QImage(str(file)), scheme, name)

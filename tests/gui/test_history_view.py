@@ -306,7 +306,7 @@ def test_opening_a_session_shows_its_parts(qtbot, history_path: Path, window: Ma
     page.table.setFocus()
     page.table.select_row(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    details = page.details
+    details = page.session_actions.details
     assert details is not None and details.isVisible()
     stored = open_history(history_path).database.get(played.session_id)  # type: ignore[union-attr]
     assert stored is not None
@@ -326,12 +326,12 @@ def test_opening_a_session_shows_its_parts(qtbot, history_path: Path, window: Ma
     assert tiles[1].detail.text() == "1 skipped, 1 cut short"  # type: ignore[union-attr]
     assert tiles[3].detail.text() == "Pigeon pose"  # type: ignore[union-attr]
     qtbot.keyClick(details, Qt.Key.Key_Escape)
-    assert page.details is None
+    assert page.session_actions.details is None
 
-    page.open_row(1)  # a double-click does the same
-    assert page.details is not None
-    assert page.details.session.routine_title == "Desk hips"
-    page.details.close()
+    page.session_actions.open_row(1)  # a double-click does the same
+    assert page.session_actions.details is not None
+    assert page.session_actions.details.session.routine_title == "Desk hips"
+    page.session_actions.details.close()
 
 
 # -- delete and undo ------------------------------------------------------------------------
@@ -376,7 +376,7 @@ def test_delete_then_undo_restores_the_session_exactly(
     assert whole_file(history_path) == before  # ids, numbers, parts, ratings, totals
     assert [page.model.record(row).id for row in range(3)] == ids  # type: ignore[union-attr]
     assert page.table.current_row() == 1
-    assert page.removed == []
+    assert page.session_actions.removed == []
     assert page.tiles.sessions.value.text() == "3"
     assert page.toast.text.text().startswith("Put back the Gentle sciatica relief session")
 
@@ -386,12 +386,12 @@ def test_delete_without_undo_removes_the_session_for_good(
 ) -> None:  # type: ignore[no-untyped-def]
     ids = three_recorded(history_path)
     page = open_page(window)
-    page.undo_seconds = 0.05
+    page.session_actions.undo_seconds = 0.05
     page.table.select_row(0)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 2
     qtbot.waitUntil(lambda: not page.toast.isVisible(), timeout=5_000)
-    assert page.removed == []  # the copy is let go once the time is up
+    assert page.session_actions.removed == []  # the copy is let go once the time is up
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     database = open_history(history_path).database
     assert database is not None
@@ -407,13 +407,13 @@ def test_two_deletions_are_undone_newest_first(
 ) -> None:  # type: ignore[no-untyped-def]
     ids = three_recorded(history_path)
     page = open_page(window)
-    page.delete_session(ids[0])
-    page.delete_session(ids[2])
+    page.session_actions.delete_session(ids[0])
+    page.session_actions.delete_session(ids[2])
     assert page.toast.text.text() == "Deleted 2 sessions."
-    page.undo()
+    page.session_actions.undo()
     assert [page.model.record(row).id for row in range(2)] == [ids[1], ids[2]]  # type: ignore[union-attr]
     assert page.toast.text.text().startswith("Deleted the Desk hips session")
-    page.undo()
+    page.session_actions.undo()
     assert [page.model.record(row).id for row in range(3)] == ids  # type: ignore[union-attr]
 
 
@@ -422,10 +422,10 @@ def test_deleting_the_last_session_shows_the_empty_page_and_undo_brings_it_back(
 ) -> None:  # type: ignore[no-untyped-def]
     only = record_played(history_path, "two-minute-reset", local_wall(TODAY, 8)).session_id
     page = open_page(window)
-    page.delete_row(0)
+    page.session_actions.delete_row(0)
     assert page.stack.currentWidget() is page.empty
     assert page.toast.isVisible()
-    page.undo()
+    page.session_actions.undo()
     assert page.stack.currentIndex() == 0
     assert page.model.record(0).id == only  # type: ignore[union-attr]
 
@@ -447,11 +447,11 @@ def test_a_locked_history_keeps_the_session_and_says_why(
         assert page.banner.text.text() == (
             "Your history is locked by another program; close that program and try again."
         )
-        assert page.removed == []
+        assert page.session_actions.removed == []
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    page.delete_row(0)
+    page.session_actions.delete_row(0)
     assert page.model.rowCount() == 2
 
 
@@ -465,7 +465,7 @@ def test_export_writes_a_private_file_that_history_import_reads_back(
     three_recorded(history_path)
     page = open_page(window)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    dialog = page.export_chooser
+    dialog = page.session_actions.export_chooser
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()
     assert dialog.selectedFiles()[0].endswith(f"stretchtimer-history-{TODAY.isoformat()}.json")
     target = tmp_path / "exports" / f"my history.{kind}"
@@ -491,7 +491,7 @@ def test_an_export_that_cannot_be_written_says_so_and_writes_nothing(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
     page.export()
-    dialog = page.export_chooser
+    dialog = page.session_actions.export_chooser
     assert dialog is not None
     dialog.fileSelected.emit(str(blocker / "history"))  # what the dialog sends on "Save"
     dialog.close()
@@ -661,7 +661,7 @@ def test_rows_read_before_a_deletion_never_show_in_the_wrong_place(
     page.table.scrollToBottom()
     QApplication.processEvents()
     assert tasks.queue  # the last pages are asked for ...
-    page.delete_row(0)  # ... and the first session is deleted before they are read
+    page.session_actions.delete_row(0)  # ... and the first session is deleted before they are read
     tasks.run_all()
     page.table.scrollToBottom()
     QApplication.processEvents()
@@ -691,7 +691,7 @@ def test_the_last_load_asked_for_is_the_one_shown(
     tasks.run_all()
     fresh = record_played(history_path, "desk-hips", local_wall(TODAY, 12)).session_id
     page.refresh()  # a session was saved: read everything again ...
-    page.delete_session(ids[1])  # ... while a deletion asks for new numbers
+    page.session_actions.delete_session(ids[1])  # ... while a deletion asks for new numbers
     tasks.run_all(newest_first=True)  # the answers come back in the other order
     assert [page.model.record(row).id for row in range(3)] == [fresh, ids[0], ids[2]]  # type: ignore[union-attr]
     assert page.tiles.sessions.value.text() == "3"
