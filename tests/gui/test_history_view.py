@@ -328,7 +328,10 @@ def test_opening_a_session_shows_its_parts(qtbot, history_path: Path, window: Ma
     qtbot.keyClick(details, Qt.Key.Key_Escape)
     assert page.session_actions.details is None
 
-    page.session_actions.open_row(1)  # a double-click does the same
+    cell = page.table.visualRect(page.model.index(1, 1)).center()
+    # A real double-click: the first click, then the second (Qt sends it as a double-click).
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert page.session_actions.details is not None
     assert page.session_actions.details.session.routine_title == "Desk hips"
     page.session_actions.details.close()
