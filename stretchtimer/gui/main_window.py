@@ -32,6 +32,7 @@ from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routine_library import RoutineEntry, UnknownRoutineError
 
 if TYPE_CHECKING:
+    from stretchtimer.gui.history_view import HistoryView
     from stretchtimer.gui.routines_view import RoutinesView
     from stretchtimer.gui.session_controller import SessionController
     from stretchtimer.gui.session_page import SessionPage
@@ -144,7 +145,11 @@ class MainWindow(QMainWindow):
             from stretchtimer.gui.settings_view import SettingsView
 
             return SettingsView(self.services)
-        return QWidget()  # the History page arrives with the history store
+        from stretchtimer.gui.history_view import HistoryView
+
+        history = HistoryView(self.services)
+        history.browse.connect(lambda: self.show_place("routines"))
+        return history
 
     @property
     def routines(self) -> RoutinesView:
@@ -159,8 +164,8 @@ class MainWindow(QMainWindow):
         return cast("SettingsView", self._page("settings"))
 
     @property
-    def history(self) -> QWidget:
-        return self._page("history")
+    def history(self) -> HistoryView:
+        return cast("HistoryView", self._page("history"))
 
     def _build_nav(self) -> QWidget:
         nav = QWidget()
@@ -224,6 +229,8 @@ class MainWindow(QMainWindow):
             self.routines.list.setFocus()
         elif key == "session":
             self.session.setFocus()
+        elif key == "history":
+            self.history.focus_first()
 
     def current_place(self) -> str:
         return PLACES[self.pages.currentIndex()][0]
@@ -231,6 +238,11 @@ class MainWindow(QMainWindow):
     def reload_routines(self) -> None:
         if "routines" in self._built:
             self.routines.set_entries(self.services.library.entries())
+
+    def refresh_history(self) -> None:
+        """Show new sessions in History: call once a session's recording has been saved."""
+        if "history" in self._built:
+            self.history.refresh()
 
     def finish_startup(self) -> None:
         """Fill the window once it is on screen: the Routines page, unless a place was chosen,
@@ -297,6 +309,7 @@ class MainWindow(QMainWindow):
         controller = SessionController(self.services, entry.id, entry.routine, self)
         controller.finished.connect(lambda _status, c=controller: self._session_ended(c))
         controller.notice.connect(self.show_notice)
+        controller.saved.connect(self.refresh_history)
         self.controller = controller
         self.session.show_player(controller)
         self.session_started.emit(controller)
@@ -346,14 +359,6 @@ class MainWindow(QMainWindow):
         """The session's last words to the history (its rating after, if given, is in)."""
         if self.controller is not None and not self.controller.active:
             self.controller.close()
-            self.history_changed()
-
-    def history_changed(self) -> None:
-        """A session was saved or the history changed: pages that show it refresh."""
-        page = self._built.get("history")
-        refresh = getattr(page, "refresh", None)
-        if callable(refresh):
-            refresh()
 
     def _back_to_routines(self) -> None:
         self._close_session()

@@ -70,10 +70,12 @@ class _Relay(QObject):
     Signals:
         progress(int, int): clips rendered so far, clips in all.
         problem(object): a :class:`HistoryProblem` from the history writer's thread.
+        saved(): from the writer's thread, when what was written so far is in the file.
     """
 
     progress = Signal(int, int)
     problem = Signal(object)
+    saved = Signal()
 
 
 class SessionController(QObject):
@@ -85,6 +87,8 @@ class SessionController(QObject):
         engine_event(object): every engine event, in order.
         finished(object): the session's :class:`Status`, once its closing words are due.
         notice(str): one sentence for the person (the voice is off and why, history trouble).
+        saved(): the session's ending (or its rating after) is in the history file, for
+            views that show the history.
     """
 
     preparing = Signal(int, int)
@@ -92,6 +96,7 @@ class SessionController(QObject):
     engine_event = Signal(object)
     finished = Signal(object)
     notice = Signal(str)
+    saved = Signal()
 
     def __init__(
         self,
@@ -127,6 +132,7 @@ class SessionController(QObject):
         self._relay = _Relay(self)
         self._relay.progress.connect(self.preparing)
         self._relay.problem.connect(self._history_problem)
+        self._relay.saved.connect(self.saved)
         services.settings.changed.connect(self._settings_changed)
 
     # -- life cycle ---------------------------------------------------------------------
@@ -255,6 +261,7 @@ class SessionController(QObject):
         """The rating after the session (None: skipped)."""
         if self.recorder is not None:
             self.recorder.rate_after(value)
+            self._tell_when_saved()
 
     def close(self) -> None:
         """Finish the history writes (off the GUI thread); say if something was not saved."""
@@ -294,7 +301,12 @@ class SessionController(QObject):
         self.engine_event.emit(event)
 
     def _on_finished(self, status: Status) -> None:
+        self._tell_when_saved()  # the recorder has had the session's last event
         self._end(status)
+
+    def _tell_when_saved(self) -> None:
+        if self.recorder is not None:
+            self.recorder.writer.when_saved(self._relay.saved.emit)
 
     def _end(self, status: Status) -> None:
         if self.phase is Phase.FINISHED:

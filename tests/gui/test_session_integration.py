@@ -64,6 +64,40 @@ def test_a_session_in_the_app_is_recorded_with_comfort_before_and_after(
     assert len(session.segments) == len(controller.plan.segments) - 1  # all but the closing
 
 
+def test_a_session_shows_in_the_history_page_opened_before_it_with_its_rating(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,
+    clock: FakeClock,  # type: ignore[no-untyped-def]
+) -> None:
+    window.show_place("history")  # looked at the history first: the page exists
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 0 and window.history.isVisible())
+    window.routines.select("sciatica-relief")
+    window.show_place("routines")
+    qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
+    controller = wait_for_session(qtbot, window)
+    player = window.session.player
+    qtbot.mouseClick(player.comfort_before.group.button(3), Qt.MouseButton.LeftButton)
+    wait_started(qtbot, window)
+    finish_by_skipping(window, clock)
+    complete = window.session.complete
+    qtbot.mouseClick(complete.comfort.group.button(6), Qt.MouseButton.LeftButton)
+    # Straight to History (Ctrl+3), without going back to the routines first.
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.history
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+
+    def rated() -> bool:
+        record = page.model.record(0)
+        return record is not None and record.comfort_after == 6
+
+    qtbot.waitUntil(rated, timeout=10_000)  # the rating after came in a moment later
+    record = page.model.record(0)
+    assert record is not None
+    assert record.routine_id == "sciatica-relief" and record.comfort_before == 3
+    assert controller.phase is Phase.FINISHED
+
+
 def test_no_comfort_question_for_routines_that_do_not_ask(
     qtbot,
     window: MainWindow,

@@ -241,3 +241,29 @@ def test_a_history_that_breaks_while_recording_is_set_aside_and_the_session_kept
     [found] = read(path)  # the new history has this session, whole
     assert found.id == recorder.session_id and found.status is SessionStatus.COMPLETED
     assert len(found.segments) == len(plan.segments) - 1
+
+
+def test_when_saved_is_told_only_once_the_writes_before_it_are_in_the_file(path: Path) -> None:
+    """What the History page waits for before it reads: after a lock, not before."""
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    writer = HistoryWriter(
+        path, connector=lambda: connect(path, busy_timeout=0.05), retry_delays=(0.05,)
+    )
+    plan = build_plan(small_routine(steps=2))
+    recorder = SessionRecorder(plan, routine_id="two", writer=writer)
+    play(plan, recorder, wall=WALL)
+    seen: list[int] = []
+    saved = threading.Event()
+
+    def told() -> None:
+        seen.append(len(read(path)))  # what a reader finds at that moment
+        saved.set()
+
+    writer.when_saved(told)
+    assert not saved.wait(0.5)  # the lock holds every write back
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert saved.wait(10)
+    assert seen == [1]  # the session was in the file when we were told
+    assert recorder.close() == ()

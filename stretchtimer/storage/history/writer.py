@@ -37,6 +37,13 @@ class _Stop:
         self.deadline = deadline
 
 
+class _WhenSaved:
+    """Call ``callback`` (on the writer's thread) once everything before it is saved."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        self.callback = callback
+
+
 class HistoryWriter:
     """Applies operations in order on a background thread; never raises to its caller."""
 
@@ -52,8 +59,9 @@ class HistoryWriter:
         self._connector = connector or (lambda: connect(path))
         self._on_problem = on_problem
         self._retry_delays = tuple(retry_delays)
-        self._queue: queue.SimpleQueue[Operation | _Stop] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[Operation | _Stop | _WhenSaved] = queue.SimpleQueue()
         self._pending: list[Operation] = []  # owned by the thread
+        self._waiting: list[_WhenSaved] = []  # owned by the thread: told once pending is empty
         self._connection: sqlite3.Connection | None = None
         self._failures = 0
         self._told = False
@@ -67,6 +75,12 @@ class HistoryWriter:
 
     def submit(self, operation: Operation) -> None:
         self._queue.put(operation)
+
+    def when_saved(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` on the writer's thread once every operation submitted before
+        is in the file (later, if a lock or a full disk holds them; never, if they are
+        lost). For a view that shows the history: it reads the file after that."""
+        self._queue.put(_WhenSaved(callback))
 
     @property
     def problem(self) -> HistoryProblem | None:
@@ -99,10 +113,13 @@ class HistoryWriter:
             stop = None
             if isinstance(item, _Stop):
                 stop = item
+            elif isinstance(item, _WhenSaved):
+                self._waiting.append(item)
             elif item is not None:
                 self._pending.append(item)
             stop = self._take_queued(stop)
             self._flush()
+            self._tell_saved()
             if stop is not None:
                 self._finish(stop)
                 return
@@ -116,6 +133,8 @@ class HistoryWriter:
                 return stop
             if isinstance(item, _Stop):
                 stop = item
+            elif isinstance(item, _WhenSaved):
+                self._waiting.append(item)
             else:
                 self._pending.append(item)
 
@@ -126,7 +145,18 @@ class HistoryWriter:
                 break
             time.sleep(0.2)
             self._flush()
+        self._tell_saved()
         self._disconnect()
+
+    def _tell_saved(self) -> None:
+        if self._pending or not self._waiting:
+            return
+        waiting, self._waiting = self._waiting, []
+        for one in waiting:
+            try:
+                one.callback()
+            except Exception:
+                log.exception("history: a when-saved callback failed")
 
     def _retry_delay(self) -> float:
         index = min(max(self._failures - 1, 0), len(self._retry_delays) - 1)
