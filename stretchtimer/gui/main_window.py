@@ -30,6 +30,8 @@ from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routine_library import UnknownRoutineError
 
 if TYPE_CHECKING:
+    from stretchtimer.core.routine import Routine
+    from stretchtimer.gui.routine_actions import RoutineActions
     from stretchtimer.gui.routines_view import RoutinesView
     from stretchtimer.gui.session_controller import SessionController
     from stretchtimer.gui.session_page import SessionPage
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.controller: SessionController | None = None
+        self.routine_actions: RoutineActions | None = None  # with the Routines page
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(880, 600)
         self._build()
@@ -114,6 +117,9 @@ class MainWindow(QMainWindow):
             routines = RoutinesView()
             routines.start_requested.connect(self.start_routine)
             routines.set_entries(self.services.library.entries())
+            from stretchtimer.gui.routine_actions import RoutineActions
+
+            self.routine_actions = RoutineActions(self, routines)
             return routines
         if key == "session":
             from stretchtimer.gui.session_page import SessionPage
@@ -221,20 +227,28 @@ class MainWindow(QMainWindow):
         except (UnknownRoutineError, RoutineFileError) as error:
             QMessageBox.warning(self, "Cannot start this routine", str(error))
             return
+        assert entry.routine is not None
+        self.start_session(entry.id, entry.routine)
+
+    def start_session(
+        self, routine_id: str, routine: Routine, *, record: bool = True, speed: float | None = None
+    ) -> None:
+        """Play ``routine``; ``record=False`` keeps it out of the history (the editor's tries)."""
         if self.controller is not None and self.controller.active:
             answer = QMessageBox.question(
                 self,
                 "Stop the current session?",
                 f"“{self.controller.routine.title}” is still running. Stop it and start "
-                f"“{entry.title}”?",
+                f"“{routine.title}”?",
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
             self.controller.stop()
-        assert entry.routine is not None
         from stretchtimer.gui.session_controller import SessionController
 
-        controller = SessionController(self.services, entry.id, entry.routine, self)
+        controller = SessionController(
+            self.services, routine_id, routine, self, record=record, speed=speed
+        )
         controller.finished.connect(lambda _status, c=controller: self._session_ended(c))
         self.controller = controller
         self.session.show_player(controller)
@@ -264,8 +278,13 @@ class MainWindow(QMainWindow):
         self.session.show_complete(controller)
 
     def _play_again(self) -> None:
-        if self.controller is not None:
-            self.start_routine(self.controller.routine_id)
+        controller = self.controller
+        if controller is not None and not controller.record:  # a try from the editor
+            self.start_session(
+                controller.routine_id, controller.routine, record=False, speed=controller.speed
+            )
+        elif controller is not None:
+            self.start_routine(controller.routine_id)
 
     # -- window state -----------------------------------------------------------------
 
@@ -280,6 +299,9 @@ class MainWindow(QMainWindow):
         self.resize(1120, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.routine_actions is not None and not self.routine_actions.close_editors(self.close):
+            event.ignore()  # an editor with unsaved changes stays open
+            return
         if self.controller is not None and self.controller.active:
             self.controller.stop()
         self._state_store().setValue("geometry", self.saveGeometry())

@@ -68,11 +68,16 @@ class SessionController(QObject):
         routine_id: str,
         routine: Routine,
         parent: QObject | None = None,
+        *,
+        record: bool = True,
+        speed: float | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.routine_id = routine_id
         self.routine = routine
+        self.record = record  # False: a try from the editor, kept out of the history
+        self.speed = services.speed if speed is None else speed
         self.phase = Phase.PREPARING
         self.status: Status | None = None
         self.active_seconds = 0.0
@@ -95,7 +100,7 @@ class SessionController(QObject):
         self.plan = plan
         engine = SessionEngine(plan)
         self.driver = SessionDriver(
-            engine, clock=self.services.clock(), speed=self.services.speed, parent=self
+            engine, clock=self.services.clock(), speed=self.speed, parent=self
         )
         self.driver.engine_event.connect(self._on_event)
         self.driver.finished.connect(self._on_finished)
