@@ -87,9 +87,8 @@ class RoutineActions:
     def _build(self) -> None:
         view = self.view
         self.new_button = _button(
-            "New routine", "New routine", "Make a routine of your own (Ctrl+N)"
+            "+ New routine", "New routine", "Make a routine of your own (Ctrl+N)"
         )
-        self.new_button.setProperty("primary", True)
         self.import_button = _button(
             "Import…", "Import a routine file", "Add a routine file someone shared (Ctrl+I)"
         )
@@ -99,13 +98,8 @@ class RoutineActions:
         for button in (self.import_button, self.folder_button, self.new_button):
             view.header.addWidget(button)
         self.edit_button = _button("Edit", "Edit the routine", "Change this routine (Ctrl+E)")
-        self.duplicate_button = _button(
-            "Duplicate", "Duplicate the routine", "Make a copy of this routine (Ctrl+D)"
-        )
-        self.more_button = _button("More", "More actions", "Rename, export or delete")
-        for number, button in enumerate(
-            (self.edit_button, self.duplicate_button, self.more_button)
-        ):
+        self.more_button = _button("More", "More actions", "Duplicate, rename, export or delete")
+        for number, button in enumerate((self.edit_button, self.more_button)):
             view.detail_buttons.insertWidget(number, button)
 
         self.bar = EditorBanner()
@@ -133,14 +127,18 @@ class RoutineActions:
         self.folder_action.triggered.connect(lambda _checked=False: self.open_routines_folder())
 
         self.more_menu = QMenu(self.more_button)
-        for item in (self.rename_action, self.export_action, self.delete_action):
+        for item in (
+            self.duplicate_action,
+            self.rename_action,
+            self.export_action,
+            self.delete_action,
+        ):
             self.more_menu.addAction(item)
         self.more_button.setMenu(self.more_menu)
         self.new_button.clicked.connect(self.new_routine)
         self.import_button.clicked.connect(self.choose_import)
         self.folder_button.clicked.connect(self.open_routines_folder)
         self.edit_button.clicked.connect(self.edit)
-        self.duplicate_button.clicked.connect(self.duplicate)
         view.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.list.customContextMenuRequested.connect(self._context_menu)
 
@@ -174,7 +172,7 @@ class RoutineActions:
             if entry is not None and entry.builtin
             else "Change this routine (Ctrl+E)"
         )
-        for control in (self.edit_button, self.edit_action, self.duplicate_button):
+        for control in (self.edit_button, self.edit_action):
             control.setEnabled(usable)
         self.duplicate_action.setEnabled(usable)
         self.rename_action.setEnabled(own and usable)

@@ -43,3 +43,13 @@ def test_editor_screenshots_light_and_dark(
         editor.document.undo_stack.undo()
     save_artifact(window, "routines-with-actions")
     close_without_saving(editor)
+
+    themes.apply("light")
+    new = actions(window).editors.open_new()
+    qtbot.waitExposed(new)
+    save_artifact(new, "editor-new-light")
+    type_into(qtbot, new.routine_form.title, "Physio, week two")
+    new.add_step()
+    new.save()  # refused: the step has no name yet
+    save_artifact(new, "editor-save-refused-light")
+    close_without_saving(new)

@@ -405,3 +405,49 @@ def test_editor_routine_actions_duplicate_rename_delete_and_undo(
     assert load_routine(copy).title == "Gentle hips"
     assert window.routines.current_row().entry.path == copy  # type: ignore[union-attr]
     assert path.exists()
+
+
+def test_editor_every_control_has_a_name_and_is_reachable_by_tab(
+    qtbot, window: MainWindow, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+    editor = open_own(window, own_file(home), qtbot)
+    controls = [
+        widget
+        for widget in editor.findChildren(QWidget)
+        if isinstance(widget, QAbstractButton | QComboBox | QLineEdit | QPlainTextEdit)
+        and not isinstance(widget.parent(), QLineEdit)
+        and not widget.objectName().startswith("qt_")
+    ]
+    reachable, widget = set(), editor.nextInFocusChain()
+    while widget is not editor:  # the whole chain: the editor has many widgets
+        reachable.add(widget)
+        widget = widget.nextInFocusChain()
+    for control in controls:
+        name = control.accessibleName()
+        if isinstance(control, QAbstractButton):
+            name = name or control.text()
+        assert name, f"{type(control).__name__} in {type(control.parent()).__name__}"
+        if control.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            assert control in reachable, name
+    close_without_saving(editor)
+
+
+def test_editor_total_length_follows_every_change(
+    qtbot, window: MainWindow, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    editor = open_own(window, own_file(home), qtbot)
+    before = editor.total_label.text()
+    type_into(qtbot, editor.step_form.hold, "90")  # both sides: two minutes more
+    after = editor.total_label.text()
+    assert before != after
+
+    def seconds(text: str) -> int:
+        minutes, secs = text.split(" ", maxsplit=1)[0].split(":")
+        return int(minutes) * 60 + int(secs)
+
+    assert seconds(after) - seconds(before) == 120
+    type_into(qtbot, editor.step_form.hold, "")  # not a routine for a moment
+    assert editor.total_label.text() == after and not editor.total_label.isEnabled()
+    close_without_saving(editor)

@@ -18,6 +18,8 @@ class EditorBanner(QFrame):
         self.text.setAccessibleName("Message")
         self.first = QPushButton()
         self.second = QPushButton()
+        for button in (self.first, self.second):
+            button.setAccessibleName("Message action")  # named for its action when shown
         self.close_button = QPushButton("Dismiss")
         self.close_button.setAccessibleName("Dismiss the message")
         self.close_button.clicked.connect(self.clear)

@@ -20,7 +20,7 @@ def editor_style() -> str:
     QPlainTextEdit[problem="true"] {{ padding: 3px 5px; }}
     QLineEdit:disabled, QPlainTextEdit:disabled {{ color: {t.muted}; }}
     #FieldProblem {{ color: {t.danger}; font-size: 9.5pt; }}
-    #FieldCaption {{ color: {t.muted}; padding-top: 7px; }}
+    #FieldCaption {{ color: {t.muted}; padding-top: 5px; }}
     #EditorTitle {{ font-size: 17pt; font-weight: 600; padding: 6px 10px; }}
     #EditorTitle:focus {{ padding: 5px 9px; }}
     #EditorTitle[problem="true"] {{ padding: 5px 9px; }}

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -116,11 +116,22 @@ class RoutineEditor(QMainWindow):
         self._make_actions()
         self._connect()
         self.setMinimumSize(920, 620)
-        self.resize(1160, 800)
+        self._fit_to_screen(parent)
         self.restyle()
         self._show_check(self.document.check)
         self._select_row(0)
         self._update_title()
+        (self.routine_form.title if fresh else self.list).setFocus()
+
+    def _fit_to_screen(self, parent: QWidget | None) -> None:
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1160, 880
+        if room is not None:
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(max(width, 920), max(height, 620))
 
     # -- building -------------------------------------------------------------------------
 
