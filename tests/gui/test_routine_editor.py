@@ -451,3 +451,18 @@ def test_editor_total_length_follows_every_change(
     type_into(qtbot, editor.step_form.hold, "")  # not a routine for a moment
     assert editor.total_label.text() == after and not editor.total_label.isEnabled()
     close_without_saving(editor)
+
+
+def test_editor_checks_a_long_routine_once_typing_pauses(
+    qtbot, window: MainWindow, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    steps = "".join(f'\n[[step]]\nname = "Stretch {n}"\nhold = 20\n' for n in range(30))
+    editor = open_own(window, own_file(home, text=f'format = 1\ntitle = "Long"\n{steps}'), qtbot)
+    type_into(qtbot, editor.step_form.hold, "0")
+    assert not editor.step_form.problems["hold"].isVisible()  # not on every key press
+    qtbot.waitUntil(editor.step_form.problems["hold"].isVisible, timeout=5_000)
+    assert editor.step_form.problems["hold"].text() == (
+        "expected a number of seconds from 1 to 3600, found 0"
+    )
+    assert not editor.save()  # a save checks at once, whatever the size
+    close_without_saving(editor)

@@ -29,7 +29,7 @@ from stretchtimer.core.routine_draft import (
 log = logging.getLogger(__name__)
 
 MERGE_ID = 1  # QUndoCommand.id() of changes that may merge with the next one
-CHECK_AT_ONCE = 40  # up to this many steps, a draft is checked as it is typed
+CHECK_AT_ONCE = 25  # up to this many steps, a draft is checked as it is typed
 CHECK_DELAY_MS = 150  # larger routines are checked once typing pauses
 
 ROUTINE_FIELD_NAMES = {

@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from stretchtimer.core.routine import Routine
 from stretchtimer.core.routine_draft import RoutineDraft
@@ -145,6 +146,8 @@ class EditorFile(QObject):
         self.services.tasks.run(self.keeper.write_pending, None, self._draft_failed)
 
     def _draft_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return  # the editor closed meanwhile; the next start finds what was kept
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         self.draft_problem.emit(
             f"Your unsaved changes could not be kept in case of a crash ({reason}); "

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
 from stretchtimer.gui.services import AppServices
 
@@ -113,8 +114,15 @@ class SpeechPreview(QObject):
             self.busy.emit(False)
 
     def _failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return  # the editor closed meanwhile
         self.busy.emit(False)
         self.problem.emit(f"The voice could not be prepared ({error}).")
+
+    def cancel(self) -> None:
+        """Stop speaking, and forget a text still being prepared (the editor is closing)."""
+        self._request += 1
+        self.stop()
 
     def stop(self) -> None:
         player = self.player

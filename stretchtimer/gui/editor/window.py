@@ -412,7 +412,7 @@ class RoutineEditor(QMainWindow):
     def add_step(self, kind: Kind = Kind.HOLD) -> int:
         key = self.document.add_step(self.current_key(), kind)
         self.fresh_steps.add(key)  # its empty fields are not problems until typed in
-        self._show_check(self.document.check)
+        self._show_check(self.document.checked_now())
         self.select_step(key)
         self.step_form.name.setFocus()
         return key
@@ -782,7 +782,7 @@ class RoutineEditor(QMainWindow):
     def _finish(self, event: QCloseEvent) -> None:
         self._closing = True
         self.closing_after_save = False
-        self.speech.stop()
+        self.speech.cancel()
         # The window goes away with its children; their last signals must not reach it.
         self.document.undo_stack.blockSignals(True)
         self.document.blockSignals(True)
