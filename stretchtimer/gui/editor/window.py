@@ -370,6 +370,7 @@ class RoutineEditor(QMainWindow):
 
     def _clean_changed(self, _clean: bool) -> None:
         self._update_title()
+        self._show_check(self.document.check)  # "ready to save" only means something unsaved
 
     # -- steps ----------------------------------------------------------------------------
 
