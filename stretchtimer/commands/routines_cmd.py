@@ -1,4 +1,5 @@
-"""``stretchtimer routines``: list, show and validate routines."""
+"""``stretchtimer routines``: list, show and validate routines (``new``, ``import``: see
+``routine_files_cmd``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 import textwrap
 from typing import Any
 
+from stretchtimer.commands import routine_files_cmd
 from stretchtimer.core.formatting import clock_text, work_text
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.core.routine_file import load_routine
@@ -17,7 +19,7 @@ from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineE
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("routines", help="list, show and check routines")
+    parser = commands.add_parser("routines", help="list, show, check, create and import routines")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     listing = actions.add_parser("list", help="list the built-in and your own routines")
@@ -32,6 +34,8 @@ def register(commands: Any) -> None:
     validate = actions.add_parser("validate", help="check routine files and report problems")
     validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
     validate.set_defaults(run=run_validate)
+
+    routine_files_cmd.register_actions(actions)
 
 
 def library() -> RoutineLibrary:

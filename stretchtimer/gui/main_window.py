@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -29,10 +29,12 @@ from stretchtimer.gui import icons, theme
 from stretchtimer.gui.notice_bar import NoticeBar
 from stretchtimer.gui.services import AppServices, current_streak, history_messages
 from stretchtimer.storage.paths import ensure_private_dir
-from stretchtimer.storage.routine_library import RoutineEntry, UnknownRoutineError
+from stretchtimer.storage.routine_library import UnknownRoutineError
 
 if TYPE_CHECKING:
+    from stretchtimer.core.routine import Routine
     from stretchtimer.gui.history_view import HistoryView
+    from stretchtimer.gui.routine_actions import RoutineActions
     from stretchtimer.gui.routines_view import RoutinesView
     from stretchtimer.gui.session_controller import SessionController
     from stretchtimer.gui.session_page import SessionPage
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.controller: SessionController | None = None
         self._starting = False
+        self.routine_actions: RoutineActions | None = None  # with the Routines page
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(880, 600)
         self._build()
@@ -123,6 +126,9 @@ class MainWindow(QMainWindow):
             routines = RoutinesView()
             routines.start_requested.connect(self.start_routine)
             routines.set_entries(self.services.library.entries())
+            from stretchtimer.gui.routine_actions import RoutineActions
+
+            self.routine_actions = RoutineActions(self, routines)
             return routines
         if key == "session":
             from stretchtimer.gui.session_page import SessionPage
@@ -266,54 +272,71 @@ class MainWindow(QMainWindow):
         except (UnknownRoutineError, RoutineFileError) as error:
             QMessageBox.warning(self, "Cannot start this routine", str(error))
             return
+        assert entry.routine is not None
+        self.start_session(entry.id, entry.routine, compact=compact)
+
+    def start_session(
+        self,
+        routine_id: str,
+        routine: Routine,
+        *,
+        record: bool = True,
+        speed: float | None = None,
+        compact: bool = False,
+    ) -> None:
+        """Play ``routine``; ``record=False`` keeps it out of the history (the editor's tries)."""
         if self.controller is not None and self.controller.active:
             answer = QMessageBox.question(
                 self,
                 "Stop the current session?",
                 f"“{self.controller.routine.title}” is still running. Stop it and start "
-                f"“{entry.title}”?",
+                f"“{routine.title}”?",
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
             self.controller.stop()
-        assert entry.routine is not None
         self._close_session()
         # The session's modules (speech, sound, history) load off the GUI thread the first
         # time: importing them at once would freeze the window for a moment.
         if self._starting:
             return  # a start is already on its way
         self._starting = True
+        start = _Start(routine_id, routine, record, speed, compact)
         self.services.tasks.run(
-            load_session_modules,
-            lambda _loaded: self._begin_session(entry, compact),
-            self._cannot_start,
+            load_session_modules, lambda _loaded: self._begin_session(start), self._cannot_start
         )
 
     def _cannot_start(self, error: BaseException) -> None:
         self._starting = False
         self.show_notice(f"The session could not start ({error}).")
 
-    def _begin_session(self, entry: RoutineEntry, compact: bool) -> None:
+    def _begin_session(self, start: _Start) -> None:
         from stretchtimer.gui.session_controller import SessionController
 
         self._starting = False
-        assert entry.routine is not None
         if "session" not in self._built:
             # Build the page on this turn and start on the next: two short pauses of the
             # GUI thread rather than one long one.
             self._page("session")
-            QTimer.singleShot(0, self, lambda: self._begin_session(entry, compact))
+            QTimer.singleShot(0, self, lambda: self._begin_session(start))
             self._starting = True
             return
         self.show_place("session")
-        controller = SessionController(self.services, entry.id, entry.routine, self)
+        controller = SessionController(
+            self.services,
+            start.routine_id,
+            start.routine,
+            self,
+            record=start.record,
+            speed=start.speed,
+        )
         controller.finished.connect(lambda _status, c=controller: self._session_ended(c))
         controller.notice.connect(self.show_notice)
         controller.saved.connect(self.refresh_history)
         self.controller = controller
         self.session.show_player(controller)
         self.session_started.emit(controller)
-        if compact:
+        if start.compact:
             self.compact_requested.emit()
         controller.begin()
 
@@ -365,8 +388,13 @@ class MainWindow(QMainWindow):
         self.show_place("routines")
 
     def _play_again(self) -> None:
-        if self.controller is not None:
-            self.start_routine(self.controller.routine_id)
+        controller = self.controller
+        if controller is not None and not controller.record:  # a try from the editor
+            self.start_session(
+                controller.routine_id, controller.routine, record=False, speed=controller.speed
+            )
+        elif controller is not None:
+            self.start_routine(controller.routine_id)
 
     # -- window state -----------------------------------------------------------------
 
@@ -381,12 +409,25 @@ class MainWindow(QMainWindow):
         self.resize(1120, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.routine_actions is not None and not self.routine_actions.close_editors(self.close):
+            event.ignore()  # an editor with unsaved changes stays open
+            return
         if self.controller is not None and self.controller.active:
             self.controller.stop()
         self._close_session()
         self._state_store().setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
         self.closed.emit()
+
+
+class _Start(NamedTuple):
+    """A session asked for, waiting for its modules to load."""
+
+    routine_id: str
+    routine: Routine
+    record: bool
+    speed: float | None
+    compact: bool
 
 
 def load_session_modules() -> bool:

@@ -93,12 +93,17 @@ class RoutinesView(QWidget):
         self.empty.setObjectName("Subtle")
         self.empty.hide()
 
+        self.header = QHBoxLayout()  # the title; routine actions add their buttons here
+        self.header.setSpacing(8)
+        self.header.addWidget(title)
+        self.header.addStretch(1)
         left = QVBoxLayout()
-        left.addWidget(title)
+        left.addLayout(self.header)
         left.addSpacing(6)
         left.addLayout(filters)
         left.addWidget(self.list, 1)
         left.addWidget(self.empty)
+        self.list_column = left
         return left
 
     def _build_detail(self) -> QFrame:
@@ -141,6 +146,7 @@ class RoutinesView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         detail.addLayout(buttons)
+        self.detail_buttons = buttons  # routine actions put theirs before the stretch
         return card
 
     # -- data -------------------------------------------------------------------------

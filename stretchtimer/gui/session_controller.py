@@ -106,12 +106,14 @@ class SessionController(QObject):
         parent: QObject | None = None,
         *,
         record: bool = True,
+        speed: float | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.routine_id = routine_id
         self.routine = routine
-        self.record = record
+        self.record = record  # False: a try from the editor, kept out of the history
+        self.speed = services.speed if speed is None else speed
         self.phase = Phase.PREPARING
         self.status: Status | None = None
         self.active_seconds = 0.0
@@ -141,7 +143,7 @@ class SessionController(QObject):
         """Prepare (off the GUI thread), then start when everything is ready."""
         settings = self.services.settings.current
         # Sped-up timers would cut every sentence: a preview plays chimes only.
-        speaking = settings.voice_enabled and not settings.muted and self.services.speed == 1.0
+        speaking = settings.voice_enabled and not settings.muted and self.speed == 1.0
         voice = VoiceChoice(settings.voice, settings.rate) if speaking else None
         options = plan_options(settings)
         paths = self.services.paths
@@ -216,12 +218,12 @@ class SessionController(QObject):
                 plan,
                 routine_id=self.routine_id,
                 path=self.services.paths.history,
-                speed=self.services.speed,
+                speed=self.speed,
                 comfort_before=self.comfort_before,
                 on_problem=self._relay.problem.emit,
             )
         self.driver = SessionDriver(
-            SessionEngine(plan), clock=self.services.clock(), speed=self.services.speed, parent=self
+            SessionEngine(plan), clock=self.services.clock(), speed=self.speed, parent=self
         )
         player.attach(self.driver.engine_event)  # sound first, then everything else
         if self.recorder is not None:

@@ -95,7 +95,7 @@ class SettingsView(QWidget):
         self.services = services
         self.preview = VoicePreview(services, self)
         self._build()
-        self.test_voice.connect(self.preview.speak)
+        self.test_voice.connect(self.preview.test)
         self.preview.problem.connect(self.show_voice_problem)
         self.preview.voices_found.connect(self.set_voices)
         self.preview.list_voices()

@@ -273,7 +273,7 @@ class CuePlayer(QObject):
         """Call ``callback`` once what is playing now has been heard to its end."""
         wait = max(0.0, self._quiet_at - time.monotonic())
         delay = round((wait + QUIET_MARGIN) * 1000) if wait > 0 else 0
-        QTimer.singleShot(delay, callback)
+        QTimer.singleShot(delay, self, callback)  # never once the player is gone
 
     def close(self) -> None:
         for effect in (*self._voices.values(), *self._chimes.values()):

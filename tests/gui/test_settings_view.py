@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
@@ -73,10 +73,27 @@ def test_test_voice_renders_the_sample_with_the_chosen_voice(
     services: AppServices,  # type: ignore[no-untyped-def]
 ) -> None:
     view = window.settings_view
+    services.settings.update(voice_enabled=False)  # choosing a voice before turning it on
     qtbot.mouseClick(view.test_button, Qt.MouseButton.LeftButton)
     services.tasks.wait()
     clips = list(services.paths.clips.rglob("*.wav"))
     assert clips and clips[0].stat().st_size > 10_000  # a real sentence, not silence
+
+
+def test_test_voice_while_muted_says_how_to_unmute(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,  # type: ignore[no-untyped-def]
+) -> None:
+    view = window.settings_view
+    view.muted.setChecked(True)
+    qtbot.mouseClick(view.test_button, Qt.MouseButton.LeftButton)
+    assert view.voice_problem.isVisibleTo(view)
+    assert view.voice_problem.text() == (
+        "Sound is muted; untick “Mute voice and chimes” in Settings to hear the voice."
+    )
+    services.tasks.wait()
+    assert not list(services.paths.clips.rglob("*.wav"))
 
 
 def test_without_the_speech_engine_settings_say_why(
@@ -96,3 +113,21 @@ def test_without_the_speech_engine_settings_say_why(
     qtbot.addWidget(view)
     assert "speech engine is not installed" in view.voice_problem.text()
     assert view.voice.count() == 1  # only "the engine's default voice"
+
+
+def test_settings_closed_while_the_voice_is_tested_leaves_nothing_behind(
+    qtbot,
+    services: AppServices,
+    themes,  # type: ignore[no-untyped-def]
+) -> None:
+    from stretchtimer.gui.settings_view import SettingsView
+
+    view = SettingsView(services)
+    view.show()
+    qtbot.mouseClick(view.test_button, Qt.MouseButton.LeftButton)
+    preview = view.preview
+    qtbot.waitUntil(lambda: preview.player is not None and preview.player.is_speaking())
+    view.close()
+    view.deleteLater()  # the preview and its player go with the page
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    qtbot.wait(6000)  # past the sample's end, when the preview would have tidied up
