@@ -35,6 +35,13 @@ def open_window(**settings: Any) -> tuple[Any, Any, Any]:
     return app, window, services
 
 
+def close_window(window: Any, services: Any) -> None:
+    """Close the window as a person would, and wait for the history writes it starts, so
+    the benchmark's temporary folder can go."""
+    window.close()
+    services.tasks.wait()
+
+
 def play(window: Any, routine: str, *, on_controller: Callable[[Any], None] | None = None) -> Any:
     """Start ``routine`` and run the event loop until its closing words have been heard."""
     from PySide6.QtCore import QEventLoop

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.app_window import open_window, play
+from benchmarks.app_window import close_window, open_window, play
 from benchmarks.bench_speech import StallMeter
 from benchmarks.harness import Result, at_most, reported
 
@@ -64,6 +64,5 @@ def play_with_watchdog() -> tuple[float, float, float]:
     play(window, ROUTINE, on_controller=watch)
     meter.stop()
     seconds = time.monotonic() - began
-    window.close()
-    services.tasks.wait()
+    close_window(window, services)
     return meter.worst_ms, marks.get("preparing", meter.worst_ms), seconds

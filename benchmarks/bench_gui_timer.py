@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.app_window import open_window, play
+from benchmarks.app_window import close_window, open_window, play
 from benchmarks.harness import Result, at_most, reported
 
 TARGET_P95_MS = 5.0
@@ -88,7 +88,7 @@ def run() -> Iterator[Result]:
 def play_and_measure(routine: Path) -> tuple[list[float], float]:
     from stretchtimer.core.events import SegmentStarted, SessionStarted
 
-    _app, window, _services = open_window(muted=True, voice_enabled=False)
+    _app, window, services = open_window(muted=True, voice_enabled=False)
     handled: list[tuple[float, float]] = []  # (planned, actual) per boundary
     origin: list[float] = []
 
@@ -110,7 +110,7 @@ def play_and_measure(routine: Path) -> tuple[list[float], float]:
         for process in hogs:
             process.kill()
             process.wait()
-        window.close()
+        close_window(window, services)
     # The engine plans each segment to start at the end of the one before (event.mono);
     # that equals session start + the planned lengths, which the engine tests prove.
     errors = [abs(actual - planned) * 1000.0 for planned, actual in handled]
