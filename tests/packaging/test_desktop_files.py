@@ -4,6 +4,7 @@ app: same id, icon name, command, window class and version."""
 from __future__ import annotations
 
 import configparser
+import struct
 import subprocess
 import tomllib
 from pathlib import Path
@@ -14,10 +15,12 @@ from stretchtimer import APP_ID, APP_NAME
 from stretchtimer.resources import desktop_entry_path, metainfo_path
 from tests.conftest import REPO
 
-SCREENSHOT_URL = (
-    "https://raw.githubusercontent.com/stretchtimer/stretchtimer/v{version}/"
-    "packaging/linux/screenshots/{name}.png"
-)
+TAG_URL = "https://raw.githubusercontent.com/stretchtimer/stretchtimer/v{version}/"
+SCREENSHOT_URL = TAG_URL + "packaging/linux/screenshots/{name}.png"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# AppStream recommends 16:9 screenshots of 1248×702 or larger; ours are 1280×720.
+SMALLEST_SCREENSHOT = (1000, 560)
+WIDE = 16 / 9
 # The app id has capitals (chosen for the whole project); AppStream's pedantic mode
 # notes that and still passes. Every other note would fail this test.
 ACCEPTED_PEDANTIC_NOTES = {"cid-contains-uppercase-letter"}
@@ -101,3 +104,29 @@ def test_screenshots_point_at_the_release_tag_in_the_repository() -> None:
     defaults = metainfo().findall("screenshots/screenshot[@type='default']")
     assert len(defaults) == 1
     assert all(shot.findtext("caption") for shot in metainfo().findall("screenshots/screenshot"))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's first chunk (IHDR); ValueError if it is not a PNG."""
+    with path.open("rb") as file:
+        head = file.read(24)
+    if len(head) < 24 or head[:8] != PNG_SIGNATURE or head[12:16] != b"IHDR":
+        raise ValueError(f"{path} is not a PNG")
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+def test_every_listed_screenshot_is_a_16_by_9_png_in_the_repository() -> None:
+    """A software centre shows what the tag holds: a missing file is a broken image.
+    Make them with packaging/linux/make_screenshots.py."""
+    tag = TAG_URL.format(version=stretchtimer.__version__)
+    images = [image.text or "" for image in metainfo().findall("screenshots/screenshot/image")]
+    assert images
+    for image in images:
+        assert image.startswith(tag), image
+        path = REPO / image.removeprefix(tag)
+        assert path.is_file(), f"{path} is missing: run packaging/linux/make_screenshots.py"
+        width, height = png_size(path)
+        size = f"{path.name} is {width}×{height}"
+        assert width >= SMALLEST_SCREENSHOT[0] and height >= SMALLEST_SCREENSHOT[1], size
+        assert abs(width / height - WIDE) <= 0.1 * WIDE, size
