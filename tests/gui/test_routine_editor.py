@@ -341,6 +341,32 @@ def test_editor_keeps_unsaved_changes_through_a_crash(
     first.close()
 
 
+def test_editor_keeps_a_single_change_and_forgets_it_once_undone(
+    qtbot, window: MainWindow, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    drafts = actions(window).drafts
+    editor = open_own(window, own_file(home), qtbot)
+    qtbot.keyClick(editor.list, Qt.Key.Key_Delete)  # one change, right after opening
+    editor.file.write_draft()  # what the draft timer does a moment later
+    [kept] = drafts.kept()
+    assert kept.draft == editor.document.draft and len(kept.draft.steps) == 2
+
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.isWindowModified()
+    editor.file.write_draft()
+    assert drafts.kept() == []  # undone to the file: nothing to offer at the next start
+
+    type_into(qtbot, editor.step_form.name, "Pigeon, gently")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    redo = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(editor, Qt.Key.Key_Z, redo)
+    editor.file.write_draft()
+    [kept] = drafts.kept()
+    assert kept.draft == editor.document.draft
+    assert "Pigeon, gently" in [step.name for step in kept.draft.steps]
+    close_without_saving(editor)
+
+
 def test_editor_tries_the_routine_without_keeping_it_in_the_history(
     qtbot, window: MainWindow, home: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]

@@ -339,6 +339,9 @@ class RoutineEditor(QMainWindow):
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         stack.cleanChanged.connect(self._clean_changed)
+        # Not on ``changed``: the stack runs a command before it moves its index, so
+        # whether the draft is modified is known only once the index has moved.
+        stack.indexChanged.connect(lambda _index: self._keep_or_forget_draft())
         self.save_button.clicked.connect(lambda _checked=False: self.save())
         self.try_button.clicked.connect(lambda _checked=False: self.try_routine())
         self.export_button.clicked.connect(self.export)
@@ -448,11 +451,13 @@ class RoutineEditor(QMainWindow):
             self._select_row(0)
         else:
             self._current_changed(self.list.currentIndex())
+        self._update_title()
+
+    def _keep_or_forget_draft(self) -> None:
         if self.document.modified:
             self.file.keep_draft(self.document.draft)
         else:
             self.file.forget_draft()
-        self._update_title()
 
     def _visible(self, step: int | None, field: str) -> bool:
         if self.revealed or (step, field) in self.touched:
