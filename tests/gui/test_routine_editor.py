@@ -202,6 +202,36 @@ def test_editor_undo_and_redo_every_kind_of_change(
     close_without_saving(editor)
 
 
+def test_editor_chooses_how_a_step_is_timed_with_tab_and_arrow_keys(
+    qtbot, window: MainWindow, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    editor = open_own(window, own_file(home), qtbot)
+    form = editor.step_form
+
+    def kind() -> Kind:
+        return editor.document.draft.step(form.key).kind  # type: ignore[arg-type]
+
+    editor.list.setFocus()
+    qtbot.keyClick(editor.list, Qt.Key.Key_End)  # Glute bridge: repetitions
+    form.name.setFocus()
+    qtbot.keyClick(form.name, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.kind.buttons[Kind.REPS]  # the chosen one
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert kind() is Kind.BREATHS
+    assert QApplication.focusWidget() is form.kind.buttons[Kind.BREATHS]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert kind() is Kind.HOLD
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert kind() is Kind.REPS
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.reps  # one stop for the three choices
+    qtbot.keyClick(form.reps, Qt.Key.Key_Backtab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is form.name
+    close_without_saving(editor)
+
+
 def test_editor_shows_problems_inline_in_the_words_of_validate_and_refuses_to_save(
     qtbot, window: MainWindow, home: Path, tmp_path: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
