@@ -465,10 +465,12 @@ def test_editor_routine_actions_duplicate_rename_delete_and_undo(
     assert path.exists()
 
 
-def test_editor_every_control_has_a_name_and_is_reachable_by_tab(
+def test_editor_every_control_has_a_name_a_tooltip_and_is_reachable_by_tab(
     qtbot, window: MainWindow, home: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+    from stretchtimer.gui.editor.banner import EditorBanner
 
     editor = open_own(window, own_file(home), qtbot)
     controls = [
@@ -478,6 +480,7 @@ def test_editor_every_control_has_a_name_and_is_reachable_by_tab(
         and not isinstance(widget.parent(), QLineEdit)
         and not widget.objectName().startswith("qt_")
     ]
+    missing: list[str] = []  # what the field is for, when its placeholder has gone
     reachable, widget = set(), editor.nextInFocusChain()
     while widget is not editor:  # the whole chain: the editor has many widgets
         reachable.add(widget)
@@ -487,8 +490,11 @@ def test_editor_every_control_has_a_name_and_is_reachable_by_tab(
         if isinstance(control, QAbstractButton):
             name = name or control.text()
         assert name, f"{type(control).__name__} in {type(control.parent()).__name__}"
+        if not isinstance(control.parent(), EditorBanner):  # its buttons say what they do
+            missing.extend([] if control.toolTip() else [name])
         if control.focusPolicy() & Qt.FocusPolicy.TabFocus:
             assert control in reachable, name
+    assert missing == [], "; ".join(missing)
     close_without_saving(editor)
 
 

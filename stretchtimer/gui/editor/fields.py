@@ -81,6 +81,7 @@ class LineField(QLineEdit):
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setPlaceholderText(placeholder)
+        self.setToolTip(placeholder)  # still there once the placeholder is typed over
         self._showing = False
         self.textChanged.connect(self._changed)
         leave_undo_to_the_editor(self)
@@ -118,9 +119,11 @@ class NumberField(LineField):
         step: float = 1,
         low: float = 0,
         placeholder: str = "",
+        tip: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(name, placeholder, parent)
+        self.setToolTip(tip)
         self.step = step
         self.low = low
         self.setFixedWidth(84)
@@ -161,6 +164,7 @@ class TextArea(QPlainTextEdit):
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setPlaceholderText(placeholder)
+        self.setToolTip(placeholder)  # still there once the placeholder is typed over
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
