@@ -38,6 +38,7 @@ SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
 MAX_STEM = 60
 TITLE_LIMIT = 80
+SHARED_FILE_MODE = 0o644  # an exported routine is for others to read
 Clash = Literal["refuse", "rename", "replace"]
 
 
@@ -317,11 +318,11 @@ class RoutineStore:
 def export_routine(routine: Routine, target: Path) -> Saved:
     """Write ``routine`` to ``target`` (anywhere the person chose) as a routine file."""
     data = canonical_bytes(routine)
-    write_atomically(target, data)
+    write_atomically(target, data, mode=SHARED_FILE_MODE)
     return Saved(target, data)
 
 
 def export_file(data: bytes, target: Path) -> Saved:
     """Copy a routine file's bytes to ``target``, comments and all."""
-    write_atomically(target, data)
+    write_atomically(target, data, mode=SHARED_FILE_MODE)
     return Saved(target, data)

@@ -169,3 +169,16 @@ def test_editor_an_unreadable_draft_is_set_aside_not_deleted(tmp_path: Path) -> 
     assert folder.kept() == []
     assert not broken.exists()
     assert (folder.folder / "new-123.json.unreadable-1").exists()
+
+
+def test_editor_store_exports_files_others_can_read(tmp_path: Path) -> None:
+    from stretchtimer.storage.routine_store import export_file, export_routine
+
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    exported = export_routine(ROUTINE, shared / "week-two.toml").path
+    copied = export_file(HAND_WRITTEN, shared / "hand-written.toml").path
+    for path in (exported, copied):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644  # a file to share
+    assert load_routine(exported) == ROUTINE
+    assert copied.read_bytes() == HAND_WRITTEN
