@@ -219,8 +219,13 @@ class RoutineImporter(QObject):
                 f"Import “{check.routine.title}” as {free}?"
             )
         else:
+            have = (
+                f"“{check.clash.title}” in {check.target.name}"
+                if check.clash.title is not None
+                else check.target.name
+            )
             box.setText(
-                f"Your routines already have {check.target.name}. Import “{check.routine.title}” "
+                f"Your routines already have {have}. Import “{check.routine.title}” "
                 f"as {free}, or replace the one you have (it is kept as {check.target.name}.bak)?"
             )
             replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)

@@ -38,6 +38,7 @@ SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
 MAX_STEM = 60
 TITLE_LIMIT = 80
+SHARED_FILE_MODE = 0o644  # an exported routine is for others to read
 Clash = Literal["refuse", "rename", "replace"]
 
 
@@ -52,13 +53,19 @@ class ChangedOnDiskError(Exception):
 
 
 class RoutineClashError(Exception):
-    """A routine file of that name is already in the routines folder (or a built-in has it)."""
+    """A routine file of that name is already in the routines folder (or a built-in has it).
 
-    def __init__(self, target: Path, *, builtin: bool) -> None:
+    ``title`` is set when the clash is a routine of the same title in another file.
+    """
+
+    def __init__(self, target: Path, *, builtin: bool, title: str | None = None) -> None:
         self.target = target
         self.builtin = builtin
+        self.title = title
         if builtin:
             message = f"a built-in routine is already called {target.stem}"
+        elif title is not None:
+            message = f"your routines already have “{title}” in {target.name}"
         else:
             message = f"your routines folder already has {target.name}"
         super().__init__(message)
@@ -282,10 +289,28 @@ class RoutineStore:
             )
         existing = read_bytes(target)
         if existing is None:
-            return ImportCheck(source, routine, data, target)
+            same_title = self._titled(routine.title)
+            if same_title is None:
+                return ImportCheck(source, routine, data, target)
+            # Two routines listed under one title could not be told apart.
+            target, existing = same_title, read_bytes(same_title)
+            clash = RoutineClashError(target, builtin=False, title=routine.title)
+            if existing != data:
+                return ImportCheck(source, routine, data, target, clash)
         if existing == data:
             return ImportCheck(source, routine, data, target, already_there=True)
         return ImportCheck(source, routine, data, target, RoutineClashError(target, builtin=False))
+
+    def _titled(self, title: str) -> Path | None:
+        """The own routine file whose routine has ``title`` (letter case aside), if any."""
+        wanted = title.strip().casefold()
+        for path in sorted(self.folder.glob(f"*{SUFFIX}")):
+            try:
+                if load_routine(path).title.strip().casefold() == wanted:
+                    return path
+            except (RoutineFileError, OSError):
+                continue
+        return None
 
     def import_checked(self, check: ImportCheck, *, clash: Clash = "refuse") -> Saved:
         """Copy a checked file into the folder, as it is (comments and all).
@@ -317,11 +342,11 @@ class RoutineStore:
 def export_routine(routine: Routine, target: Path) -> Saved:
     """Write ``routine`` to ``target`` (anywhere the person chose) as a routine file."""
     data = canonical_bytes(routine)
-    write_atomically(target, data)
+    write_atomically(target, data, mode=SHARED_FILE_MODE)
     return Saved(target, data)
 
 
 def export_file(data: bytes, target: Path) -> Saved:
     """Copy a routine file's bytes to ``target``, comments and all."""
-    write_atomically(target, data)
+    write_atomically(target, data, mode=SHARED_FILE_MODE)
     return Saved(target, data)

@@ -84,6 +84,19 @@ def test_editor_import_asks_on_a_name_clash(
     assert "Imported as morning-hips.toml" in actions(window).bar.message
 
 
+def test_editor_import_asks_when_a_routine_of_yours_has_the_same_title(
+    qtbot, window: MainWindow, home: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    mine = own_file(home)
+    source = tmp_path / "from the physio.toml"
+    source.write_text(ROUTINE.replace("hold = 30", "hold = 50"), encoding="utf-8")
+    with answering("Replace") as seen:
+        actions(window).importer.import_files([source])
+    assert seen[0].startswith("Your routines already have “Morning hips” in morning-hips.toml.")
+    assert mine.read_bytes() == source.read_bytes()
+    assert sorted(path.name for path in folder_of(home).glob("*.toml")) == ["morning-hips.toml"]
+
+
 def test_editor_dropping_toml_files_on_the_window_imports_them(
     qtbot, window: MainWindow, home: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -202,6 +202,36 @@ def test_editor_undo_and_redo_every_kind_of_change(
     close_without_saving(editor)
 
 
+def test_editor_chooses_how_a_step_is_timed_with_tab_and_arrow_keys(
+    qtbot, window: MainWindow, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    editor = open_own(window, own_file(home), qtbot)
+    form = editor.step_form
+
+    def kind() -> Kind:
+        return editor.document.draft.step(form.key).kind  # type: ignore[arg-type]
+
+    editor.list.setFocus()
+    qtbot.keyClick(editor.list, Qt.Key.Key_End)  # Glute bridge: repetitions
+    form.name.setFocus()
+    qtbot.keyClick(form.name, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.kind.buttons[Kind.REPS]  # the chosen one
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert kind() is Kind.BREATHS
+    assert QApplication.focusWidget() is form.kind.buttons[Kind.BREATHS]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert kind() is Kind.HOLD
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert kind() is Kind.REPS
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.reps  # one stop for the three choices
+    qtbot.keyClick(form.reps, Qt.Key.Key_Backtab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is form.name
+    close_without_saving(editor)
+
+
 def test_editor_shows_problems_inline_in_the_words_of_validate_and_refuses_to_save(
     qtbot, window: MainWindow, home: Path, tmp_path: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
@@ -341,6 +371,32 @@ def test_editor_keeps_unsaved_changes_through_a_crash(
     first.close()
 
 
+def test_editor_keeps_a_single_change_and_forgets_it_once_undone(
+    qtbot, window: MainWindow, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    drafts = actions(window).drafts
+    editor = open_own(window, own_file(home), qtbot)
+    qtbot.keyClick(editor.list, Qt.Key.Key_Delete)  # one change, right after opening
+    editor.file.write_draft()  # what the draft timer does a moment later
+    [kept] = drafts.kept()
+    assert kept.draft == editor.document.draft and len(kept.draft.steps) == 2
+
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.isWindowModified()
+    editor.file.write_draft()
+    assert drafts.kept() == []  # undone to the file: nothing to offer at the next start
+
+    type_into(qtbot, editor.step_form.name, "Pigeon, gently")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    redo = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(editor, Qt.Key.Key_Z, redo)
+    editor.file.write_draft()
+    [kept] = drafts.kept()
+    assert kept.draft == editor.document.draft
+    assert "Pigeon, gently" in [step.name for step in kept.draft.steps]
+    close_without_saving(editor)
+
+
 def test_editor_tries_the_routine_without_keeping_it_in_the_history(
     qtbot, window: MainWindow, home: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
@@ -409,10 +465,12 @@ def test_editor_routine_actions_duplicate_rename_delete_and_undo(
     assert path.exists()
 
 
-def test_editor_every_control_has_a_name_and_is_reachable_by_tab(
+def test_editor_every_control_has_a_name_a_tooltip_and_is_reachable_by_tab(
     qtbot, window: MainWindow, home: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+    from stretchtimer.gui.editor.banner import EditorBanner
 
     editor = open_own(window, own_file(home), qtbot)
     controls = [
@@ -422,6 +480,7 @@ def test_editor_every_control_has_a_name_and_is_reachable_by_tab(
         and not isinstance(widget.parent(), QLineEdit)
         and not widget.objectName().startswith("qt_")
     ]
+    missing: list[str] = []  # what the field is for, when its placeholder has gone
     reachable, widget = set(), editor.nextInFocusChain()
     while widget is not editor:  # the whole chain: the editor has many widgets
         reachable.add(widget)
@@ -431,8 +490,11 @@ def test_editor_every_control_has_a_name_and_is_reachable_by_tab(
         if isinstance(control, QAbstractButton):
             name = name or control.text()
         assert name, f"{type(control).__name__} in {type(control.parent()).__name__}"
+        if not isinstance(control.parent(), EditorBanner):  # its buttons say what they do
+            missing.extend([] if control.toolTip() else [name])
         if control.focusPolicy() & Qt.FocusPolicy.TabFocus:
             assert control in reachable, name
+    assert missing == [], "; ".join(missing)
     close_without_saving(editor)
 
 

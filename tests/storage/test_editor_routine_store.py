@@ -169,3 +169,39 @@ def test_editor_an_unreadable_draft_is_set_aside_not_deleted(tmp_path: Path) -> 
     assert folder.kept() == []
     assert not broken.exists()
     assert (folder.folder / "new-123.json.unreadable-1").exists()
+
+
+def test_editor_store_exports_files_others_can_read(tmp_path: Path) -> None:
+    from stretchtimer.storage.routine_store import export_file, export_routine
+
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    exported = export_routine(ROUTINE, shared / "week-two.toml").path
+    copied = export_file(HAND_WRITTEN, shared / "hand-written.toml").path
+    for path in (exported, copied):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644  # a file to share
+    assert load_routine(exported) == ROUTINE
+    assert copied.read_bytes() == HAND_WRITTEN
+
+
+def test_editor_store_import_of_a_routine_titled_like_one_of_yours_asks(
+    store: RoutineStore, tmp_path: Path
+) -> None:
+    mine = store.import_file(_write(tmp_path / "week-two.toml", HAND_WRITTEN)).path
+    same = _write(tmp_path / "from-the-clinic.toml", HAND_WRITTEN)
+    assert store.check_import(same).already_there  # the very same routine: nothing to add
+    updated = _write(same, HAND_WRITTEN.replace(b"reps = 12", b"reps = 15"))
+    check = store.check_import(updated)
+    assert check.clash is not None and check.target == mine
+    assert str(check.clash) == "your routines already have “Week two” in week-two.toml"
+    with pytest.raises(RoutineClashError):
+        store.import_file(updated)
+    replaced = store.import_file(updated, clash="replace")  # the clinic's new version
+    assert replaced.path == mine and b"reps = 15" in mine.read_bytes()
+    assert replaced.backup is not None and replaced.backup.read_bytes() == HAND_WRITTEN
+    assert sorted(path.name for path in store.folder.glob("*.toml")) == ["week-two.toml"]
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -81,6 +81,7 @@ class LineField(QLineEdit):
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setPlaceholderText(placeholder)
+        self.setToolTip(placeholder)  # still there once the placeholder is typed over
         self._showing = False
         self.textChanged.connect(self._changed)
         leave_undo_to_the_editor(self)
@@ -118,9 +119,11 @@ class NumberField(LineField):
         step: float = 1,
         low: float = 0,
         placeholder: str = "",
+        tip: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(name, placeholder, parent)
+        self.setToolTip(tip)
         self.step = step
         self.low = low
         self.setFixedWidth(84)
@@ -161,6 +164,7 @@ class TextArea(QPlainTextEdit):
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setPlaceholderText(placeholder)
+        self.setToolTip(placeholder)  # still there once the placeholder is typed over
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -212,6 +216,9 @@ class ProblemLabel(QLabel):
 class Choice(QWidget):
     """A row of buttons of which one is chosen (how a step is timed).
 
+    Keys work as in a group of radio buttons: Tab stops once, on the chosen
+    button, and the arrow keys choose the one before or after it.
+
     Signals:
         chosen(object): the value the person chose.
     """
@@ -232,22 +239,50 @@ class Choice(QWidget):
         for number, (value, label, tip) in enumerate(options):
             button = QPushButton(label)
             button.setCheckable(True)
-            button.setToolTip(tip)
+            button.setToolTip(f"{tip} (← and → to change)")
             button.setAccessibleName(f"{name}: {label}")
             button.setProperty("segment", "first" if number == 0 else "middle")
             if number == len(options) - 1:
                 button.setProperty("segment", "last")
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            button.installEventFilter(self)
             self.group.addButton(button, number)
             self.buttons[value] = button
             layout.addWidget(button)
             button.clicked.connect(lambda _checked=False, chosen=value: self.chosen.emit(chosen))
         layout.addStretch(1)
+        self._tab_stop()
 
     def set_value(self, value: object) -> None:
         button = self.buttons.get(value)
         if button is not None and not button.isChecked():
             button.setChecked(True)
+        self._tab_stop()
+
+    def _tab_stop(self) -> None:
+        """Only the chosen button takes Tab; the others take clicks and arrow keys."""
+        for button in self.buttons.values():
+            tab = button.isChecked() or self.group.checkedButton() is None
+            policy = Qt.FocusPolicy.StrongFocus if tab else Qt.FocusPolicy.ClickFocus
+            button.setFocusPolicy(policy)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        step = {
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Down: 1,
+        }.get(Qt.Key(event.key()))
+        buttons = list(self.buttons.values())
+        held = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if step is None or watched not in buttons or held != Qt.KeyboardModifier.NoModifier:
+            return False
+        target = buttons[(buttons.index(watched) + step) % len(buttons)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        target.click()
+        return True
 
 
 def with_unit(field: QWidget, unit: str | QLabel) -> QWidget:

@@ -72,6 +72,9 @@ class RoutineForm(QWidget):
         self.timing_button = QToolButton()
         self.timing_button.setCheckable(True)
         self.timing_button.setAccessibleName("Timing between steps")
+        self.timing_button.setToolTip(
+            "Show the times to get ready, rest, switch sides and breathe in this routine"
+        )
         self.timing_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.timing_button.setObjectName("TimingToggle")
         self.timing_button.toggled.connect(self._show_timing)

@@ -79,10 +79,17 @@ class StepForm(QWidget):
             self.document.set_step_field(self.key, name, value)
 
     def _number(
-        self, name: str, label: str, unit: str | None, *, step: float = 1, low: float = 1
+        self,
+        name: str,
+        label: str,
+        unit: str | None,
+        tip: str = "",
+        *,
+        step: float = 1,
+        low: float = 1,
     ) -> NumberField:
         """A number field; with a ``unit``, also its row (field, unit, problem)."""
-        field = NumberField(label, step=step, low=low)
+        field = NumberField(label, step=step, low=low, tip=tip)
         field.edited.connect(lambda text: self._edit(name, text))
         problem = self._problem(name)
         if unit is not None:
@@ -122,16 +129,28 @@ class StepForm(QWidget):
         self.name.edited.connect(lambda text: self._edit("name", text))
         self.kind = Choice("Timed by", KINDS)
         self.kind.chosen.connect(lambda kind: self._edit("kind", kind))
-        self.hold = self._number("hold", "Hold for", "seconds")
-        self.breaths = self._number("breaths", "Breaths", "slow breaths, in and out")
-        self.reps = self._number("reps", "Repetitions", None)
-        self.tempo = self._number("tempo", "Seconds for each repetition", None, step=0.5, low=0.5)
+        self.hold = self._number(
+            "hold", "Hold for", "seconds", "How many seconds to hold the position"
+        )
+        self.breaths = self._number(
+            "breaths", "Breaths", "slow breaths, in and out", "How many slow breaths to hold it"
+        )
+        self.reps = self._number("reps", "Repetitions", None, "How many times, in each set")
+        self.tempo = self._number(
+            "tempo",
+            "Seconds for each repetition",
+            None,
+            "How long one repetition takes: 4 for “2 seconds up, 2 seconds down”",
+            step=0.5,
+            low=0.5,
+        )
         self._pair("repetitions", "reps", "tempo", "times, each taking", "seconds")
-        self.sets = self._number("sets", "Sets", None)
+        self.sets = self._number("sets", "Sets", None, "How many sets of repetitions")
         self.set_rest = self._number("set_rest", "Rest between sets", None, low=0)
         self._pair("sets_row", "sets", "set_rest", "sets, with", "seconds of rest between them")
         self.sides = QComboBox()
         self.sides.setAccessibleName("Sides")
+        self.sides.setToolTip("Done once, on each side in turn, or on one side only")
         self.sides.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value, label in SIDES:
             self.sides.addItem(label, value)

@@ -155,7 +155,9 @@ class RoutineEditor(QMainWindow):
 
     def _build_top(self) -> QHBoxLayout:
         self.undo_button = QPushButton("Undo")
+        self.undo_button.setToolTip("Undo the last change (Ctrl+Z)")
         self.redo_button = QPushButton("Redo")
+        self.redo_button.setToolTip("Redo the change you undid (Ctrl+Shift+Z)")
         self.speed = QComboBox()
         self.speed.setAccessibleName("Speed to try the routine at")
         self.speed.setToolTip("How fast “Try it” plays the routine")
@@ -256,6 +258,7 @@ class RoutineEditor(QMainWindow):
         self.problem_button = QPushButton()
         self.problem_button.setObjectName("ProblemLink")
         self.problem_button.setAccessibleName("Go to the first problem")
+        self.problem_button.setToolTip("Show every problem and go to the first one")
         self.problem_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.state_label = QLabel()
         self.state_label.setObjectName("Subtle")
@@ -279,13 +282,14 @@ class RoutineEditor(QMainWindow):
         row = QHBoxLayout()
         row.addStretch(1)
         self.first_step_buttons: dict[Kind, QPushButton] = {}
-        for kind, label in (
-            (Kind.HOLD, "Hold for a time"),
-            (Kind.BREATHS, "Count breaths"),
-            (Kind.REPS, "Repetitions"),
+        for kind, label, tip in (
+            (Kind.HOLD, "Hold for a time", "Add a stretch held for a number of seconds"),
+            (Kind.BREATHS, "Count breaths", "Add a stretch held for a number of slow breaths"),
+            (Kind.REPS, "Repetitions", "Add an exercise repeated a number of times, in sets"),
         ):
             button = QPushButton(label)
             button.setAccessibleName(f"Add a step: {label.lower()}")
+            button.setToolTip(tip)
             button.clicked.connect(lambda _checked=False, chosen=kind: self.add_step(chosen))
             self.first_step_buttons[kind] = button
             row.addWidget(button)
@@ -339,6 +343,9 @@ class RoutineEditor(QMainWindow):
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         stack.cleanChanged.connect(self._clean_changed)
+        # Not on ``changed``: the stack runs a command before it moves its index, so
+        # whether the draft is modified is known only once the index has moved.
+        stack.indexChanged.connect(lambda _index: self._keep_or_forget_draft())
         self.save_button.clicked.connect(lambda _checked=False: self.save())
         self.try_button.clicked.connect(lambda _checked=False: self.try_routine())
         self.export_button.clicked.connect(self.export)
@@ -363,10 +370,12 @@ class RoutineEditor(QMainWindow):
         self.file.draft_problem.connect(lambda text: self.banner.say(text, problem=True))
 
     def _undo_text(self, text: str) -> None:
-        self.undo_button.setToolTip(f"Undo: {text} (Ctrl+Z)")
+        what = f": {text}" if text else " the last change"
+        self.undo_button.setToolTip(f"Undo{what} (Ctrl+Z)")
 
     def _redo_text(self, text: str) -> None:
-        self.redo_button.setToolTip(f"Redo: {text} (Ctrl+Shift+Z)")
+        what = f": {text}" if text else " the change you undid"
+        self.redo_button.setToolTip(f"Redo{what} (Ctrl+Shift+Z)")
 
     def _clean_changed(self, _clean: bool) -> None:
         self._update_title()
@@ -448,11 +457,13 @@ class RoutineEditor(QMainWindow):
             self._select_row(0)
         else:
             self._current_changed(self.list.currentIndex())
+        self._update_title()
+
+    def _keep_or_forget_draft(self) -> None:
         if self.document.modified:
             self.file.keep_draft(self.document.draft)
         else:
             self.file.forget_draft()
-        self._update_title()
 
     def _visible(self, step: int | None, field: str) -> bool:
         if self.revealed or (step, field) in self.touched:
