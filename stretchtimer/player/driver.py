@@ -2,7 +2,8 @@
 
 One single-shot ``Qt.PreciseTimer`` is armed at the engine's ``next_deadline()``:
 no polling loop decides when a cue plays. Repainting a display is separate (the
-display's own animation timer asks the engine for a snapshot).
+display's own animation timer asks the engine for a snapshot). The thread that
+runs it asks Linux for short scheduler slices, so it wakes on time on a busy machine.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from stretchtimer.core.clock import Clock, Moment, ScaledClock, SystemClock
 from stretchtimer.core.engine import SessionEngine, State
 from stretchtimer.core.events import Event, SessionFinished, Status
 from stretchtimer.core.snapshot import Snapshot
+from stretchtimer.player.short_slices import request_short_slices
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,7 @@ class SessionDriver(QObject):
         return self.engine.snapshot(self.now())
 
     def start(self) -> None:
+        request_short_slices()  # cues on time while other programs load every core
         self._run(self.engine.start)
 
     def toggle_pause(self) -> None:
