@@ -67,14 +67,12 @@ def run(args: argparse.Namespace) -> int:
     skip_feature_scan()
     from stretchtimer.core.engine import SessionEngine
     from stretchtimer.core.events import Status
-    from stretchtimer.core.plan import BreathGuidance
-    from stretchtimer.core.routine import ResolvedPace
     from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
     from stretchtimer.player.driver import SessionDriver
     from stretchtimer.player.qt_setup import audio_application
     from stretchtimer.player.timing_log import TimingLog
     from stretchtimer.speech.clip_cache import VoiceChoice
-    from stretchtimer.speech.session_speech import PlanOptions
+    from stretchtimer.speech.plan_estimate import plan_options
     from stretchtimer.terminal.recording import TerminalRecording
     from stretchtimer.terminal.session import run_terminal_session
     from stretchtimer.terminal.speech_setup import prepare_in_terminal
@@ -83,10 +81,7 @@ def run(args: argparse.Namespace) -> int:
     if loaded.notice:
         print(f"stretchtimer: {loaded.notice}", file=sys.stderr)
     settings = voice_settings(loaded.settings, args)
-    options = PlanOptions(
-        ResolvedPace(prepare=settings.prepare, rest=settings.rest),
-        BreathGuidance(settings.breath_guidance),
-    )
+    options = plan_options(settings)
     # A preview at another speed plays chimes only: speech cannot be sped up with it.
     speaking = settings.voice_enabled and not settings.muted and args.speed == 1.0
     voice = VoiceChoice(settings.voice, settings.rate) if speaking else None

@@ -24,7 +24,9 @@ def register_actions(actions: Any) -> None:
     importing.add_argument("file", metavar="FILE", type=Path, help="the routine file to import")
     clash = importing.add_mutually_exclusive_group()
     clash.add_argument(
-        "--rename", action="store_true", help="if the name is taken, import under a free name"
+        "--rename",
+        action="store_true",
+        help="if the name or title is taken, import under a free one",
     )
     clash.add_argument(
         "--replace",
@@ -67,6 +69,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from stretchtimer.core.problems import RoutineFileError
+    from stretchtimer.core.routine_file import load_routine
     from stretchtimer.storage.routine_store import RoutineClashError
 
     store = _store()
@@ -86,19 +89,31 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         saved = store.import_checked(check, clash=clash)
     except RoutineClashError as error:
-        print(_clash_sentence(error, store), file=sys.stderr)
+        print(_clash_sentence(error, store, check.routine.title), file=sys.stderr)
         return 1
     except OSError as error:
         print(f"stretchtimer: could not copy {source} ({error.strerror}).", file=sys.stderr)
         return 1
     if saved.backup is not None:
         print(f"stretchtimer: the file it replaced is kept as {saved.backup}.", file=sys.stderr)
+    if check.clash is not None and check.clash.builtin and check.clash.title is not None:
+        title = load_routine(saved.path).title
+        print(
+            f"stretchtimer: imported as “{title}”: the built-in “{check.clash.title}” "
+            "keeps its title.",
+            file=sys.stderr,
+        )
     print(saved.path)
     return 0
 
 
-def _clash_sentence(error: Any, store: Any) -> str:
+def _clash_sentence(error: Any, store: Any, title: str) -> str:
     free = store.free_path(error.target.stem).name
+    if error.builtin and error.title is not None:
+        return (
+            f"stretchtimer: not imported: {error}; add --rename to import it as "
+            f"“{store.free_title(title)}” (a built-in routine cannot be replaced)."
+        )
     if error.builtin:
         return (
             f"stretchtimer: not imported: {error}; add --rename to import it as {free} "

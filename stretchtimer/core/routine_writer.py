@@ -1,12 +1,17 @@
-"""Write a :class:`Routine` as a format-1 routine file that reads back to the same routine."""
+"""Write a :class:`Routine` as a format-1 routine file that reads back to the same routine,
+or give a routine file another title."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import tomli_w
 
+from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.core.routine import FORMAT_VERSION, Breaths, Hold, Routine, Sides, Step
+from stretchtimer.core.routine_file import parse_routine
+from stretchtimer.core.source_map import SourceMap
 
 PACE_FIELDS = ("prepare", "rest", "switch", "inhale", "exhale")
 
@@ -56,3 +61,26 @@ def _step_table(step: Step) -> dict[str, Any]:
 def _number(value: float | None) -> int | float:
     assert value is not None
     return int(value) if float(value).is_integer() else float(value)
+
+
+def retitled(data: bytes, title: str, source: str = "FILE") -> bytes:
+    """The routine file ``data`` with ``title`` as its title, the rest as it was written.
+
+    Only the ``title = ...`` line changes, so comments and layout stay. A file whose
+    title line cannot be found or safely swapped is written anew instead.
+    """
+    routine = dataclasses.replace(parse_routine(data, source), title=title)
+    text = data.decode("utf-8-sig")
+    line = SourceMap(text).top("title")
+    if line is not None:
+        lines = text.splitlines(keepends=True)
+        old = lines[line - 1]
+        ending = old[len(old.rstrip("\r\n")) :]
+        lines[line - 1] = tomli_w.dumps({"title": title}).rstrip("\n") + ending
+        swapped = "".join(lines).encode("utf-8")
+        try:
+            if parse_routine(swapped, source) == routine:
+                return swapped
+        except RoutineFileError:
+            pass
+    return routine_to_toml(routine).encode("utf-8")

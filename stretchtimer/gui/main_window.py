@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
 
             routines = RoutinesView()
             routines.start_requested.connect(self.start_routine)
+            routines.set_settings(self.services.settings.current)
+            self.services.settings.changed.connect(routines.set_settings)
             routines.set_entries(self.services.library.entries())
             from stretchtimer.gui.routine_actions import RoutineActions
 

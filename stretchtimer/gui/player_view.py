@@ -81,7 +81,6 @@ class PlayerView(QWidget):
         layout.setSpacing(14)
         layout.addLayout(header)
         layout.addWidget(self.session_bar)
-        layout.addWidget(self.banner)
         layout.addWidget(self.preparing)
         layout.addWidget(self.comfort_before)
         layout.addLayout(body, 1)
@@ -112,8 +111,6 @@ class PlayerView(QWidget):
         self.session_bar.setTextVisible(False)
         self.session_bar.setAccessibleName("Progress through the routine")
 
-        self.banner = _label("Notice", wrap=True, object_name="Banner")
-        self.banner.hide()
         self.preparing = QWidget()
         preparing_layout = QVBoxLayout(self.preparing)
         self.preparing_label = _label("Preparing", object_name="Subtle")
@@ -273,7 +270,6 @@ class PlayerView(QWidget):
         """Show ``controller``'s session from now on."""
         self.controller = controller
         self.routine_title.setText(controller.routine.title)
-        self.banner.hide()
         self.comfort_before.setVisible(controller.asks_comfort)
         self.comfort_before.group.setExclusive(False)
         for button in self.comfort_before.group.buttons():
@@ -282,7 +278,6 @@ class PlayerView(QWidget):
         controller.preparing.connect(self._on_preparing)
         controller.started.connect(self._on_started)
         controller.engine_event.connect(self._on_event)
-        controller.notice.connect(self.show_notice)
         controller.finished.connect(self._on_finished)
         self.refresh()
 
@@ -293,10 +288,6 @@ class PlayerView(QWidget):
     def toggle_mute(self) -> None:
         self.set_muted(not self._muted)
         self.mute_toggled.emit(self._muted)
-
-    def show_notice(self, text: str) -> None:
-        self.banner.setText(text)
-        self.banner.setVisible(bool(text))
 
     def _command(self, command: Callable[[SessionController], None]) -> None:
         if self.controller is not None and self.controller.phase is not Phase.FINISHED:

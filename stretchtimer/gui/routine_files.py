@@ -17,9 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.core.routine_draft import problem_text, title_problem
 from stretchtimer.gui.services import AppServices
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routine_store import (
@@ -154,19 +155,23 @@ class RoutineImporter(QObject):
         if result.already_there:
             self.imported.emit(result.target)
             return
-        clash = "refuse"
+        clash, title = "refuse", None
         if result.clash is not None:
-            clash = self._ask_clash(result)
+            if result.clash.builtin and result.clash.title is not None:
+                title = self._ask_builtin_title(result)
+                clash = "cancel" if title is None else "rename"
+            else:
+                clash = self._ask_clash(result)
             if clash == "cancel":
                 return
-        self._copy(result, clash)
+        self._copy(result, clash, title)
 
-    def _copy(self, check: ImportCheck, clash: str) -> None:
+    def _copy(self, check: ImportCheck, clash: str, title: str | None = None) -> None:
         store = self.store
 
         def copy() -> Saved | RoutineClashError:
             try:
-                return store.import_checked(check, clash=clash)  # type: ignore[arg-type]
+                return store.import_checked(check, clash=clash, title=title)  # type: ignore[arg-type]
             except RoutineClashError as error:
                 return error
 
@@ -239,6 +244,47 @@ class RoutineImporter(QObject):
         if replace is not None and clicked is replace:
             return "replace"
         return "cancel"
+
+    def _ask_builtin_title(self, check: ImportCheck) -> str | None:
+        """The title to import a routine titled like a built-in under; None: not imported."""
+        assert check.clash is not None
+        free = self.store.free_title(check.routine.title)
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("A built-in routine has this title")
+        box.setText(
+            f"“{check.clash.title}” is a built-in routine, which stays as it is. Import "
+            f"{check.source.name} as “{free}”, or under a title you choose?"
+        )
+        rename = box.addButton(f"Import as “{free}”", QMessageBox.ButtonRole.AcceptRole)
+        choose = box.addButton("Choose a title…", QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(rename)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is rename:
+            return free
+        if clicked is choose:
+            return self._ask_free_title(free)
+        return None
+
+    def _ask_free_title(self, title: str) -> str | None:
+        heading = "Import under another title"
+        while True:
+            text, ok = QInputDialog.getText(self.window, heading, "Title:", text=title)
+            if not ok:
+                return None
+            problem = title_problem(text)
+            if problem is None and not self.store.title_taken(text):
+                return text.strip()
+            reason = (
+                problem_text(problem)
+                if problem is not None
+                else f"a routine is already called “{text.strip()}”"
+            )
+            QMessageBox.warning(self.window, heading, f"That title cannot be used: {reason}.")
+            title = text
 
 
 def open_folder(folder: Path) -> None:

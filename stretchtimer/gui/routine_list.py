@@ -17,9 +17,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from stretchtimer.core.formatting import clock_text
-from stretchtimer.core.summary import planned_seconds
 from stretchtimer.gui import theme
+from stretchtimer.speech.plan_estimate import estimated_seconds, plan_options
 from stretchtimer.storage.routine_library import RoutineEntry
+from stretchtimer.storage.settings import Settings
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -59,17 +60,31 @@ class RoutineRow:
 
 
 class RoutineListModel(QAbstractListModel):
+    """The routines with their lengths as the person's settings make them."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[RoutineRow] = []
+        self._settings = Settings()
 
     def set_entries(self, entries: list[RoutineEntry]) -> None:
         self.beginResetModel()
-        self.rows = [
-            RoutineRow(entry, planned_seconds(entry.routine) if entry.routine else 0.0)
-            for entry in entries
-        ]
+        self.rows = [self._row(entry) for entry in entries]
         self.endResetModel()
+
+    def set_settings(self, settings: Settings) -> bool:
+        """Use ``settings`` for the lengths; whether a length may have changed."""
+        old, self._settings = self._settings, settings
+        if (plan_options(old), old.rate) == (plan_options(settings), settings.rate):
+            return False
+        self.rows = [self._row(row.entry) for row in self.rows]
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+        return True
+
+    def _row(self, entry: RoutineEntry) -> RoutineRow:
+        routine = entry.routine
+        return RoutineRow(entry, estimated_seconds(routine, self._settings) if routine else 0.0)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)

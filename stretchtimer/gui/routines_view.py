@@ -29,6 +29,7 @@ from stretchtimer.gui.routine_list import (
     RoutineRow,
 )
 from stretchtimer.storage.routine_library import RoutineEntry
+from stretchtimer.storage.settings import Settings
 
 ALL_TAGS = "All tags"
 
@@ -168,6 +169,11 @@ class RoutinesView(QWidget):
         self.tag.blockSignals(False)
         self._filter_changed()
         self.select(keep)
+
+    def set_settings(self, settings: Settings) -> None:
+        """Show the lengths a session takes with ``settings`` (prepare, rest, breaths, rate)."""
+        if self.model.set_settings(settings):
+            self._show_current(self.list.currentIndex())
 
     def select(self, routine_id: str | None) -> None:
         for row in range(self.filter.rowCount()):

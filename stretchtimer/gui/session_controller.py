@@ -19,16 +19,16 @@ from PySide6.QtCore import QObject, Signal, Slot
 from stretchtimer.core import comfort
 from stretchtimer.core.engine import SessionEngine, State
 from stretchtimer.core.events import Event, SessionFinished, Status
-from stretchtimer.core.plan import BreathGuidance, Plan
-from stretchtimer.core.routine import ResolvedPace, Routine
+from stretchtimer.core.plan import Plan
+from stretchtimer.core.routine import Routine
 from stretchtimer.core.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
 from stretchtimer.player.cue_player import CuePlayer
 from stretchtimer.player.driver import SessionDriver
 from stretchtimer.player.timing_log import TimingLog
 from stretchtimer.speech.clip_cache import VoiceChoice
+from stretchtimer.speech.plan_estimate import plan_options
 from stretchtimer.speech.session_speech import (
-    PlanOptions,
     SpokenSession,
     clip_renderer,
     prepare_spoken_session,
@@ -45,14 +45,6 @@ class Phase(enum.Enum):
     PREPARING = "preparing"
     RUNNING = "running"
     FINISHED = "finished"
-
-
-def plan_options(settings: Settings) -> PlanOptions:
-    """The person's pace defaults and breath guidance, as the planner takes them."""
-    return PlanOptions(
-        ResolvedPace(prepare=settings.prepare, rest=settings.rest),
-        BreathGuidance(settings.breath_guidance),
-    )
 
 
 @dataclass

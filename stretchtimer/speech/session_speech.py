@@ -13,17 +13,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stretchtimer.core.plan import BreathGuidance, Plan, build_plan, estimate_speech_seconds
-from stretchtimer.core.routine import DEFAULT_PACE, ResolvedPace, Routine
+from stretchtimer.core.plan import Plan, build_plan, estimate_speech_seconds
+from stretchtimer.core.routine import Routine
 from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
+from stretchtimer.speech.plan_estimate import DEFAULT_RATE, PlanOptions, estimated_plan
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.renderer import ClipRenderer, Progress
 
-
-@dataclass(frozen=True)
-class PlanOptions:
-    pace_defaults: ResolvedPace = DEFAULT_PACE
-    breath_guidance: BreathGuidance = BreathGuidance.SPOKEN
+__all__ = [
+    "PlanOptions",
+    "SpokenSession",
+    "clip_renderer",
+    "estimated_plan",
+    "needs_rendering",
+    "prepare_spoken_session",
+]
 
 
 @dataclass(frozen=True)
@@ -41,19 +45,6 @@ class SpokenSession:
 def clip_renderer(clips_folder: Path) -> ClipRenderer:
     """A renderer that keeps its clips in ``clips_folder`` (the app's cache)."""
     return ClipRenderer(ClipCache(clips_folder))
-
-
-def estimated_plan(routine: Routine, options: PlanOptions, rate: int) -> Plan:
-    return build_plan(
-        routine,
-        pace_defaults=options.pace_defaults,
-        speech_length=functools.partial(_estimate, rate=rate),
-        breath_guidance=options.breath_guidance,
-    )
-
-
-def _estimate(text: str, *, rate: int) -> float:
-    return estimate_speech_seconds(text, rate)
 
 
 def needs_rendering(renderer: ClipRenderer, plan: Plan, voice: VoiceChoice) -> bool:
@@ -76,7 +67,7 @@ def prepare_spoken_session(
     as ``notice`` and the session plays without a voice (or with the default voice
     when the chosen one is not installed).
     """
-    rate = voice.rate if voice else 165
+    rate = voice.rate if voice else DEFAULT_RATE
     plan = first_plan or estimated_plan(routine, options, rate)
     if voice is None:
         return SpokenSession(plan)

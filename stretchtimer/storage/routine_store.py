@@ -21,6 +21,7 @@ import dataclasses
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -28,7 +29,7 @@ from typing import Literal
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.core.routine import Routine
 from stretchtimer.core.routine_file import load_routine, parse_routine
-from stretchtimer.core.routine_writer import routine_to_toml
+from stretchtimer.core.routine_writer import retitled, routine_to_toml
 from stretchtimer.storage.atomic import write_atomically
 from stretchtimer.storage.paths import ensure_private_dir
 
@@ -55,14 +56,17 @@ class ChangedOnDiskError(Exception):
 class RoutineClashError(Exception):
     """A routine file of that name is already in the routines folder (or a built-in has it).
 
-    ``title`` is set when the clash is a routine of the same title in another file.
+    ``title`` is set when the clash is a routine of the same title (a built-in, or one
+    of the person's in another file).
     """
 
     def __init__(self, target: Path, *, builtin: bool, title: str | None = None) -> None:
         self.target = target
         self.builtin = builtin
         self.title = title
-        if builtin:
+        if builtin and title is not None:
+            message = f"a built-in routine is already called “{title}”"
+        elif builtin:
             message = f"a built-in routine is already called {target.stem}"
         elif title is not None:
             message = f"your routines already have “{title}” in {target.name}"
@@ -114,6 +118,17 @@ def builtin_ids() -> set[str]:
     return {entry.id for entry in builtin_entries()}
 
 
+def builtin_titles() -> set[str]:
+    from stretchtimer.storage.routine_library import builtin_entries
+
+    return {entry.title for entry in builtin_entries()}
+
+
+def title_key(title: str) -> str:
+    """Titles that differ only in letter case or spaces around them are the same title."""
+    return title.strip().casefold()
+
+
 def canonical_bytes(routine: Routine) -> bytes:
     """The bytes the app writes for ``routine``."""
     return routine_to_toml(routine).encode("utf-8")
@@ -144,6 +159,12 @@ def titled(routine: Routine, title: str) -> Routine:
     return dataclasses.replace(routine, title=title.strip()[:TITLE_LIMIT].strip())
 
 
+def numbered_title(title: str, number: int) -> str:
+    """``"Desk hips (2)"``: the title with a number, within the title length limit."""
+    suffix = f" ({number})"
+    return title.strip()[: TITLE_LIMIT - len(suffix)].rstrip() + suffix
+
+
 def copy_title(title: str) -> str:
     """``"Hip openers"`` → ``"Hip openers (copy)"``, within the 80-character limit."""
     suffix = " (copy)"
@@ -159,10 +180,12 @@ class RoutineStore:
         *,
         deleted: Path | None = None,
         reserved: set[str] | None = None,
+        reserved_titles: set[str] | None = None,
     ) -> None:
         self.folder = folder
         self.deleted = deleted or folder.parent / "deleted-routines"
         self._reserved = reserved
+        self._reserved_titles = reserved_titles
 
     @property
     def reserved(self) -> set[str]:
@@ -170,6 +193,13 @@ class RoutineStore:
         if self._reserved is None:
             self._reserved = builtin_ids()
         return self._reserved
+
+    @property
+    def reserved_titles(self) -> set[str]:
+        """Titles an imported routine must not take: the built-in routines'."""
+        if self._reserved_titles is None:
+            self._reserved_titles = builtin_titles()
+        return self._reserved_titles
 
     # -- names ------------------------------------------------------------------------
 
@@ -186,6 +216,25 @@ class RoutineStore:
 
     def path_for_title(self, title: str) -> Path:
         return self.free_path(slug(title))
+
+    def builtin_title(self, title: str) -> str | None:
+        """The built-in routine's title that ``title`` is (letter case aside), if any."""
+        wanted = title_key(title)
+        return next((used for used in self.reserved_titles if title_key(used) == wanted), None)
+
+    def title_taken(self, title: str) -> bool:
+        """Whether a built-in routine or one of the person's already has ``title``."""
+        return self.builtin_title(title) is not None or self._titled(title) is not None
+
+    def free_title(self, title: str) -> str:
+        """``"TITLE (2)"``, ``"TITLE (3)"``, ... whichever no routine has yet."""
+        taken = {title_key(used) for used in self.reserved_titles} | {
+            title_key(used) for used in self._own_titles()
+        }
+        number = 2
+        while title_key(numbered_title(title, number)) in taken:
+            number += 1
+        return numbered_title(title, number)
 
     # -- writing ----------------------------------------------------------------------
 
@@ -283,10 +332,11 @@ class RoutineStore:
         data = source.read_bytes()
         stem = slug(source.stem) if source.stem else slug(routine.title)
         target = self.folder / f"{stem}{SUFFIX}"
-        if stem in self.reserved:
-            return ImportCheck(
-                source, routine, data, target, RoutineClashError(target, builtin=True)
-            )
+        builtin_title = self.builtin_title(routine.title)
+        if stem in self.reserved or builtin_title is not None:
+            # A built-in is read-only: only another name (and title) can settle this.
+            clash = RoutineClashError(target, builtin=True, title=builtin_title)
+            return ImportCheck(source, routine, data, target, clash)
         existing = read_bytes(target)
         if existing is None:
             same_title = self._titled(routine.title)
@@ -303,40 +353,65 @@ class RoutineStore:
 
     def _titled(self, title: str) -> Path | None:
         """The own routine file whose routine has ``title`` (letter case aside), if any."""
-        wanted = title.strip().casefold()
+        wanted = title_key(title)
+        return next(
+            (path for path, used in self._own_routines() if title_key(used) == wanted), None
+        )
+
+    def _own_titles(self) -> list[str]:
+        return [title for _path, title in self._own_routines()]
+
+    def _own_routines(self) -> Iterator[tuple[Path, str]]:
+        """Each readable own routine file with its routine's title."""
         for path in sorted(self.folder.glob(f"*{SUFFIX}")):
             try:
-                if load_routine(path).title.strip().casefold() == wanted:
-                    return path
+                yield path, load_routine(path).title
             except (RoutineFileError, OSError):
                 continue
-        return None
 
-    def import_checked(self, check: ImportCheck, *, clash: Clash = "refuse") -> Saved:
+    def import_checked(
+        self, check: ImportCheck, *, clash: Clash = "refuse", title: str | None = None
+    ) -> Saved:
         """Copy a checked file into the folder, as it is (comments and all).
 
         On a clash: ``"refuse"`` raises the :class:`RoutineClashError`, ``"rename"``
         picks a free name, ``"replace"`` keeps the old file as a backup and takes
-        its place (a built-in cannot be replaced).
+        its place (a built-in cannot be replaced). A routine titled like a built-in
+        is renamed to ``title``, or to a free one ("Desk hips (2)"): only its title
+        line changes. A ``title`` some routine already has is refused.
         """
         if check.already_there:
             return Saved(check.target, check.data)
-        target, backup = check.target, None
+        target, data, backup = check.target, check.data, None
         if check.clash is not None:
             if clash == "refuse" or (clash == "replace" and check.clash.builtin):
                 raise check.clash
             if clash == "rename":
                 target = self.free_path(check.target.stem)
+                if check.clash.builtin and check.clash.title is not None:
+                    data = self._retitled(check, title or self.free_title(check.routine.title))
             else:
                 old = read_bytes(target)
                 if old is not None:
                     backup = self.keep_backup(target, old)
-        write_atomically(target, check.data)
+        write_atomically(target, data)
         log.info("imported %s as %s", check.source, target)
-        return Saved(target, check.data, backup)
+        return Saved(target, data, backup)
 
-    def import_file(self, source: Path, *, clash: Clash = "refuse") -> Saved:
-        return self.import_checked(self.check_import(source), clash=clash)
+    def _retitled(self, check: ImportCheck, title: str) -> bytes:
+        if self.title_taken(title):
+            builtin = self.builtin_title(title)
+            raise RoutineClashError(
+                self._titled(title) or check.target,
+                builtin=builtin is not None,
+                title=builtin or title.strip(),
+            )
+        return retitled(check.data, title.strip(), str(check.source))
+
+    def import_file(
+        self, source: Path, *, clash: Clash = "refuse", title: str | None = None
+    ) -> Saved:
+        return self.import_checked(self.check_import(source), clash=clash, title=title)
 
 
 def export_routine(routine: Routine, target: Path) -> Saved:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -120,3 +121,31 @@ def test_editor_cli_import_never_replaces_a_builtin(home: Path, tmp_path: Path) 
     assert result.returncode == 1
     assert "a built-in routine is already called hip-openers" in result.stderr
     assert "a built-in routine cannot be replaced" in result.stderr
+
+
+def test_editor_cli_import_of_a_routine_titled_like_a_builtin_needs_rename(
+    home: Path, tmp_path: Path
+) -> None:
+    run_cli("routines", "new", "Desk", home=tmp_path)
+    written = (tmp_path / "data" / "routines" / "desk.toml").read_bytes()
+    source = tmp_path / "desk.toml"
+    source.write_bytes(written.replace(b'title = "Desk"', b'title = "Desk hips"'))
+    for extra in ((), ("--replace",)):
+        refused = run_cli("routines", "import", str(source), *extra, home=home)
+        assert refused.returncode == 1
+        assert refused.stderr.splitlines() == [
+            "stretchtimer: not imported: a built-in routine is already called “Desk hips”; "
+            "add --rename to import it as “Desk hips (2)” (a built-in routine cannot be "
+            "replaced)."
+        ]
+    assert not routines_folder(home).exists() or not any(routines_folder(home).glob("*.toml"))
+
+    renamed = run_cli("routines", "import", str(source), "--rename", home=home)
+    assert renamed.returncode == 0, renamed.stderr
+    path = Path(renamed.stdout.strip())
+    assert path == routines_folder(home) / "desk.toml"
+    assert load_routine(path).title == "Desk hips (2)"
+    assert "imported as “Desk hips (2)”" in renamed.stderr
+    listed = run_cli("routines", "list", "--json", home=home)
+    titles = [item["title"] for item in json.loads(listed.stdout)]
+    assert titles.count("Desk hips") == 1 and "Desk hips (2)" in titles

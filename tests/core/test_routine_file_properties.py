@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,8 +11,8 @@ from hypothesis import strategies as st
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.core.routine import Routine
 from stretchtimer.core.routine_file import STEP_KEYS, TOP_KEYS, parse_routine
-from stretchtimer.core.routine_writer import routine_to_toml
-from tests.strategies import routines
+from stretchtimer.core.routine_writer import retitled, routine_to_toml
+from tests.strategies import routines, texts
 
 
 @settings(max_examples=300)
@@ -63,3 +65,22 @@ def test_a_valid_routine_with_any_key_changed_to_any_value_never_crashes(
         parse_routine(text.encode("utf-8"), "changed.toml")
     except RoutineFileError as error:
         assert all(str(problem).startswith("changed.toml") for problem in error.problems)
+
+
+@given(routines(max_steps=3), texts(80, single_line=True, min_size=1))
+def test_retitling_a_file_changes_its_title_and_nothing_else(routine: Routine, title: str) -> None:
+    data = routine_to_toml(routine).encode("utf-8")
+    assert parse_routine(retitled(data, title), "gen.toml") == dataclasses.replace(
+        routine, title=title
+    )
+
+
+def test_retitling_a_hand_written_file_keeps_its_comments_and_line_ends() -> None:
+    data = (
+        b'\xef\xbb\xbf# from the clinic\r\nformat = 1\r\ntitle = "Desk hips"  # theirs\r\n'
+        b'\r\n[[step]]\r\nname = "Clamshell"   # on the side\r\nreps = 12\r\n'
+    )
+    assert retitled(data, "Desk hips (2)") == (
+        b'# from the clinic\r\nformat = 1\r\ntitle = "Desk hips (2)"\r\n'
+        b'\r\n[[step]]\r\nname = "Clamshell"   # on the side\r\nreps = 12\r\n'
+    )

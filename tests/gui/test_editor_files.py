@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QFileDialog, QInputDialog
 
 from stretchtimer.core.routine_file import load_routine
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.storage.routine_store import canonical_bytes
-from tests.gui.dialogs import answering
+from tests.gui.dialogs import answering, click
 from tests.gui.editor_helpers import (
     ROUTINE,
     actions,
@@ -95,6 +95,42 @@ def test_editor_import_asks_when_a_routine_of_yours_has_the_same_title(
     assert seen[0].startswith("Your routines already have “Morning hips” in morning-hips.toml.")
     assert mine.read_bytes() == source.read_bytes()
     assert sorted(path.name for path in folder_of(home).glob("*.toml")) == ["morning-hips.toml"]
+
+
+def test_editor_import_of_a_routine_titled_like_a_builtin_offers_another_title_not_replace(
+    qtbot, window: MainWindow, home: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "desk.toml"
+    source.write_text(ROUTINE.replace('"Morning hips"', '"Desk hips"'), encoding="utf-8")
+    importer = actions(window).importer
+    offered: list[str] = []
+
+    def note_buttons_then_cancel(dialog: QDialog) -> None:
+        offered.extend(button.text() for button in dialog.findChildren(QAbstractButton))
+        click(dialog, "Cancel")
+
+    with answering(note_buttons_then_cancel) as seen:
+        importer.import_files([source])
+    assert seen[0].startswith("“Desk hips” is a built-in routine, which stays as it is.")
+    assert "Replace" not in offered and "Import as “Desk hips (2)”" in offered
+    assert not (folder_of(home) / "desk.toml").exists()
+
+    with answering("Import as “Desk hips (2)”"):
+        importer.import_files([source])
+    assert load_routine(folder_of(home) / "desk.toml").title == "Desk hips (2)"
+
+    def titled(title: str):  # type: ignore[no-untyped-def]
+        def fill(dialog: QInputDialog) -> None:
+            dialog.setTextValue(title)
+            dialog.accept()
+
+        return fill
+
+    with answering("Choose a title…", titled("desk hips (2)"), "OK", titled("Desk hips, mine")):
+        importer.import_files([source])
+    assert load_routine(folder_of(home) / "desk-2.toml").title == "Desk hips, mine"
+    titles = [row.entry.title.casefold() for row in window.routines.model.rows]
+    assert titles.count("desk hips") == 1 and len(set(titles)) == len(titles)
 
 
 def test_editor_dropping_toml_files_on_the_window_imports_them(

@@ -14,6 +14,7 @@ from stretchtimer.core.routine_draft import Kind, draft_from_routine
 from stretchtimer.core.routine_file import load_routine
 from stretchtimer.gui.editor.window import RoutineEditor
 from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.services import AppServices
 from tests.conftest import run_cli
 from tests.gui.conftest import wait_for_session
 from tests.gui.dialogs import answering
@@ -514,6 +515,21 @@ def test_editor_total_length_follows_every_change(
     assert seconds(after) - seconds(before) == 120
     type_into(qtbot, editor.step_form.hold, "")  # not a routine for a moment
     assert editor.total_label.text() == after and not editor.total_label.isEnabled()
+    close_without_saving(editor)
+
+
+def test_editor_and_routines_list_show_one_length_with_the_persons_settings(
+    qtbot, window: MainWindow, services: AppServices, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    services.settings.update(prepare=12.0, rest=25.0, rate=120, breath_guidance="tones")
+    path = own_file(home)
+    editor = open_own(window, path, qtbot)
+    window.routines.select(path.stem)
+    row = window.routines.current_row()
+    assert row is not None and row.entry.path == path
+    length = editor.total_label.text().split(" ", maxsplit=1)[0]
+    assert row.meta().startswith(f"{length} · ")
+    assert window.routines.detail_meta.text() == row.meta()
     close_without_saving(editor)
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
+from stretchtimer.core.formatting import clock_text
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.routine_list import ENTRY_ROLE
+from stretchtimer.gui.routine_list import ENTRY_ROLE, RoutineRow
+from stretchtimer.gui.services import AppServices
+from stretchtimer.speech.plan_estimate import estimated_seconds
 from tests.gui.conftest import wait_for_session
 
 
@@ -84,3 +88,18 @@ def test_a_broken_own_routine_is_listed_with_its_problem_and_cannot_start(
     assert "holds: unknown key; did you mean hold?" in window.routines.detail_text.text()
     qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
     assert window.controller is None
+
+
+def test_lengths_follow_the_preparation_rest_and_speaking_rate_settings(
+    window: MainWindow, services: AppServices
+) -> None:
+    window.routines.select("desk-hips")
+    before = window.routines.current_row()
+    assert isinstance(before, RoutineRow) and before.entry.routine is not None
+    services.settings.update(prepare=30.0, rest=45.0, rate=100)
+    after = window.routines.current_row()
+    assert isinstance(after, RoutineRow) and after.entry.id == "desk-hips"  # still chosen
+    expected = estimated_seconds(before.entry.routine, services.settings.current)
+    assert after.seconds == pytest.approx(expected)
+    assert after.seconds > before.seconds
+    assert window.routines.detail_meta.text().startswith(f"{clock_text(expected)} · ")

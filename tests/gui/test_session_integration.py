@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from stretchtimer.core.clock import FakeClock
 from stretchtimer.gui.main_window import MainWindow
@@ -171,3 +172,38 @@ def test_without_the_speech_engine_the_session_runs_and_says_why(
     message = window.notices.text.text()
     assert "The voice is off because the speech engine is not installed" in message
     assert "libespeak-ng1" in message
+
+
+class NoSoundOutput:
+    """QMediaDevices on a machine without speakers, headphones or a sound server."""
+
+    @staticmethod
+    def audioOutputs() -> list[object]:
+        return []
+
+
+def visible_texts_with(window: MainWindow, words: str) -> list[str]:
+    return [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.isVisibleTo(window) and words in label.text()
+    ]
+
+
+def test_without_sound_output_or_speech_engine_each_reason_shows_once(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr("stretchtimer.player.cue_player.QMediaDevices", NoSoundOutput)
+    broken = tmp_path / "lib"  # no speech engine either, as in the test above
+    broken.mkdir()
+    (broken / "libespeak-ng.so.1").write_bytes(b"")
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
+    window.start_routine("two-minute-reset")
+    wait_started(qtbot, window)
+    assert window.current_place() == "session"
+    for reason in ("No sound output was found", "the speech engine is not installed"):
+        [shown] = visible_texts_with(window, reason)
+        assert shown.count(reason) == 1, reason

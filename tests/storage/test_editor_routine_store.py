@@ -202,6 +202,32 @@ def test_editor_store_import_of_a_routine_titled_like_one_of_yours_asks(
     assert sorted(path.name for path in store.folder.glob("*.toml")) == ["week-two.toml"]
 
 
+def test_editor_store_import_of_a_routine_titled_like_a_builtin_asks_for_another_title(
+    store: RoutineStore, tmp_path: Path
+) -> None:
+    desk = HAND_WRITTEN.replace(b'title = "Week two"', b'title = "desk hips"')
+    source = _write(tmp_path / "desk.toml", desk)
+    check = store.check_import(source)
+    assert check.clash is not None and check.clash.builtin
+    assert str(check.clash) == "a built-in routine is already called “Desk hips”"
+    for clash in ("refuse", "replace"):  # a built-in is read-only
+        with pytest.raises(RoutineClashError):
+            store.import_file(source, clash=clash)  # type: ignore[arg-type]
+    assert list(store.folder.glob("*.toml")) == []
+
+    first = store.import_file(source, clash="rename")
+    assert first.path == store.folder / "desk.toml"
+    assert first.path.read_bytes() == desk.replace(b'"desk hips"', b'"desk hips (2)"')
+    second = store.import_file(source, clash="rename")
+    assert (second.path.name, load_routine(second.path).title) == ("desk-2.toml", "desk hips (3)")
+    typed = store.import_file(source, clash="rename", title="  Desk hips, my way ")
+    assert load_routine(typed.path).title == "Desk hips, my way"
+    for taken in ("Hip openers", "DESK HIPS (2)"):
+        with pytest.raises(RoutineClashError):
+            store.import_file(source, clash="rename", title=taken)
+    assert len(list(store.folder.glob("*.toml"))) == 3
+
+
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path

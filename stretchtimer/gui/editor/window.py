@@ -57,6 +57,7 @@ from stretchtimer.gui.editor.step_form import StepForm
 from stretchtimer.gui.editor.step_list import StepListModel, StepListView
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.voice_preview import VoicePreview
+from stretchtimer.speech.plan_estimate import estimated_seconds
 from stretchtimer.storage.editor_drafts import DraftFolder, KeptDraft, digest
 from stretchtimer.storage.routine_store import ChangedOnDiskError, RoutineStore, Saved
 
@@ -525,11 +526,7 @@ class RoutineEditor(QMainWindow):
         self.step_form.try_here.setEnabled(check.ok)
 
     def _seconds(self, routine: Routine) -> float:
-        from stretchtimer.gui.session_controller import plan_options
-        from stretchtimer.speech.session_speech import estimated_plan
-
-        settings = self.services.settings.current
-        return estimated_plan(routine, plan_options(settings), settings.rate).duration
+        return estimated_seconds(routine, self.services.settings.current)
 
     def go_to_first_problem(self) -> None:
         """Show every problem and put the cursor in the first one's field."""
