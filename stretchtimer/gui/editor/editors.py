@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -17,10 +18,12 @@ from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.core.routine import Routine
 from stretchtimer.core.routine_draft import RoutineDraft, draft_from_routine
 from stretchtimer.core.routine_file import parse_routine
-from stretchtimer.gui.editor.window import RoutineEditor
 from stretchtimer.gui.services import AppServices
 from stretchtimer.storage.editor_drafts import DraftFolder, KeptDraft
 from stretchtimer.storage.routine_store import RoutineStore
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.editor.window import RoutineEditor
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +117,10 @@ class EditorWindows(QObject):
     def _open(
         self, path: Path | None, data: bytes | None, draft: RoutineDraft, *, fresh: bool
     ) -> RoutineEditor:
+        # The editor (and the voice it speaks with) loads with the first one opened, not
+        # with the Routines page.
+        from stretchtimer.gui.editor.window import RoutineEditor
+
         editor = RoutineEditor(
             self.services,
             self.store,
