@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.problems import RoutineFileError
@@ -24,6 +25,7 @@ from stretchtimer.storage.settings import SettingsStore
 log = logging.getLogger(__name__)
 
 KNOWN_PROBLEMS: tuple[type[BaseException], ...] = (OSError, RoutineFileError)
+FIRST_PAINT_WAIT_MS = 500  # fill the window in by then even if it never paints
 
 
 def set_identity() -> None:
@@ -95,21 +97,55 @@ def run_app(
     in_tray = tray and not start and QSystemTrayIcon.isSystemTrayAvailable()
     if not in_tray:
         window.show()
-    # Reminders, the tray and the compact player come on the first turn of the event
-    # loop, once the window is on screen.
-    QTimer.singleShot(0, lambda: open_desk(app, window, services, in_tray=in_tray))
     for notice in services.notices:
         window.show_notice(notice)
-    # The window shows first; its pages are built on the event loop's first turn, so a
-    # person sees the app at once and the routines a moment later.
-    QTimer.singleShot(0, window.finish_startup)
-    if start:
-        QTimer.singleShot(0, lambda: window.start_routine(start))
+
+    def fill_in() -> None:
+        window.finish_startup()
+        # Reminders, the tray and the compact player come next, then the routine asked for.
+        QTimer.singleShot(0, lambda: open_desk(app, window, services, in_tray=in_tray))
+        if start:
+            QTimer.singleShot(0, lambda: window.start_routine(start))
+
+    # The window shows first; its pages are built once it is on screen, so a person sees
+    # the app at once and the routines a moment later.
+    first_paint = after_first_paint(window, fill_in)
     log.info("stretchtimer %s started", __version__)
     code = app.exec()
     services.tasks.wait()
-    del probe
+    del probe, first_paint
     return int(code)
+
+
+class _FirstPaint(QObject):
+    """Calls back once a window has painted for the first time (or soon, if it never does)."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._call)  # a window never exposed
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._call)  # once this paint is on screen
+        return False
+
+    def _call(self) -> None:
+        callback, self.callback = self.callback, None
+        if callback is not None:
+            self.window.removeEventFilter(self)
+            callback()
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> QObject | None:
+    """Run ``callback`` once ``window`` is on screen; on the next turn if it is hidden."""
+    if not window.isVisible():
+        QTimer.singleShot(0, callback)
+        return None
+    return _FirstPaint(window, callback)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from stretchtimer.core.clock import Clock, Moment, ScaledClock, SystemClock
 from stretchtimer.core.engine import SessionEngine, State
 from stretchtimer.core.events import Event, SessionFinished, Status
 from stretchtimer.core.snapshot import Snapshot
-from stretchtimer.player.short_slices import request_short_slices
+from stretchtimer.player.short_slices import release_short_slices, request_short_slices
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,7 @@ class SessionDriver(QObject):
             self._timer.stop()
             if self.engine.state is State.FINISHED and not self._finished_sent:
                 self._finished_sent = True
+                release_short_slices()
                 self.finished.emit(self._status)
             return
         scaled = max(0.0, deadline - self.now().mono)

@@ -17,7 +17,6 @@ import os
 import platform
 import struct
 import sys
-import threading
 
 log = logging.getLogger(__name__)
 
@@ -27,18 +26,18 @@ _SYSCALLS = {"x86_64": (314, 315), "aarch64": (274, 275)}
 # struct sched_attr as first published (48 bytes): size, policy, flags, nice,
 # priority, runtime, deadline, period.
 _ATTR = struct.Struct("=IIQiIQQQ")
-_asked: set[int] = set()  # native ids of the threads that have asked already
 
 
 def request_short_slices(slice_ns: int = SLICE_NS) -> bool:
-    """Ask for short slices for the calling thread, once; True when the kernel agreed."""
-    thread = threading.get_native_id()
-    if thread in _asked:
-        return current_slice_ns() == slice_ns
-    _asked.add(thread)
+    """Ask for short slices for the calling thread; True when the kernel agreed."""
     agreed = _set_slice(slice_ns)
-    log.info("short scheduler slices %s", "granted" if agreed else "not available")
+    log.debug("short scheduler slices %s", "granted" if agreed else "not available")
     return agreed
+
+
+def release_short_slices() -> None:
+    """Give the calling thread the kernel's usual slices back (the session is over)."""
+    _set_slice(0)
 
 
 def current_slice_ns(thread: int = 0) -> int | None:
@@ -63,7 +62,8 @@ def _set_slice(slice_ns: int) -> bool:
     )
     if _libc().syscall(syscalls[0], 0, attr, 0) != 0:
         return False
-    return current_slice_ns() == slice_ns  # kernels before 6.12 accept and ignore it
+    # Kernels before 6.12 accept and ignore it; 0 asks for the usual slices.
+    return slice_ns == 0 or current_slice_ns() == slice_ns
 
 
 def _syscalls() -> tuple[int, int] | None:

@@ -14,7 +14,12 @@ from stretchtimer.core.engine import SessionEngine
 from stretchtimer.core.plan import build_plan
 from stretchtimer.core.routine_file import parse_routine
 from stretchtimer.player.driver import SessionDriver
-from stretchtimer.player.short_slices import SLICE_NS, current_slice_ns, request_short_slices
+from stretchtimer.player.short_slices import (
+    SLICE_NS,
+    current_slice_ns,
+    release_short_slices,
+    request_short_slices,
+)
 
 
 def kernel_has_custom_slices() -> bool:
@@ -56,21 +61,24 @@ def test_a_thread_given_another_policy_on_purpose_keeps_it() -> None:
     assert policy == os.SCHED_BATCH
 
 
-def test_starting_a_session_asks_for_short_slices(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_a_session_has_short_slices_from_its_start_to_its_end(qapp) -> None:  # type: ignore[no-untyped-def]
     routine = parse_routine(b'format = 1\ntitle = "T"\n[[step]]\nname = "S"\nhold = 5\n')
     seen: list[int | None] = []
 
     class Player(QThread):  # a thread with its own event loop, as drivers need
         def run(self) -> None:
+            release_short_slices()  # a new thread inherits its creator's slices
             seen.append(current_slice_ns())
             driver = SessionDriver(SessionEngine(build_plan(routine)))
             driver.start()
             seen.append(current_slice_ns())
             driver.stop()
+            seen.append(current_slice_ns())
 
     thread = Player()
     thread.start()
     assert thread.wait(10_000)
-    before, after = seen
-    assert after == (SLICE_NS if kernel_has_custom_slices() else before)
+    before, during, after = seen
     assert before != SLICE_NS
+    assert during == (SLICE_NS if kernel_has_custom_slices() else before)
+    assert after == before
