@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from stretchtimer.core.engine import SessionEngine
     from stretchtimer.core.events import Status
     from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
-    from stretchtimer.player.driver import SessionDriver
+    from stretchtimer.player.driver import AfterTheMoment, SessionDriver
     from stretchtimer.player.qt_setup import audio_application
     from stretchtimer.player.timing_log import TimingLog
     from stretchtimer.speech.clip_cache import VoiceChoice
@@ -109,11 +109,11 @@ def run(args: argparse.Namespace) -> int:
     driver = SessionDriver(SessionEngine(spoken.plan), speed=args.speed)
     player.attach(driver.engine_event)  # before the display: sound first
     wait_until_ready(player)
+    history = AfterTheMoment(recording.listener)
     try:
-        status = run_terminal_session(
-            driver, listeners=(recording.listener,), ready_to_quit=player.when_quiet
-        )
+        status = run_terminal_session(driver, listeners=(history,), ready_to_quit=player.when_quiet)
     finally:
         player.close()
+        history.flush()
         recording.finish()
     return 0 if status is Status.COMPLETED else 130

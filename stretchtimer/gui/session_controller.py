@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from stretchtimer.core import comfort
 from stretchtimer.core.engine import SessionEngine, State
@@ -24,7 +24,7 @@ from stretchtimer.core.routine import Routine
 from stretchtimer.core.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
 from stretchtimer.player.cue_player import CuePlayer
-from stretchtimer.player.driver import SessionDriver
+from stretchtimer.player.driver import AfterTheMoment, SessionDriver
 from stretchtimer.player.timing_log import TimingLog
 from stretchtimer.speech.clip_cache import VoiceChoice
 from stretchtimer.speech.plan_estimate import plan_options
@@ -113,7 +113,7 @@ class SessionController(QObject):
         self.driver: SessionDriver | None = None
         self.player: CuePlayer | None = None
         self.recorder: SessionRecorder | None = None
-        self._unrecorded: list[Event] = []  # this moment's events, for the history
+        self._history: AfterTheMoment | None = None  # the recorder, after each moment
         settings = services.settings.current
         # A preview at another speed is not a session the body went through: no questions.
         self.asks_comfort = (
@@ -220,7 +220,8 @@ class SessionController(QObject):
         )
         player.attach(self.driver.engine_event)  # sound first, then everything else
         if self.recorder is not None:
-            self.driver.engine_event.connect(self._record)
+            self._history = AfterTheMoment(self.recorder, self)
+            self.driver.engine_event.connect(self._history)
         self.driver.engine_event.connect(self._on_event)
         self.driver.finished.connect(self._on_finished)
         self.phase = Phase.RUNNING
@@ -260,7 +261,8 @@ class SessionController(QObject):
 
     def close(self) -> None:
         """Finish the history writes (off the GUI thread); say if something was not saved."""
-        self._flush_records()
+        if self._history is not None:
+            self._history.flush()
         recorder, self.recorder = self.recorder, None
         if self.player is not None:
             self.player.close()
@@ -297,23 +299,10 @@ class SessionController(QObject):
         self.engine_event.emit(event)
 
     def _on_finished(self, status: Status) -> None:
-        self._flush_records()
+        if self._history is not None:
+            self._history.flush()
         self._tell_when_saved()  # the recorder has had the session's last event
         self._end(status)
-
-    def _record(self, event: Event) -> None:
-        # The history hears a moment's events once all of them have been handled: waking
-        # the writer thread in the middle would let it take the interpreter from the
-        # cues still to come (on a busy machine, for milliseconds).
-        self._unrecorded.append(event)
-        if len(self._unrecorded) == 1:
-            QTimer.singleShot(0, self, self._flush_records)
-
-    def _flush_records(self) -> None:
-        events, self._unrecorded = self._unrecorded, []
-        if self.recorder is not None:
-            for event in events:
-                self.recorder(event)
 
     def _tell_when_saved(self) -> None:
         if self.recorder is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -123,3 +124,28 @@ class SessionDriver(QObject):
         scaled = max(0.0, deadline - self.now().mono)
         delay_ms = math.ceil(scaled / self.speed * 1000.0)
         self._timer.start(delay_ms)
+
+
+class AfterTheMoment(QObject):
+    """Hands ``listener`` each moment's events once all of them have been handled.
+
+    For a listener that wakes a thread (the history's writer): woken in the middle of
+    a moment, that thread can take the interpreter from the cues still to come, and on
+    a busy machine keep it for milliseconds. The events keep their order; call
+    :meth:`flush` before reading what the listener has made of them.
+    """
+
+    def __init__(self, listener: Callable[[Event], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self.listener = listener
+        self._waiting: list[Event] = []
+
+    def __call__(self, event: Event) -> None:
+        self._waiting.append(event)
+        if len(self._waiting) == 1:
+            QTimer.singleShot(0, self, self.flush)
+
+    def flush(self) -> None:
+        events, self._waiting = self._waiting, []
+        for event in events:
+            self.listener(event)
