@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import hashlib
 import json
 import logging
 import threading
@@ -57,7 +56,11 @@ class KeptDraft:
 
 
 def digest(data: bytes | None) -> str:
-    return "" if data is None else hashlib.sha256(data).hexdigest()
+    if data is None:
+        return ""
+    import hashlib  # it loads OpenSSL (3 MB): only once a digest is needed
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def draft_to_json(draft: RoutineDraft) -> dict[str, Any]:
@@ -113,6 +116,8 @@ class DraftFolder:
         """A draft file for editing ``routine_file`` (or a routine not saved yet)."""
         if routine_file is None:
             return self.folder / f"new-{uuid.uuid4().hex[:12]}{SUFFIX}"
+        import hashlib  # it loads OpenSSL (3 MB): only once a digest is needed
+
         key = hashlib.sha256(str(routine_file).encode("utf-8")).hexdigest()[:12]
         return self.folder / f"{routine_file.stem}-{key}{SUFFIX}"
 

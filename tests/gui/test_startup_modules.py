@@ -29,6 +29,7 @@ LATER = (
     "stretchtimer.speech.renderer",
     "stretchtimer.gui.session_controller",
     "stretchtimer.gui.history_view",
+    "_hashlib",  # OpenSSL: 3 MB resident
 )
 
 
