@@ -21,8 +21,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import tomli_w
-
 from stretchtimer.core.problems import Problem, RoutineFileError
 from stretchtimer.core.routine import (
     FORMAT_VERSION,
@@ -241,6 +239,8 @@ class DraftCheck:
 
 def check_draft(draft: RoutineDraft, source: str = "<routine>") -> DraftCheck:
     """Check the draft with the routine loader; ``source`` names it in the problems."""
+    import tomli_w  # loaded when first needed (1 MB), not at start
+
     text = tomli_w.dumps(draft_document(draft), multiline_strings=True)
     try:
         routine = parse_routine(text.encode("utf-8", "surrogatepass"), source)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-import tomli_w
-
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.core.routine import FORMAT_VERSION, Breaths, Hold, Routine, Sides, Step
 from stretchtimer.core.routine_file import parse_routine
@@ -31,6 +29,8 @@ def routine_to_toml(routine: Routine) -> str:
     if pace:
         document["pace"] = pace
     document["step"] = [_step_table(step) for step in routine.steps]
+    import tomli_w  # loaded when first needed (1 MB), not at start
+
     return tomli_w.dumps(document, multiline_strings=True)
 
 
@@ -76,6 +76,8 @@ def retitled(data: bytes, title: str, source: str = "FILE") -> bytes:
         lines = text.splitlines(keepends=True)
         old = lines[line - 1]
         ending = old[len(old.rstrip("\r\n")) :]
+        import tomli_w  # loaded when first needed (1 MB), not at start
+
         lines[line - 1] = tomli_w.dumps({"title": title}).rstrip("\n") + ending
         swapped = "".join(lines).encode("utf-8")
         try:

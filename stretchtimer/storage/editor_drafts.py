@@ -15,8 +15,8 @@ import dataclasses
 import datetime
 import json
 import logging
+import os
 import threading
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,7 +115,7 @@ class DraftFolder:
     def new_path(self, routine_file: Path | None) -> Path:
         """A draft file for editing ``routine_file`` (or a routine not saved yet)."""
         if routine_file is None:
-            return self.folder / f"new-{uuid.uuid4().hex[:12]}{SUFFIX}"
+            return self.folder / f"new-{os.urandom(6).hex()}{SUFFIX}"
         import hashlib  # it loads OpenSSL (3 MB): only once a digest is needed
 
         key = hashlib.sha256(str(routine_file).encode("utf-8")).hexdigest()[:12]

@@ -30,6 +30,7 @@ LATER = (
     "stretchtimer.gui.session_controller",
     "stretchtimer.gui.history_view",
     "_hashlib",  # OpenSSL: 3 MB resident
+    "tomli_w",  # for writing routine files
 )
 
 
