@@ -7,13 +7,15 @@ import argparse
 import json
 import sys
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 from stretchtimer.commands import routine_files_cmd
 from stretchtimer.core.formatting import clock_text, work_text
 from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.core.routine import Routine
 from stretchtimer.core.routine_file import load_routine
-from stretchtimer.core.summary import planned_seconds, routine_dict
+from stretchtimer.core.summary import routine_dict
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
 
@@ -42,8 +44,19 @@ def library() -> RoutineLibrary:
     return RoutineLibrary(app_paths().routines)
 
 
+def seconds_with_settings() -> Callable[[Routine], float]:
+    """How long a routine takes with the person's timing and speaking rate, as the app
+    shows it (the defaults where the settings file cannot be read)."""
+    from stretchtimer.speech.plan_estimate import estimated_seconds
+    from stretchtimer.storage.settings import SettingsStore
+
+    settings = SettingsStore(app_paths().settings).load().settings
+    return lambda routine: estimated_seconds(routine, settings)
+
+
 def run_list(args: argparse.Namespace) -> int:
     entries = library().entries()
+    planned_seconds = seconds_with_settings()
     if args.json:
         items = []
         for entry in entries:
@@ -98,9 +111,11 @@ def run_show(args: argparse.Namespace) -> int:
         return 1
     routine = entry.routine
     assert routine is not None
+    planned_seconds = seconds_with_settings()
     if args.json:
         facts = {"id": entry.id, "builtin": entry.builtin, "source": entry.source}
         facts.update(routine_dict(routine))
+        facts["duration_seconds"] = round(planned_seconds(routine))
         print(json.dumps(facts, indent=2, ensure_ascii=False))
         return 0
     origin = "built-in" if entry.builtin else entry.source

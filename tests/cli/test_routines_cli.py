@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 from stretchtimer import __version__
+from stretchtimer.core.formatting import clock_text
+from stretchtimer.storage.paths import app_paths
+from stretchtimer.storage.settings import SettingsStore
 from tests.conftest import run_cli
 
 BROKEN = 'format = 1\ntitle = "Broken"\n\n[[step]]\nname = "Pigeon"\nholds = 30\n'
@@ -98,3 +102,26 @@ def test_validate_reports_every_problem_on_stderr_and_exits_1(home: Path) -> Non
     assert "Traceback" not in result.stderr
     assert result.stdout.startswith(f"{good}: ok")
     assert run_cli("routines", "validate", str(good), home=home).returncode == 0
+
+
+def test_routine_lengths_follow_the_persons_timing_and_rate_as_in_the_app(home: Path) -> None:
+    from stretchtimer.speech.plan_estimate import estimated_seconds
+    from stretchtimer.storage.routine_library import RoutineLibrary
+
+    def lengths() -> tuple[int, int, str]:
+        listed = json.loads(run_cli("routines", "list", "--json", home=home).stdout)
+        shown = json.loads(run_cli("routines", "show", "desk-hips", "--json", home=home).stdout)
+        text = run_cli("routines", "show", "desk-hips", home=home).stdout.splitlines()[0]
+        by_id = {item["id"]: item for item in listed}
+        return by_id["desk-hips"]["duration_seconds"], shown["duration_seconds"], text
+
+    usual, _, _ = lengths()
+    store = SettingsStore(app_paths().settings)
+    slow = dataclasses.replace(store.load().settings, prepare=20, rest=30, rate=110)
+    store.save(slow)
+    listed, shown, text = lengths()
+    desk = RoutineLibrary(app_paths().routines).open("desk-hips").routine
+    assert desk is not None
+    expected = round(estimated_seconds(desk, slow))  # what the Routines page shows
+    assert listed == shown == expected > usual
+    assert clock_text(expected) in text
