@@ -47,6 +47,8 @@ class PulseServer:
         # In the foreground (no -D), so that this process owns it and can stop it.
         self.process = subprocess.Popen(
             [
+                # Stopped with this test run even when it is killed and cannot stop it.
+                *("setpriv", "--pdeathsig", "TERM"),
                 "pulseaudio",
                 "--daemonize=no",
                 "--exit-idle-time=-1",
