@@ -546,3 +546,19 @@ def test_editor_checks_a_long_routine_once_typing_pauses(
     )
     assert not editor.save()  # a save checks at once, whatever the size
     close_without_saving(editor)
+
+
+def test_editor_total_follows_the_persons_timing_while_open(
+    qtbot, window: MainWindow, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    from stretchtimer.core.formatting import clock_text
+    from stretchtimer.speech.plan_estimate import estimated_seconds
+
+    path = own_file(home)
+    editor = open_own(window, path, qtbot)
+    before = editor.total_label.text()
+    settings = editor.services.settings
+    settings.update(prepare=settings.current.prepare + 20)
+    expected = clock_text(estimated_seconds(load_routine(path), settings.current))
+    assert editor.total_label.text() == f"{expected} in all · 3 steps" != before
+    close_without_saving(editor)

@@ -361,6 +361,7 @@ class RoutineEditor(QMainWindow):
         self.model.rowsMoved.connect(lambda *_: self._keep_selection_visible())
         self.document.changed.connect(self._changed)
         self.document.checked.connect(self._show_check)
+        self.services.settings.changed.connect(self._settings_changed)  # the total's timing
         self.step_form.hear_requested.connect(self.speech.speak)
         self.step_form.try_requested.connect(self.try_routine)
         self.speech.problem.connect(lambda text: self.banner.say(text, problem=True))
@@ -497,6 +498,9 @@ class RoutineEditor(QMainWindow):
         self.steps_problem.setText(routine_found.get("steps", ""))
         self.steps_problem.setVisible("steps" in routine_found)
         self._show_status(check, shown)
+
+    def _settings_changed(self, _settings: object) -> None:
+        self._show_check(self.document.check)
 
     def _show_status(self, check: DraftCheck, shown: int) -> None:
         count = len(self.document.draft.steps)
