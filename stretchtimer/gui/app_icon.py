@@ -19,12 +19,16 @@ from stretchtimer.resources import app_icon_pngs
 
 log = logging.getLogger(__name__)
 
+WINDOW_ICON_LARGEST = 128  # px
 
-def app_icon() -> QIcon:
-    """The app icon at every rendered size; Qt picks the closest one for each use,
-    so the 16 to 24 px versions drawn for small sizes are what a tray shows."""
+
+def app_icon(largest: int | None = None) -> QIcon:
+    """The app icon at every rendered size up to ``largest``; Qt picks the closest one for
+    each use, so the 16 to 24 px versions drawn for small sizes are what a tray shows."""
     icon = QIcon()
     for size, path in app_icon_pngs().items():
+        if largest is not None and size > largest:
+            continue
         if path.is_file():
             icon.addFile(str(path), QSize(size, size))
         else:
@@ -37,4 +41,7 @@ def apply_app_identity(app: QGuiApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
+    # Up to 128 px: on X11 every size is decoded and handed to the window manager, and
+    # the 256 and 512 px ones (1.3 MB of pixels) serve no task bar or switcher; launchers
+    # take the large icons from the installed icon theme instead.
+    app.setWindowIcon(app_icon(largest=WINDOW_ICON_LARGEST))

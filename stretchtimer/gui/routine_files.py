@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.core.routine_draft import problem_text, title_problem
+from stretchtimer.gui.rich_text import escaped
 from stretchtimer.gui.services import AppServices
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routine_store import (
@@ -194,14 +194,14 @@ class RoutineImporter(QObject):
 
     def _show_problems(self, source: Path, error: RoutineFileError) -> None:
         lines = [str(problem) for problem in error.problems]
-        shown = "".join(f"<li>{html.escape(line)}</li>" for line in lines[:MAX_PROBLEMS_SHOWN])
+        shown = "".join(f"<li>{escaped(line)}</li>" for line in lines[:MAX_PROBLEMS_SHOWN])
         more = len(lines) - MAX_PROBLEMS_SHOWN
         extra = f"<p>… and {more} more.</p>" if more > 0 else ""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Not imported")
         box.setText(
-            f"<p><b>{html.escape(source.name)}</b> was not imported: it has "
+            f"<p><b>{escaped(source.name)}</b> was not imported: it has "
             f"{len(lines)} problem{'s' if len(lines) != 1 else ''}. Nothing was changed.</p>"
             f"<ul>{shown}</ul>{extra}"
             "<p>Fix the file in a text editor and import it again.</p>"

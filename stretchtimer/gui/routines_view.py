@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import work_text
+from stretchtimer.gui.rich_text import escaped
 from stretchtimer.gui.routine_list import (
     ENTRY_ROLE,
     RoutineCardDelegate,
@@ -240,25 +239,23 @@ def _details_html(row: RoutineRow) -> str:
     entry = row.entry
     if entry.routine is None:
         assert entry.error is not None
-        problems = "".join(
-            f"<li>{html.escape(str(problem))}</li>" for problem in entry.error.problems
-        )
+        problems = "".join(f"<li>{escaped(str(problem))}</li>" for problem in entry.error.problems)
         return (
             f"<p>This file has problems, so it cannot be played yet. Fix them in "
-            f"<code>{html.escape(entry.source)}</code>:</p><ul>{problems}</ul>"
+            f"<code>{escaped(entry.source)}</code>:</p><ul>{problems}</ul>"
         )
     routine = entry.routine
     parts = []
     if routine.description:
-        parts.append(f"<p>{html.escape(routine.description)}</p>")
+        parts.append(f"<p>{escaped(routine.description)}</p>")
     if routine.tags:
-        parts.append(f"<p style='opacity:0.8'>Tags: {html.escape(', '.join(routine.tags))}</p>")
+        parts.append(f"<p style='opacity:0.8'>Tags: {escaped(', '.join(routine.tags))}</p>")
     steps = []
     for number, step in enumerate(routine.steps, start=1):
         easier = " · easier variation available" if step.easier else ""
         steps.append(
-            f"<p><b>{number}. {html.escape(step.name)}</b><br>"
-            f"<span style='opacity:0.75'>{html.escape(work_text(step))}{easier}"
+            f"<p><b>{number}. {escaped(step.name)}</b><br>"
+            f"<span style='opacity:0.75'>{escaped(work_text(step))}{easier}"
             f"</span></p>"
         )
     parts.append("".join(steps))

@@ -31,6 +31,7 @@ LATER = (
     "stretchtimer.gui.history_view",
     "_hashlib",  # OpenSSL: 3 MB resident
     "tomli_w",  # for writing routine files
+    "html.entities",  # 0.5 MB of named entities
 )
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks.xvfb import xvfb
 from stretchtimer import APP_ID, APP_NAME
+from stretchtimer.gui.app_icon import WINDOW_ICON_LARGEST
 from stretchtimer.resources import ICON_SIZES, desktop_entry_path
 
 IDENTITY_PROBE = textwrap.dedent(
@@ -57,7 +58,8 @@ def test_apply_app_identity_names_the_app_and_sets_every_icon_size() -> None:
     found = json.loads(result.stdout)
     assert found["desktop_file"] == APP_ID
     assert found["name"] == APP_NAME
-    assert found["sizes"] == list(ICON_SIZES)
+    assert found["sizes"] == [size for size in ICON_SIZES if size <= WINDOW_ICON_LARGEST]
+    assert found["sizes"][0] == 16 and found["sizes"][-1] == 128
     assert found["same_as_app_icon"]
     assert found["tray_uses_small_drawing"]  # the 16 px drawing, not a shrunken 512
     assert not found["widgets_loaded"]  # usable from any Qt-side module
@@ -126,5 +128,7 @@ def test_on_x11_the_window_matches_the_launcher_and_carries_the_icon(x_display: 
     assert f'"{APP_NAME}"' in wm_class
     assert f"StartupWMClass={APP_NAME}\n" in launcher
     assert f'_GTK_APPLICATION_ID(UTF8_STRING) = "{APP_ID}"' in properties
-    for size in (16, 32, 48):
+    for size in (16, 32, 48, 128):
         assert f"Icon ({size} x {size})" in properties
+    for size in (256, 512):  # decoded for nobody: launchers use the icon theme's
+        assert f"Icon ({size} x {size})" not in properties
