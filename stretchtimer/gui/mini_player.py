@@ -21,12 +21,10 @@ from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QHideEvent,
-    QKeySequence,
     QMoveEvent,
     QPainter,
     QPaintEvent,
     QPen,
-    QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -44,6 +42,7 @@ from stretchtimer.core.events import Status
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.plan import SegmentKind
 from stretchtimer.gui import icons, theme
+from stretchtimer.gui.player_controls import SWITCH_KEY, wire_controls
 from stretchtimer.gui.player_text import player_text, ring_state
 from stretchtimer.gui.player_view import FRAME_MS, PlayerView
 from stretchtimer.gui.ring import CountdownRing, RingState
@@ -52,7 +51,6 @@ from stretchtimer.gui.window_drag import WindowDrag, corner_place, on_a_screen
 
 log = logging.getLogger(__name__)
 
-SWITCH_KEY = "Ctrl+M"  # between the full player and the compact one, both ways
 PLACE_KEY = "compact/position"
 RING_SIDE = 128
 
@@ -177,12 +175,6 @@ class MiniPlayer(QWidget):
         self.easier_button = self._button(
             "Easier variation (E)", "Switch to the easier variation (E)", icons.leaf
         )
-        self.back_button.clicked.connect(lambda: self._command(SessionController.back))
-        self.play_button.clicked.connect(lambda: self._command(SessionController.toggle_pause))
-        self.skip_button.clicked.connect(lambda: self._command(SessionController.skip))
-        self.stop_button.clicked.connect(lambda: self._command(SessionController.stop))
-        self.easier_button.clicked.connect(lambda: self._command(SessionController.use_easier))
-        self.mute_button.clicked.connect(self.toggle_mute)
         self.controls = QWidget()
         controls = QHBoxLayout(self.controls)
         controls.setContentsMargins(0, 0, 0, 0)
@@ -205,20 +197,9 @@ class MiniPlayer(QWidget):
         return button
 
     def _shortcuts(self) -> None:
-        bindings: list[tuple[str, Callable[[], None]]] = [
-            ("Space", lambda: self._command(SessionController.toggle_pause)),
-            ("Left", lambda: self._command(SessionController.back)),
-            ("Right", lambda: self._command(SessionController.skip)),
-            ("Escape", lambda: self._command(SessionController.stop)),
-            ("E", lambda: self._command(SessionController.use_easier)),
-            ("M", self.toggle_mute),
-            (SWITCH_KEY, self.expand_requested.emit),
-        ]
-        self.shortcuts = []
-        for key, action in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(action)
-            self.shortcuts.append(shortcut)
+        self.shortcuts = wire_controls(
+            self, self, self._command, extra_keys=[(SWITCH_KEY, self.expand_requested.emit)]
+        )
 
     def restyle(self) -> None:
         """Icons and the window's own style in the current theme's colours."""

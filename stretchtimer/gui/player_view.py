@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from stretchtimer.core.events import EasierChosen
 from stretchtimer.core.plan import SegmentKind
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.comfort_picker import ComfortPicker
+from stretchtimer.gui.player_controls import SWITCH_KEY, wire_controls
 from stretchtimer.gui.player_text import player_text, ring_state
 from stretchtimer.gui.ring import CountdownRing
 from stretchtimer.gui.session_controller import Phase, SessionController
@@ -68,7 +69,6 @@ class PlayerView(QWidget):
         self._frame.timeout.connect(self._frame_tick)
         self._build()
         self._shortcuts()
-        self._compact_shortcut()
 
     # -- layout -----------------------------------------------------------------------
 
@@ -173,12 +173,6 @@ class PlayerView(QWidget):
         self.easier_button = QPushButton("Easier")
         self.easier_button.setAccessibleName("Easier variation (E)")
         self.easier_button.setToolTip("Switch to the easier variation of this step (E)")
-        self.back_button.clicked.connect(lambda: self._command(SessionController.back))
-        self.play_button.clicked.connect(lambda: self._command(SessionController.toggle_pause))
-        self.skip_button.clicked.connect(lambda: self._command(SessionController.skip))
-        self.stop_button.clicked.connect(lambda: self._command(SessionController.stop))
-        self.easier_button.clicked.connect(lambda: self._command(SessionController.use_easier))
-        self.mute_button.clicked.connect(self.toggle_mute)
         controls = QHBoxLayout()
         controls.setSpacing(14)
         controls.addStretch(1)
@@ -231,20 +225,13 @@ class PlayerView(QWidget):
         self.mute_button.setAccessibleName("Unmute (M)" if self._muted else "Mute (M)")
 
     def _shortcuts(self) -> None:
-        bindings: list[tuple[str, Callable[[], None]]] = [
-            ("Space", lambda: self._command(SessionController.toggle_pause)),
-            ("Left", lambda: self._command(SessionController.back)),
-            ("Right", lambda: self._command(SessionController.skip)),
-            ("Escape", lambda: self._command(SessionController.stop)),
-            ("E", lambda: self._command(SessionController.use_easier)),
-            ("M", self.toggle_mute),
-        ]
-        self.shortcuts = []
-        for key, action in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(action)
-            self.shortcuts.append(shortcut)
+        self.shortcuts = wire_controls(
+            self,
+            self,
+            self._command,
+            extra_keys=[(SWITCH_KEY, self.compact_requested.emit)],
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
 
     def _build_compact_button(self) -> QToolButton:
         self.compact_button = QToolButton()
@@ -257,12 +244,6 @@ class PlayerView(QWidget):
         self.compact_button.setIconSize(QSize(18, 18))
         self.compact_button.clicked.connect(self.compact_requested)
         return self.compact_button
-
-    def _compact_shortcut(self) -> None:
-        shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.compact_requested)
-        self.shortcuts.append(shortcut)
 
     # -- the session --------------------------------------------------------------------
 
