@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.gui.app_icon import apply_app_identity
 from stretchtimer.gui.crash_reporter import CrashReporter
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.ready_probe import install_ready_probe
+from stretchtimer.gui.ready_probe import after_first_paint, install_ready_probe
 from stretchtimer.gui.services import AppServices, SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import ThemeManager
@@ -93,7 +92,7 @@ def run_app(
     if server is not None:
         server.activate_requested.connect(window.bring_forward)
         server.play_requested.connect(window.play_routine)
-    probe = install_ready_probe(window)
+    install_ready_probe(window)
     in_tray = tray and not start and QSystemTrayIcon.isSystemTrayAvailable()
     if not in_tray:
         window.show()
@@ -109,43 +108,11 @@ def run_app(
 
     # The window shows first; its pages are built once it is on screen, so a person sees
     # the app at once and the routines a moment later.
-    first_paint = after_first_paint(window, fill_in)
+    after_first_paint(window, fill_in, FIRST_PAINT_WAIT_MS)
     log.info("stretchtimer %s started", __version__)
     code = app.exec()
     services.tasks.wait()
-    del probe, first_paint
     return int(code)
-
-
-class _FirstPaint(QObject):
-    """Calls back once a window has painted for the first time (or soon, if it never does)."""
-
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.window = window
-        self.callback: Callable[[], None] | None = callback
-        window.installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._call)  # a window never exposed
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._call)  # once this paint is on screen
-        return False
-
-    def _call(self) -> None:
-        callback, self.callback = self.callback, None
-        if callback is not None:
-            self.window.removeEventFilter(self)
-            callback()
-
-
-def after_first_paint(window: QWidget, callback: Callable[[], None]) -> QObject | None:
-    """Run ``callback`` once ``window`` is on screen; on the next turn if it is hidden."""
-    if not window.isVisible():
-        QTimer.singleShot(0, callback)
-        return None
-    return _FirstPaint(window, callback)
 
 
 if __name__ == "__main__":

@@ -1,34 +1,65 @@
-"""Tell a benchmark when the window first appeared (only when asked to, by environment)."""
+"""A window's first paint: the app fills its window in after it, and a benchmark is told
+when it happened (only when asked to, by environment)."""
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 READY_FILE = "STRETCHTIMER_READY_FILE"
 
 
-class ReadyProbe(QObject):
-    """Writes the monotonic time of the window's first paint to ``$STRETCHTIMER_READY_FILE``."""
+class FirstPaint(QObject):
+    """Calls ``callback`` once, as ``window`` paints for the first time, or after
+    ``at_the_latest_ms`` if it has not by then (a window that is never exposed)."""
 
-    def __init__(self, path: str) -> None:
-        super().__init__()
-        self.path = path
+    def __init__(
+        self,
+        window: QWidget,
+        callback: Callable[[], None],
+        *,
+        at_the_latest_ms: int | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+        if at_the_latest_ms is not None:
+            QTimer.singleShot(at_the_latest_ms, self, self._call)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            with open(self.path, "w", encoding="utf-8") as handle:  # noqa: PTH123
-                handle.write(f"{time.monotonic()}\n")
+            self._call()
         return False
 
+    def _call(self) -> None:
+        callback, self.callback = self.callback, None
+        if callback is not None:
+            self.window.removeEventFilter(self)
+            callback()
 
-def install_ready_probe(window: QObject) -> ReadyProbe | None:
+
+def after_first_paint(window: QWidget, callback: Callable[[], None], wait_ms: int) -> None:
+    """Run ``callback`` once ``window``'s first paint is on screen (at most ``wait_ms``
+    later); on the next turn if the window is hidden."""
+    if not window.isVisible():
+        QTimer.singleShot(0, callback)
+        return
+    FirstPaint(window, lambda: QTimer.singleShot(0, callback), at_the_latest_ms=wait_ms)
+
+
+def install_ready_probe(window: QWidget) -> None:
+    """Write the monotonic time of ``window``'s first paint to ``$STRETCHTIMER_READY_FILE``."""
     path = os.environ.get(READY_FILE)
     if not path:
-        return None
-    probe = ReadyProbe(path)
-    window.installEventFilter(probe)
-    return probe
+        return
+
+    def write_time() -> None:
+        with open(path, "w", encoding="utf-8") as handle:  # noqa: PTH123
+            handle.write(f"{time.monotonic()}\n")
+
+    FirstPaint(window, write_time)
