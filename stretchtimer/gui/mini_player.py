@@ -19,12 +19,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
     QHideEvent,
     QMoveEvent,
-    QPainter,
     QPaintEvent,
-    QPen,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -47,7 +44,7 @@ from stretchtimer.gui.player_text import player_text, ring_state
 from stretchtimer.gui.player_view import FRAME_MS, PlayerView
 from stretchtimer.gui.ring import CountdownRing, RingState
 from stretchtimer.gui.session_controller import Phase, SessionController
-from stretchtimer.gui.window_drag import WindowDrag, corner_place, on_a_screen
+from stretchtimer.gui.window_drag import WindowDrag, corner_place, on_a_screen, paint_face
 
 log = logging.getLogger(__name__)
 
@@ -385,12 +382,7 @@ class MiniPlayer(QWidget):
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        colours = theme.current()
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(colours.surface))
-        painter.setPen(QPen(QColor(colours.border), 1))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
-        painter.end()
+        paint_face(self).end()
 
 
 def _set(label: QLabel, text: str) -> None:

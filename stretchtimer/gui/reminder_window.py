@@ -11,13 +11,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
 from stretchtimer.core.reminder_text import NOTIFICATION_TITLE, notification_body
 from stretchtimer.gui import icons, theme
-from stretchtimer.gui.window_drag import WindowDrag, corner_place
+from stretchtimer.gui.window_drag import WindowDrag, corner_place, paint_face
 
 log = logging.getLogger(__name__)
 
@@ -153,11 +153,7 @@ class ReminderWindow(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         # Frameless: draw our own edge, so the window stands apart from what is behind it.
-        colours = theme.current()
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(colours.surface))
-        painter.setPen(QPen(QColor(colours.border), 1))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
-        painter.setPen(QPen(QColor(colours.warm), 4))
+        painter = paint_face(self)
+        painter.setPen(QPen(QColor(theme.current().warm), 4))
         painter.drawLine(1, 2, 1, self.height() - 3)
         painter.end()

@@ -1,4 +1,5 @@
-"""Move a frameless window by dragging its background, and keep it on a screen.
+"""Move a frameless window by dragging its background, keep it on a screen, and draw
+its face (it has no frame from the window system to set it apart).
 
 Where the window system can move windows itself (Wayland, X11 with a window
 manager, Windows, macOS), a press hands the drag to it with
@@ -10,8 +11,10 @@ mouse.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
+
+from stretchtimer.gui import theme
 
 MARGIN = 24  # from the screen's edge, for a window placed in a corner
 
@@ -72,3 +75,14 @@ def corner_place(window: QWidget, *, top: bool = False) -> QPoint:
     x = area.right() - size.width() - MARGIN
     y = area.top() + MARGIN if top else area.bottom() - size.height() - MARGIN
     return QPoint(max(area.left(), x), max(area.top(), y))
+
+
+def paint_face(window: QWidget) -> QPainter:
+    """Fill a frameless window with the theme's surface inside a one-pixel edge; returns
+    the painter for anything else the window draws (end it when done)."""
+    colours = theme.current()
+    painter = QPainter(window)
+    painter.fillRect(window.rect(), QColor(colours.surface))
+    painter.setPen(QPen(QColor(colours.border), 1))
+    painter.drawRect(window.rect().adjusted(0, 0, -1, -1))
+    return painter
