@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
@@ -13,10 +13,11 @@ from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.gui.app_icon import apply_app_identity
 from stretchtimer.gui.crash_reporter import CrashReporter
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.ready_probe import after_first_paint, install_ready_probe
+from stretchtimer.gui.ready_probe import after_first_paint, install_ready_probe, probe_filled
 from stretchtimer.gui.services import AppServices, SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import ThemeManager
+from stretchtimer.gui.window_state import last_system_scheme, remember_system_scheme
 from stretchtimer.single_instance import Forwarded, claim_or_forward, exit_code, launch_request
 from stretchtimer.storage.paths import Paths, app_paths
 from stretchtimer.storage.settings import SettingsStore
@@ -83,10 +84,15 @@ def run_app(
     crash = CrashReporter(paths)
     crash.install()
     services = make_services(paths, crash, speed=speed)
-    themes = ThemeManager(app, services.settings.current.theme)
-    window = MainWindow(services)
+    # The colours the system had last time: asking it now would cost the first frame
+    # some 30 ms (see ThemeManager); it is asked once the window is on screen.
+    themes = ThemeManager(
+        app, services.settings.current.theme, assumed_system=last_system_scheme(paths.config)
+    )
+    window = MainWindow(services, furnish=False)
     crash.parent = window
     themes.changed.connect(lambda _theme: window.restyle())
+    themes.changed.connect(lambda _theme: remember_system_scheme(paths.config, themes.system))
     services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
     server = outcome.serve(app)
     if server is not None:
@@ -96,18 +102,26 @@ def run_app(
     in_tray = tray and not start and QSystemTrayIcon.isSystemTrayAvailable()
     if not in_tray:
         window.show()
-    for notice in services.notices:
-        window.show_notice(notice)
 
     def fill_in() -> None:
+        themes.follow_system()
+        remember_system_scheme(paths.config, themes.system)
         window.finish_startup()
-        # Reminders, the tray and the compact player come next, then the routine asked for.
-        QTimer.singleShot(0, lambda: open_desk(app, window, services, in_tray=in_tray))
-        if start:
-            QTimer.singleShot(0, lambda: window.start_routine(start))
+        probe_filled(window.routines)
+        for notice in services.notices:
+            window.show_notice(notice)
 
-    # The window shows first; its pages are built once it is on screen, so a person sees
-    # the app at once and the routines a moment later.
+        # Reminders, the tray and the compact player once the routines are on screen,
+        # then the routine asked for.
+        def open_the_rest() -> None:
+            open_desk(app, window, services, in_tray=in_tray)
+            if start:
+                window.start_routine(start)
+
+        after_first_paint(window.routines, open_the_rest, FIRST_PAINT_WAIT_MS)
+
+    # The window shows first, empty; its inside is built once it is on screen, so a person
+    # sees the app as soon as Qt can show a window and the routines a moment later.
     after_first_paint(window, fill_in, FIRST_PAINT_WAIT_MS)
     log.info("stretchtimer %s started", __version__)
     code = app.exec()

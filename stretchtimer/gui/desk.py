@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMenu
 
 from stretchtimer import APP_DISPLAY_NAME
@@ -40,7 +40,7 @@ from stretchtimer.gui.reminder_service import ReminderService, ZoneSource
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.tray import Tray, tray_available
 from stretchtimer.gui.tray_menu import TrayMenu
-from stretchtimer.storage.paths import ensure_private_dir
+from stretchtimer.gui.window_state import window_state
 from stretchtimer.storage.reminder_state import reminder_state_path
 from stretchtimer.storage.routine_library import UnknownRoutineError
 
@@ -56,12 +56,6 @@ STILL_RUNNING_TITLE = f"{APP_DISPLAY_NAME} is still running"
 STILL_RUNNING_BODY = (
     "It stays in the tray to remind you to stretch. To quit, use Quit in the tray icon's menu."
 )
-
-
-def desk_places(services: AppServices) -> QSettings:
-    """Where the window's state is kept (``window.ini``, beside the window's geometry)."""
-    folder = ensure_private_dir(services.paths.config)
-    return QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
 
 
 class Desk(QObject):
@@ -83,7 +77,7 @@ class Desk(QObject):
         super().__init__(parent)
         self.window = window
         self.services = services
-        self.places = desk_places(services)
+        self.places = window_state(services.paths.config)
         self._quit_app = quit_app
         self._quitting = False
         self._current: SessionController | None = None

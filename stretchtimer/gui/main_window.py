@@ -1,4 +1,10 @@
-"""The main window: four places (Routines, Session, History, Settings) beside a nav bar."""
+"""The main window: four places (Routines, Session, History, Settings) beside a nav bar.
+
+The app shows the window empty, in its colours and at its remembered size, and
+furnishes it (nav bar, notices, the Routines page) once that first frame is on
+screen: what the inside needs is imported in :meth:`MainWindow.furnish`, not here,
+so that the person sees a window as soon as a bare Qt program would show one.
+"""
 
 from __future__ import annotations
 
@@ -6,34 +12,22 @@ import logging
 import os
 from typing import TYPE_CHECKING, NamedTuple, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QApplication,
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSizePolicy,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
-from stretchtimer.core.events import Status
 from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.gui import icons, theme
-from stretchtimer.gui.notice_bar import NoticeBar
 from stretchtimer.gui.services import AppServices, current_streak, history_messages
-from stretchtimer.storage.paths import ensure_private_dir
-from stretchtimer.storage.routine_library import UnknownRoutineError
+from stretchtimer.gui.window_state import window_state
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QStackedWidget
+
     from stretchtimer.core.routine import Routine
     from stretchtimer.gui.history_view import HistoryView
+    from stretchtimer.gui.nav_bar import NavBar
+    from stretchtimer.gui.notice_bar import NoticeBar
     from stretchtimer.gui.routine_actions import RoutineActions
     from stretchtimer.gui.routines_view import RoutinesView
     from stretchtimer.gui.session_controller import SessionController
@@ -42,16 +36,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PLACES = (
-    ("routines", "Routines", icons.routines),
-    ("session", "Session", icons.session),
-    ("history", "History", icons.history),
-    ("settings", "Settings", icons.settings),
-)
-
 
 class MainWindow(QMainWindow):
     """The app's window.
+
+    ``furnish=False`` leaves it empty until :meth:`furnish` (or :meth:`finish_startup`)
+    is called; every method that needs the inside furnishes it first.
 
     Signals:
         session_started(object): a :class:`SessionController` that has just begun.
@@ -64,26 +54,50 @@ class MainWindow(QMainWindow):
     compact_requested = Signal()
     closed = Signal()
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    nav: NavBar
+    notices: NoticeBar
+    pages: QStackedWidget
+
+    def __init__(
+        self, services: AppServices, parent: QWidget | None = None, *, furnish: bool = True
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.controller: SessionController | None = None
         self._starting = False
+        self._furnished = False
+        self._places: tuple[str, ...] = ()
+        self._built: dict[str, QWidget] = {}
         self.routine_actions: RoutineActions | None = None  # with the Routines page
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(880, 600)
-        self._build()
         self._restore_geometry()
+        if furnish:
+            self.furnish()
 
     # -- layout -----------------------------------------------------------------------
 
-    def _build(self) -> None:
-        self._built: dict[str, QWidget] = {}
-        self.pages = QStackedWidget()
-        for _key in PLACES:
-            self.pages.addWidget(QWidget())  # built when first shown: a quicker start
+    def furnish(self) -> None:
+        """Build the inside: the nav bar, the notice bar and a place for each page (once)."""
+        if self._furnished:
+            return
+        self._furnished = True
+        from PySide6.QtGui import QKeySequence, QShortcut
+        from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout
 
-        nav = self._build_nav()
+        from stretchtimer.gui.nav_bar import PLACE_KEYS, NavBar
+        from stretchtimer.gui.notice_bar import NoticeBar
+
+        self._places = PLACE_KEYS
+        self.pages = QStackedWidget()
+        for _key in PLACE_KEYS:
+            self.pages.addWidget(QWidget())  # built when first shown: a quicker start
+        self.nav = NavBar()
+        self.nav.chosen.connect(self.show_place)
+        for number, key in enumerate(PLACE_KEYS, start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda key=key: self.show_place(key))
+        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.quit_app)
         self.notices = NoticeBar()
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -97,20 +111,20 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(nav)
+        layout.addWidget(self.nav)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
-        self.restyle()
-        self.nav_buttons["routines"].setChecked(True)
+        self.nav.select("routines")
         self.services.settings.problem.connect(self.show_notice)
 
     # -- pages, built on first use ----------------------------------------------------------
 
     def _page(self, key: str) -> QWidget:
+        self.furnish()
         page = self._built.get(key)
         if page is None:
             page = self._make_page(key)
-            index = [place[0] for place in PLACES].index(key)
+            index = self._places.index(key)
             placeholder = self.pages.widget(index)
             self.pages.insertWidget(index, page)
             if placeholder is not None:
@@ -175,64 +189,29 @@ class MainWindow(QMainWindow):
     def history(self) -> HistoryView:
         return cast("HistoryView", self._page("history"))
 
-    def _build_nav(self) -> QWidget:
-        nav = QWidget()
-        nav.setObjectName("NavBar")
-        nav.setFixedWidth(176)
-        nav_layout = QVBoxLayout(nav)
-        nav_layout.setContentsMargins(0, 8, 0, 12)
-        nav_layout.setSpacing(2)
-        name = QLabel(APP_DISPLAY_NAME)
-        name.setObjectName("AppName")
-        nav_layout.addWidget(name)
-        self.nav_group = QButtonGroup(self)
-        self.nav_group.setExclusive(True)
-        self.nav_buttons: dict[str, QToolButton] = {}
-        for number, (key, label, _draw) in enumerate(PLACES):
-            button = QToolButton()
-            button.setText(f"  {label}")
-            button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAccessibleName(label)
-            button.setToolTip(f"{label} (Ctrl+{number + 1})")
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumWidth(150)
-            self.nav_group.addButton(button, number)
-            self.nav_buttons[key] = button
-            nav_layout.addWidget(button)
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
-            shortcut.activated.connect(lambda index=number: self.show_place(PLACES[index][0]))
-        nav_layout.addStretch(1)
-        self.nav_group.idClicked.connect(lambda index: self.show_place(PLACES[index][0]))
-        quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
-        quit_shortcut.activated.connect(self.quit_app)
-        return nav
-
     def quit_app(self) -> None:
         """Ctrl+Q: end the session (saved as stopped) and quit."""
         self.close()
         QApplication.quit()
 
     def restyle(self) -> None:
-        colours = theme.current()
-        for key, _label, draw in PLACES:
-            button = self.nav_buttons[key]
-            button.setIcon(icons.make_icon(draw, colours.muted))
+        if self._furnished:
+            self.nav.restyle()
         if "session" in self._built:
             self.session.player.restyle()
         self.update()
 
     def show_notice(self, message: str) -> None:
         """Tell the person about a known problem, in one sentence with the fix."""
+        self.furnish()
         self.notices.add(message)
 
     # -- places -----------------------------------------------------------------------
 
     def show_place(self, key: str) -> None:
-        index = [place[0] for place in PLACES].index(key)
-        self.nav_buttons[key].setChecked(True)
         self._page(key)
-        self.pages.setCurrentIndex(index)
+        self.nav.select(key)
+        self.pages.setCurrentIndex(self._places.index(key))
         if key == "routines":
             self.routines.list.setFocus()
         elif key == "session":
@@ -241,7 +220,8 @@ class MainWindow(QMainWindow):
             self.history.focus_first()
 
     def current_place(self) -> str:
-        return PLACES[self.pages.currentIndex()][0]
+        self.furnish()
+        return self._places[self.pages.currentIndex()]
 
     def reload_routines(self) -> None:
         if "routines" in self._built:
@@ -255,6 +235,7 @@ class MainWindow(QMainWindow):
     def finish_startup(self) -> None:
         """Fill the window once it is on screen: the Routines page, unless a place was chosen,
         and a first look at the history (which marks sessions a crash left as interrupted)."""
+        self.furnish()
         if self.pages.currentIndex() == 0 and "routines" not in self._built:
             self.show_place("routines")
         self.services.tasks.run(
@@ -269,6 +250,8 @@ class MainWindow(QMainWindow):
 
     def start_routine(self, routine_id: str, *, compact: bool = False) -> None:
         """Play a routine here (or in the compact player), once its modules have loaded."""
+        from stretchtimer.storage.routine_library import UnknownRoutineError
+
         try:
             entry = self.services.library.open(routine_id)
         except (UnknownRoutineError, RoutineFileError) as error:
@@ -365,7 +348,7 @@ class MainWindow(QMainWindow):
         self.session.show_complete(controller, ask_comfort=controller.asks_comfort and started)
         if started and controller.record:
             # A preview (--speed) is recorded but not counted in streaks and statistics.
-            completed = controller.status is Status.COMPLETED and self.services.speed == 1.0
+            completed = controller.completed and self.services.speed == 1.0
             self.services.tasks.run(
                 lambda: current_streak(self.services.paths.history, completed_today=completed),
                 lambda days: (
@@ -400,12 +383,8 @@ class MainWindow(QMainWindow):
 
     # -- window state -----------------------------------------------------------------
 
-    def _state_store(self) -> QSettings:
-        folder = ensure_private_dir(self.services.paths.config)
-        return QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
-
     def _restore_geometry(self) -> None:
-        geometry = self._state_store().value("geometry")
+        geometry = window_state(self.services.paths.config).value("geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             return
         self.resize(1120, 720)
@@ -417,7 +396,7 @@ class MainWindow(QMainWindow):
         if self.controller is not None and self.controller.active:
             self.controller.stop()
         self._close_session()
-        self._state_store().setValue("geometry", self.saveGeometry())
+        window_state(self.services.paths.config).setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
         self.closed.emit()
 

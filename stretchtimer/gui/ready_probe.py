@@ -43,23 +43,36 @@ class FirstPaint(QObject):
             callback()
 
 
-def after_first_paint(window: QWidget, callback: Callable[[], None], wait_ms: int) -> None:
-    """Run ``callback`` once ``window``'s first paint is on screen (at most ``wait_ms``
-    later); on the next turn if the window is hidden."""
-    if not window.isVisible():
+def after_first_paint(widget: QWidget, callback: Callable[[], None], wait_ms: int) -> None:
+    """Run ``callback`` once ``widget``'s first paint is on screen (at most ``wait_ms``
+    later); on the next turn if its window is hidden. (A widget just added to a shown
+    window is not visible yet: its layout shows it on a later turn.)"""
+    if not widget.window().isVisible():
         QTimer.singleShot(0, callback)
         return
-    FirstPaint(window, lambda: QTimer.singleShot(0, callback), at_the_latest_ms=wait_ms)
+    FirstPaint(widget, lambda: QTimer.singleShot(0, callback), at_the_latest_ms=wait_ms)
+
+
+def _probe_file() -> str | None:
+    return os.environ.get(READY_FILE) or None
+
+
+def _note_time(path: str, mode: str) -> None:
+    with open(path, mode, encoding="utf-8") as handle:  # noqa: PTH123
+        handle.write(f"{time.monotonic()}\n")
 
 
 def install_ready_probe(window: QWidget) -> None:
-    """Write the monotonic time of ``window``'s first paint to ``$STRETCHTIMER_READY_FILE``."""
-    path = os.environ.get(READY_FILE)
-    if not path:
-        return
+    """For the start-up benchmark, when ``$STRETCHTIMER_READY_FILE`` names a file: write
+    the monotonic time of ``window``'s first paint to it."""
+    path = _probe_file()
+    if path:
+        FirstPaint(window, lambda: _note_time(path, "w"))
 
-    def write_time() -> None:
-        with open(path, "w", encoding="utf-8") as handle:  # noqa: PTH123
-            handle.write(f"{time.monotonic()}\n")
 
-    FirstPaint(window, write_time)
+def probe_filled(page: QWidget) -> None:
+    """Then add, as a second line, the time of ``page``'s first paint: the window filled
+    in and usable."""
+    path = _probe_file()
+    if path:
+        FirstPaint(page, lambda: _note_time(path, "a"))

@@ -298,6 +298,11 @@ class SessionController(QObject):
             self.status = event.status
         self.engine_event.emit(event)
 
+    @property
+    def completed(self) -> bool:
+        """The session ran to its end (not stopped, not interrupted)."""
+        return self.status is Status.COMPLETED
+
     def _on_finished(self, status: Status) -> None:
         if self._history is not None:
             self._history.flush()

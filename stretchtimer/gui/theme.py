@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -71,10 +71,15 @@ DARK = Theme(
     danger="#f2867f",
     track="#2c3238",
 )
+THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
 
 
 class ThemeManager(QObject):
     """Applies the chosen theme and follows the system scheme when asked to.
+
+    Reading the system's scheme builds PySide's whole ``Qt`` namespace (some 30 ms),
+    so a starting app passes ``assumed_system``, the scheme it saw last time, opens its
+    window in that, and calls :meth:`follow_system` once the window is on screen.
 
     Signals:
         changed(object): the new :class:`Theme`, after it was applied.
@@ -82,34 +87,48 @@ class ThemeManager(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, app: QApplication, choice: str = "system") -> None:
+    def __init__(
+        self, app: QApplication, choice: str = "system", *, assumed_system: str | None = None
+    ) -> None:
         super().__init__(app)
         self._app = app
         self._choice = choice
+        self._following = False
+        self._shown: Theme | None = None
         self.theme = LIGHT
+        self.system = THEMES.get(assumed_system or "")  # the system's scheme, as far as known
         app.setStyle("Fusion")
-        app.styleHints().colorSchemeChanged.connect(self._system_changed)
-        self.apply(choice)
+        if self.system is None:
+            self.follow_system()
+        else:
+            self.apply(choice)
+
+    def follow_system(self) -> None:
+        """Read the system's colour scheme now and follow its changes from now on."""
+        from PySide6.QtCore import Qt
+
+        hints = self._app.styleHints()
+        if not self._following:
+            hints.colorSchemeChanged.connect(self._system_changed)
+            self._following = True
+        self.system = DARK if hints.colorScheme() == Qt.ColorScheme.Dark else LIGHT
+        self.apply(self._choice)
 
     def apply(self, choice: str) -> None:
         self._choice = choice
-        if choice == "dark":
-            theme = DARK
-        elif choice == "light":
-            theme = LIGHT
-        else:
-            scheme = self._app.styleHints().colorScheme()
-            theme = DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+        theme = THEMES.get(choice) or self.system or LIGHT
         self.theme = theme
+        if theme is self._shown:
+            return
+        self._shown = theme
         _set_current(theme)
         self._app.setPalette(palette_for(theme))
         self._app.setStyleSheet(style_sheet(theme))
         log.debug("theme %s (choice %s)", theme.name, choice)
         self.changed.emit(theme)
 
-    def _system_changed(self, scheme: Qt.ColorScheme) -> None:
-        if self._choice == "system":
-            self.apply("system")
+    def _system_changed(self, _scheme: object) -> None:
+        self.follow_system()
 
 
 _current = LIGHT
@@ -253,10 +272,3 @@ def style_sheet(theme: Theme) -> str:
     QScrollArea > QWidget > QWidget#ScrollContent {{ background: transparent; }}
     QCheckBox::indicator, QRadioButton::indicator {{ width: 18px; height: 18px; }}
     """
-
-
-def apply_to_application(choice: str) -> ThemeManager:
-    """Create the theme manager for the running QApplication."""
-    app = QGuiApplication.instance()
-    assert isinstance(app, QApplication)
-    return ThemeManager(app, choice)

@@ -20,7 +20,7 @@ def test_ctrl_number_moves_between_the_four_places(qtbot, window: MainWindow) ->
     for number, place in enumerate(("routines", "session", "history", "settings"), start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_place() == place
-        assert window.nav_buttons[place].isChecked()
+        assert window.nav.buttons[place].isChecked()
 
 
 def focus_chain(window: QWidget) -> list[QWidget]:

@@ -51,3 +51,75 @@ def test_startup_leaves_sound_speech_editor_and_history_page_for_later(home: Pat
     assert "stretchtimer.gui.routines_view" in modules  # the page is there, working
     assert "stretchtimer.gui.routine_actions" in modules
     assert [name for name in LATER if name in modules] == []
+
+
+FIRST_FRAME = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore as QtCore
+import stretchtimer.gui.app as app_module
+from stretchtimer.gui.ready_probe import FirstPaint
+
+seen = {}
+
+
+def watch_first_frame(window):
+    def painted():
+        seen["qt_namespace_built"] = "Qt" in QtCore.__dict__
+        seen["furnished"] = window.centralWidget() is not None
+        seen["modules"] = sorted(sys.modules)
+
+    FirstPaint(window, painted)
+
+
+def quit_once_filled(page):
+    def painted():
+        seen["place"] = page.window().current_place()
+        QtCore.QTimer.singleShot(0, QtCore.QCoreApplication.quit)
+
+    FirstPaint(page, painted)
+
+
+app_module.install_ready_probe = watch_first_frame
+app_module.probe_filled = quit_once_filled
+code = app_module.run_app([sys.argv[0]])
+print(json.dumps(dict(seen, code=code)))
+"""
+
+
+def start_the_app(home: Path) -> dict[str, object]:
+    """The app as ``stretchtimer`` starts it, watched at its first frame and once filled in."""
+    root = Path(__file__).resolve().parents[2]
+    environment = dict(os.environ, STRETCHTIMER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    shown = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(root)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    seen: dict[str, object] = json.loads(shown.stdout.strip().splitlines()[-1])
+    return seen
+
+
+def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Path) -> None:
+    first = start_the_app(home)
+    assert first["place"] == "routines"
+    scheme = (home / "config" / "window.ini").read_text()
+    assert "system_scheme=light" in scheme or "system_scheme=dark" in scheme
+
+    later = start_the_app(home)  # the system's colours are known from the first start
+    assert later["furnished"] is False
+    assert later["qt_namespace_built"] is False  # PySide's Qt enums: some 30 ms
+    modules = later["modules"]
+    assert isinstance(modules, list)
+    for inside in (
+        "stretchtimer.gui.nav_bar",
+        "stretchtimer.gui.routines_view",
+        "stretchtimer.core.events",
+        "stretchtimer.storage.routine_library",
+    ):
+        assert inside not in modules
+    assert later["place"] == "routines"
+    assert later["code"] == 0

@@ -1,0 +1,65 @@
+"""The bar down the window's left side: the app's name and a button for each place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.gui import icons, theme
+
+PLACES = (
+    ("routines", "Routines", icons.routines),
+    ("session", "Session", icons.session),
+    ("history", "History", icons.history),
+    ("settings", "Settings", icons.settings),
+)
+PLACE_KEYS = tuple(key for key, _label, _draw in PLACES)
+
+
+class NavBar(QWidget):
+    """One checked button at a time, for the place on show.
+
+    Signals:
+        chosen(str): the person clicked the button of a place (its key).
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("NavBar")
+        self.setFixedWidth(176)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 12)
+        layout.setSpacing(2)
+        name = QLabel(APP_DISPLAY_NAME)
+        name.setObjectName("AppName")
+        layout.addWidget(name)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QToolButton] = {}
+        for number, (key, label, _draw) in enumerate(PLACES):
+            button = QToolButton()
+            button.setText(f"  {label}")
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(label)
+            button.setToolTip(f"{label} (Ctrl+{number + 1})")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(150)
+            self.group.addButton(button, number)
+            self.buttons[key] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.group.idClicked.connect(lambda index: self.chosen.emit(PLACE_KEYS[index]))
+        self.restyle()
+
+    def select(self, key: str) -> None:
+        self.buttons[key].setChecked(True)
+
+    def restyle(self) -> None:
+        """Draw the icons again in the theme's colours."""
+        colour = theme.current().muted
+        for key, _label, draw in PLACES:
+            self.buttons[key].setIcon(icons.make_icon(draw, colour))
