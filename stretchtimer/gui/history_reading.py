@@ -83,6 +83,10 @@ class Overview:
     def heatmap_start(self) -> date:
         return week_start(self.today) - timedelta(weeks=HEATMAP_WEEKS - 1)
 
+    def is_today(self, wall: float) -> bool:
+        """Whether the local day at ``wall`` is still the day this was worked out for."""
+        return local_today(wall) == self.today
+
 
 @dataclass(frozen=True)
 class Loaded:

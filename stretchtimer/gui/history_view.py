@@ -5,7 +5,9 @@ arrives; the list reads only the rows on screen (``session_list``). What can be
 done with a session (open, delete with undo, export) is in ``session_actions``.
 
 Call :meth:`HistoryView.refresh` after a session was saved; while the page is
-hidden that only marks it to be read again when it is next shown.
+hidden that only marks it to be read again when it is next shown. A page left open
+over midnight moves on to the new day by itself (today on the heatmap, the streak,
+this week's minutes) within a minute.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -52,6 +54,7 @@ PAGE_STYLE = """
 #CardTitle { font-size: 13pt; font-weight: 700; }
 QTableView::item { padding: 0 10px; }
 """
+DAY_CHECK_MS = 60_000  # how often a page on show looks whether a new day has begun
 # Problems that may pass by themselves (a lock, a full disk): "Try again" is offered.
 RETRY_KINDS = ("locked", "unavailable", "read_only", "disk_full", "damaged")
 
@@ -74,6 +77,9 @@ class HistoryView(QWidget):
         self._stale = True  # read the history when next shown
         self._loads = 0  # loads asked for: only the answer to the last one is shown
         self._list_wanted = False  # a load asked for since the last answer wants the list too
+        self._day_check = QTimer(self)
+        self._day_check.setInterval(DAY_CHECK_MS)
+        self._day_check.timeout.connect(self._check_day)
         self._build()
         self.setStyleSheet(PAGE_STYLE)  # once, at the end: each widget is styled once
         self.model.problem.connect(self._problem)
@@ -234,8 +240,19 @@ class HistoryView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        self._day_check.start()
+        self._check_day()
         if self._stale:
             self.reload()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self._day_check.stop()
+
+    def _check_day(self) -> None:
+        """Past midnight, the page is read again for the new day."""
+        if self.overview is not None and not self.overview.is_today(self._now()):
+            self.refresh()
 
     def _loaded(self, loaded: Loaded, *, list_too: bool = True) -> None:
         retry = loaded.overview is None and any(

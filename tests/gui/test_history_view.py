@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
 
 from stretchtimer.core.clock import FakeClock
+from stretchtimer.gui import history_view
 from stretchtimer.gui.heatmap import level, level_colour
 from stretchtimer.gui.history_view import HistoryView
 from stretchtimer.gui.main_window import MainWindow
@@ -608,6 +609,38 @@ def test_the_page_shows_a_new_session_when_told_one_was_saved(
     assert page.model.rowCount() == 2
     window.show_place("history")
     assert page.model.rowCount() == 3
+
+
+@tooltips
+def test_a_page_left_open_over_midnight_moves_on_to_the_new_day(
+    qtbot, history_path: Path, window: MainWindow, clock: FakeClock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(history_view, "DAY_CHECK_MS", 10)
+    record_played(history_path, "desk-hips", local_wall(TODAY, 9))
+    clock.advance(local_wall(TODAY, 23, 59) - clock.now().wall)
+    page = open_page(window)
+    heatmap = page.heatmap
+    assert heatmap.item_text(heatmap.index_of(TODAY)).startswith("Wednesday 15 May 2024 (today)")
+    assert page.tiles.current.detail.text() == "Today"
+
+    clock.advance(120)  # two minutes later: Thursday, 00:01
+    tomorrow = TODAY + timedelta(days=1)
+    qtbot.waitUntil(lambda: page.overview is not None and page.overview.today == tomorrow)
+    assert (
+        heatmap.item_text(heatmap.index_of(tomorrow)) == "Thursday 16 May 2024 (today): no sessions"
+    )
+    assert heatmap.item_count() == heatmap.index_of(tomorrow) + 1
+    assert not heatmap.item_text(heatmap.index_of(TODAY)).startswith(
+        "Wednesday 15 May 2024 (today)"
+    )
+    assert page.tiles.current.value.text() == "1 day"  # the streak holds until the day is out
+
+    window.show_place("routines")  # hidden over the next midnight: the new day when shown
+    clock.advance(24 * 3600)
+    window.show_place("history")
+    day_after = tomorrow + timedelta(days=1)
+    qtbot.waitUntil(lambda: page.overview is not None and page.overview.today == day_after)
+    assert page.tiles.current.value.text() == "0 days"
 
 
 # -- the list keeps up with deletions while pages are being read ---------------------------
