@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from stretchtimer.gui.history_notices import EmptyState, ProblemBanner
 from stretchtimer.gui.history_overview import OverviewPanel
 from stretchtimer.gui.history_source import HistorySource
+from stretchtimer.gui.page_scroll import page_scroll_area
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session_actions import SessionActions
 from stretchtimer.gui.session_list import SessionListModel
@@ -170,17 +170,10 @@ class HistoryView(QWidget):
         column.addLayout(sessions_header)
         column.addWidget(self.table, 1)
         inner = QWidget()
-        inner.setObjectName("ScrollContent")
         inner.setLayout(column)
         self.content = inner
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.viewport().setAutoFillBackground(False)
-        scroll.setWidget(inner)
-        self.scroller = scroll
-        return scroll
+        self.scroller = page_scroll_area(inner, "Your history", takes_focus=False)
+        return self.scroller
 
     def _build_sessions(self) -> QHBoxLayout:
         self.table = SessionTable(self.model)

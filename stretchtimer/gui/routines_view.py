@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from stretchtimer.core.formatting import work_text
+from stretchtimer.gui.page_scroll import page_scroll_area
 from stretchtimer.gui.rich_text import escaped
 from stretchtimer.gui.routine_list import (
     ENTRY_ROLE,
@@ -123,17 +123,12 @@ class RoutinesView(QWidget):
         self.start_button.setAccessibleName("Start the routine")
         self.start_button.setToolTip("Start this routine (Enter)")
         self.start_button.clicked.connect(self._start_current)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
-        inner.setObjectName("ScrollContent")
-        scroll.viewport().setAutoFillBackground(False)
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(0, 0, 8, 0)
         inner_layout.addWidget(self.detail_text)
         inner_layout.addStretch(1)
-        scroll.setWidget(inner)
+        scroll = page_scroll_area(inner, "The routine's steps", takes_focus=True)
         card = QFrame()
         card.setProperty("card", True)
         detail = QVBoxLayout(card)

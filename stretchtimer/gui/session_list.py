@@ -74,10 +74,21 @@ def comfort_text(session: SessionRecord) -> str:
     return text
 
 
+def spoken_comfort(session: SessionRecord) -> str:
+    """The comfort cell for screen readers (which would read "→" as "right arrow"):
+    ``"3 before, 6 after"``, ``"4 before, none after"``, ``"not rated"``."""
+    before, after = session.comfort_before, session.comfort_after
+    if before is None and after is None:
+        return "not rated"
+    return (
+        f"{'none' if before is None else before} before, {'none' if after is None else after} after"
+    )
+
+
 def spoken_row(session: SessionRecord) -> str:
     """The whole row as one sentence, for screen readers."""
-    comfort = comfort_text(session)
-    comfort = f", comfort {comfort}" if comfort else ""
+    rated = session.comfort_before is not None or session.comfort_after is not None
+    comfort = f", comfort {spoken_comfort(session)}" if rated else ""
     return (
         f"{session.routine_title}, {when_text(session)}, {time_text(session)}, "
         f"{status_text(session)}{comfort}"
@@ -248,7 +259,9 @@ class SessionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell(session, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return spoken_row(session) if column == WHEN else _cell(session, column)
+            if column == WHEN:
+                return spoken_row(session)
+            return spoken_comfort(session) if column == COMFORT else _cell(session, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return _colour(session, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (TIME, COMFORT):

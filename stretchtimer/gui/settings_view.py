@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
 )
 
+from stretchtimer.gui.page_scroll import page_scroll_area
 from stretchtimer.gui.reminder_settings import ReminderSettings
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.voice_preview import VoicePreview
@@ -128,13 +128,8 @@ class SettingsView(QWidget):
         holder.addWidget(inner)
         holder.addStretch(1)
         page = QWidget()
-        page.setObjectName("ScrollContent")
         page.setLayout(holder)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        scroll.viewport().setAutoFillBackground(False)
+        scroll = page_scroll_area(page, "Settings", takes_focus=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 12, 0)
         layout.addWidget(scroll)

@@ -1,0 +1,27 @@
+"""The pages' scroll areas: frameless, on the page's own background, named for screen
+readers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+
+def page_scroll_area(content: QWidget, name: str, *, takes_focus: bool) -> QScrollArea:
+    """A scroll area around ``content`` (styled as ``#ScrollContent``), called ``name``.
+
+    ``takes_focus`` is for content with no controls of its own (text), so the keyboard
+    can still scroll it. Otherwise the area takes no focus: the content's controls do
+    and the area scrolls to each, and a screen reader does not stop on a bare pane.
+    """
+    content.setObjectName("ScrollContent")
+    scroll = QScrollArea()
+    scroll.setAccessibleName(name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.viewport().setAutoFillBackground(False)
+    if not takes_focus:
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(content)
+    return scroll
