@@ -26,22 +26,21 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPu
 
 from stretchtimer.core.problems import RoutineFileError
 from stretchtimer.core.routine import Routine
-from stretchtimer.core.routine_draft import problem_text, title_problem
 from stretchtimer.gui.editor.banner import EditorBanner
-from stretchtimer.gui.editor.editors import EditorWindows
 from stretchtimer.gui.routine_files import (
     RoutineDropTarget,
     RoutineFolderWatcher,
     RoutineImporter,
     open_folder,
 )
-from stretchtimer.storage.editor_drafts import DraftFolder, KeptDraft
 from stretchtimer.storage.routine_library import BUILTIN_PACKAGE, RoutineEntry
 from stretchtimer.storage.routine_store import Deleted, RoutineStore, Saved, copy_title, slug
 
 if TYPE_CHECKING:
+    from stretchtimer.gui.editor.editors import EditorWindows
     from stretchtimer.gui.main_window import MainWindow
     from stretchtimer.gui.routines_view import RoutinesView
+    from stretchtimer.storage.editor_drafts import KeptDraft
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +63,8 @@ class RoutineActions:
         services = window.services
         self.services = services
         self.store = RoutineStore(services.paths.routines)
-        self.drafts = DraftFolder(services.paths.data / "editor-drafts")
-        self.editors = EditorWindows(services, self.store, self.drafts, window)
-        self.editors.saved.connect(self._saved)
-        self.editors.try_requested.connect(self._try)
+        self.drafts_folder = services.paths.data / "editor-drafts"
+        self._editors: EditorWindows | None = None  # with the first editor opened
         self.importer = RoutineImporter(services, self.store, window)
         self.importer.imported.connect(self._imported)
         self.drop_target = RoutineDropTarget(window)
@@ -196,9 +193,23 @@ class RoutineActions:
                 return row.entry.id
         return None
 
+    @property
+    def editors(self) -> EditorWindows:
+        """The editor windows (the editor's modules load with the first one)."""
+        if self._editors is None:
+            from stretchtimer.gui.editor.editors import EditorWindows
+            from stretchtimer.storage.editor_drafts import DraftFolder
+
+            drafts = DraftFolder(self.drafts_folder)
+            self._editors = EditorWindows(self.services, self.store, drafts, self.window)
+            self._editors.saved.connect(self._saved)
+            self._editors.try_requested.connect(self._try)
+        return self._editors
+
     def _folder_changed(self) -> None:
         self.refresh()
-        self.editors.files_changed()
+        if self._editors is not None:
+            self._editors.files_changed()
 
     def _saved(self, path: Path) -> None:
         self.refresh(select=path)
@@ -257,7 +268,7 @@ class RoutineActions:
         entry = self.current()
         if entry is None or entry.builtin or entry.routine is None or entry.path is None:
             return
-        editor = self.editors.editor_for(entry.path)
+        editor = self._editors.editor_for(entry.path) if self._editors else None
         if editor is not None:  # the editor has the title field; rename there
             editor.raise_()
             editor.activateWindow()
@@ -269,6 +280,8 @@ class RoutineActions:
             self._write(lambda: self.store.rename(path, title))
 
     def _ask_title(self, heading: str, label: str, title: str) -> str | None:
+        from stretchtimer.core.routine_draft import problem_text, title_problem
+
         while True:
             text, ok = QInputDialog.getText(self.window, heading, label, text=title)
             if not ok:
@@ -303,7 +316,7 @@ class RoutineActions:
         entry = self.current()
         if entry is None or entry.builtin or entry.path is None:
             return
-        editor = self.editors.editor_for(entry.path)
+        editor = self._editors.editor_for(entry.path) if self._editors else None
         if editor is not None and not editor.close():
             return
         path, title = entry.path, entry.title
@@ -375,12 +388,18 @@ class RoutineActions:
         self.window.bring_forward()
 
     def close_editors(self, then: Callable[[], object]) -> bool:
-        return self.editors.close_all(then)
+        return self._editors is None or self._editors.close_all(then)
 
     # -- unsaved changes from an earlier run -----------------------------------------------
 
     def offer_kept_drafts(self) -> None:
-        kept = [draft for draft in self.drafts.kept() if not _already_saved(draft)]
+        if not self.drafts_folder.is_dir():
+            return  # no editor ever kept anything here
+        from stretchtimer.storage.editor_drafts import DraftFolder
+
+        kept = [
+            draft for draft in DraftFolder(self.drafts_folder).kept() if not _already_saved(draft)
+        ]
         if not kept:
             return
         names = ", ".join(f"“{draft.draft.title.strip() or 'a new routine'}”" for draft in kept[:3])

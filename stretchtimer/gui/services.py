@@ -133,8 +133,11 @@ def current_streak(history: Path, *, completed_today: bool) -> int:
 def history_messages(history: Path) -> list[str]:
     """Open the history as the app starts: what to tell the person about it, if anything.
 
-    Opening also marks sessions a crashed program left unfinished as interrupted.
+    Opening also marks sessions a crashed program left unfinished as interrupted. With
+    no history yet there is nothing to open or say (and SQLite is not loaded at all).
     """
+    if not history.exists():
+        return []
     from stretchtimer.storage.history import open_history
 
     opened = open_history(history, create=False)

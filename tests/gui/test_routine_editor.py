@@ -366,7 +366,7 @@ def test_editor_keeps_unsaved_changes_through_a_crash(
     assert restored.isWindowModified()
     restored.save()
     assert load_routine(path).title == "Hips, week two"
-    assert actions(second).drafts.kept() == []
+    assert actions(second).editors.drafts.kept() == []
     restored.close()
     close_without_saving(editor)
     first.close()
@@ -375,7 +375,7 @@ def test_editor_keeps_unsaved_changes_through_a_crash(
 def test_editor_keeps_a_single_change_and_forgets_it_once_undone(
     qtbot, window: MainWindow, home: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
-    drafts = actions(window).drafts
+    drafts = actions(window).editors.drafts
     editor = open_own(window, own_file(home), qtbot)
     qtbot.keyClick(editor.list, Qt.Key.Key_Delete)  # one change, right after opening
     editor.file.write_draft()  # what the draft timer does a moment later

@@ -32,6 +32,9 @@ LATER = (
     "_hashlib",  # OpenSSL: 3 MB resident
     "tomli_w",  # for writing routine files
     "html.entities",  # 0.5 MB of named entities
+    "_sqlite3",  # with no history yet there is nothing to open at start
+    "stretchtimer.gui.editor.editors",
+    "stretchtimer.storage.editor_drafts",
 )
 
 
