@@ -1,9 +1,13 @@
-"""The bar down the window's left side: the app's name and a button for each place."""
+"""The bar down the window's left side: the app's name and a button for each place.
+
+The buttons are exclusive push buttons, so a screen reader says "radio button,
+selected" for the place on show, as for any one choice among several.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
 from stretchtimer.gui import icons, theme
@@ -29,6 +33,7 @@ class NavBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NavBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the sheet's background
         self.setFixedWidth(176)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 12)
@@ -38,12 +43,11 @@ class NavBar(QWidget):
         layout.addWidget(name)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        self.buttons: dict[str, QToolButton] = {}
+        self.buttons: dict[str, QPushButton] = {}
         for number, (key, label, _draw) in enumerate(PLACES):
-            button = QToolButton()
-            button.setText(f"  {label}")
+            button = QPushButton(f"  {label}")
             button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoExclusive(True)
             button.setAccessibleName(label)
             button.setToolTip(f"{label} (Ctrl+{number + 1})")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -181,14 +181,14 @@ def style_sheet(theme: Theme) -> str:
     QWidget {{ font-size: 10.5pt; }}
     QToolTip {{ border: 1px solid {t.border}; padding: 4px 6px; }}
     #NavBar {{ background: {t.surface}; border-right: 1px solid {t.border}; }}
-    #NavBar QToolButton {{
-        border: none; border-radius: 10px; padding: 10px 8px; margin: 2px 8px;
-        color: {t.muted}; font-size: 10pt; text-align: left;
+    #NavBar QPushButton {{
+        border: none; border-radius: 10px; padding: 11px 8px 12px; margin: 2px 8px;
+        background: transparent; color: {t.muted}; font-size: 10pt; text-align: left;
     }}
-    #NavBar QToolButton:hover {{ background: {t.surface_alt}; color: {t.text}; }}
-    #NavBar QToolButton:checked {{ background: {t.surface_alt}; color: {t.accent};
+    #NavBar QPushButton:hover {{ background: {t.surface_alt}; color: {t.text}; }}
+    #NavBar QPushButton:checked {{ background: {t.surface_alt}; color: {t.accent};
         font-weight: 600; }}
-    #NavBar QToolButton:focus {{ outline: none; border: 2px solid {t.accent}; }}
+    #NavBar QPushButton:focus {{ outline: none; border: 2px solid {t.accent}; }}
     #AppName {{ font-size: 13pt; font-weight: 700; color: {t.text}; padding: 14px 16px 10px; }}
     #PageTitle {{ font-size: 20pt; font-weight: 700; }}
     #SideLabel {{ font-size: 15pt; font-weight: 700; letter-spacing: 1px; color: {t.warm}; }}

@@ -48,6 +48,7 @@ def node(accessible: Atspi.Accessible) -> dict[str, object] | None:
         "description": accessible.get_description() or "",
         "focusable": states.contains(Atspi.StateType.FOCUSABLE),
         "focused": states.contains(Atspi.StateType.FOCUSED),
+        "checked": states.contains(Atspi.StateType.CHECKED),
         "children": [child for child in children if child is not None],
     }
 

@@ -2,8 +2,8 @@
 tree read over AT-SPI (the channel Orca listens on) in a private desktop session.
 
 A person who cannot see the screen opens History with Ctrl+3 and must hear what each
-thing is: the streak and totals, the year of days (and each day as the arrow keys
-walk it), the minutes per week and every session in the list.
+thing is: which place is chosen, the streak and totals, the year of days (and each
+day as the arrow keys walk it), the minutes per week and every session in the list.
 """
 
 from __future__ import annotations
@@ -99,7 +99,13 @@ def test_a_screen_reader_hears_what_each_part_of_the_history_page_is(
             window = wait_for_window(display, "Stretch Timer")
             press(display, window, "ctrl+3")
             time.sleep(1.0)  # the page reads the history in the background
-            page = history_page(read_tree(environment))
+            tree = read_tree(environment)
+            page = history_page(tree)
+
+            # The places are one choice among four, and History is the one chosen.
+            places = [n for n in walk(tree) if n["role"] == "radio button"]
+            assert [n["name"] for n in places] == ["Routines", "Session", "History", "Settings"]
+            assert [n["name"] for n in places if n["checked"]] == ["History"]
 
             # Every control the keyboard reaches says what it is.
             focusable = [n for n in walk(page) if n["focusable"]]
