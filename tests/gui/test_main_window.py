@@ -100,3 +100,11 @@ def test_a_damaged_history_is_set_aside_at_start_and_the_person_told_where(
     assert kept[0].read_bytes() == b"not a database at all" * 100
     assert main.notices.isVisibleTo(main)
     assert str(kept[0]) in main.notices.text.text()
+
+
+def test_the_arrow_keys_move_between_the_places_in_the_nav_bar(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.nav.buttons["routines"].setFocus()
+    qtbot.keyClick(window.nav.buttons["routines"], Qt.Key.Key_Down)
+    assert window.current_place() == "session"
+    assert window.nav.buttons["session"].isChecked()
+    assert not window.nav.buttons["routines"].isChecked()
