@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 STARTUP = """
 import json, sys
@@ -38,18 +39,23 @@ LATER = (
 )
 
 
-def test_startup_leaves_sound_speech_editor_and_history_page_for_later(home: Path) -> None:
+def run_script(script: str, home: Path) -> Any:
+    """Run ``script`` in a fresh offscreen Python; what it printed last, as JSON."""
     root = Path(__file__).resolve().parents[2]
     environment = dict(os.environ, STRETCHTIMER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     shown = subprocess.run(
-        [sys.executable, "-c", STARTUP, str(root)],
+        [sys.executable, "-c", script, str(root)],
         env=environment,
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
-    place, modules = json.loads(shown.stdout.strip().splitlines()[-1])
+    return json.loads(shown.stdout.strip().splitlines()[-1])
+
+
+def test_startup_leaves_sound_speech_editor_and_history_page_for_later(home: Path) -> None:
+    place, modules = run_script(STARTUP, home)
     assert place == "routines"
     assert "stretchtimer.gui.routines_view" in modules  # the page is there, working
     assert "stretchtimer.gui.routine_actions" in modules
@@ -92,17 +98,7 @@ print(json.dumps(dict(seen, code=code)))
 
 def start_the_app(home: Path) -> dict[str, object]:
     """The app as ``stretchtimer`` starts it, watched at its first frame and once filled in."""
-    root = Path(__file__).resolve().parents[2]
-    environment = dict(os.environ, STRETCHTIMER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    shown = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME, str(root)],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    seen: dict[str, object] = json.loads(shown.stdout.strip().splitlines()[-1])
+    seen: dict[str, object] = run_script(FIRST_FRAME, home)
     return seen
 
 
