@@ -14,12 +14,13 @@ def open_window(**settings: Any) -> tuple[Any, Any, Any]:
     skip_feature_scan()  # as the app does at start-up
     from PySide6.QtWidgets import QApplication
 
-    from stretchtimer.gui.app import make_services, set_identity
+    from stretchtimer.gui.app import favour_the_gui_thread, make_services, set_identity
     from stretchtimer.gui.crash_reporter import CrashReporter
     from stretchtimer.gui.main_window import MainWindow
     from stretchtimer.gui.theme import ThemeManager
     from stretchtimer.storage.paths import app_paths
 
+    favour_the_gui_thread()
     set_identity()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     paths = app_paths()

@@ -413,6 +413,9 @@ class _Start(NamedTuple):
 
 def load_session_modules() -> bool:
     """Import what a session needs (run in the background helper)."""
+    from stretchtimer.player.qt_setup import preload_audio_libraries
+
+    preload_audio_libraries()
     import stretchtimer.gui.session_controller
     import stretchtimer.gui.session_page  # noqa: F401
 

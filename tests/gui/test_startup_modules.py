@@ -84,6 +84,7 @@ def watch_first_frame(window):
 def quit_once_filled(page):
     def painted():
         seen["place"] = page.window().current_place()
+        seen["switch_interval"] = sys.getswitchinterval()
         QtCore.QTimer.singleShot(0, QtCore.QCoreApplication.quit)
 
     FirstPaint(page, painted)
@@ -122,3 +123,24 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
         assert inside not in modules
     assert later["place"] == "routines"
     assert later["code"] == 0
+    # Other threads hand the interpreter back to the window within a millisecond.
+    assert later["switch_interval"] <= 0.001
+
+
+SESSION_MODULES = """
+import json, sys, threading
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from stretchtimer.gui.main_window import load_session_modules
+worker = threading.Thread(target=load_session_modules)
+worker.start()
+worker.join()
+maps = open("/proc/self/maps").read()
+print(json.dumps(["libffmpegmediaplugin" in maps, "libQt6Multimedia" in maps]))
+"""
+
+
+def test_a_session_loads_the_sound_libraries_in_the_background(home: Path) -> None:
+    # Loaded by the GUI thread, the sound back end's 30 MB would stop the window a moment.
+    assert run_script(SESSION_MODULES, home) == [True, True]
