@@ -105,7 +105,7 @@ def run_app(
     window = MainWindow(services, furnish=False)
     crash.parent = window
     themes.changed.connect(lambda _theme: window.restyle())
-    themes.changed.connect(lambda _theme: remember_system_scheme(paths.config, themes.system))
+    themes.system_read.connect(lambda scheme: remember_system_scheme(paths.config, scheme))
     services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
     server = outcome.serve(app)
     if server is not None:
@@ -118,7 +118,6 @@ def run_app(
 
     def fill_in() -> None:
         themes.follow_system()
-        remember_system_scheme(paths.config, themes.system)
         window.finish_startup()
         probe_filled(window.routines)
         for notice in services.notices:

@@ -66,7 +66,6 @@ class MainWindow(QMainWindow):
         self.controller: SessionController | None = None
         self._starting = False
         self._furnished = False
-        self._places: tuple[str, ...] = ()
         self._built: dict[str, QWidget] = {}
         self.routine_actions: RoutineActions | None = None  # with the Routines page
         self.setWindowTitle(APP_DISPLAY_NAME)
@@ -85,16 +84,15 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence, QShortcut
         from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout
 
-        from stretchtimer.gui.nav_bar import PLACE_KEYS, NavBar
+        from stretchtimer.gui.nav_bar import NavBar
         from stretchtimer.gui.notice_bar import NoticeBar
 
-        self._places = PLACE_KEYS
         self.pages = QStackedWidget()
-        for _key in PLACE_KEYS:
+        for _key in NavBar.keys:
             self.pages.addWidget(QWidget())  # built when first shown: a quicker start
         self.nav = NavBar()
         self.nav.chosen.connect(self.show_place)
-        for number, key in enumerate(PLACE_KEYS, start=1):
+        for number, key in enumerate(NavBar.keys, start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda key=key: self.show_place(key))
         QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.quit_app)
@@ -124,7 +122,7 @@ class MainWindow(QMainWindow):
         page = self._built.get(key)
         if page is None:
             page = self._make_page(key)
-            index = self._places.index(key)
+            index = self.nav.keys.index(key)
             placeholder = self.pages.widget(index)
             self.pages.insertWidget(index, page)
             if placeholder is not None:
@@ -211,7 +209,7 @@ class MainWindow(QMainWindow):
     def show_place(self, key: str) -> None:
         self._page(key)
         self.nav.select(key)
-        self.pages.setCurrentIndex(self._places.index(key))
+        self.pages.setCurrentIndex(self.nav.keys.index(key))
         if key == "routines":
             self.routines.list.setFocus()
         elif key == "session":
@@ -221,7 +219,7 @@ class MainWindow(QMainWindow):
 
     def current_place(self) -> str:
         self.furnish()
-        return self._places[self.pages.currentIndex()]
+        return self.nav.keys[self.pages.currentIndex()]
 
     def reload_routines(self) -> None:
         if "routines" in self._built:

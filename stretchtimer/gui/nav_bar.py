@@ -29,6 +29,7 @@ class NavBar(QWidget):
     """
 
     chosen = Signal(str)
+    keys = PLACE_KEYS  # in the order of the buttons
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -38,6 +38,7 @@ from stretchtimer.storage.routine_store import Deleted, RoutineStore, Saved, cop
 
 if TYPE_CHECKING:
     from stretchtimer.gui.editor.editors import EditorWindows
+    from stretchtimer.gui.editor.window import RoutineEditor
     from stretchtimer.gui.main_window import MainWindow
     from stretchtimer.gui.routines_view import RoutinesView
     from stretchtimer.storage.editor_drafts import KeptDraft
@@ -206,6 +207,10 @@ class RoutineActions:
             self._editors.try_requested.connect(self._try)
         return self._editors
 
+    def _open_editor(self, path: Path) -> RoutineEditor | None:
+        """The editor open on ``path``, if any (none before the first editor)."""
+        return self._editors.editor_for(path) if self._editors is not None else None
+
     def _folder_changed(self) -> None:
         self.refresh()
         if self._editors is not None:
@@ -268,7 +273,7 @@ class RoutineActions:
         entry = self.current()
         if entry is None or entry.builtin or entry.routine is None or entry.path is None:
             return
-        editor = self._editors.editor_for(entry.path) if self._editors else None
+        editor = self._open_editor(entry.path)
         if editor is not None:  # the editor has the title field; rename there
             editor.raise_()
             editor.activateWindow()
@@ -316,7 +321,7 @@ class RoutineActions:
         entry = self.current()
         if entry is None or entry.builtin or entry.path is None:
             return
-        editor = self._editors.editor_for(entry.path) if self._editors else None
+        editor = self._open_editor(entry.path)
         if editor is not None and not editor.close():
             return
         path, title = entry.path, entry.title

@@ -83,9 +83,12 @@ class ThemeManager(QObject):
 
     Signals:
         changed(object): the new :class:`Theme`, after it was applied.
+        system_read(object): the system's scheme (:data:`LIGHT` or :data:`DARK`), each
+            time it is read: for remembering it until the next start.
     """
 
     changed = Signal(object)
+    system_read = Signal(object)
 
     def __init__(
         self, app: QApplication, choice: str = "system", *, assumed_system: str | None = None
@@ -112,6 +115,7 @@ class ThemeManager(QObject):
             hints.colorSchemeChanged.connect(self._system_changed)
             self._following = True
         self.system = DARK if hints.colorScheme() == Qt.ColorScheme.Dark else LIGHT
+        self.system_read.emit(self.system)
         self.apply(self._choice)
 
     def apply(self, choice: str) -> None:

@@ -24,11 +24,10 @@ def window_state(config: Path) -> QSettings:
 
 
 def last_system_scheme(config: Path) -> str | None:
-    """ "light" or "dark" as the system had it when the app last looked; None before that."""
+    """The name of the system's scheme when the app last looked; None before that."""
     value = window_state(config).value(SYSTEM_SCHEME_KEY)
-    return value if value in ("light", "dark") else None
+    return value if isinstance(value, str) else None
 
 
-def remember_system_scheme(config: Path, scheme: Theme | None) -> None:
-    if scheme is not None:
-        window_state(config).setValue(SYSTEM_SCHEME_KEY, scheme.name)
+def remember_system_scheme(config: Path, scheme: Theme) -> None:
+    window_state(config).setValue(SYSTEM_SCHEME_KEY, scheme.name)

@@ -50,6 +50,8 @@ def preload_audio_libraries() -> None:
         *Path(PySide6.__file__).parent.glob("QtMultimedia.*so"),
         *sorted(plugins.glob("libffmpegmediaplugin*.so")),
     ]
+    if not libraries:  # Windows, or another layout: Qt loads them as usual
+        return
     # A call through ctypes lets go of the interpreter lock; ctypes.CDLL(path) would not.
     dlopen = ctypes.CDLL(None).dlopen
     dlopen.restype = ctypes.c_void_p

@@ -34,8 +34,12 @@ def test_a_start_opens_in_the_scheme_last_seen_then_follows_the_system(app_colou
     assert window_colour(app) == wrong.window
     changes: list[Theme] = []
     themes.changed.connect(changes.append)
+    read: list[Theme] = []
+    themes.system_read.connect(read.append)
 
     themes.follow_system()  # once the window is on screen
+
+    assert read == [system_theme(app)]  # for the app to remember until its next start
 
     assert themes.system is system_theme(app)
     assert current() is system_theme(app)
