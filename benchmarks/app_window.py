@@ -9,13 +9,13 @@ from typing import Any
 
 def open_window(**settings: Any) -> tuple[Any, Any, Any]:
     """``(app, window, services)`` as the app starts them; ``settings`` are changed first."""
-    from stretchtimer.pyside_tweaks import skip_feature_scan
+    from stretchtimer.system.pyside_tweaks import skip_feature_scan
 
     skip_feature_scan()  # as the app does at start-up
     from PySide6.QtWidgets import QApplication
 
     from stretchtimer.gui.app import favour_the_gui_thread, make_services, set_identity
-    from stretchtimer.gui.crash_reporter import CrashReporter
+    from stretchtimer.gui.crash.reporter import CrashReporter
     from stretchtimer.gui.main_window import MainWindow
     from stretchtimer.gui.theme import ThemeManager
     from stretchtimer.storage.paths import app_paths

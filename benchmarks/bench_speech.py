@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.harness import Result, at_most, median_ms, reported
-from stretchtimer.core.plan import build_plan
+from stretchtimer.core.session.plan import build_plan
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.storage.routines.library import builtin_entries
 
 RENDER_CUES = 40
 COLD_TARGET_MS = 2000.0
@@ -203,12 +203,12 @@ def measure_ours(server: Any, root: Path, routine_file: Path, reference: Path) -
     from PySide6.QtCore import QObject, Qt, QTimer, QUrl
     from PySide6.QtMultimedia import QSoundEffect
 
-    from stretchtimer.core.engine import SessionEngine
-    from stretchtimer.core.routine_file import load_routine
-    from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
-    from stretchtimer.player.driver import SessionDriver
-    from stretchtimer.player.qt_setup import audio_application
-    from stretchtimer.player.timing_log import TimingLog
+    from stretchtimer.core.routine.file import load_routine
+    from stretchtimer.core.session.engine import SessionEngine
+    from stretchtimer.runtime.cue_player import CuePlayer, wait_until_ready
+    from stretchtimer.runtime.driver import SessionDriver
+    from stretchtimer.runtime.qt_setup import audio_application
+    from stretchtimer.runtime.timing_log import TimingLog
     from stretchtimer.speech.session_speech import PlanOptions, prepare_spoken_session
     from tests.audio.onsets import Recording
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer import app_log
 from stretchtimer.storage.paths import app_paths
+from stretchtimer.system import log as app_log
 
 
 def test_log_lines_land_in_a_private_file_that_rotates(

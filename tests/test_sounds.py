@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.core.plan import SOUND_LEAD, Sound
-from stretchtimer.resources import sound_path
+from stretchtimer.core.session.plan import SOUND_LEAD, Sound
 from stretchtimer.speech.wav import read_samples, rms
+from stretchtimer.storage.resources import sound_path
 from tests.conftest import REPO
 
 CHIMES_BEFORE_WORDS = (Sound.SESSION_START, Sound.SWITCH, Sound.END, Sound.COMPLETE)

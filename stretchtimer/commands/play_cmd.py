@@ -7,9 +7,9 @@ import sys
 from typing import Any
 
 from stretchtimer.commands.voice_options import add_voice_options, voice_settings
-from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
 from stretchtimer.storage.settings import SettingsStore
 
 MIN_SPEED = 0.1
@@ -62,15 +62,15 @@ def run(args: argparse.Namespace) -> int:
         return open_app(start=start, speed=args.speed)
     assert entry.routine is not None
 
-    from stretchtimer.pyside_tweaks import skip_feature_scan
+    from stretchtimer.system.pyside_tweaks import skip_feature_scan
 
     skip_feature_scan()
-    from stretchtimer.core.engine import SessionEngine
-    from stretchtimer.core.events import Status
-    from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
-    from stretchtimer.player.driver import AfterTheMoment, SessionDriver
-    from stretchtimer.player.qt_setup import audio_application
-    from stretchtimer.player.timing_log import TimingLog
+    from stretchtimer.core.session.engine import SessionEngine
+    from stretchtimer.core.session.events import Status
+    from stretchtimer.runtime.cue_player import CuePlayer, wait_until_ready
+    from stretchtimer.runtime.driver import AfterTheMoment, SessionDriver
+    from stretchtimer.runtime.qt_setup import audio_application
+    from stretchtimer.runtime.timing_log import TimingLog
     from stretchtimer.speech.clip_cache import VoiceChoice
     from stretchtimer.speech.plan_estimate import plan_options
     from stretchtimer.terminal.recording import TerminalRecording

@@ -12,12 +12,12 @@ from typing import Any
 
 from stretchtimer.commands import routine_files_cmd
 from stretchtimer.core.formatting import clock_text, work_text
-from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.core.routine import Routine
-from stretchtimer.core.routine_file import load_routine
-from stretchtimer.core.summary import routine_dict
+from stretchtimer.core.routine.file import load_routine
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.core.routine.summary import routine_dict
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
 
 
 def register(commands: Any) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
-from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.services import AppServices, current_streak, history_messages
 from stretchtimer.gui.window_state import window_state
 
@@ -24,15 +24,15 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QStackedWidget
 
-    from stretchtimer.core.routine import Routine
-    from stretchtimer.gui.history_view import HistoryView
+    from stretchtimer.core.routine.model import Routine
+    from stretchtimer.gui.history.page import HistoryView
     from stretchtimer.gui.nav_bar import NavBar
-    from stretchtimer.gui.notice_bar import NoticeBar
-    from stretchtimer.gui.routine_actions import RoutineActions
-    from stretchtimer.gui.routines_view import RoutinesView
-    from stretchtimer.gui.session_controller import SessionController
-    from stretchtimer.gui.session_page import SessionPage
-    from stretchtimer.gui.settings_view import SettingsView
+    from stretchtimer.gui.routines.actions import RoutineActions
+    from stretchtimer.gui.routines.page import RoutinesView
+    from stretchtimer.gui.session.controller import SessionController
+    from stretchtimer.gui.session.page import SessionPage
+    from stretchtimer.gui.settings.page import SettingsView
+    from stretchtimer.gui.widgets.notice_bar import NoticeBar
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout
 
         from stretchtimer.gui.nav_bar import NavBar
-        from stretchtimer.gui.notice_bar import NoticeBar
+        from stretchtimer.gui.widgets.notice_bar import NoticeBar
 
         self.pages = QStackedWidget()
         for _key in NavBar.keys:
@@ -133,19 +133,19 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, key: str) -> QWidget:
         if key == "routines":
-            from stretchtimer.gui.routines_view import RoutinesView
+            from stretchtimer.gui.routines.page import RoutinesView
 
             routines = RoutinesView()
             routines.start_requested.connect(self.start_routine)
             routines.set_settings(self.services.settings.current)
             self.services.settings.changed.connect(routines.set_settings)
             routines.set_entries(self.services.library.entries())
-            from stretchtimer.gui.routine_actions import RoutineActions
+            from stretchtimer.gui.routines.actions import RoutineActions
 
             self.routine_actions = RoutineActions(self, routines)
             return routines
         if key == "session":
-            from stretchtimer.gui.session_page import SessionPage
+            from stretchtimer.gui.session.page import SessionPage
 
             session = SessionPage()
             session.idle.browse.connect(self._back_to_routines)
@@ -162,10 +162,10 @@ class MainWindow(QMainWindow):
             session.player.compact_requested.connect(self.compact_requested)
             return session
         if key == "settings":
-            from stretchtimer.gui.settings_view import SettingsView
+            from stretchtimer.gui.settings.page import SettingsView
 
             return SettingsView(self.services)
-        from stretchtimer.gui.history_view import HistoryView
+        from stretchtimer.gui.history.page import HistoryView
 
         history = HistoryView(self.services)
         history.browse.connect(lambda: self.show_place("routines"))
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
 
     def start_routine(self, routine_id: str, *, compact: bool = False) -> None:
         """Play a routine here (or in the compact player), once its modules have loaded."""
-        from stretchtimer.storage.routine_library import UnknownRoutineError
+        from stretchtimer.storage.routines.library import UnknownRoutineError
 
         try:
             entry = self.services.library.open(routine_id)
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         self.show_notice(f"The session could not start ({error}).")
 
     def _begin_session(self, start: _Start) -> None:
-        from stretchtimer.gui.session_controller import SessionController
+        from stretchtimer.gui.session.controller import SessionController
 
         self._starting = False
         if "session" not in self._built:
@@ -411,10 +411,10 @@ class _Start(NamedTuple):
 
 def load_session_modules() -> bool:
     """Import what a session needs (run in the background helper)."""
-    from stretchtimer.player.qt_setup import preload_audio_libraries
+    from stretchtimer.runtime.qt_setup import preload_audio_libraries
 
     preload_audio_libraries()
-    import stretchtimer.gui.session_controller
-    import stretchtimer.gui.session_page  # noqa: F401
+    import stretchtimer.gui.session.controller
+    import stretchtimer.gui.session.page  # noqa: F401
 
     return True

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from stretchtimer.core.clock import Clock, SystemClock
+from stretchtimer.core.session.clock import Clock, SystemClock
 from stretchtimer.storage.paths import Paths
 
 if TYPE_CHECKING:
-    from stretchtimer.storage.routine_library import RoutineLibrary
+    from stretchtimer.storage.routines.library import RoutineLibrary
     from stretchtimer.storage.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
-    from stretchtimer.gui.reminder_service import ReminderService
+    from stretchtimer.gui.desk.reminders import ReminderService
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class AppServices:
     def library(self) -> RoutineLibrary:
         """Built-in and own routines; created on first use, after the window is up."""
         if self.routine_library is None:
-            from stretchtimer.storage.routine_library import RoutineLibrary
+            from stretchtimer.storage.routines.library import RoutineLibrary
 
             self.routine_library = RoutineLibrary(self.paths.routines)
         return self.routine_library

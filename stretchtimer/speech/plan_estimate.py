@@ -9,8 +9,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from stretchtimer.core.plan import BreathGuidance, Plan, build_plan, estimate_speech_seconds
-from stretchtimer.core.routine import DEFAULT_PACE, ResolvedPace, Routine
+from stretchtimer.core.routine.model import DEFAULT_PACE, ResolvedPace, Routine
+from stretchtimer.core.session.plan import BreathGuidance, Plan, build_plan, estimate_speech_seconds
 from stretchtimer.storage.settings import Settings
 
 DEFAULT_RATE = 165  # words per minute, the speech engine's usual rate

@@ -15,9 +15,9 @@ from typing import TextIO
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from stretchtimer.core import comfort
-from stretchtimer.core.events import Event
-from stretchtimer.core.plan import Plan
+from stretchtimer.core.session import comfort
+from stretchtimer.core.session.events import Event
+from stretchtimer.core.session.plan import Plan
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
 from stretchtimer.storage.history.recorder import SessionRecorder

@@ -14,7 +14,8 @@ from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from stretchtimer.core.events import (
+from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.session.events import (
     EasierChosen,
     Event,
     Paused,
@@ -22,8 +23,7 @@ from stretchtimer.core.events import (
     SessionFinished,
     Status,
 )
-from stretchtimer.core.formatting import clock_text
-from stretchtimer.player.driver import SessionDriver
+from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.terminal.keys import (
     KEYS_HELP,
     InterruptWatcher,

@@ -10,7 +10,7 @@ import functools
 import sys
 from typing import TextIO
 
-from stretchtimer.core.routine import Routine
+from stretchtimer.core.routine.model import Routine
 from stretchtimer.speech.clip_cache import VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.session_speech import (

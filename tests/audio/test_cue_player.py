@@ -12,17 +12,17 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.engine import SessionEngine
-from stretchtimer.core.events import CueDue, Event, SegmentStarted
-from stretchtimer.core.plan import BreathGuidance, Cue, CueRole, Plan, Sound
-from stretchtimer.core.routine import Routine
-from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
-from stretchtimer.player.timing_log import TimingLog
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.events import CueDue, Event, SegmentStarted
+from stretchtimer.core.session.plan import BreathGuidance, Cue, CueRole, Plan, Sound
+from stretchtimer.runtime.cue_player import CuePlayer, wait_until_ready
+from stretchtimer.runtime.timing_log import TimingLog
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.session_speech import PlanOptions, SpokenSession, prepare_spoken_session
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.storage.routines.library import builtin_entries
 from tests.audio.pulse import PulseServer
 
 BUILTINS = {entry.id: entry.routine for entry in builtin_entries() if entry.routine is not None}

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
-from stretchtimer.core import phrases
-from stretchtimer.core.routine_draft import RoutineDraft, StepDraft
+from stretchtimer.core.routine.draft import RoutineDraft, StepDraft
+from stretchtimer.core.session import phrases
 from stretchtimer.gui.editor.window import RoutineEditor
 from stretchtimer.gui.services import AppServices, SettingsModel
 from stretchtimer.gui.tasks import ImmediateTaskRunner
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
-from stretchtimer.storage.editor_drafts import DraftFolder
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.routine_store import RoutineStore
+from stretchtimer.storage.routines.drafts import DraftFolder
+from stretchtimer.storage.routines.store import RoutineStore
 from stretchtimer.storage.settings import SettingsStore
 from tests.audio.onsets import Recording
 from tests.audio.pulse import PulseServer

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 from stretchtimer import APP_ID, __version__
-from stretchtimer.linux_desktop import DesktopLayout, launcher_text
-from stretchtimer.resources import ICON_SIZES, app_icon_png, desktop_entry_path
+from stretchtimer.storage.resources import ICON_SIZES, app_icon_png, desktop_entry_path
+from stretchtimer.system.launcher import DesktopLayout, launcher_text
 from tests.conftest import run_cli
 
 

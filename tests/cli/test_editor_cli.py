@@ -6,8 +6,8 @@ import json
 import tomllib
 from pathlib import Path
 
-from stretchtimer.core.routine import Breaths, Hold, Reps
-from stretchtimer.core.routine_file import load_routine
+from stretchtimer.core.routine.file import load_routine
+from stretchtimer.core.routine.model import Breaths, Hold, Reps
 from tests.conftest import run_cli
 
 BROKEN = 'format = 1\ntitle = "Broken"\n\n[[step]]\nname = "Pigeon"\nholds = 30\n'

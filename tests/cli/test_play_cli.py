@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.storage.routines.library import builtin_entries
 from tests.conftest import run_cli
 
 BUILTINS = [entry.id for entry in builtin_entries()]

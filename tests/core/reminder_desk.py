@@ -6,16 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from stretchtimer.core.clock import FakeClock, Moment
-from stretchtimer.core.reminder_events import (
+from stretchtimer.core.reminders.events import (
     Answer,
     ReminderDue,
     ReminderEvent,
     ReminderMemory,
     ReminderRules,
 )
-from stretchtimer.core.reminders import ReminderMachine
-from stretchtimer.core.working_hours import WorkingHours, local_time
+from stretchtimer.core.reminders.schedule import ReminderMachine
+from stretchtimer.core.reminders.working_hours import WorkingHours, local_time
+from stretchtimer.core.session.clock import FakeClock, Moment
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MINUTE = 60.0

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from stretchtimer.core.plan import build_plan
-from stretchtimer.core.routine import Breaths, Hold, Reps, Routine, Sides
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.core.routine.model import Breaths, Hold, Reps, Routine, Sides
+from stretchtimer.core.session.plan import build_plan
+from stretchtimer.storage.routines.library import builtin_entries
 
 ROUTINES: dict[str, Routine] = {
     entry.id: entry.routine for entry in builtin_entries() if entry.routine is not None

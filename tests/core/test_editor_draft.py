@@ -9,9 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.core.routine import Breaths, Hold, Reps, Routine, Sides, Step
-from stretchtimer.core.routine_draft import (
+from stretchtimer.core.routine.draft import (
     Kind,
     RoutineDraft,
     StepDraft,
@@ -23,8 +21,10 @@ from stretchtimer.core.routine_draft import (
     title_problem,
     typed_number,
 )
-from stretchtimer.core.routine_file import load_routine, parse_routine
-from stretchtimer.storage.routine_store import RoutineStore
+from stretchtimer.core.routine.file import load_routine, parse_routine
+from stretchtimer.core.routine.model import Breaths, Hold, Reps, Routine, Sides, Step
+from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.storage.routines.store import RoutineStore
 from tests.strategies import routines
 
 
@@ -166,7 +166,7 @@ def test_editor_title_check_uses_the_loaders_words() -> None:
 
 
 def test_editor_file_names_from_titles(tmp_path: Path) -> None:
-    from stretchtimer.storage.routine_store import slug
+    from stretchtimer.storage.routines.store import slug
 
     assert slug("Desk hips (copy)") == "desk-hips-copy"
     assert slug("Étirements du matin") == "etirements-du-matin"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from stretchtimer.core import phrases
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.engine import SessionEngine, State
-from stretchtimer.core.events import (
+from stretchtimer.core.routine.model import Breaths, Hold, Pace, Reps, Routine, Sides, Step
+from stretchtimer.core.session import phrases
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.engine import SessionEngine, State
+from stretchtimer.core.session.events import (
     CueDue,
     EasierChosen,
     Event,
@@ -21,8 +22,7 @@ from stretchtimer.core.events import (
     SessionStarted,
     Status,
 )
-from stretchtimer.core.plan import Plan, SegmentKind, build_plan
-from stretchtimer.core.routine import Breaths, Hold, Pace, Reps, Routine, Sides, Step
+from stretchtimer.core.session.plan import Plan, SegmentKind, build_plan
 
 K = SegmentKind
 

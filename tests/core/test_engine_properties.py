@@ -7,17 +7,17 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stretchtimer.core.clock import FakeClock, Moment
-from stretchtimer.core.engine import SessionEngine, State
-from stretchtimer.core.events import (
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.clock import FakeClock, Moment
+from stretchtimer.core.session.engine import SessionEngine, State
+from stretchtimer.core.session.events import (
     CueDue,
     Event,
     SegmentEnded,
     SegmentStarted,
     SessionFinished,
 )
-from stretchtimer.core.plan import build_plan
-from stretchtimer.core.routine import Routine
+from stretchtimer.core.session.plan import build_plan
 from tests.strategies import routines
 
 COMMANDS = (

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 
-from stretchtimer.core import phrases
-from stretchtimer.core.plan import (
+from stretchtimer.core.routine.model import Breaths, Hold, Pace, Reps, Routine, Side, Sides, Step
+from stretchtimer.core.session import phrases
+from stretchtimer.core.session.plan import (
     CUE_GAP,
     SOUND_LEAD,
     BreathGuidance,
@@ -16,7 +17,6 @@ from stretchtimer.core.plan import (
     build_plan,
     estimate_speech_seconds,
 )
-from stretchtimer.core.routine import Breaths, Hold, Pace, Reps, Routine, Side, Sides, Step
 from tests.strategies import routines
 
 K = SegmentKind

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stretchtimer.core.reminder_events import (
+from stretchtimer.core.reminders.events import (
     ReminderAnswered,
     ReminderDue,
     ReminderEvent,
@@ -23,7 +23,7 @@ from stretchtimer.core.reminder_events import (
     ReminderWithdrawn,
     WithdrawReason,
 )
-from stretchtimer.core.working_hours import WorkingHours
+from stretchtimer.core.reminders.working_hours import WorkingHours
 from tests.core.reminder_desk import HOUR, MINUTE, Desk, Seen
 
 ZONES = [

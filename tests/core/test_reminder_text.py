@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from stretchtimer.core.reminder_events import ReminderRules
-from stretchtimer.core.reminder_text import (
+from stretchtimer.core.reminders.events import ReminderRules
+from stretchtimer.core.reminders.text import (
     notification_body,
     spoken_reminder,
     status_text,

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from stretchtimer.core.local_zone import system_zone
+from stretchtimer.core.reminders.local_zone import system_zone
 
 SUMMER = dt.datetime(2024, 7, 1, 12, tzinfo=dt.UTC)
 WINTER = dt.datetime(2024, 1, 15, 12, tzinfo=dt.UTC)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from stretchtimer.core.reminder_events import (
+from stretchtimer.core.reminders.events import (
     Answer,
     Phase,
     ReminderAnswered,
@@ -21,7 +21,7 @@ from stretchtimer.core.reminder_events import (
     ReminderWithdrawn,
     WithdrawReason,
 )
-from stretchtimer.core.reminders import ReminderMachine
+from stretchtimer.core.reminders.schedule import ReminderMachine
 from tests.core.reminder_desk import BERLIN, HOUR, MINUTE, Desk, hours, instant
 
 ON = ReminderRules(enabled=True)

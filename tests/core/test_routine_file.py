@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.core.routine import Breaths, Hold, Reps, Sides
-from stretchtimer.core.routine_file import load_routine, parse_routine
+from stretchtimer.core.routine.file import load_routine, parse_routine
+from stretchtimer.core.routine.model import Breaths, Hold, Reps, Sides
+from stretchtimer.core.routine.problems import RoutineFileError
 
 FORMAT_EXAMPLE = """\
 format = 1                         # required; the only version there is

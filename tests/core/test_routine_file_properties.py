@@ -8,10 +8,10 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.core.routine import Routine
-from stretchtimer.core.routine_file import STEP_KEYS, TOP_KEYS, parse_routine
-from stretchtimer.core.routine_writer import retitled, routine_to_toml
+from stretchtimer.core.routine.file import STEP_KEYS, TOP_KEYS, parse_routine
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.core.routine.writer import retitled, routine_to_toml
 from tests.strategies import routines, texts
 
 

@@ -14,7 +14,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from stretchtimer.single_instance import (
+from stretchtimer.system.instance.handoff import (
     Forwarded,
     claim_or_forward,
     exit_code,

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.reminder_events import (
+from stretchtimer.core.reminders.events import (
     Answer,
     Phase,
     ReminderAnswered,
@@ -19,8 +18,9 @@ from stretchtimer.core.reminder_events import (
     ReminderWithdrawn,
     WithdrawReason,
 )
-from stretchtimer.reminder_driver import RECHECK_SECONDS, ReminderDriver
-from stretchtimer.storage.reminder_state import ReminderStateStore
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.runtime.reminders import RECHECK_SECONDS, ReminderDriver
+from stretchtimer.storage.reminders import ReminderStateStore
 from stretchtimer.storage.settings import Settings
 from tests.core.reminder_desk import BERLIN, MINUTE, instant
 

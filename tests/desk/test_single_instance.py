@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.instance_protocol import MAX_LINE, PROTOCOL, ProtocolError, Reply, Request
-from stretchtimer.single_instance import (
+from stretchtimer.storage.paths import app_paths
+from stretchtimer.system.instance.handoff import (
     Address,
     Primary,
     claim_or_forward,
     instance_address,
     launch_request,
 )
-from stretchtimer.storage.paths import app_paths
+from stretchtimer.system.instance.protocol import MAX_LINE, PROTOCOL, ProtocolError, Reply, Request
 from tests.conftest import REPO, run_cli
 
 READY_TIMEOUT = 60.0  # generous: a loaded CI machine starts Python and Qt slowly

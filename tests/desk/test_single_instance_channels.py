@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from stretchtimer import single_instance
-from stretchtimer.instance_protocol import Reply, Request
-from stretchtimer.instance_unix import socket_path
-from stretchtimer.single_instance import Address, InstanceServer
+from stretchtimer.system.instance import handoff as single_instance
+from stretchtimer.system.instance.handoff import Address, InstanceServer
+from stretchtimer.system.instance.protocol import Reply, Request
+from stretchtimer.system.instance.unix_channel import socket_path
 from tests.conftest import REPO
 
 
@@ -29,9 +29,9 @@ def channel(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
 
 CLIENT = """
 import sys
-from stretchtimer import single_instance
-from stretchtimer.instance_protocol import Request
-from stretchtimer.single_instance import Address, send
+from stretchtimer.system.instance import handoff as single_instance
+from stretchtimer.system.instance.protocol import Request
+from stretchtimer.system.instance.handoff import Address, send
 single_instance._use_unix_sockets = lambda: sys.argv[1] == "unix"
 request = Request(sys.argv[4], sys.argv[5], sys.argv[6])
 reply = send(request, Address(sys.argv[2], __import__("pathlib").Path(sys.argv[3])))

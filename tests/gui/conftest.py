@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from stretchtimer.core.clock import FakeClock
+from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.app import set_identity
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices, SettingsModel
 from stretchtimer.gui.tasks import ImmediateTaskRunner
 from stretchtimer.gui.theme import ThemeManager
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.routine_library import RoutineLibrary
+from stretchtimer.storage.routines.library import RoutineLibrary
 from stretchtimer.storage.settings import SettingsStore
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

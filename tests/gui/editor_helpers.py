@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from stretchtimer.gui.editor.window import RoutineEditor
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.routine_actions import RoutineActions
+from stretchtimer.gui.routines.actions import RoutineActions
 
 ROUTINE = """\
 format = 1

@@ -10,15 +10,15 @@ import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.engine import SessionEngine
-from stretchtimer.core.plan import SegmentKind, build_plan
-from stretchtimer.storage.history.importing import import_sessions
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.plan import SegmentKind, build_plan
+from stretchtimer.storage.history.exchange.importing import import_sessions
 from stretchtimer.storage.history.opening import open_history
 from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 from stretchtimer.storage.history.timestamps import utc_offset_minutes, utc_text
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.storage.routines.library import builtin_entries
 
 # (routine id, how often it is picked, whether comfort is rated)
 HABITS = (

@@ -9,9 +9,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QFileDialog, QInputDialog
 
-from stretchtimer.core.routine_file import load_routine
+from stretchtimer.core.routine.file import load_routine
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.storage.routine_store import canonical_bytes
+from stretchtimer.storage.routines.store import canonical_bytes
 from tests.gui.dialogs import answering, click
 from tests.gui.editor_helpers import (
     ROUTINE,
@@ -315,7 +315,7 @@ def test_editor_export_from_the_list_copies_the_file_comments_and_all(
     entry = routine_actions.current()
     assert entry is not None and entry.builtin
     routine_actions.export_to(entry, tmp_path / "hips")
-    packaged = resources.files("stretchtimer.routines").joinpath("hip-openers.toml")
+    packaged = resources.files("stretchtimer.storage.routines.builtin").joinpath("hip-openers.toml")
     assert (tmp_path / "hips.toml").read_bytes() == packaged.read_bytes()
     assert "Exported to" in routine_actions.bar.message
 

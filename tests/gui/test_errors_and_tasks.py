@@ -8,8 +8,8 @@ import threading
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from stretchtimer.gui.crash_dialog import debug_info
-from stretchtimer.gui.crash_reporter import CrashReporter
+from stretchtimer.gui.crash.dialog import debug_info
+from stretchtimer.gui.crash.reporter import CrashReporter
 from stretchtimer.gui.tasks import ImmediateTaskRunner, TaskRunner
 from stretchtimer.storage.paths import app_paths
 

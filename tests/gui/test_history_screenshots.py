@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from stretchtimer.core.clock import FakeClock
+from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui import theme
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager

@@ -15,13 +15,13 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.gui import history_view
-from stretchtimer.gui.heatmap import level, level_colour
-from stretchtimer.gui.history_view import HistoryView
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.history import page as history_view
+from stretchtimer.gui.history.charts.heatmap import level, level_colour
+from stretchtimer.gui.history.page import HistoryView
+from stretchtimer.gui.history.sessions.list_model import LOADING, ROUTINE
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices, SettingsModel
-from stretchtimer.gui.session_list import LOADING, ROUTINE
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import DARK, LIGHT, ThemeManager
 from stretchtimer.storage.history.browsing import session_page
@@ -30,7 +30,7 @@ from stretchtimer.storage.history.records import SessionRecord, SessionStatus
 from stretchtimer.storage.history.schema import SCHEMA_VERSION
 from stretchtimer.storage.history.timestamps import utc_offset_minutes
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.routine_library import RoutineLibrary
+from stretchtimer.storage.routines.library import RoutineLibrary
 from stretchtimer.storage.settings import SettingsStore
 from tests.conftest import run_cli
 from tests.gui.conftest import close_and_delete, wait_started

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.engine import State
-from stretchtimer.core.plan import SegmentKind
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.engine import State
+from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session_controller import Phase
+from stretchtimer.gui.session.controller import Phase
 from tests.gui.conftest import save_artifact, wait_started
 
 SPEED = 10.0

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextDocument
 
-from stretchtimer.gui.rich_text import escaped
+from stretchtimer.gui.widgets.rich_text import escaped
 
 
 @given(st.text())

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from stretchtimer.core.routine import Breaths, Hold, Reps, Routine, Sides, Step
-from stretchtimer.core.routine_draft import Kind, draft_from_routine
-from stretchtimer.core.routine_file import load_routine
+from stretchtimer.core.routine.draft import Kind, draft_from_routine
+from stretchtimer.core.routine.file import load_routine
+from stretchtimer.core.routine.model import Breaths, Hold, Reps, Routine, Sides, Step
 from stretchtimer.gui.editor.window import RoutineEditor
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices

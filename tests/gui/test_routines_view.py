@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.routine_list import ENTRY_ROLE, RoutineRow
+from stretchtimer.gui.routines.list_model import ENTRY_ROLE, RoutineRow
 from stretchtimer.gui.services import AppServices
 from stretchtimer.speech.plan_estimate import estimated_seconds
 from tests.gui.conftest import wait_for_session

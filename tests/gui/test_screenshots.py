@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QImage
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.plan import SegmentKind
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager
 from tests.gui.conftest import save_artifact, wait_started

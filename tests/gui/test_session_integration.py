@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from stretchtimer.core.clock import FakeClock
+from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session_controller import Phase
+from stretchtimer.gui.session.controller import Phase
 from stretchtimer.storage.history import open_history
 from tests.gui.conftest import save_artifact, wait_for_session, wait_started
 
@@ -196,7 +196,7 @@ def test_without_sound_output_or_speech_engine_each_reason_shows_once(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    monkeypatch.setattr("stretchtimer.player.cue_player.QMediaDevices", NoSoundOutput)
+    monkeypatch.setattr("stretchtimer.runtime.cue_player.QMediaDevices", NoSoundOutput)
     broken = tmp_path / "lib"  # no speech engine either, as in the test above
     broken.mkdir()
     (broken / "libespeak-ng.so.1").write_bytes(b"")

@@ -103,7 +103,7 @@ def test_without_the_speech_engine_settings_say_why(
     tmp_path,
     monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    from stretchtimer.gui.settings_view import SettingsView
+    from stretchtimer.gui.settings.page import SettingsView
 
     broken = tmp_path / "lib"
     broken.mkdir()
@@ -120,7 +120,7 @@ def test_settings_closed_while_the_voice_is_tested_leaves_nothing_behind(
     services: AppServices,
     themes,  # type: ignore[no-untyped-def]
 ) -> None:
-    from stretchtimer.gui.settings_view import SettingsView
+    from stretchtimer.gui.settings.page import SettingsView
 
     view = SettingsView(services)
     view.show()

@@ -25,17 +25,17 @@ print(json.dumps([window.current_place(), sorted(sys.modules)]))
 LATER = (
     "PySide6.QtMultimedia",
     "stretchtimer.gui.editor.window",
-    "stretchtimer.gui.voice_preview",
-    "stretchtimer.player.cue_player",
+    "stretchtimer.gui.widgets.voice_preview",
+    "stretchtimer.runtime.cue_player",
     "stretchtimer.speech.renderer",
-    "stretchtimer.gui.session_controller",
-    "stretchtimer.gui.history_view",
+    "stretchtimer.gui.session.controller",
+    "stretchtimer.gui.history.page",
     "_hashlib",  # OpenSSL: 3 MB resident
     "tomli_w",  # for writing routine files
     "html.entities",  # 0.5 MB of named entities
     "_sqlite3",  # with no history yet there is nothing to open at start
     "stretchtimer.gui.editor.editors",
-    "stretchtimer.storage.editor_drafts",
+    "stretchtimer.storage.routines.drafts",
 )
 
 
@@ -57,8 +57,8 @@ def run_script(script: str, home: Path) -> Any:
 def test_startup_leaves_sound_speech_editor_and_history_page_for_later(home: Path) -> None:
     place, modules = run_script(STARTUP, home)
     assert place == "routines"
-    assert "stretchtimer.gui.routines_view" in modules  # the page is there, working
-    assert "stretchtimer.gui.routine_actions" in modules
+    assert "stretchtimer.gui.routines.page" in modules  # the page is there, working
+    assert "stretchtimer.gui.routines.actions" in modules
     assert [name for name in LATER if name in modules] == []
 
 
@@ -116,9 +116,9 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert isinstance(modules, list)
     for inside in (
         "stretchtimer.gui.nav_bar",
-        "stretchtimer.gui.routines_view",
-        "stretchtimer.core.events",
-        "stretchtimer.storage.routine_library",
+        "stretchtimer.gui.routines.page",
+        "stretchtimer.core.session.events",
+        "stretchtimer.storage.routines.library",
     ):
         assert inside not in modules
     assert later["place"] == "routines"

@@ -8,11 +8,11 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.engine import SessionEngine
-from stretchtimer.core.plan import Plan, build_plan
-from stretchtimer.core.routine import Hold, Pace, Routine, Sides, Step
-from stretchtimer.storage.history.importing import import_sessions
+from stretchtimer.core.routine.model import Hold, Pace, Routine, Sides, Step
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.plan import Plan, build_plan
+from stretchtimer.storage.history.exchange.importing import import_sessions
 from stretchtimer.storage.history.opening import open_history
 from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus

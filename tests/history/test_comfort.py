@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.core.comfort import TRY_AGAIN, asks_comfort, parse_comfort
-from stretchtimer.storage.routine_library import RoutineLibrary
+from stretchtimer.core.session.comfort import TRY_AGAIN, asks_comfort, parse_comfort
+from stretchtimer.storage.routines.library import RoutineLibrary
 from stretchtimer.storage.settings import Settings, SettingsStore
 from stretchtimer.terminal.comfort_prompt import ask_comfort
 from tests.cli.test_play_cli import Terminal

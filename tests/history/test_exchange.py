@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.storage.history.exporting import csv_cell, export_file, write_csv
-from stretchtimer.storage.history.importing import (
+from stretchtimer.storage.history.exchange.exporting import csv_cell, export_file, write_csv
+from stretchtimer.storage.history.exchange.importing import (
     ImportFileError,
     import_sessions,
     read_import_file,
@@ -132,7 +132,7 @@ def test_an_export_of_a_session_in_progress_comes_back_interrupted(tmp_path: Pat
 
 
 def json_session(item: SessionRecord) -> dict:  # type: ignore[type-arg]
-    from stretchtimer.storage.history.exporting import session_dict
+    from stretchtimer.storage.history.exchange.exporting import session_dict
 
     return session_dict(item)
 

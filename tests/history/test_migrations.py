@@ -25,7 +25,7 @@ OPEN_AND_LIST = textwrap.dedent(
     """
     import json, sys
     from stretchtimer.storage.history import open_history
-    from stretchtimer.storage.history.exporting import session_dict
+    from stretchtimer.storage.history.exchange.exporting import session_dict
     opened = open_history(__import__("pathlib").Path(sys.argv[1]))
     print(json.dumps({
         "problems": [p.message for p in opened.problems],

@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from stretchtimer.core.plan import build_plan
-from stretchtimer.storage.routine_library import RoutineLibrary, builtin_entries
+from stretchtimer.core.session.plan import build_plan
+from stretchtimer.storage.routines.library import RoutineLibrary, builtin_entries
 from tests.conftest import run_cli
 from tests.history.helpers import integrity, rows
 

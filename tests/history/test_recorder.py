@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.engine import SessionEngine
-from stretchtimer.core.plan import build_plan
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.plan import build_plan
 from stretchtimer.storage.history.connection import connect
 from stretchtimer.storage.history.opening import open_history
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind

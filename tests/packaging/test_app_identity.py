@@ -15,14 +15,14 @@ import pytest
 from benchmarks.xvfb import xvfb
 from stretchtimer import APP_ID, APP_NAME
 from stretchtimer.gui.app_icon import WINDOW_ICON_LARGEST
-from stretchtimer.resources import ICON_SIZES, desktop_entry_path
+from stretchtimer.storage.resources import ICON_SIZES, desktop_entry_path
 
 IDENTITY_PROBE = textwrap.dedent(
     """
     import json, sys
     from PySide6.QtGui import QGuiApplication, QImage
     from stretchtimer.gui.app_icon import app_icon, apply_app_identity
-    from stretchtimer.resources import app_icon_png
+    from stretchtimer.storage.resources import app_icon_png
 
     app = QGuiApplication(sys.argv)
     apply_app_identity(app)

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import stretchtimer
 from stretchtimer import APP_ID, APP_NAME
-from stretchtimer.resources import desktop_entry_path, metainfo_path
+from stretchtimer.storage.resources import desktop_entry_path, metainfo_path
 from tests.conftest import REPO
 
 TAG_URL = "https://raw.githubusercontent.com/stretchtimer/stretchtimer/v{version}/"

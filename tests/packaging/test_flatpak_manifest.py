@@ -15,7 +15,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
 from stretchtimer import APP_ID, APP_NAME
-from stretchtimer.resources import ICON_SIZES
+from stretchtimer.storage.resources import ICON_SIZES
 from tests.conftest import REPO
 
 MANIFEST = REPO / "packaging" / "flatpak" / f"{APP_ID}.json"

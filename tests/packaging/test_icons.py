@@ -10,7 +10,7 @@ import sys
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from stretchtimer.resources import ICON_SIZES, app_icon_png, app_icon_svg, icons_dir
+from stretchtimer.storage.resources import ICON_SIZES, app_icon_png, app_icon_svg, icons_dir
 from tests.conftest import REPO
 
 MAKE_ICONS = REPO / "assets" / "icons" / "make_icons.py"

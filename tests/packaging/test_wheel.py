@@ -26,7 +26,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name as canonical
 
 from stretchtimer import APP_ID, __version__
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.storage.routines.library import builtin_entries
 from tests.conftest import REPO
 
 EXCLUDED_FROM_WHEEL = (".py", "README.md", ".ico", ".icns")
@@ -136,7 +136,7 @@ def test_the_wheel_carries_every_packaged_file_and_nothing_else(wheel: Path) -> 
     }
     assert {name for name in names if name.startswith("stretchtimer/assets/")} == wanted
     for entry in builtin_entries():
-        assert f"stretchtimer/routines/{entry.id}.toml" in names
+        assert f"stretchtimer/storage/routines/builtin/{entry.id}.toml" in names
     assert f"stretchtimer/assets/linux/{APP_ID}.desktop" in names
     assert "stretchtimer/assets/icons/stretchtimer-16.png" in names
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
@@ -165,7 +165,7 @@ def test_the_wheel_declares_dependencies_that_this_test_run_satisfies(wheel: Pat
 
 def test_the_installed_package_is_the_wheel_not_this_checkout(venv: Path, home: Path) -> None:
     probe = (
-        "import json, sys, stretchtimer, stretchtimer.resources as r; "
+        "import json, sys, stretchtimer, stretchtimer.storage.resources as r; "
         "print(json.dumps({'package': stretchtimer.__file__, 'assets': str(r.assets_dir()), "
         "'linux': str(r.desktop_files_dir()), 'path': sys.path}))"
     )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from stretchtimer.core.engine import SessionEngine
-from stretchtimer.core.events import Event, SegmentStarted, SessionStarted
-from stretchtimer.core.plan import build_plan
-from stretchtimer.core.routine_file import parse_routine
-from stretchtimer.player.driver import AfterTheMoment, SessionDriver
+from stretchtimer.core.routine.file import parse_routine
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.events import Event, SegmentStarted, SessionStarted
+from stretchtimer.core.session.plan import build_plan
+from stretchtimer.runtime.driver import AfterTheMoment, SessionDriver
 
 ROUTINE = b'format = 1\ntitle = "T"\n[[step]]\nname = "S"\nhold = 5\n'
 

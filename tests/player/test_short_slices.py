@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QThread
 
-from stretchtimer.core.engine import SessionEngine
-from stretchtimer.core.plan import build_plan
-from stretchtimer.core.routine_file import parse_routine
-from stretchtimer.player.driver import SessionDriver
-from stretchtimer.player.short_slices import (
+from stretchtimer.core.routine.file import parse_routine
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.plan import build_plan
+from stretchtimer.runtime.driver import SessionDriver
+from stretchtimer.runtime.short_slices import (
     SLICE_NS,
     current_slice_ns,
     release_short_slices,

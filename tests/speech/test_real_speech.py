@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.core.plan import SegmentKind
+from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.session_speech import (
@@ -17,7 +17,7 @@ from stretchtimer.speech.session_speech import (
     prepare_spoken_session,
 )
 from stretchtimer.speech.wav import read_samples, rms
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.storage.routines.library import builtin_entries
 
 DEFAULT = VoiceChoice("", 165)
 

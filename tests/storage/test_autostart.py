@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from stretchtimer import APP_ID
-from stretchtimer.storage.autostart import (
+from stretchtimer.system.autostart import (
     TRAY_FLAG,
     AutostartError,
     LaunchAgent,

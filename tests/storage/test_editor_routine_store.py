@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.core.routine import Hold, Routine, Step
-from stretchtimer.core.routine_draft import Kind, RoutineDraft, StepDraft
-from stretchtimer.core.routine_file import load_routine
-from stretchtimer.storage.editor_drafts import DraftFolder, DraftKeeper
-from stretchtimer.storage.routine_store import (
+from stretchtimer.core.routine.draft import Kind, RoutineDraft, StepDraft
+from stretchtimer.core.routine.file import load_routine
+from stretchtimer.core.routine.model import Hold, Routine, Step
+from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.storage.routines.drafts import DraftFolder, DraftKeeper
+from stretchtimer.storage.routines.store import (
     ChangedOnDiskError,
     RoutineClashError,
     RoutineStore,
@@ -172,7 +172,7 @@ def test_editor_an_unreadable_draft_is_set_aside_not_deleted(tmp_path: Path) -> 
 
 
 def test_editor_store_exports_files_others_can_read(tmp_path: Path) -> None:
-    from stretchtimer.storage.routine_store import export_file, export_routine
+    from stretchtimer.storage.routines.store import export_file, export_routine
 
     shared = tmp_path / "shared"
     shared.mkdir(mode=0o755)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.core.reminder_events import Cycle, CycleKind, ReminderMemory
-from stretchtimer.core.working_hours import WorkingHours
+from stretchtimer.core.reminders.events import Cycle, CycleKind, ReminderMemory
+from stretchtimer.core.reminders.working_hours import WorkingHours
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.reminder_state import (
+from stretchtimer.storage.reminders import (
     ReminderStateStore,
     format_quiet_until,
     parse_quiet_until,

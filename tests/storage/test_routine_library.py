@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
 
 GOOD = 'format = 1\ntitle = "Mine"\n[[step]]\nname = "A"\nhold = 10\n'
 

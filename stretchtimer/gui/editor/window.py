@@ -35,9 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import clock_text
-from stretchtimer.core.problems import Problem, RoutineFileError
-from stretchtimer.core.routine import ResolvedPace, Routine
-from stretchtimer.core.routine_draft import (
+from stretchtimer.core.routine.draft import (
     DraftCheck,
     Kind,
     RoutineDraft,
@@ -45,7 +43,9 @@ from stretchtimer.core.routine_draft import (
     problem_field,
     problem_text,
 )
-from stretchtimer.core.routine_file import parse_routine
+from stretchtimer.core.routine.file import parse_routine
+from stretchtimer.core.routine.model import ResolvedPace, Routine
+from stretchtimer.core.routine.problems import Problem, RoutineFileError
 from stretchtimer.gui import theme
 from stretchtimer.gui.editor.banner import EditorBanner
 from stretchtimer.gui.editor.document import DraftDocument, Focus
@@ -56,10 +56,10 @@ from stretchtimer.gui.editor.routine_form import RoutineForm
 from stretchtimer.gui.editor.step_form import StepForm
 from stretchtimer.gui.editor.step_list import StepListModel, StepListView
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.voice_preview import VoicePreview
+from stretchtimer.gui.widgets.voice_preview import VoicePreview
 from stretchtimer.speech.plan_estimate import estimated_seconds
-from stretchtimer.storage.editor_drafts import DraftFolder, KeptDraft, digest
-from stretchtimer.storage.routine_store import ChangedOnDiskError, RoutineStore, Saved
+from stretchtimer.storage.routines.drafts import DraftFolder, KeptDraft, digest
+from stretchtimer.storage.routines.store import ChangedOnDiskError, RoutineStore, Saved
 
 log = logging.getLogger(__name__)
 
@@ -627,7 +627,7 @@ class RoutineEditor(QMainWindow):
             self.go_to_first_problem()
             self.banner.say("Fix the problems marked in red before exporting.", problem=True)
             return
-        from stretchtimer.storage.routine_store import slug
+        from stretchtimer.storage.routines.store import slug
 
         start = Path.home() / f"{slug(check.routine.title)}.toml"
         name, _filter = QFileDialog.getSaveFileName(
@@ -637,7 +637,7 @@ class RoutineEditor(QMainWindow):
             self.export_to(Path(name))
 
     def export_to(self, target: Path) -> None:
-        from stretchtimer.storage.routine_store import export_routine
+        from stretchtimer.storage.routines.store import export_routine
 
         check = self.document.checked_now()
         if check.routine is None:

@@ -14,12 +14,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMenu
 from shiboken6 import Shiboken
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.gui.desk import Desk
-from stretchtimer.gui.desktop_notifications import DesktopNotifications
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.desk.alert import ReminderSoundHook
+from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.reminder_alert import ReminderSoundHook
 from stretchtimer.gui.services import AppServices
+from stretchtimer.system.notifications import DesktopNotifications
 from tests.core.reminder_desk import BERLIN, MINUTE, instant
 from tests.gui.conftest import close_and_delete
 
@@ -27,7 +27,7 @@ MONDAY_MORNING = "2024-06-03 08:59"
 
 
 class RecordingTray(QObject):
-    """Stands in for :class:`stretchtimer.gui.tray.Tray` where the platform has no tray.
+    """Stands in for :class:`stretchtimer.gui.desk.tray.Tray` where the platform has no tray.
 
     Signals:
         clicked(): as the real one's.

@@ -6,15 +6,15 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.engine import State
-from stretchtimer.core.plan import SegmentKind
-from stretchtimer.gui.desk import Desk
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.engine import State
+from stretchtimer.core.session.plan import SegmentKind
+from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.mini_player import MiniPlayer
-from stretchtimer.gui.player_text import player_text, ring_state
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session_controller import Phase
+from stretchtimer.gui.session.compact_player import MiniPlayer
+from stretchtimer.gui.session.controller import Phase
+from stretchtimer.gui.session.player_text import player_text, ring_state
 from tests.gui.conftest import save_artifact, wait_started
 from tests.gui.desk.conftest import dispose, make_desk
 

@@ -8,13 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.reminder_events import Phase
-from stretchtimer.gui.desk import Desk
+from stretchtimer.core.reminders.events import Phase
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.desk.alert import ReminderSoundHook
+from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.reminder_alert import ReminderSoundHook
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session_controller import Phase as SessionPhase
+from stretchtimer.gui.session.controller import Phase as SessionPhase
 from tests.gui.conftest import save_artifact, wait_for_session
 from tests.gui.desk.conftest import first_reminder, wait_minutes
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.gui.desk import reminder_sound
+from stretchtimer.gui.desk.companion import reminder_sound
 from stretchtimer.gui.services import AppServices
 from tests.audio.onsets import Recording
 from tests.audio.pulse import PulseServer

@@ -15,13 +15,13 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.reminder_events import Phase
-from stretchtimer.gui.desk import Desk
-from stretchtimer.gui.desktop_notifications import DesktopNotifications, server_present
+from stretchtimer.core.reminders.events import Phase
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.desk.alert import ReminderSoundHook
+from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.reminder_alert import ReminderSoundHook
 from stretchtimer.gui.services import AppServices
+from stretchtimer.system.notifications import DesktopNotifications, server_present
 from tests.desk.desktop_session import Lines, fake_desktop, session_bus
 from tests.gui.desk.conftest import Quits, dispose, first_reminder, make_desk
 

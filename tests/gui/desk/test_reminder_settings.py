@@ -10,12 +10,12 @@ from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.reminder_events import MINUTE, Phase
-from stretchtimer.gui.desk import Desk
+from stretchtimer.core.reminders.events import MINUTE, Phase
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.reminder_settings import ReminderSettings
 from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.settings.reminders import ReminderSettings
 from stretchtimer.storage.settings import SettingsStore
 from tests.gui.conftest import save_artifact
 from tests.gui.desk.conftest import wait_minutes

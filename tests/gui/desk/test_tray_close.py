@@ -12,10 +12,10 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.gui.desk import STILL_RUNNING_TITLE, Desk
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.desk.alert import ReminderSoundHook
+from stretchtimer.gui.desk.companion import STILL_RUNNING_TITLE, Desk
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.reminder_alert import ReminderSoundHook
 from stretchtimer.gui.services import AppServices
 from tests.gui.conftest import close_and_delete
 from tests.gui.desk.conftest import Quits, dispose, first_reminder, make_desk

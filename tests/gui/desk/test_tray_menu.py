@@ -10,13 +10,13 @@ from PySide6.QtCore import QDateTime, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.reminder_events import Phase
-from stretchtimer.gui.desk import Desk
+from stretchtimer.core.reminders.events import Phase
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.desk.companion import Desk
+from stretchtimer.gui.desk.tray import tray_icon
+from stretchtimer.gui.desk.tray_menu import TrayMenu
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.tray import tray_icon
-from stretchtimer.gui.tray_menu import TrayMenu
 from tests.core.reminder_desk import instant
 from tests.gui.conftest import ARTIFACTS, save_artifact, wait_for_session
 from tests.gui.desk.conftest import Quits, first_reminder, wait_minutes
