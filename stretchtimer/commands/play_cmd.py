@@ -66,13 +66,13 @@ def run(args: argparse.Namespace) -> int:
 
     skip_feature_scan()
     from stretchtimer.core.session.engine import SessionEngine
+    from stretchtimer.core.session.estimate import plan_options
     from stretchtimer.core.session.events import Status
     from stretchtimer.runtime.cue_player import CuePlayer, wait_until_ready
     from stretchtimer.runtime.driver import AfterTheMoment, SessionDriver
     from stretchtimer.runtime.qt_setup import audio_application
     from stretchtimer.runtime.timing_log import TimingLog
     from stretchtimer.speech.clip_cache import VoiceChoice
-    from stretchtimer.speech.plan_estimate import plan_options
     from stretchtimer.terminal.recording import TerminalRecording
     from stretchtimer.terminal.session import run_terminal_session
     from stretchtimer.terminal.speech_setup import prepare_in_terminal

@@ -46,6 +46,7 @@ from stretchtimer.core.routine.draft import (
 from stretchtimer.core.routine.file import parse_routine
 from stretchtimer.core.routine.model import ResolvedPace, Routine
 from stretchtimer.core.routine.problems import Problem, RoutineFileError
+from stretchtimer.core.session.estimate import estimated_seconds
 from stretchtimer.gui import theme
 from stretchtimer.gui.editor.banner import EditorBanner
 from stretchtimer.gui.editor.document import DraftDocument, Focus
@@ -57,7 +58,6 @@ from stretchtimer.gui.editor.step_form import StepForm
 from stretchtimer.gui.editor.step_list import StepListModel, StepListView
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.widgets.voice_preview import VoicePreview
-from stretchtimer.speech.plan_estimate import estimated_seconds
 from stretchtimer.storage.routines.drafts import DraftFolder, KeptDraft, digest
 from stretchtimer.storage.routines.store import ChangedOnDiskError, RoutineStore, Saved
 

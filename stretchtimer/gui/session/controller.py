@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session import comfort
 from stretchtimer.core.session.engine import SessionEngine, State
+from stretchtimer.core.session.estimate import plan_options
 from stretchtimer.core.session.events import Event, SessionFinished, Status
 from stretchtimer.core.session.plan import Plan
 from stretchtimer.core.session.snapshot import Snapshot
@@ -27,7 +28,6 @@ from stretchtimer.runtime.cue_player import CuePlayer
 from stretchtimer.runtime.driver import AfterTheMoment, SessionDriver
 from stretchtimer.runtime.timing_log import TimingLog
 from stretchtimer.speech.clip_cache import VoiceChoice
-from stretchtimer.speech.plan_estimate import plan_options
 from stretchtimer.speech.session_speech import (
     SpokenSession,
     clip_renderer,

@@ -552,7 +552,7 @@ def test_editor_total_follows_the_persons_timing_while_open(
     qtbot, window: MainWindow, home: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
     from stretchtimer.core.formatting import clock_text
-    from stretchtimer.speech.plan_estimate import estimated_seconds
+    from stretchtimer.core.session.estimate import estimated_seconds
 
     path = own_file(home)
     editor = open_own(window, path, qtbot)

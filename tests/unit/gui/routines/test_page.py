@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.session.estimate import estimated_seconds
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.routines.list_model import ENTRY_ROLE, RoutineRow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.speech.plan_estimate import estimated_seconds
 from tests.unit.gui.conftest import wait_for_session
 
 
