@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     if not args.no_gui:
-        from stretchtimer.cli import open_app
+        from stretchtimer.gui.launch import open_app
 
         # A file is named by its full path: a running app has another working folder.
         start = str(entry.path.resolve()) if entry.path is not None else entry.id

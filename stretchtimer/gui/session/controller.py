@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session import comfort
-from stretchtimer.core.session.engine import SessionEngine, State
+from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.estimate import plan_options
-from stretchtimer.core.session.events import Event, SessionFinished, Status
+from stretchtimer.core.session.events import Event, SessionFinished, State, Status
 from stretchtimer.core.session.plan import Plan
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices

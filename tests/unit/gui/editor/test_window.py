@@ -414,8 +414,8 @@ def test_editor_tries_the_routine_without_keeping_it_in_the_history(
     editor.select_step(editor.document.draft.steps[1].key)
     first_try = controller
     qtbot.mouseClick(editor.step_form.try_here, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.controller is not first_try, timeout=20_000)
-    controller = window.controller
+    qtbot.waitUntil(lambda: window.sessions.controller is not first_try, timeout=20_000)
+    controller = window.sessions.controller
     assert controller is not None and not controller.record
     assert [step.name for step in controller.routine.steps] == ["Straddle fold", "Glute bridge"]
     controller.stop()

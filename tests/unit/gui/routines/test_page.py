@@ -87,7 +87,7 @@ def test_a_broken_own_routine_is_listed_with_its_problem_and_cannot_start(
     assert not window.routines.start_button.isEnabled()
     assert "holds: unknown key; did you mean hold?" in window.routines.detail_text.text()
     qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
-    assert window.controller is None
+    assert window.sessions.controller is None
 
 
 def test_lengths_follow_the_preparation_rest_and_speaking_rate_settings(
