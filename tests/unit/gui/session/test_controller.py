@@ -120,9 +120,8 @@ def test_the_voice_is_rendered_ahead_and_times_the_plan(
     wait_started(qtbot, window)
     controller = window.sessions.controller
     assert controller is not None and controller.plan is not None
-    prepared = controller._prepared
-    assert prepared is not None
-    clips = prepared.spoken.clips
+    assert controller.parts is not None
+    clips = controller.parts.prepared.spoken.clips
     spoken = {
         cue.text
         for segment in controller.plan.segments
