@@ -25,7 +25,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from stretchtimer.core.routine.model import Routine
-from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.editor.banner import EditorBanner
 from stretchtimer.gui.routines.files import (
     RoutineDropTarget,
@@ -417,9 +416,7 @@ class RoutineActions:
             return  # no editor ever kept anything here
         from stretchtimer.storage.routines.drafts import DraftFolder
 
-        kept = [
-            draft for draft in DraftFolder(self.drafts_folder).kept() if not _already_saved(draft)
-        ]
+        kept = DraftFolder(self.drafts_folder).unsaved()
         if not kept:
             return
         names = ", ".join(f"“{draft.draft.title.strip() or 'a new routine'}”" for draft in kept[:3])
@@ -441,16 +438,3 @@ class RoutineActions:
                 path.unlink(missing_ok=True)
 
         self.services.tasks.run(remove)
-
-
-def _already_saved(kept: KeptDraft) -> bool:
-    """A kept draft that matches its file (the app stopped between saving and tidying up)."""
-    from stretchtimer.core.routine.draft import draft_from_routine
-    from stretchtimer.core.routine.file import load_routine
-
-    if kept.routine_file is None:
-        return False
-    try:
-        return draft_from_routine(load_routine(kept.routine_file)) == kept.draft
-    except RoutineFileError:
-        return False
