@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
                 lambda settings: session.player.set_muted(settings.muted)
             )
             session.player.compact_requested.connect(self.compact_requested)
+            session.player.focus_mode_changed.connect(self.set_focus_mode)
             return session
         if key == "settings":
             from stretchtimer.gui.settings.page import SettingsView
@@ -181,6 +182,18 @@ class MainWindow(QMainWindow):
     @property
     def history(self) -> HistoryView:
         return cast("HistoryView", self._page("history"))
+
+    def set_focus_mode(self, on: bool) -> None:
+        """The player's focus mode: full screen without the navigation, or back as it was."""
+        self.nav.setVisible(not on)
+        if on:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+        elif self.isFullScreen():
+            if getattr(self, "_was_maximized", False):
+                self.showMaximized()
+            else:
+                self.showNormal()
 
     def quit_app(self) -> None:
         """Ctrl+Q: end the session (saved as stopped) and quit."""

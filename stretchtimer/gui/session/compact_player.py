@@ -42,7 +42,7 @@ from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.controls import SWITCH_KEY, wire_controls
 from stretchtimer.gui.session.player import FRAME_MS, PlayerView
-from stretchtimer.gui.session.player_text import player_text, ring_state
+from stretchtimer.gui.session.player_text import PAUSED_WORDS, player_text, ring_state
 from stretchtimer.gui.session.ring import CountdownRing, RingState
 from stretchtimer.gui.widgets.window_drag import WindowDrag, corner_place, on_a_screen, paint_face
 
@@ -298,7 +298,8 @@ class MiniPlayer(QWidget):
         _set(self.step_name, text.step)
         _set(self.side, text.side.upper())
         self.side.setVisible(bool(text.side))
-        _set(self.activity, f"Easier · {text.activity}" if text.easier else text.activity)
+        activity = f"Easier · {text.activity}" if text.easier else text.activity
+        _set(self.activity, PAUSED_WORDS if text.paused else activity)
         _set(self.upcoming, text.next)
         self.upcoming.setVisible(bool(text.next))
         _set(self.progress_text, " · ".join(p for p in (text.progress, text.time_left) if p))

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QToolButton, QWidget
 
+from stretchtimer.gui import icons
 from stretchtimer.gui.session.controller import SessionController
 
 Command = Callable[[SessionController], None]
@@ -64,3 +65,30 @@ def wire_controls(
         shortcut.activated.connect(action_)
         shortcuts.append(shortcut)
     return shortcuts
+
+
+def control_button(name: str, tip: str, draw: icons.Draw, *, primary: bool = False) -> QToolButton:
+    """A round control under the ring, drawn with ``draw`` (see :meth:`restyle`)."""
+    button = QToolButton()
+    button.setAccessibleName(name)
+    button.setToolTip(tip)
+    button.setProperty("control", not primary)
+    button.setProperty("primaryControl", primary)
+    button.setProperty("draw", draw)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setIconSize(QSize(30, 30) if primary else QSize(24, 24))
+    return button
+
+
+def header_button(text: str, name: str, tip: str) -> QToolButton:
+    """A quiet text button in the player's top row (focus mode, compact player)."""
+    button = QToolButton()
+    button.setText(text)
+    button.setAccessibleName(name)
+    button.setToolTip(tip)
+    button.setObjectName("Subtle")
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setAutoRaise(True)
+    button.setIconSize(QSize(18, 18))
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return button

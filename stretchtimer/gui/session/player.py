@@ -1,8 +1,13 @@
 """The session player: the ring, the step, its words, and the controls.
 
 Keys: Space pauses and resumes, ← goes back, → skips, Esc stops, E switches to the
-easier variation, M mutes. The display repaints from the engine's snapshot on an
-animation timer; it never decides when anything happens.
+easier variation, M mutes, F11 turns focus mode on and off (Esc leaves it too). The
+display repaints from the engine's snapshot on an animation timer; it never decides
+when anything happens.
+
+Focus mode is the player for the mat: the window fills the screen, the navigation goes,
+and the ring and every word grow with the window (:mod:`text_sizes`). A pose figure
+can stand between the ring and the words: :meth:`PlayerView.set_figure_widget`.
 """
 
 from __future__ import annotations
@@ -11,15 +16,14 @@ import itertools
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,15 +32,23 @@ from stretchtimer.core.session import comfort
 from stretchtimer.core.session.events import EasierChosen
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
+from stretchtimer.gui.session import text_sizes
 from stretchtimer.gui.session.controller import Phase, SessionController
-from stretchtimer.gui.session.controls import SWITCH_KEY, wire_controls
+from stretchtimer.gui.session.controls import (
+    SWITCH_KEY,
+    control_button,
+    header_button,
+    wire_controls,
+)
+from stretchtimer.gui.session.paused_overlay import PausedOverlay
 from stretchtimer.gui.session.player_text import player_text, ring_state
-from stretchtimer.gui.session.ring import CountdownRing
+from stretchtimer.gui.session.ring import CountdownRing, RingState
 from stretchtimer.gui.widgets.comfort_picker import ComfortPicker
 
 log = logging.getLogger(__name__)
 
 FRAME_MS = 33  # about 30 repaints a second: smooth, and cheap
+FOCUS_KEY = "F11"
 
 
 def _label(name: str, *, wrap: bool = False, object_name: str = "") -> QLabel:
@@ -55,15 +67,20 @@ class PlayerView(QWidget):
     Signals:
         mute_toggled(bool): the person pressed mute (M); True when now muted.
         compact_requested(): the person wants the compact player (button or Ctrl+M).
+        focus_mode_changed(bool): focus mode turned on (True) or off; the window goes
+            full screen and hides its navigation, or comes back.
     """
 
     mute_toggled = Signal(bool)
     compact_requested = Signal()
+    focus_mode_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller: SessionController | None = None
         self._muted = False
+        self.focus_mode = False
+        self.figure: QWidget | None = None
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._frame_tick)
@@ -84,8 +101,16 @@ class PlayerView(QWidget):
         layout.addWidget(self.preparing)
         layout.addWidget(self.comfort_before)
         layout.addLayout(body, 1)
-        layout.addLayout(controls)
+        self.controls_bar = QWidget()
+        self.controls_bar.setLayout(controls)
+        layout.addWidget(self.controls_bar)
+        self.paused_overlay = PausedOverlay(self)
+        self.paused_overlay.resume_requested.connect(
+            lambda: self._command(SessionController.toggle_pause)
+        )
         order = (
+            self.focus_button,
+            self.compact_button,
             self.back_button,
             self.play_button,
             self.skip_button,
@@ -105,7 +130,21 @@ class PlayerView(QWidget):
         header.addWidget(self.routine_title)
         header.addStretch(1)
         header.addWidget(self.progress_text)
-        header.addWidget(self._build_compact_button())
+        self.focus_button = header_button(
+            "Focus mode",
+            "Focus mode (F11)",
+            "Fill the screen with large words, to follow from the mat (F11; Esc leaves)",
+        )
+        self.focus_button.setCheckable(True)
+        self.focus_button.clicked.connect(self.set_focus_mode)
+        self.compact_button = header_button(
+            "Compact",
+            "Compact player (Ctrl+M)",
+            "Switch to the small player that stays on top (Ctrl+M)",
+        )
+        self.compact_button.clicked.connect(self.compact_requested)
+        header.addWidget(self.focus_button)
+        header.addWidget(self.compact_button)
         self.session_bar = QProgressBar()
         self.session_bar.setRange(0, 1000)
         self.session_bar.setTextVisible(False)
@@ -130,43 +169,58 @@ class PlayerView(QWidget):
     def _build_body(self) -> QHBoxLayout:
         self.ring = CountdownRing()
         self.step_name = _label("Step", wrap=True)
-        self.step_name.setStyleSheet("font-size: 26pt; font-weight: 700;")
-        self.side = _label("Side")
-        self.side.setObjectName("SideLabel")
+        self.side = _label("Side", object_name="SideBadge")
+        self.side.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.activity = _label("Now", object_name="Subtle")
-        self.activity.setStyleSheet("font-size: 14pt;")
         self.instructions = _label("Instructions", wrap=True)
-        self.instructions.setStyleSheet("font-size: 14pt; line-height: 130%;")
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.instructions.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.upcoming = _label("Next", object_name="Subtle")
-        self.upcoming.setStyleSheet("font-size: 12pt;")
+        side_row = QHBoxLayout()
+        side_row.addWidget(self.side)
+        side_row.addStretch(1)
         info = QVBoxLayout()
         info.setSpacing(8)
         info.addStretch(1)
         info.addWidget(self.step_name)
-        info.addWidget(self.side)
+        info.addLayout(side_row)
         info.addWidget(self.activity)
         info.addSpacing(8)
         info.addWidget(self.instructions, 3)
         info.addWidget(self.upcoming)
         info.addStretch(1)
+        # Between the ring and the words: a place for the pose figure (set_figure_widget).
+        self.figure_slot = QVBoxLayout()
+        self.figure_slot.setContentsMargins(0, 0, 0, 0)
         body = QHBoxLayout()
         body.setSpacing(36)
         body.addWidget(self.ring, 5)
+        body.addLayout(self.figure_slot, 0)
         body.addLayout(info, 6)
+        self.body = body
         return body
 
+    def set_figure_widget(self, widget: QWidget | None) -> None:
+        """Put ``widget`` (the pose figure) between the ring and the words, in place of the
+        one there before; None takes it away. It grows with the ring in focus mode."""
+        if self.figure is not None:
+            self.figure_slot.removeWidget(self.figure)
+            self.figure.setParent(None)
+        self.figure = widget
+        if widget is not None:
+            self.figure_slot.addWidget(widget)
+        self.body.setStretchFactor(self.figure_slot, 4 if widget is not None else 0)
+
     def _build_controls(self) -> QHBoxLayout:
-        self.back_button = self._control(
+        self.back_button = control_button(
             "Back (←)", "Back: restart this part, or go to the one before (←)", icons.back
         )
-        self.play_button = self._control(
+        self.play_button = control_button(
             "Pause (Space)", "Pause or resume (Space)", icons.pause, primary=True
         )
-        self.skip_button = self._control("Skip (→)", "Skip to the next part (→)", icons.skip)
-        self.stop_button = self._control("Stop (Esc)", "Stop the session (Esc)", icons.stop)
-        self.mute_button = self._control(
+        self.skip_button = control_button("Skip (→)", "Skip to the next part (→)", icons.skip)
+        self.stop_button = control_button("Stop (Esc)", "Stop the session (Esc)", icons.stop)
+        self.mute_button = control_button(
             "Mute (M)", "Mute or unmute voice and chimes (M)", icons.sound_on
         )
         self.mute_button.setCheckable(True)
@@ -185,19 +239,6 @@ class PlayerView(QWidget):
         controls.addWidget(self.easier_button)
         controls.addStretch(1)
         return controls
-
-    def _control(
-        self, name: str, tip: str, draw: icons.Draw, *, primary: bool = False
-    ) -> QToolButton:
-        button = QToolButton()
-        button.setAccessibleName(name)
-        button.setToolTip(tip)
-        button.setProperty("control", not primary)
-        button.setProperty("primaryControl", primary)
-        button.setProperty("draw", draw)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.setIconSize(QSize(30, 30) if primary else QSize(24, 24))
-        return button
 
     def restyle(self) -> None:
         """Redraw the icons in the current theme's colours."""
@@ -229,27 +270,65 @@ class PlayerView(QWidget):
             self,
             self,
             self._command,
-            extra_keys=[(SWITCH_KEY, self.compact_requested.emit)],
+            extra_keys=[
+                (SWITCH_KEY, self.compact_requested.emit),
+                (FOCUS_KEY, lambda: self.set_focus_mode(not self.focus_mode)),
+            ],
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
+        for shortcut in self.shortcuts:
+            if shortcut.key() == QKeySequence("Escape"):
+                self._stop_shortcut = shortcut
+        # In focus mode Esc first leaves it, as in every full-screen view.
+        self._leave_focus = QShortcut(QKeySequence("Escape"), self)
+        self._leave_focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._leave_focus.activated.connect(lambda: self.set_focus_mode(False))
+        self._leave_focus.setEnabled(False)
 
-    def _build_compact_button(self) -> QToolButton:
-        self.compact_button = QToolButton()
-        self.compact_button.setAccessibleName("Compact player (Ctrl+M)")
-        self.compact_button.setToolTip("Switch to the small player that stays on top (Ctrl+M)")
-        self.compact_button.setText("Compact")
-        self.compact_button.setObjectName("Subtle")
-        self.compact_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.compact_button.setAutoRaise(True)
-        self.compact_button.setIconSize(QSize(18, 18))
-        self.compact_button.clicked.connect(self.compact_requested)
-        return self.compact_button
+    # -- focus mode ---------------------------------------------------------------------
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Focus mode on or off: the words grow, the window fills the screen (its host
+        listens to ``focus_mode_changed``)."""
+        on = bool(on)
+        self.focus_button.setChecked(on)
+        if on == self.focus_mode:
+            return
+        self.focus_mode = on
+        self._stop_shortcut.setEnabled(not on)
+        self._leave_focus.setEnabled(on)
+        self.focus_button.setText("Leave focus mode" if on else "Focus mode")
+        self.compact_button.setVisible(not on)
+        self.focus_mode_changed.emit(on)
+        self.apply_text_sizes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.apply_text_sizes()
+
+    def apply_text_sizes(self) -> None:
+        """Size every word from the window's height (see :mod:`text_sizes`)."""
+        text_sizes.size_player_words(
+            text_sizes.PlayerWords(
+                self.step_name, self.side, self.activity, self.instructions, self.upcoming
+            ),
+            self.paused_overlay,
+            self.window().height(),
+            focus=self.focus_mode,
+        )
+        self._place_overlay()
+
+    def _place_overlay(self) -> None:
+        bottom = self.controls_bar.geometry().top() - 4
+        self.paused_overlay.setGeometry(0, 0, self.width(), max(0, bottom))
+        self.paused_overlay.raise_()
 
     # -- the session --------------------------------------------------------------------
 
     def attach(self, controller: SessionController) -> None:
         """Show ``controller``'s session from now on."""
         self.controller = controller
+        self.clear()
         self.routine_title.setText(controller.routine.title)
         self.comfort_before.setVisible(controller.asks_comfort)
         self.comfort_before.group.setExclusive(False)
@@ -261,6 +340,17 @@ class PlayerView(QWidget):
         controller.engine_event.connect(self._on_event)
         controller.finished.connect(self._on_finished)
         self.refresh()
+
+    def clear(self) -> None:
+        """Nothing of the session before: shown while a new one gets ready."""
+        for label in (self.step_name, self.activity, self.instructions, self.upcoming):
+            label.clear()
+        self.side.hide()
+        self.progress_text.clear()
+        self.session_bar.setValue(0)
+        self.ring.set_state(RingState(fraction=1.0, caption="getting ready", tone="rest"))
+        self.paused_overlay.hide()
+        self.easier_button.setEnabled(False)
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
@@ -308,6 +398,8 @@ class PlayerView(QWidget):
 
     def _on_finished(self, status: object) -> None:
         self._frame.stop()
+        self.paused_overlay.hide()
+        self.set_focus_mode(False)
         self.refresh()
 
     def _frame_tick(self) -> None:
@@ -328,7 +420,8 @@ class PlayerView(QWidget):
         self.ring.set_state(ring_state(snapshot))
         text = player_text(snapshot)
         _set(self.step_name, text.step)
-        _set(self.side, text.side.upper())
+        _set(self.side, text.side.split()[0].upper() if text.side else "")
+        self.side.setAccessibleName(text.side or "Side")
         self.side.setVisible(bool(text.side))
         _set(self.activity, text.activity)
         words = text.instructions
@@ -347,6 +440,9 @@ class PlayerView(QWidget):
             and snapshot.segment.kind is not SegmentKind.DONE
         )
         self._update_play_icon()
+        if text.paused != self.paused_overlay.isVisible():
+            self.paused_overlay.setVisible(text.paused)
+            self._place_overlay()
 
 
 def _set(label: QLabel, text: str) -> None:

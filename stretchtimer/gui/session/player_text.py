@@ -37,7 +37,7 @@ KIND_TONES = {
 class PlayerText:
     step: str  # "Pigeon pose"
     side: str  # "Left side" or ""
-    activity: str  # "Hold", "Rep 3 of 10 · set 1 of 2", "3 breaths left"
+    activity: str  # "Hold", "Reps · set 1 of 2", "Hold for 5 breaths" (the count: the ring)
     instructions: str
     easier: bool
     progress: str  # "Step 2 of 5"
@@ -52,37 +52,42 @@ def seconds_big(seconds: float) -> str:
     return clock_text(whole) if whole >= 60 else str(whole)
 
 
+PAUSED_WORDS = "Paused — Space to resume"
+
+
+def plural(count: int, word: str) -> str:
+    """``1 breath``, ``2 breaths``: the count with its word, in the right number."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def ring_state(snapshot: Snapshot) -> RingState:
+    """The ring carries the count (seconds, breaths, reps); the labels beside it never
+    repeat it."""
     segment = snapshot.segment
     kind = segment.kind
     fraction = snapshot.remaining / segment.duration if segment.duration > 0 else 0.0
     paused = snapshot.state is State.PAUSED
-    side = f"{snapshot.side.value} side" if snapshot.side else ""
     if kind is SegmentKind.DONE:
         return RingState(fraction=0.0, big="✓", caption="complete", tone="accent")
     if snapshot.breath is not None:
         breath = snapshot.breath
-        left = breath.breaths_left
-        caption = f"{left} breath{'s' if left != 1 else ''} left"
+        caption = f"{plural(breath.breaths_left, 'breath')} left"
+        # A paused hold must not go on saying "Breathe out".
+        big = "Paused" if paused else ("Breathe in" if breath.inhaling else "Breathe out")
         return RingState(
             fraction=fraction,
-            big="Breathe in" if breath.inhaling else "Breathe out",
+            big=big,
             caption=caption,
             tone="calm",
-            breath=breath.fullness,
+            breath=None if paused else breath.fullness,
             paused=paused,
         )
     if snapshot.rep is not None:
-        caption = f"of {segment.reps}"
-        if segment.sets > 1:
-            caption += f" · set {segment.set_number} of {segment.sets}"
+        caption = f"rep of {segment.reps}"
         return RingState(
             fraction=fraction, big=str(snapshot.rep), caption=caption, tone="accent", paused=paused
         )
-    words = KIND_WORDS[kind].lower()
-    caption = f"{words} · {side}" if side and kind is SegmentKind.HOLD else words
-    if paused:
-        caption = "paused"
+    caption = "paused" if paused else "seconds left"
     return RingState(
         fraction=fraction,
         big=seconds_big(snapshot.remaining),
@@ -92,36 +97,40 @@ def ring_state(snapshot: Snapshot) -> RingState:
     )
 
 
-def player_text(snapshot: Snapshot) -> PlayerText:
+def activity_text(snapshot: Snapshot) -> str:
+    """What is being done, in a few words that do not repeat the ring's count."""
     segment = snapshot.segment
     kind = segment.kind
+    if kind is SegmentKind.REPS:
+        words = "Reps"
+        if segment.sets > 1:
+            words += f" · {set_words(segment.set_number, segment.sets)}"
+        return words
+    if kind is SegmentKind.BREATHS:
+        return f"Hold for {plural(segment.breaths, 'breath')}"
+    if kind is SegmentKind.SET_REST:
+        return f"Rest before {set_words(segment.set_number, segment.sets)}"
+    return KIND_WORDS[kind]
+
+
+def set_words(number: int, sets: int) -> str:
+    return f"set {number} of {sets}"
+
+
+def player_text(snapshot: Snapshot) -> PlayerText:
+    kind = snapshot.segment.kind
     step = snapshot.step.name if snapshot.step else "Session complete"
     side = f"{snapshot.side.value.capitalize()} side" if snapshot.side else ""
-    if snapshot.rep is not None:
-        activity = f"Rep {snapshot.rep} of {segment.reps}"
-        if segment.sets > 1:
-            activity += f" · set {segment.set_number} of {segment.sets}"
-    elif snapshot.breath is not None:
-        left = snapshot.breath.breaths_left
-        activity = f"{left} breath{'s' if left != 1 else ''} left"
-    elif kind is SegmentKind.SET_REST:
-        activity = f"Rest before set {segment.set_number} of {segment.sets}"
-    else:
-        activity = KIND_WORDS[kind]
-    if snapshot.state is State.PAUSED:
-        activity = f"Paused · {activity}"
     upcoming = ""
-    if kind is SegmentKind.REST and snapshot.next_name:
+    if snapshot.next_name and kind is not SegmentKind.DONE:
         upcoming = f"Up next: {snapshot.next_name}"
-    elif snapshot.next_name:
-        upcoming = f"Then: {snapshot.next_name}"
     progress = ""
     if snapshot.step_number is not None:
         progress = f"Step {snapshot.step_number} of {snapshot.step_count}"
     return PlayerText(
         step=step,
         side=side,
-        activity=activity,
+        activity=activity_text(snapshot),
         instructions=snapshot.instructions,
         easier=snapshot.easier,
         progress=progress,

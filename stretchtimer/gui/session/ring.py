@@ -101,7 +101,8 @@ class CountdownRing(QWidget):
         centre = bounds.center()
         fill = QColor(colour)
         fill.setAlpha(70)
-        painter.setPen(QPen(colour, max(2.0, bounds.width() * 0.008)))
+        # A soft disc without an outline: a line would cut through the words over it.
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawEllipse(centre, radius, radius)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -59,7 +59,7 @@ def test_a_whole_session_shows_each_part_and_ends_on_the_complete_view(
         if segment.kind is not SegmentKind.DONE:
             assert step is not None
             assert player.step_name.text() == step.name
-            expected_side = f"{segment.side.value.upper()} SIDE" if segment.side else ""
+            expected_side = segment.side.value.upper() if segment.side else ""
             assert player.side.text() == expected_side
             assert player.side.isVisibleTo(player) == bool(segment.side)
             assert player.progress_text.text().startswith(f"Step {segment.step_index + 1} of 4")
@@ -67,11 +67,16 @@ def test_a_whole_session_shows_each_part_and_ends_on_the_complete_view(
             if segment.kind is SegmentKind.BREATHS:
                 assert ring.big in ("Breathe in", "Breathe out") and ring.breath is not None
                 left = snapshot.breath.breaths_left if snapshot.breath else 0
-                assert player.activity.text() in (f"{left} breaths left", "1 breath left")
+                assert ring.caption in (f"{left} breaths left", "1 breath left")
+                assert player.activity.text() == f"Hold for {segment.breaths} breaths"
             else:
                 assert ring.big.isdigit() or ":" in ring.big
             if segment.kind is SegmentKind.REST:
                 assert player.upcoming.text().startswith("Up next: ")
+            shown = [player.step_name.text(), player.activity.text(), player.upcoming.text()]
+            shown += [player.side.text(), player.progress_text.text()]
+            # Every label once: the ring's count is never repeated beside it.
+            assert all(ring.caption not in words for words in shown if words)
             seen.append((segment.kind.value, step.name, player.activity.text()))
         advance_to_next_deadline(window, clock)
     kinds = [kind for kind, _, _ in seen]
@@ -101,7 +106,8 @@ def test_keys_pause_skip_back_easier_mute_and_stop(
     clock.advance(1.0)
     qtbot.keyClick(player, Qt.Key.Key_Space)
     assert engine.state is State.PAUSED
-    assert player.activity.text().startswith("Paused")
+    assert player.paused_overlay.isVisible()
+    assert player.paused_overlay.label.text() == "Paused — Space to resume"
     assert player.ring.state().paused
     assert player.play_button.accessibleName() == "Resume (Space)"
     held = engine.remaining(controller.driver.now())
@@ -109,6 +115,7 @@ def test_keys_pause_skip_back_easier_mute_and_stop(
     assert engine.remaining(controller.driver.now()) == held  # paused time does not count
     qtbot.keyClick(player, Qt.Key.Key_Space)
     assert engine.state is State.RUNNING
+    assert not player.paused_overlay.isVisible()
 
     qtbot.keyClick(player, Qt.Key.Key_E)
     assert player.instructions.text().startswith("Easier: Thread the needle")
