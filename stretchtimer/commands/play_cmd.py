@@ -8,6 +8,7 @@ from typing import Any
 
 from stretchtimer.commands.voice_options import add_voice_options, voice_settings
 from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
 from stretchtimer.storage.settings import SettingsStore
@@ -59,7 +60,13 @@ def run(args: argparse.Namespace) -> int:
 
         # A file is named by its full path: a running app has another working folder.
         start = str(entry.path.resolve()) if entry.path is not None else entry.id
-        return open_app(start=start, speed=args.speed)
+        options = PlayOptions(
+            speed=args.speed,
+            voice=args.voice.strip() if args.voice is not None else None,
+            rate=args.rate,
+            mute=args.mute,
+        )
+        return open_app(start=start, options=options)
     assert entry.routine is not None
 
     from stretchtimer.system.pyside_tweaks import skip_feature_scan

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.gui.app_icon import apply_app_identity
 from stretchtimer.gui.crash.reporter import CrashReporter
 from stretchtimer.gui.main_window import MainWindow
@@ -80,17 +81,23 @@ def open_desk(
 
 
 def run_app(
-    argv: list[str], *, start: str | None = None, speed: float = 1.0, tray: bool = False
+    argv: list[str],
+    *,
+    start: str | None = None,
+    speed: float = 1.0,
+    tray: bool = False,
+    options: PlayOptions | None = None,
 ) -> int:
-    """Open the window (and start routine ``start``); returns the exit code.
+    """Open the window (and start routine ``start``, played as ``options`` say); returns
+    the exit code.
 
     With ``tray`` (``stretchtimer --tray``, as at login) only the tray icon appears,
     where the system has a tray; elsewhere the window opens.
 
     When the app already runs, this launch is handed to it (it comes forward and
-    plays ``start``) and this process ends at once.
+    plays ``start`` with the same options) and this process ends at once.
     """
-    outcome = claim_or_forward(launch_request(start))
+    outcome = claim_or_forward(launch_request(start, options=options))
     if isinstance(outcome, Forwarded):
         return exit_code(outcome.reply)
     favour_the_gui_thread()
@@ -134,7 +141,7 @@ def run_app(
         def open_the_rest() -> None:
             open_desk(app, window, services, in_tray=in_tray)
             if start:
-                window.sessions.start_routine(start)
+                window.sessions.start_routine(start, options=options)
 
         after_first_paint(window.routines, open_the_rest, FIRST_PAINT_WAIT_MS)
 

@@ -7,14 +7,25 @@ import, which is what makes the window open sooner.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stretchtimer.core.session.options import PlayOptions
 
 
-def open_app(start: str | None = None, speed: float = 1.0, *, tray: bool = False) -> int:
-    """The desktop app; ``start`` names a routine (id or file) to play at once; ``tray``
-    starts in the system tray without opening the window."""
+def open_app(
+    start: str | None = None,
+    speed: float = 1.0,
+    *,
+    tray: bool = False,
+    options: PlayOptions | None = None,
+) -> int:
+    """The desktop app; ``start`` names a routine (id or file) to play at once, as
+    ``options`` say (also when the app already runs); ``tray`` starts in the system tray
+    without opening the window. ``speed`` runs every session faster (tests)."""
     from stretchtimer.system.pyside_tweaks import skip_feature_scan
 
     skip_feature_scan()
     from stretchtimer.gui.app import run_app
 
-    return run_app(sys.argv[:1], start=start, speed=speed, tray=tray)
+    return run_app(sys.argv[:1], start=start, speed=speed, tray=tray, options=options)

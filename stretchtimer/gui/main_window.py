@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QStackedWidget
 
+    from stretchtimer.core.session.options import PlayOptions
     from stretchtimer.gui.history.page import HistoryView
     from stretchtimer.gui.nav_bar import NavBar
     from stretchtimer.gui.routines.actions import RoutineActions
@@ -265,10 +266,13 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def play_routine(self, routine: str, startup_id: str = "") -> None:
-        """Another launch asked to play ``routine`` (an id or a file path)."""
+    def play_routine(
+        self, routine: str, startup_id: str = "", options: PlayOptions | None = None
+    ) -> None:
+        """Another launch asked to play ``routine`` (an id or a file path), as ``options``
+        say (its ``--speed``, ``--voice``, ``--rate``, ``--mute``)."""
         self.bring_forward(startup_id)
-        self.sessions.start_routine(routine)
+        self.sessions.start_routine(routine, options=options)
 
     def session_page(self, *, build: bool) -> SessionPage | None:
         """The Session page; built now if ``build``, else None until it has been."""

@@ -197,6 +197,8 @@ def style_sheet(theme: Theme) -> str:
     #PageTitle {{ font-size: 20pt; font-weight: 700; }}
     #SideLabel {{ font-size: 15pt; font-weight: 700; letter-spacing: 1px; color: {t.warm}; }}
     #Subtle, QLabel[subtle="true"] {{ color: {t.muted}; }}
+    #PreviewBadge {{ color: {t.accent_text}; background: {t.rest}; border-radius: 8px;
+        padding: 2px 10px; font-weight: 700; }}
     #Card, QFrame[card="true"] {{
         background: {t.surface}; border: 1px solid {t.border}; border-radius: 14px;
     }}

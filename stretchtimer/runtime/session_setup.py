@@ -11,6 +11,7 @@ only in how they show a session and ask their questions.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.paths import Paths
 
 if TYPE_CHECKING:
+    from stretchtimer.core.session.options import PlayOptions
     from stretchtimer.core.session.plan import Plan
     from stretchtimer.storage.settings import Settings
 
@@ -45,6 +47,19 @@ log = logging.getLogger(__name__)
 def is_preview(speed: float) -> bool:
     """A session at another speed is a preview: the body did not go through it."""
     return speed != 1.0
+
+
+def with_options(settings: Settings, options: PlayOptions) -> Settings:
+    """``settings`` with ``stretchtimer play``'s voice, rate and mute on top, for one session."""
+    changes: dict[str, object] = {}
+    if options.voice is not None:
+        changes["voice"] = options.voice
+        changes["voice_enabled"] = True
+    if options.rate is not None:
+        changes["rate"] = options.rate
+    if options.mute:
+        changes["muted"] = True
+    return dataclasses.replace(settings, **changes) if changes else settings  # type: ignore[arg-type]
 
 
 def session_voice(settings: Settings, speed: float) -> VoiceChoice | None:

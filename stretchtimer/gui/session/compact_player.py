@@ -42,7 +42,12 @@ from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.controls import SWITCH_KEY, wire_controls
 from stretchtimer.gui.session.player import FRAME_MS, PlayerView
-from stretchtimer.gui.session.player_text import PAUSED_WORDS, player_text, ring_state
+from stretchtimer.gui.session.player_text import (
+    PAUSED_WORDS,
+    player_text,
+    preview_words,
+    ring_state,
+)
 from stretchtimer.gui.session.ring import CountdownRing, RingState
 from stretchtimer.gui.widgets.window_drag import WindowDrag, corner_place, on_a_screen, paint_face
 
@@ -254,7 +259,10 @@ class MiniPlayer(QWidget):
         self.controller = controller
         self.full = full
         controller.finished.connect(self._on_finished)
-        self.routine_title.setText(controller.routine.title)
+        title = controller.routine.title
+        if controller.preview:
+            title = f"{title} · {preview_words(controller.speed)}"
+        self.routine_title.setText(title)
         self._show_finished(False)
         if self.isVisible() and controller.phase is not Phase.FINISHED:
             self._frame.start()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session.events import Event, SessionFinished, State, Status
+from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.core.session.plan import Plan
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
@@ -27,7 +28,9 @@ from stretchtimer.runtime.session_setup import (
     PreparedSession,
     SessionParts,
     asks_comfort,
+    is_preview,
     prepare_session,
+    with_options,
 )
 from stretchtimer.storage.history.problems import HistoryProblem
 from stretchtimer.storage.history.recorder import SessionRecorder
@@ -85,20 +88,24 @@ class SessionController(QObject):
         *,
         record: bool = True,
         speed: float | None = None,
+        options: PlayOptions | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.routine_id = routine_id
         self.routine = routine
         self.record = record  # False: a try from the editor, kept out of the history
-        self.speed = services.speed if speed is None else speed
+        self.options = options or PlayOptions()  # from `stretchtimer play`: voice, rate, mute
+        if speed is None:
+            speed = self.options.speed if self.options.preview else services.speed
+        self.speed = speed
         self.phase = Phase.PREPARING
         self.status: Status | None = None
         self.active_seconds = 0.0
         self.plan: Plan | None = None
         self.driver: SessionDriver | None = None
         self.parts: SessionParts | None = None  # player, recorder and driver, once prepared
-        settings = services.settings.current
+        settings = self.settings()
         self.asks_comfort = asks_comfort(settings, routine, speed=self.speed, record=record)
         self.comfort_before: int | None = None
         self._comfort_answered = not self.asks_comfort
@@ -112,7 +119,7 @@ class SessionController(QObject):
 
     def begin(self) -> None:
         """Prepare (off the GUI thread), then start when everything is ready."""
-        routine, settings, paths = self.routine, self.services.settings.current, self.services.paths
+        routine, settings, paths = self.routine, self.settings(), self.services.paths
         speed, record, progress = self.speed, self.record, self._relay.progress.emit
 
         def prepare() -> PreparedSession:
@@ -134,7 +141,7 @@ class SessionController(QObject):
         if self.phase is not Phase.PREPARING:
             return  # stopped while preparing
         self.plan = prepared.plan
-        self.parts = parts = SessionParts(prepared, self.services.settings.current, self)
+        self.parts = parts = SessionParts(prepared, self.settings(), self)
         for sentence in prepared.notices:
             self.notice.emit(sentence)
         if parts.player.is_ready():
@@ -269,8 +276,18 @@ class SessionController(QObject):
         if isinstance(problem, HistoryProblem):
             self.notice.emit(problem.message)
 
+    def settings(self) -> Settings:
+        """The settings this session plays with: the person's, with ``play``'s options."""
+        return with_options(self.services.settings.current, self.options)
+
+    @property
+    def preview(self) -> bool:
+        """A session at another speed: chimes only, kept out of streaks and statistics."""
+        return is_preview(self.speed)
+
     def _settings_changed(self, settings: Settings) -> None:
         """Volume and mute apply at once, also in the middle of a session."""
+        settings = with_options(settings, self.options)
         if self.player is not None:
             self.player.set_volumes(
                 settings.voice_volume, settings.chime_volume, muted=settings.muted

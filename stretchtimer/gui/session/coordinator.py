@@ -21,6 +21,7 @@ from stretchtimer.gui.services import AppServices, current_streak
 
 if TYPE_CHECKING:
     from stretchtimer.core.routine.model import Routine
+    from stretchtimer.core.session.options import PlayOptions
     from stretchtimer.gui.session.controller import SessionController
     from stretchtimer.gui.session.page import SessionPage
 
@@ -64,8 +65,11 @@ class SessionCoordinator(QObject):
 
     # -- starting ---------------------------------------------------------------------------
 
-    def start_routine(self, routine_id: str, *, compact: bool = False) -> None:
-        """Play a routine by id or file (in the compact player if asked)."""
+    def start_routine(
+        self, routine_id: str, *, compact: bool = False, options: PlayOptions | None = None
+    ) -> None:
+        """Play a routine by id or file (in the compact player if asked), as ``options``
+        say (``stretchtimer play``'s speed, voice, rate and mute)."""
         from stretchtimer.storage.routines.library import UnknownRoutineError
 
         try:
@@ -74,7 +78,7 @@ class SessionCoordinator(QObject):
             QMessageBox.warning(self.host.window(), "Cannot start this routine", str(error))
             return
         assert entry.routine is not None
-        self.start_session(entry.id, entry.routine, compact=compact)
+        self.start_session(entry.id, entry.routine, compact=compact, options=options)
 
     def start_session(
         self,
@@ -84,8 +88,10 @@ class SessionCoordinator(QObject):
         record: bool = True,
         speed: float | None = None,
         compact: bool = False,
+        options: PlayOptions | None = None,
     ) -> None:
-        """Play ``routine``; ``record=False`` keeps it out of the history (the editor's tries)."""
+        """Play ``routine``; ``record=False`` keeps it out of the history (the editor's tries).
+        ``options`` come from ``stretchtimer play``; ``speed`` wins over theirs."""
         if self.controller is not None and self.controller.active:
             answer = QMessageBox.question(
                 self.host.window(),
@@ -102,7 +108,7 @@ class SessionCoordinator(QObject):
         if self._starting:
             return  # a start is already on its way
         self._starting = True
-        start = _Start(routine_id, routine, record, speed, compact)
+        start = _Start(routine_id, routine, record, speed, compact, options)
         self.services.tasks.run(
             load_session_modules, lambda _loaded: self._begin(start), self._cannot_start
         )
@@ -131,6 +137,7 @@ class SessionCoordinator(QObject):
             self,
             record=start.record,
             speed=start.speed,
+            options=start.options,
         )
         controller.finished.connect(lambda _status, c=controller: self._ended(c))
         controller.notice.connect(self.host.show_notice)
@@ -189,7 +196,7 @@ class SessionCoordinator(QObject):
                 controller.routine_id, controller.routine, record=False, speed=controller.speed
             )
         elif controller is not None:
-            self.start_routine(controller.routine_id)
+            self.start_routine(controller.routine_id, options=controller.options)
 
 
 class _Start(NamedTuple):
@@ -200,6 +207,7 @@ class _Start(NamedTuple):
     record: bool
     speed: float | None
     compact: bool
+    options: PlayOptions | None
 
 
 def load_session_modules() -> bool:

@@ -41,7 +41,7 @@ from stretchtimer.gui.session.controls import (
     wire_controls,
 )
 from stretchtimer.gui.session.paused_overlay import PausedOverlay
-from stretchtimer.gui.session.player_text import player_text, ring_state
+from stretchtimer.gui.session.player_text import player_text, preview_words, ring_state
 from stretchtimer.gui.session.ring import CountdownRing, RingState
 from stretchtimer.gui.widgets.comfort_picker import ComfortPicker
 
@@ -126,8 +126,14 @@ class PlayerView(QWidget):
         self.routine_title = _label("Routine", object_name="Subtle")
         self.progress_text = _label("Progress", object_name="Subtle")
         self.progress_text.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.preview_badge = _label("Preview", object_name="PreviewBadge")
+        self.preview_badge.setToolTip(
+            "Timers run faster and there is no voice; a preview is kept out of your statistics"
+        )
+        self.preview_badge.hide()
         header = QHBoxLayout()
         header.addWidget(self.routine_title)
+        header.addWidget(self.preview_badge)
         header.addStretch(1)
         header.addWidget(self.progress_text)
         self.focus_button = header_button(
@@ -330,6 +336,8 @@ class PlayerView(QWidget):
         self.controller = controller
         self.clear()
         self.routine_title.setText(controller.routine.title)
+        self.preview_badge.setText(preview_words(controller.speed))
+        self.preview_badge.setVisible(controller.preview)
         self.comfort_before.setVisible(controller.asks_comfort)
         self.comfort_before.group.setExclusive(False)
         for button in self.comfort_before.group.buttons():

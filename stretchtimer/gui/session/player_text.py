@@ -55,6 +55,11 @@ def seconds_big(seconds: float) -> str:
 PAUSED_WORDS = "Paused — Space to resume"
 
 
+def preview_words(speed: float) -> str:
+    """The badge of a preview (``play --speed``): "Preview ×20"."""
+    return f"Preview ×{speed:g}"
+
+
 def plural(count: int, word: str) -> str:
     """``1 breath``, ``2 breaths``: the count with its word, in the right number."""
     return f"{count} {word}{'' if count == 1 else 's'}"

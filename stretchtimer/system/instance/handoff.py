@@ -43,6 +43,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 
 from stretchtimer import APP_NAME
+from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.storage.paths import Paths, app_paths, ensure_private_dir
 from stretchtimer.system.instance.protocol import ProtocolError, Reply, Request
 
@@ -98,12 +99,13 @@ class InstanceServer(QObject):
     Signals:
         activate_requested(str): bring the window forward; the argument is the
             launcher's activation token ("" when none).
-        play_requested(str, str): start this routine (id or absolute file path);
-            the second argument is the activation token.
+        play_requested(str, str, object): start this routine (id or absolute file path);
+            the second argument is the activation token, the third the
+            :class:`PlayOptions` it was asked with.
     """
 
     activate_requested = Signal(str)
-    play_requested = Signal(str, str)
+    play_requested = Signal(str, str, object)
 
     def __init__(self, address: Address, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -144,7 +146,7 @@ class InstanceServer(QObject):
             return Reply(False, f"The running stretchtimer did not understand: {error}.")
         log.info("a later launch asks to %s %s", request.command, request.routine)
         if request.command == "play":
-            self.play_requested.emit(request.routine, request.startup_id)
+            self.play_requested.emit(request.routine, request.startup_id, request.options)
         else:
             self.activate_requested.emit(request.startup_id)
         return Reply(True)
@@ -286,11 +288,18 @@ def _take(lock: QLockFile) -> bool | None:
 # -- helpers for the command line ----------------------------------------------------------
 
 
-def launch_request(start: str | None = None, environ: dict[str, str] | None = None) -> Request:
-    """What a launch asks of a running app: play ``start``, or just come forward."""
+def launch_request(
+    start: str | None = None,
+    environ: dict[str, str] | None = None,
+    options: PlayOptions | None = None,
+) -> Request:
+    """What a launch asks of a running app: play ``start`` (with ``options``), or just come
+    forward."""
     environ = dict(os.environ) if environ is None else environ
     token = environ.get("XDG_ACTIVATION_TOKEN") or environ.get("DESKTOP_STARTUP_ID") or ""
-    return Request("play", start, token) if start else Request("activate", startup_id=token)
+    if start:
+        return Request("play", start, token, options or PlayOptions())
+    return Request("activate", startup_id=token)
 
 
 def exit_code(reply: Reply) -> int:

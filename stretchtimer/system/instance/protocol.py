@@ -4,18 +4,22 @@ One JSON object per line, UTF-8, at most :data:`MAX_LINE` bytes. A request is
 ``{"app": "stretchtimer", "protocol": 1, "command": "activate"}`` or
 ``{"app": "stretchtimer", "protocol": 1, "command": "play", "routine": ID}``,
 optionally with ``"startup_id"`` (the launcher's activation token, so the window
-may take the focus). The reply is ``{"app": "stretchtimer", "protocol": 1,
-"ok": true}`` or ``{..., "ok": false, "error": SENTENCE}``. Unknown keys are
-ignored, so a later version may add some; a different protocol number or an
-unknown command gets ``ok: false`` with a sentence saying so, never silence.
+may take the focus) and, for "play", the options of ``stretchtimer play`` that were
+given (``"speed"``, ``"voice"``, ``"rate"``, ``"mute"``: see :class:`PlayOptions`), so
+the running app plays the routine exactly as asked. The reply is
+``{"app": "stretchtimer", "protocol": 1, "ok": true}`` or
+``{..., "ok": false, "error": SENTENCE}``. Unknown keys are ignored, so a later
+version may add some; a different protocol number or an unknown command gets
+``ok: false`` with a sentence saying so, never silence.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from stretchtimer import APP_NAME
+from stretchtimer.core.session.options import PlayOptions
 
 PROTOCOL = 1
 MAX_LINE = 64 * 1024
@@ -31,6 +35,7 @@ class Request:
     command: str  # one of COMMANDS
     routine: str = ""  # for "play": a routine id or an absolute file path
     startup_id: str = ""  # the launcher's activation token, if it gave one
+    options: PlayOptions = field(default_factory=PlayOptions)  # for "play": speed, voice, ...
 
     def to_line(self) -> bytes:
         message: dict[str, Any] = {"app": APP_NAME, "protocol": PROTOCOL, "command": self.command}
@@ -38,6 +43,8 @@ class Request:
             message["routine"] = self.routine
         if self.startup_id:
             message["startup_id"] = self.startup_id
+        if self.command == "play":
+            message.update(self.options.to_json())
         return _line(message)
 
     @classmethod
@@ -52,7 +59,11 @@ class Request:
             raise ProtocolError("routine and startup_id must be text")
         if command == "play" and not routine:
             raise ProtocolError("play needs a routine")
-        return cls(command, routine, startup_id)
+        try:
+            options = PlayOptions.from_json(message)
+        except ValueError as error:
+            raise ProtocolError(str(error)) from None
+        return cls(command, routine, startup_id, options)
 
 
 @dataclass(frozen=True)

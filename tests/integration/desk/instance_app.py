@@ -36,7 +36,9 @@ def main() -> int:
     server = outcome.serve(app)
     if server is not None:
         server.activate_requested.connect(lambda token: say(activate=token))
-        server.play_requested.connect(lambda routine, token: say(play=routine, token=token))
+        server.play_requested.connect(
+            lambda routine, token, options: say(play=routine, token=token, **options.to_json())
+        )
     # Quit from the event loop (a quit() before exec() would be lost); the heartbeat
     # lets Python run its signal handler while Qt waits.
     signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, app.quit))

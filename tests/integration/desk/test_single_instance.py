@@ -111,6 +111,17 @@ def test_single_instance_play_from_the_command_line_plays_in_the_running_app(
     result = run_cli("play", "desk-hips", home=home)
     assert result.returncode == 0, result.stderr
     assert app.line() == {"play": "desk-hips", "token": ""}
+    options = ("--speed", "20", "--voice", "gmw/en-us", "--rate", "150", "--mute")
+    result = run_cli("play", "desk-hips", *options, home=home)
+    assert result.returncode == 0, result.stderr
+    assert app.line() == {
+        "play": "desk-hips",
+        "token": "",
+        "speed": 20.0,
+        "voice": "gmw/en-us",
+        "rate": 150,
+        "mute": True,
+    }
     own = home / "mine.toml"
     own.write_text('format = 1\ntitle = "Mine"\n[[step]]\nname = "Fold"\nhold = 20\n')
     result = run_cli("play", "mine.toml", home=home)  # relative to the launch's folder
@@ -245,6 +256,16 @@ def test_single_instance_protocol_lines_round_trip() -> None:
         (b'{"app": "stretchtimer", "protocol": 2, "command": "activate"}', "same version"),
         (b'{"app": "stretchtimer", "protocol": 1, "command": "format_disk"}', "unknown command"),
         (b'{"app": "stretchtimer", "protocol": 1, "command": "play"}', "play needs a routine"),
+        (
+            b'{"app": "stretchtimer", "protocol": 1, "command": "play", "routine": "a", '
+            b'"speed": "fast"}',
+            "speed must be a number",
+        ),
+        (
+            b'{"app": "stretchtimer", "protocol": 1, "command": "play", "routine": "a", '
+            b'"rate": 1.5}',
+            "rate must be a whole number",
+        ),
     ],
 )
 def test_single_instance_protocol_refuses_what_it_cannot_use(line: bytes, problem: str) -> None:

@@ -169,3 +169,33 @@ def test_every_control_has_a_name_and_the_key_in_its_tooltip(
     for button, key in keys.items():
         assert button.accessibleName()
         assert key in button.toolTip()
+
+
+def test_a_preview_handed_in_with_options_shows_its_badge_and_plays_as_asked(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,  # type: ignore[no-untyped-def]
+) -> None:
+    from stretchtimer.core.session.options import PlayOptions
+
+    services.settings.update(comfort_rating="always")
+    window.play_routine("desk-hips", "", PlayOptions(speed=20, rate=150, mute=True))
+    wait_started(qtbot, window)
+    controller = window.sessions.controller
+    assert controller is not None
+    player = window.session.player
+    assert controller.speed == 20 and controller.preview
+    assert not controller.asks_comfort  # a preview never asks
+    assert player.preview_badge.isVisibleTo(player)
+    assert player.preview_badge.text() == "Preview ×20"
+    settings = controller.settings()
+    assert settings.muted and settings.rate == 150
+    assert controller.player is not None and controller.player.chime_volume == 0
+    assert not services.settings.current.muted  # for this session only
+
+    controller.stop()
+    window.sessions.start_routine("desk-hips")
+    qtbot.waitUntil(lambda: window.sessions.controller is not controller, timeout=20_000)
+    assert not window.sessions.controller.preview
+    assert window.sessions.controller.asks_comfort
+    assert not player.preview_badge.isVisibleTo(player)

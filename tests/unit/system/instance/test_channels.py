@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.system.instance import handoff as single_instance
 from stretchtimer.system.instance.handoff import Address, InstanceServer
 from stretchtimer.system.instance.protocol import Reply, Request
@@ -33,7 +34,7 @@ from stretchtimer.system.instance import handoff as single_instance
 from stretchtimer.system.instance.protocol import Request
 from stretchtimer.system.instance.handoff import Address, send
 single_instance._use_unix_sockets = lambda: sys.argv[1] == "unix"
-request = Request(sys.argv[4], sys.argv[5], sys.argv[6])
+request = Request.from_line(sys.argv[4].encode())
 reply = send(request, Address(sys.argv[2], __import__("pathlib").Path(sys.argv[3])))
 print("none" if reply is None else reply.to_line().decode().strip())
 """
@@ -49,9 +50,7 @@ def ask(request: Request, address: Address, channel: str, qtbot) -> Reply | None
             channel,
             address.server,
             str(address.lock),
-            request.command,
-            request.routine,
-            request.startup_id,
+            request.to_line().decode(),
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -74,15 +73,22 @@ def test_single_instance_channel_carries_requests_and_replies(
     address = Address(str(tmp_path / "app.sock"), tmp_path / "app.lock")
     server = InstanceServer(address)
     assert server.listen()
-    played: list[tuple[str, str]] = []
+    played: list[tuple[str, str, PlayOptions]] = []
     activated: list[str] = []
-    server.play_requested.connect(lambda routine, token: played.append((routine, token)))
+    server.play_requested.connect(
+        lambda routine, token, options: played.append((routine, token, options))
+    )
     server.activate_requested.connect(activated.append)
+    preview = PlayOptions(speed=20.0, voice="gmw/en-us", rate=150, mute=True)
     try:
         assert ask(Request("play", "desk-hips", "token-1"), address, channel, qtbot) == Reply(True)
         assert ask(Request("activate"), address, channel, qtbot) == Reply(True)
+        assert ask(Request("play", "desk-hips", "", preview), address, channel, qtbot) == Reply(
+            True
+        )
         QCoreApplication.processEvents()
-        assert played == [("desk-hips", "token-1")] and activated == [""]
+        assert played == [("desk-hips", "token-1", PlayOptions()), ("desk-hips", "", preview)]
+        assert activated == [""]
         if channel == "unix":
             assert stat.S_IMODE(socket_path(address.server).stat().st_mode) & 0o077 == 0
     finally:
