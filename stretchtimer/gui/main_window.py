@@ -21,7 +21,7 @@ from stretchtimer.gui.session.coordinator import SessionCoordinator
 from stretchtimer.gui.window_state import window_state
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
     from PySide6.QtWidgets import QStackedWidget
 
     from stretchtimer.core.session.options import PlayOptions
@@ -222,7 +222,10 @@ class MainWindow(QMainWindow):
         if key == "routines":
             self.routines.list.setFocus()
         elif key == "session":
-            self.session.setFocus()
+            if self.session.currentWidget() is self.session.player:
+                self.session.player.take_focus()
+            else:
+                self.session.setFocus()
         elif key == "history":
             self.history.focus_first()
 
@@ -287,6 +290,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             return
         self.resize(1120, 720)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        from stretchtimer.gui.widgets.enter_presses import press_focused_button
+
+        if not press_focused_button(self, event):  # Enter presses the focused button
+            super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.routine_actions is not None and not self.routine_actions.close_editors(self.close):

@@ -46,17 +46,28 @@ class RoutineRow:
     def tags(self) -> tuple[str, ...]:
         return self.entry.routine.tags if self.entry.routine else ()
 
-    def search_text(self) -> str:
+    def search_texts(self) -> tuple[str, ...]:
+        """What a search looks in, most telling first: the title, the step names and tags,
+        the description and every step's words."""
         routine = self.entry.routine
         if routine is None:
-            return self.entry.id.lower()
-        words = [
-            routine.title,
-            routine.description,
-            *routine.tags,
-            *(step.name for step in routine.steps),
-        ]
-        return " ".join(words).lower()
+            return (self.entry.id.lower(),)
+        steps = " ".join(step.name for step in routine.steps)
+        return (
+            f"{routine.title} {self.entry.id}".lower(),
+            f"{steps} {' '.join(routine.tags)}".lower(),
+            routine.description.lower(),
+        )
+
+    def match_rank(self, words: list[str]) -> int | None:
+        """How well ``words`` match: 0 all in the title, 1 in the title, step names and
+        tags, 2 anywhere (the description too); None when some word is nowhere."""
+        seen = ""
+        for rank, text in enumerate(self.search_texts()):
+            seen += f" {text}"
+            if all(word in seen for word in words):
+                return rank
+        return None
 
 
 class RoutineListModel(QAbstractListModel):
@@ -118,6 +129,10 @@ class RoutineFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         self._words = text.lower().split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        # Best matches first: title, then step names, then description (sorting again on
+        # the same column would be skipped, so the order is reset first).
+        self.sort(-1)
+        self.sort(0)
 
     def set_tag(self, tag: str) -> None:
         self.beginFilterChange()
@@ -130,8 +145,16 @@ class RoutineFilter(QSortFilterProxyModel):
         row = model.rows[source_row]
         if self._tag and self._tag not in row.tags():
             return False
-        text = row.search_text()
-        return all(word in text for word in self._words)
+        return row.match_rank(self._words) is not None
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, RoutineListModel)
+        first, second = model.rows[left.row()], model.rows[right.row()]
+        return (first.match_rank(self._words) or 0, left.row()) < (
+            second.match_rank(self._words) or 0,
+            right.row(),
+        )
 
 
 class RoutineCardDelegate(QStyledItemDelegate):

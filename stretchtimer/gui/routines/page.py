@@ -193,7 +193,10 @@ class RoutinesView(QWidget):
         self.filter.set_text(self.search.text())
         empty = self.filter.rowCount() == 0
         self.empty.setVisible(empty)
-        if not self.list.currentIndex().isValid() and not empty:
+        if self.search.text().strip() and not empty:
+            # The best match is the one Enter starts.
+            self.list.setCurrentIndex(self.filter.index(0, 0))
+        elif not self.list.currentIndex().isValid() and not empty:
             self.select(None)
         self._show_current(self.list.currentIndex())
 

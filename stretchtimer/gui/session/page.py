@@ -171,7 +171,7 @@ class SessionPage(QStackedWidget):
     def show_player(self, controller: SessionController) -> None:
         self.player.attach(controller)
         self.setCurrentWidget(self.player)
-        self.player.setFocus()
+        self.player.take_focus()
 
     def show_complete(
         self,

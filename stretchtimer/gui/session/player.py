@@ -21,44 +21,38 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QSh
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from stretchtimer.core.session import comfort
 from stretchtimer.core.session.events import EasierChosen
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session import text_sizes
+from stretchtimer.gui.session.comfort_screen import ComfortScreen
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.controls import (
     SWITCH_KEY,
     control_button,
-    header_button,
     wire_controls,
 )
 from stretchtimer.gui.session.paused_overlay import PausedOverlay
-from stretchtimer.gui.session.player_text import player_text, preview_words, ring_state
+from stretchtimer.gui.session.player_header import PlayerHeader, quiet_label
+from stretchtimer.gui.session.player_text import (
+    PAUSED_WORDS,
+    player_text,
+    preview_words,
+    ring_state,
+)
 from stretchtimer.gui.session.ring import CountdownRing, RingState
-from stretchtimer.gui.widgets.comfort_picker import ComfortPicker
+from stretchtimer.gui.session.stop_grace import StopGrace
 
 log = logging.getLogger(__name__)
 
 FRAME_MS = 33  # about 30 repaints a second: smooth, and cheap
 FOCUS_KEY = "F11"
-
-
-def _label(name: str, *, wrap: bool = False, object_name: str = "") -> QLabel:
-    label = QLabel()
-    label.setAccessibleName(name)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 class PlayerView(QWidget):
@@ -96,15 +90,17 @@ class PlayerView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 24, 36, 28)
         layout.setSpacing(14)
-        layout.addLayout(header)
-        layout.addWidget(self.session_bar)
-        layout.addWidget(self.preparing)
-        layout.addWidget(self.comfort_before)
-        layout.addLayout(body, 1)
+        layout.addWidget(header)
+        self.stage = QWidget()  # the ring and the words; the comfort screen takes its place
+        self.stage.setLayout(body)
+        layout.addWidget(self.stage, 1)
+        layout.addWidget(self.comfort_screen, 1)
         self.controls_bar = QWidget()
         self.controls_bar.setLayout(controls)
         layout.addWidget(self.controls_bar)
         self.paused_overlay = PausedOverlay(self)
+        self.stop_grace = StopGrace(self)
+        self.stop_grace.words_changed.connect(self._show_grace)
         self.paused_overlay.resume_requested.connect(
             lambda: self._command(SessionController.toggle_pause)
         )
@@ -122,66 +118,35 @@ class PlayerView(QWidget):
             self.setTabOrder(first, second)
         self.restyle()
 
-    def _build_header(self) -> QHBoxLayout:
-        self.routine_title = _label("Routine", object_name="Subtle")
-        self.progress_text = _label("Progress", object_name="Subtle")
-        self.progress_text.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.preview_badge = _label("Preview", object_name="PreviewBadge")
-        self.preview_badge.setToolTip(
-            "Timers run faster and there is no voice; a preview is kept out of your statistics"
-        )
-        self.preview_badge.hide()
-        header = QHBoxLayout()
-        header.addWidget(self.routine_title)
-        header.addWidget(self.preview_badge)
-        header.addStretch(1)
-        header.addWidget(self.progress_text)
-        self.focus_button = header_button(
-            "Focus mode",
-            "Focus mode (F11)",
-            "Fill the screen with large words, to follow from the mat (F11; Esc leaves)",
-        )
-        self.focus_button.setCheckable(True)
+    def _build_header(self) -> PlayerHeader:
+        header = PlayerHeader()
+        self.routine_title = header.routine_title
+        self.progress_text = header.progress_text
+        self.preview_badge = header.preview_badge
+        self.focus_button = header.focus_button
         self.focus_button.clicked.connect(self.set_focus_mode)
-        self.compact_button = header_button(
-            "Compact",
-            "Compact player (Ctrl+M)",
-            "Switch to the small player that stays on top (Ctrl+M)",
-        )
+        self.compact_button = header.compact_button
         self.compact_button.clicked.connect(self.compact_requested)
-        header.addWidget(self.focus_button)
-        header.addWidget(self.compact_button)
-        self.session_bar = QProgressBar()
-        self.session_bar.setRange(0, 1000)
-        self.session_bar.setTextVisible(False)
-        self.session_bar.setAccessibleName("Progress through the routine")
-
-        self.preparing = QWidget()
-        preparing_layout = QVBoxLayout(self.preparing)
-        self.preparing_label = _label("Preparing", object_name="Subtle")
-        self.preparing_label.setText("Preparing the voice…")
-        self.preparing_bar = QProgressBar()
-        self.preparing_bar.setTextVisible(False)
-        self.preparing_bar.setAccessibleName("Preparing the voice")
-        preparing_layout.addWidget(self.preparing_label)
-        preparing_layout.addWidget(self.preparing_bar)
-        self.preparing.hide()
-        self.comfort_before = ComfortPicker(comfort.QUESTION_BEFORE_SHORT, skippable=True)
+        self.session_bar = header.session_bar
+        self.preparing = header.preparing
+        self.preparing_bar = header.preparing_bar
+        self.comfort_screen = ComfortScreen("How do your hips and back feel right now?")
+        self.comfort_before = self.comfort_screen.picker
         self.comfort_before.picked.connect(self._answer_comfort)
         self.comfort_before.skipped.connect(lambda: self._answer_comfort(None))
-        self.comfort_before.hide()
+        self.comfort_screen.hide()
         return header
 
     def _build_body(self) -> QHBoxLayout:
         self.ring = CountdownRing()
-        self.step_name = _label("Step", wrap=True)
-        self.side = _label("Side", object_name="SideBadge")
+        self.step_name = quiet_label("Step", wrap=True)
+        self.side = quiet_label("Side", object_name="SideBadge")
         self.side.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.activity = _label("Now", object_name="Subtle")
-        self.instructions = _label("Instructions", wrap=True)
+        self.activity = quiet_label("Now", object_name="Subtle")
+        self.instructions = quiet_label("Instructions", wrap=True)
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.instructions.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.upcoming = _label("Next", object_name="Subtle")
+        self.upcoming = quiet_label("Next", object_name="Subtle")
         side_row = QHBoxLayout()
         side_row.addWidget(self.side)
         side_row.addStretch(1)
@@ -333,16 +298,13 @@ class PlayerView(QWidget):
 
     def attach(self, controller: SessionController) -> None:
         """Show ``controller``'s session from now on."""
+        self.stop_grace.cancel()
         self.controller = controller
         self.clear()
         self.routine_title.setText(controller.routine.title)
         self.preview_badge.setText(preview_words(controller.speed))
         self.preview_badge.setVisible(controller.preview)
-        self.comfort_before.setVisible(controller.asks_comfort)
-        self.comfort_before.group.setExclusive(False)
-        for button in self.comfort_before.group.buttons():
-            button.setChecked(False)
-        self.comfort_before.group.setExclusive(True)
+        self._show_comfort_screen(controller.asks_comfort)
         controller.preparing.connect(self._on_preparing)
         controller.started.connect(self._on_started)
         controller.engine_event.connect(self._on_event)
@@ -369,12 +331,42 @@ class PlayerView(QWidget):
         self.mute_toggled.emit(self._muted)
 
     def _command(self, command: Callable[[SessionController], None]) -> None:
-        if self.controller is not None and self.controller.phase is not Phase.FINISHED:
-            command(self.controller)
-            self.refresh()
+        controller = self.controller
+        if controller is None or controller.phase is Phase.FINISHED:
+            return
+        if command is SessionController.stop and controller.driver is not None:
+            if self.stop_grace.active:
+                self.stop_grace.stop_now()  # Esc twice: over at once
+            else:
+                self.stop_grace.offer(controller)
+        elif command is SessionController.toggle_pause and self.stop_grace.active:
+            self.stop_grace.resume()
+        else:
+            command(controller)
+        self.refresh()
+
+    def _show_grace(self, words: str) -> None:
+        self.paused_overlay.label.setText(words or PAUSED_WORDS)
+        self.refresh()
+
+    def take_focus(self) -> None:
+        """The keys to the question before the session if it is asked, else to the player."""
+        if self.comfort_screen.isVisibleTo(self):
+            self.comfort_before.setFocus()
+        else:
+            self.setFocus()
+
+    def _show_comfort_screen(self, asking: bool) -> None:
+        """The question before the session, on a screen of its own (or the player)."""
+        self.comfort_screen.setVisible(asking)
+        self.stage.setVisible(not asking)
+        self.controls_bar.setVisible(not asking)
+        if asking:
+            self.comfort_before.clear()
+            self.comfort_before.setFocus()
 
     def _answer_comfort(self, value: int | None) -> None:
-        self.comfort_before.hide()
+        self._show_comfort_screen(False)
         if self.controller is not None:
             self.controller.answer_comfort_before(value)
         self.setFocus()
@@ -405,6 +397,7 @@ class PlayerView(QWidget):
             self.refresh()
 
     def _on_finished(self, status: object) -> None:
+        self.stop_grace.cancel()
         self._frame.stop()
         self.paused_overlay.hide()
         self.set_focus_mode(False)

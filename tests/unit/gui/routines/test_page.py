@@ -103,3 +103,19 @@ def test_lengths_follow_the_preparation_rest_and_speaking_rate_settings(
     assert after.seconds == pytest.approx(expected)
     assert after.seconds > before.seconds
     assert window.routines.detail_meta.text().startswith(f"{clock_text(expected)} · ")
+
+
+def test_ctrl_f_two_enter_starts_the_routine_named_two_not_one_that_mentions_it(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
+    window.routines.select("hip-strength")  # its description says "two or three times"
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.routines.search.hasFocus()
+    qtbot.keyClicks(window.routines.search, "two")
+    ids = visible_ids(window)
+    assert ids[0] == "two-minute-reset"
+    assert "hip-strength" in ids  # still found, after the title match
+    qtbot.keyClick(window.routines.search, Qt.Key.Key_Return)
+    controller = wait_for_session(qtbot, window)
+    assert controller.routine_id == "two-minute-reset"

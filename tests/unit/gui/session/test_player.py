@@ -134,7 +134,10 @@ def test_keys_pause_skip_back_easier_mute_and_stop(
     assert engine.segment.kind is SegmentKind.PREPARE
     save_artifact(window, "player-prepare-light")
 
-    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)  # first a few seconds to change one's mind
+    assert controller.phase is Phase.RUNNING and engine.state is State.PAUSED
+    assert player.paused_overlay.label.text().startswith("Stopping in 5 s")
+    qtbot.keyClick(player, Qt.Key.Key_Escape)  # twice: over at once
     assert controller.phase is Phase.FINISHED
     assert window.session.complete.heading.text() == "Session stopped"
 
