@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from stretchtimer.gui.desk.reminders import ReminderService
     from stretchtimer.gui.settings_model import SettingsModel
     from stretchtimer.gui.tasks import Tasks
+    from stretchtimer.storage.history.progress import Progress
     from stretchtimer.storage.routines.library import RoutineLibrary
 
 log = logging.getLogger(__name__)
@@ -79,3 +80,20 @@ def history_messages(history: Path) -> list[str]:
     if opened.database is not None:
         opened.database.close()
     return [problem.message for problem in opened.problems]
+
+
+def session_progress(history: Path, wall: float) -> Progress | None:
+    """Minutes today and this week, sessions this week and the streak (None: no history),
+    for the local day at ``wall`` (the services' clock, as the session was recorded).
+
+    Runs in the background helper (it reads the history).
+    """
+    from stretchtimer.storage.history import open_history
+    from stretchtimer.storage.history.progress import read_progress
+    from stretchtimer.storage.history.timestamps import today
+
+    opened = open_history(history, create=False, full_check=False)
+    if opened.database is None:
+        return None
+    with opened.database as database:
+        return read_progress(database, today=today(wall))

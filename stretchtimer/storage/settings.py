@@ -121,6 +121,12 @@ class Settings:
         "ask how your hips and back feel (0 to 10) before and after a session: routine (only "
         "for routines that call for it, such as sciatica relief), always or never",
     )
+    weekly_goal: int = setting(
+        "session",
+        3,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 21,
+        "sessions a week you aim for, 1 to 21 (History shows how the week is going)",
+    )
     # appearance
     theme: str = setting(
         "appearance",

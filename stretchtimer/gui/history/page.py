@@ -157,6 +157,10 @@ class HistoryView(QWidget):
             panel.heatmap,
             panel.heatmap_caption,
         )
+        self.tiles.set_goal(self.services.settings.current.weekly_goal)
+        self.services.settings.changed.connect(
+            lambda settings: self.tiles.set_goal(settings.weekly_goal)
+        )
         self.week_chart, self.week_caption = panel.week_chart, panel.week_caption
         self.comfort_chart, self.comfort_caption = panel.comfort_chart, panel.comfort_caption
         self.no_comfort = panel.no_comfort

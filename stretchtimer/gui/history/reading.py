@@ -28,6 +28,10 @@ from stretchtimer.storage.history.browsing import position, session_page
 from stretchtimer.storage.history.connection import connect
 from stretchtimer.storage.history.opening import open_history
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
+from stretchtimer.storage.history.progress import (
+    Progress,
+    read_progress,
+)
 from stretchtimer.storage.history.records import SessionRecord
 from stretchtimer.storage.history.removal import (
     BeingRecordedError,
@@ -74,10 +78,7 @@ class Overview:
     days: dict[date, PeriodTotal]  # within the heatmap's weeks
     weeks: tuple[PeriodTotal, ...]  # the last CHART_WEEKS weeks, oldest first, gaps filled
     comfort: tuple[ComfortWeek, ...]
-
-    @property
-    def completion_rate(self) -> float | None:
-        return self.completed / self.finished if self.finished else None
+    progress: Progress  # minutes today and this week, sessions this week, the streak
 
     @property
     def heatmap_start(self) -> date:
@@ -106,6 +107,7 @@ class Restored:
 def overview_of(database: HistoryDatabase, today: date, first_page: int) -> Overview:
     """Statistics, and the first page of the list."""
     stats = history_statistics(database, today=today)  # reads in a snapshot of its own
+    progress = read_progress(database, today=today)
     with database.snapshot():
         listed = database.count()
         first = tuple(session_page(database, offset=0, limit=first_page))
@@ -128,6 +130,7 @@ def overview_of(database: HistoryDatabase, today: date, first_page: int) -> Over
             weeks_by_start.get(monday, PeriodTotal(monday, 0, 0, 0.0)) for monday in recent_weeks
         ),
         comfort=stats.comfort[-COMFORT_WEEKS:],
+        progress=progress,
     )
 
 

@@ -1,4 +1,6 @@
-"""The History page's headline numbers: streaks, time, sessions, completion, as large tiles."""
+"""The History page's headline numbers, as large tiles: this week's minutes, the weekly goal,
+the streak, the time stretching and the sessions. Progress, not a pass rate: a stopped
+session still counts as time stretched."""
 
 from __future__ import annotations
 
@@ -64,17 +66,27 @@ def _short(day: date, today: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def goal_words(done: int, goal: int) -> tuple[str, str]:
+    """The weekly goal tile: "2 of 3", and a word on how it goes."""
+    if done >= goal:
+        return f"{done} of {goal}", "Goal met this week"
+    left = goal - done
+    return f"{done} of {goal}", f"{left} more session{'s' if left != 1 else ''} this week"
+
+
 class StatTiles(QWidget):
-    """Current and longest streak, time stretching, sessions and the completion rate."""
+    """This week's minutes, the weekly goal, the streak, time stretching and sessions."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.goal = 3  # sessions a week, from the settings (set_goal)
+        self.overview: Overview | None = None
+        self.week = StatTile("This week")
+        self.weekly_goal = StatTile("Weekly goal")
         self.current = StatTile("Current streak")
-        self.longest = StatTile("Longest streak")
         self.time = StatTile("Time stretching")
         self.sessions = StatTile("Sessions")
-        self.completion = StatTile("Completed")
-        self.current.value.setProperty("accentValue", True)
+        self.week.value.setProperty("accentValue", True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -82,21 +94,33 @@ class StatTiles(QWidget):
             layout.addWidget(tile, 1)
 
     def tiles(self) -> tuple[StatTile, ...]:
-        return (self.current, self.longest, self.time, self.sessions, self.completion)
+        return (self.week, self.weekly_goal, self.current, self.time, self.sessions)
+
+    def set_goal(self, sessions_a_week: int) -> None:
+        """The person's weekly goal (Settings), shown against this week's sessions."""
+        self.goal = sessions_a_week
+        if self.overview is not None:
+            self.show_overview(self.overview)
 
     def show_overview(self, overview: Overview) -> None:
         from stretchtimer.storage.history.text import total_text  # loaded with the overview
 
+        self.overview = overview
         today = overview.today
+        progress = overview.progress
         current, longest = overview.streaks.current, overview.streaks.longest
-        self.current.show_value(_days(current.days), _first_upper(_span(current, today)))
-        self.longest.show_value(_days(longest.days), _first_upper(_span(longest, today)))
+        week_sessions = progress.week_sessions
+        self.week.show_value(
+            total_text(progress.week_seconds),
+            f"{week_sessions} session{'s' if week_sessions != 1 else ''} since Monday",
+        )
+        self.weekly_goal.show_value(*goal_words(week_sessions, self.goal))
+        longest_words = f"Longest: {_days(longest.days)}" if longest.days > current.days else ""
+        self.current.show_value(
+            _days(current.days),
+            longest_words or _first_upper(_span(current, today)),
+        )
         self.time.show_value(total_text(overview.active_seconds), "all sessions together")
         self.sessions.show_value(f"{overview.sessions:,}", f"{overview.completed:,} completed")
-        rate = overview.completion_rate
-        self.completion.show_value(
-            "–" if rate is None else f"{rate:.0%}".replace("%", " %"),
-            "played to the end",
-        )
         for tile in self.tiles():
             tile.value.setAlignment(Qt.AlignmentFlag.AlignLeft)

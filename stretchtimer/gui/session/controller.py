@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from stretchtimer.core.routine.model import Routine
-from stretchtimer.core.session.events import Event, SessionFinished, State, Status
+from stretchtimer.core.session.events import Event, SegmentEnded, SessionFinished, State, Status
 from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.core.session.plan import Plan
 from stretchtimer.core.session.snapshot import Snapshot
@@ -108,6 +108,7 @@ class SessionController(QObject):
         settings = self.settings()
         self.asks_comfort = asks_comfort(settings, routine, speed=self.speed, record=record)
         self.comfort_before: int | None = None
+        self.ended_segments: list[SegmentEnded] = []
         self._comfort_answered = not self.asks_comfort
         self._relay = _Relay(self)
         self._relay.progress.connect(self.preparing)
@@ -245,6 +246,8 @@ class SessionController(QObject):
         return self.driver is not None and self.driver.engine.state in (State.RUNNING, State.PAUSED)
 
     def _on_event(self, event: Event) -> None:
+        if isinstance(event, SegmentEnded):
+            self.ended_segments.append(event)  # for the end screen's recap
         if isinstance(event, SessionFinished):
             self.active_seconds = event.active_seconds
             self.status = event.status

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stretchtimer.core.routine.problems import RoutineFileError
-from stretchtimer.gui.services import AppServices, current_streak
+from stretchtimer.gui.services import AppServices, session_progress
 
 if TYPE_CHECKING:
     from stretchtimer.core.routine.model import Routine
@@ -158,16 +158,27 @@ class SessionCoordinator(QObject):
         assert page is not None
         started = controller.driver is not None
         page.show_complete(controller, ask_comfort=controller.asks_comfort and started)
-        if started and controller.record:
-            # A preview (--speed) is recorded but not counted in streaks and statistics.
-            completed = controller.completed and controller.speed == 1.0
-            self.services.tasks.run(
-                lambda: current_streak(self.services.paths.history, completed_today=completed),
-                lambda days: (
-                    page.complete.show_streak(days) if controller is self.controller else None
-                ),
-                lambda error: None,
-            )
+        if started and controller.record and not controller.preview:
+            # Read once the session is in the file: the numbers then agree with History's.
+            controller.saved.connect(lambda c=controller: self._read_progress(c))
+
+    def _read_progress(self, controller: SessionController) -> None:
+        if controller is not self.controller:
+            return
+        page = self.host.session_page(build=False)
+        if page is None:
+            return
+        goal = self.services.settings.current.weekly_goal
+        wall = self.services.clock().now().wall
+        self.services.tasks.run(
+            lambda: session_progress(self.services.paths.history, wall),
+            lambda progress: (
+                page.complete.show_progress(progress, goal)
+                if progress is not None and controller is self.controller
+                else None
+            ),
+            lambda error: None,
+        )
 
     def _rate_after(self, value: int) -> None:
         if self.controller is not None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -210,6 +211,12 @@ class SettingsView(QWidget):
         session.addRow("Rest between steps", self.rest)
         session.addRow(hint)
         session.addRow("Comfort rating", self.comfort)
+        self.weekly_goal = QSpinBox()
+        self.weekly_goal.setRange(1, 21)
+        self.weekly_goal.setSuffix(" sessions a week")
+        self.weekly_goal.setAccessibleName("Weekly goal, sessions a week")
+        self.weekly_goal.valueChanged.connect(lambda value: self._update(weekly_goal=value))
+        session.addRow("Weekly goal", self.weekly_goal)
         return session_card
 
     def _reminder_card(self) -> QFrame:
@@ -268,6 +275,7 @@ class SettingsView(QWidget):
             self.prepare,
             self.rest,
             self.comfort,
+            self.weekly_goal,
             self.theme,
         )
         for widget in widgets:
@@ -282,6 +290,7 @@ class SettingsView(QWidget):
         self.prepare.setValue(settings.prepare)
         self.rest.setValue(settings.rest)
         _select(self.comfort, settings.comfort_rating)
+        self.weekly_goal.setValue(settings.weekly_goal)
         _select(self.theme, settings.theme)
         for widget in widgets:
             widget.blockSignals(False)

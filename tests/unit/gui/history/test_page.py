@@ -73,7 +73,7 @@ def open_page(window: MainWindow) -> HistoryView:
 # -- the numbers --------------------------------------------------------------------------
 
 
-def test_streaks_minutes_sessions_and_completion_for_a_known_history(
+def test_the_week_the_goal_streaks_minutes_and_sessions_for_a_known_history(
     qtbot, history_path: Path, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
     sessions = [at(days_ago(back), 8) for back in (0, 1, 2)]  # the current streak: 3 days
@@ -85,13 +85,18 @@ def test_streaks_minutes_sessions_and_completion_for_a_known_history(
     page = open_page(window)
     tiles = page.tiles
     assert tiles.current.value.text() == "3 days"
-    assert tiles.current.detail.text() == "13 May – today"
-    assert tiles.longest.value.text() == "5 days"
-    assert tiles.longest.detail.text() == "5 May – 9 May"
+    assert tiles.current.detail.text() == "Longest: 5 days"
     assert tiles.time.value.text() == "42 min"  # 8 × 5 min + 2 min
     assert tiles.sessions.value.text() == "9"
     assert tiles.sessions.detail.text() == "8 completed"
-    assert tiles.completion.value.text() == "89 %"
+    # It leads with the week and the goal (3 by default), never a completion percentage.
+    assert tiles.week.value.text() == "15 min"  # Monday to Wednesday: 3 × 5 min
+    assert tiles.weekly_goal.value.text() == "3 of 3"
+    assert tiles.weekly_goal.detail.text() == "Goal met this week"
+    assert all("%" not in tile.value.text() for tile in tiles.tiles())
+    window.services.settings.update(weekly_goal=5)
+    assert tiles.weekly_goal.value.text() == "3 of 5"
+    assert tiles.weekly_goal.detail.text() == "2 more sessions this week"
     assert page.model.rowCount() == 10  # the list shows the preview too
     assert "Current streak: 3 days" in tiles.current.accessibleName()
 

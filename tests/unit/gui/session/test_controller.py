@@ -26,6 +26,18 @@ def finish_by_skipping(window: MainWindow, clock: FakeClock) -> None:
         controller.skip()
 
 
+def finish_by_waiting(window: MainWindow, clock: FakeClock) -> None:
+    """Let every part run to its end, on the fake clock."""
+    controller = window.sessions.controller
+    assert controller is not None and controller.driver is not None
+    driver = controller.driver
+    while controller.phase is Phase.RUNNING:
+        deadline = driver.engine.next_deadline()
+        assert deadline is not None
+        clock.advance(max(0.0, deadline - driver.now().mono) / driver.speed + 1e-6)
+        driver.tick()
+
+
 def recorded_sessions(services: AppServices) -> list:  # type: ignore[type-arg]
     opened = open_history(services.paths.history, create=False)
     assert opened.database is not None
@@ -50,13 +62,22 @@ def test_a_session_in_the_app_is_recorded_with_comfort_before_and_after(
     qtbot.mouseClick(player.comfort_before.group.button(4), Qt.MouseButton.LeftButton)
     wait_started(qtbot, window)
     assert not player.comfort_before.isVisibleTo(player)
-    finish_by_skipping(window, clock)
+    finish_by_waiting(window, clock)
     complete = window.session.complete
     assert complete.comfort.isVisibleTo(complete)
-    qtbot.mouseClick(complete.comfort.group.button(7), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_7)  # the number keys answer
     qtbot.waitUntil(lambda: complete.streak.isVisibleTo(complete), timeout=10_000)
     assert complete.streak.text() == "Current streak: 1 day in a row"
-    qtbot.mouseClick(complete.done_button, Qt.MouseButton.LeftButton)  # writes are finished
+    # The finish: every stretch once (with its sides), the week, the comfort change.
+    names = [step.name for step in controller.routine.steps]
+    recap = complete.recap.text().splitlines()
+    assert [line.split(" · ")[0] for line in recap] == names
+    assert complete.numbers.isVisibleTo(complete)
+    assert "1 of 3 sessions" in complete.numbers.text()
+    assert complete.comfort_change.text() == "Comfort 4 → 7 (+3)"
+    assert window.focusWidget() is complete.done_button  # Enter now goes back
+    save_artifact(window, "session-complete-recap-light")
+    qtbot.keyClick(complete.done_button, Qt.Key.Key_Return)  # writes are finished
     services.tasks.wait()
     [session] = recorded_sessions(services)
     assert session.routine_id == "sciatica-relief"

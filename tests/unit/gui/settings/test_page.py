@@ -131,3 +131,16 @@ def test_settings_closed_while_the_voice_is_tested_leaves_nothing_behind(
     view.deleteLater()  # the preview and its player go with the page
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     qtbot.wait(6000)  # past the sample's end, when the preview would have tidied up
+
+
+def test_the_weekly_goal_is_set_from_the_keyboard_and_history_follows(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,  # type: ignore[no-untyped-def]
+) -> None:
+    page = window.settings_view
+    assert page.weekly_goal.value() == 3  # after the seeds' "three times a week"
+    page.weekly_goal.setFocus()
+    qtbot.keyClick(page.weekly_goal, Qt.Key.Key_Up)
+    assert services.settings.current.weekly_goal == 4
+    assert window.history.tiles.goal == 4
