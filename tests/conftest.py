@@ -31,6 +31,15 @@ settings.register_profile(
 settings.load_profile("stretchtimer")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop at once, in one line, when a system package the tests need is missing."""
+    from tests.system_packages import missing_message, missing_packages
+
+    missing = missing_packages()
+    if missing:
+        pytest.exit(missing_message(missing), returncode=4)
+
+
 @pytest.fixture(autouse=True)
 def home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -28,6 +28,7 @@ from stretchtimer.system.instance.handoff import (
     exit_code,
     launch_request,
 )
+from stretchtimer.system.media_log import quiet_media_probing
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,7 @@ def run_app(
     if isinstance(outcome, Forwarded):
         return exit_code(outcome.reply)
     favour_the_gui_thread()
+    quiet_media_probing()
     set_identity()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
