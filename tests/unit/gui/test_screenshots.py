@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager
+from tests.conftest import REPO
+from tests.unit.gui.clipping import clipped
 from tests.unit.gui.conftest import save_artifact, wait_started
 
 
@@ -40,11 +47,17 @@ def test_every_view_in_light_and_dark(
 ) -> None:
     themes.apply(scheme)
     window.restyle()
+    window.resize(1366, 768)
     shots = {}
+    problems: list[str] = []
+    scale = os.environ.get("QT_SCALE_FACTOR", "1")
+    suffix = "" if scale == "1" else f"-{scale}x"
 
     def shoot(name: str) -> None:
-        path = save_artifact(window, f"{scheme}-{name}")
+        QCoreApplication.processEvents()
+        path = save_artifact(window, f"{scheme}-{name}{suffix}")
         shots[name] = QImage(str(path))
+        problems.extend(f"{name}: {problem}" for problem in clipped(window))
 
     window.routines.select("hip-openers")
     shoot("routines")
@@ -69,6 +82,16 @@ def test_every_view_in_light_and_dark(
     window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
     go_to(window, clock, SegmentKind.BREATHS, 2.5)
     shoot("player-breaths")
+    window.session.player.set_focus_mode(True)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1366, 768)
+    shoot("focus-mode-breaths")
+    window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
+    window.session.player.refresh()
+    shoot("focus-mode-paused")
+    window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
+    window.session.player.set_focus_mode(False)
+    window.resize(1366, 768)
     go_to(window, clock, SegmentKind.DONE, 0)
     window.session.show_complete(window.sessions.controller, streak_days=3, ask_comfort=True)  # type: ignore[arg-type]
     shoot("session-complete")
@@ -77,8 +100,29 @@ def test_every_view_in_light_and_dark(
     window.show_place("settings")
     shoot("settings")
 
+    assert not problems, "clipped words:\n" + "\n".join(problems)
     for name, image in shots.items():
         assert image.width() >= 1000, name
         assert distinct_colours(image) > 8, f"{name} looks blank"
         corner = image.pixelColor(image.width() - 5, image.height() - 5)
         assert (corner.lightness() < 80) == (scheme == "dark"), name
+
+
+def test_every_view_at_twice_the_scale_has_no_clipped_words() -> None:
+    """The same views at 2× (a HiDPI screen), in a process of their own: Qt reads the scale
+    once, when the application starts."""
+    if os.environ.get("QT_SCALE_FACTOR"):
+        return  # this is that process
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"),
+            f"{__file__}::test_every_view_in_light_and_dark",
+        ],
+        cwd=REPO,
+        env=dict(os.environ, QT_SCALE_FACTOR="2"),
+        capture_output=True,
+        text=True,
+        timeout=400,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
