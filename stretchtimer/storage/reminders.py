@@ -16,6 +16,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.bounded_parse import loads_json
 from stretchtimer.core.reminders.events import (
     MINUTE,
     Cycle,
@@ -144,7 +145,7 @@ class ReminderStateStore:
             log.warning("cannot read the reminder state %s (%s); starting afresh", self.path, error)
             return ReminderMemory()
         try:
-            return memory_from_document(json.loads(text))
+            return memory_from_document(loads_json(text))
         except (ValueError, KeyError, TypeError) as error:
             log.warning("the reminder state %s is unusable (%s); starting afresh", self.path, error)
             return ReminderMemory()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
 from stretchtimer.core.routine.model import (
     FORMAT_VERSION,
     Breaths,
@@ -125,9 +126,11 @@ def parse_routine(data: bytes, source: str = "<routine>") -> Routine:
     """Validate the bytes of a routine file; ``source`` names it in errors."""
     text = _decode(data, source)
     try:
-        document = tomllib.loads(text)
+        document = loads_toml(text)
     except tomllib.TOMLDecodeError as error:
         raise RoutineFileError(source, [_toml_problem(source, error)]) from None
+    except ParseLimitError as error:
+        raise RoutineFileError(source, [Problem(source, error.message, line=error.line)]) from None
     return _Validator(source, text, document).routine()
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.bounded_parse import loads_json
 from stretchtimer.core.routine.draft import Kind, RoutineDraft, StepDraft
 from stretchtimer.core.routine.model import Sides
 from stretchtimer.storage.atomic import keep_aside, write_text_atomically
@@ -152,7 +153,7 @@ class DraftFolder:
 
 def read_draft(path: Path) -> KeptDraft:
     """Read one draft file; raises OSError or ValueError."""
-    document = json.loads(path.read_text(encoding="utf-8"))
+    document = loads_json(path.read_text(encoding="utf-8"))
     if not isinstance(document, dict) or document.get("version") != DRAFT_VERSION:
         raise ValueError("not a draft of this version")
     routine_file = document.get("routine_file")

@@ -125,3 +125,27 @@ def test_routine_lengths_follow_the_persons_timing_and_rate_as_in_the_app(home: 
     expected = round(estimated_seconds(desk, slow))  # what the Routines page shows
     assert listed == shown == expected > usual
     assert clock_text(expected) in text
+
+
+def test_a_file_nested_a_thousand_deep_is_listed_as_broken_and_stops_nothing(home: Path) -> None:
+    folder = home / "data" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text(
+        'format = 1\ntitle = "Mine"\n[[step]]\nname = "A"\nhold = 20\n'
+    )
+    (folder / "deep.toml").write_text("extra = " + "[" * 1000 + "]" * 1000 + "\n")
+    listing = run_cli("routines", "list", home=home)
+    assert listing.returncode == 0, listing.stderr
+    lines = listing.stdout.splitlines()
+    assert any(line.startswith("mine") for line in lines)
+    deep = next(line for line in lines if line.startswith("deep"))
+    assert "deep" in deep.split(maxsplit=1)[1]  # the one-line reason is shown
+    assert "Traceback" not in listing.stderr
+    shown = run_cli("routines", "show", "desk-hips", home=home)
+    assert shown.returncode == 0, shown.stderr
+    played = run_cli("play", "two-minute-reset", "--no-gui", "--mute", "--speed", "100", home=home)
+    assert played.returncode == 0, played.stderr
+    own = run_cli("routines", "show", "deep", home=home)
+    assert own.returncode == 1
+    assert len(own.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in own.stderr

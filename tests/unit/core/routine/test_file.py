@@ -299,3 +299,11 @@ hold = -4
     assert problems_of(text) == [
         'mine.toml:9: step 1 ("A"): hold: expected a number of seconds from 1 to 3600, found -4'
     ]
+
+
+def test_a_routine_file_nested_a_thousand_deep_is_one_problem_not_a_crash() -> None:
+    data = b'format = 1\ntitle = "Deep"\nextra = ' + b"[" * 1000 + b"]" * 1000 + b"\n"
+    with pytest.raises(RoutineFileError) as caught:
+        parse_routine(data, "deep.toml")
+    assert len(caught.value.problems) == 1
+    assert str(caught.value).startswith("deep.toml:3: ")
