@@ -67,13 +67,25 @@ def run_cli(
     timeout: float = 120,
     input: str | None = None,
     env: dict[str, str] | None = None,
+    read_only: tuple[Path, ...] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m stretchtimer ARGS`` in a child process, as a person would."""
+    """Run ``python -m stretchtimer ARGS`` in a child process, as a person would.
+
+    ``read_only`` folders are mounted read-only for the child alone (a private mount
+    namespace), so that even a test run as root meets a real read-only file system.
+    """
     environment = dict(os.environ)
     environment["STRETCHTIMER_HOME"] = str(home)
     environment.update(env or {})
+    command = [sys.executable, "-m", "stretchtimer", *args]
+    if read_only:
+        mounts = " && ".join(
+            f'mount --bind -o ro "${index}" "${index}"' for index in range(1, len(read_only) + 1)
+        )
+        script = f'{mounts} && shift {len(read_only)} && exec "$@"'
+        command = ["unshare", "-rm", "sh", "-c", script, "sh", *map(str, read_only), *command]
     return subprocess.run(
-        [sys.executable, "-m", "stretchtimer", *args],
+        command,
         capture_output=True,
         text=True,
         timeout=timeout,

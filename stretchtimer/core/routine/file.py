@@ -9,7 +9,9 @@ collected, so a person can fix them in one go.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -101,10 +103,15 @@ def load_routine(path: str | Path) -> Routine:
     path = Path(path)
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RoutineFileError(source, [_too_big(source, size)])
-        with path.open("rb") as handle:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+            message = "is not an ordinary file (a device, a pipe or a socket)"
+            raise RoutineFileError(source, [Problem(source, message)])
+        if status.st_size > MAX_FILE_BYTES:
+            raise RoutineFileError(source, [_too_big(source, status.st_size)])
+        # Never blocks on opening, should the file become a FIFO after the check.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except RoutineFileError:
         raise

@@ -162,3 +162,24 @@ def test_sigterm_also_stops_cleanly(home: Path) -> None:
     out, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert "Stopped after" in out and "Traceback" not in err
+
+
+def test_an_invalid_settings_file_in_a_read_only_folder_still_plays(home: Path) -> None:
+    config = home / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text("version = 0\n[voice\n")
+    result = run_cli(
+        "play",
+        "two-minute-reset",
+        "--no-gui",
+        "--mute",
+        "--speed",
+        "100",
+        home=home,
+        read_only=(config,),
+    )
+    assert result.returncode == 0, result.stderr
+    notice = [line for line in result.stderr.splitlines() if "settings" in line]
+    assert len(notice) == 1 and "could not be copied aside" in notice[0]
+    assert "Traceback" not in result.stderr
+    assert sorted(item.name for item in config.iterdir()) == ["settings.toml"]

@@ -307,3 +307,17 @@ def test_a_routine_file_nested_a_thousand_deep_is_one_problem_not_a_crash() -> N
         parse_routine(data, "deep.toml")
     assert len(caught.value.problems) == 1
     assert str(caught.value).startswith("deep.toml:3: ")
+
+
+def test_a_fifo_or_a_device_named_like_a_routine_is_refused_without_waiting(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.toml"
+    zero.symlink_to("/dev/zero")
+    for path in (fifo, zero):
+        with pytest.raises(RoutineFileError, match="not an ordinary file"):
+            load_routine(path)
