@@ -18,10 +18,11 @@ CHUNK = 1024 * 1024
 class FileRefusedError(Exception):
     """The path is not a file the app will read; ``reason`` completes "The file …"."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, size: int | None = None) -> None:
         super().__init__(f"{path} {reason}")
         self.path = path
         self.reason = reason
+        self.size = size  # set when the file is too large
 
 
 def size_text(size: int) -> str:
@@ -53,7 +54,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise FileRefusedError(path, "is not an ordinary file (a device, a pipe or a socket)")
         if status.st_size > limit:
-            raise FileRefusedError(path, _too_large(status.st_size, limit))
+            raise FileRefusedError(path, _too_large(status.st_size, limit), status.st_size)
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -63,7 +64,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise FileRefusedError(path, _too_large(total, limit, growing=True))
+            raise FileRefusedError(path, _too_large(total, limit, growing=True), total)
         return b"".join(chunks)
     finally:
         os.close(descriptor)
