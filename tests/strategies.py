@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 
 from stretchtimer.core.routine.model import Breaths, Hold, Pace, Reps, Routine, Sides, Step
 
-_chars = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r")
+# Control characters are refused in routine texts, all but line ends and tabs.
+_chars = st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t")
 
 
 def texts(max_size: int, *, single_line: bool = False, min_size: int = 0) -> st.SearchStrategy[str]:

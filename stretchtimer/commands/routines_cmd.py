@@ -18,6 +18,7 @@ from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.routine.summary import routine_dict
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.terminal.escaping import with_escaped_output
 
 
 def register(commands: Any) -> None:
@@ -26,16 +27,16 @@ def register(commands: Any) -> None:
 
     listing = actions.add_parser("list", help="list the built-in and your own routines")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
-    listing.set_defaults(run=run_list)
+    listing.set_defaults(run=with_escaped_output(run_list))
 
     show = actions.add_parser("show", help="show one routine step by step")
     show.add_argument("routine", metavar="ID|FILE", help="a routine id or a routine file")
     show.add_argument("--json", action="store_true", help="print a JSON object")
-    show.set_defaults(run=run_show)
+    show.set_defaults(run=with_escaped_output(run_show))
 
     validate = actions.add_parser("validate", help="check routine files and report problems")
     validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
-    validate.set_defaults(run=run_validate)
+    validate.set_defaults(run=with_escaped_output(run_validate))
 
     routine_files_cmd.register_actions(actions)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
+from stretchtimer.core.control_text import LINE_BREAKS, control_problem, first_control
 from stretchtimer.core.routine.model import (
     FORMAT_VERSION,
     Breaths,
@@ -291,6 +292,10 @@ class _Validator:
         if key in SINGLE_LINE and ("\n" in value or "\r" in value):
             self.problem("expected one line of text, found a line break", key=key, at=at)
             return ""
+        control = control_problem(value, "" if key in SINGLE_LINE else LINE_BREAKS)
+        if control is not None:
+            self.problem(control, key=key, at=at)
+            return ""
         return value.strip()
 
     def _tags(self, value: object) -> tuple[str, ...]:
@@ -310,7 +315,9 @@ class _Validator:
         tags: list[str] = []
         for index, tag in enumerate(value, start=1):
             ok = (
-                isinstance(tag, str) and 1 <= len(tag.strip()) <= MAX_TAG_LENGTH and "\n" not in tag
+                isinstance(tag, str)
+                and 1 <= len(tag.strip()) <= MAX_TAG_LENGTH
+                and first_control(tag) is None
             )
             if ok:
                 assert isinstance(tag, str)

@@ -321,3 +321,33 @@ def test_a_fifo_or_a_device_named_like_a_routine_is_refused_without_waiting(
     for path in (fifo, zero):
         with pytest.raises(RoutineFileError, match="not an ordinary file"):
             load_routine(path)
+
+
+ESCAPES = "\\u001b]0;PWNED\\u0007\\u001b[2J"  # TOML escapes: raw ones are not TOML
+
+
+@pytest.mark.parametrize("key", ["title", "description"])
+def test_control_characters_in_a_routine_text_are_refused(key: str) -> None:
+    text = f'format = 1\n{key} = "Hips{ESCAPES}"\n[[step]]\nname = "A"\nhold = 20\n'
+    if key != "title":
+        text = 'title = "T"\n' + text
+    with pytest.raises(RoutineFileError, match=r"holds a control character \(U\+001B\)"):
+        parse_routine(text.encode())
+
+
+@pytest.mark.parametrize("key", ["name", "say", "easier"])
+def test_control_characters_in_a_step_text_are_refused(key: str) -> None:
+    value = "\u009b2J tight hips" if key != "name" else f"Pigeon{ESCAPES}"
+    text = f'format = 1\ntitle = "T"\n[[step]]\nname = "A"\nhold = 20\n{key} = "{value}"\n'
+    text = text.replace('name = "A"\n', "") if key == "name" else text
+    with pytest.raises(RoutineFileError, match="holds a control character") as caught:
+        parse_routine(text.encode())
+    assert caught.value.problems[0].key == key
+
+
+def test_a_tag_with_an_escape_is_refused_and_say_keeps_its_line_ends() -> None:
+    text = 'format = 1\ntitle = "T"\ntags = ["a\\u001b[2J"]\n[[step]]\nname = "A"\nhold = 20\n'
+    with pytest.raises(RoutineFileError, match=r"tags\[1\]"):
+        parse_routine(text.encode())
+    fine = 'format = 1\ntitle = "T"\n[[step]]\nname = "A"\nhold = 20\nsay = "in\\n\\tout"\n'
+    assert parse_routine(fine.encode()).steps[0].say == "in\n\tout"
