@@ -81,8 +81,9 @@ class TerminalRecording:
         for problem in opened.problems:
             self._say(problem)
         self.recorder: SessionRecorder | None = None
-        if opened.database is not None:
-            opened.database.close()  # the recorder writes through its own connection
+        if opened.recordable:  # open, or kept and retried until it can be written
+            if opened.database is not None:
+                opened.database.close()  # the recorder writes through its own connection
             before = (
                 ask_comfort(comfort.QUESTION_BEFORE, self.stdin, self.out) if self.asks else None
             )
