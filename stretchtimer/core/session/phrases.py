@@ -95,6 +95,9 @@ HALFWAY = "Halfway."
 REST = "Rest."
 SESSION_COMPLETE = "Session complete. Well done."
 PAUSED_FOR_SLEEP = "Paused, because the computer was asleep. Resume when you are ready."
+PAUSED_FOR_STALL = (
+    "Paused, because stretchtimer was held still for a while. Resume when you are ready."
+)
 HOLD_SHORT = "Hold."
 BREATHE_IN = "Breathe in."
 BREATHE_OUT = "Breathe out."
