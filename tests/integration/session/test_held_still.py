@@ -28,13 +28,20 @@ def test_sigstop_then_sigcont_pauses_the_session_where_it_was_last_seen(home: Pa
         cwd=home,
     )
     try:
-        time.sleep(3.0)
+        assert player.stdout is not None
+        shown = b""
+        while b"1/4" not in shown:  # the session has begun (setting up takes a moment)
+            chunk = os.read(player.stdout.fileno(), 4096)
+            assert chunk, player.stderr.read() if player.stderr else b""
+            shown += chunk
+        time.sleep(2.0)
         player.send_signal(signal.SIGSTOP)
         time.sleep(7.0)
         player.send_signal(signal.SIGCONT)
         time.sleep(2.0)
         player.send_signal(signal.SIGINT)
-        shown, errors = player.communicate(timeout=30)
+        rest, errors = player.communicate(timeout=30)
+        shown += rest
     finally:
         if player.poll() is None:
             player.kill()
@@ -43,7 +50,7 @@ def test_sigstop_then_sigcont_pauses_the_session_where_it_was_last_seen(home: Pa
     listed = run_cli("history", "--json", home=home)
     [recorded] = json.loads(listed.stdout)
     counted = sum(segment["actual_seconds"] for segment in recorded["segments"])
-    # Before the stop: about 3 s, so 30 session seconds (plus start-up). Without the
-    # pause, the 9 s after it would add 90 more.
+    # Before the stop: about 2 s, so 20 session seconds. Without the pause, the 9 s
+    # after it would add 90 more.
     assert counted < 5.0 * SPEED, recorded["segments"]
     assert recorded["active_seconds"] < 5.0 * SPEED
