@@ -70,6 +70,7 @@ class CuePlayer(QObject):
         voice_volume: float = 0.9,
         chime_volume: float = 0.6,
         muted: bool = False,
+        silent: bool = False,
         timing_log: TimingLog | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -88,8 +89,11 @@ class CuePlayer(QObject):
         self._chimes_end = 0.0  # and when the chimes played so far have ended
         self._loading: set[int] = set()
         self._ready_sent = False
-        self.has_output = bool(QMediaDevices.audioOutputs())
-        if not self.has_output:
+        # ``silent``: muted with no way to unmute, so no device is asked for (asking
+        # connects to PulseAudio or PipeWire) and nothing is loaded.
+        self.silent = silent
+        self.has_output = not silent and bool(QMediaDevices.audioOutputs())
+        if not self.has_output and not silent:
             log.warning("no audio output device; the session will be silent")
         # Loaded even when muted: unmuting in the middle of a session must be heard. A few
         # at a time, each batch on its own turn of the event loop: a window stays smooth.
@@ -103,8 +107,8 @@ class CuePlayer(QObject):
     # -- set-up -----------------------------------------------------------------------
 
     def problem(self) -> SpeechNotice | None:
-        """Why nothing will be heard, if so."""
-        if not self.has_output:
+        """Why nothing will be heard, if so (nothing to say when silence was asked for)."""
+        if not self.has_output and not self.silent:
             return SpeechNotice(SpeechProblem.NO_AUDIO_DEVICE)
         return None
 

@@ -124,6 +124,8 @@ class SessionParts:
         prepared: PreparedSession,
         settings: Settings,
         parent: QObject | None = None,
+        *,
+        can_unmute: bool = True,
     ) -> None:
         self.prepared = prepared
         self.parent = parent
@@ -132,6 +134,8 @@ class SessionParts:
             voice_volume=settings.voice_volume,
             chime_volume=settings.chime_volume,
             muted=settings.muted,
+            # Muted for good (the terminal's --mute): no sound server is even asked.
+            silent=settings.muted and not can_unmute,
             timing_log=TimingLog.from_environment(),
             parent=parent,
         )

@@ -173,7 +173,7 @@ def play_in_terminal(
     """Play ``routine`` here, through the session set-up the app uses too."""
     prepared = prepare_in_terminal(routine, settings, paths, speed=speed)
     audio_application()
-    parts = SessionParts(prepared, settings)
+    parts = SessionParts(prepared, settings, can_unmute=False)  # no key unmutes here
     recording = TerminalRecording(
         paths,
         parts,

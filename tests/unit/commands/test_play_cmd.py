@@ -183,3 +183,34 @@ def test_an_invalid_settings_file_in_a_read_only_folder_still_plays(home: Path) 
     assert len(notice) == 1 and "could not be copied aside" in notice[0]
     assert "Traceback" not in result.stderr
     assert sorted(item.name for item in config.iterdir()) == ["settings.toml"]
+
+
+def test_mute_in_the_terminal_never_connects_to_a_sound_server(home: Path) -> None:
+    import socket
+
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    address = home / "pulse-native"
+    listener.bind(str(address))
+    listener.listen(8)
+    listener.setblocking(False)
+    try:
+        environment = {"PULSE_SERVER": f"unix:{address}", "PIPEWIRE_REMOTE": str(address)}
+        result = run_cli(
+            "play",
+            "two-minute-reset",
+            "--no-gui",
+            "--mute",
+            "--speed",
+            "100",
+            home=home,
+            env=environment,
+        )
+        assert result.returncode == 0, result.stderr
+        try:
+            connection, _ = listener.accept()
+        except BlockingIOError:
+            connection = None
+        assert connection is None, "a muted session connected to the sound server"
+        assert "audio" not in result.stderr.lower()
+    finally:
+        listener.close()
