@@ -181,6 +181,7 @@ def play_in_terminal(
     )
     for sentence in prepared.notices:
         recording.say(sentence)
+    parts.player.notice.connect(recording.say_live)  # the sound lost, or back
     before = recording.ask_before()
     driver = parts.drive(
         routine_id=routine_id,
