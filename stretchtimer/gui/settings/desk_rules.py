@@ -36,9 +36,7 @@ class DeskRuleSettings(QObject):
         self.idle_minutes.setSuffix(" min")
         self.idle_minutes.setAccessibleName("Minutes away that count as a break")
         self.idle_minutes.setMaximumWidth(140)
-        self.idle_minutes.valueChanged.connect(
-            lambda value: self._update(idle_break_minutes=value)
-        )
+        self.idle_minutes.valueChanged.connect(lambda value: self._update(idle_break_minutes=value))
         idle_row = QHBoxLayout()
         idle_row.setSpacing(10)
         idle_row.addWidget(self.idle)
