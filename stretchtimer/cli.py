@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from stretchtimer.commands import (
         desktop_cmd,
+        doctor_cmd,
         history_cmd,
         paths_cmd,
         play_cmd,
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         say_cmd,
         paths_cmd,
         desktop_cmd,
+        doctor_cmd,
     ):
         module.register(commands)
     return parser

@@ -48,8 +48,10 @@ class FullScreenWindow:
         return not (pid is not None and int(pid.group(1)) == self.own_pid)
 
     def check(self) -> Check:
-        if os.environ.get("WAYLAND_DISPLAY") or not self.display:
+        if os.environ.get("WAYLAND_DISPLAY"):
             return Check(False, "a Wayland session: other apps' windows cannot be seen")
+        if not self.display:
+            return Check(False, "no X display (DISPLAY is not set)")
         if shutil.which("xprop") is None:
             return Check(False, "xprop is missing", "sudo apt install x11-utils")
         if self._xprop("-root", "_NET_ACTIVE_WINDOW") is None:

@@ -69,8 +69,8 @@ class MicrophoneInUse:
         if self.recording_apps() is None:
             return Check(
                 False,
-                "the sound server does not answer pactl -f json (PulseAudio 16 or later)",
-                "sudo apt install pulseaudio-utils (or pipewire-pulse)",
+                "no answer from the sound server to pactl -f json (needs PulseAudio 16 or later)",
+                "systemctl --user start pipewire-pulse (or start pulseaudio)",
             )
         return Check(True, "the sound server lists apps using a microphone")
 
