@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from stretchtimer.speech.problems import SpeechNotice, SpeechProblem, SpeechUnavailableError
 from stretchtimer.storage.paths import Paths
 from stretchtimer.system.doctor import Finding, folder_findings, report, voice_findings
 
@@ -36,15 +37,14 @@ def test_a_file_where_a_folder_belongs_is_named(tmp_path: Path) -> None:
 
 
 def test_a_speech_engine_that_fails_says_its_own_sentence() -> None:
-    class Refused(Exception):
-        class notice:  # noqa: N801 - shaped like SpeechUnavailableError's notice
-            sentence = "Install espeak-ng to hear the steps."
+    notice = SpeechNotice(SpeechProblem.NO_VOICES)
 
     def refuse() -> list[dict[str, object]]:
-        raise Refused
+        raise SpeechUnavailableError(notice)
 
     voices = voice_findings(refuse)[0]
-    assert (voices.state, voices.fix) == ("missing", "Install espeak-ng to hear the steps.")
+    assert (voices.state, voices.fix) == ("missing", notice.sentence)
+    assert "espeak-ng-data" in voices.fix
     none = voice_findings(list)[0]
     assert none.state == "missing" and "no voices" in none.detail
 
