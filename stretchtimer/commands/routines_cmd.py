@@ -47,7 +47,7 @@ def library() -> RoutineLibrary:
 def seconds_with_settings() -> Callable[[Routine], float]:
     """How long a routine takes with the person's timing and speaking rate, as the app
     shows it (the defaults where the settings file cannot be read)."""
-    from stretchtimer.speech.plan_estimate import estimated_seconds
+    from stretchtimer.core.session.estimate import estimated_seconds
     from stretchtimer.storage.settings import SettingsStore
 
     settings = SettingsStore(app_paths().settings).load().settings
