@@ -19,7 +19,12 @@ skipped. Without a session bus nothing happens and the reason is logged once.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
 
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusVariant
 
@@ -136,3 +141,47 @@ class MediaControl:
             log.debug("%s %s.%s: %s", service, interface, method, reply.errorMessage())
             return None
         return list(reply.arguments())
+
+
+class MediaBreak:
+    """The players paused for one session, resumed once when it ends (finished or stopped)."""
+
+    def __init__(self, control: MediaControl | None) -> None:
+        self.control = control
+        self.token = control.pause_playing() if control is not None else PausedPlayers()
+
+    @classmethod
+    def begin(cls, enabled: bool, bus: QDBusConnection | None = None) -> MediaBreak:
+        """Pause what plays now, unless the person switched that off."""
+        return cls(MediaControl(bus) if enabled else None)
+
+    def end(self) -> list[str]:
+        """Resume exactly the players paused at the start; a second call does nothing."""
+        token, self.token = self.token, PausedPlayers()
+        if self.control is None or not token:
+            return []
+        return self.control.resume(token)
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl+C until the block is done (then deliver it), on the main thread.
+
+    Pausing players and remembering which ones must happen together: a Ctrl+C in
+    between would leave music paused that nothing knows to resume.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def hold(number: int, _frame: FrameType | None) -> None:
+        caught.append(number)
+
+    previous = signal.signal(signal.SIGINT, hold)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            signal.raise_signal(signal.SIGINT)
