@@ -42,7 +42,10 @@ class _Reading(QRunnable):
         except Exception:  # an optional part: a broken probe must not take the app down
             log.exception("reading the desk failed")
             state = None
-        self.relay.read.emit(state)
+        try:
+            self.relay.read.emit(state)
+        except RuntimeError:  # the watch was deleted meanwhile (the app quit): nobody to tell
+            log.debug("a desk reading arrived after the watch was gone")
 
 
 class DeskWatch(QObject):

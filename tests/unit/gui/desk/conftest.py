@@ -19,6 +19,7 @@ from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
+from stretchtimer.runtime.desk_watch import Reader
 from stretchtimer.system.notifications import DesktopNotifications
 from tests.unit.core.reminders.desk import BERLIN, MINUTE, instant
 from tests.unit.gui.conftest import close_and_delete
@@ -96,6 +97,7 @@ def make_desk(
     *,
     tray: bool = True,
     notifications: Callable[[], DesktopNotifications | None] | None = None,
+    read_desk: Callable[[], Reader] | None = None,
 ) -> Desk:
     return Desk(
         window,
@@ -105,6 +107,7 @@ def make_desk(
         sound=sound,
         quit_app=quits,
         zone_source=lambda: BERLIN,
+        read_desk=read_desk,
     )
 
 
