@@ -64,17 +64,6 @@ class WindowDrag(QObject):
         return False
 
 
-def on_a_screen(place: QPoint, size: QRect | None = None) -> bool:
-    """Whether a window at ``place`` would be seen on one of the screens now attached."""
-    for screen in QGuiApplication.screens():
-        area = screen.availableGeometry()
-        if size is None and area.contains(place):
-            return True
-        if size is not None and area.intersects(QRect(place, size.size())):
-            return True
-    return False
-
-
 def screen_of_the_person() -> QScreen | None:
     """The screen with the mouse pointer, else the one with the active window, else the primary.
 

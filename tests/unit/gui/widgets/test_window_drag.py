@@ -24,14 +24,14 @@ SCREENS = {
 }  # fmt: skip
 
 
-def test_the_reminder_opens_on_the_screen_with_the_mouse_inside_its_work_area(
+def test_the_reminder_and_the_compact_player_open_where_the_mouse_is(
     tmp_path: Path,
 ) -> None:
     config = tmp_path / "two-screens.json"
     config.write_text(json.dumps(SCREENS), encoding="utf-8")
     environment = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     result = subprocess.run(
-        [sys.executable, "-m", "tests.unit.gui.widgets.two_screens"],
+        [sys.executable, "-m", "tests.unit.gui.widgets.two_screens", str(tmp_path / "places")],
         env=environment,
         cwd=REPO,
         capture_output=True,
@@ -63,3 +63,8 @@ def test_the_reminder_opens_on_the_screen_with_the_mouse_inside_its_work_area(
     assert report["rescued_lost"] is True
     assert inside(report["after_lost"], right)  # to the screen where the mouse is now
     assert report["stays"] is False  # once home, it stays
+
+    x, y, width, height = report["player_on_second"]
+    assert inside(report["player_on_second"], right)  # not where it was left: where the mouse is
+    assert x + width == 1366 + 1280 - 24 and y + height == 720 - 24
+    assert report["player_on_first"][:2] == [300, 240]  # where the person left it on this one

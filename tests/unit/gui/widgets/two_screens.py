@@ -1,6 +1,7 @@
-"""Run as ``python -m tests.unit.gui.widgets.two_screens CONFIG``: the reminder window on a
-desktop of two screens side by side (Qt's offscreen platform, set up by CONFIG), with the
-mouse on the second one. Prints one JSON line of what happened.
+"""Run as ``python -m tests.unit.gui.widgets.two_screens SETTINGS_FILE`` on a desktop of two
+screens side by side (Qt's offscreen platform with a configuration of two screens): the
+reminder window and the compact player with the mouse on one screen or the other. Prints
+one JSON line of what happened.
 """
 
 from __future__ import annotations
@@ -8,11 +9,12 @@ from __future__ import annotations
 import json
 import sys
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
 from stretchtimer.gui.desk.reminder_window import ReminderWindow
+from stretchtimer.gui.session.compact_player import PLACE_KEY, MiniPlayer
 
 
 def rect(area: QRect) -> list[int]:
@@ -47,8 +49,23 @@ def main() -> int:
     report["rescued_lost"] = window.follower.rescue()
     report["after_lost"] = rect(window.frameGeometry())
     report["stays"] = window.follower.rescue()
-    print(json.dumps(report), flush=True)
     window.close()
+
+    places = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+    places.setValue(PLACE_KEY, QPoint(300, 240))  # left there on the first screen, last time
+    player = MiniPlayer(places)
+    QCursor.setPos(QPoint(600, 600))  # the person is on the first screen: where it was left
+    player.present()
+    app.processEvents()
+    report["player_on_first"] = rect(player.frameGeometry())
+    player.hide()
+    QCursor.setPos(QPoint(2400, 500))  # now on the second screen: its corner there
+    player.present()
+    app.processEvents()
+    report["player_on_second"] = rect(player.frameGeometry())
+    player.hide()
+    player.deleteLater()
+    print(json.dumps(report), flush=True)
     return 0
 
 
