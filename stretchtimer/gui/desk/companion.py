@@ -32,6 +32,7 @@ from stretchtimer.core.reminders.events import (
     ReminderAnswered,
 )
 from stretchtimer.core.reminders.local_zone import system_zone
+from stretchtimer.core.reminders.presence import PresenceRules
 from stretchtimer.gui.desk.alert import NotificationsSource, ReminderAlert, ReminderSound
 from stretchtimer.gui.desk.presence import DeskPresence, probes_reader
 from stretchtimer.gui.desk.quiet_dialog import QuietDialog
@@ -74,7 +75,7 @@ class Desk(QObject):
         autostart: Autostart | None = None,
         quit_app: Callable[[], None],
         zone_source: ZoneSource = system_zone,
-        read_desk: Callable[[], Reader] | None = None,
+        read_desk: Callable[[PresenceRules], Reader] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

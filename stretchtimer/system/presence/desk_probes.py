@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtDBus import QDBusConnection
 
-from stretchtimer.core.reminders.presence import DeskState
+from stretchtimer.core.reminders.presence import DeskState, PresenceRules
 from stretchtimer.system.presence.dbus_idle import MutterIdle, ScreenSaverIdle
 from stretchtimer.system.presence.do_not_disturb import GnomeDoNotDisturb, NotificationsInhibited
 from stretchtimer.system.presence.full_screen import FullScreenWindow
@@ -37,12 +37,21 @@ class DeskProbes:
     _last: DeskState = field(default_factory=DeskState)
 
     @classmethod
-    def for_this_desktop(cls, bus: QDBusConnection | None = None) -> DeskProbes:
+    def for_this_desktop(
+        cls, bus: QDBusConnection | None = None, rules: PresenceRules | None = None
+    ) -> DeskProbes:
+        """Every probe, or those the person's ``rules`` use (nothing is read for a rule
+        that is off: a switched-off meeting rule never asks who uses the microphone)."""
+        rules = rules or PresenceRules()
         return cls(
-            idle=[MutterIdle(bus), ScreenSaverIdle(bus), X11Idle()],
-            meeting=[MicrophoneInUse(), CameraInUse()],
-            full_screen=[FullScreenWindow()],
-            do_not_disturb=[GnomeDoNotDisturb(), NotificationsInhibited(bus)],
+            idle=[MutterIdle(bus), ScreenSaverIdle(bus), X11Idle()] if rules.use_idle else [],
+            meeting=[MicrophoneInUse(), CameraInUse()] if rules.wait_for_meeting else [],
+            full_screen=[FullScreenWindow()] if rules.wait_for_full_screen else [],
+            do_not_disturb=(
+                [GnomeDoNotDisturb(), NotificationsInhibited(bus)]
+                if rules.wait_for_do_not_disturb
+                else []
+            ),
         )
 
     def all(self) -> list[Probe]:

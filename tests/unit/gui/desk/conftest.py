@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMenu
 from shiboken6 import Shiboken
 
+from stretchtimer.core.reminders.presence import PresenceRules
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import Desk
@@ -97,7 +98,7 @@ def make_desk(
     *,
     tray: bool = True,
     notifications: Callable[[], DesktopNotifications | None] | None = None,
-    read_desk: Callable[[], Reader] | None = None,
+    read_desk: Callable[[PresenceRules], Reader] | None = None,
 ) -> Desk:
     return Desk(
         window,

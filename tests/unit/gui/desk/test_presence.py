@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from stretchtimer.core.reminders.events import Phase
-from stretchtimer.core.reminders.presence import DeskState
+from stretchtimer.core.reminders.presence import DeskState, PresenceRules
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import Desk
@@ -23,6 +23,11 @@ class Probes:
 
     def __init__(self) -> None:
         self.state = DeskState()
+        self.asked_for: list[PresenceRules] = []  # the rules each reader was made for
+
+    def reader(self, rules: PresenceRules) -> Callable[[float], DeskState]:
+        self.asked_for.append(rules)
+        return self.read
 
     def read(self, _now: float) -> DeskState:
         return self.state
@@ -41,7 +46,7 @@ def watched_desk(
     sound: ReminderSoundHook,
     probes: Probes,
 ) -> Iterator[Desk]:
-    made = make_desk(window, reminders_on, quits, sound, read_desk=lambda: probes.read)
+    made = make_desk(window, reminders_on, quits, sound, read_desk=probes.reader)
     made.open()
     yield made
     dispose(made)
@@ -77,3 +82,18 @@ def test_the_watch_runs_only_while_reminders_are_on(
     assert not presence.watch.running
     services.settings.update(reminders_enabled=True)
     assert presence.watch.running
+
+
+def test_only_the_rules_that_are_on_are_read_and_none_on_means_no_watch(
+    watched_desk: Desk, services: AppServices, probes: Probes
+) -> None:
+    presence = watched_desk.presence
+    assert presence is not None and presence.watch is not None
+    assert probes.asked_for == [PresenceRules()]
+    services.settings.update(wait_for_meeting=False)
+    assert probes.asked_for[-1] == PresenceRules(wait_for_meeting=False)
+    assert presence.watch.running
+    services.settings.update(
+        idle_break=False, wait_for_full_screen=False, wait_for_do_not_disturb=False
+    )
+    assert not presence.watch.running  # nothing left to look at
