@@ -405,8 +405,8 @@ class ReminderMachine:
 
     def _expected_next(self) -> float | None:
         """When the next reminder should come if nothing changes (for display only)."""
-        waiting_for_answer = (Phase.OFF, Phase.IN_SESSION, Phase.DUE, Phase.HELD)
-        if self.phase in waiting_for_answer or self._last is None:
+        none_expected = (Phase.OFF, Phase.IN_SESSION, Phase.DUE, Phase.HELD)
+        if self.phase in none_expected or self._last is None:
             return None
         cycle = self._cycle
         if self.phase is Phase.PAUSED:

@@ -220,3 +220,18 @@ def test_the_tray_says_why_a_reminder_waits_and_it_comes_once_the_call_ends(
     )
     driver.desk_changed(DeskState())
     assert desk.alert.window.isVisible() and desk.reminders.showing is not None
+
+
+def test_a_call_that_starts_takes_the_showing_reminder_away_until_it_ends(
+    desk: Desk, clock: FakeClock
+) -> None:
+    driver = desk.reminders.driver
+    assert driver is not None
+    first_reminder(desk, clock)
+    assert desk.alert.window.isVisible()
+    driver.desk_changed(DeskState(full_screen=True))  # a presentation begins
+    assert not desk.alert.window.isVisible() and desk.reminders.showing is None
+    wait_minutes(desk, clock, 30)
+    assert not desk.alert.window.isVisible()
+    driver.desk_changed(DeskState())
+    assert desk.alert.window.isVisible() and desk.reminders.showing is not None
