@@ -168,7 +168,10 @@ def tray_finding(bus: QDBusConnection) -> Finding:
         return Finding("tray", True, "a tray host runs (StatusNotifierWatcher)")
     if not bus.isConnected():
         return Finding("tray", False, "no session D-Bus", NO_BUS_FIX)
-    return Finding("tray", False, "no tray host on the session bus", TRAY_FIX)
+    detail = "no tray host on the session bus"
+    if os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        detail += " (an older X11 system tray, not checked here, may still work)"
+    return Finding("tray", False, detail, TRAY_FIX)
 
 
 def notifications_finding(bus: QDBusConnection) -> Finding:
