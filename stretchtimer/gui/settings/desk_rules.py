@@ -43,18 +43,18 @@ class DeskRuleSettings(QObject):
         idle_row.addWidget(self.idle_minutes)
         idle_row.addStretch(1)
         self.meeting = self._check(
-            "Wait while a microphone or camera is in use",
-            "Wait during calls",
+            "Hold reminders while a microphone or camera is in use",
+            "Hold reminders during calls",
             "wait_for_meeting",
         )
         self.full_screen = self._check(
-            "Wait while another app fills the screen",
-            "Wait during full screen",
+            "Hold reminders while another app fills the screen",
+            "Hold reminders during full screen",
             "wait_for_full_screen",
         )
         self.do_not_disturb = self._check(
-            "Wait while the desktop's Do Not Disturb is on",
-            "Wait during Do Not Disturb",
+            "Hold reminders while the desktop's Do Not Disturb is on",
+            "Hold reminders during Do Not Disturb",
             "wait_for_do_not_disturb",
         )
         self.media = self._check(

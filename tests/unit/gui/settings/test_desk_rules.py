@@ -8,6 +8,7 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from stretchtimer.storage.reminders import reminder_rules
 from stretchtimer.storage.settings import SettingsStore
+from tests.unit.gui.conftest import save_artifact
 
 
 def test_desk_rules_are_on_by_default_and_each_can_be_switched_off(
@@ -15,6 +16,10 @@ def test_desk_rules_are_on_by_default_and_each_can_be_switched_off(
 ) -> None:
     services.settings.update(reminders_enabled=True)
     rows = window.settings_view.reminders.desk
+    window.show_place("settings")
+    card = window.settings_view.reminders.form.parentWidget()
+    assert card is not None
+    save_artifact(card, "settings-reminders-desk-rules")
     assert rows.idle.isChecked() and rows.idle_minutes.value() == 5
     assert rows.meeting.isChecked() and rows.full_screen.isChecked()
     assert rows.do_not_disturb.isChecked() and rows.media.isChecked()
