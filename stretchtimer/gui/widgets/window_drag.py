@@ -16,9 +16,7 @@ mouse.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QGuiApplication, QMouseEvent, QPainter, QPen, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -105,16 +103,15 @@ def inside_work_area(place: QPoint, size: QSize, screen: QScreen | None) -> QPoi
 
 
 class ScreenFollower(QObject):
-    """Keeps ``window`` on an attached screen: when its screen goes away or its work area
-    shrinks, the window moves to ``place()`` (by default the person's screen's corner)."""
+    """Keeps ``window`` on an attached screen: when its screen goes away it moves to the
+    corner of the person's screen; when it sticks out of a work area it moves inside."""
 
-    def __init__(self, window: QWidget, place: Callable[[], QPoint] | None = None) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self._place = place or (lambda: corner_place(window))
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.screenRemoved.connect(lambda _screen: self.rescue())
+            app.screenRemoved.connect(self._screen_removed)
             app.screenAdded.connect(self._watch)
             for screen in app.screens():
                 self._watch(screen)
@@ -122,23 +119,28 @@ class ScreenFollower(QObject):
     def _watch(self, screen: QScreen) -> None:
         screen.availableGeometryChanged.connect(lambda _area: self.rescue())
 
-    def rescue(self) -> bool:
+    def _screen_removed(self, screen: QScreen) -> None:
+        # Qt still lists the screen while it says it goes: leave it out now, and look
+        # again once it is gone (the screens left may change their work areas too).
+        self.rescue(gone=screen)
+        QTimer.singleShot(0, self, self.rescue)
+
+    def rescue(self, gone: QScreen | None = None) -> bool:
         """Bring the window back inside a work area if it is not; True when it moved."""
         window = self.window
-        if not window.isVisible():
+        screens = [screen for screen in QGuiApplication.screens() if screen is not gone]
+        if not window.isVisible() or not screens:
             return False
         frame = window.frameGeometry()
-        home = next(
-            (s for s in QGuiApplication.screens() if s.availableGeometry().contains(frame)), None
-        )
-        if home is not None:
+        if any(screen.availableGeometry().contains(frame) for screen in screens):
             return False
-        nearest = QGuiApplication.screenAt(frame.center())
-        if nearest is not None:
-            place = inside_work_area(frame.topLeft(), frame.size(), nearest)
-        else:
-            place = self._place()  # its screen is gone: to where the person is
-        window.move(place)
+        nearest = next((s for s in screens if s.geometry().contains(frame.center())), None)
+        if nearest is not None:  # mostly on a screen: just inside its edge
+            window.move(inside_work_area(frame.topLeft(), frame.size(), nearest))
+            return True
+        person = screen_of_the_person()  # its screen is gone: to where the person is
+        home = person if person is not None and person in screens else screens[0]
+        window.move(corner_place(window, screen=home))
         return True
 
 
