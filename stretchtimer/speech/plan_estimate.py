@@ -10,7 +10,14 @@ import functools
 from dataclasses import dataclass
 
 from stretchtimer.core.routine.model import DEFAULT_PACE, ResolvedPace, Routine
-from stretchtimer.core.session.plan import BreathGuidance, Plan, build_plan, estimate_speech_seconds
+from stretchtimer.core.session.guided import DEFAULT_WORDING
+from stretchtimer.core.session.plan import (
+    BreathGuidance,
+    Plan,
+    Wording,
+    build_plan,
+    estimate_speech_seconds,
+)
 from stretchtimer.storage.settings import Settings
 
 DEFAULT_RATE = 165  # words per minute, the speech engine's usual rate
@@ -20,13 +27,15 @@ DEFAULT_RATE = 165  # words per minute, the speech engine's usual rate
 class PlanOptions:
     pace_defaults: ResolvedPace = DEFAULT_PACE
     breath_guidance: BreathGuidance = BreathGuidance.SPOKEN
+    wording: Wording = DEFAULT_WORDING
 
 
 def plan_options(settings: Settings) -> PlanOptions:
     """The person's pace defaults and breath guidance, as the planner takes them."""
     return PlanOptions(
-        ResolvedPace(prepare=settings.prepare, rest=settings.rest),
+        ResolvedPace(prepare=settings.prepare, rest=settings.rest, settle=settings.settle),
         BreathGuidance(settings.breath_guidance),
+        Wording(speak_easier=settings.speak_easier),
     )
 
 
@@ -37,6 +46,7 @@ def estimated_plan(routine: Routine, options: PlanOptions, rate: int) -> Plan:
         pace_defaults=options.pace_defaults,
         speech_length=functools.partial(_estimate, rate=rate),
         breath_guidance=options.breath_guidance,
+        wording=options.wording,
     )
 
 
