@@ -13,6 +13,7 @@ from typing import Any
 from stretchtimer.commands import routine_files_cmd
 from stretchtimer.core.formatting import clock_text, work_text
 from stretchtimer.core.routine.file import load_routine
+from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.routine.summary import routine_dict
@@ -33,7 +34,17 @@ def register(commands: Any) -> None:
     show.add_argument("--json", action="store_true", help="print a JSON object")
     show.set_defaults(run=run_show)
 
-    validate = actions.add_parser("validate", help="check routine files and report problems")
+    script = actions.add_parser(
+        "script", help="print what a session will say, and when, with your settings"
+    )
+    script.add_argument("routine", metavar="ID|FILE", help="a routine id or a routine file")
+    script.add_argument("--json", action="store_true", help="print a JSON list of segments")
+    script.set_defaults(run=run_script)
+
+    validate = actions.add_parser(
+        "validate",
+        help="check routine files: problems (exit 1) and advice for eyes-closed guidance",
+    )
     validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
     validate.set_defaults(run=run_validate)
 
@@ -154,4 +165,31 @@ def run_validate(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
         else:
             print(f"{name}: ok ({routine.title!r}, {len(routine.steps)} steps)")
+            for advice in check_guidance(routine):
+                print(f"{name}: warning: {advice}")
     return 1 if failed else 0
+
+
+def run_script(args: argparse.Namespace) -> int:
+    from stretchtimer.core.session.script import script_json, script_lines
+    from stretchtimer.speech.script_timing import routine_script
+    from stretchtimer.storage.settings import SettingsStore
+
+    try:
+        entry = library().open(args.routine)
+    except (UnknownRoutineError, RoutineFileError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    routine = entry.routine
+    assert routine is not None
+    paths = app_paths()
+    settings = SettingsStore(paths.settings).load().settings
+    script = routine_script(routine, settings, paths.clips)
+    if args.json:
+        print(json.dumps(script_json(script), indent=2, ensure_ascii=False))
+        return 0
+    total = sum(segment.length for segment in script if segment.kind != "done")
+    print(f"{routine.title}  ({clock_text(total)})")
+    for line in script_lines(script):
+        print(line)
+    return 0

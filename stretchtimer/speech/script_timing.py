@@ -1,0 +1,46 @@
+"""The script of a routine with the person's settings and the clips already rendered.
+
+A cue's length is the cached clip's when the clip is there (it is what will be
+played), an estimate from its words at the person's speaking rate otherwise.
+Both the terminal (``routines script``) and the app's routine details use this.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.plan import build_plan, estimate_speech_seconds
+from stretchtimer.core.session.script import ScriptSegment, script_of
+from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
+from stretchtimer.speech.plan_estimate import plan_options
+from stretchtimer.storage.settings import Settings
+
+
+def routine_script(
+    routine: Routine, settings: Settings, clips_folder: Path
+) -> tuple[ScriptSegment, ...]:
+    """Every segment and cue of ``routine`` as the session will play it."""
+    cache = ClipCache(clips_folder)
+    voice = VoiceChoice(settings.voice, settings.rate)
+    known: dict[str, tuple[float, str]] = {}
+
+    def length(text: str) -> tuple[float, str]:
+        if text not in known:
+            clip = cache.lookup(text, voice)
+            known[text] = (
+                (clip.seconds, "clip")
+                if clip is not None
+                else (estimate_speech_seconds(text, settings.rate), "estimate")
+            )
+        return known[text]
+
+    options = plan_options(settings)
+    plan = build_plan(
+        routine,
+        pace_defaults=options.pace_defaults,
+        speech_length=lambda text: length(text)[0],
+        breath_guidance=options.breath_guidance,
+        wording=options.wording,
+    )
+    return script_of(plan, length)
