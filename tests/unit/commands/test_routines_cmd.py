@@ -122,6 +122,6 @@ def test_routine_lengths_follow_the_persons_timing_and_rate_as_in_the_app(home: 
     listed, shown, text = lengths()
     desk = RoutineLibrary(app_paths().routines).open("desk-hips").routine
     assert desk is not None
-    expected = round(estimated_seconds(desk, slow))  # what the Routines page shows
-    assert listed == shown == expected > usual
-    assert clock_text(expected) in text
+    seconds = estimated_seconds(desk, slow)  # what the Routines page shows
+    assert listed == shown == round(seconds) > usual
+    assert clock_text(seconds) in text
