@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from stretchtimer.core.routine.model import Breaths, Reps, Routine, Side, Step
 from stretchtimer.core.routine.wording import fill_sides, sentences, uses_sides
 from stretchtimer.core.session import phrases
-from stretchtimer.core.session.cues import CUE_GAP, HALFWAY_FROM, CueRole, CueSheet
+from stretchtimer.core.session.cues import CUE_GAP, HALFWAY_FROM, CueRole, CueSheet, Sound
 
 FIT_MARGIN = 0.15  # seconds kept free before a fixed cue or the end of a timed part
 
@@ -81,7 +81,7 @@ def release(sheet: CueSheet, step: Step, side: Side | None) -> None:
 
 def hold(sheet: CueSheet, step: Step, side: Side | None, seconds: float) -> None:
     """A hold: "Begin", what to feel where it fits, halfway, three, two, one."""
-    sheet.say_at(0.0, CueRole.BEGIN, (phrases.BEGIN,), required=True)
+    _say_or_tone(sheet, 0.0, CueRole.BEGIN, (phrases.BEGIN,), until=seconds - FIT_MARGIN)
     countdown = [
         (seconds - ahead, word)
         for ahead, word in zip((3, 2, 1), phrases.COUNTDOWN, strict=True)
@@ -118,14 +118,27 @@ def reps(sheet: CueSheet, step: Step, work: Reps) -> None:
     """Counts on the beat, "last one" on the last rep, rep cues evenly within each rep;
     a word is said only where it ends before the next one is due."""
     words = [
-        (rep * work.tempo + offset, options)
+        (rep * work.tempo + offset, options, offset == 0.0)
         for rep in range(work.count)
         for offset, options in rep_texts(step, work, rep)
     ]
     end = work.count * work.tempo
-    for index, (offset, options) in enumerate(words):
+    for index, (offset, options, counted) in enumerate(words):
         next_due = words[index + 1][0] if index + 1 < len(words) else end
-        sheet.say_at(offset, CueRole.REP, options, until=next_due - CUE_GAP)
+        if counted:  # every rep is heard: its count, or a tone where no word fits
+            _say_or_tone(sheet, offset, CueRole.REP, options, until=next_due - CUE_GAP)
+        else:
+            sheet.say_at(offset, CueRole.REP, options, until=next_due - CUE_GAP)
+
+
+def _say_or_tone(
+    sheet: CueSheet, offset: float, role: CueRole, options: Sequence[str], *, until: float
+) -> None:
+    """Say the first option that fits by ``until``; where none does, a tone marks the moment."""
+    before = len(sheet.cues)
+    sheet.say_at(offset, role, options, until=until)
+    if len(sheet.cues) == before:
+        sheet.tone_at(offset, role, options[-1], Sound.INHALE)
 
 
 def texts_to_render(routine: Routine) -> set[str]:
