@@ -61,7 +61,7 @@ def play(window: Any, routine: str, *, on_controller: Callable[[Any], None] | No
 
         controller.finished.connect(finished)
 
-    window.session_started.connect(session_started)
-    window.start_routine(routine)
+    window.sessions.started.connect(session_started)
+    window.sessions.start_routine(routine)
     loop.exec()
-    return window.controller
+    return window.sessions.controller

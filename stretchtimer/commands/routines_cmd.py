@@ -58,7 +58,7 @@ def library() -> RoutineLibrary:
 def seconds_with_settings() -> Callable[[Routine], float]:
     """How long a routine takes with the person's timing and speaking rate, as the app
     shows it (the defaults where the settings file cannot be read)."""
-    from stretchtimer.speech.plan_estimate import estimated_seconds
+    from stretchtimer.core.session.estimate import estimated_seconds
     from stretchtimer.storage.settings import SettingsStore
 
     settings = SettingsStore(app_paths().settings).load().settings
@@ -171,7 +171,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_script(args: argparse.Namespace) -> int:
+    from stretchtimer.core.session.estimate import plan_options
     from stretchtimer.core.session.script import script_json, script_lines
+    from stretchtimer.speech.clip_cache import VoiceChoice
     from stretchtimer.speech.script_timing import routine_script
     from stretchtimer.storage.settings import SettingsStore
 
@@ -184,7 +186,8 @@ def run_script(args: argparse.Namespace) -> int:
     assert routine is not None
     paths = app_paths()
     settings = SettingsStore(paths.settings).load().settings
-    script = routine_script(routine, settings, paths.clips)
+    voice = VoiceChoice(settings.voice, settings.rate)
+    script = routine_script(routine, plan_options(settings), voice, paths.clips)
     if args.json:
         print(json.dumps(script_json(script), indent=2, ensure_ascii=False))
         return 0

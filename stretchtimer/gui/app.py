@@ -14,7 +14,8 @@ from stretchtimer.gui.app_icon import apply_app_identity
 from stretchtimer.gui.crash.reporter import CrashReporter
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.ready_probe import after_first_paint, install_ready_probe, probe_filled
-from stretchtimer.gui.services import AppServices, SettingsModel
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import ThemeManager
 from stretchtimer.gui.window_state import last_system_scheme, remember_system_scheme
@@ -133,7 +134,7 @@ def run_app(
         def open_the_rest() -> None:
             open_desk(app, window, services, in_tray=in_tray)
             if start:
-                window.start_routine(start)
+                window.sessions.start_routine(start)
 
         after_first_paint(window.routines, open_the_rest, FIRST_PAINT_WAIT_MS)
 

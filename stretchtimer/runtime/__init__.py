@@ -1,2 +1,2 @@
-"""Qt-side session playback shared by the GUI and the terminal player (QtCore and
-QtMultimedia only; never QtWidgets)."""
+"""Runs the core in real time on Qt's event loop (QtCore only): the session set-up both
+front ends use, the session driver, the cue player and the reminder driver."""

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from stretchtimer.core.session.clock import Clock, Moment, ScaledClock, SystemClock
-from stretchtimer.core.session.engine import SessionEngine, State
-from stretchtimer.core.session.events import Event, SessionFinished, Status
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.events import Event, SessionFinished, State, Status
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.runtime.short_slices import release_short_slices, request_short_slices
 

@@ -10,19 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.estimate import PlanOptions
 from stretchtimer.core.session.plan import build_plan, estimate_speech_seconds
 from stretchtimer.core.session.script import ScriptSegment, script_of
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
-from stretchtimer.speech.plan_estimate import plan_options
-from stretchtimer.storage.settings import Settings
 
 
 def routine_script(
-    routine: Routine, settings: Settings, clips_folder: Path
+    routine: Routine, options: PlanOptions, voice: VoiceChoice, clips_folder: Path
 ) -> tuple[ScriptSegment, ...]:
-    """Every segment and cue of ``routine`` as the session will play it."""
+    """Every segment and cue of ``routine`` as the session will play it with ``voice``
+    (the person's plan ``options`` from ``plan_options(settings)``)."""
     cache = ClipCache(clips_folder)
-    voice = VoiceChoice(settings.voice, settings.rate)
     known: dict[str, tuple[float, str]] = {}
 
     def length(text: str) -> tuple[float, str]:
@@ -31,11 +30,10 @@ def routine_script(
             known[text] = (
                 (clip.seconds, "clip")
                 if clip is not None
-                else (estimate_speech_seconds(text, settings.rate), "estimate")
+                else (estimate_speech_seconds(text, voice.rate), "estimate")
             )
         return known[text]
 
-    options = plan_options(settings)
     plan = build_plan(
         routine,
         pace_defaults=options.pace_defaults,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from stretchtimer.core.formatting import clock_text, seconds_text
-from stretchtimer.core.session.engine import State
+from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
 

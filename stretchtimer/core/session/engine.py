@@ -8,7 +8,6 @@ start at the exact deadline of the one before, so nothing drifts.
 
 from __future__ import annotations
 
-import enum
 import logging
 
 from stretchtimer.core.routine.wording import fill_sides
@@ -26,6 +25,7 @@ from stretchtimer.core.session.events import (
     SegmentStarted,
     SessionFinished,
     SessionStarted,
+    State,
     Status,
 )
 from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
@@ -36,13 +36,6 @@ log = logging.getLogger(__name__)
 SLEEP_GAP = 30.0  # wall clock ahead of the monotonic clock by this much: the machine slept
 BACK_RESTARTS_AFTER = 3.0  # "back" later than this into a segment restarts it
 SKIPPED_BELOW = 1.0  # a segment left before this many seconds counts as skipped
-
-
-class State(enum.Enum):
-    READY = "ready"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
 
 
 class SessionEngine:
@@ -125,7 +118,9 @@ class SessionEngine:
 
     def snapshot(self, now: Moment) -> Snapshot:
         """What a display shows at ``now``."""
-        return snapshot_of(self, self.elapsed(now))
+        index = self.segment.step_index
+        easier = index is not None and self.uses_easier(index)
+        return snapshot_of(self.plan, self.segment, self.state, easier, self.elapsed(now))
 
     # -- commands ---------------------------------------------------------------------
 

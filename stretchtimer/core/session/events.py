@@ -13,6 +13,15 @@ from dataclasses import dataclass
 from stretchtimer.core.session.plan import Cue, Segment
 
 
+class State(enum.Enum):
+    """Where the engine is: before the start, running, paused, or over."""
+
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
 class Outcome(enum.Enum):
     """How a segment ended."""
 

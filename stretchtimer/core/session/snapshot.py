@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from stretchtimer.core.routine.model import Side, Step
-from stretchtimer.core.session.plan import Segment, SegmentKind
-
-if TYPE_CHECKING:
-    from stretchtimer.core.session.engine import SessionEngine, State
+from stretchtimer.core.session.events import State
+from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
 
 
 @dataclass(frozen=True)
@@ -61,16 +58,14 @@ def current_rep(segment: Segment, elapsed: float) -> int | None:
     return min(int(elapsed // segment.tempo) + 1, segment.reps)
 
 
-def snapshot_of(engine: SessionEngine, elapsed: float) -> Snapshot:
-    plan = engine.plan
-    segment = engine.segment
+def snapshot_of(
+    plan: Plan, segment: Segment, state: State, easier: bool, elapsed: float
+) -> Snapshot:
+    """What a display shows ``elapsed`` seconds into ``segment``; ``easier``: the easier
+    variation of its step was chosen."""
     step = plan.step(segment)
     steps = plan.routine.steps
-    easier = (
-        step is not None
-        and segment.step_index is not None
-        and engine.uses_easier(segment.step_index)
-    )
+    easier = easier and step is not None
     remaining = max(0.0, segment.duration - elapsed)
     if segment.kind is SegmentKind.DONE:
         remaining = 0.0
@@ -83,7 +78,7 @@ def snapshot_of(engine: SessionEngine, elapsed: float) -> Snapshot:
     if step is not None:
         instructions = step.easier if easier else step.say
     return Snapshot(
-        state=engine.state,
+        state=state,
         segment=segment,
         step=step,
         step_number=None if segment.step_index is None else segment.step_index + 1,

@@ -112,7 +112,7 @@ class Desk(QObject):
             window, self.places, window_may_stay_hidden=lambda: self.tray is not None, parent=self
         )
 
-        window.session_started.connect(self._session_started)
+        window.sessions.started.connect(self._session_started)
         window.closed.connect(self._window_closed)
         self.reminders.answered.connect(self._answered)
         self.reminders.status_changed.connect(self._status_changed)
@@ -173,7 +173,7 @@ class Desk(QObject):
             log.info("routine %r is gone: playing %s instead", routine_id, DEFAULT_ROUTINE)
             routine_id = DEFAULT_ROUTINE
         away = not self.window.isVisible() or self.window.isMinimized()
-        self.window.start_routine(routine_id, compact=away or self.compact.active)
+        self.window.sessions.start_routine(routine_id, compact=away or self.compact.active)
         if not away:
             self.window.bring_forward()
 

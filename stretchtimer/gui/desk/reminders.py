@@ -29,7 +29,7 @@ from stretchtimer.core.reminders.events import (
 from stretchtimer.core.reminders.local_zone import system_zone
 from stretchtimer.core.reminders.text import status_text
 from stretchtimer.core.session.clock import Clock
-from stretchtimer.gui.services import SettingsModel
+from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.storage.reminders import (
     ReminderStateStore,
     format_quiet_until,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject
 
-from stretchtimer.gui.services import Tasks
+from stretchtimer.gui.tasks import Tasks
 
 if TYPE_CHECKING:
     from stretchtimer.gui.history.reading import HistoryFile, Loaded, Restored

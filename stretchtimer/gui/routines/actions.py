@@ -18,14 +18,13 @@ import logging
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from stretchtimer.core.routine.model import Routine
-from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.editor.banner import EditorBanner
 from stretchtimer.gui.routines.files import (
     RoutineDropTarget,
@@ -39,8 +38,9 @@ from stretchtimer.storage.routines.store import Deleted, RoutineStore, Saved, co
 if TYPE_CHECKING:
     from stretchtimer.gui.editor.editors import EditorWindows
     from stretchtimer.gui.editor.window import RoutineEditor
-    from stretchtimer.gui.main_window import MainWindow
     from stretchtimer.gui.routines.page import RoutinesView
+    from stretchtimer.gui.services import AppServices
+    from stretchtimer.gui.session.coordinator import SessionCoordinator
     from stretchtimer.storage.routines.drafts import KeptDraft
 
 log = logging.getLogger(__name__)
@@ -55,13 +55,27 @@ def _button(text: str, name: str, tip: str) -> QPushButton:
     return button
 
 
-class RoutineActions:
-    """Adds the routine actions to ``view`` and carries them out for ``window``."""
+class RoutinesHost(Protocol):
+    """The window the Routines page lives in, as its actions use it."""
 
-    def __init__(self, window: MainWindow, view: RoutinesView) -> None:
-        self.window = window
+    services: AppServices
+    sessions: SessionCoordinator
+
+    def window(self) -> QWidget: ...
+    def reload_routines(self) -> None: ...
+    def show_place(self, key: str) -> None: ...
+    def show_notice(self, message: str) -> None: ...
+    def bring_forward(self, startup_id: str = "") -> None: ...
+
+
+class RoutineActions:
+    """Adds the routine actions to ``view`` and carries them out for ``host``."""
+
+    def __init__(self, host: RoutinesHost, view: RoutinesView) -> None:
+        self.host = host
+        self.window = window = host.window()  # the parent of dialogs, the target of drops
         self.view = view
-        services = window.services
+        services = host.services
         self.services = services
         self.store = RoutineStore(services.paths.routines)
         self.drafts_folder = services.paths.data / "editor-drafts"
@@ -181,7 +195,7 @@ class RoutineActions:
     # -- the list --------------------------------------------------------------------------
 
     def refresh(self, select: Path | None = None) -> None:
-        self.window.reload_routines()
+        self.host.reload_routines()
         if select is not None:
             routine_id = self._id_of(select)
             if routine_id is not None:
@@ -220,7 +234,7 @@ class RoutineActions:
         self.refresh(select=path)
 
     def _imported(self, path: Path) -> None:
-        self.window.show_place("routines")
+        self.host.show_place("routines")
         self.refresh(select=path)
         self.bar.say(f"Imported as {path.name}.")
 
@@ -311,7 +325,7 @@ class RoutineActions:
 
     def _failed(self, error: BaseException) -> None:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        self.window.show_notice(
+        self.host.show_notice(
             f"That did not work ({reason}); check that {self.store.folder} is writable."
         )
 
@@ -389,8 +403,8 @@ class RoutineActions:
     # -- sessions and closing --------------------------------------------------------------
 
     def _try(self, routine: Routine, speed: float) -> None:
-        self.window.start_session(PREVIEW_ID, routine, record=False, speed=speed)
-        self.window.bring_forward()
+        self.host.sessions.start_session(PREVIEW_ID, routine, record=False, speed=speed)
+        self.host.bring_forward()
 
     def close_editors(self, then: Callable[[], object]) -> bool:
         return self._editors is None or self._editors.close_all(then)
@@ -402,9 +416,7 @@ class RoutineActions:
             return  # no editor ever kept anything here
         from stretchtimer.storage.routines.drafts import DraftFolder
 
-        kept = [
-            draft for draft in DraftFolder(self.drafts_folder).kept() if not _already_saved(draft)
-        ]
+        kept = DraftFolder(self.drafts_folder).unsaved()
         if not kept:
             return
         names = ", ".join(f"“{draft.draft.title.strip() or 'a new routine'}”" for draft in kept[:3])
@@ -426,16 +438,3 @@ class RoutineActions:
                 path.unlink(missing_ok=True)
 
         self.services.tasks.run(remove)
-
-
-def _already_saved(kept: KeptDraft) -> bool:
-    """A kept draft that matches its file (the app stopped between saving and tidying up)."""
-    from stretchtimer.core.routine.draft import draft_from_routine
-    from stretchtimer.core.routine.file import load_routine
-
-    if kept.routine_file is None:
-        return False
-    try:
-        return draft_from_routine(load_routine(kept.routine_file)) == kept.draft
-    except RoutineFileError:
-        return False

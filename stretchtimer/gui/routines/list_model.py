@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.session.estimate import estimated_seconds, plan_options
 from stretchtimer.gui import theme
-from stretchtimer.speech.plan_estimate import estimated_seconds, plan_options
 from stretchtimer.storage.routines.library import RoutineEntry
 from stretchtimer.storage.settings import Settings
 

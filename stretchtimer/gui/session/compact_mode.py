@@ -40,7 +40,7 @@ class CompactMode(QObject):
         self._mini: MiniPlayer | None = None
         self._may_stay_hidden = window_may_stay_hidden
         window.compact_requested.connect(self.enter)
-        window.session_started.connect(self._session_started)
+        window.sessions.started.connect(self._session_started)
         window.installEventFilter(self)  # the window shown by any way ends compact mode
 
     @property
@@ -60,7 +60,7 @@ class CompactMode(QObject):
 
     def enter(self) -> None:
         """From the full player to the compact one."""
-        controller = self.window.controller
+        controller = self.window.sessions.controller
         if controller is None:
             return
         self.mini.attach(controller, self.window.session.player)

@@ -1,7 +1,8 @@
 """One session in the desktop app: prepare its voice, run it, play it, record it.
 
-The controller owns the engine, its driver, the cue player and the history
-recorder for one session; the player view only shows and commands it. The slow
+The controller holds one session's parts, built by the session set-up the terminal
+player uses too (``runtime/session_setup.py``); the player view only shows and
+commands it. The slow
 parts (rendering speech, opening the history) run through the background helper,
 so the window never freezes; the session starts once they are done, the sounds
 are loaded and, when the person is asked, the comfort rating before is given.
@@ -12,28 +13,22 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from stretchtimer.core.routine.model import Routine
-from stretchtimer.core.session import comfort
-from stretchtimer.core.session.engine import SessionEngine, State
-from stretchtimer.core.session.events import Event, SessionFinished, Status
+from stretchtimer.core.session.events import Event, SessionFinished, State, Status
 from stretchtimer.core.session.plan import Plan
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
 from stretchtimer.runtime.cue_player import CuePlayer
-from stretchtimer.runtime.driver import AfterTheMoment, SessionDriver
-from stretchtimer.runtime.timing_log import TimingLog
-from stretchtimer.speech.clip_cache import VoiceChoice
-from stretchtimer.speech.plan_estimate import plan_options
-from stretchtimer.speech.session_speech import (
-    SpokenSession,
-    clip_renderer,
-    prepare_spoken_session,
+from stretchtimer.runtime.driver import SessionDriver
+from stretchtimer.runtime.session_setup import (
+    PreparedSession,
+    SessionParts,
+    asks_comfort,
+    prepare_session,
 )
-from stretchtimer.storage.history import open_history
 from stretchtimer.storage.history.problems import HistoryProblem
 from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.settings import Settings
@@ -45,15 +40,6 @@ class Phase(enum.Enum):
     PREPARING = "preparing"
     RUNNING = "running"
     FINISHED = "finished"
-
-
-@dataclass
-class _Prepared:
-    """What the background preparation hands back to the GUI thread."""
-
-    spoken: SpokenSession
-    history_ok: bool
-    problems: list[str] = field(default_factory=list)
 
 
 class _Relay(QObject):
@@ -111,19 +97,11 @@ class SessionController(QObject):
         self.active_seconds = 0.0
         self.plan: Plan | None = None
         self.driver: SessionDriver | None = None
-        self.player: CuePlayer | None = None
-        self.recorder: SessionRecorder | None = None
-        self._history: AfterTheMoment | None = None  # the recorder, after each moment
+        self.parts: SessionParts | None = None  # player, recorder and driver, once prepared
         settings = services.settings.current
-        # A preview at another speed is not a session the body went through: no questions.
-        self.asks_comfort = (
-            record
-            and services.speed == 1.0
-            and comfort.asks_comfort(settings.comfort_rating, routine)
-        )
+        self.asks_comfort = asks_comfort(settings, routine, speed=self.speed, record=record)
         self.comfort_before: int | None = None
         self._comfort_answered = not self.asks_comfort
-        self._prepared: _Prepared | None = None
         self._relay = _Relay(self)
         self._relay.progress.connect(self.preparing)
         self._relay.problem.connect(self._history_problem)
@@ -134,33 +112,13 @@ class SessionController(QObject):
 
     def begin(self) -> None:
         """Prepare (off the GUI thread), then start when everything is ready."""
-        settings = self.services.settings.current
-        # Sped-up timers would cut every sentence: a preview plays chimes only.
-        speaking = settings.voice_enabled and not settings.muted and self.speed == 1.0
-        voice = VoiceChoice(settings.voice, settings.rate) if speaking else None
-        options = plan_options(settings)
-        paths = self.services.paths
-        progress = self._relay.progress.emit
-        record = self.record
+        routine, settings, paths = self.routine, self.services.settings.current, self.services.paths
+        speed, record, progress = self.speed, self.record, self._relay.progress.emit
 
-        def prepare() -> _Prepared:
-            spoken = prepare_spoken_session(
-                self.routine,
-                options,
-                voice,
-                lambda: clip_renderer(paths.clips),
-                progress=progress,
+        def prepare() -> PreparedSession:
+            return prepare_session(
+                routine, settings, paths, speed=speed, record=record, progress=progress
             )
-            prepared = _Prepared(spoken, history_ok=False)
-            if spoken.notice is not None:
-                prepared.problems.append(spoken.notice.sentence)
-            if record:
-                opened = open_history(paths.history)
-                prepared.problems += [problem.message for problem in opened.problems]
-                if opened.database is not None:
-                    opened.database.close()  # the recorder writes through its own connection
-                    prepared.history_ok = True
-            return prepared
 
         self.preparing.emit(0, 1)
         self.services.tasks.run(prepare, self._on_prepared, self._prepare_failed)
@@ -172,62 +130,50 @@ class SessionController(QObject):
         self._start_when_ready()
 
     @Slot(object)
-    def _on_prepared(self, prepared: _Prepared) -> None:
+    def _on_prepared(self, prepared: PreparedSession) -> None:
         if self.phase is not Phase.PREPARING:
             return  # stopped while preparing
-        self._prepared = prepared
-        self.plan = prepared.spoken.plan
-        for sentence in prepared.problems:
+        self.plan = prepared.plan
+        self.parts = parts = SessionParts(prepared, self.services.settings.current, self)
+        for sentence in prepared.notices:
             self.notice.emit(sentence)
-        settings = self.services.settings.current
-        self.player = CuePlayer(
-            prepared.spoken.clip_paths(),
-            voice_volume=settings.voice_volume,
-            chime_volume=settings.chime_volume,
-            muted=settings.muted,
-            timing_log=TimingLog.from_environment(),
-            parent=self,
-        )
-        if not settings.muted and (problem := self.player.problem()) is not None:
-            self.notice.emit(problem.sentence)
-        if self.player.is_ready():
+        if parts.player.is_ready():
             self._start_when_ready()
         else:
-            self.player.ready.connect(self._start_when_ready)
+            parts.player.ready.connect(self._start_when_ready)
 
     def _prepare_failed(self, error: BaseException) -> None:
         self.notice.emit(f"The session could not be prepared ({error}); try again.")
         self._end(Status.STOPPED)
 
     def _start_when_ready(self) -> None:
-        prepared, player = self._prepared, self.player
-        if self.phase is not Phase.PREPARING or prepared is None or player is None:
+        parts = self.parts
+        if self.phase is not Phase.PREPARING or parts is None:
             return
-        if not player.is_ready() or not self._comfort_answered:
+        if not parts.player.is_ready() or not self._comfort_answered:
             return
-        plan = prepared.spoken.plan
-        if prepared.history_ok:
-            self.recorder = SessionRecorder(
-                plan,
-                routine_id=self.routine_id,
-                path=self.services.paths.history,
-                speed=self.speed,
-                comfort_before=self.comfort_before,
-                on_problem=self._relay.problem.emit,
-            )
-        self.driver = SessionDriver(
-            SessionEngine(plan), clock=self.services.clock(), speed=self.speed, parent=self
+        self.driver = parts.drive(
+            routine_id=self.routine_id,
+            paths=self.services.paths,
+            speed=self.speed,
+            comfort_before=self.comfort_before,
+            on_problem=self._relay.problem.emit,
+            clock=self.services.clock(),
         )
-        player.attach(self.driver.engine_event)  # sound first, then everything else
-        if self.recorder is not None:
-            self._history = AfterTheMoment(self.recorder, self)
-            self.driver.engine_event.connect(self._history)
-        self.driver.engine_event.connect(self._on_event)
+        parts.listen(self._on_event)
         self.driver.finished.connect(self._on_finished)
         self.phase = Phase.RUNNING
         self.preparing.emit(1, 1)
         self.driver.start()
         self.started.emit()
+
+    @property
+    def player(self) -> CuePlayer | None:
+        return self.parts.player if self.parts is not None else None
+
+    @property
+    def recorder(self) -> SessionRecorder | None:
+        return self.parts.recorder if self.parts is not None else None
 
     # -- commands -----------------------------------------------------------------------
 
@@ -261,16 +207,15 @@ class SessionController(QObject):
 
     def close(self) -> None:
         """Finish the history writes (off the GUI thread); say if something was not saved."""
-        if self._history is not None:
-            self._history.flush()
-        recorder, self.recorder = self.recorder, None
-        if self.player is not None:
-            self.player.close()
-        if recorder is None:
+        parts = self.parts
+        if parts is None:
+            return
+        parts.close_player()
+        if parts.recorder is None:
             return
 
         def finish() -> list[str]:
-            return [problem.message for problem in recorder.close()]
+            return [problem.message for problem in parts.close_history()]
 
         self.services.tasks.run(finish, self._report_unsaved)
 
@@ -304,8 +249,8 @@ class SessionController(QObject):
         return self.status is Status.COMPLETED
 
     def _on_finished(self, status: Status) -> None:
-        if self._history is not None:
-            self._history.flush()
+        if self.parts is not None:
+            self.parts.flush_history()
         self._tell_when_saved()  # the recorder has had the session's last event
         self._end(status)
 

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from stretchtimer.core.formatting import clock_text
-from stretchtimer.core.session.engine import State
+from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.session.ring import RingState

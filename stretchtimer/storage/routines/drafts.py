@@ -166,6 +166,10 @@ class DraftFolder:
                     log.warning("could not set aside %s", path, exc_info=True)
         return sorted(found, key=lambda kept: kept.saved_at)
 
+    def unsaved(self) -> list[KeptDraft]:
+        """The kept drafts that hold changes their routine file lacks, oldest first."""
+        return [kept for kept in self.kept() if not _already_saved(kept)]
+
     def for_routine(self, routine_file: Path) -> KeptDraft | None:
         path = self.new_path(routine_file)
         try:
@@ -248,3 +252,17 @@ class DraftKeeper:
                 "draft": draft_to_json(pending),
             }
             write_text_atomically(self.path, json.dumps(document, ensure_ascii=False, indent=1))
+
+
+def _already_saved(kept: KeptDraft) -> bool:
+    """A kept draft that matches its file (the app stopped between saving and tidying up)."""
+    from stretchtimer.core.routine.draft import draft_from_routine
+    from stretchtimer.core.routine.file import load_routine
+    from stretchtimer.core.routine.problems import RoutineFileError
+
+    if kept.routine_file is None:
+        return False
+    try:
+        return draft_from_routine(load_routine(kept.routine_file)) == kept.draft
+    except RoutineFileError:
+        return False

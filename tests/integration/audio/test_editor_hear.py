@@ -11,7 +11,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from stretchtimer.core.routine.draft import RoutineDraft, StepDraft
 from stretchtimer.core.session import phrases
 from stretchtimer.gui.editor.window import RoutineEditor
-from stretchtimer.gui.services import AppServices, SettingsModel
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import ImmediateTaskRunner
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.storage.paths import app_paths

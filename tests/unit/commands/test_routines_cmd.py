@@ -105,7 +105,7 @@ def test_validate_reports_every_problem_on_stderr_and_exits_1(home: Path) -> Non
 
 
 def test_routine_lengths_follow_the_persons_timing_and_rate_as_in_the_app(home: Path) -> None:
-    from stretchtimer.speech.plan_estimate import estimated_seconds
+    from stretchtimer.core.session.estimate import estimated_seconds
     from stretchtimer.storage.routines.library import RoutineLibrary
 
     def lengths() -> tuple[int, int, str]:

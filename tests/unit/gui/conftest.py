@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.app import set_identity
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.services import AppServices, SettingsModel
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import ImmediateTaskRunner
 from stretchtimer.gui.theme import ThemeManager
 from stretchtimer.storage.paths import app_paths
@@ -88,8 +89,8 @@ def save_artifact(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
 def wait_for_session(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
     """Wait until the window has made the session's controller (it starts on the next turn
     of the event loop the first time, once the Session page is built)."""
-    qtbot.waitUntil(lambda: window.controller is not None, timeout=20_000)
-    return window.controller
+    qtbot.waitUntil(lambda: window.sessions.controller is not None, timeout=20_000)
+    return window.sessions.controller
 
 
 def wait_started(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

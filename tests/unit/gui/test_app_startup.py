@@ -132,7 +132,7 @@ import json, sys, threading
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from stretchtimer.gui.main_window import load_session_modules
+from stretchtimer.gui.session.coordinator import load_session_modules
 worker = threading.Thread(target=load_session_modules)
 worker.start()
 worker.join()

@@ -21,7 +21,7 @@ def distinct_colours(image: QImage, step: int = 7) -> int:
 
 
 def go_to(window: MainWindow, clock: FakeClock, kind: SegmentKind, seconds: float) -> None:
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     while controller.driver.engine.segment.kind is not kind:
         controller.skip()
@@ -50,27 +50,27 @@ def test_every_view_in_light_and_dark(
     shoot("routines")
     window.show_place("session")
     shoot("session-idle")
-    window.start_routine("hip-strength")
+    window.sessions.start_routine("hip-strength")
     wait_started(qtbot, window)
     go_to(window, clock, SegmentKind.PREPARE, 2)
     shoot("player-prepare")
     go_to(window, clock, SegmentKind.REPS, 7.5)
     shoot("player-reps")
-    window.controller.stop()  # type: ignore[union-attr]
+    window.sessions.controller.stop()  # type: ignore[union-attr]
     shoot("session-stopped")
-    window.start_routine("hip-openers")
+    window.sessions.start_routine("hip-openers")
     wait_started(qtbot, window)
     go_to(window, clock, SegmentKind.HOLD, 12)
     shoot("player-hold")
-    window.controller.use_easier()  # type: ignore[union-attr]
-    window.controller.toggle_pause()  # type: ignore[union-attr]
+    window.sessions.controller.use_easier()  # type: ignore[union-attr]
+    window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
     window.session.player.refresh()
     shoot("player-paused-easier")
-    window.controller.toggle_pause()  # type: ignore[union-attr]
+    window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
     go_to(window, clock, SegmentKind.BREATHS, 2.5)
     shoot("player-breaths")
     go_to(window, clock, SegmentKind.DONE, 0)
-    window.session.show_complete(window.controller, streak_days=3, ask_comfort=True)  # type: ignore[arg-type]
+    window.session.show_complete(window.sessions.controller, streak_days=3, ask_comfort=True)  # type: ignore[arg-type]
     shoot("session-complete")
     window.show_place("history")
     shoot("history")

@@ -7,7 +7,7 @@ import pytest
 from stretchtimer.core.routine.model import Breaths, Hold, Pace, Reps, Routine, Sides, Step
 from stretchtimer.core.session import phrases
 from stretchtimer.core.session.clock import FakeClock
-from stretchtimer.core.session.engine import SessionEngine, State
+from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.events import (
     CueDue,
     EasierChosen,
@@ -20,6 +20,7 @@ from stretchtimer.core.session.events import (
     SegmentStarted,
     SessionFinished,
     SessionStarted,
+    State,
     Status,
 )
 from stretchtimer.core.session.plan import Plan, SegmentKind, build_plan

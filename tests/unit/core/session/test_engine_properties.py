@@ -9,13 +9,14 @@ from hypothesis import strategies as st
 
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session.clock import FakeClock, Moment
-from stretchtimer.core.session.engine import SessionEngine, State
+from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.events import (
     CueDue,
     Event,
     SegmentEnded,
     SegmentStarted,
     SessionFinished,
+    State,
 )
 from stretchtimer.core.session.plan import build_plan
 from tests.strategies import routines

@@ -98,8 +98,11 @@ def test_a_reminder_is_a_notification_with_buttons_and_start_plays_the_routine(
     assert sound.chimes == 1
 
     server.send(f"action {shown['notify']} start")  # the person presses Start now
-    qtbot.waitUntil(lambda: window.controller is not None)
-    assert window.controller is not None and window.controller.routine_id == "desk-hips"
+    qtbot.waitUntil(lambda: window.sessions.controller is not None)
+    assert (
+        window.sessions.controller is not None
+        and window.sessions.controller.routine_id == "desk-hips"
+    )
     assert server.wait_for("closed")["closed"] == shown["notify"]
 
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from stretchtimer.core.session.clock import FakeClock
-from stretchtimer.core.session.engine import State
+from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
@@ -23,7 +23,7 @@ SPEED = 10.0
 
 def start_compact(qtbot: QtBot, desk: Desk, window: MainWindow, routine_id: str) -> MiniPlayer:
     """Start ``routine_id`` in the window, then switch with Ctrl+M as a person would."""
-    window.start_routine(routine_id)
+    window.sessions.start_routine(routine_id)
     wait_started(qtbot, window)
     player = window.session.player
     player.setFocus()
@@ -35,7 +35,7 @@ def start_compact(qtbot: QtBot, desk: Desk, window: MainWindow, routine_id: str)
 
 
 def next_deadline(window: MainWindow, clock: FakeClock) -> None:
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     deadline = controller.driver.engine.next_deadline()
     assert deadline is not None
@@ -50,7 +50,7 @@ def test_the_compact_player_shows_the_session_as_the_full_player_would(
     mini = start_compact(qtbot, desk, window, "hip-openers")
     assert mini.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert mini.width() <= 460 and mini.height() <= 280  # small
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None
     kinds = set()
     while controller.phase is Phase.RUNNING:
@@ -77,7 +77,7 @@ def test_keys_in_the_compact_player(
 ) -> None:
     services.speed = SPEED
     mini = start_compact(qtbot, desk, window, "hip-openers")
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     engine = controller.driver.engine
 
@@ -117,7 +117,7 @@ def test_switching_back_shows_the_full_player_at_the_same_moment(
 ) -> None:
     services.speed = SPEED
     mini = start_compact(qtbot, desk, window, "desk-hips")
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None
     for _ in range(3):
         next_deadline(window, clock)
@@ -145,9 +145,9 @@ def test_the_compact_player_remembers_its_place(
     mini = start_compact(qtbot, desk, window, "desk-hips")
     mini.move(QPoint(300, 240))
     desk.compact.leave()
-    assert window.controller is not None
-    window.controller.stop()
-    qtbot.waitUntil(lambda: window.controller.phase is Phase.FINISHED)  # type: ignore[union-attr]
+    assert window.sessions.controller is not None
+    window.sessions.controller.stop()
+    qtbot.waitUntil(lambda: window.sessions.controller.phase is Phase.FINISHED)  # type: ignore[union-attr]
     dispose(desk)  # the app quits
 
     again = make_desk(window, services, quits, sound)
@@ -174,7 +174,7 @@ def test_closing_the_finished_compact_player_leaves_the_app_in_the_tray(
 ) -> None:
     mini = start_compact(qtbot, desk, window, "desk-hips")
     qtbot.keyClick(mini, Qt.Key.Key_Escape)
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None
     qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
     qtbot.mouseClick(mini.close_button, Qt.MouseButton.LeftButton)
@@ -186,7 +186,7 @@ def test_without_a_tray_closing_the_finished_compact_player_brings_the_window_ba
 ) -> None:
     mini = start_compact(qtbot, desk_without_tray, window, "desk-hips")
     qtbot.keyClick(mini, Qt.Key.Key_Escape)
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None
     qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
     qtbot.mouseClick(mini.close_button, Qt.MouseButton.LeftButton)
@@ -197,7 +197,7 @@ def test_without_a_tray_closing_the_finished_compact_player_brings_the_window_ba
 def test_the_switch_button_and_its_key_are_shown_in_the_tooltip(
     qtbot: QtBot, desk: Desk, window: MainWindow
 ) -> None:
-    window.start_routine("desk-hips")
+    window.sessions.start_routine("desk-hips")
     wait_started(qtbot, window)
     player = window.session.player
     assert "Ctrl+M" in player.compact_button.toolTip()
@@ -217,7 +217,7 @@ def test_screenshots_of_the_compact_player(
     window = desk.window
     services.speed = SPEED
     mini = start_compact(qtbot, desk, window, "hip-openers")
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     engine = controller.driver.engine
     for kind, seconds in ((SegmentKind.HOLD, 1.3), (SegmentKind.BREATHS, 0.8)):
@@ -240,4 +240,6 @@ def test_the_window_brought_back_by_a_second_launch_ends_compact_mode(
     mini = start_compact(qtbot, desk, window, "desk-hips")
     window.bring_forward()  # what a second launch of the app does
     assert window.isVisible() and not mini.isVisible()  # one player at a time
-    assert window.controller is not None and window.controller.phase is Phase.RUNNING
+    assert (
+        window.sessions.controller is not None and window.sessions.controller.phase is Phase.RUNNING
+    )

@@ -74,7 +74,10 @@ def test_the_reminder_window_works_from_the_keyboard(
     assert reminder.focusWidget() is reminder.start_button
     qtbot.keyClick(reminder.start_button, Qt.Key.Key_Return)  # Enter: Start now
     wait_for_session(qtbot, window)
-    assert window.controller is not None and window.controller.routine_id == "desk-hips"
+    assert (
+        window.sessions.controller is not None
+        and window.sessions.controller.routine_id == "desk-hips"
+    )
 
 
 def test_snooze_brings_the_same_reminder_back_after_the_snooze_minutes(
@@ -122,7 +125,7 @@ def test_a_session_from_the_routines_page_holds_reminders_until_it_ends(
     qtbot: QtBot, desk: Desk, window: MainWindow, clock: FakeClock, services: AppServices
 ) -> None:
     wait_minutes(desk, clock, 30)  # 09:29
-    window.start_routine("two-minute-reset")
+    window.sessions.start_routine("two-minute-reset")
     controller = wait_for_session(qtbot, window)
     assert controller is not None
     assert phase(desk) is Phase.IN_SESSION
@@ -151,7 +154,10 @@ def test_a_reminder_for_a_deleted_routine_plays_the_desk_routine(
     (own / "my-chair.toml").unlink()
     desk.reminders.start_now()
     wait_for_session(qtbot, window)
-    assert window.controller is not None and window.controller.routine_id == "desk-hips"
+    assert (
+        window.sessions.controller is not None
+        and window.sessions.controller.routine_id == "desk-hips"
+    )
 
 
 def test_turning_reminders_off_takes_the_showing_one_away(

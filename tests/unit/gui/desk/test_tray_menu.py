@@ -66,17 +66,20 @@ def test_starting_any_routine_from_the_menu_plays_it(
 ) -> None:
     trigger(desk.menu, "routine:hip-openers")
     wait_for_session(qtbot, window)
-    assert window.controller is not None and window.controller.routine_id == "hip-openers"
+    assert (
+        window.sessions.controller is not None
+        and window.sessions.controller.routine_id == "hip-openers"
+    )
     assert window.isVisible() and not desk.compact.active  # the window was open
 
 
 def test_the_suggested_routine_is_the_last_one_played(
     qtbot: QtBot, desk: Desk, window: MainWindow, clock: FakeClock
 ) -> None:
-    window.start_routine("hip-strength")
+    window.sessions.start_routine("hip-strength")
     wait_for_session(qtbot, window)
-    assert window.controller is not None
-    window.controller.stop()
+    assert window.sessions.controller is not None
+    window.sessions.controller.stop()
     qtbot.waitUntil(lambda: desk.reminders.status().phase is not Phase.IN_SESSION)  # type: ignore[union-attr]
     desk.menu.rebuild()
     assert desk.menu.entry("start-suggested").text() == "&Start Hip strength"  # type: ignore[union-attr]
@@ -99,7 +102,10 @@ def test_a_showing_reminder_can_be_answered_from_the_menu(
     wait_minutes(desk, clock, 50)
     trigger(menu, "start-now")
     wait_for_session(qtbot, window)
-    assert window.controller is not None and window.controller.routine_id == "desk-hips"
+    assert (
+        window.sessions.controller is not None
+        and window.sessions.controller.routine_id == "desk-hips"
+    )
 
 
 def test_start_now_while_the_app_is_in_the_tray_plays_in_the_compact_player(

@@ -414,8 +414,8 @@ def test_editor_tries_the_routine_without_keeping_it_in_the_history(
     editor.select_step(editor.document.draft.steps[1].key)
     first_try = controller
     qtbot.mouseClick(editor.step_form.try_here, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.controller is not first_try, timeout=20_000)
-    controller = window.controller
+    qtbot.waitUntil(lambda: window.sessions.controller is not first_try, timeout=20_000)
+    controller = window.sessions.controller
     assert controller is not None and not controller.record
     assert [step.name for step in controller.routine.steps] == ["Straddle fold", "Glute bridge"]
     controller.stop()
@@ -552,7 +552,7 @@ def test_editor_total_follows_the_persons_timing_while_open(
     qtbot, window: MainWindow, home: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
     from stretchtimer.core.formatting import clock_text
-    from stretchtimer.speech.plan_estimate import estimated_seconds
+    from stretchtimer.core.session.estimate import estimated_seconds
 
     path = own_file(home)
     editor = open_own(window, path, qtbot)

@@ -21,7 +21,8 @@ from stretchtimer.gui.history.charts.heatmap import level, level_colour
 from stretchtimer.gui.history.page import HistoryView
 from stretchtimer.gui.history.sessions.list_model import LOADING, ROUTINE
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.services import AppServices, SettingsModel
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import DARK, LIGHT, ThemeManager
 from stretchtimer.storage.history.browsing import session_page
@@ -543,8 +544,8 @@ def test_a_damaged_history_is_told_in_one_sentence_and_the_app_goes_on(
     qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
     wait_started(qtbot, window)
     assert window.current_place() == "session"
-    assert window.controller is not None and window.controller.running
-    window.controller.stop()
+    assert window.sessions.controller is not None and window.sessions.controller.running
+    window.sessions.controller.stop()
     window.show_place("history")  # the stopped session is in the new history
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     assert page.stack.currentIndex() == 0

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.session.estimate import estimated_seconds
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.routines.list_model import ENTRY_ROLE, RoutineRow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.speech.plan_estimate import estimated_seconds
 from tests.unit.gui.conftest import wait_for_session
 
 
@@ -87,7 +87,7 @@ def test_a_broken_own_routine_is_listed_with_its_problem_and_cannot_start(
     assert not window.routines.start_button.isEnabled()
     assert "holds: unknown key; did you mean hold?" in window.routines.detail_text.text()
     qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
-    assert window.controller is None
+    assert window.sessions.controller is None
 
 
 def test_lengths_follow_the_preparation_rest_and_speaking_rate_settings(

@@ -18,7 +18,7 @@ from tests.unit.gui.conftest import save_artifact, wait_for_session, wait_starte
 
 
 def finish_by_skipping(window: MainWindow, clock: FakeClock) -> None:
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     while controller.phase is Phase.RUNNING:
         clock.advance(2.0)
@@ -105,7 +105,7 @@ def test_no_comfort_question_for_routines_that_do_not_ask(
     services: AppServices,
     clock: FakeClock,  # type: ignore[no-untyped-def]
 ) -> None:
-    window.start_routine("two-minute-reset")
+    window.sessions.start_routine("two-minute-reset")
     wait_started(qtbot, window)
     assert not window.session.player.comfort_before.isVisibleTo(window.session.player)
     finish_by_skipping(window, clock)
@@ -116,13 +116,12 @@ def test_the_voice_is_rendered_ahead_and_times_the_plan(
     qtbot,
     window: MainWindow,  # type: ignore[no-untyped-def]
 ) -> None:
-    window.start_routine("two-minute-reset")
+    window.sessions.start_routine("two-minute-reset")
     wait_started(qtbot, window)
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.plan is not None
-    prepared = controller._prepared
-    assert prepared is not None
-    clips = prepared.spoken.clips
+    assert controller.parts is not None
+    clips = controller.parts.prepared.spoken.clips
     spoken = {
         cue.text
         for segment in controller.plan.segments
@@ -140,10 +139,10 @@ def test_mute_applies_at_once_to_the_playing_session(
     window: MainWindow,
     services: AppServices,  # type: ignore[no-untyped-def]
 ) -> None:
-    window.start_routine("desk-hips")
+    window.sessions.start_routine("desk-hips")
     wait_started(qtbot, window)
     player = window.session.player
-    cue_player = window.controller.player  # type: ignore[union-attr]
+    cue_player = window.sessions.controller.player  # type: ignore[union-attr]
     assert cue_player is not None
     player.setFocus()
     qtbot.keyClick(player, Qt.Key.Key_M)
@@ -166,9 +165,9 @@ def test_without_the_speech_engine_the_session_runs_and_says_why(
     broken.mkdir()
     (broken / "libespeak-ng.so.1").write_bytes(b"")
     monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
-    window.start_routine("two-minute-reset")
+    window.sessions.start_routine("two-minute-reset")
     wait_started(qtbot, window)
-    assert window.controller is not None and window.controller.running
+    assert window.sessions.controller is not None and window.sessions.controller.running
     message = window.notices.text.text()
     assert "The voice is off because the speech engine is not installed" in message
     assert "libespeak-ng1" in message
@@ -201,7 +200,7 @@ def test_without_sound_output_or_speech_engine_each_reason_shows_once(
     broken.mkdir()
     (broken / "libespeak-ng.so.1").write_bytes(b"")
     monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
-    window.start_routine("two-minute-reset")
+    window.sessions.start_routine("two-minute-reset")
     wait_started(qtbot, window)
     assert window.current_place() == "session"
     for reason in ("No sound output was found", "the speech engine is not installed"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from stretchtimer.core.session.clock import FakeClock
-from stretchtimer.core.session.engine import State
+from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
@@ -20,12 +20,15 @@ def start_with_keyboard(qtbot, window: MainWindow, routine_id: str) -> None:  # 
     window.routines.list.setFocus()
     qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
     wait_started(qtbot, window)
-    assert window.controller is not None and window.controller.routine_id == routine_id
+    assert (
+        window.sessions.controller is not None
+        and window.sessions.controller.routine_id == routine_id
+    )
     assert window.current_place() == "session"
 
 
 def advance_to_next_deadline(window: MainWindow, clock: FakeClock) -> None:
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     engine = controller.driver.engine
     deadline = engine.next_deadline()
@@ -43,7 +46,7 @@ def test_a_whole_session_shows_each_part_and_ends_on_the_complete_view(
 ) -> None:
     services.speed = SPEED
     start_with_keyboard(qtbot, window, "hip-openers")
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     player = window.session.player
     seen: list[tuple[str, str, str]] = []
@@ -87,7 +90,7 @@ def test_keys_pause_skip_back_easier_mute_and_stop(
 ) -> None:
     services.speed = SPEED
     start_with_keyboard(qtbot, window, "hip-openers")
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     engine = controller.driver.engine
     player = window.session.player
@@ -135,7 +138,7 @@ def test_space_pauses_even_when_a_control_button_has_focus(
     services: AppServices,  # type: ignore[no-untyped-def]
 ) -> None:
     start_with_keyboard(qtbot, window, "desk-hips")
-    controller = window.controller
+    controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     window.session.player.stop_button.setFocus()
     qtbot.keyClick(window.session.player.stop_button, Qt.Key.Key_Space)

@@ -142,7 +142,7 @@ def test_quiet_before_the_timer_and_the_spoken_easier_way_are_settings(
     view.speak_easier.setChecked(False)
     saved = SettingsStore(services.paths.settings).load().settings
     assert saved.settle == 6 and saved.speak_easier is False
-    from stretchtimer.speech.plan_estimate import plan_options
+    from stretchtimer.core.session.estimate import plan_options
 
     options = plan_options(saved)
     assert options.pace_defaults.settle == 6 and not options.wording.speak_easier

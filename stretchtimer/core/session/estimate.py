@@ -1,13 +1,14 @@
 """How long a routine takes with the person's settings, before any speech is rendered.
 
 The Routines list, the editor and a session's first plan all estimate the same way
-here, so one routine shows one length everywhere. Pure: no Qt, no speech engine.
+here, so one routine shows one length everywhere. Pure: no Qt, no speech engine, no files.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Protocol
 
 from stretchtimer.core.routine.model import DEFAULT_PACE, ResolvedPace, Routine
 from stretchtimer.core.session.guided import DEFAULT_WORDING
@@ -18,9 +19,25 @@ from stretchtimer.core.session.plan import (
     build_plan,
     estimate_speech_seconds,
 )
-from stretchtimer.storage.settings import Settings
 
 DEFAULT_RATE = 165  # words per minute, the speech engine's usual rate
+
+
+class PlanSettings(Protocol):
+    """What the plan takes from the person's settings (``storage.settings.Settings`` has it)."""
+
+    @property
+    def prepare(self) -> float: ...
+    @property
+    def rest(self) -> float: ...
+    @property
+    def breath_guidance(self) -> str: ...
+    @property
+    def rate(self) -> int: ...
+    @property
+    def settle(self) -> float: ...
+    @property
+    def speak_easier(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -30,7 +47,7 @@ class PlanOptions:
     wording: Wording = DEFAULT_WORDING
 
 
-def plan_options(settings: Settings) -> PlanOptions:
+def plan_options(settings: PlanSettings) -> PlanOptions:
     """The person's pace defaults and breath guidance, as the planner takes them."""
     return PlanOptions(
         ResolvedPace(prepare=settings.prepare, rest=settings.rest, settle=settings.settle),
@@ -50,7 +67,7 @@ def estimated_plan(routine: Routine, options: PlanOptions, rate: int) -> Plan:
     )
 
 
-def estimated_seconds(routine: Routine, settings: Settings) -> float:
+def estimated_seconds(routine: Routine, settings: PlanSettings) -> float:
     """How long a session of ``routine`` takes with the person's settings."""
     return estimated_plan(routine, plan_options(settings), settings.rate).duration
 
