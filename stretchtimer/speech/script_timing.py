@@ -17,16 +17,16 @@ from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 
 
 def routine_script(
-    routine: Routine, options: PlanOptions, voice: VoiceChoice, clips_folder: Path
+    routine: Routine, options: PlanOptions, voice: VoiceChoice, clips_folder: Path | None
 ) -> tuple[ScriptSegment, ...]:
     """Every segment and cue of ``routine`` as the session will play it with ``voice``
     (the person's plan ``options`` from ``plan_options(settings)``)."""
-    cache = ClipCache(clips_folder)
+    cache = ClipCache(clips_folder) if clips_folder is not None else None
     known: dict[str, tuple[float, str]] = {}
 
     def length(text: str) -> tuple[float, str]:
         if text not in known:
-            clip = cache.lookup(text, voice)
+            clip = cache.lookup(text, voice) if cache is not None else None
             known[text] = (
                 (clip.seconds, "clip")
                 if clip is not None
