@@ -17,6 +17,7 @@ from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.routine.summary import routine_dict
+from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
 
@@ -136,22 +137,32 @@ def run_show(args: argparse.Namespace) -> int:
     if routine.description:
         print(textwrap.fill(routine.description, width=88))
     print()
+    if routine.setup:
+        print(_indented(f"Before you start: {routine.setup}", ""))
+        print()
     for number, step in enumerate(routine.steps, start=1):
         print(f"{number:>2}. {step.name} — {work_text(step)}")
-        if step.say:
-            print(
-                textwrap.fill(step.say, width=88, initial_indent="    ", subsequent_indent="    ")
-            )
-        if step.easier:
-            print(
-                textwrap.fill(
-                    f"Easier: {step.easier}",
-                    width=88,
-                    initial_indent="    ",
-                    subsequent_indent="    ",
-                )
-            )
+        first = step.sides.order()[0]  # the words as said for the first side
+        labelled = (
+            ("Caution", step.caution),
+            ("Setup", step.setup),
+            ("", step.say),
+            ("Feel", step.feel),
+            ("Release", step.release),
+            ("Easier", step.easier),
+        )
+        for label, text in labelled:
+            if text:
+                said = fill_sides(text, first)
+                print(_indented(f"{label}: {said}" if label else said, "    "))
+    if routine.finish:
+        print()
+        print(_indented(f"To finish: {routine.finish}", ""))
     return 0
+
+
+def _indented(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
 
 
 def run_validate(args: argparse.Namespace) -> int:

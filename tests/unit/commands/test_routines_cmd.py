@@ -188,3 +188,14 @@ def test_validate_gives_guidance_warnings_and_still_succeeds(home: Path, tmp_pat
     warnings = [line for line in result.stdout.splitlines() if ": warning: " in line]
     assert any("write {side} and {other}" in line for line in warnings)
     assert any("settle" in line for line in warnings)
+
+
+def test_routines_show_gives_the_way_in_and_out_with_the_first_side_named(home: Path) -> None:
+    text = run_cli("routines", "show", "hip-openers", home=home).stdout
+    assert "Before you start: You need a mat" in text
+    assert "Setup: Start on your hands and knees. Step your left foot forward" in text
+    assert "Release: Press up onto your hands" in text and "{side}" not in text
+    facts = json.loads(run_cli("routines", "show", "hip-openers", "--json", home=home).stdout)
+    assert facts["format"] == 2 and facts["finish"].startswith("Roll onto one side")
+    pigeon = facts["steps"][0]
+    assert pigeon["pose"] == "pigeon" and "{side}" in pigeon["say"]  # as written in the file
