@@ -96,6 +96,25 @@ def hold(sheet: CueSheet, step: Step, side: Side | None, seconds: float) -> None
         sheet.say_at(offset, CueRole.COUNTDOWN, (word,), until=seconds - FIT_MARGIN)
 
 
+def breath(
+    sheet: CueSheet, pace: tuple[float, float], first: bool, left: int, start: float
+) -> None:
+    """One breath (``pace`` is inhale and exhale seconds), its words only where they fit;
+    a tone where none does."""
+    inhale, exhale = pace
+    counted = f"{phrases.BEGIN} {phrases.BREATHE_IN}" if first else phrases.breaths_left(left)
+    phases = (
+        (start, CueRole.INHALE, (counted, phrases.BREATHE_IN, phrases.IN_SHORT), inhale),
+        (start + inhale, CueRole.EXHALE, (phrases.BREATHE_OUT, phrases.OUT_SHORT), exhale),
+    )
+    for offset, role, options, length in phases:
+        before = len(sheet.cues)
+        sheet.say_at(offset, role, options, until=offset + length - FIT_MARGIN)
+        if len(sheet.cues) == before:
+            sound = Sound.INHALE if role is CueRole.INHALE else Sound.EXHALE
+            sheet.tone_at(offset, role, options[-2], sound)
+
+
 def rep_texts(step: Step, work: Reps, rep: int) -> list[tuple[float, Sequence[str]]]:
     """The words of one rep (0-based), each with its offset into the rep and shorter
     options: the count (or "last one") with the first rep cue, then the other rep cues."""

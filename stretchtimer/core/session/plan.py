@@ -322,7 +322,7 @@ class _Builder:
                 continue
             counted = phrases.breaths_first(count) if breath == 0 else phrases.breaths_left(left)
             if self.guided:
-                self._guided_breath(cues, breath, left, start)
+                guided.breath(cues, (inhale, exhale), breath == 0, left, start)
                 continue
             cues.say_at(
                 start,
@@ -348,24 +348,6 @@ class _Builder:
             inhale=inhale,
             exhale=exhale,
         )
-
-    def _guided_breath(self, cues: CueSheet, breath: int, left: int, start: float) -> None:
-        """One breath, its words only where they fit (a tone where none does)."""
-        inhale, exhale = self.pace.inhale, self.pace.exhale
-        if breath == 0:
-            first: tuple[str, ...] = (f"{phrases.BEGIN} {phrases.BREATHE_IN}",)
-        else:
-            first = (phrases.breaths_left(left),)
-        phases = (
-            (start, CueRole.INHALE, (*first, phrases.BREATHE_IN, phrases.IN_SHORT), inhale),
-            (start + inhale, CueRole.EXHALE, (phrases.BREATHE_OUT, phrases.OUT_SHORT), exhale),
-        )
-        for offset, role, options, length in phases:
-            before = len(cues.cues)
-            cues.say_at(offset, role, options, until=offset + length - guided.FIT_MARGIN)
-            if len(cues.cues) == before:
-                sound = Sound.INHALE if role is CueRole.INHALE else Sound.EXHALE
-                cues.tone_at(offset, role, options[-2], sound)
 
     def _reps_step(self, index: int, step: Step, work: Reps) -> None:
         set_rest = self.pace.rest if work.set_rest is None else work.set_rest

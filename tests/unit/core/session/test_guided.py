@@ -252,3 +252,17 @@ def test_any_format_2_script_never_talks_over_itself_and_always_gives_time_to_mo
         heard.sort()
         for (_, end), (next_start, _) in itertools.pairwise(heard):
             assert next_start >= end - 1e-9
+
+
+def test_breaths_begin_count_down_and_fall_back_to_tones_where_no_word_fits() -> None:
+    fold = Step("Fold", Breaths(3), say="Fold forward.")
+    breaths = of_kind(build_plan(guided(fold)), K.BREATHS)[0]
+    assert [cue.text for cue in breaths.cues if cue.role is CueRole.INHALE] == [
+        "Begin. Breathe in.",
+        "Two more. Breathe in.",
+        "Last breath. Breathe in.",
+    ]
+    slow_voice = speech_lengths(40.0)  # even "In." takes longer than a one-second breath
+    quick = build_plan(guided(fold, pace=Pace(inhale=1, exhale=1)), speech_length=slow_voice)
+    cues = of_kind(quick, K.BREATHS)[0].cues
+    assert len(cues) == 6 and all(not cue.spoken and cue.sound is not None for cue in cues)

@@ -90,3 +90,19 @@ def test_hip_strength_says_three_times_a_week_as_the_seed_does() -> None:
     for item in ROUTINES["hip-strength"].steps:
         assert isinstance(item.work, Reps) and 5 <= item.work.count <= 10
     assert step("hip-strength", "Glute bridge").rep_cues
+
+
+# The pose library's names the built-ins may use (sided ones are mirrored for the other side).
+POSE_NAMES = {
+    "seated-figure-four", "seated-hip-flexor", "seated-twist", "seated-pelvic-tilt",
+    "seated-breathing", "pigeon", "pigeon-folded", "thread-the-needle", "straddle-fold",
+    "reclined-figure-four", "knee-to-chest", "knees-to-chest", "lying-rest",
+    "lying-pelvic-tilt", "glute-bridge", "clamshell", "band-walk", "hip-hinge",
+    "standing-reach-up", "standing-side-bend", "standing-hip-opener", "forward-hang",
+}  # fmt: skip
+
+
+def test_every_step_of_every_built_in_names_a_pose_from_the_library() -> None:
+    for routine in ROUTINES.values():
+        for item in routine.steps:
+            assert item.pose in POSE_NAMES, f"{routine.title}: {item.name}: {item.pose}"
