@@ -117,3 +117,23 @@ def test_rep_cues_belong_to_reps() -> None:
     assert problems_of(text) == [
         'mine.toml:6: step 1 ("A"): rep_cues: only applies to steps with reps'
     ]
+
+
+def test_a_pose_is_checked_against_the_pose_library_when_there_is_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+    import types
+
+    library = types.ModuleType("stretchtimer.core.poses")  # until core/poses is merged here
+    library.pose_names = lambda: ("pigeon", "seated-twist")  # type: ignore[attr-defined]
+    library.suggest = lambda name: "pigeon" if "pig" in name else None  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "stretchtimer.core.poses", library)
+    text = 'format = 2\ntitle = "T"\n[[step]]\nname = "A"\nhold = 3\npose = "{pose}"\n'
+    assert parse_routine(text.replace("{pose}", "pigeon").encode()).steps[0].pose == "pigeon"
+    assert problems_of(text.replace("{pose}", "pigeon-pose")) == [
+        'mine.toml:6: step 1 ("A"): pose: unknown pose; did you mean pigeon?'
+    ]
+    assert problems_of(text.replace("{pose}", "cobra")) == [
+        'mine.toml:6: step 1 ("A"): pose: unknown pose; see `stretchtimer pose list`'
+    ]
