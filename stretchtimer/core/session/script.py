@@ -104,7 +104,7 @@ def script_json(segments: tuple[ScriptSegment, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def _time(seconds: float) -> str:
+def script_time(seconds: float) -> str:
     """``75.24`` → ``"1:15.2"``."""
     tenths = round(seconds * 10)
     minutes, rest = divmod(tenths, 600)
@@ -120,7 +120,7 @@ def script_lines(segments: tuple[ScriptSegment, ...]) -> list[str]:
             what = f"{what} · {segment.step_name}"
         if segment.side:
             what = f"{what} · {segment.side}"
-        lines.append(f"{_time(segment.start):>8}  {what}  ({segment.length:.1f} s)")
+        lines.append(f"{script_time(segment.start):>8}  {what}  ({segment.length:.1f} s)")
         for cue in segment.cues:
             if cue.spoken:
                 heard = f'"{cue.text}"  ({cue.length:.1f} s, {cue.length_from})'
@@ -128,5 +128,5 @@ def script_lines(segments: tuple[ScriptSegment, ...]) -> list[str]:
                 heard = f"[{cue.sound.replace('_', ' ')}]" + (f" {cue.text}" if cue.text else "")
             else:
                 heard = f"({cue.text})"
-            lines.append(f"{'':8}  {_time(cue.start):>8}  {heard}")
+            lines.append(f"{'':8}  {script_time(cue.start):>8}  {heard}")
     return lines

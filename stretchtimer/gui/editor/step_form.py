@@ -48,10 +48,10 @@ SIDES = (
 AMOUNT_FIELDS = {Kind.HOLD: "hold", Kind.BREATHS: "breaths", Kind.REPS: "reps"}
 # Format 2 texts: caption, what it is for. {side} and {other} say the side being done.
 GUIDANCE_TEXTS = (
-    ("setup", "Getting into position", "Said before the timer: how to get into position"),
+    ("setup", "Setup", "Said before the timer: how to get into position"),
     ("caution", "Caution", "Said with the setup, every time: when to stop or ease off"),
-    ("feel", "What to feel", "Said once the hold has begun: where the stretch should be"),
-    ("release", "Coming out", "Said as the timed part ends: how to come out of it"),
+    ("feel", "Feel", "Said once the hold has begun: where the stretch should be"),
+    ("release", "Release", "Said as the timed part ends: how to come out of it"),
 )
 SIDE_HINT = (
     "Write {side} and {other} for the side being done and its opposite: "

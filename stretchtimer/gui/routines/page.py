@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.formatting import work_text
 from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.script import ScriptSegment, script_time
 from stretchtimer.gui.routines.list_model import (
     ENTRY_ROLE,
     RoutineCardDelegate,
@@ -254,14 +255,12 @@ class RoutinesView(QWidget):
 
     def _script_html(self, routine: Routine) -> str:
         from stretchtimer.core.session.estimate import plan_options
-        from stretchtimer.core.session.script import script_lines
         from stretchtimer.speech.clip_cache import VoiceChoice
         from stretchtimer.speech.script_timing import routine_script
 
         voice = VoiceChoice(self.settings.voice, self.settings.rate)
         script = routine_script(routine, plan_options(self.settings), voice, self.clips_folder)
-        lines = escaped("\n".join(script_lines(script)))
-        return f"<pre style='white-space: pre-wrap'>{lines}</pre>"
+        return script_html(script)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (
@@ -281,6 +280,35 @@ class RoutinesView(QWidget):
 
     def _start_current(self) -> None:
         self._start_index(self.list.currentIndex())
+
+
+def script_html(script: tuple[ScriptSegment, ...]) -> str:
+    """The script as a table: each part of the session, then what is heard and when."""
+    rows = []
+    for segment in script:
+        what = segment.kind.replace("_", " ").capitalize()
+        if segment.step_name:
+            what = f"{what} · {segment.step_name}"
+        if segment.side:
+            what = f"{what} · {segment.side}"
+        rows.append(
+            f"<tr><td style='padding-top:8px'><b>{script_time(segment.start)}</b></td>"
+            f"<td style='padding-top:8px'><b>{escaped(what)}</b>"
+            f"<span style='opacity:0.7'> · {segment.length:.0f} s</span></td></tr>"
+        )
+        for cue in segment.cues:
+            if cue.spoken:
+                heard = (
+                    f"“{escaped(cue.text)}”<span style='opacity:0.6'> · {cue.length:.1f} s"
+                    f"{'' if cue.length_from == 'clip' else ', estimated'}</span>"
+                )
+            else:
+                sound = (cue.sound or "tone").replace("_", " ")
+                heard = f"<span style='opacity:0.7'>[{escaped(sound)}]</span>"
+            rows.append(
+                f"<tr><td style='opacity:0.7'>{script_time(cue.start)}</td><td>{heard}</td></tr>"
+            )
+    return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
 
 
 def _details_html(row: RoutineRow) -> str:
