@@ -114,6 +114,19 @@ class Settings:
     rest: float = setting(
         "session", 10.0, _number(0, 600), "seconds between steps, unless a routine says otherwise"
     )
+    settle: float = setting(
+        "session",
+        3.0,
+        _number(0, 30),
+        "seconds of quiet after the last instruction before a timed part starts, unless a "
+        "routine says otherwise (routines in format 2)",
+    )
+    speak_easier: bool = setting(
+        "session",
+        True,
+        _bool,
+        "say the easier way aloud as an option after each step's setup (format 2 routines)",
+    )
     comfort_rating: str = setting(
         "session",
         "routine",

@@ -140,7 +140,7 @@ def test_a_session_from_the_routines_page_holds_reminders_until_it_ends(
     assert desk.reminders.showing is None  # the interval restarted when it ended
     wait_minutes(desk, clock, 1)
     assert desk.reminders.showing is not None
-    assert desk.alert.window.body.text() == "Two-minute reset is ready when you are."
+    assert desk.alert.window.body.text() == "Quick standing reset is ready when you are."
 
 
 def test_a_reminder_for_a_deleted_routine_plays_the_desk_routine(
