@@ -33,7 +33,8 @@ class EscapingStream:
         self.stream = stream
 
     def write(self, text: str) -> int:
-        self.stream.write(printable(text, KEPT))
+        # A CSV row ends in CR LF: on a terminal that is just the end of a line.
+        self.stream.write(printable(text.replace("\r\n", "\n"), KEPT))
         return len(text)
 
     def writelines(self, lines: Any) -> None:

@@ -75,6 +75,7 @@ def test_history_shows_an_old_import_s_escape_sequences_as_text(home: Path) -> N
         assert code == 0, errors
         assert "Hips\\x1b]0;PWNED\\x07\\x1b[2J" in shown
         assert "\u001b" not in shown and "\u0007" not in shown
+        assert "\\x0d" not in shown  # a CSV row's CR LF is only the end of a line
 
 
 def test_a_message_naming_a_file_with_escapes_shows_them_as_text(home: Path) -> None:
