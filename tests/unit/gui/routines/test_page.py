@@ -105,17 +105,49 @@ def test_lengths_follow_the_preparation_rest_and_speaking_rate_settings(
     assert window.routines.detail_meta.text().startswith(f"{clock_text(expected)} · ")
 
 
-def test_ctrl_f_two_enter_starts_the_routine_named_two_not_one_that_mentions_it(
+def test_ctrl_f_words_enter_starts_the_best_match_titles_first(
     qtbot,
     window: MainWindow,  # type: ignore[no-untyped-def]
 ) -> None:
-    window.routines.select("hip-strength")  # its description says "two or three times"
+    window.routines.select("sciatica-relief")  # the selection before does not matter
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.routines.search.hasFocus()
-    qtbot.keyClicks(window.routines.search, "two")
-    ids = visible_ids(window)
-    assert ids[0] == "two-minute-reset"
-    assert "hip-strength" in ids  # still found, after the title match
+    qtbot.keyClicks(window.routines.search, "hip")
+    model = window.routines.filter
+    rows = [model.index(row, 0).data(ENTRY_ROLE) for row in range(model.rowCount())]
+    ranks = [row.match_rank(["hip"]) for row in rows]
+    assert ranks == sorted(ranks) and len(set(ranks)) > 1  # titles, then the rest
+    best = rows[0].entry
+    assert "hip" in best.title.lower()
     qtbot.keyClick(window.routines.search, Qt.Key.Key_Return)
     controller = wait_for_session(qtbot, window)
-    assert controller.routine_id == "two-minute-reset"
+    assert controller.routine_id == best.id
+
+
+def test_the_details_show_the_script_as_routines_script_prints_it(
+    qtbot, window: MainWindow, home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from stretchtimer.core.session.script import script_time
+    from stretchtimer.gui.widgets.rich_text import escaped
+    from tests.conftest import run_cli
+
+    routines = window.routines
+    routines.select("desk-hips")
+    assert routines.script_button.isVisible() and not routines.script_text.isVisible()
+    qtbot.mouseClick(routines.script_button, Qt.MouseButton.LeftButton)
+    assert routines.script_text.isVisible()
+    assert routines.script_button.text() == "Hide the script"
+    shown = routines.script_text.text()
+    assert "Cross your left ankle over your right knee." in shown
+    printed = json.loads(run_cli("routines", "script", "desk-hips", "--json", home=home).stdout)
+    cues = [cue for segment in printed for cue in segment["cues"] if cue["spoken"]]
+    position = 0
+    for cue in cues:  # the same words at the same times, in the same order
+        found = shown.index(
+            f"{script_time(cue['start'])}</td><td>“{escaped(cue['text'])}”", position
+        )
+        position = found + 1
+    routines.select("hip-openers")  # another routine: its own script
+    assert "runner&#x27;s lunge" in routines.script_text.text()

@@ -33,8 +33,9 @@ def finish_by_waiting(window: MainWindow, clock: FakeClock) -> None:
     driver = controller.driver
     while controller.phase is Phase.RUNNING:
         deadline = driver.engine.next_deadline()
-        assert deadline is not None
-        clock.advance(max(0.0, deadline - driver.now().mono) / driver.speed + 1e-6)
+        assert deadline is not None, (driver.engine.state, driver.engine.segment.kind)
+        # A second at a time, as the driver's heartbeat ticks: a longer silence is a stall.
+        clock.advance(min(1.0, max(0.0, deadline - driver.now().mono) / driver.speed + 1e-6))
         driver.tick()
 
 

@@ -144,3 +144,18 @@ def test_the_weekly_goal_is_set_from_the_keyboard_and_history_follows(
     qtbot.keyClick(page.weekly_goal, Qt.Key.Key_Up)
     assert services.settings.current.weekly_goal == 4
     assert window.history.tiles.goal == 4
+
+
+def test_quiet_before_the_timer_and_the_spoken_easier_way_are_settings(
+    qtbot, window: MainWindow, services: AppServices
+) -> None:  # type: ignore[no-untyped-def]
+    view = window.settings_view
+    assert view.settle.value() == 3 and view.speak_easier.isChecked()  # the defaults
+    view.settle.setValue(6)
+    view.speak_easier.setChecked(False)
+    saved = SettingsStore(services.paths.settings).load().settings
+    assert saved.settle == 6 and saved.speak_easier is False
+    from stretchtimer.core.session.estimate import plan_options
+
+    options = plan_options(saved)
+    assert options.pace_defaults.settle == 6 and not options.wording.speak_easier
