@@ -99,6 +99,9 @@ class SessionDriver(QObject):
     def use_easier(self) -> None:
         self._run(self.engine.use_easier)
 
+    def use_full(self) -> None:
+        self._run(self.engine.use_full)
+
     def tick(self) -> None:
         """Deliver what is due now (also called by the timer)."""
         self._run(self.engine.tick)

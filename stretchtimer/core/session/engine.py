@@ -16,6 +16,7 @@ from stretchtimer.core.session.clock import Moment
 from stretchtimer.core.session.events import (
     CueDue,
     EasierChosen,
+    EasierDropped,
     Event,
     Outcome,
     Paused,
@@ -234,6 +235,18 @@ class SessionEngine:
             side = self.segment.side if self.plan.routine.guided else None
             easier = fill_sides(step.easier, side)
             events.append(EasierChosen(step_index, phrases.easier(easier)))
+        return events
+
+    def use_full(self, now: Moment) -> list[Event]:
+        """Back from the easier variation to the step's own version: the easier choice is
+        a toggle a person can turn back."""
+        events = self._prepared(now)
+        step_index = self.segment.step_index
+        if self.state not in (State.RUNNING, State.PAUSED) or step_index is None:
+            return events
+        if step_index in self._easier:
+            self._easier.discard(step_index)
+            events.append(EasierDropped(step_index))
         return events
 
     # -- the machinery ----------------------------------------------------------------

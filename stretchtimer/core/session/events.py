@@ -92,6 +92,13 @@ class EasierChosen:
 
 
 @dataclass(slots=True)
+class EasierDropped:
+    """Back to the step's own version (the person turned the easier variation off)."""
+
+    step_index: int
+
+
+@dataclass(slots=True)
 class SessionFinished:
     status: Status
     active_seconds: float
@@ -106,5 +113,6 @@ Event = (
     | Paused
     | Resumed
     | EasierChosen
+    | EasierDropped
     | SessionFinished
 )

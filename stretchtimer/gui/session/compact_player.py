@@ -183,8 +183,9 @@ class MiniPlayer(QWidget):
         self.stop_button = self._button("Stop (Esc)", "Stop the session (Esc)", icons.stop)
         self.mute_button = self._button("Mute (M)", "Mute or unmute (M)", icons.sound_on)
         self.easier_button = self._button(
-            "Easier variation (E)", "Switch to the easier variation (E)", icons.leaf
+            "Easier variation (E)", "The easier variation, on or off again (E)", icons.leaf
         )
+        self.easier_button.setCheckable(True)  # checked: drawn as pressed, in the accent
         self.controls = QWidget()
         controls = QHBoxLayout(self.controls)
         controls.setContentsMargins(0, 0, 0, 0)
@@ -221,7 +222,8 @@ class MiniPlayer(QWidget):
                 max-width: 34px; max-height: 34px; }}
             QToolButton[mini="true"]:hover {{ background: {colours.surface_alt}; }}
             QToolButton[mini="true"]:focus {{ border: 2px solid {colours.accent}; }}
-            QToolButton[mini="true"]:checked {{ background: {colours.surface_alt}; }}
+            QToolButton[mini="true"]:checked {{ background: {colours.surface_alt};
+                border: 2px solid {colours.accent}; }}
             QToolButton[miniPrimary="true"] {{ background: {colours.accent};
                 border: 1px solid {colours.accent}; }}
             QToolButton[miniPrimary="true"]:focus {{ border: 2px solid {colours.text}; }}
@@ -322,10 +324,9 @@ class MiniPlayer(QWidget):
         self.session_bar.setValue(round(snapshot.session_progress * 1000))
         step = snapshot.step
         self.easier_button.setEnabled(
-            bool(step and step.easier)
-            and not snapshot.easier
-            and snapshot.segment.kind is not SegmentKind.DONE
+            bool(step and step.easier) and snapshot.segment.kind is not SegmentKind.DONE
         )
+        self.easier_button.setChecked(snapshot.easier)
         self._update_play_icon()
 
     def _show_result(self, controller: SessionController) -> None:

@@ -198,6 +198,14 @@ class SessionController(QObject):
     def use_easier(self) -> None:
         self._command(SessionDriver.use_easier)
 
+    def toggle_easier(self) -> None:
+        """The easier variation on, or back off (E, or the Easier button)."""
+        snapshot = self.snapshot()
+        if snapshot is not None and snapshot.easier:
+            self._command(SessionDriver.use_full)
+        else:
+            self._command(SessionDriver.use_easier)
+
     def stop(self) -> None:
         if self.driver is not None:
             self.driver.stop()

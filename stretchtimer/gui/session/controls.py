@@ -25,7 +25,7 @@ COMMANDS: tuple[tuple[str, Command, str], ...] = (
     ("Left", SessionController.back, "back_button"),
     ("Right", SessionController.skip, "skip_button"),
     ("Escape", SessionController.stop, "stop_button"),
-    ("E", SessionController.use_easier, "easier_button"),
+    ("E", SessionController.toggle_easier, "easier_button"),
 )
 
 

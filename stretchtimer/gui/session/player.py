@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.core.session.events import EasierChosen
+from stretchtimer.core.session.events import EasierChosen, EasierDropped
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session import text_sizes
@@ -196,8 +196,9 @@ class PlayerView(QWidget):
         )
         self.mute_button.setCheckable(True)
         self.easier_button = QPushButton("Easier")
+        self.easier_button.setCheckable(True)  # on shows in the accent colour; E turns it back
         self.easier_button.setAccessibleName("Easier variation (E)")
-        self.easier_button.setToolTip("Switch to the easier variation of this step (E)")
+        self.easier_button.setToolTip("The easier variation of this step, on or off again (E)")
         controls = QHBoxLayout()
         controls.setSpacing(14)
         controls.addStretch(1)
@@ -393,7 +394,7 @@ class PlayerView(QWidget):
         self.play_button.setFocus()
 
     def _on_event(self, event: object) -> None:
-        if isinstance(event, EasierChosen):
+        if isinstance(event, EasierChosen | EasierDropped):
             self.refresh()
 
     def _on_finished(self, status: object) -> None:
@@ -436,14 +437,19 @@ class PlayerView(QWidget):
         self.session_bar.setValue(round(snapshot.session_progress * 1000))
         step = snapshot.step
         self.easier_button.setEnabled(
-            bool(step and step.easier)
-            and not snapshot.easier
-            and snapshot.segment.kind is not SegmentKind.DONE
+            bool(step and step.easier) and snapshot.segment.kind is not SegmentKind.DONE
         )
+        self.easier_button.setChecked(snapshot.easier)
+        _set_text(self.easier_button, "Easier: on" if snapshot.easier else "Easier")
         self._update_play_icon()
         if text.paused != self.paused_overlay.isVisible():
             self.paused_overlay.setVisible(text.paused)
             self._place_overlay()
+
+
+def _set_text(button: QPushButton, text: str) -> None:
+    if button.text() != text:
+        button.setText(text)
 
 
 def _set(label: QLabel, text: str) -> None:

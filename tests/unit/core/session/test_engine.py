@@ -329,3 +329,24 @@ def test_in_a_format_2_routine_e_and_the_screen_name_the_side_being_done() -> No
     assert engine.use_easier(clock.now()) == [EasierChosen(0, "Easier: Keep your left foot down.")]
     assert engine.snapshot(clock.now()).instructions == "Keep your left foot down."
     assert "Easier: Keep your left foot down." in plan.spoken_texts
+
+
+def test_the_easier_variation_can_be_turned_back() -> None:
+    from stretchtimer.core.routine.model import Hold, Routine, Step
+    from stretchtimer.core.session.clock import FakeClock
+    from stretchtimer.core.session.engine import SessionEngine
+    from stretchtimer.core.session.events import EasierChosen, EasierDropped
+    from stretchtimer.core.session.plan import SegmentKind, build_plan
+
+    routine = Routine("R", (Step("Pigeon pose", Hold(30), easier="Thread the needle."),))
+    clock = FakeClock()
+    engine = SessionEngine(build_plan(routine))
+    engine.start(clock.now())
+    while engine.segment.kind is not SegmentKind.HOLD:
+        engine.skip(clock.now())
+    assert any(isinstance(e, EasierChosen) for e in engine.use_easier(clock.now()))
+    assert engine.snapshot(clock.now()).easier
+    assert [type(e) for e in engine.use_full(clock.now())] == [EasierDropped]
+    snapshot = engine.snapshot(clock.now())
+    assert not snapshot.easier and "Thread the needle" not in snapshot.instructions
+    assert engine.use_full(clock.now()) == []  # nothing to turn back twice

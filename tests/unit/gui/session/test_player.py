@@ -119,7 +119,13 @@ def test_keys_pause_skip_back_easier_mute_and_stop(
 
     qtbot.keyClick(player, Qt.Key.Key_E)
     assert player.instructions.text().startswith("Easier: Thread the needle")
-    assert not player.easier_button.isEnabled()
+    assert player.easier_button.isChecked() and player.easier_button.text() == "Easier: on"
+    qtbot.keyClick(player, Qt.Key.Key_E)  # and back: a toggle
+    assert not player.instructions.text().startswith("Easier")
+    assert not player.easier_button.isChecked() and player.easier_button.text() == "Easier"
+    player.easier_button.click()
+    assert player.easier_button.isChecked()
+    assert player.instructions.text().startswith("Easier: Thread the needle")
 
     qtbot.keyClick(player, Qt.Key.Key_M)
     assert player.mute_button.isChecked()
