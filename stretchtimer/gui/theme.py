@@ -208,6 +208,8 @@ def style_sheet(theme: Theme) -> str:
     }}
     QLineEdit:focus {{ border: 2px solid {t.accent}; padding: 5px 7px; }}
     QComboBox, QSpinBox, QDoubleSpinBox {{ min-height: 26px; }}
+    QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus {{
+        border: 2px solid {t.accent}; border-radius: 6px; }}
     QPushButton {{
         background: {t.surface}; border: 1px solid {t.border}; border-radius: 10px;
         padding: 8px 16px; color: {t.text};
@@ -256,7 +258,8 @@ def style_sheet(theme: Theme) -> str:
     }}
     QTableView {{ gridline-color: transparent; selection-background-color: {t.surface_alt};
         selection-color: {t.text}; alternate-background-color: {t.surface}; }}
-    QScrollArea {{ border: none; background: transparent; }}
+    QScrollArea {{ border: 2px solid transparent; border-radius: 8px; background: transparent; }}
+    QScrollArea:focus {{ border: 2px solid {t.accent}; }}
     QSlider {{ min-height: 24px; }}
     QSlider::groove:horizontal {{ height: 6px; background: {t.track}; border: none;
         border-radius: 3px; margin: 0 2px; }}

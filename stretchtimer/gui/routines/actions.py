@@ -113,6 +113,10 @@ class RoutineActions:
         self.more_button = _button("More", "More actions", "Duplicate, rename, export or delete")
         for number, button in enumerate((self.edit_button, self.more_button)):
             view.detail_buttons.insertWidget(number, button)
+        view.tab_in_reading_order(
+            [self.import_button, self.folder_button, self.new_button],
+            [self.edit_button, self.more_button],
+        )
 
         self.bar = EditorBanner()
         view.list_column.insertWidget(1, self.bar)

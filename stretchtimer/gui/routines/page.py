@@ -3,10 +3,12 @@ with Enter."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,9 +68,36 @@ class RoutinesView(QWidget):
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
-        self.setTabOrder(self.search, self.tag)
-        self.setTabOrder(self.tag, self.list)
-        self.setTabOrder(self.list, self.start_button)
+        self.tab_in_reading_order([])
+
+    def tab_in_reading_order(
+        self, header: Sequence[QWidget], detail: Sequence[QWidget] = ()
+    ) -> None:
+        """Tab runs top to bottom, left to right: ``header`` buttons, the search, the list,
+        the routine's steps and its buttons (``detail`` ones before Start)."""
+        order = [
+            *header,
+            self.search,
+            self.tag,
+            self.list,
+            self.detail_scroll,
+            self.script_button,
+            *detail,
+            self.start_button,
+        ]
+        self._tab_order = order
+        if self.isVisible():
+            self._apply_tab_order()
+
+    def _apply_tab_order(self) -> None:
+        # Applied once the page is in the window: moving a page into the window rebuilds
+        # its part of the focus chain.
+        for first, second in itertools.pairwise(self._tab_order):
+            self.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._apply_tab_order()
 
     def _build_list(self) -> QVBoxLayout:
         title = QLabel("Routines")
@@ -152,6 +181,7 @@ class RoutinesView(QWidget):
         inner_layout.addWidget(self.script_text)
         inner_layout.addStretch(1)
         scroll = page_scroll_area(inner, "The routine's steps", takes_focus=True)
+        self.detail_scroll = scroll
         card = QFrame()
         card.setProperty("card", True)
         detail = QVBoxLayout(card)

@@ -151,3 +151,45 @@ def test_the_details_show_the_script_as_routines_script_prints_it(
         position = found + 1
     routines.select("hip-openers")  # another routine: its own script
     assert "runner&#x27;s lunge" in routines.script_text.text()
+
+
+def test_tab_runs_top_to_bottom_and_every_stop_shows_its_focus(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1366, 768)
+    page = window.routines
+    page.search.setFocus()
+    stops = []
+    for _ in range(12):
+        widget = QApplication.focusWidget()
+        if widget is None or not page.isAncestorOf(widget) or widget in stops:
+            break
+        stops.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    names = [stop.accessibleName() for stop in stops]
+    assert names == [
+        "Search routines",
+        "Filter by tag",
+        "Routines",
+        "The routine's steps",
+        "Show what the session will say, and when",
+        "Edit the routine",
+        "More actions",
+        "Start the routine",
+    ]
+    # Down the page; along a row, left to right (the list and the steps sit side by side).
+    places = [stop.mapTo(page, stop.rect().topLeft()) for stop in stops]
+    tops = [place.y() for place in places]
+    assert tops[:3] == sorted(tops[:3]) and tops[3:] == sorted(tops[3:])
+    assert places[3].x() > places[2].x()
+    for stop in stops:
+        stop.setFocus()
+        QCoreApplication.processEvents()
+        focused = stop.grab().toImage()
+        window.nav.setFocus()
+        QCoreApplication.processEvents()
+        assert stop.grab().toImage() != focused, f"{stop.accessibleName()} shows no focus"
