@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer import APP_DISPLAY_NAME
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.session.events import Status
 from stretchtimer.core.session.plan import SegmentKind
@@ -94,7 +93,7 @@ class MiniPlayer(QWidget):
             | Qt.WindowType.WindowStaysOnTopHint
         )
         self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} · compact player")
+        self.setWindowTitle("Compact player")  # Qt adds " — Stretch Timer"
         self.setAccessibleName("Compact player")
         self.places = places
         self.controller: SessionController | None = None

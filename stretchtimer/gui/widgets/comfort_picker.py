@@ -55,7 +55,7 @@ class ComfortPicker(QWidget):
         row.addStretch(1)
         scale = QHBoxLayout()
         low = QLabel("0  very sore")
-        high = QLabel("10  feels great")
+        high = QLabel("10  completely comfortable")
         for side in (low, high):
             side.setObjectName("Subtle")
         scale.addStretch(1)
