@@ -41,6 +41,26 @@ BREATH_GUIDANCE = (
 )
 
 
+def align_label_columns(column: QVBoxLayout) -> None:
+    """Every card's controls start at one x: the label column as wide as the widest."""
+    forms = [
+        form
+        for index in range(column.count())
+        if (item := column.itemAt(index)) is not None and (card := item.widget()) is not None
+        for form in card.findChildren(QFormLayout)
+    ]
+    labels = [
+        label
+        for form in forms
+        for row in range(form.rowCount())
+        if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+        and isinstance(label := item.widget(), QLabel)
+    ]
+    widest = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(widest)
+
+
 def _card(title: str) -> tuple[QFrame, QFormLayout]:
     card = QFrame()
     card.setProperty("card", True)
@@ -122,6 +142,7 @@ class SettingsView(QWidget):
         ):
             column.addWidget(card)
         column.addStretch(1)
+        align_label_columns(column)
         inner = QWidget()
         inner.setLayout(column)
         inner.setMaximumWidth(820)

@@ -159,3 +159,21 @@ def test_quiet_before_the_timer_and_the_spoken_easier_way_are_settings(
 
     options = plan_options(saved)
     assert options.pace_defaults.settle == 6 and not options.wording.speak_easier
+
+
+def test_every_cards_controls_start_at_one_x(window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFormLayout
+
+    page = window.settings_view
+    window.show_place("settings")
+    QCoreApplication.processEvents()
+    starts = set()
+    for form in page.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and field is not None and field.widget() is not None:
+                widget = field.widget()
+                if widget.isVisible():
+                    starts.add(widget.mapTo(page, widget.rect().topLeft()).x())
+    assert len(starts) == 1, sorted(starts)
