@@ -34,6 +34,10 @@ from stretchtimer.system.media_log import quiet_media_probing
 
 log = logging.getLogger(__name__)
 
+NO_TRAY = (
+    "This desktop has no system tray, so Stretch Timer opened its window instead; "
+    "reminders come while the window is open (minimise it to keep it out of the way)."
+)
 KNOWN_PROBLEMS: tuple[type[BaseException], ...] = (OSError, RoutineFileError)
 FIRST_PAINT_WAIT_MS = 500  # fill the window in by then even if it never paints
 GIL_TURN_S = 0.001  # how long a Python thread may keep the interpreter lock while another waits
@@ -137,6 +141,8 @@ def run_app(
     app.aboutToQuit.connect(watchdog.stop)
     install_ready_probe(window)
     in_tray = tray and not start and QSystemTrayIcon.isSystemTrayAvailable()
+    if tray and not start and not in_tray:
+        services.notices.append(NO_TRAY)  # said once, in the window that opened instead
     if not in_tray:
         window.show()
 

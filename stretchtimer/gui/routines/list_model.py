@@ -134,6 +134,11 @@ class RoutineFilter(QSortFilterProxyModel):
         self.sort(-1)
         self.sort(0)
 
+    @property
+    def searching(self) -> bool:
+        """Words are typed: rows are in order of how well they match."""
+        return bool(self._words)
+
     def set_tag(self, tag: str) -> None:
         self.beginFilterChange()
         self._tag = tag
@@ -157,13 +162,39 @@ class RoutineFilter(QSortFilterProxyModel):
         )
 
 
+def group_heading(index: Index) -> str:
+    """ "Your routines" or "Built-in routines" above the first row of each group, while
+    the list shows both groups in their own order (not sorted by a search)."""
+    model = index.model()
+    row = index.data(ENTRY_ROLE)
+    if not isinstance(row, RoutineRow) or model is None:
+        return ""
+    if isinstance(model, RoutineFilter) and model.searching:
+        return ""
+    count = model.rowCount()
+    groups = {
+        entry.entry.builtin
+        for number in range(count)
+        if isinstance(entry := model.index(number, 0).data(ENTRY_ROLE), RoutineRow)
+    }
+    if len(groups) < 2:
+        return ""
+    before = model.index(index.row() - 1, 0).data(ENTRY_ROLE) if index.row() > 0 else None
+    if isinstance(before, RoutineRow) and before.entry.builtin == row.entry.builtin:
+        return ""
+    return "Built-in routines" if row.entry.builtin else "Your routines"
+
+
 class RoutineCardDelegate(QStyledItemDelegate):
-    """Paints a routine as a card: title, length and steps, tags."""
+    """Paints a routine as a card: title, length and steps, tags; a group's heading above
+    its first card."""
 
     HEIGHT = 84
+    HEADING = 34
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        return QSize(option.rect.width(), self.HEIGHT)
+        extra = self.HEADING if group_heading(index) else 0
+        return QSize(option.rect.width(), self.HEIGHT + extra)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row = index.data(ENTRY_ROLE)
@@ -173,6 +204,17 @@ class RoutineCardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        heading = group_heading(index)
+        if heading:
+            heading_font = QFont(option.font)
+            heading_font.setWeight(QFont.Weight.DemiBold)
+            painter.setFont(heading_font)
+            painter.setPen(QColor(colours.muted))
+            band = QRectF(card.left() + 6, card.top(), card.width(), self.HEADING - 6)
+            painter.drawText(
+                band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, heading
+            )
+            card.setTop(card.top() + self.HEADING)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.session.estimate import estimated_seconds
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.routines.list_model import ENTRY_ROLE, RoutineRow
+from stretchtimer.gui.routines.list_model import ENTRY_ROLE, RoutineRow, group_heading
 from stretchtimer.gui.services import AppServices
 from tests.unit.gui.conftest import wait_for_session
 
@@ -193,3 +193,36 @@ def test_tab_runs_top_to_bottom_and_every_stop_shows_its_focus(
         window.nav.setFocus()
         QCoreApplication.processEvents()
         assert stop.grab().toImage() != focused, f"{stop.accessibleName()} shows no focus"
+
+
+def test_own_routines_stand_under_their_own_heading(
+    qtbot,
+    home: Path,
+    services,
+    themes,  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.unit.gui.conftest import save_artifact
+
+    folder = home / "data" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text(
+        'format = 1\ntitle = "Morning hips"\n[[step]]\nname = "Fold"\nhold = 20\n'
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_place("routines")
+    page = window.routines
+    model = page.filter
+    headings = {
+        model.index(row, 0).data(ENTRY_ROLE).entry.id: group_heading(model.index(row, 0))
+        for row in range(model.rowCount())
+    }
+    assert headings.pop("mine") == "Your routines"
+    first_builtin = next(iter(headings))
+    assert headings.pop(first_builtin) == "Built-in routines"
+    assert set(headings.values()) == {""}  # one heading per group
+    save_artifact(window, "light-routines-own-heading")
+    qtbot.keyClicks(page.search, "hip")  # ranked by a search: no groups, no headings
+    assert all(group_heading(model.index(row, 0)) == "" for row in range(model.rowCount()))
