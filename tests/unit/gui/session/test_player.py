@@ -208,3 +208,25 @@ def test_a_preview_handed_in_with_options_shows_its_badge_and_plays_as_asked(
     assert not window.sessions.controller.preview
     assert window.sessions.controller.asks_comfort
     assert not player.preview_badge.isVisibleTo(player)
+
+
+def test_a_new_routine_never_shows_the_step_of_the_session_before(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,  # type: ignore[no-untyped-def]
+) -> None:
+    start_with_keyboard(qtbot, window, "hip-openers")
+    player = window.session.player
+    window.sessions.controller.skip()
+    player.refresh()
+    assert player.step_name.text() == "Pigeon pose"
+    window.sessions.controller.stop()
+    seen: list[tuple[str, str, str]] = []
+    window.sessions.started.connect(
+        lambda _controller: seen.append(
+            (player.routine_title.text(), player.step_name.text(), player.upcoming.text())
+        )
+    )
+    window.sessions.start_routine("desk-hips")
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert seen[0] == ("Desk hips", "", "")  # the new title over an empty player
