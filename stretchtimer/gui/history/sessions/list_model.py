@@ -271,6 +271,11 @@ class SessionListModel(QAbstractTableModel):
         return None
 
 
+def cell_text(session: SessionRecord, column: int) -> str:
+    """What a column shows for ``session``."""
+    return _cell(session, column)
+
+
 def _cell(session: SessionRecord, column: int) -> str:
     if column == WHEN:
         return when_text(session)

@@ -8,12 +8,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from stretchtimer.gui.history.sessions.list_model import (
     COMFORT,
+    LOADING,
     ROUTINE,
     STATUS,
     TIME,
     WHEN,
     SessionListModel,
+    cell_text,
 )
+
+FIT_ROWS = 200  # rows measured to fit the columns: the first pages, where the eye goes
 
 
 class SessionTable(QTableView):
@@ -54,20 +58,34 @@ class SessionTable(QTableView):
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         columns.setSectionResizeMode(ROUTINE, QHeaderView.ResizeMode.Stretch)
         self.fit_columns()
+        for changed in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            changed.connect(lambda *_: self.fit_columns())
         model.modelReset.connect(self._select_first)
         self.doubleClicked.connect(lambda index: self.open_requested.emit(index.row()))
 
     def fit_columns(self) -> None:
-        """Widths for the longest texts each column holds, in the font in use."""
+        """Each column as wide as the longest text it holds now (and its heading), so the
+        routine's name gets the room an empty column would waste."""
         metrics = self.fontMetrics()
-        samples = {
-            WHEN: "Wed 30 Sep 2024, 23:59",
-            TIME: "1:00:00 of 1:00:00",
-            STATUS: "Interrupted, preview ×4",
-            COMFORT: "10 → 10  (same)",
-        }
-        for column, sample in samples.items():
-            self.horizontalHeader().resizeSection(column, metrics.horizontalAdvance(sample) + 40)
+        header = self.horizontalHeader()
+        heading_metrics = header.fontMetrics()
+        model = self.model()
+        if not isinstance(model, SessionListModel):
+            return
+        # Only the sessions already read: measuring must not make the list read more.
+        loaded = [
+            record
+            for row in range(min(model.rowCount(), FIT_ROWS))
+            if (record := model.record(row)) is not None
+        ]
+        for column in (WHEN, TIME, STATUS, COMFORT):
+            heading = model.headerData(column, Qt.Orientation.Horizontal)
+            widest = heading_metrics.horizontalAdvance(str(heading or ""))
+            if column == WHEN and len(loaded) < model.rowCount():
+                widest = max(widest, metrics.horizontalAdvance(LOADING))
+            for record in loaded:
+                widest = max(widest, metrics.horizontalAdvance(cell_text(record, column)))
+            header.resizeSection(column, widest + 40)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -792,3 +792,20 @@ def test_the_charts_take_the_new_colours_when_the_theme_changes(
     QApplication.processEvents()
     assert heatmap.grab().toImage().pixelColor(empty) == QColor(DARK.track)
     assert heatmap.grab().toImage().pixelColor(busy) == QColor(DARK.accent)
+
+
+def test_columns_are_as_wide_as_what_they_hold(
+    qtbot, history_path: Path, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    from stretchtimer.gui.history.sessions.list_model import COMFORT, ROUTINE
+
+    add(history_path, [at(days_ago(back), 8) for back in range(3)])  # no comfort ratings
+    page = open_page(window)
+    table = page.table
+    header = table.horizontalHeader()
+    heading = header.fontMetrics().horizontalAdvance(
+        str(page.model.headerData(COMFORT, Qt.Orientation.Horizontal))
+    )
+    assert header.sectionSize(COMFORT) <= heading + 40  # an empty column stays narrow
+    title_width = table.fontMetrics().horizontalAdvance(page.model.record(0).routine_title)
+    assert header.sectionSize(ROUTINE) >= title_width  # the name is never cut off
