@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QHideEvent,
+    QKeyEvent,
     QMoveEvent,
     QPaintEvent,
     QShowEvent,
@@ -48,6 +49,8 @@ from stretchtimer.gui.session.player_text import (
     ring_state,
 )
 from stretchtimer.gui.session.ring import CountdownRing, RingState
+from stretchtimer.gui.session.stop_grace import StopGrace
+from stretchtimer.gui.widgets.enter_presses import press_focused_button
 from stretchtimer.gui.widgets.window_drag import (
     ScreenFollower,
     WindowDrag,
@@ -98,6 +101,9 @@ class MiniPlayer(QWidget):
         self.places = places
         self.controller: SessionController | None = None
         self.full: PlayerView | None = None
+        self.stop_grace = StopGrace(self)
+        self._grace_words = ""
+        self.stop_grace.words_changed.connect(self._show_grace)
         self._placed = False
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
@@ -288,11 +294,31 @@ class MiniPlayer(QWidget):
         self._update_mute_icon()
 
     def _command(self, command: Callable[[SessionController], None]) -> None:
-        if self.controller is not None and self.controller.phase is not Phase.FINISHED:
-            command(self.controller)
-            self.refresh()
+        controller = self.controller
+        if controller is None or controller.phase is Phase.FINISHED:
+            return
+        if command is SessionController.stop and controller.driver is not None:
+            # As in the full player: a few seconds to resume, Esc again to end at once.
+            if self.stop_grace.active:
+                self.stop_grace.stop_now()
+            else:
+                self.stop_grace.offer(controller)
+        elif command is SessionController.toggle_pause and self.stop_grace.active:
+            self.stop_grace.resume()
+        else:
+            command(controller)
+        self.refresh()
+
+    def _show_grace(self, words: str) -> None:
+        self._grace_words = words
+        self.refresh()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not press_focused_button(self, event):  # Enter presses the focused button
+            super().keyPressEvent(event)
 
     def _on_finished(self, _status: object) -> None:
+        self.stop_grace.cancel()
         self._frame.stop()
         self.refresh()
 
@@ -316,7 +342,8 @@ class MiniPlayer(QWidget):
         _set(self.side, text.side.upper())
         self.side.setVisible(bool(text.side))
         activity = f"Easier · {text.activity}" if text.easier else text.activity
-        _set(self.activity, PAUSED_WORDS if text.paused else activity)
+        paused = self._grace_words or PAUSED_WORDS
+        _set(self.activity, paused if text.paused else activity)
         _set(self.upcoming, text.next)
         self.upcoming.setVisible(bool(text.next))
         _set(self.progress_text, " · ".join(p for p in (text.progress, text.time_left) if p))

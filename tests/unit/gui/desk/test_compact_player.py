@@ -110,7 +110,12 @@ def test_keys_in_the_compact_player(
     qtbot.keyClick(mini, Qt.Key.Key_Left)  # back to the start of this hold
     assert engine.segment.kind is SegmentKind.HOLD
 
+    qtbot.keyClick(mini, Qt.Key.Key_Escape)  # a few seconds to change one's mind
+    assert mini.activity.text().startswith("Stopping in 5 s — Space to resume")
+    qtbot.keyClick(mini, Qt.Key.Key_Space)
+    assert engine.state is State.RUNNING and controller.phase is Phase.RUNNING
     qtbot.keyClick(mini, Qt.Key.Key_Escape)
+    qtbot.keyClick(mini, Qt.Key.Key_Escape)  # twice: over at once
     qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
     assert mini.step_name.text() == "Session stopped"
 
@@ -177,6 +182,7 @@ def test_closing_the_finished_compact_player_leaves_the_app_in_the_tray(
 ) -> None:
     mini = start_compact(qtbot, desk, window, "desk-hips")
     qtbot.keyClick(mini, Qt.Key.Key_Escape)
+    qtbot.keyClick(mini, Qt.Key.Key_Escape)
     controller = window.sessions.controller
     assert controller is not None
     qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
@@ -188,6 +194,7 @@ def test_without_a_tray_closing_the_finished_compact_player_brings_the_window_ba
     qtbot: QtBot, desk_without_tray: Desk, window: MainWindow
 ) -> None:
     mini = start_compact(qtbot, desk_without_tray, window, "desk-hips")
+    qtbot.keyClick(mini, Qt.Key.Key_Escape)
     qtbot.keyClick(mini, Qt.Key.Key_Escape)
     controller = window.sessions.controller
     assert controller is not None
