@@ -18,9 +18,9 @@ from pathlib import Path
 
 from PySide6.QtDBus import QDBusConnection
 
+from stretchtimer.runtime import dbus
 from stretchtimer.storage.paths import Paths
 from stretchtimer.system.autostart import Autostart
-from stretchtimer.system.presence import bus as dbus
 from stretchtimer.system.presence.desk_probes import DeskProbes
 from stretchtimer.system.presence.probe import Check, Kind, Probe
 
