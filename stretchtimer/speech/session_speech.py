@@ -19,6 +19,7 @@ from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
 from stretchtimer.speech.plan_estimate import DEFAULT_RATE, PlanOptions, estimated_plan
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.renderer import ClipRenderer, Progress
+from stretchtimer.speech.voices import SYSTEM_DEFAULT
 
 __all__ = [
     "PlanOptions",
@@ -78,6 +79,12 @@ def prepare_spoken_session(
             notice = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, notice.detail, voice=voice.voice)
             result = renderer.render(
                 plan.spoken_texts, VoiceChoice("", voice.rate), progress=progress
+            )
+            notice = result.notice or notice
+        if notice is not None and notice.problem is SpeechProblem.NATURAL_VOICE_FAILED:
+            # The system's voice says everything, so the clips of one session match.
+            result = renderer.render(
+                plan.spoken_texts, VoiceChoice(SYSTEM_DEFAULT, voice.rate), progress=progress
             )
             notice = result.notice or notice
     if notice is not None and notice.problem.voice_off:
