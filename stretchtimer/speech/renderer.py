@@ -111,10 +111,16 @@ class ClipRenderer:
         return result
 
     def voices(self) -> list[dict[str, Any]]:
-        """The engine's voices (id, name, languages); raises SpeechUnavailableError."""
+        """The system's voices (id, name, languages, and ``default`` on the one pyttsx3
+        uses when none is chosen); raises SpeechUnavailableError."""
         reply = self._ask({"op": "voices"})
         voices = reply.get("voices", [])
-        return [voice for voice in voices if isinstance(voice, dict)]
+        default = reply.get("default")
+        return [
+            {**voice, "default": voice.get("id") == default}
+            for voice in voices
+            if isinstance(voice, dict)
+        ]
 
     def _render_one(self, text: str, voice: VoiceChoice) -> Clip:
         ref = parse_voice(voice.voice)

@@ -56,6 +56,7 @@ class PiperModel:
     config: Path
     language: str
     bundled: bool = False
+    title: str = ""  # the speaker's name, for lists: "Joe"
 
     @property
     def id(self) -> str:
@@ -123,7 +124,9 @@ def read_model(model: Path, *, bundled: bool = False) -> PiperModel:
     if not _looks_like_piper_config(data):
         raise VoiceConfigError(f"{config.name} is not a Piper voice config")
     name = model.name.removesuffix(MODEL_SUFFIX)
-    return PiperModel(name, model, config, _language(data, name), bundled)
+    dataset = data.get("dataset")
+    title = dataset.replace("_", " ").title() if isinstance(dataset, str) and dataset else name
+    return PiperModel(name, model, config, _language(data, name), bundled, title)
 
 
 def _looks_like_piper_config(data: Any) -> bool:

@@ -248,7 +248,7 @@ def _answer(speaker: Speaker | PiperSpeakerLike, request: dict[str, Any]) -> dic
             int(request["rate"]),
         )
     if operation == "voices" and isinstance(speaker, Speaker):
-        return {"ok": True, "voices": speaker.voices()}
+        return {"ok": True, "voices": speaker.voices(), "default": str(speaker.default_voice)}
     raise ValueError(f"unknown operation {operation!r}")
 
 

@@ -14,16 +14,28 @@ from tests.cli.test_play_cli import Terminal
 from tests.conftest import run_cli
 
 
-def test_voices_lists_id_name_and_language(home: Path) -> None:
+def test_voices_lists_both_engines_with_the_default_marked(home: Path) -> None:
     table = run_cli("voices", home=home)
     assert table.returncode == 0, table.stderr
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["ID", "NAME", "LANGUAGE"]
-    assert any(line.split()[0] == "gmw/en-us" and line.split()[-1] == "en-us" for line in lines)
+    assert any(
+        line.split()[0] == "pyttsx3:gmw/en-us" and line.split()[-1] == "en-us" for line in lines
+    )
+    assert lines[1].split()[:2] == ["piper:en_US-joe-medium", "*"]  # the natural voice speaks
     listing = json.loads(run_cli("voices", "--json", home=home).stdout)
     assert len(listing) == len(lines) - 1 > 50
-    english = next(voice for voice in listing if voice["id"] == "gmw/en")
-    assert english == {"id": "gmw/en", "name": "English (Great Britain)", "language": "en-gb"}
+    english = next(voice for voice in listing if voice["id"] == "pyttsx3:gmw/en")
+    assert english == {
+        "id": "pyttsx3:gmw/en",
+        "engine": "pyttsx3",
+        "name": "English (Great Britain)",
+        "language": "en-gb",
+        "default": False,
+    }
+    assert [voice["id"] for voice in listing if voice["default"]] == ["piper:en_US-joe-medium"]
+    natural = listing[0]
+    assert (natural["engine"], natural["language"]) == ("piper", "en_US")
 
 
 def test_say_writes_a_wav_file_with_the_voice_and_rate_asked_for(home: Path) -> None:
