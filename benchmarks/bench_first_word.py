@@ -54,7 +54,7 @@ def run() -> Iterator[Result]:
 
 
 def engines() -> list[tuple[str, VoiceChoice, float]]:
-    chosen = [("espeak", VoiceChoice("", 165), SYSTEM_TARGET_MS)]
+    chosen = [("espeak", VoiceChoice("pyttsx3:", 165), SYSTEM_TARGET_MS)]
     try:
         from stretchtimer.speech.voices import NATURAL_DEFAULT, natural_voice_installed
     except ImportError:  # before the natural voice existed

@@ -46,9 +46,9 @@ def test_a_rendered_clip_sounds_like_a_sentence(home: Path) -> None:
 def test_rate_and_voice_change_the_clip_and_its_key(home: Path) -> None:
     text = "Breathe in slowly through your nose."
     with renderer(home) as subject:
-        slow = subject.render([text], VoiceChoice("", 120)).clips[text]
-        fast = subject.render([text], VoiceChoice("", 260)).clips[text]
-        american = subject.render([text], VoiceChoice("gmw/en-us", 165)).clips[text]
+        slow = subject.render([text], VoiceChoice("pyttsx3:", 120)).clips[text]
+        fast = subject.render([text], VoiceChoice("pyttsx3:", 260)).clips[text]
+        american = subject.render([text], VoiceChoice("pyttsx3:gmw/en-us", 165)).clips[text]
     assert slow.seconds > fast.seconds * 1.6
     assert len({slow.path, fast.path, american.path}) == 3
 
@@ -76,7 +76,7 @@ def test_cache_keys_differ_by_engine_voice_rate_and_text(home: Path) -> None:
     keys = {
         cache.key("Rest.", DEFAULT),
         cache.key("Rest!", DEFAULT),
-        cache.key("Rest.", VoiceChoice("", 166)),
+        cache.key("Rest.", VoiceChoice("pyttsx3:", 166)),
         cache.key("Rest.", VoiceChoice("gmw/en-us", 165)),
         ClipCache(home / "clips", engine="sapi5").key("Rest.", DEFAULT),
     }
