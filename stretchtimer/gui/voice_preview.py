@@ -15,8 +15,8 @@ from shiboken6 import isValid
 from stretchtimer.gui.services import AppServices
 from stretchtimer.player.cue_player import CuePlayer
 from stretchtimer.speech.clip_cache import VoiceChoice
-from stretchtimer.speech.problems import SpeechProblem, SpeechUnavailableError
-from stretchtimer.speech.session_speech import clip_renderer
+from stretchtimer.speech.problems import SpeechUnavailableError
+from stretchtimer.speech.session_speech import clip_renderer, render_falling_back
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +28,12 @@ MUTED = "Sound is muted; untick “Mute voice and chimes” in Settings to hear 
 def render_one(clips_folder: Path, text: str, voice: str, rate: int) -> tuple[Path | None, str]:
     """A clip for ``text`` (or None) and the sentence saying why not; blocks while rendering.
 
-    A voice that is no longer installed falls back to the default one, as sessions do.
+    A voice that is no longer installed falls back to the default one, and a natural
+    voice that cannot speak to the system's, as sessions do.
     """
-    choice = VoiceChoice(voice, rate)
     with clip_renderer(clips_folder) as renderer:
-        result = renderer.render([text], choice)
-        notice = result.notice
-        if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
-            result = renderer.render([text], VoiceChoice("", rate))
-            notice = result.notice
+        result = render_falling_back(renderer, [text], VoiceChoice(voice, rate))
+    notice = result.notice
     clip = result.clips.get(text)
     if clip is None:
         return None, notice.sentence if notice else "The voice could not say this text."

@@ -9,7 +9,7 @@ starts a hold while the voice is still reading the instructions.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from stretchtimer.core.routine import Routine
 from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
 from stretchtimer.speech.plan_estimate import DEFAULT_RATE, PlanOptions, estimated_plan
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
-from stretchtimer.speech.renderer import ClipRenderer, Progress
+from stretchtimer.speech.renderer import ClipRenderer, Progress, RenderResult
 from stretchtimer.speech.voices import SYSTEM_DEFAULT
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "estimated_plan",
     "needs_rendering",
     "prepare_spoken_session",
+    "render_falling_back",
 ]
 
 
@@ -73,20 +74,8 @@ def prepare_spoken_session(
     if voice is None:
         return SpokenSession(plan)
     with renderer_factory() as renderer:
-        result = renderer.render(plan.spoken_texts, voice, progress=progress)
-        notice = result.notice
-        if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
-            notice = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, notice.detail, voice=voice.voice)
-            result = renderer.render(
-                plan.spoken_texts, VoiceChoice("", voice.rate), progress=progress
-            )
-            notice = result.notice or notice
-        if notice is not None and notice.problem is SpeechProblem.NATURAL_VOICE_FAILED:
-            # The system's voice says everything, so the clips of one session match.
-            result = renderer.render(
-                plan.spoken_texts, VoiceChoice(SYSTEM_DEFAULT, voice.rate), progress=progress
-            )
-            notice = result.notice or notice
+        result = render_falling_back(renderer, plan.spoken_texts, voice, progress=progress)
+    notice = result.notice
     if notice is not None and notice.problem.voice_off:
         return SpokenSession(plan, notice=notice)
     clips = dict(result.clips)
@@ -98,6 +87,31 @@ def prepare_spoken_session(
         breath_guidance=options.breath_guidance,
     )
     return SpokenSession(spoken_plan, clips, notice)
+
+
+def render_falling_back(
+    renderer: ClipRenderer,
+    texts: Iterable[str],
+    voice: VoiceChoice,
+    *,
+    progress: Progress | None = None,
+) -> RenderResult:
+    """Clips in ``voice``, or in the default voice when it is not installed, or in the
+    system's voice when the natural voice cannot speak; the notice says which and why."""
+    texts = list(texts)
+    result = renderer.render(texts, voice, progress=progress)
+    notice = result.notice
+    if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
+        notice = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, notice.detail, voice=voice.voice)
+        result = renderer.render(texts, VoiceChoice("", voice.rate), progress=progress)
+        result.notice = result.notice or notice
+        notice = result.notice
+    if notice is not None and notice.problem is SpeechProblem.NATURAL_VOICE_FAILED:
+        # The system's voice says everything, so the clips of one session match.
+        system = VoiceChoice(SYSTEM_DEFAULT, voice.rate)
+        result = renderer.render(texts, system, progress=progress)
+        result.notice = result.notice or notice
+    return result
 
 
 def _measured(text: str, *, clips: Mapping[str, Clip], rate: int) -> float:

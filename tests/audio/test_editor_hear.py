@@ -78,6 +78,7 @@ def test_editor_hear_it_says_in_one_sentence_why_there_is_no_voice(
 ) -> None:  # type: ignore[no-untyped-def]
     for name, value in without_espeak(home).items():
         monkeypatch.setenv(name, value)  # the speech worker cannot load espeak-ng
+    editor.services.settings.update(voice="pyttsx3:")  # the system's voice, not Piper's
     qtbot.mouseClick(editor.step_form.hear_say, Qt.MouseButton.LeftButton)
     assert editor.banner.message == NO_ENGINE.removeprefix("stretchtimer: ")
     assert editor.step_form.hear_say.text() == "Hear it"

@@ -166,6 +166,7 @@ def test_without_the_speech_engine_the_session_runs_and_says_why(
     broken.mkdir()
     (broken / "libespeak-ng.so.1").write_bytes(b"")
     monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
+    window.services.settings.update(voice="pyttsx3:")  # the system's voice, not Piper's
     window.start_routine("two-minute-reset")
     wait_started(qtbot, window)
     assert window.controller is not None and window.controller.running
@@ -201,6 +202,7 @@ def test_without_sound_output_or_speech_engine_each_reason_shows_once(
     broken.mkdir()
     (broken / "libespeak-ng.so.1").write_bytes(b"")
     monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
+    window.services.settings.update(voice="pyttsx3:")  # the system's voice, not Piper's
     window.start_routine("two-minute-reset")
     wait_started(qtbot, window)
     assert window.current_place() == "session"

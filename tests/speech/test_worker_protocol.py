@@ -112,4 +112,9 @@ def test_an_unknown_voice_is_reported_by_name(home: Path) -> None:
     assert result.notice.problem is SpeechProblem.UNKNOWN_VOICE
     assert result.notice.voice == "fake/xx"
     assert [voice["id"] for voice in voices] == ["fake/en", "fake/fr"]
-    assert voices[0] == {"id": "fake/en", "name": "Fake English", "languages": ["en"]}
+    assert voices[0] == {
+        "id": "fake/en",
+        "name": "Fake English",
+        "languages": ["en"],
+        "default": True,  # the one the driver speaks with when none is chosen
+    }
