@@ -12,21 +12,20 @@ first words 0.6 s later) is part of the figure: it is what a person waits.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_speech import write_beep
 from benchmarks.harness import Result, at_most
-from stretchtimer.core.plan import build_plan
-from stretchtimer.core.routine import Routine
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.plan import build_plan
 from stretchtimer.speech.clip_cache import VoiceChoice
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.storage.routines.library import builtin_entries
 
 SYSTEM_TARGET_MS = 800.0
 NATURAL_TARGET_MS = 1500.0
@@ -39,7 +38,7 @@ def longest_routine() -> Routine:
 
 
 def run() -> Iterator[Result]:
-    from tests.audio.pulse import PulseServer
+    from tests.integration.audio.pulse import PulseServer
 
     with tempfile.TemporaryDirectory(prefix="stretchtimer-bench-") as folder:
         root = Path(folder)
@@ -69,8 +68,8 @@ def measure(server: Any, root: Path, voice: VoiceChoice) -> dict[str, Any]:
     from PySide6.QtCore import QTimer, QUrl
     from PySide6.QtMultimedia import QSoundEffect
 
-    from stretchtimer.player.qt_setup import audio_application
-    from tests.audio.onsets import Recording, nearest
+    from stretchtimer.runtime.qt_setup import audio_application
+    from tests.integration.audio.onsets import Recording, nearest
 
     root.mkdir(parents=True)
     app = audio_application()
@@ -81,7 +80,7 @@ def measure(server: Any, root: Path, voice: VoiceChoice) -> dict[str, Any]:
     while beep.status() is not QSoundEffect.Status.Ready:
         app.processEvents()
     marks: dict[str, float] = {}
-    stream = io.StringIO()
+    log = root / "cues.jsonl"
     session: dict[str, Any] = {}
 
     def warm_up() -> None:
@@ -96,14 +95,14 @@ def measure(server: Any, root: Path, voice: VoiceChoice) -> dict[str, Any]:
 
     def press_start() -> None:
         marks["start"] = time.monotonic()
-        session.update(start_session(root, voice, stream))
+        session.update(start_session(root, voice, log))
         QTimer.singleShot(round(LISTEN_SECONDS * 1000), app.quit)
 
     with server.recording(root / "heard.wav") as wav:
         QTimer.singleShot(200, warm_up)
         app.exec()
-    records = [json.loads(line) for line in stream.getvalue().splitlines()]
     session["stop"]()
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     voices = [record for record in records if record["what"] == "voice"]
     assert voices, "no voice cue was played"
     recording = Recording.load(wav)
@@ -124,28 +123,30 @@ def measure(server: Any, root: Path, voice: VoiceChoice) -> dict[str, Any]:
     }
 
 
-def start_session(root: Path, voice: VoiceChoice, stream: io.StringIO) -> dict[str, Any]:
-    """What Start does: prepare the speech (cold), load the sounds, start the driver."""
-    from stretchtimer.core.engine import SessionEngine
-    from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
-    from stretchtimer.player.driver import SessionDriver
-    from stretchtimer.player.timing_log import TimingLog
-    from stretchtimer.speech.session_speech import PlanOptions, clip_renderer
-    from stretchtimer.speech.session_speech import prepare_spoken_session as prepare
+def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
+    """What Start does (runtime.session_setup, as the app and the terminal use it):
+    prepare the speech with an empty cache, load the sounds, start the driver."""
+    from stretchtimer.runtime.cue_player import wait_until_ready
+    from stretchtimer.runtime.session_setup import SessionParts, prepare_session
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.storage.settings import Settings
 
+    paths = Paths(root / "data", root / "config", root / "cache", root / "logs")
+    settings = Settings(voice=voice.voice, rate=voice.rate)
+    os.environ["STRETCHTIMER_CUE_LOG"] = str(log)
     started = time.monotonic()
-    factory: Callable[[], Any] = lambda: clip_renderer(root / "clips")  # noqa: E731
-    spoken = prepare(longest_routine(), PlanOptions(), voice, factory)
-    assert spoken.notice is None, spoken.notice
+    prepared = prepare_session(longest_routine(), settings, paths, record=False)
+    assert prepared.spoken.notice is None, prepared.spoken.notice
     prepared_ms = (time.monotonic() - started) * 1000
-    player = CuePlayer(spoken.clip_paths(), timing_log=TimingLog(stream))
-    driver = SessionDriver(SessionEngine(spoken.plan))
-    player.attach(driver.engine_event)
-    wait_until_ready(player)
+    parts = SessionParts(prepared, settings)
+    driver = parts.drive(
+        routine_id="longest", paths=paths, speed=1.0, comfort_before=None, on_problem=print
+    )
+    wait_until_ready(parts.player)
     driver.start()
 
     def stop() -> None:
         driver.stop()
-        player.close()
+        parts.close_player()
 
-    return {"prepared_ms": prepared_ms, "stop": stop, "driver": driver, "player": player}
+    return {"prepared_ms": prepared_ms, "stop": stop, "driver": driver, "parts": parts}
