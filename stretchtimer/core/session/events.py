@@ -40,6 +40,7 @@ class Status(enum.Enum):
 class PauseReason(enum.Enum):
     PERSON = "person"
     SLEEP = "sleep"  # the machine slept; nobody did the holds meanwhile
+    SPEECH = "speech"  # the next segment's words are still being rendered
 
 
 @dataclass(slots=True)

@@ -272,7 +272,7 @@ class _Builder:
         self.pace = pace
         self.length = functools.cache(length)  # the same few words come back again and again
         self.breath_guidance = breath_guidance
-        self.candidates: set[str] = {phrases.PAUSED_FOR_SLEEP}
+        self.candidates: set[str] = {phrases.PAUSED_FOR_SLEEP, phrases.WAITING_FOR_VOICE}
         self.segments: list[Segment] = []
 
     # -- helpers ----------------------------------------------------------------------
