@@ -41,6 +41,7 @@ class RenderResult:
     clips: dict[str, Clip] = field(default_factory=dict)
     notice: SpeechNotice | None = None  # why some texts have no clip
     rendered: int = 0  # how many were made now (the rest came from the cache)
+    voice: VoiceChoice | None = None  # the voice the clips are in, after any fallback
 
 
 class ClipRenderer:
@@ -91,7 +92,7 @@ class ClipRenderer:
     ) -> RenderResult:
         """Clips for ``texts``; ``progress(done, total)`` is called as they come."""
         wanted = sorted(set(texts), key=lambda text: (len(text), text))
-        result = RenderResult(self.cached(wanted, voice))
+        result = RenderResult(self.cached(wanted, voice), voice=voice)
         missing = [text for text in wanted if text not in result.clips]
         total = len(wanted)
         if progress:

@@ -231,7 +231,8 @@ class SessionEngine:
     def speech_ready(self, ready_until: int, now: Moment) -> list[Event]:
         """Every clip of the first ``ready_until`` segments is ready; a session waiting
         for them goes on."""
-        self._ready_until = max(self._ready_until, ready_until)
+        # Exactly this many: re-timed words may make a later segment wait again.
+        self._ready_until = max(self._index + 1, ready_until)
         if self._waiting and self._index < self._ready_until:
             return self.resume(now)
         return []
