@@ -17,12 +17,12 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from stretchtimer.runtime.cue_player import CuePlayer
 from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.speech.clip_cache import Clip
-from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
+from stretchtimer.speech.problems import SpeechProblem
 from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.session_speech import (
     SpokenSession,
@@ -94,19 +94,34 @@ class SpeechStream(QObject):
                         break
                     result = render_falling_back(renderer, [text], voice)
                     if result.notice is not None:
-                        self.notice.emit(result.notice)
+                        if not self._send(self.notice, result.notice):
+                            break
                         if result.notice.problem.voice_off:
                             break
                         if result.notice.problem is SpeechProblem.NATURAL_VOICE_FAILED:
                             voice = result.voice or voice  # the system's voice from here on
                     clip = result.clips.get(text)
-                    if clip is not None:
-                        self.clip_ready.emit(clip)
+                    if clip is not None and not self._send(self.clip_ready, clip):
+                        break
         except Exception:  # a bug here must not take the session down: it goes on silent
             log.exception("rendering speech during the session failed")
-            self.notice.emit(SpeechNotice(SpeechProblem.ENGINE_FAILED, "speech stream failed"))
         finally:
-            self.done.emit()
+            self._send(self.done, None)
+
+    def _send(self, signal: SignalInstance, value: object) -> bool:
+        """Hand ``value`` to the Qt thread; False once the session is over (the stream
+        stopped, or gone with its window)."""
+        if self._stop.is_set():
+            return False
+        try:
+            if value is None:
+                signal.emit()
+            else:
+                signal.emit(value)
+        except RuntimeError:  # the QObject was deleted: the session has ended
+            self._stop.set()
+            return False
+        return True
 
     # -- on the Qt thread ------------------------------------------------------------------
 
