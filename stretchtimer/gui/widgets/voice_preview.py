@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtMultimedia import QSoundEffect
@@ -15,8 +14,9 @@ from shiboken6 import isValid
 from stretchtimer.gui.services import AppServices
 from stretchtimer.runtime.cue_player import CuePlayer
 from stretchtimer.speech.clip_cache import VoiceChoice
-from stretchtimer.speech.problems import SpeechUnavailableError
+from stretchtimer.speech.problems import SpeechNotice
 from stretchtimer.speech.session_speech import clip_renderer, render_falling_back
+from stretchtimer.speech.voice_list import VoiceEntry, list_voices
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class VoicePreview(QObject):
     Signals:
         busy(bool): a text is being prepared or spoken.
         problem(str): one sentence when nothing can be said, and why.
-        voices_found(object): ``[(id, label), ...]`` from :meth:`list_voices`.
+        voices_found(object): a list of :class:`VoiceEntry` from :meth:`list_voices`.
     """
 
     busy = Signal(bool)
@@ -145,32 +145,20 @@ class VoicePreview(QObject):
             player.deleteLater()
 
     def list_voices(self) -> None:
-        """Ask the engine for its voices; they arrive in ``voices_found``."""
-        clips = self.services.paths.clips
+        """Ask both engines for their voices; they arrive in ``voices_found``."""
+        paths = self.services.paths
 
-        def voices() -> list[tuple[str, str]] | str:
-            try:
-                with clip_renderer(clips) as renderer:
-                    found = renderer.voices()
-            except SpeechUnavailableError as error:
-                return error.notice.sentence
-            return sorted(
-                (str(voice.get("id", "")), _label(voice)) for voice in found if voice.get("id")
-            )
+        def voices() -> tuple[list[VoiceEntry], SpeechNotice | None]:
+            with clip_renderer(paths.clips) as renderer:
+                return list_voices(renderer, paths.voices)
 
         self.services.tasks.run(voices, self._voices_listed)
 
-    def _voices_listed(self, found: list[tuple[str, str]] | str) -> None:
-        if isinstance(found, str):
-            self.problem.emit(found)
-        else:
-            self.voices_found.emit(sorted(found, key=lambda item: item[1].lower()))
-
-
-def _label(voice: dict[str, Any]) -> str:
-    languages = ", ".join(str(language) for language in voice.get("languages", []))
-    name = str(voice.get("name", voice.get("id", "")))
-    return f"{name} ({languages})" if languages else name
+    def _voices_listed(self, found: tuple[list[VoiceEntry], SpeechNotice | None]) -> None:
+        entries, notice = found
+        if notice is not None:
+            self.problem.emit(notice.sentence)
+        self.voices_found.emit(entries)
 
 
 def play_when_loaded(effect: QSoundEffect) -> None:
