@@ -110,6 +110,15 @@ class ClipCache:
         ensure_private_dir(self.folder)
         return self.folder / f".{self.key(text, voice)}.{os.getpid()}.part.wav"
 
+    def sweep(self) -> None:
+        """Remove scratch files left by a process that ended mid-clip (a session closed
+        while the rest of its speech was still rendering)."""
+        for scratch in self.folder.glob(".*.part.wav"):
+            pid = scratch.name.rsplit(".", 3)[-3]
+            if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+                with contextlib.suppress(OSError):
+                    scratch.unlink()
+
     def store(self, scratch: Path, text: str, voice: VoiceChoice) -> Clip:
         """Move a finished clip from ``scratch`` into the cache; raises BadWavError or OSError."""
         try:
@@ -122,3 +131,15 @@ class ClipCache:
                 scratch.unlink()
             raise
         return Clip(text, path, info.seconds)
+
+
+def _running(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another person's process, or a platform without signals
+        return True
+    return True

@@ -61,6 +61,7 @@ class ClipRenderer:
         self.start_timeout = start_timeout
         self._workers: dict[str, WorkerProcess] = {}  # by engine
         self._failures = 0
+        self._swept = False
 
     def __enter__(self) -> ClipRenderer:
         return self
@@ -94,6 +95,9 @@ class ClipRenderer:
         wanted = sorted(set(texts), key=lambda text: (len(text), text))
         result = RenderResult(self.cached(wanted, voice), voice=voice)
         missing = [text for text in wanted if text not in result.clips]
+        if missing and not self._swept:
+            self._swept = True
+            self.cache.sweep()
         total = len(wanted)
         if progress:
             progress(len(result.clips), total)

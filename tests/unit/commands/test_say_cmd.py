@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from stretchtimer.speech.wav import read_samples, rms
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 from tests.unit.commands.test_play_cmd import Terminal
 
 
@@ -82,6 +83,10 @@ def test_a_routine_played_once_starts_without_rendering_again(home: Path) -> Non
     routine.write_text(TINY, encoding="utf-8")
     silent = {"PULSE_SERVER": f"unix:{home}/no-server"}  # this test is about the clips
     log = home / "logs" / "stretchtimer.log"
+    # espeak-ng renders every clip long before this session ends (the natural voice may
+    # leave the last ones for the next time: they render while that session plays).
+    (home / "config").mkdir()
+    (home / "config" / "settings.toml").write_text('[voice]\nvoice = "pyttsx3:"\n')
     first = run_cli("play", str(routine), "--no-gui", home=home, env=silent)
     assert first.returncode == 0, first.stderr
     clips = home / "cache" / "clips"
@@ -113,3 +118,33 @@ def test_a_progress_bar_shows_while_clips_render_and_only_then(
             term.close()
         assert ("Preparing the voice" in term.output) is rendering
         assert re.search(r"Preparing the voice  [█░]{20} \d+/\d+", term.output) or not rendering
+
+
+def test_without_a_working_onnxruntime_the_system_voice_speaks_and_one_line_says_why(
+    home: Path,
+) -> None:
+    # onnxruntime's native library fails to load on some processors: its import raises.
+    # A package of that name that does the same stands in front of the real one.
+    shadow = home / "no-onnxruntime" / "onnxruntime"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text(
+        'raise ImportError("onnxruntime cannot load its library on this processor")\n',
+        encoding="utf-8",
+    )
+    said = home / "said.wav"
+    result = run_cli(
+        "say",
+        "Hello there.",
+        "--to",
+        str(said),
+        home=home,
+        env={"PYTHONPATH": f"{shadow.parent}{os.pathsep}{REPO}"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "stretchtimer: The natural voice cannot speak here (onnxruntime does not run on this "
+        "computer), so the system voice speaks this session instead; the app's log has the "
+        "details."
+    ]
+    samples, info = read_samples(said)
+    assert info.seconds > 0.4 and rms(samples) > 0.03  # said, by espeak-ng

@@ -4,6 +4,8 @@ engine, voice, rate and text, and a plan timed by what was measured."""
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,20 @@ def test_an_unknown_voice_falls_back_to_the_default_and_says_so(home: Path) -> N
         "`stretchtimer voices` lists the voices you can choose."
     )
     assert set(spoken.clips) == set(spoken.plan.spoken_texts)
+
+
+def test_scratch_files_of_a_process_that_ended_mid_clip_are_swept(home: Path) -> None:
+    cache = ClipCache(home / "clips")
+    cache.folder.mkdir(parents=True)
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    left = cache.folder / f".{'0' * 40}.{ended.stdout.strip()}.part.wav"
+    left.write_bytes(b"RIFF")
+    with ClipRenderer(cache) as subject:
+        subject.render(["Rest."], DEFAULT)
+    assert not left.exists()
+    assert [path.name for path in cache.folder.glob(".*")] == []
