@@ -14,7 +14,7 @@ from shiboken6 import isValid
 from stretchtimer.gui.services import AppServices
 from stretchtimer.runtime.cue_player import CuePlayer
 from stretchtimer.speech.clip_cache import VoiceChoice
-from stretchtimer.speech.problems import SpeechNotice
+from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.session_speech import clip_renderer, render_falling_back
 from stretchtimer.speech.voice_list import VoiceEntry, list_voices
 
@@ -37,6 +37,8 @@ def render_one(clips_folder: Path, text: str, voice: str, rate: int) -> tuple[Pa
     clip = result.clips.get(text)
     if clip is None:
         return None, notice.sentence if notice else "The voice could not say this text."
+    if notice is not None and notice.problem is SpeechProblem.NATURAL_VOICE_FAILED:
+        return clip.path, notice.sentence  # heard in the system's voice: say why
     return clip.path, ""
 
 
@@ -101,6 +103,8 @@ class VoicePreview(QObject):
             self.problem.emit(why)
             return
         self.stop()
+        if why:
+            self.problem.emit(why)
         volume = self.services.settings.current.voice_volume
         player = CuePlayer({text: path}, voice_volume=volume, chime_volume=0.0, parent=self)
         self.player = player
