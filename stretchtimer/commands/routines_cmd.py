@@ -13,9 +13,11 @@ from typing import Any
 from stretchtimer.commands import routine_files_cmd
 from stretchtimer.core.formatting import clock_text, work_text
 from stretchtimer.core.routine.file import load_routine
+from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.routine.summary import routine_dict
+from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
 
@@ -33,7 +35,17 @@ def register(commands: Any) -> None:
     show.add_argument("--json", action="store_true", help="print a JSON object")
     show.set_defaults(run=run_show)
 
-    validate = actions.add_parser("validate", help="check routine files and report problems")
+    script = actions.add_parser(
+        "script", help="print what a session will say, and when, with your settings"
+    )
+    script.add_argument("routine", metavar="ID|FILE", help="a routine id or a routine file")
+    script.add_argument("--json", action="store_true", help="print a JSON list of segments")
+    script.set_defaults(run=run_script)
+
+    validate = actions.add_parser(
+        "validate",
+        help="check routine files: problems (exit 1) and advice for eyes-closed guidance",
+    )
     validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
     validate.set_defaults(run=run_validate)
 
@@ -125,22 +137,32 @@ def run_show(args: argparse.Namespace) -> int:
     if routine.description:
         print(textwrap.fill(routine.description, width=88))
     print()
+    if routine.setup:
+        print(_indented(f"Before you start: {routine.setup}", ""))
+        print()
     for number, step in enumerate(routine.steps, start=1):
         print(f"{number:>2}. {step.name} — {work_text(step)}")
-        if step.say:
-            print(
-                textwrap.fill(step.say, width=88, initial_indent="    ", subsequent_indent="    ")
-            )
-        if step.easier:
-            print(
-                textwrap.fill(
-                    f"Easier: {step.easier}",
-                    width=88,
-                    initial_indent="    ",
-                    subsequent_indent="    ",
-                )
-            )
+        first = step.sides.order()[0]  # the words as said for the first side
+        labelled = (
+            ("Caution", step.caution),
+            ("Setup", step.setup),
+            ("", step.say),
+            ("Feel", step.feel),
+            ("Release", step.release),
+            ("Easier", step.easier),
+        )
+        for label, text in labelled:
+            if text:
+                said = fill_sides(text, first)
+                print(_indented(f"{label}: {said}" if label else said, "    "))
+    if routine.finish:
+        print()
+        print(_indented(f"To finish: {routine.finish}", ""))
     return 0
+
+
+def _indented(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -154,4 +176,34 @@ def run_validate(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
         else:
             print(f"{name}: ok ({routine.title!r}, {len(routine.steps)} steps)")
+            for advice in check_guidance(routine):
+                print(f"{name}: warning: {advice}")
     return 1 if failed else 0
+
+
+def run_script(args: argparse.Namespace) -> int:
+    from stretchtimer.core.session.estimate import plan_options
+    from stretchtimer.core.session.script import script_json, script_lines
+    from stretchtimer.speech.clip_cache import VoiceChoice
+    from stretchtimer.speech.script_timing import routine_script
+    from stretchtimer.storage.settings import SettingsStore
+
+    try:
+        entry = library().open(args.routine)
+    except (UnknownRoutineError, RoutineFileError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    routine = entry.routine
+    assert routine is not None
+    paths = app_paths()
+    settings = SettingsStore(paths.settings).load().settings
+    voice = VoiceChoice(settings.voice, settings.rate)
+    script = routine_script(routine, plan_options(settings), voice, paths.clips)
+    if args.json:
+        print(json.dumps(script_json(script), indent=2, ensure_ascii=False))
+        return 0
+    total = sum(segment.length for segment in script if segment.kind != "done")
+    print(f"{routine.title}  ({clock_text(total)})")
+    for line in script_lines(script):
+        print(line)
+    return 0

@@ -45,7 +45,20 @@ from stretchtimer.storage.resources import sound_path
 log = logging.getLogger(__name__)
 
 STALE_AFTER = 1.0  # seconds late: a spoken cue is old news (unless it is one of KEEP_LATE)
-KEEP_LATE = frozenset({CueRole.INTRO, CueRole.SIDE, CueRole.DONE})
+# Instructions are worth hearing late; a count or "halfway" is not.
+KEEP_LATE = frozenset(
+    {
+        CueRole.INTRO,
+        CueRole.SIDE,
+        CueRole.DONE,
+        CueRole.SETUP,
+        CueRole.CAUTION,
+        CueRole.ACTION,
+        CueRole.EASIER,
+        CueRole.RELEASE,
+        CueRole.FINISH,
+    }
+)
 QUIET_MARGIN = 0.15  # seconds added after the last sound before saying "all quiet"
 LOAD_TIMEOUT_MS = 3000
 LOAD_BATCH = 8  # sounds set up per turn of the event loop

@@ -40,6 +40,7 @@ from stretchtimer.storage.paths import Paths
 
 if TYPE_CHECKING:
     from stretchtimer.core.session.plan import Plan
+    from stretchtimer.runtime.media import MediaBreak
     from stretchtimer.storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -151,6 +152,8 @@ class SessionParts:
         self.recorder: SessionRecorder | None = None
         self.driver: SessionDriver | None = None
         self.history: AfterTheMoment | None = None
+        self.pause_media = settings.pause_media
+        self.media: MediaBreak | None = None
         if not settings.muted and (problem := self.player.problem()) is not None:
             prepared.notices.append(problem.sentence)
 
@@ -186,6 +189,13 @@ class SessionParts:
         self.player.attach(self.driver.engine_event)  # sound first, then everything else
         if self.stream is not None:
             self.stream.attach(self.driver)
+        self.driver.finished.connect(lambda _status: self.bring_media_back())
+        if self.pause_media:
+            # QtDBus loads only for those who use it.
+            from stretchtimer.runtime.media import MediaBreak, interrupts_held
+
+            with interrupts_held():  # paused and remembered together, or neither
+                self.media = MediaBreak.begin(True)
         if self.recorder is not None:
             self.history = AfterTheMoment(self.recorder, self.parent)
             self.driver.engine_event.connect(self.history)
@@ -201,6 +211,11 @@ class SessionParts:
         if self.history is not None:
             self.history.flush()
 
+    def bring_media_back(self) -> None:
+        """The session ended (finished or stopped): the players it paused play again."""
+        if self.media is not None:
+            self.media.end()
+
     def _on_speech_notice(self, notice: SpeechNotice) -> None:
         log.warning("speech during the session: %s (%s)", notice.problem.value, notice.detail)
 
@@ -209,6 +224,7 @@ class SessionParts:
             self.stream.stop()
         self.flush_history()
         self.player.close()
+        self.bring_media_back()  # in case the session ended without the driver's word
 
     def close_history(self) -> tuple[HistoryProblem, ...]:
         """The last writes; what could not be saved comes back. Blocks: the app calls it

@@ -61,17 +61,18 @@ class SpokenSession:
 
 
 def speaking_order(plan: Plan) -> list[str]:
-    """Every text ``plan`` may speak: its first segment's, the sentence said while
+    """Every text ``plan`` may speak: its first two segments', the sentence said while
     waiting for speech, the closing words, then segment by segment, then the others
     (easier variations, ...)."""
     order: dict[str, None] = {}
     segments = plan.segments
-    # The closing words come early: skip or stop may reach them at any moment.
-    for index, segment in enumerate((segments[0], segments[-1], *segments[1:-1])):
+    # After the second segment (what the session needs next), the sentence said while
+    # waiting and the closing words: skip or stop may reach those at any moment.
+    for index, segment in enumerate((*segments[:2], segments[-1], *segments[2:-1])):
         for cue in segment.cues:
             if cue.spoken and cue.text:
                 order.setdefault(cue.text)
-        if index == 0:
+        if index == 1:
             order.setdefault(phrases.WAITING_FOR_VOICE)
     for text in sorted(plan.spoken_texts, key=lambda text: (len(text), text)):
         order.setdefault(text)
@@ -154,6 +155,7 @@ def _measured_plan(
         pace_defaults=options.pace_defaults,
         speech_length=measured,
         breath_guidance=options.breath_guidance,
+        wording=options.wording,
     )
 
 

@@ -114,6 +114,19 @@ class Settings:
     rest: float = setting(
         "session", 10.0, _number(0, 600), "seconds between steps, unless a routine says otherwise"
     )
+    settle: float = setting(
+        "session",
+        3.0,
+        _number(0, 30),
+        "seconds of quiet after the last instruction before a timed part starts, unless a "
+        "routine says otherwise (routines in format 2)",
+    )
+    speak_easier: bool = setting(
+        "session",
+        True,
+        _bool,
+        "say the easier way aloud as an option after each step's setup (format 2 routines)",
+    )
     comfort_rating: str = setting(
         "session",
         "routine",
@@ -146,6 +159,25 @@ class Settings:
         "",
         _date_time_or_empty,
         "no reminders until this date and time, like 2024-06-03T15:00; empty for none",
+    )
+    # at the desk
+    idle_break: bool = setting(
+        "desk", True, _bool, "time away from the keyboard counts as a break; none to an empty desk"
+    )
+    idle_break_minutes: int = setting(
+        "desk", 5, _number(1, 120), "minutes away from the keyboard that count as a break"
+    )
+    wait_for_meeting: bool = setting(
+        "desk", True, _bool, "no reminder while a microphone or camera is in use"
+    )
+    wait_for_full_screen: bool = setting(
+        "desk", True, _bool, "no reminder while another app is full screen"
+    )
+    wait_for_do_not_disturb: bool = setting(
+        "desk", True, _bool, "no reminder while the desktop's Do Not Disturb is on"
+    )
+    pause_media: bool = setting(
+        "desk", True, _bool, "pause music and videos during a routine, and resume them after"
     )
     # start-up
     start_at_login: bool = setting("startup", False, _bool, "start in the tray at login")

@@ -182,15 +182,15 @@ def play_in_terminal(
     for sentence in prepared.notices:
         recording.say(sentence)
     before = recording.ask_before()
-    driver = parts.drive(
-        routine_id=routine_id,
-        paths=paths,
-        speed=speed,
-        comfort_before=before,
-        on_problem=recording.relay.problem.emit,
-    )
-    wait_until_ready(parts.player)
-    try:
+    try:  # media may pause in drive(): whatever happens next, close_player brings it back
+        driver = parts.drive(
+            routine_id=routine_id,
+            paths=paths,
+            speed=speed,
+            comfort_before=before,
+            on_problem=recording.relay.problem.emit,
+        )
+        wait_until_ready(parts.player)
         return run_terminal_session(driver, ready_to_quit=parts.player.when_quiet)
     finally:
         parts.close_player()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
+from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.core.session import phrases
 from stretchtimer.core.session.clock import Moment
 from stretchtimer.core.session.events import (
@@ -263,7 +264,9 @@ class SessionEngine:
         step = self.plan.routine.steps[step_index]
         if step.easier and step_index not in self._easier:
             self._easier.add(step_index)
-            events.append(EasierChosen(step_index, phrases.easier(step.easier)))
+            side = self.segment.side if self.plan.routine.guided else None
+            easier = fill_sides(step.easier, side)
+            events.append(EasierChosen(step_index, phrases.easier(easier)))
         return events
 
     # -- the machinery ----------------------------------------------------------------

@@ -29,7 +29,18 @@ log = logging.getLogger(__name__)
 
 DRAFT_VERSION = 1
 SUFFIX = ".json"
-_TEXT_FIELDS = ("title", "description", "prepare", "rest", "switch", "inhale", "exhale")
+_TEXT_FIELDS = (
+    "title",
+    "description",
+    "prepare",
+    "rest",
+    "switch",
+    "inhale",
+    "exhale",
+    "setup",
+    "finish",
+    "settle",
+)
 _STEP_TEXT_FIELDS = (
     "name",
     "hold",
@@ -41,6 +52,12 @@ _STEP_TEXT_FIELDS = (
     "say",
     "easier",
     "rest",
+    "setup",
+    "feel",
+    "release",
+    "caution",
+    "settle",
+    "pose",
 )
 
 
@@ -64,13 +81,15 @@ def digest(data: bytes | None) -> str:
 
 
 def draft_to_json(draft: RoutineDraft) -> dict[str, Any]:
-    routine = {name: getattr(draft, name) for name in _TEXT_FIELDS}
+    routine: dict[str, Any] = {name: getattr(draft, name) for name in _TEXT_FIELDS}
+    routine["format"] = draft.format
     routine["tags"] = list(draft.tags)
     routine["steps"] = [
         {
             **{name: getattr(step, name) for name in _STEP_TEXT_FIELDS},
             "kind": step.kind.value,
             "sides": step.sides.value,
+            "rep_cues": list(step.rep_cues),
         }
         for step in draft.steps
     ]
@@ -88,7 +107,12 @@ def draft_from_json(value: object) -> RoutineDraft:
     steps = value.get("steps", [])
     if not isinstance(steps, list):
         raise ValueError("steps are not a list")
-    return RoutineDraft(**texts, tags=tuple(tags), steps=tuple(_step(item) for item in steps))
+    written = value.get("format", 1)  # drafts kept before format 2 were format 1
+    if written not in (1, 2) or isinstance(written, bool):
+        raise ValueError("format is not 1 or 2")
+    return RoutineDraft(
+        **texts, format=written, tags=tuple(tags), steps=tuple(_step(item) for item in steps)
+    )
 
 
 def _step(value: object) -> StepDraft:
@@ -96,7 +120,10 @@ def _step(value: object) -> StepDraft:
         raise ValueError("a step is not a table")
     step = StepDraft(kind=Kind(value.get("kind", "hold")), sides=Sides(value.get("sides", "none")))
     texts: dict[str, Any] = {name: _text(value, name) for name in _STEP_TEXT_FIELDS}
-    return dataclasses.replace(step, **texts)
+    rep_cues = value.get("rep_cues", [])
+    if not isinstance(rep_cues, list) or not all(isinstance(cue, str) for cue in rep_cues):
+        raise ValueError("rep_cues are not a list of texts")
+    return dataclasses.replace(step, **texts, rep_cues=tuple(rep_cues))
 
 
 def _text(table: dict[str, Any], name: str) -> str:

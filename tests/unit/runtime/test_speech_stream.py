@@ -58,7 +58,9 @@ def test_a_session_starts_with_its_first_segment_and_the_rest_follow_in_order(ho
     first = {cue.text for cue in spoken.plan.segments[0].cues if cue.text}
     assert set(spoken.clips) == first  # nothing else was waited for
     assert spoken.pending == tuple(text for text in order if text not in first)
-    assert spoken.pending[0] == phrases.WAITING_FOR_VOICE  # ready for the first wait
+    second = [cue.text for cue in spoken.plan.segments[1].cues if cue.text]
+    assert list(spoken.pending[: len(second)]) == second  # what the session needs next
+    assert spoken.pending[len(second)] == phrases.WAITING_FOR_VOICE  # then, for a wait
     assert segments_ready(spoken.plan, spoken.clips) == 1
     # Once every clip is in the cache (a routine played before), nothing is pending.
     prepare_spoken_session(routine, PlanOptions(), VoiceChoice("pyttsx3:", 165), factory)

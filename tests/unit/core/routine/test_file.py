@@ -196,16 +196,17 @@ def test_wrong_sides_value_suggests_a_valid_one() -> None:
 def test_missing_format_and_title_and_steps_are_each_named() -> None:
     problems = problems_of('description = "no more"\n')
     assert problems == [
-        "mine.toml: format: missing; put format = 1 at the top of the file",
+        "mine.toml: format: missing; put format = 2 at the top of the file",
         "mine.toml: title: missing; expected text of 1 to 80 characters",
         "mine.toml: step: missing; a routine needs at least one [[step]]",
     ]
 
 
 def test_a_file_from_a_newer_format_says_so() -> None:
-    problems = problems_of('format = 2\ntitle = "T"\n[[step]]\nname = "A"\nhold = 3\n')
+    problems = problems_of('format = 3\ntitle = "T"\n[[step]]\nname = "A"\nhold = 3\n')
     assert problems == [
-        "mine.toml:1: format: is 2, which a newer stretchtimer writes; this version reads format 1"
+        "mine.toml:1: format: is 3, which a newer stretchtimer writes; this version reads formats "
+        "1 and 2"
     ]
 
 

@@ -245,3 +245,28 @@ def test_toggle_pause_starts_pauses_and_resumes() -> None:
     assert of(Paused, engine.toggle_pause(clock.advance(1)))
     assert of(Resumed, engine.toggle_pause(clock.advance(1)))
     assert engine.state is State.RUNNING
+
+
+def test_in_a_format_2_routine_e_and_the_screen_name_the_side_being_done() -> None:
+    step = Step(
+        "Figure-four",
+        Hold(20),
+        Sides.BOTH,
+        setup="Lie down.",
+        say="Cross your {side} ankle over your {other} knee.",
+        easier="Keep your {other} foot down.",
+    )
+    routine = Routine("Guided", (step,), pace=Pace(prepare=1, switch=1), format=2)
+    plan = build_plan(routine, speech_length=lambda text: 0.5)
+    clock = FakeClock()
+    engine = SessionEngine(plan)
+    engine.start(clock.now())
+    assert engine.snapshot(clock.now()).instructions == (
+        "Lie down. Cross your left ankle over your right knee."
+    )
+    engine.skip(clock.now())  # into the left hold
+    engine.skip(clock.now())  # the switch to the right
+    engine.skip(clock.now())  # the right hold
+    assert engine.use_easier(clock.now()) == [EasierChosen(0, "Easier: Keep your left foot down.")]
+    assert engine.snapshot(clock.now()).instructions == "Keep your left foot down."
+    assert "Easier: Keep your left foot down." in plan.spoken_texts
