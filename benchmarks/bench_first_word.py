@@ -40,7 +40,9 @@ def longest_routine() -> Routine:
 def run() -> Iterator[Result]:
     from tests.integration.audio.pulse import PulseServer
 
-    with tempfile.TemporaryDirectory(prefix="stretchtimer-bench-") as folder:
+    with tempfile.TemporaryDirectory(
+        prefix="stretchtimer-bench-", ignore_cleanup_errors=True
+    ) as folder:
         root = Path(folder)
         server = PulseServer(root / "pulse").start()
         os.environ.update(server.env())
@@ -148,5 +150,7 @@ def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
     def stop() -> None:
         driver.stop()
         parts.close_player()
+        if parts.stream is not None:
+            parts.stream.join(timeout=30.0)  # its last clip, before the folder goes
 
     return {"prepared_ms": prepared_ms, "stop": stop, "driver": driver, "parts": parts}

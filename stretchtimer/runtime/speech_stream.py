@@ -82,6 +82,14 @@ class SpeechStream(QObject):
         """Render nothing more (the clip under way finishes in its worker, then it exits)."""
         self._stop.set()
 
+    def join(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the rendering thread to end; True if it has."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
+
     # -- the rendering thread ------------------------------------------------------------
 
     def _render(self) -> None:
