@@ -32,13 +32,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def examine() -> list[Any]:
+    from stretchtimer.runtime.dbus import session_bus
     from stretchtimer.runtime.qt_setup import audio_application
     from stretchtimer.speech.clip_cache import ClipCache
     from stretchtimer.speech.renderer import ClipRenderer
     from stretchtimer.storage.settings import SettingsStore
     from stretchtimer.system import doctor
     from stretchtimer.system.autostart import autostart_for
-    from stretchtimer.system.presence.bus import session_bus
     from stretchtimer.system.presence.desk_probes import DeskProbes
 
     audio_application()  # Qt's sound devices and D-Bus need an application

@@ -12,8 +12,8 @@ Rhythmbox...) offer MPRIS on the session D-Bus: a bus name
   still paused. A player started during the session is not in the token and is
   left alone, and so is one the person stopped or started again themselves.
 
-Every call waits at most :data:`CALL_TIMEOUT_MS`; a player that does not answer is
-skipped. Without a session bus nothing happens and the reason is logged once.
+Every call waits at most half a second (``runtime/dbus.py``); a player that does not
+answer is skipped. Without a session bus nothing happens and the reason is logged once.
 """
 
 from __future__ import annotations
@@ -26,15 +26,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
 
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusVariant
+from PySide6.QtDBus import QDBusConnection
+
+from stretchtimer.runtime import dbus
 
 log = logging.getLogger(__name__)
 
 MPRIS_PREFIX = "org.mpris.MediaPlayer2."
 MPRIS_PATH = "/org/mpris/MediaPlayer2"
 PLAYER_INTERFACE = "org.mpris.MediaPlayer2.Player"
-CALL_TIMEOUT_MS = 500
-_DBUS = ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class MediaControl:
 
     def players(self) -> list[PausedPlayer]:
         """Every MPRIS player on the bus, with its owner."""
-        names = self._call(*_DBUS, "ListNames")
+        names = dbus.bus_call(self.bus, "ListNames")
         found = []
         for name in names[0] if names and isinstance(names[0], list) else []:
             if isinstance(name, str) and name.startswith(MPRIS_PREFIX):
@@ -77,17 +77,9 @@ class MediaControl:
 
     def status(self, player: PausedPlayer) -> str | None:
         """``Playing``, ``Paused`` or ``Stopped``; None when the player did not answer."""
-        reply = self._call(
-            player.owner,
-            MPRIS_PATH,
-            "org.freedesktop.DBus.Properties",
-            "Get",
-            PLAYER_INTERFACE,
-            "PlaybackStatus",
+        value = dbus.get_property(
+            self.bus, player.owner, MPRIS_PATH, PLAYER_INTERFACE, "PlaybackStatus"
         )
-        value = reply[0] if reply else None
-        if isinstance(value, QDBusVariant):
-            value = value.variant()
         return value if isinstance(value, str) else None
 
     # -- stepping aside ---------------------------------------------------------------------
@@ -126,21 +118,11 @@ class MediaControl:
     # -- the bus ----------------------------------------------------------------------------
 
     def _owner(self, name: str) -> str | None:
-        reply = self._call(*_DBUS, "GetNameOwner", name)
-        owner = reply[0] if reply else None
+        owner = dbus.first(dbus.bus_call(self.bus, "GetNameOwner", name))
         return owner if isinstance(owner, str) else None
 
-    def _call(
-        self, service: str, path: str, interface: str, method: str, *args: object
-    ) -> list[object] | None:
-        message = QDBusMessage.createMethodCall(service, path, interface, method)
-        if args:
-            message.setArguments(list(args))
-        reply = self.bus.call(message, QDBus.CallMode.Block, CALL_TIMEOUT_MS)
-        if reply.type() is not QDBusMessage.MessageType.ReplyMessage:
-            log.debug("%s %s.%s: %s", service, interface, method, reply.errorMessage())
-            return None
-        return list(reply.arguments())
+    def _call(self, service: str, path: str, interface: str, method: str) -> list[object] | None:
+        return dbus.call(self.bus, service, path, interface, method)
 
 
 class MediaBreak:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtDBus import QDBusConnection
 
-from stretchtimer.system.presence import bus as dbus
+from stretchtimer.runtime import dbus
 from stretchtimer.system.presence.probe import Check, Kind
 
 MUTTER = ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core")

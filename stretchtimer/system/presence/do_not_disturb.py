@@ -12,7 +12,7 @@ import shutil
 
 from PySide6.QtDBus import QDBusConnection
 
-from stretchtimer.system.presence import bus as dbus
+from stretchtimer.runtime import dbus
 from stretchtimer.system.presence.probe import Check, Kind, run_command
 
 NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications")
