@@ -7,6 +7,7 @@ on by itself."""
 from __future__ import annotations
 
 import functools
+import math
 from pathlib import Path
 
 from stretchtimer.core.routine.file import parse_routine
@@ -102,6 +103,7 @@ def test_a_session_that_reaches_unrendered_words_waits_at_the_boundary_and_goes_
     driver = parts.driver
     assert driver is not None
     first = driver.engine.plan.segments[0]
+    driver.engine.stall_gap = math.inf  # one late tick here is late, not a stalled program
     clock.advance(first.duration + 5.0)
     driver.tick()
     assert Paused(PauseReason.SPEECH, phrases.WAITING_FOR_VOICE) in events

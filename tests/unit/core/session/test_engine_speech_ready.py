@@ -5,6 +5,7 @@ are, and takes measured timings for the segments still ahead."""
 from __future__ import annotations
 
 import dataclasses
+import math
 
 from stretchtimer.core.routine.model import Hold, Pace, Routine, Sides, Step
 from stretchtimer.core.session import phrases
@@ -33,6 +34,7 @@ def test_the_session_waits_at_a_boundary_and_goes_on_when_speech_is_ready() -> N
     plan = plan_with(0.5)
     clock = FakeClock()
     engine = SessionEngine(plan, ready_until=1)
+    engine.stall_gap = math.inf  # a late tick here is late, not a stall (test_engine.py)
     engine.start(clock.now())
     clock.advance(plan.segments[0].duration + 3.0)  # far past the first segment's end
     events = engine.tick(clock.now())
@@ -59,6 +61,7 @@ def test_a_person_pausing_while_waiting_keeps_the_pause() -> None:
     plan = plan_with(0.5)
     clock = FakeClock()
     engine = SessionEngine(plan, ready_until=1)
+    engine.stall_gap = math.inf  # a late tick here is late, not a stall (test_engine.py)
     engine.start(clock.now())
     clock.advance(plan.segments[0].duration)
     engine.tick(clock.now())
@@ -73,6 +76,7 @@ def test_measured_timings_replace_only_the_segments_ahead() -> None:
     estimated, measured = plan_with(0.5), plan_with(2.0)
     clock = FakeClock()
     engine = SessionEngine(estimated)
+    engine.stall_gap = math.inf  # a late tick here is late, not a stall (test_engine.py)
     engine.start(clock.now())
     assert engine.update_plan(measured)
     assert engine.plan.segments[0] is estimated.segments[0]  # the running one keeps its time
