@@ -11,7 +11,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from stretchtimer.gui import icons
 from stretchtimer.gui.session.controller import SessionController
@@ -92,3 +92,38 @@ def header_button(text: str, name: str, tip: str) -> QToolButton:
     button.setIconSize(QSize(18, 18))
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return button
+
+
+class ControlBar(QWidget):
+    """The full player's row of controls: back, pause, skip; stop, mute; Easier."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.back = control_button(
+            "Back (←)", "Back: restart this part, or go to the one before (←)", icons.back
+        )
+        self.play = control_button(
+            "Pause (Space)", "Pause or resume (Space)", icons.pause, primary=True
+        )
+        self.skip = control_button("Skip (→)", "Skip to the next part (→)", icons.skip)
+        self.stop = control_button("Stop (Esc)", "Stop the session (Esc)", icons.stop)
+        self.mute = control_button(
+            "Mute (M)", "Mute or unmute voice and chimes (M)", icons.sound_on
+        )
+        self.mute.setCheckable(True)
+        self.easier = QPushButton("Easier")
+        self.easier.setCheckable(True)  # on shows in the accent colour; E turns it back
+        self.easier.setAccessibleName("Easier variation (E)")
+        self.easier.setToolTip("The easier variation of this step, on or off again (E)")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(14)
+        row.addStretch(1)
+        for widget in (self.back, self.play, self.skip):
+            row.addWidget(widget)
+        row.addSpacing(24)
+        row.addWidget(self.stop)
+        row.addWidget(self.mute)
+        row.addSpacing(24)
+        row.addWidget(self.easier)
+        row.addStretch(1)

@@ -33,11 +33,7 @@ from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session import text_sizes
 from stretchtimer.gui.session.comfort_screen import ComfortScreen
 from stretchtimer.gui.session.controller import Phase, SessionController
-from stretchtimer.gui.session.controls import (
-    SWITCH_KEY,
-    control_button,
-    wire_controls,
-)
+from stretchtimer.gui.session.controls import SWITCH_KEY, ControlBar, wire_controls
 from stretchtimer.gui.session.paused_overlay import PausedOverlay
 from stretchtimer.gui.session.player_header import PlayerHeader, quiet_label
 from stretchtimer.gui.session.player_text import (
@@ -86,7 +82,7 @@ class PlayerView(QWidget):
     def _build(self) -> None:
         header = self._build_header()
         body = self._build_body()
-        controls = self._build_controls()
+        self.controls_bar = self._build_controls()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 24, 36, 28)
         layout.setSpacing(14)
@@ -95,8 +91,6 @@ class PlayerView(QWidget):
         self.stage.setLayout(body)
         layout.addWidget(self.stage, 1)
         layout.addWidget(self.comfort_screen, 1)
-        self.controls_bar = QWidget()
-        self.controls_bar.setLayout(controls)
         layout.addWidget(self.controls_bar)
         self.paused_overlay = PausedOverlay(self)
         self.stop_grace = StopGrace(self)
@@ -182,35 +176,11 @@ class PlayerView(QWidget):
             self.figure_slot.addWidget(widget)
         self.body.setStretchFactor(self.figure_slot, 4 if widget is not None else 0)
 
-    def _build_controls(self) -> QHBoxLayout:
-        self.back_button = control_button(
-            "Back (←)", "Back: restart this part, or go to the one before (←)", icons.back
-        )
-        self.play_button = control_button(
-            "Pause (Space)", "Pause or resume (Space)", icons.pause, primary=True
-        )
-        self.skip_button = control_button("Skip (→)", "Skip to the next part (→)", icons.skip)
-        self.stop_button = control_button("Stop (Esc)", "Stop the session (Esc)", icons.stop)
-        self.mute_button = control_button(
-            "Mute (M)", "Mute or unmute voice and chimes (M)", icons.sound_on
-        )
-        self.mute_button.setCheckable(True)
-        self.easier_button = QPushButton("Easier")
-        self.easier_button.setCheckable(True)  # on shows in the accent colour; E turns it back
-        self.easier_button.setAccessibleName("Easier variation (E)")
-        self.easier_button.setToolTip("The easier variation of this step, on or off again (E)")
-        controls = QHBoxLayout()
-        controls.setSpacing(14)
-        controls.addStretch(1)
-        for widget in (self.back_button, self.play_button, self.skip_button):
-            controls.addWidget(widget)
-        controls.addSpacing(24)
-        controls.addWidget(self.stop_button)
-        controls.addWidget(self.mute_button)
-        controls.addSpacing(24)
-        controls.addWidget(self.easier_button)
-        controls.addStretch(1)
-        return controls
+    def _build_controls(self) -> ControlBar:
+        bar = ControlBar()
+        self.back_button, self.play_button, self.skip_button = bar.back, bar.play, bar.skip
+        self.stop_button, self.mute_button, self.easier_button = bar.stop, bar.mute, bar.easier
+        return bar
 
     def restyle(self) -> None:
         """Redraw the icons in the current theme's colours."""
