@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         history_cmd,
         paths_cmd,
         play_cmd,
+        pose_cmd,
         routines_cmd,
         say_cmd,
         voices_cmd,
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         say_cmd,
         paths_cmd,
         desktop_cmd,
+        pose_cmd,
     ):
         module.register(commands)
     return parser

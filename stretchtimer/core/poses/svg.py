@@ -38,6 +38,12 @@ def svg_text(
     ]
     if title:
         lines.append(f"<title>{_text(title)}</title>")
+    shadow = palette[Role.SHADOW]
+    lines.append(
+        f'<defs><radialGradient id="soft"><stop offset="0.55" stop-color="{shadow.colour}"/>'
+        f'<stop offset="1" stop-color="{shadow.colour}" stop-opacity="0"/>'
+        "</radialGradient></defs>"
+    )
     if background:
         lines.append(f'<rect width="{width}" height="{height}" fill="{palette.edge}"/>')
     edge = _num(EDGE_WIDTH * k)
@@ -68,10 +74,11 @@ def svg_text(
                 f'<circle cx="{x(shape.center[0])}" cy="{y(shape.center[1])}" '
                 f'r="{_num(shape.radius * k)}" fill={fill}{rim}/>'
             )
-        elif isinstance(shape, Oval):
+        elif isinstance(shape, Oval):  # a soft shadow: the gradient fades its edge
             lines.append(
                 f'<ellipse cx="{x(shape.center[0])}" cy="{y(shape.center[1])}" '
-                f'rx="{_num(shape.rx * k)}" ry="{_num(shape.ry * k)}" fill={fill}/>'
+                f'rx="{_num(shape.rx * k)}" ry="{_num(shape.ry * k)}" fill="url(#soft)" '
+                f'opacity="{_num(paint.opacity)}"/>'
             )
         elif isinstance(shape, Blob):
             points = " ".join(f"{x(px)},{y(py)}" for px, py in shape.points)

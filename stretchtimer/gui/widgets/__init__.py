@@ -1,0 +1,1 @@
+"""Small widgets the app's places share."""
