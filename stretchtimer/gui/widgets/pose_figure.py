@@ -118,9 +118,14 @@ class PoseFigure(QWidget):
         except UnknownPoseError:
             log.warning("no pose called %r; showing the step's name instead", name)
             new = None
-        self._fallback = fallback
+        if new is None:
+            self.setAccessibleName(fallback or "Figure")
         if new == self._posed:
+            if fallback != self._fallback:
+                self._fallback = fallback
+                self.update()
             return
+        self._fallback = fallback
         old, old_frame = self._posed, self._frame
         if old is not None and new is not None and old_frame is not None and self.isVisible():
             self._from = (old.angles(self._moment()), self._clock(), old_frame)
@@ -128,7 +133,8 @@ class PoseFigure(QWidget):
             self._from = None
         self._posed = new
         self._frame = new.steady_bounds() if new is not None else None
-        self.setAccessibleName(new.description() if new else (fallback or "Figure"))
+        if new is not None:
+            self.setAccessibleName(new.description())
         self._update_timer()
         self.update()
 
