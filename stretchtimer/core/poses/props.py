@@ -119,9 +119,11 @@ def _floor(body: Body, cam: Camera) -> Shape:
     return Line((min(xs) - 0.2, y), (max(xs) + 0.2, y), 0.006, Role.FLOOR, 0.0)
 
 
-def prop_shapes(
+def ground_shapes(
     body: Body, cam: Camera, props: tuple[str, ...], seat_shift: float = 0.0
 ) -> list[Shape]:
+    """What stays put while the figure moves: shadow, floor, mat, chair (placed from
+    ``body``, the pose at rest)."""
     shapes: list[Shape] = [_shadow(body, cam)]
     if cam.view.value != "above":
         shapes.append(_floor(body, cam))
@@ -129,6 +131,9 @@ def prop_shapes(
         shapes.append(_mat(body, cam))
     if "chair" in props:
         shapes.extend(_chair(body, cam, seat_shift))
-    if "band" in props:
-        shapes.append(_band(body, cam))
     return shapes
+
+
+def moving_prop_shapes(body: Body, cam: Camera, props: tuple[str, ...]) -> list[Shape]:
+    """Props that move with the body: the band around the ankles."""
+    return [_band(body, cam)] if "band" in props else []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from stretchtimer.core.poses.camera import Camera, View, camera
@@ -19,7 +19,7 @@ from stretchtimer.core.poses.motion import (
     mirrored,
     mirrored_limbs,
 )
-from stretchtimer.core.poses.props import prop_shapes
+from stretchtimer.core.poses.props import ground_shapes, moving_prop_shapes
 from stretchtimer.core.poses.shapes import Bounds, Drawing, drawing_of
 from stretchtimer.core.poses.skeleton import mirrored_name
 
@@ -84,7 +84,29 @@ class Posed:
         return mirrored_name(anchor) if anchor and self.is_mirrored else anchor
 
     def drawing(self, moment: Moment = STILL, view: View | None = None) -> Drawing:
+        """Everything, back to front: what a still picture (SVG, PNG) shows."""
         return draw(self.angles(moment), self, self.camera(view))
+
+    def ground(self, view: View | None = None) -> Drawing:
+        """The shapes that stay put while the figure moves (shadow, floor, mat, chair),
+        placed from the pose at rest: a painter may draw them once and keep them."""
+        return drawing_of(ground_shapes(self.rest_body(), self.camera(view), *self._props()))
+
+    def figure(self, angles: Mapping[str, float], view: View | None = None) -> Drawing:
+        """The moving shapes for ``angles``: the body and a band, back to front."""
+        cam = self.camera(view)
+        body = self.body_for(angles)
+        shapes = moving_prop_shapes(body, cam, self.pose.props)
+        return drawing_of(shapes + body_shapes(body, cam, self.worked))
+
+    def rest_body(self) -> Body:
+        """The body at rest (the first keyframe, lungs empty): where props are placed."""
+        if resolve(self.pose.name).pose is self.pose:  # a library pose: worth keeping
+            return _rest_body(self.pose.name, self.side, self.frame)
+        return self.body_for(Posed(self.pose, self.side, self.frame or None).angles())
+
+    def _props(self) -> tuple[tuple[str, ...], float]:
+        return self.pose.props, self.seat_shift
 
     def steady_bounds(self, view: View | None = None) -> Bounds:
         """The page area of every moment of the movement: a frame that never jumps."""
@@ -131,18 +153,16 @@ def _anchor_place(name: str, side: str | None) -> Vec:
     return pose_body(first.angles(), pose.support).joints[anchor]
 
 
+@functools.cache
+def _rest_body(name: str, side: str | None, frame: str | None) -> Body:
+    posed = Posed(resolve(name).pose, side, frame)
+    return posed.body_for(posed.angles())
+
+
 def draw(angles: Mapping[str, float], posed: Posed, cam: Camera) -> Drawing:
     """The shapes of a body with ``angles``, with ``posed``'s support, props and
-    worked limbs."""
+    worked limbs, on the ground of the pose at rest."""
     body = posed.body_for(angles)
-    return draw_body(body, cam, posed.pose.props, posed.worked, posed.seat_shift)
-
-
-def draw_body(
-    body: Body,
-    cam: Camera,
-    props: tuple[str, ...],
-    worked: Collection[str],
-    seat_shift: float = 0.0,
-) -> Drawing:
-    return drawing_of(prop_shapes(body, cam, props, seat_shift) + body_shapes(body, cam, worked))
+    ground = ground_shapes(posed.rest_body(), cam, posed.pose.props, posed.seat_shift)
+    moving = moving_prop_shapes(body, cam, posed.pose.props)
+    return drawing_of(ground + moving + body_shapes(body, cam, posed.worked))

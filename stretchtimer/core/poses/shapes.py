@@ -7,6 +7,7 @@ colour of its theme and the page (heights, y up) to its own canvas.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass
 
 Point = tuple[float, float]
@@ -113,10 +114,17 @@ class Bounds:
 
 @dataclass(frozen=True)
 class Drawing:
-    """Shapes back to front, and the page area they cover."""
+    """Shapes back to front; ``bounds`` is the page area they cover (worked out when
+    first asked for: a painter with its own frame never needs it)."""
 
     shapes: tuple[Shape, ...]
-    bounds: Bounds
+
+    @functools.cached_property
+    def bounds(self) -> Bounds:
+        bounds = shape_bounds(self.shapes[0])
+        for shape in self.shapes[1:]:
+            bounds = bounds.union(shape_bounds(shape))
+        return bounds
 
 
 def shape_bounds(shape: Shape) -> Bounds:
@@ -142,11 +150,7 @@ def drawing_of(shapes: list[Shape]) -> Drawing:
     rest = [shape for shape in shapes if shape.role not in _UNDER]
     under.sort(key=lambda shape: _UNDER.index(shape.role))
     rest.sort(key=lambda shape: -shape.depth)
-    ordered = tuple(under + rest)
-    bounds = shape_bounds(ordered[0])
-    for shape in ordered[1:]:
-        bounds = bounds.union(shape_bounds(shape))
-    return Drawing(shapes=ordered, bounds=bounds)
+    return Drawing(shapes=tuple(under + rest))
 
 
 _UNDER = [Role.FLOOR, Role.SHADOW, Role.MAT]

@@ -15,13 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchtimer.core.poses import STILL, Moment, Posed, UnknownPoseError, posed
 from stretchtimer.core.poses.motion import ease, interpolate, rep_blend
 from stretchtimer.core.poses.palette import Palette, figure_palette
-from stretchtimer.core.poses.scene import draw
 from stretchtimer.core.poses.shapes import Bounds
 from stretchtimer.gui import theme
 from stretchtimer.gui.widgets.pose_painter import paint_drawing
@@ -96,6 +95,8 @@ class PoseFigure(QWidget):
         self._palette_key: tuple[str, str] | None = None
         self._palette: Palette | None = None
         self._watched: QWidget | None = None
+        self._ground_pixmap: QPixmap | None = None
+        self._ground_key: tuple[object, ...] | None = None
         self.frames_drawn = 0  # paints of the figure, for tests and benchmarks
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
@@ -243,9 +244,29 @@ class PoseFigure(QWidget):
         if easing is not None and self._from is not None:
             angles = interpolate(self._from[0], angles, easing)
             frame = frame.union(self._from[2])
-        drawing = draw(angles, self._posed, self._posed.camera())
-        paint_drawing(painter, drawing, QRectF(self.rect()), self._current_palette(), frame)
+        rect, palette = QRectF(self.rect()), self._current_palette()
+        if easing is None:
+            painter.drawPixmap(0, 0, self._ground(palette))
+        else:  # the frame is changing: no use keeping the ground
+            paint_drawing(painter, self._posed.ground(), rect, palette, frame)
+        paint_drawing(painter, self._posed.figure(angles), rect, palette, frame)
         self.frames_drawn += 1
+
+    def _ground(self, palette: Palette) -> QPixmap:
+        """Shadow, floor, mat and chair, painted once for this pose, size and theme."""
+        assert self._posed is not None and self._frame is not None
+        ratio = self.devicePixelRatioF()
+        key: tuple[object, ...] = (self._posed.pose.name, self._posed.side, self._posed.frame)
+        key += (self.size(), ratio, self._palette_key)
+        if self._ground_key != key or self._ground_pixmap is None:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            layer = QPainter(pixmap)
+            paint_drawing(layer, self._posed.ground(), QRectF(self.rect()), palette, self._frame)
+            layer.end()
+            self._ground_pixmap, self._ground_key = pixmap, key
+        return self._ground_pixmap
 
     def _paint_fallback(self, painter: QPainter) -> None:
         if not self._fallback:
