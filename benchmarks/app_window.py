@@ -9,13 +9,13 @@ from typing import Any
 
 def open_window(**settings: Any) -> tuple[Any, Any, Any]:
     """``(app, window, services)`` as the app starts them; ``settings`` are changed first."""
-    from stretchtimer.pyside_tweaks import skip_feature_scan
+    from stretchtimer.system.pyside_tweaks import skip_feature_scan
 
     skip_feature_scan()  # as the app does at start-up
     from PySide6.QtWidgets import QApplication
 
     from stretchtimer.gui.app import favour_the_gui_thread, make_services, set_identity
-    from stretchtimer.gui.crash_reporter import CrashReporter
+    from stretchtimer.gui.crash.reporter import CrashReporter
     from stretchtimer.gui.main_window import MainWindow
     from stretchtimer.gui.theme import ThemeManager
     from stretchtimer.storage.paths import app_paths
@@ -61,7 +61,7 @@ def play(window: Any, routine: str, *, on_controller: Callable[[Any], None] | No
 
         controller.finished.connect(finished)
 
-    window.session_started.connect(session_started)
-    window.start_routine(routine)
+    window.sessions.started.connect(session_started)
+    window.sessions.start_routine(routine)
     loop.exec()
-    return window.controller
+    return window.sessions.controller

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from benchmarks.bench_engine import big_routine
 from benchmarks.harness import Result, at_most, median_ms
-from stretchtimer.core.plan import build_plan
-from stretchtimer.core.routine import Routine
-from stretchtimer.core.routine_draft import RoutineDraft, check_draft, draft_from_routine
+from stretchtimer.core.routine.draft import RoutineDraft, check_draft, draft_from_routine
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.plan import build_plan
 from stretchtimer.gui.editor.document import CHECK_AT_ONCE
 
 PER_KEY_TARGET_MS = 12.0  # as typed: most of a 60 Hz frame left for painting

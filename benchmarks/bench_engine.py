@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from benchmarks.harness import Result, at_most, median_ms
-from stretchtimer.core.clock import FakeClock
-from stretchtimer.core.engine import SessionEngine
-from stretchtimer.core.plan import build_plan
-from stretchtimer.core.routine import Breaths, Hold, Pace, Reps, Routine, Sides, Step
+from stretchtimer.core.routine.model import Breaths, Hold, Pace, Reps, Routine, Sides, Step
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.plan import build_plan
 
 TARGET_MS = 50.0
 

@@ -24,7 +24,7 @@ ROUTINE = "two-minute-reset"
 
 
 def run() -> Iterator[Result]:
-    from tests.audio.pulse import PulseServer
+    from tests.integration.audio.pulse import PulseServer
 
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)

@@ -86,7 +86,7 @@ def run() -> Iterator[Result]:
 
 
 def play_and_measure(routine: Path) -> tuple[list[float], float]:
-    from stretchtimer.core.events import SegmentStarted, SessionStarted
+    from stretchtimer.core.session.events import SegmentStarted, SessionStarted
 
     _app, window, services = open_window(muted=True, voice_enabled=False)
     handled: list[tuple[float, float]] = []  # (planned, actual) per boundary

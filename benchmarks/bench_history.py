@@ -21,7 +21,7 @@ from pathlib import Path
 
 from benchmarks.harness import Result, at_most, median_ms, reported
 from stretchtimer.storage.history.connection import connect, immediate
-from stretchtimer.storage.history.exporting import write_csv
+from stretchtimer.storage.history.exchange.exporting import write_csv
 from stretchtimer.storage.history.opening import QUICK_CHECK_MAX_BYTES, open_history
 from stretchtimer.storage.history.statistics import history_statistics
 
@@ -78,8 +78,8 @@ WHERE true
 OPEN_AT_START_UP = """
 import sys, time
 # What `stretchtimer play` has loaded by the time it opens the history:
-import stretchtimer.cli, stretchtimer.core.engine, stretchtimer.core.summary
-import stretchtimer.storage.settings, stretchtimer.storage.routine_library
+import stretchtimer.cli, stretchtimer.core.session.engine, stretchtimer.core.routine.summary
+import stretchtimer.storage.settings, stretchtimer.storage.routines.library
 started = time.perf_counter()
 from pathlib import Path
 from stretchtimer.storage.history import open_history

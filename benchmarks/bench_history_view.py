@@ -96,7 +96,7 @@ class Session:
         from PySide6.QtWidgets import QApplication
 
         from stretchtimer.gui.app import make_services, set_identity
-        from stretchtimer.gui.crash_reporter import CrashReporter
+        from stretchtimer.gui.crash.reporter import CrashReporter
         from stretchtimer.gui.main_window import MainWindow
         from stretchtimer.gui.theme import ThemeManager
         from stretchtimer.storage.paths import app_paths

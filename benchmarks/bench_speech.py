@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.harness import Result, at_most, median_ms, reported
-from stretchtimer.core.plan import build_plan
+from stretchtimer.core.session.plan import build_plan
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer
-from stretchtimer.storage.routine_library import builtin_entries
+from stretchtimer.storage.routines.library import builtin_entries
 
 RENDER_CUES = 40
 COLD_TARGET_MS = 2000.0
@@ -123,7 +123,7 @@ def render_results(root: Path, texts: list[str]) -> Iterator[Result]:
 
 
 def onset_results(root: Path) -> Iterator[Result]:
-    from tests.audio.pulse import PulseServer
+    from tests.integration.audio.pulse import PulseServer
 
     server = PulseServer(root / "pulse").start()
     os.environ.update(server.env())  # Qt connects to the server named here
@@ -203,14 +203,14 @@ def measure_ours(server: Any, root: Path, routine_file: Path, reference: Path) -
     from PySide6.QtCore import QObject, Qt, QTimer, QUrl
     from PySide6.QtMultimedia import QSoundEffect
 
-    from stretchtimer.core.engine import SessionEngine
-    from stretchtimer.core.routine_file import load_routine
-    from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
-    from stretchtimer.player.driver import SessionDriver
-    from stretchtimer.player.qt_setup import audio_application
-    from stretchtimer.player.timing_log import TimingLog
+    from stretchtimer.core.routine.file import load_routine
+    from stretchtimer.core.session.engine import SessionEngine
+    from stretchtimer.runtime.cue_player import CuePlayer, wait_until_ready
+    from stretchtimer.runtime.driver import SessionDriver
+    from stretchtimer.runtime.qt_setup import audio_application
+    from stretchtimer.runtime.timing_log import TimingLog
     from stretchtimer.speech.session_speech import PlanOptions, prepare_spoken_session
-    from tests.audio.onsets import Recording
+    from tests.integration.audio.onsets import Recording
 
     app = audio_application()
     routine = load_routine(routine_file)
@@ -294,7 +294,7 @@ def onset_errors(
     recording: Any, marks: dict[str, float], played: list[dict[str, Any]]
 ) -> tuple[list[float], list[float], int, list[float]]:
     """|onset − scheduled| in ms for each played cue, anchored on the reference beep."""
-    from tests.audio.onsets import match, nearest
+    from tests.integration.audio.onsets import match, nearest
 
     first = recording.first_sound()
     assert first is not None, "the warm-up beep was not heard"
@@ -347,7 +347,7 @@ def measure_naive(
     server: Any, root: Path, cues: list[tuple[float, str]], reference: Path
 ) -> dict[str, Any]:
     """The same spoken cues said with pyttsx3 ``say()`` + ``runAndWait()`` on time."""
-    from tests.audio.onsets import Recording
+    from tests.integration.audio.onsets import Recording
 
     job = {"rate": VOICE.rate, "reference": str(reference), "cues": cues}
     with server.recording(root / "naive.wav") as wav:

@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from stretchtimer import __version__
-from stretchtimer.app_log import setup_logging
+from stretchtimer.gui.launch import open_app
 from stretchtimer.storage.paths import app_paths
+from stretchtimer.system.log import setup_logging
 
 if TYPE_CHECKING:
     import argparse
@@ -111,17 +112,6 @@ def _guarded(command: str, run: Callable[[], int]) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
-
-
-def open_app(start: str | None = None, speed: float = 1.0, *, tray: bool = False) -> int:
-    """The desktop app; ``start`` names a routine (id or file) to play at once; ``tray``
-    starts in the system tray without opening the window."""
-    from stretchtimer.pyside_tweaks import skip_feature_scan
-
-    skip_feature_scan()
-    from stretchtimer.gui.app import run_app
-
-    return run_app(sys.argv[:1], start=start, speed=speed, tray=tray)
 
 
 def main_gui() -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.audio.pulse import PulseServer
+from tests.integration.audio.pulse import PulseServer
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 # default, 800×600, is smaller than the main window's minimum size). Set before any
 # test module creates the application.
 os.environ.setdefault(
-    "QT_QPA_PLATFORM", f"offscreen:configfile={REPO / 'tests' / 'gui' / 'offscreen.json'}"
+    "QT_QPA_PLATFORM", f"offscreen:configfile={REPO / 'tests' / 'unit' / 'gui' / 'offscreen.json'}"
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from stretchtimer.core.routine import Breaths, Hold, Pace, Reps, Routine, Sides, Step
+from stretchtimer.core.routine.model import Breaths, Hold, Pace, Reps, Routine, Sides, Step
 
 _chars = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r")
 

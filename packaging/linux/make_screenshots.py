@@ -87,7 +87,7 @@ def main() -> int:
 
 def seed_home(home: Path) -> None:
     """Settings (light, muted) and a history of sessions, through the app's own code."""
-    from stretchtimer.storage.history.exporting import json_lines
+    from stretchtimer.storage.history.exchange.exporting import json_lines
     from stretchtimer.storage.paths import app_paths
     from stretchtimer.storage.settings import Settings, SettingsStore
 
@@ -133,12 +133,12 @@ def played(
     routine_id: str, started: float, before: int, after: int, *, stop_after: int | None
 ) -> SessionRecord:
     """A session of a built-in routine, its parts those of the routine's real plan."""
-    from stretchtimer.core.comfort import asks_comfort
-    from stretchtimer.core.plan import SegmentKind, build_plan
-    from stretchtimer.core.summary import routine_digest
+    from stretchtimer.core.routine.summary import routine_digest
+    from stretchtimer.core.session.comfort import asks_comfort
+    from stretchtimer.core.session.plan import SegmentKind, build_plan
     from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
     from stretchtimer.storage.history.timestamps import utc_offset_minutes, utc_text
-    from stretchtimer.storage.routine_library import builtin_entries
+    from stretchtimer.storage.routines.library import builtin_entries
 
     routine = next(entry.routine for entry in builtin_entries() if entry.id == routine_id)
     assert routine is not None

@@ -44,7 +44,9 @@ GROUPS = (
     "qt-translations",
     "unreferenced-libraries",
 )
-BUILTIN_ROUTINES = sorted(path.stem for path in (ROOT / NAME / "routines").glob("*.toml"))
+BUILTIN_ROUTINES = sorted(
+    path.stem for path in (ROOT / NAME / "storage" / "routines" / "builtin").glob("*.toml")
+)
 if sys.platform == "win32":
     TTS_DRIVER = "pyttsx3.drivers.sapi5"
 elif sys.platform == "darwin":
@@ -206,7 +208,10 @@ def check_contents(bundle: Path) -> list[str]:
             raise BundleError(f"PySide6.{qt_module} is not in the bundle")
     checked.append(f"modules: {TTS_DRIVER}, QtCore, QtGui, QtWidgets, QtMultimedia")
     data = bundle / "_internal" / NAME
-    for relative in ("routines/two-minute-reset.toml", "assets/icons/stretchtimer-16.png"):
+    for relative in (
+        "storage/routines/builtin/two-minute-reset.toml",
+        "assets/icons/stretchtimer-16.png",
+    ):
         if not (data / relative).is_file():
             raise BundleError(f"{relative} is not in the bundle")
     checked.append("routines and icons")

@@ -34,7 +34,7 @@ def _supported() -> bool:
 
 
 def run_install(args: argparse.Namespace) -> int:
-    from stretchtimer.linux_desktop import (
+    from stretchtimer.system.launcher import (
         DesktopIntegrationError,
         DesktopLayout,
         data_home,
@@ -59,7 +59,7 @@ def run_install(args: argparse.Namespace) -> int:
 
 
 def run_uninstall(args: argparse.Namespace) -> int:
-    from stretchtimer.linux_desktop import (
+    from stretchtimer.system.launcher import (
         DesktopIntegrationError,
         DesktopLayout,
         data_home,

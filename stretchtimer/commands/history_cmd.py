@@ -124,8 +124,8 @@ def _open(*, create: bool = False) -> Any:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from stretchtimer.commands.history_text import session_table
-    from stretchtimer.storage.history.exporting import CSV_FIELDS, session_dict, write_csv
+    from stretchtimer.storage.history.exchange.exporting import CSV_FIELDS, session_dict, write_csv
+    from stretchtimer.storage.history.text import session_table
 
     database = _open()
     if database is False:
@@ -161,8 +161,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from stretchtimer.commands.history_text import statistics_text
     from stretchtimer.storage.history.statistics import history_statistics
+    from stretchtimer.storage.history.text import statistics_text
     from stretchtimer.storage.history.timestamps import today
 
     database = _open(create=True)
@@ -185,7 +185,11 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from stretchtimer.storage.history.exporting import ExportFormatError, export_file, export_format
+    from stretchtimer.storage.history.exchange.exporting import (
+        ExportFormatError,
+        export_file,
+        export_format,
+    )
 
     path: Path = args.file
     try:
@@ -214,7 +218,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from stretchtimer.storage.history.importing import (
+    from stretchtimer.storage.history.exchange.importing import (
         ImportFileError,
         import_sessions,
         read_import_file,
@@ -241,8 +245,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    from stretchtimer.commands.history_text import local_when
     from stretchtimer.storage.history.store import AmbiguousIdError
+    from stretchtimer.storage.history.text import local_when
 
     database = _open()
     if database is False:

@@ -7,9 +7,9 @@ import sys
 from typing import Any
 
 from stretchtimer.commands.voice_options import add_voice_options, voice_settings
-from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
 from stretchtimer.storage.settings import SettingsStore
 
 MIN_SPEED = 0.1
@@ -55,65 +55,22 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     if not args.no_gui:
-        from stretchtimer.cli import open_app
+        from stretchtimer.gui.launch import open_app
 
         # A file is named by its full path: a running app has another working folder.
         start = str(entry.path.resolve()) if entry.path is not None else entry.id
         return open_app(start=start, speed=args.speed)
     assert entry.routine is not None
 
-    from stretchtimer.pyside_tweaks import skip_feature_scan
+    from stretchtimer.system.pyside_tweaks import skip_feature_scan
 
     skip_feature_scan()
-    from stretchtimer.core.engine import SessionEngine
-    from stretchtimer.core.events import Status
-    from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
-    from stretchtimer.player.driver import AfterTheMoment, SessionDriver
-    from stretchtimer.player.qt_setup import audio_application
-    from stretchtimer.player.timing_log import TimingLog
-    from stretchtimer.speech.clip_cache import VoiceChoice
-    from stretchtimer.speech.plan_estimate import plan_options
-    from stretchtimer.terminal.recording import TerminalRecording
-    from stretchtimer.terminal.session import run_terminal_session
-    from stretchtimer.terminal.speech_setup import prepare_in_terminal
+    from stretchtimer.core.session.events import Status
+    from stretchtimer.terminal.session import play_in_terminal
 
     loaded = SettingsStore(app_paths().settings).load()
     if loaded.notice:
         print(f"stretchtimer: {loaded.notice}", file=sys.stderr)
     settings = voice_settings(loaded.settings, args)
-    options = plan_options(settings)
-    # A preview at another speed plays chimes only: speech cannot be sped up with it.
-    speaking = settings.voice_enabled and not settings.muted and args.speed == 1.0
-    voice = VoiceChoice(settings.voice, settings.rate) if speaking else None
-    spoken = prepare_in_terminal(entry.routine, options, voice)
-    if spoken.notice is not None:
-        print(f"stretchtimer: {spoken.notice.sentence}", file=sys.stderr)
-
-    audio_application()
-    player = CuePlayer(
-        spoken.clip_paths(),
-        voice_volume=settings.voice_volume,
-        chime_volume=settings.chime_volume,
-        muted=settings.muted,
-        timing_log=TimingLog.from_environment(),
-    )
-    if not settings.muted and (problem := player.problem()) is not None:
-        print(f"stretchtimer: {problem.sentence}", file=sys.stderr)
-    recording = TerminalRecording(
-        app_paths(),
-        spoken.plan,
-        routine_id=entry.id,
-        comfort_choice=settings.comfort_rating,
-        speed=args.speed,
-    )
-    driver = SessionDriver(SessionEngine(spoken.plan), speed=args.speed)
-    player.attach(driver.engine_event)  # before the display: sound first
-    wait_until_ready(player)
-    history = AfterTheMoment(recording.listener)
-    try:
-        status = run_terminal_session(driver, listeners=(history,), ready_to_quit=player.when_quiet)
-    finally:
-        player.close()
-        history.flush()
-        recording.finish()
+    status = play_in_terminal(entry.id, entry.routine, settings, app_paths(), speed=args.speed)
     return 0 if status is Status.COMPLETED else 130

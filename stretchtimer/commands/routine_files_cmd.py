@@ -37,15 +37,15 @@ def register_actions(actions: Any) -> None:
 
 
 def _store() -> Any:
-    from stretchtimer.storage.routine_store import RoutineStore
+    from stretchtimer.storage.routines.store import RoutineStore
 
     return RoutineStore(app_paths().routines)
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from stretchtimer.core.problems import RoutineFileError
-    from stretchtimer.core.routine_file import parse_routine
-    from stretchtimer.core.starter_routine import starter_toml
+    from stretchtimer.core.routine.file import parse_routine
+    from stretchtimer.core.routine.problems import RoutineFileError
+    from stretchtimer.core.routine.starter import starter_toml
     from stretchtimer.storage.atomic import write_text_atomically
 
     title = args.title.strip()
@@ -68,9 +68,9 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from stretchtimer.core.problems import RoutineFileError
-    from stretchtimer.core.routine_file import load_routine
-    from stretchtimer.storage.routine_store import RoutineClashError
+    from stretchtimer.core.routine.file import load_routine
+    from stretchtimer.core.routine.problems import RoutineFileError
+    from stretchtimer.storage.routines.store import RoutineClashError
 
     store = _store()
     source: Path = args.file

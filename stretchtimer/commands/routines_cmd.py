@@ -12,12 +12,12 @@ from typing import Any
 
 from stretchtimer.commands import routine_files_cmd
 from stretchtimer.core.formatting import clock_text, work_text
-from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.core.routine import Routine
-from stretchtimer.core.routine_file import load_routine
-from stretchtimer.core.summary import routine_dict
+from stretchtimer.core.routine.file import load_routine
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.core.routine.summary import routine_dict
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.routine_library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
 
 
 def register(commands: Any) -> None:
@@ -47,7 +47,7 @@ def library() -> RoutineLibrary:
 def seconds_with_settings() -> Callable[[Routine], float]:
     """How long a routine takes with the person's timing and speaking rate, as the app
     shows it (the defaults where the settings file cannot be read)."""
-    from stretchtimer.speech.plan_estimate import estimated_seconds
+    from stretchtimer.core.session.estimate import estimated_seconds
     from stretchtimer.storage.settings import SettingsStore
 
     settings = SettingsStore(app_paths().settings).load().settings

@@ -76,8 +76,8 @@ def _save(clip: Path, target: Path) -> int:
 
 
 def _play(text: str, clip: Path, volume: float) -> int:
-    from stretchtimer.player.cue_player import CuePlayer, wait_until_ready
-    from stretchtimer.player.qt_setup import audio_application
+    from stretchtimer.runtime.cue_player import CuePlayer, wait_until_ready
+    from stretchtimer.runtime.qt_setup import audio_application
 
     app = audio_application()
     player = CuePlayer({text: clip}, voice_volume=volume, chime_volume=0.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from stretchtimer.core.routine import Breaths, Hold, Reps, Sides, Step
+from stretchtimer.core.routine.model import Breaths, Hold, Reps, Sides, Step
 
 
 def clock_text(seconds: float) -> str:

@@ -9,18 +9,24 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
-from stretchtimer.core.problems import RoutineFileError
+from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.app_icon import apply_app_identity
-from stretchtimer.gui.crash_reporter import CrashReporter
+from stretchtimer.gui.crash.reporter import CrashReporter
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.ready_probe import after_first_paint, install_ready_probe, probe_filled
-from stretchtimer.gui.services import AppServices, SettingsModel
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import ThemeManager
 from stretchtimer.gui.window_state import last_system_scheme, remember_system_scheme
-from stretchtimer.single_instance import Forwarded, claim_or_forward, exit_code, launch_request
 from stretchtimer.storage.paths import Paths, app_paths
 from stretchtimer.storage.settings import SettingsStore
+from stretchtimer.system.instance.handoff import (
+    Forwarded,
+    claim_or_forward,
+    exit_code,
+    launch_request,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +74,7 @@ def open_desk(
     app: QApplication, window: MainWindow, services: AppServices, *, in_tray: bool
 ) -> None:
     """Reminders, the tray icon and the compact player, for the running app."""
-    from stretchtimer.gui.desk import install_desk
+    from stretchtimer.gui.desk.companion import install_desk
 
     install_desk(app, window, services).open(in_tray=in_tray)
 
@@ -128,7 +134,7 @@ def run_app(
         def open_the_rest() -> None:
             open_desk(app, window, services, in_tray=in_tray)
             if start:
-                window.start_routine(start)
+                window.sessions.start_routine(start)
 
         after_first_paint(window.routines, open_the_rest, FIRST_PAINT_WAIT_MS)
 

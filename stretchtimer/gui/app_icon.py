@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QIcon
 
 from stretchtimer import APP_ID, APP_NAME, __version__
-from stretchtimer.resources import app_icon_pngs
+from stretchtimer.storage.resources import app_icon_pngs
 
 log = logging.getLogger(__name__)
 

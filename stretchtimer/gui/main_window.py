@@ -10,29 +10,27 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
-from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.gui.services import AppServices, current_streak, history_messages
+from stretchtimer.gui.services import AppServices, history_messages
+from stretchtimer.gui.session.coordinator import SessionCoordinator
 from stretchtimer.gui.window_state import window_state
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QStackedWidget
 
-    from stretchtimer.core.routine import Routine
-    from stretchtimer.gui.history_view import HistoryView
+    from stretchtimer.gui.history.page import HistoryView
     from stretchtimer.gui.nav_bar import NavBar
-    from stretchtimer.gui.notice_bar import NoticeBar
-    from stretchtimer.gui.routine_actions import RoutineActions
-    from stretchtimer.gui.routines_view import RoutinesView
-    from stretchtimer.gui.session_controller import SessionController
-    from stretchtimer.gui.session_page import SessionPage
-    from stretchtimer.gui.settings_view import SettingsView
+    from stretchtimer.gui.routines.actions import RoutineActions
+    from stretchtimer.gui.routines.page import RoutinesView
+    from stretchtimer.gui.session.page import SessionPage
+    from stretchtimer.gui.settings.page import SettingsView
+    from stretchtimer.gui.widgets.notice_bar import NoticeBar
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +41,14 @@ class MainWindow(QMainWindow):
     ``furnish=False`` leaves it empty until :meth:`furnish` (or :meth:`finish_startup`)
     is called; every method that needs the inside furnishes it first.
 
+    Sessions start and end in :attr:`sessions` (:class:`SessionCoordinator`).
+
     Signals:
-        session_started(object): a :class:`SessionController` that has just begun.
         compact_requested(): the compact player is wanted (its button, Ctrl+M, or a
             session started from the tray while the window was out of sight).
         closed(): the person closed the window (the desk decides: quit or stay in the tray).
     """
 
-    session_started = Signal(object)
     compact_requested = Signal()
     closed = Signal()
 
@@ -63,8 +61,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.controller: SessionController | None = None
-        self._starting = False
+        self.sessions = SessionCoordinator(services, self, self)
+        self.sessions.compact_requested.connect(self.compact_requested)
         self._furnished = False
         self._built: dict[str, QWidget] = {}
         self.routine_actions: RoutineActions | None = None  # with the Routines page
@@ -85,7 +83,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout
 
         from stretchtimer.gui.nav_bar import NavBar
-        from stretchtimer.gui.notice_bar import NoticeBar
+        from stretchtimer.gui.widgets.notice_bar import NoticeBar
 
         self.pages = QStackedWidget()
         for _key in NavBar.keys:
@@ -133,25 +131,22 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, key: str) -> QWidget:
         if key == "routines":
-            from stretchtimer.gui.routines_view import RoutinesView
+            from stretchtimer.gui.routines.page import RoutinesView
 
             routines = RoutinesView()
-            routines.start_requested.connect(self.start_routine)
+            routines.start_requested.connect(self.sessions.start_routine)
             routines.set_settings(self.services.settings.current)
             self.services.settings.changed.connect(routines.set_settings)
             routines.set_entries(self.services.library.entries())
-            from stretchtimer.gui.routine_actions import RoutineActions
+            from stretchtimer.gui.routines.actions import RoutineActions
 
             self.routine_actions = RoutineActions(self, routines)
             return routines
         if key == "session":
-            from stretchtimer.gui.session_page import SessionPage
+            from stretchtimer.gui.session.page import SessionPage
 
             session = SessionPage()
-            session.idle.browse.connect(self._back_to_routines)
-            session.complete.browse.connect(self._back_to_routines)
-            session.complete.again.connect(self._play_again)
-            session.complete.comfort_after.connect(self._rate_after)
+            self.sessions.attach_page(session)
             session.player.mute_toggled.connect(
                 lambda muted: self.services.settings.update(muted=muted)
             )
@@ -162,10 +157,10 @@ class MainWindow(QMainWindow):
             session.player.compact_requested.connect(self.compact_requested)
             return session
         if key == "settings":
-            from stretchtimer.gui.settings_view import SettingsView
+            from stretchtimer.gui.settings.page import SettingsView
 
             return SettingsView(self.services)
-        from stretchtimer.gui.history_view import HistoryView
+        from stretchtimer.gui.history.page import HistoryView
 
         history = HistoryView(self.services)
         history.browse.connect(lambda: self.show_place("routines"))
@@ -246,83 +241,6 @@ class MainWindow(QMainWindow):
 
     # -- sessions ---------------------------------------------------------------------
 
-    def start_routine(self, routine_id: str, *, compact: bool = False) -> None:
-        """Play a routine here (or in the compact player), once its modules have loaded."""
-        from stretchtimer.storage.routine_library import UnknownRoutineError
-
-        try:
-            entry = self.services.library.open(routine_id)
-        except (UnknownRoutineError, RoutineFileError) as error:
-            QMessageBox.warning(self, "Cannot start this routine", str(error))
-            return
-        assert entry.routine is not None
-        self.start_session(entry.id, entry.routine, compact=compact)
-
-    def start_session(
-        self,
-        routine_id: str,
-        routine: Routine,
-        *,
-        record: bool = True,
-        speed: float | None = None,
-        compact: bool = False,
-    ) -> None:
-        """Play ``routine``; ``record=False`` keeps it out of the history (the editor's tries)."""
-        if self.controller is not None and self.controller.active:
-            answer = QMessageBox.question(
-                self,
-                "Stop the current session?",
-                f"“{self.controller.routine.title}” is still running. Stop it and start "
-                f"“{routine.title}”?",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            self.controller.stop()
-        self._close_session()
-        # The session's modules (speech, sound, history) load off the GUI thread the first
-        # time: importing them at once would freeze the window for a moment.
-        if self._starting:
-            return  # a start is already on its way
-        self._starting = True
-        start = _Start(routine_id, routine, record, speed, compact)
-        self.services.tasks.run(
-            load_session_modules, lambda _loaded: self._begin_session(start), self._cannot_start
-        )
-
-    def _cannot_start(self, error: BaseException) -> None:
-        self._starting = False
-        self.show_notice(f"The session could not start ({error}).")
-
-    def _begin_session(self, start: _Start) -> None:
-        from stretchtimer.gui.session_controller import SessionController
-
-        self._starting = False
-        if "session" not in self._built:
-            # Build the page on this turn and start on the next: two short pauses of the
-            # GUI thread rather than one long one.
-            self._page("session")
-            QTimer.singleShot(0, self, lambda: self._begin_session(start))
-            self._starting = True
-            return
-        self.show_place("session")
-        controller = SessionController(
-            self.services,
-            start.routine_id,
-            start.routine,
-            self,
-            record=start.record,
-            speed=start.speed,
-        )
-        controller.finished.connect(lambda _status, c=controller: self._session_ended(c))
-        controller.notice.connect(self.show_notice)
-        controller.saved.connect(self.refresh_history)
-        self.controller = controller
-        self.session.show_player(controller)
-        self.session_started.emit(controller)
-        if start.compact:
-            self.compact_requested.emit()
-        controller.begin()
-
     def bring_forward(self, startup_id: str = "") -> None:
         """Another launch asked for the app: show the window on top."""
         if startup_id:
@@ -337,47 +255,13 @@ class MainWindow(QMainWindow):
     def play_routine(self, routine: str, startup_id: str = "") -> None:
         """Another launch asked to play ``routine`` (an id or a file path)."""
         self.bring_forward(startup_id)
-        self.start_routine(routine)
+        self.sessions.start_routine(routine)
 
-    def _session_ended(self, controller: SessionController) -> None:
-        if controller is not self.controller:
-            return
-        started = controller.driver is not None
-        self.session.show_complete(controller, ask_comfort=controller.asks_comfort and started)
-        if started and controller.record:
-            # A preview (--speed) is recorded but not counted in streaks and statistics.
-            completed = controller.completed and self.services.speed == 1.0
-            self.services.tasks.run(
-                lambda: current_streak(self.services.paths.history, completed_today=completed),
-                lambda days: (
-                    self.session.complete.show_streak(days)
-                    if controller is self.controller
-                    else None
-                ),
-                lambda error: None,
-            )
-
-    def _rate_after(self, value: int) -> None:
-        if self.controller is not None:
-            self.controller.rate_after(value)
-
-    def _close_session(self) -> None:
-        """The session's last words to the history (its rating after, if given, is in)."""
-        if self.controller is not None and not self.controller.active:
-            self.controller.close()
-
-    def _back_to_routines(self) -> None:
-        self._close_session()
-        self.show_place("routines")
-
-    def _play_again(self) -> None:
-        controller = self.controller
-        if controller is not None and not controller.record:  # a try from the editor
-            self.start_session(
-                controller.routine_id, controller.routine, record=False, speed=controller.speed
-            )
-        elif controller is not None:
-            self.start_routine(controller.routine_id)
+    def session_page(self, *, build: bool) -> SessionPage | None:
+        """The Session page; built now if ``build``, else None until it has been."""
+        if build or "session" in self._built:
+            return self.session
+        return None
 
     # -- window state -----------------------------------------------------------------
 
@@ -391,30 +275,7 @@ class MainWindow(QMainWindow):
         if self.routine_actions is not None and not self.routine_actions.close_editors(self.close):
             event.ignore()  # an editor with unsaved changes stays open
             return
-        if self.controller is not None and self.controller.active:
-            self.controller.stop()
-        self._close_session()
+        self.sessions.stop()
         window_state(self.services.paths.config).setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
         self.closed.emit()
-
-
-class _Start(NamedTuple):
-    """A session asked for, waiting for its modules to load."""
-
-    routine_id: str
-    routine: Routine
-    record: bool
-    speed: float | None
-    compact: bool
-
-
-def load_session_modules() -> bool:
-    """Import what a session needs (run in the background helper)."""
-    from stretchtimer.player.qt_setup import preload_audio_libraries
-
-    preload_audio_libraries()
-    import stretchtimer.gui.session_controller
-    import stretchtimer.gui.session_page  # noqa: F401
-
-    return True

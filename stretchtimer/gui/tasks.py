@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -20,6 +20,19 @@ log = logging.getLogger(__name__)
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 BugHandler = Callable[[BaseException, str], None]
+
+
+class Tasks(Protocol):
+    """The background helper, as callers use it: :class:`TaskRunner` or a test's stand-in."""
+
+    def run(
+        self,
+        function: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None: ...
+
+    def wait(self, milliseconds: int = 30_000) -> bool: ...
 
 
 class _Relay(QObject):

@@ -13,10 +13,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stretchtimer.core.plan import Plan, build_plan, estimate_speech_seconds
-from stretchtimer.core.routine import Routine
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.estimate import DEFAULT_RATE, PlanOptions, estimated_plan
+from stretchtimer.core.session.plan import Plan, build_plan, estimate_speech_seconds
 from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
-from stretchtimer.speech.plan_estimate import DEFAULT_RATE, PlanOptions, estimated_plan
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.renderer import ClipRenderer, Progress
 

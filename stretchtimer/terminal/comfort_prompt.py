@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from stretchtimer.core.comfort import ENTER_TO_SKIP, TRY_AGAIN, parse_comfort
+from stretchtimer.core.session.comfort import ENTER_TO_SKIP, TRY_AGAIN, parse_comfort
 
 ATTEMPTS = 5  # after this many answers that are not a rating, skip
 

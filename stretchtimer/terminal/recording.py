@@ -1,8 +1,8 @@
-"""The history side of ``play --no-gui``: open it, ask for comfort, record, say what went wrong.
+"""The history side of ``play --no-gui``: ask for comfort, say what went wrong, check late.
 
-Opening happens before the session (at most one sentence if the file had to be
-set aside or cannot be used, and the session plays either way). A problem that
-comes up while recording is reported once, on its own line, from the Qt event
+The history is opened by the shared session set-up (at most one sentence if the file
+had to be set aside or cannot be used, and the session plays either way). A problem
+that comes up while recording is reported once, on its own line, from the Qt event
 loop; whatever could not be saved by the end is reported as the program closes.
 """
 
@@ -15,12 +15,10 @@ from typing import TextIO
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from stretchtimer.core import comfort
-from stretchtimer.core.events import Event
-from stretchtimer.core.plan import Plan
+from stretchtimer.core.session import comfort
+from stretchtimer.runtime.session_setup import SessionParts
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
-from stretchtimer.storage.history.recorder import SessionRecorder
 from stretchtimer.storage.paths import Paths
 from stretchtimer.terminal.comfort_prompt import ask_comfort
 
@@ -51,58 +49,34 @@ class _ProblemRelay(QObject):
 
 
 class TerminalRecording:
-    """Records one terminal session in the history, if there is a usable one."""
+    """The history's side of one terminal session: its questions and its messages."""
 
     def __init__(
         self,
         paths: Paths,
-        plan: Plan,
+        parts: SessionParts,
         *,
-        routine_id: str,
-        comfort_choice: str,
-        speed: float = 1.0,
+        asks_comfort: bool,
         stdin: TextIO | None = None,
         out: TextIO | None = None,
         err: TextIO | None = None,
     ) -> None:
         self.paths = paths
+        self.parts = parts
         self.stdin = stdin or sys.stdin
         self.out = out or sys.stdout
         self.err = err or sys.stderr
-        # A preview (--speed) is not a session the body went through: no questions.
-        self.asks = (
-            speed == 1.0
-            and self.stdin.isatty()
-            and comfort.asks_comfort(comfort_choice, plan.routine)
-        )
-        self._relay = _ProblemRelay(self._show_live)
-        opened = open_history(paths.history)
-        self._check_later = opened.check_deferred
-        for problem in opened.problems:
-            self._say(problem)
-        self.recorder: SessionRecorder | None = None
-        if opened.database is not None:
-            opened.database.close()  # the recorder writes through its own connection
-            before = (
-                ask_comfort(comfort.QUESTION_BEFORE, self.stdin, self.out) if self.asks else None
-            )
-            self.recorder = SessionRecorder(
-                plan,
-                routine_id=routine_id,
-                path=paths.history,
-                speed=speed,
-                comfort_before=before,
-                on_problem=self._relay.problem.emit,
-            )
+        # Without a terminal to answer in, nobody is asked.
+        self.asks = asks_comfort and self.stdin.isatty() and parts.prepared.history_ok
+        self.relay = _ProblemRelay(self._show_live)
 
-    def listener(self, event: Event) -> None:
-        """Connect to the session driver's ``engine_event``."""
-        if self.recorder is not None:
-            self.recorder(event)
+    def ask_before(self) -> int | None:
+        """The rating before the session, when it is asked (None: skipped or not asked)."""
+        return ask_comfort(comfort.QUESTION_BEFORE, self.stdin, self.out) if self.asks else None
 
     def finish(self) -> None:
         """After the session: the rating after, the last writes, and a late check if due."""
-        recorder = self.recorder
+        recorder = self.parts.recorder
         if recorder is None:
             return
         if self.asks and recorder.started:
@@ -110,14 +84,14 @@ class TerminalRecording:
                 recorder.rate_after(ask_comfort(comfort.QUESTION_AFTER, self.stdin, self.out))
             except KeyboardInterrupt:  # Ctrl-C at the question: no rating, the session is kept
                 self.out.write("\n")
-        told = recorder.close()
+        told = self.parts.close_history()
         for problem in told:
-            self._say(problem)
-        if not told and self._check_later:
+            self.say(problem.message)
+        if not told and self.parts.prepared.check_later:
             # The file was too big to check before the session; nobody is waiting now.
             checked = open_history(self.paths.history, full_check=True)
             for found in checked.problems:
-                self._say(found)
+                self.say(found.message)
             if checked.database is not None:
                 with checked.database as database:
                     if any(found.kind is ProblemKind.DAMAGED for found in checked.problems):
@@ -129,6 +103,6 @@ class TerminalRecording:
         self.err.write(f"{prefix}stretchtimer: {problem.message}\n")
         self.err.flush()
 
-    def _say(self, problem: HistoryProblem) -> None:
-        self.err.write(f"stretchtimer: {problem.message}\n")
+    def say(self, sentence: str) -> None:
+        self.err.write(f"stretchtimer: {sentence}\n")
         self.err.flush()

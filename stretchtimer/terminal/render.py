@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from stretchtimer.core.engine import State
 from stretchtimer.core.formatting import clock_text, seconds_text
-from stretchtimer.core.plan import Plan, Segment, SegmentKind
-from stretchtimer.core.snapshot import Snapshot
+from stretchtimer.core.session.events import State
+from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
+from stretchtimer.core.session.snapshot import Snapshot
 
 BAR_WIDTH = 20
 

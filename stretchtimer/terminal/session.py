@@ -14,7 +14,9 @@ from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from stretchtimer.core.events import (
+from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.events import (
     EasierChosen,
     Event,
     Paused,
@@ -22,8 +24,12 @@ from stretchtimer.core.events import (
     SessionFinished,
     Status,
 )
-from stretchtimer.core.formatting import clock_text
-from stretchtimer.player.driver import SessionDriver
+from stretchtimer.runtime.cue_player import wait_until_ready
+from stretchtimer.runtime.driver import SessionDriver
+from stretchtimer.runtime.qt_setup import audio_application
+from stretchtimer.runtime.session_setup import SessionParts, asks_comfort
+from stretchtimer.storage.paths import Paths
+from stretchtimer.storage.settings import Settings
 from stretchtimer.terminal.keys import (
     KEYS_HELP,
     InterruptWatcher,
@@ -31,7 +37,9 @@ from stretchtimer.terminal.keys import (
     cbreak,
     stdout_is_unicode,
 )
+from stretchtimer.terminal.recording import TerminalRecording
 from stretchtimer.terminal.render import segment_lines, status_line
+from stretchtimer.terminal.speech_setup import prepare_in_terminal
 
 REFRESH_MS = 200
 CLEAR_LINE = "\r\x1b[K"
@@ -157,3 +165,33 @@ def run_terminal_session(
     if not result:  # the loop ended some other way: treat as stopped
         return Status.STOPPED
     return result[0]
+
+
+def play_in_terminal(
+    routine_id: str, routine: Routine, settings: Settings, paths: Paths, *, speed: float
+) -> Status:
+    """Play ``routine`` here, through the session set-up the app uses too."""
+    prepared = prepare_in_terminal(routine, settings, paths, speed=speed)
+    audio_application()
+    parts = SessionParts(prepared, settings)
+    recording = TerminalRecording(
+        paths,
+        parts,
+        asks_comfort=asks_comfort(settings, routine, speed=speed, record=True),
+    )
+    for sentence in prepared.notices:
+        recording.say(sentence)
+    before = recording.ask_before()
+    driver = parts.drive(
+        routine_id=routine_id,
+        paths=paths,
+        speed=speed,
+        comfort_before=before,
+        on_problem=recording.relay.problem.emit,
+    )
+    wait_until_ready(parts.player)
+    try:
+        return run_terminal_session(driver, ready_to_quit=parts.player.when_quiet)
+    finally:
+        parts.close_player()
+        recording.finish()

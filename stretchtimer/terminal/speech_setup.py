@@ -1,4 +1,4 @@
-"""Get a session's voice ready in the terminal: render clips with a progress bar.
+"""Get a session ready in the terminal: the shared set-up, with a progress bar.
 
 The bar appears only when something must be rendered; a routine played before
 starts at once from the cache.
@@ -10,42 +10,38 @@ import functools
 import sys
 from typing import TextIO
 
-from stretchtimer.core.routine import Routine
-from stretchtimer.speech.clip_cache import VoiceChoice
-from stretchtimer.speech.renderer import ClipRenderer
-from stretchtimer.speech.session_speech import (
-    PlanOptions,
-    SpokenSession,
-    clip_renderer,
-    estimated_plan,
-    needs_rendering,
-    prepare_spoken_session,
-)
-from stretchtimer.storage.paths import app_paths
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.estimate import estimated_plan, plan_options
+from stretchtimer.runtime.session_setup import PreparedSession, prepare_session, session_voice
+from stretchtimer.speech.session_speech import clip_renderer, needs_rendering
+from stretchtimer.storage.paths import Paths
+from stretchtimer.storage.settings import Settings
 from stretchtimer.terminal.keys import stdout_is_unicode
 from stretchtimer.terminal.render import progress_bar
 
 CLEAR_LINE = "\r\x1b[K"
 
 
-def terminal_renderer() -> ClipRenderer:
-    return clip_renderer(app_paths().clips)
-
-
 def prepare_in_terminal(
-    routine: Routine, options: PlanOptions, voice: VoiceChoice | None, out: TextIO | None = None
-) -> SpokenSession:
-    """The session's plan and clips, showing progress on ``out`` while clips render."""
+    routine: Routine,
+    settings: Settings,
+    paths: Paths,
+    *,
+    speed: float,
+    out: TextIO | None = None,
+) -> PreparedSession:
+    """The session's plan, clips and history, showing progress on ``out`` while clips render."""
     out = out or sys.stdout
+    voice = session_voice(settings, speed)
     if voice is None:
-        return prepare_spoken_session(routine, options, None, terminal_renderer)
-    first = estimated_plan(routine, options, voice.rate)
-    with terminal_renderer() as probe:
+        return prepare_session(routine, settings, paths, speed=speed)
+    first = estimated_plan(routine, plan_options(settings), voice.rate)
+    with clip_renderer(paths.clips) as probe:
         show = out.isatty() and needs_rendering(probe, first, voice)
     progress = functools.partial(_show_progress, out=out) if show else None
     try:
-        return prepare_spoken_session(
-            routine, options, voice, terminal_renderer, progress=progress, first_plan=first
+        return prepare_session(
+            routine, settings, paths, speed=speed, progress=progress, first_plan=first
         )
     finally:
         if show:

@@ -21,10 +21,10 @@ import pytest
 from benchmarks.xvfb import display_env, xvfb
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.paths import app_paths
-from tests.audio.onsets import Recording, match
-from tests.audio.pulse import PulseServer
-from tests.audio.test_play_heard import TOLERANCE, read_log
 from tests.conftest import REPO
+from tests.integration.audio.onsets import Recording, match
+from tests.integration.audio.pulse import PulseServer
+from tests.integration.audio.test_play_heard import TOLERANCE, read_log
 
 ARTIFACTS = REPO / "test-artifacts"
 SPEED = 10

@@ -21,9 +21,9 @@ import pytest
 
 from stretchtimer.storage.paths import app_paths
 from tests.conftest import REPO
-from tests.desk.desktop_session import app_environment, session_bus, x_server
 from tests.e2e.test_real_app import press, wait_for_window
-from tests.gui.history_data import local_wall, record_played
+from tests.integration.desk.desktop_session import app_environment, session_bus, x_server
+from tests.unit.gui.history.data import local_wall, record_played
 
 READER = [
     "/usr/bin/python3",  # the system's Python has the AT-SPI client (gir1.2-atspi-2.0)

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from stretchtimer.core.routine_draft import (
+from stretchtimer.core.routine.draft import (
     DraftCheck,
     Kind,
     RoutineDraft,

@@ -16,11 +16,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
-from stretchtimer.core.routine import Routine
-from stretchtimer.core.routine_draft import RoutineDraft
+from stretchtimer.core.routine.draft import RoutineDraft
+from stretchtimer.core.routine.model import Routine
 from stretchtimer.gui.services import AppServices
-from stretchtimer.storage.editor_drafts import DraftFolder, DraftKeeper
-from stretchtimer.storage.routine_store import (
+from stretchtimer.storage.routines.drafts import DraftFolder, DraftKeeper
+from stretchtimer.storage.routines.store import (
     ChangedOnDiskError,
     RoutineStore,
     Saved,

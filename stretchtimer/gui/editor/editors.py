@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from stretchtimer.core.problems import RoutineFileError
-from stretchtimer.core.routine import Routine
-from stretchtimer.core.routine_draft import RoutineDraft, draft_from_routine
-from stretchtimer.core.routine_file import parse_routine
+from stretchtimer.core.routine.draft import RoutineDraft, draft_from_routine
+from stretchtimer.core.routine.file import parse_routine
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.services import AppServices
-from stretchtimer.storage.editor_drafts import DraftFolder, KeptDraft
-from stretchtimer.storage.routine_store import RoutineStore
+from stretchtimer.storage.routines.drafts import DraftFolder, KeptDraft
+from stretchtimer.storage.routines.store import RoutineStore
 
 if TYPE_CHECKING:
     from stretchtimer.gui.editor.window import RoutineEditor

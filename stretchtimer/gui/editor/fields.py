@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.core.routine_draft import number_text, typed_number
+from stretchtimer.core.routine.draft import number_text, typed_number
 
 
 def _keys(standard: QKeySequence.StandardKey, *usual: str) -> list[QKeySequence]:

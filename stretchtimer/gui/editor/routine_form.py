@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import seconds_text
-from stretchtimer.core.routine import ResolvedPace
-from stretchtimer.core.routine_draft import RoutineDraft, typed_number
+from stretchtimer.core.routine.draft import RoutineDraft, typed_number
+from stretchtimer.core.routine.model import ResolvedPace
 from stretchtimer.gui.editor.document import DraftDocument, Focus
 from stretchtimer.gui.editor.fields import (
     LineField,

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.core import phrases
 from stretchtimer.core.formatting import seconds_text
-from stretchtimer.core.routine import ResolvedPace, Sides
-from stretchtimer.core.routine_draft import Kind, StepDraft, typed_number
+from stretchtimer.core.routine.draft import Kind, StepDraft, typed_number
+from stretchtimer.core.routine.model import ResolvedPace, Sides
+from stretchtimer.core.session import phrases
 from stretchtimer.gui.editor.document import DraftDocument
 from stretchtimer.gui.editor.fields import (
     Choice,

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.core.routine import Sides
-from stretchtimer.core.routine_draft import DraftCheck, Kind, StepDraft, typed_number
+from stretchtimer.core.routine.draft import DraftCheck, Kind, StepDraft, typed_number
+from stretchtimer.core.routine.model import Sides
 from stretchtimer.gui import theme
 from stretchtimer.gui.editor.document import DraftDocument
 

@@ -16,10 +16,10 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from stretchtimer.core import comfort
-from stretchtimer.core.events import SegmentEnded, SessionFinished, SessionStarted, Status
-from stretchtimer.core.plan import Plan
-from stretchtimer.core.summary import routine_digest
+from stretchtimer.core.routine.summary import routine_digest
+from stretchtimer.core.session import comfort
+from stretchtimer.core.session.events import SegmentEnded, SessionFinished, SessionStarted, Status
+from stretchtimer.core.session.plan import Plan
 from stretchtimer.storage.history.connection import immediate
 from stretchtimer.storage.history.identity import ProcessIdentity, this_process
 from stretchtimer.storage.history.opening import open_history

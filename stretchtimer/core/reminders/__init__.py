@@ -1,0 +1,1 @@
+"""When to remind a person to stretch: the schedule, working hours, and what is said."""

@@ -1,0 +1,304 @@
+"""A routine as it is being typed: every field as text, checked by the routine loader.
+
+The editor keeps a :class:`RoutineDraft`, not a :class:`Routine`: a half-typed
+routine is not valid yet ("3o" seconds, an empty name), and the person must see
+why in the words ``stretchtimer routines validate`` uses. So a draft is turned
+into the document a routine file would hold and checked by the one validator
+there is (``routine_file.parse_routine``); nothing here decides what is valid.
+
+A draft keeps the amounts of every kind of step (hold, breaths, reps), so
+switching a step from hold to reps and back loses nothing; only the chosen
+kind is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from stretchtimer.core.routine.file import PACE_KEYS, parse_routine
+from stretchtimer.core.routine.model import (
+    FORMAT_VERSION,
+    Breaths,
+    Hold,
+    Routine,
+    Sides,
+    Step,
+)
+from stretchtimer.core.routine.problems import Problem, RoutineFileError
+
+_keys = itertools.count(1)
+
+NEW_HOLD = "30"
+NEW_BREATHS = "5"
+NEW_REPS = "10"
+NEW_TEMPO = "3"
+NEW_SETS = "1"
+
+
+class Kind(enum.Enum):
+    """How a step is timed."""
+
+    HOLD = "hold"
+    BREATHS = "breaths"
+    REPS = "reps"
+
+
+def new_key() -> int:
+    """A key no other step of this run of the program has: how views follow a step."""
+    return next(_keys)
+
+
+@dataclass(frozen=True)
+class StepDraft:
+    """One step as typed. Numbers are text; an empty optional number means "the default"."""
+
+    key: int = dataclasses.field(default_factory=new_key, compare=False)
+    name: str = ""
+    kind: Kind = Kind.HOLD
+    hold: str = NEW_HOLD
+    breaths: str = NEW_BREATHS
+    reps: str = NEW_REPS
+    tempo: str = NEW_TEMPO
+    sets: str = NEW_SETS
+    set_rest: str = ""
+    sides: Sides = Sides.NONE
+    say: str = ""
+    easier: str = ""
+    rest: str = ""
+
+    def copy(self) -> StepDraft:
+        """The same step under a new key (a duplicate is a step of its own)."""
+        return dataclasses.replace(self, key=new_key())
+
+
+@dataclass(frozen=True)
+class RoutineDraft:
+    """A routine as typed. ``tags`` are the tags as a tuple; pace values are text."""
+
+    title: str = ""
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    prepare: str = ""
+    rest: str = ""
+    switch: str = ""
+    inhale: str = ""
+    exhale: str = ""
+    steps: tuple[StepDraft, ...] = ()
+
+    def step_index(self, key: int) -> int:
+        """The position of the step with ``key``; raises KeyError when it is gone."""
+        for index, step in enumerate(self.steps):
+            if step.key == key:
+                return index
+        raise KeyError(key)
+
+    def step(self, key: int) -> StepDraft:
+        return self.steps[self.step_index(key)]
+
+
+# -- numbers as text ------------------------------------------------------------------
+
+_INTEGER = re.compile(r"[+-]?\d{1,30}")
+_DECIMAL = re.compile(
+    r"[+-]?(\d{1,30}\.\d{0,30}|\.\d{1,30})([eE][+-]?\d{1,3})?"  # 2.5, .5, 2.5e3
+    r"|[+-]?\d{1,30}[eE][+-]?\d{1,3}"  # 5e-3
+)
+
+
+def number_text(value: float) -> str:
+    """``30`` → ``"30"``, ``2.5`` → ``"2.5"``: the shortest text that reads back the same."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
+def typed_number(text: str) -> int | float | str | None:
+    """What a typed number means in a routine file.
+
+    Empty → ``None`` (not set); ``"30"`` → 30; ``"2.5"`` or ``"2,5"`` → 2.5;
+    anything else stays text, so the loader names it ("found the text ...").
+    """
+    written = text.strip()
+    if not written:
+        return None
+    if _INTEGER.fullmatch(written):
+        return int(written)
+    decimal = written.replace(",", ".") if written.count(",") == 1 else written
+    if _DECIMAL.fullmatch(decimal):
+        value = float(decimal)
+        if math.isfinite(value):
+            return value
+    return written
+
+
+# -- from a routine, to a routine file's document --------------------------------------
+
+
+def draft_from_routine(routine: Routine) -> RoutineDraft:
+    pace = routine.pace
+    return RoutineDraft(
+        title=routine.title,
+        description=routine.description,
+        tags=routine.tags,
+        prepare=_optional(pace.prepare),
+        rest=_optional(pace.rest),
+        switch=_optional(pace.switch),
+        inhale=_optional(pace.inhale),
+        exhale=_optional(pace.exhale),
+        steps=tuple(step_draft_from_step(step) for step in routine.steps),
+    )
+
+
+def step_draft_from_step(step: Step) -> StepDraft:
+    work = step.work
+    draft = StepDraft(
+        name=step.name,
+        sides=step.sides,
+        say=step.say,
+        easier=step.easier,
+        rest=_optional(step.rest),
+    )
+    if isinstance(work, Hold):
+        return dataclasses.replace(draft, kind=Kind.HOLD, hold=number_text(work.seconds))
+    if isinstance(work, Breaths):
+        return dataclasses.replace(draft, kind=Kind.BREATHS, breaths=str(work.count))
+    return dataclasses.replace(
+        draft,
+        kind=Kind.REPS,
+        reps=str(work.count),
+        tempo=number_text(work.tempo),
+        sets=str(work.sets),
+        set_rest=_optional(work.set_rest),
+    )
+
+
+def _optional(value: float | None) -> str:
+    return "" if value is None else number_text(value)
+
+
+def draft_document(draft: RoutineDraft) -> dict[str, Any]:
+    """The draft as the table a routine file would hold (what the loader checks)."""
+    document: dict[str, Any] = {"format": FORMAT_VERSION, "title": draft.title}
+    if draft.description.strip():
+        document["description"] = draft.description
+    if draft.tags:
+        document["tags"] = list(draft.tags)
+    pace = {
+        key: value for key in PACE_KEYS if (value := typed_number(getattr(draft, key))) is not None
+    }
+    if pace:
+        document["pace"] = pace
+    if draft.steps:
+        document["step"] = [_step_document(step) for step in draft.steps]
+    return document
+
+
+def _step_document(step: StepDraft) -> dict[str, Any]:
+    table: dict[str, Any] = {"name": step.name}
+    if step.say.strip():
+        table["say"] = step.say
+    amount = {Kind.HOLD: step.hold, Kind.BREATHS: step.breaths, Kind.REPS: step.reps}[step.kind]
+    # An empty amount is written as empty text, so the loader says what it expected.
+    written = typed_number(amount)
+    table[step.kind.value] = "" if written is None else written
+    if step.kind is Kind.REPS:
+        for key in ("tempo", "sets", "set_rest"):
+            value = typed_number(getattr(step, key))
+            if value is not None:
+                table[key] = value
+    if step.sides is not Sides.NONE:
+        table["sides"] = step.sides.value
+    if step.easier.strip():
+        table["easier"] = step.easier
+    rest = typed_number(step.rest)
+    if rest is not None:
+        table["rest"] = rest
+    return table
+
+
+# -- checking -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DraftCheck:
+    """The routine a draft makes, or every problem in it (never both)."""
+
+    routine: Routine | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.routine is not None
+
+
+def check_draft(draft: RoutineDraft, source: str = "<routine>") -> DraftCheck:
+    """Check the draft with the routine loader; ``source`` names it in the problems."""
+    import tomli_w  # loaded when first needed (1 MB), not at start
+
+    text = tomli_w.dumps(draft_document(draft), multiline_strings=True)
+    try:
+        routine = parse_routine(text.encode("utf-8", "surrogatepass"), source)
+    except RoutineFileError as error:
+        return DraftCheck(None, error.problems)
+    return DraftCheck(routine)
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem in the words of ``routines validate``, without the file and line.
+
+    The line would point into the text the editor checks, not into a file a
+    person has; where the problem is, the editor shows by the field.
+    """
+    whole = str(dataclasses.replace(problem, line=None))
+    return whole.removeprefix(f"{problem.source}: ")
+
+
+# Where a problem belongs in the editor: a routine field or a step field.
+ROUTINE_FIELDS = ("title", "description", "tags", *PACE_KEYS, "steps")
+STEP_FIELDS = (
+    "name",
+    "amount",
+    "tempo",
+    "sets",
+    "set_rest",
+    "sides",
+    "say",
+    "easier",
+    "rest",
+)
+
+
+def problem_field(problem: Problem) -> str:
+    """The field a problem is about: ``"title"``, ``"rest"`` (of the pace or a step), ...
+
+    Step problems about the hold, breaths or reps, or about a missing amount,
+    belong to ``"amount"``; problems about the list of steps to ``"steps"``.
+    """
+    key = problem.key or ""
+    if problem.step is not None:
+        if key in ("hold", "breaths", "reps", ""):
+            return "amount"
+        return key if key in STEP_FIELDS else "name"
+    if key.startswith("tags"):
+        return "tags"
+    if key.startswith("pace."):
+        return key.removeprefix("pace.")
+    if key == "step":
+        return "steps"
+    return key if key in ROUTINE_FIELDS else "title"
+
+
+def new_step(name: str = "", kind: Kind = Kind.HOLD) -> StepDraft:
+    return StepDraft(name=name, kind=kind)
+
+
+def title_problem(title: str) -> Problem | None:
+    """What the loader says about ``title`` as a routine's title, if anything."""
+    check = check_draft(RoutineDraft(title=title, steps=(StepDraft(name="step"),)), "title")
+    return next((problem for problem in check.problems if problem.key == "title"), None)

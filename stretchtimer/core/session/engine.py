@@ -1,0 +1,303 @@
+"""The session engine: walks a plan in time, driven by commands and ``tick(now)``.
+
+Time enters only through the :class:`~stretchtimer.core.session.clock.Moment` passed to
+each call. Remaining time is always ``deadline - now``: a late tick never loses
+or gains time, it only delivers what became due meanwhile, in order. Segments
+start at the exact deadline of the one before, so nothing drifts.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from stretchtimer.core.session import phrases
+from stretchtimer.core.session.clock import Moment
+from stretchtimer.core.session.events import (
+    CueDue,
+    EasierChosen,
+    Event,
+    Outcome,
+    Paused,
+    PauseReason,
+    Resumed,
+    SegmentEnded,
+    SegmentStarted,
+    SessionFinished,
+    SessionStarted,
+    State,
+    Status,
+)
+from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
+from stretchtimer.core.session.snapshot import Snapshot, snapshot_of
+
+log = logging.getLogger(__name__)
+
+SLEEP_GAP = 30.0  # wall clock ahead of the monotonic clock by this much: the machine slept
+BACK_RESTARTS_AFTER = 3.0  # "back" later than this into a segment restarts it
+SKIPPED_BELOW = 1.0  # a segment left before this many seconds counts as skipped
+
+
+class SessionEngine:
+    """Runs one session of a :class:`Plan`.
+
+    Every command and ``tick`` returns the events it caused, oldest first.
+    """
+
+    __slots__ = (
+        "_active",
+        "_easier",
+        "_index",
+        "_last",
+        "_next_cue",
+        "_origin",
+        "_paused_elapsed",
+        "plan",
+        "state",
+        "status",
+    )
+
+    def __init__(self, plan: Plan) -> None:
+        if not plan.segments or plan.segments[-1].kind is not SegmentKind.DONE:
+            raise ValueError("a plan ends with its closing segment")
+        self.plan = plan
+        self.state = State.READY
+        self.status: Status | None = None
+        self._index = 0
+        self._origin = 0.0  # monotonic time at which the current segment's elapsed was 0
+        self._paused_elapsed = 0.0
+        self._next_cue = 0
+        self._easier: set[int] = set()
+        self._active = 0.0
+        self._last: Moment | None = None
+
+    # -- queries ----------------------------------------------------------------------
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def segment(self) -> Segment:
+        return self.plan.segments[self._index]
+
+    @property
+    def active_seconds(self) -> float:
+        """Seconds spent in segments that have ended (pauses not counted)."""
+        return self._active
+
+    def uses_easier(self, step_index: int) -> bool:
+        return step_index in self._easier
+
+    def elapsed(self, now: Moment) -> float:
+        """Seconds into the current segment (pauses not counted)."""
+        now = self._clamp(now, remember=False)
+        if self.state is State.RUNNING:
+            return min(max(0.0, now.mono - self._origin), self.segment.duration)
+        if self.state is State.PAUSED:
+            return self._paused_elapsed
+        if self.state is State.FINISHED:
+            return self.segment.duration
+        return 0.0
+
+    def remaining(self, now: Moment) -> float:
+        """Seconds left in the current segment; never negative."""
+        return max(0.0, self.segment.duration - self.elapsed(now))
+
+    def next_deadline(self) -> float | None:
+        """Monotonic time of the next cue or segment end, or None when nothing is coming."""
+        segment = self.plan.segments[self._index]
+        cues = segment.cues
+        cue_due = self._origin + cues[self._next_cue].offset if self._next_cue < len(cues) else None
+        if self.state is State.RUNNING:
+            end = self._origin + segment.duration
+            return end if cue_due is None or end < cue_due else cue_due
+        if self._closing():
+            return cue_due
+        return None
+
+    def snapshot(self, now: Moment) -> Snapshot:
+        """What a display shows at ``now``."""
+        index = self.segment.step_index
+        easier = index is not None and self.uses_easier(index)
+        return snapshot_of(self.plan, self.segment, self.state, easier, self.elapsed(now))
+
+    # -- commands ---------------------------------------------------------------------
+
+    def start(self, now: Moment) -> list[Event]:
+        if self.state is not State.READY:
+            return []
+        now = self._clamp(now)
+        events: list[Event] = [SessionStarted(now.mono, now.wall)]
+        self.state = State.RUNNING
+        self._enter(0, now.mono, now, events)
+        self._advance(now, events)
+        return events
+
+    def tick(self, now: Moment) -> list[Event]:
+        """Deliver everything that became due up to ``now``."""
+        events: list[Event] = []
+        last = self._last
+        slept = 0.0
+        if last is not None:  # _clamp, inline (this runs on every tick), and sleep
+            slept = (now.wall - last.wall) - (now.mono - last.mono)
+            if now.mono < last.mono:
+                now = Moment(last.mono, now.wall)
+        self._last = now
+        if self.state is State.RUNNING or self._closing():
+            self._advance(now, events)
+        if slept > SLEEP_GAP and self.state is State.RUNNING:
+            log.info("the machine slept for %.0f s; pausing the session", slept)
+            self._pause(now, PauseReason.SLEEP, events)
+        return events
+
+    def pause(self, now: Moment) -> list[Event]:
+        events = self._prepared(now)
+        if self.state is State.RUNNING:
+            self._pause(self._clamp(now), PauseReason.PERSON, events)
+        return events
+
+    def resume(self, now: Moment) -> list[Event]:
+        events = self._prepared(now)
+        if self.state is State.PAUSED:
+            now = self._clamp(now)
+            self._origin = now.mono - self._paused_elapsed
+            self.state = State.RUNNING
+            events.append(Resumed())
+            self._advance(now, events)
+        return events
+
+    def toggle_pause(self, now: Moment) -> list[Event]:
+        if self.state is State.READY:
+            return self.start(now)
+        if self.state is State.PAUSED:
+            return self.resume(now)
+        return self.pause(now)
+
+    def skip(self, now: Moment) -> list[Event]:
+        """Leave the current segment and go to the next one."""
+        events = self._prepared(now)
+        if self.state in (State.RUNNING, State.PAUSED):
+            now = self._clamp(now)
+            self._leave(now, events)
+            self._enter(self._index + 1, now.mono, now, events)
+            self._advance(now, events)
+        return events
+
+    def back(self, now: Moment) -> list[Event]:
+        """Restart the current segment, or go to the one before when just started."""
+        events = self._prepared(now)
+        if self.state in (State.RUNNING, State.PAUSED):
+            now = self._clamp(now)
+            restart = self.elapsed(now) > BACK_RESTARTS_AFTER or self._index == 0
+            target = self._index if restart else self._index - 1
+            self._leave(now, events)
+            self._enter(target, now.mono, now, events)
+            self._advance(now, events)
+        return events
+
+    def stop(self, now: Moment) -> list[Event]:
+        events = self._prepared(now)
+        now = self._clamp(now)
+        if self.state in (State.RUNNING, State.PAUSED):
+            self._leave(now, events)
+            self._finish(Status.STOPPED, now, events)
+        elif self.state is State.READY:
+            self._finish(Status.STOPPED, now, events)
+        else:
+            self._next_cue = len(self.segment.cues)  # silence the closing words
+        return events
+
+    def use_easier(self, now: Moment) -> list[Event]:
+        """Switch the current step to its easier variation, when it has one."""
+        events = self._prepared(now)
+        step_index = self.segment.step_index
+        if self.state not in (State.RUNNING, State.PAUSED) or step_index is None:
+            return events
+        step = self.plan.routine.steps[step_index]
+        if step.easier and step_index not in self._easier:
+            self._easier.add(step_index)
+            events.append(EasierChosen(step_index, phrases.easier(step.easier)))
+        return events
+
+    # -- the machinery ----------------------------------------------------------------
+
+    def _clamp(self, now: Moment, *, remember: bool = True) -> Moment:
+        """Never let time run backwards, whatever a caller passes."""
+        last = self._last
+        if last is not None and now.mono < last.mono:
+            now = Moment(last.mono, now.wall)
+        if remember:
+            self._last = now
+        return now
+
+    def _prepared(self, now: Moment) -> list[Event]:
+        events: list[Event] = []
+        self._advance(self._clamp(now), events)
+        return events
+
+    def _wall_at(self, mono: float, now: Moment) -> float:
+        return now.wall - (now.mono - mono)
+
+    def _advance(self, now: Moment, events: list[Event]) -> None:
+        # The hot path of a session, run on every tick: kept to locals on purpose.
+        mono = now.mono
+        segments = self.plan.segments
+        while True:
+            running = self.state is State.RUNNING
+            if not running and not self._closing():
+                return
+            segment = segments[self._index]
+            cues = segment.cues
+            origin = self._origin
+            next_cue = self._next_cue
+            while next_cue < len(cues):
+                cue = cues[next_cue]
+                due = origin + cue.offset
+                if due > mono:
+                    break
+                next_cue += 1
+                events.append(CueDue(segment, cue, due, mono - due))
+            self._next_cue = next_cue
+            deadline = origin + segment.duration
+            if not running or deadline > mono:
+                return
+            self._end(segment.duration, Outcome.DONE, self._wall_at(deadline, now), events)
+            self._enter(self._index + 1, deadline, now, events)
+
+    def _closing(self) -> bool:
+        """Finished, with the closing words still to be said."""
+        return self.state is State.FINISHED and self.segment.kind is SegmentKind.DONE
+
+    def _enter(self, index: int, origin: float, now: Moment, events: list[Event]) -> None:
+        self._index = index
+        self._origin = origin
+        self._paused_elapsed = 0.0
+        self._next_cue = 0
+        events.append(SegmentStarted(self.segment, origin))
+        if self.segment.kind is SegmentKind.DONE:
+            self._finish(Status.COMPLETED, now, events, at=origin)
+
+    def _leave(self, now: Moment, events: list[Event]) -> None:
+        elapsed = self.elapsed(now)
+        outcome = Outcome.SKIPPED if elapsed < SKIPPED_BELOW else Outcome.PARTIAL
+        self._end(elapsed, outcome, now.wall, events)
+
+    def _end(self, actual: float, outcome: Outcome, wall: float, events: list[Event]) -> None:
+        segment = self.segment
+        self._active += actual
+        easier = segment.step_index is not None and segment.step_index in self._easier
+        events.append(SegmentEnded(segment, actual, outcome, easier, wall))
+
+    def _pause(self, now: Moment, reason: PauseReason, events: list[Event]) -> None:
+        self._paused_elapsed = self.elapsed(now)
+        self.state = State.PAUSED
+        text = phrases.PAUSED_FOR_SLEEP if reason is PauseReason.SLEEP else ""
+        events.append(Paused(reason, text))
+
+    def _finish(
+        self, status: Status, now: Moment, events: list[Event], at: float | None = None
+    ) -> None:
+        self.state = State.FINISHED
+        self.status = status
+        wall = now.wall if at is None else self._wall_at(at, now)
+        events.append(SessionFinished(status, self._active, wall))

@@ -1,0 +1,1 @@
+"""What a person sees when the app has a bug, and how it is caught."""

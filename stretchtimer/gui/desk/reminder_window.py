@@ -1,0 +1,159 @@
+"""The small reminder window: "Time to stretch", with Start now, Snooze and Skip.
+
+It appears in a corner of the screen, above other windows, where the desktop's
+notifications cannot carry buttons or there is no tray. It does not take the
+keyboard from whatever the person is typing into; once they click it or switch
+to it, Enter starts the routine, Esc snoozes it, and Tab reaches every button.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPaintEvent, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.core.reminders.text import NOTIFICATION_TITLE, notification_body
+from stretchtimer.gui import icons, theme
+from stretchtimer.gui.widgets.window_drag import WindowDrag, corner_place, paint_face
+
+log = logging.getLogger(__name__)
+
+
+class ReminderWindow(QWidget):
+    """Shows one reminder and sends back the person's answer.
+
+    Signals:
+        start_now(): play the routine now.
+        snooze(): remind me again in a few minutes.
+        skip(): not this time.
+    """
+
+    start_now = Signal()
+    snooze = Signal()
+    skip = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
+        self.setWindowTitle(f"{NOTIFICATION_TITLE} · {APP_DISPLAY_NAME}")
+        self.setAccessibleName(NOTIFICATION_TITLE)
+        self.setObjectName("ReminderWindow")
+        self._build()
+        self.drag = WindowDrag(self)
+        self._placed = False
+
+    def _build(self) -> None:
+        self.bell = QLabel()
+        self.bell.setFixedSize(QSize(36, 36))
+        self.heading = QLabel(NOTIFICATION_TITLE)
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setObjectName("Subtle")
+        self.close_button = QToolButton()
+        self.close_button.setAccessibleName("Hide this reminder")
+        self.close_button.setToolTip(
+            "Hide this reminder; it waits in the tray menu until you answer it"
+        )
+        self.close_button.setAutoRaise(True)
+        self.close_button.setIconSize(QSize(16, 16))
+        self.close_button.clicked.connect(self.hide)
+
+        self.start_button = QPushButton("Start now")
+        self.start_button.setProperty("primary", True)
+        self.start_button.setDefault(True)
+        self.snooze_button = QPushButton("Snooze")
+        self.skip_button = QPushButton("Skip")
+        self.start_button.clicked.connect(self.start_now)
+        self.snooze_button.clicked.connect(self.snooze)
+        self.skip_button.clicked.connect(self.skip)
+        for button in (self.start_button, self.snooze_button, self.skip_button):
+            button.setAutoDefault(True)
+        self.set_reminder("Desk hips", snooze_minutes=10)
+
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.heading)
+        words.addWidget(self.body)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.bell, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(words, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.snooze_button)
+        buttons.addWidget(self.start_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 14, 16)
+        layout.setSpacing(14)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.start_button, self.snooze_button)
+        self.setTabOrder(self.snooze_button, self.skip_button)
+        self.setTabOrder(self.skip_button, self.close_button)
+        self.setFixedWidth(420)
+
+        self.restyle()
+
+    def set_reminder(self, routine_title: str, *, snooze_minutes: int) -> None:
+        self.body.setText(notification_body(routine_title))
+        self.start_button.setAccessibleName(f"Start {routine_title} now")
+        self.start_button.setToolTip(f"Start {routine_title} now (Enter)")
+        minutes = f"{snooze_minutes} minute{'s' if snooze_minutes != 1 else ''}"
+        self.snooze_button.setText(f"Snooze {snooze_minutes} min")
+        self.snooze_button.setAccessibleName(f"Snooze for {minutes}")
+        self.snooze_button.setToolTip(f"Remind me again in {minutes} (Esc)")
+        self.skip_button.setAccessibleName("Skip this reminder")
+        self.skip_button.setToolTip("Not this time; the next reminder comes after a full interval")
+
+    def restyle(self) -> None:
+        colours = theme.current()
+        self.bell.setPixmap(icons.make_icon(icons.bell, colours.warm).pixmap(QSize(36, 36)))
+        self.close_button.setIcon(icons.make_icon(icons.close, colours.muted))
+        self.update()
+
+    def present(self, *, activate: bool = False) -> None:
+        """Show it in its corner; ``activate`` gives it the keyboard (the person asked for it)."""
+        if not self._placed:
+            self.adjustSize()
+            self.move(corner_place(self))
+            self._placed = True
+        self.start_button.setFocus()
+        self.show()
+        self.raise_()
+        if activate:
+            self.activateWindow()
+
+    def place(self) -> QPoint:
+        return self.pos()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Enter and Space press the focused button (Start now at first); Esc snoozes.
+        if event.key() == Qt.Key.Key_Escape:
+            self.snooze.emit()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()  # the theme changed
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        # Frameless: draw our own edge, so the window stands apart from what is behind it.
+        painter = paint_face(self)
+        painter.setPen(QPen(QColor(theme.current().warm), 4))
+        painter.drawLine(1, 2, 1, self.height() - 3)
+        painter.end()

@@ -1,0 +1,1 @@
+"""The History page: a year of practice, charts, and every session."""

@@ -1,0 +1,222 @@
+"""One session in full: each part of it, planned against done, skipped, easier variation used."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.session.plan import SegmentKind
+from stretchtimer.gui import icons, theme
+from stretchtimer.gui.history.sessions.list_model import status_text, when_text
+from stretchtimer.gui.history.tiles import StatTile
+from stretchtimer.gui.session.player_text import KIND_WORDS
+from stretchtimer.storage.history.records import SegmentRecord, SessionRecord
+
+DETAILS_STYLE = """
+#StatValue { font-size: 16pt; font-weight: 700; }
+#StatLabel { font-weight: 600; }
+QTableView::item { padding: 0 8px; }
+"""
+SEGMENT_COLUMNS = ("Stretch", "Part", "Planned", "Done", "Result")
+OUTCOME_WORDS = {"done": "Done", "partial": "Cut short", "skipped": "Skipped"}
+
+
+def part_text(segment: SegmentRecord) -> str:
+    """``"Hold, left side"``, ``"Breathe"``, ``"Get ready"``."""
+    try:
+        words = KIND_WORDS[SegmentKind(segment.kind)]
+    except ValueError:
+        words = segment.kind.replace("_", " ").capitalize()
+    return f"{words}, {segment.side} side" if segment.side else words
+
+
+def is_work(segment: SegmentRecord) -> bool:
+    """A hold, breaths or reps: the stretch itself, not the pauses around it."""
+    known = {kind.value: kind for kind in SegmentKind}
+    return segment.kind not in known or known[segment.kind].is_work
+
+
+def result_text(segment: SegmentRecord) -> str:
+    words = OUTCOME_WORDS.get(segment.outcome, segment.outcome.capitalize())
+    return f"{words} · easier variation" if segment.easier and is_work(segment) else words
+
+
+def parts_text(session: SessionRecord) -> tuple[str, str]:
+    """How many parts, and which of them were skipped or cut short."""
+    count = len(session.segments)
+    skipped = sum(segment.outcome == "skipped" for segment in session.segments)
+    partial = sum(segment.outcome == "partial" for segment in session.segments)
+    missed = [f"{skipped} skipped"] if skipped else []
+    missed += [f"{partial} cut short"] if partial else []
+    if not count:
+        return "0", "none finished"
+    return str(count), ", ".join(missed) if missed else "all done"
+
+
+def easier_text(session: SessionRecord) -> tuple[str, str]:
+    names = list(dict.fromkeys(s.step_name for s in session.segments if s.easier and is_work(s)))
+    if not names:
+        return "Not used", "every stretch as written"
+    return "Used", ", ".join(names)
+
+
+def comfort_tile(session: SessionRecord) -> tuple[str, str]:
+    before, after = session.comfort_before, session.comfort_after
+    if before is None and after is None:
+        return "–", "not rated"
+    value = f"{'–' if before is None else before} → {'–' if after is None else after}"
+    if before is None or after is None:
+        return value, "rated once"
+    change = after - before
+    if change == 0:
+        return value, "the same after"
+    return value, f"{abs(change)} {'better' if change > 0 else 'worse'} after"
+
+
+class SessionDetails(QDialog):
+    """Shows one session and its parts; it can be deleted from here too.
+
+    Signals:
+        delete_requested(str): the id of the session to delete.
+    """
+
+    delete_requested = Signal(str)
+
+    def __init__(self, session: SessionRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(f"{session.routine_title} — session details")
+        self.setMinimumSize(820, 640)
+        self.setStyleSheet(DETAILS_STYLE)
+
+        title = QLabel(session.routine_title)
+        title.setObjectName("PageTitle")
+        title.setWordWrap(True)
+        self.facts = QLabel(f"{when_text(session)} · {status_text(session)}")
+        self.facts.setObjectName("Subtle")
+        self.facts.setWordWrap(True)
+        self.tiles = self._tiles(session)
+        self.note = QLabel(session.note or "")
+        self.note.setWordWrap(True)
+        self.note.setVisible(bool(session.note))
+
+        self.table = self._segment_table(session)
+        self.empty = QLabel("No part of this session was finished, so there is nothing to list.")
+        self.empty.setObjectName("Subtle")
+        self.empty.setVisible(not session.segments)
+        self.table.setVisible(bool(session.segments))
+
+        buttons = self._buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(self.facts)
+        layout.addSpacing(8)
+        layout.addLayout(self.tiles)
+        layout.addWidget(self.note)
+        layout.addSpacing(8)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addStretch(0)
+        layout.addLayout(buttons)
+        self.table.setFocus()
+
+    def _tiles(self, session: SessionRecord) -> QHBoxLayout:
+        time = StatTile("Time")
+        time.show_value(
+            clock_text(session.active_seconds), f"of {clock_text(session.planned_seconds)} planned"
+        )
+        parts = StatTile("Parts")
+        parts.show_value(*parts_text(session))
+        comfort = StatTile("Comfort")
+        comfort.show_value(*comfort_tile(session))
+        easier = StatTile("Easier variation")
+        easier.show_value(*easier_text(session))
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        for tile in (time, parts, comfort, easier):
+            row.addWidget(tile, 1)
+        return row
+
+    def _buttons(self) -> QHBoxLayout:
+        self.delete_button = QPushButton("Delete session")
+        self.delete_button.setAccessibleName("Delete this session")
+        self.delete_button.setToolTip("Delete this session (you can undo it for a moment)")
+        self.delete_button.clicked.connect(self._delete)
+        self.close_button = QPushButton("Close")
+        self.close_button.setProperty("primary", True)
+        self.close_button.setAccessibleName("Close the session details")
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        return buttons
+
+    def _segment_table(self, session: SessionRecord) -> QTableWidget:
+        colours = theme.current()
+        table = QTableWidget(len(session.segments), len(SEGMENT_COLUMNS))
+        table.setAccessibleName("Parts of the session")
+        table.setHorizontalHeaderLabels(SEGMENT_COLUMNS)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(34)
+        header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(SEGMENT_COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 3):
+            heading = table.horizontalHeaderItem(column)
+            if heading is not None:
+                heading.setTextAlignment(
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+        leaf = icons.make_icon(icons.leaf, colours.accent)
+        for row, segment in enumerate(session.segments):
+            cells = (
+                segment.step_name or "—",
+                part_text(segment),
+                clock_text(segment.planned_seconds),
+                clock_text(segment.actual_seconds),
+                result_text(segment),
+            )
+            work = is_work(segment)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (2, 3):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if segment.outcome == "skipped" or not work:
+                    item.setForeground(QColor(colours.muted))
+                if column == 4 and segment.outcome == "partial":
+                    item.setForeground(QColor(colours.warm))
+                if column == 4 and segment.easier and work:
+                    item.setIcon(leaf)
+                table.setItem(row, column, item)
+        return table
+
+    def _delete(self) -> None:
+        self.delete_requested.emit(self.session.id)
+        self.accept()

@@ -1,0 +1,440 @@
+"""What a person can do with routines on the Routines page, besides playing them.
+
+New, edit, duplicate, rename, export and delete (with undo), import (a button,
+Ctrl+I, or dropping ``.toml`` files on the window) and opening the routines
+folder. The buttons sit in the page's header and under the chosen routine's
+details; the same actions are in the list's context menu and on keys:
+
+    Ctrl+N new · Ctrl+E edit · Ctrl+D duplicate · F2 rename · Delete delete ·
+    Ctrl+Z undo the delete · Ctrl+I import
+
+Built-in routines are read-only: editing one offers to save a copy first. The
+routines folder is watched, so files changed by other programs show up at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
+
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.gui.editor.banner import EditorBanner
+from stretchtimer.gui.routines.files import (
+    RoutineDropTarget,
+    RoutineFolderWatcher,
+    RoutineImporter,
+    open_folder,
+)
+from stretchtimer.storage.routines.library import BUILTIN_PACKAGE, RoutineEntry
+from stretchtimer.storage.routines.store import Deleted, RoutineStore, Saved, copy_title, slug
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.editor.editors import EditorWindows
+    from stretchtimer.gui.editor.window import RoutineEditor
+    from stretchtimer.gui.routines.page import RoutinesView
+    from stretchtimer.gui.services import AppServices
+    from stretchtimer.gui.session.coordinator import SessionCoordinator
+    from stretchtimer.storage.routines.drafts import KeptDraft
+
+log = logging.getLogger(__name__)
+
+PREVIEW_ID = "preview"
+
+
+def _button(text: str, name: str, tip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.setToolTip(tip)
+    return button
+
+
+class RoutinesHost(Protocol):
+    """The window the Routines page lives in, as its actions use it."""
+
+    services: AppServices
+    sessions: SessionCoordinator
+
+    def window(self) -> QWidget: ...
+    def reload_routines(self) -> None: ...
+    def show_place(self, key: str) -> None: ...
+    def show_notice(self, message: str) -> None: ...
+    def bring_forward(self, startup_id: str = "") -> None: ...
+
+
+class RoutineActions:
+    """Adds the routine actions to ``view`` and carries them out for ``host``."""
+
+    def __init__(self, host: RoutinesHost, view: RoutinesView) -> None:
+        self.host = host
+        self.window = window = host.window()  # the parent of dialogs, the target of drops
+        self.view = view
+        services = host.services
+        self.services = services
+        self.store = RoutineStore(services.paths.routines)
+        self.drafts_folder = services.paths.data / "editor-drafts"
+        self._editors: EditorWindows | None = None  # with the first editor opened
+        self.importer = RoutineImporter(services, self.store, window)
+        self.importer.imported.connect(self._imported)
+        self.drop_target = RoutineDropTarget(window)
+        self.drop_target.dropped.connect(self.importer.import_files)
+        window.installEventFilter(self.drop_target)
+        window.setAcceptDrops(True)
+        self.watcher = RoutineFolderWatcher(services.paths.routines, window)
+        self.watcher.changed.connect(self._folder_changed)
+        self.deleted: Deleted | None = None
+        self._build()
+        view.list.selectionModel().currentChanged.connect(lambda *_: self.update_buttons())
+        self.update_buttons()
+        self.offer_kept_drafts()
+
+    # -- buttons, menu and keys ------------------------------------------------------------
+
+    def _build(self) -> None:
+        view = self.view
+        self.new_button = _button(
+            "+ New routine", "New routine", "Make a routine of your own (Ctrl+N)"
+        )
+        self.import_button = _button(
+            "Import…", "Import a routine file", "Add a routine file someone shared (Ctrl+I)"
+        )
+        self.folder_button = _button(
+            "Folder", "Open the routines folder", "Show your routine files in the file manager"
+        )
+        for button in (self.import_button, self.folder_button, self.new_button):
+            view.header.addWidget(button)
+        self.edit_button = _button("Edit", "Edit the routine", "Change this routine (Ctrl+E)")
+        self.more_button = _button("More", "More actions", "Duplicate, rename, export or delete")
+        for number, button in enumerate((self.edit_button, self.more_button)):
+            view.detail_buttons.insertWidget(number, button)
+
+        self.bar = EditorBanner()
+        view.list_column.insertWidget(1, self.bar)
+
+        def action(text: str, key: str, run: Callable[[], None], where: QWidget) -> QAction:
+            made = QAction(text, where)
+            if key:
+                made.setShortcut(QKeySequence(key))
+            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            made.triggered.connect(lambda _checked=False: run())
+            where.addAction(made)
+            return made
+
+        self.new_action = action("New routine", "Ctrl+N", self.new_routine, view)
+        self.import_action = action("Import a routine file…", "Ctrl+I", self.choose_import, view)
+        self.undo_action = action("Undo the delete", "Ctrl+Z", self.undo_delete, view)
+        self.edit_action = action("Edit", "Ctrl+E", self.edit, view.list)
+        self.duplicate_action = action("Duplicate…", "Ctrl+D", self.duplicate, view.list)
+        self.rename_action = action("Rename…", "F2", self.rename, view.list)
+        self.delete_action = action("Delete", "Delete", self.delete, view.list)
+        self.export_action = QAction("Export…", view)
+        self.export_action.triggered.connect(lambda _checked=False: self.export())
+        self.folder_action = QAction("Open the routines folder", view)
+        self.folder_action.triggered.connect(lambda _checked=False: self.open_routines_folder())
+
+        self.more_menu = QMenu(self.more_button)
+        for item in (
+            self.duplicate_action,
+            self.rename_action,
+            self.export_action,
+            self.delete_action,
+        ):
+            self.more_menu.addAction(item)
+        self.more_button.setMenu(self.more_menu)
+        self.new_button.clicked.connect(self.new_routine)
+        self.import_button.clicked.connect(self.choose_import)
+        self.folder_button.clicked.connect(self.open_routines_folder)
+        self.edit_button.clicked.connect(self.edit)
+        view.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.list.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, at: QPoint) -> None:
+        index = self.view.list.indexAt(at)
+        if index.isValid():
+            self.view.list.setCurrentIndex(index)
+        menu = QMenu(self.view.list)
+        if index.isValid():
+            for item in (self.edit_action, self.duplicate_action, self.rename_action):
+                menu.addAction(item)
+            menu.addAction(self.export_action)
+            menu.addAction(self.delete_action)
+            menu.addSeparator()
+        menu.addAction(self.new_action)
+        menu.addAction(self.import_action)
+        menu.addAction(self.folder_action)
+        menu.exec(self.view.list.viewport().mapToGlobal(at))
+
+    def current(self) -> RoutineEntry | None:
+        row = self.view.current_row()
+        return row.entry if row is not None else None
+
+    def update_buttons(self) -> None:
+        entry = self.current()
+        own = entry is not None and not entry.builtin
+        usable = entry is not None and entry.routine is not None
+        self.edit_button.setText("Edit a copy" if entry is not None and entry.builtin else "Edit")
+        self.edit_button.setToolTip(
+            "Built-in routines stay as they are: edit a copy of your own (Ctrl+E)"
+            if entry is not None and entry.builtin
+            else "Change this routine (Ctrl+E)"
+        )
+        for control in (self.edit_button, self.edit_action):
+            control.setEnabled(usable)
+        self.duplicate_action.setEnabled(usable)
+        self.rename_action.setEnabled(own and usable)
+        self.delete_action.setEnabled(own)
+        self.export_action.setEnabled(entry is not None)
+        self.more_button.setEnabled(entry is not None)
+
+    # -- the list --------------------------------------------------------------------------
+
+    def refresh(self, select: Path | None = None) -> None:
+        self.host.reload_routines()
+        if select is not None:
+            routine_id = self._id_of(select)
+            if routine_id is not None:
+                self.view.select(routine_id)
+        self.update_buttons()
+
+    def _id_of(self, path: Path) -> str | None:
+        for row in self.view.model.rows:
+            if row.entry.path is not None and row.entry.path == path:
+                return row.entry.id
+        return None
+
+    @property
+    def editors(self) -> EditorWindows:
+        """The editor windows (the editor's modules load with the first one)."""
+        if self._editors is None:
+            from stretchtimer.gui.editor.editors import EditorWindows
+            from stretchtimer.storage.routines.drafts import DraftFolder
+
+            drafts = DraftFolder(self.drafts_folder)
+            self._editors = EditorWindows(self.services, self.store, drafts, self.window)
+            self._editors.saved.connect(self._saved)
+            self._editors.try_requested.connect(self._try)
+        return self._editors
+
+    def _open_editor(self, path: Path) -> RoutineEditor | None:
+        """The editor open on ``path``, if any (none before the first editor)."""
+        return self._editors.editor_for(path) if self._editors is not None else None
+
+    def _folder_changed(self) -> None:
+        self.refresh()
+        if self._editors is not None:
+            self._editors.files_changed()
+
+    def _saved(self, path: Path) -> None:
+        self.refresh(select=path)
+
+    def _imported(self, path: Path) -> None:
+        self.host.show_place("routines")
+        self.refresh(select=path)
+        self.bar.say(f"Imported as {path.name}.")
+
+    # -- new, edit, duplicate, rename ------------------------------------------------------
+
+    def new_routine(self) -> None:
+        self.editors.open_new()
+
+    def edit(self) -> None:
+        entry = self.current()
+        if entry is None or entry.routine is None:
+            return
+        if entry.builtin:
+            self._edit_a_copy(entry.routine)
+            return
+        assert entry.path is not None
+        self._open(entry.path)
+
+    def _open(self, path: Path) -> None:
+        try:
+            self.editors.open_file(path)
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(
+                self.window, "Cannot open the routine", f"{path.name} cannot be opened: {error}"
+            )
+
+    def _edit_a_copy(self, routine: Routine) -> None:
+        answer = QMessageBox.question(
+            self.window,
+            "Built-in routine",
+            f"“{routine.title}” comes with Stretch Timer and stays as it is. Save a copy as "
+            "your own routine, and edit that?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer != QMessageBox.StandardButton.Save:
+            return
+        self._write(lambda: self.store.duplicate(routine), then=self._open)
+
+    def duplicate(self) -> None:
+        entry = self.current()
+        if entry is None or entry.routine is None:
+            return
+        title = self._ask_title("Duplicate", "Title of the copy:", copy_title(entry.routine.title))
+        if title is not None:
+            routine = entry.routine
+            self._write(lambda: self.store.duplicate(routine, title))
+
+    def rename(self) -> None:
+        entry = self.current()
+        if entry is None or entry.builtin or entry.routine is None or entry.path is None:
+            return
+        editor = self._open_editor(entry.path)
+        if editor is not None:  # the editor has the title field; rename there
+            editor.raise_()
+            editor.activateWindow()
+            editor.routine_form.title.setFocus()
+            return
+        title = self._ask_title("Rename", "New title:", entry.routine.title)
+        if title is not None and title.strip() != entry.routine.title:
+            path = entry.path
+            self._write(lambda: self.store.rename(path, title))
+
+    def _ask_title(self, heading: str, label: str, title: str) -> str | None:
+        from stretchtimer.core.routine.draft import problem_text, title_problem
+
+        while True:
+            text, ok = QInputDialog.getText(self.window, heading, label, text=title)
+            if not ok:
+                return None
+            problem = title_problem(text)
+            if problem is None:
+                return text.strip()
+            QMessageBox.warning(
+                self.window, heading, f"That title cannot be used: {problem_text(problem)}."
+            )
+            title = text
+
+    def _write(
+        self, write: Callable[[], Saved], then: Callable[[Path], None] | None = None
+    ) -> None:
+        def done(saved: Saved) -> None:
+            self.refresh(select=saved.path)
+            if then is not None:
+                then(saved.path)
+
+        self.services.tasks.run(write, done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        self.host.show_notice(
+            f"That did not work ({reason}); check that {self.store.folder} is writable."
+        )
+
+    # -- delete and undo -------------------------------------------------------------------
+
+    def delete(self) -> None:
+        entry = self.current()
+        if entry is None or entry.builtin or entry.path is None:
+            return
+        editor = self._open_editor(entry.path)
+        if editor is not None and not editor.close():
+            return
+        path, title = entry.path, entry.title
+
+        def deleted(result: Deleted) -> None:
+            self.deleted = result
+            self.refresh()
+            self.bar.say(f"Deleted “{title}”.", [("Undo", self.undo_delete)])
+
+        self.services.tasks.run(lambda: self.store.delete(path), deleted, self._failed)
+
+    def undo_delete(self) -> None:
+        deleted, self.deleted = self.deleted, None
+        if deleted is None:
+            return
+        self.bar.clear()
+        self.services.tasks.run(
+            lambda: self.store.restore(deleted),
+            lambda path: self.refresh(select=path),
+            self._failed,
+        )
+
+    # -- files -----------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.window, "Import routine files", str(Path.home()), "Routine files (*.toml)"
+        )
+        self.importer.import_files([Path(name) for name in names])
+
+    def export(self) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            "Export the routine",
+            str(Path.home() / f"{slug(entry.title)}.toml"),
+            "Routine files (*.toml)",
+        )
+        if name:
+            self.export_to(entry, Path(name))
+
+    def export_to(self, entry: RoutineEntry, target: Path) -> None:
+        from stretchtimer.storage.routines.store import export_file
+
+        if target.suffix.lower() != ".toml":
+            target = target.with_name(target.name + ".toml")
+        path = entry.path
+
+        def copy() -> Saved:
+            if path is not None:
+                data = path.read_bytes()
+            else:
+                data = resources.files(BUILTIN_PACKAGE).joinpath(f"{entry.id}.toml").read_bytes()
+            return export_file(data, target)
+
+        self.services.tasks.run(
+            copy, lambda saved: self.bar.say(f"Exported to {saved.path}."), self._failed
+        )
+
+    def open_routines_folder(self) -> None:
+        open_folder(self.store.folder)
+
+    # -- sessions and closing --------------------------------------------------------------
+
+    def _try(self, routine: Routine, speed: float) -> None:
+        self.host.sessions.start_session(PREVIEW_ID, routine, record=False, speed=speed)
+        self.host.bring_forward()
+
+    def close_editors(self, then: Callable[[], object]) -> bool:
+        return self._editors is None or self._editors.close_all(then)
+
+    # -- unsaved changes from an earlier run -----------------------------------------------
+
+    def offer_kept_drafts(self) -> None:
+        if not self.drafts_folder.is_dir():
+            return  # no editor ever kept anything here
+        from stretchtimer.storage.routines.drafts import DraftFolder
+
+        kept = DraftFolder(self.drafts_folder).unsaved()
+        if not kept:
+            return
+        names = ", ".join(f"“{draft.draft.title.strip() or 'a new routine'}”" for draft in kept[:3])
+        more = f" and {len(kept) - 3} more" if len(kept) > 3 else ""
+        self.bar.say(
+            f"Changes to {names}{more} were not saved before Stretch Timer closed.",
+            [("Open them", lambda: self._reopen(kept)), ("Discard", lambda: self._discard(kept))],
+        )
+
+    def _reopen(self, kept: list[KeptDraft]) -> None:
+        for draft in kept:
+            self.editors.open_kept(draft)
+
+    def _discard(self, kept: list[KeptDraft]) -> None:
+        paths = [draft.path for draft in kept]
+
+        def remove() -> None:
+            for path in paths:
+                path.unlink(missing_ok=True)
+
+        self.services.tasks.run(remove)

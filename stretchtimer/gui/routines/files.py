@@ -1,0 +1,296 @@
+"""Routine files and the desktop: watch the routines folder, take dropped files, import, open.
+
+- :class:`RoutineFolderWatcher` notices files added, changed or removed in the
+  routines folder by any program (a text editor, a file manager, the command
+  line) and says so once things settle.
+- :class:`RoutineDropTarget` lets a person drop ``.toml`` files on the window.
+- :class:`RoutineImporter` checks a file, shows its problems in the loader's
+  words (and changes nothing) or asks about a name clash, then copies it in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from stretchtimer.core.routine.draft import problem_text, title_problem
+from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.widgets.rich_text import escaped
+from stretchtimer.storage.paths import ensure_private_dir
+from stretchtimer.storage.routines.store import (
+    ImportCheck,
+    RoutineClashError,
+    RoutineStore,
+    Saved,
+)
+
+log = logging.getLogger(__name__)
+
+SETTLE_MS = 400  # editors save in several steps; wait until the folder is quiet
+MAX_PROBLEMS_SHOWN = 8
+
+
+class RoutineFolderWatcher(QObject):
+    """Watches the routines folder and each routine file in it.
+
+    Signals:
+        changed(): something in the folder changed (sent once per burst of changes).
+    """
+
+    changed = Signal()
+
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.watcher = QFileSystemWatcher(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self._settled)
+        self.watcher.directoryChanged.connect(self._poke)
+        self.watcher.fileChanged.connect(self._poke)
+        try:
+            ensure_private_dir(folder)
+        except OSError as error:
+            log.warning("cannot watch the routines folder %s: %s", folder, error)
+            return
+        self.watcher.addPath(str(folder))
+        self._watch_files()
+
+    def _poke(self, _path: str = "") -> None:
+        self._timer.start()
+
+    def _settled(self) -> None:
+        if str(self.folder) not in self.watcher.directories() and self.folder.is_dir():
+            self.watcher.addPath(str(self.folder))
+        self._watch_files()
+        self.changed.emit()
+
+    def _watch_files(self) -> None:
+        """Watch every routine file (a file saved in place changes no folder entry)."""
+        wanted = (
+            {str(path) for path in self.folder.glob("*.toml")} if self.folder.is_dir() else set()
+        )
+        watched = set(self.watcher.files())
+        gone = sorted(watched - wanted)
+        new = sorted(wanted - watched)
+        if gone:
+            self.watcher.removePaths(gone)
+        if new:
+            self.watcher.addPaths(new)
+
+
+def toml_files(urls: list[QUrl]) -> list[Path]:
+    return [
+        Path(url.toLocalFile())
+        for url in urls
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml")
+    ]
+
+
+class RoutineDropTarget(QObject):
+    """Accepts ``.toml`` files dropped on a window (install it on the window).
+
+    Signals:
+        dropped(object): the list of Paths dropped.
+    """
+
+    dropped = Signal(object)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(event, QDragEnterEvent | QDragMoveEvent):
+            if event.mimeData().hasUrls() and toml_files(event.mimeData().urls()):
+                event.acceptProposedAction()
+                return True
+            return False
+        if isinstance(event, QDropEvent) and event.mimeData().hasUrls():
+            files = toml_files(event.mimeData().urls())
+            if files:
+                event.acceptProposedAction()
+                self.dropped.emit(files)
+                return True
+        return False
+
+
+class RoutineImporter(QObject):
+    """Imports routine files, one after another, asking what the person wants on a clash.
+
+    Signals:
+        imported(object): the Path of a routine file now in the routines folder.
+    """
+
+    imported = Signal(object)
+
+    def __init__(self, services: AppServices, store: RoutineStore, window: QWidget) -> None:
+        super().__init__(window)
+        self.services = services
+        self.store = store
+        self.window = window
+
+    def import_files(self, files: list[Path]) -> None:
+        for source in files:
+            self.import_file(source)
+
+    def import_file(self, source: Path) -> None:
+        store = self.store
+
+        def check() -> ImportCheck | RoutineFileError:
+            try:
+                return store.check_import(source)
+            except RoutineFileError as error:
+                return error
+
+        self.services.tasks.run(check, lambda result: self._checked(source, result), self._failed)
+
+    def _checked(self, source: Path, result: ImportCheck | RoutineFileError) -> None:
+        if isinstance(result, RoutineFileError):
+            self._show_problems(source, result)
+            return
+        if result.already_there:
+            self.imported.emit(result.target)
+            return
+        clash, title = "refuse", None
+        if result.clash is not None:
+            if result.clash.builtin and result.clash.title is not None:
+                title = self._ask_builtin_title(result)
+                clash = "cancel" if title is None else "rename"
+            else:
+                clash = self._ask_clash(result)
+            if clash == "cancel":
+                return
+        self._copy(result, clash, title)
+
+    def _copy(self, check: ImportCheck, clash: str, title: str | None = None) -> None:
+        store = self.store
+
+        def copy() -> Saved | RoutineClashError:
+            try:
+                return store.import_checked(check, clash=clash, title=title)  # type: ignore[arg-type]
+            except RoutineClashError as error:
+                return error
+
+        self.services.tasks.run(copy, self._copied, self._failed)
+
+    def _copied(self, result: Saved | RoutineClashError) -> None:
+        if isinstance(result, RoutineClashError):
+            # Another program took the name in the meantime: ask again.
+            QMessageBox.warning(self.window, "Not imported", f"Not imported: {result}.")
+            return
+        self.imported.emit(result.path)
+
+    def _failed(self, error: BaseException) -> None:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        QMessageBox.warning(
+            self.window,
+            "Not imported",
+            f"The routine could not be imported ({reason}); nothing was changed.",
+        )
+
+    def _show_problems(self, source: Path, error: RoutineFileError) -> None:
+        lines = [str(problem) for problem in error.problems]
+        shown = "".join(f"<li>{escaped(line)}</li>" for line in lines[:MAX_PROBLEMS_SHOWN])
+        more = len(lines) - MAX_PROBLEMS_SHOWN
+        extra = f"<p>… and {more} more.</p>" if more > 0 else ""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Not imported")
+        box.setText(
+            f"<p><b>{escaped(source.name)}</b> was not imported: it has "
+            f"{len(lines)} problem{'s' if len(lines) != 1 else ''}. Nothing was changed.</p>"
+            f"<ul>{shown}</ul>{extra}"
+            "<p>Fix the file in a text editor and import it again.</p>"
+        )
+        box.setDetailedText("\n".join(lines))
+        box.setObjectName("ImportProblems")
+        box.exec()
+
+    def _ask_clash(self, check: ImportCheck) -> str:
+        assert check.clash is not None
+        free = self.store.free_path(check.target.stem).name
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("A routine has this name")
+        rename = box.addButton(f"Import as {free}", QMessageBox.ButtonRole.AcceptRole)
+        replace = None
+        if check.clash.builtin:
+            box.setText(
+                f"A built-in routine is already called “{check.target.stem}”. "
+                f"Import “{check.routine.title}” as {free}?"
+            )
+        else:
+            have = (
+                f"“{check.clash.title}” in {check.target.name}"
+                if check.clash.title is not None
+                else check.target.name
+            )
+            box.setText(
+                f"Your routines already have {have}. Import “{check.routine.title}” "
+                f"as {free}, or replace the one you have (it is kept as {check.target.name}.bak)?"
+            )
+            replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(rename)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is rename:
+            return "rename"
+        if replace is not None and clicked is replace:
+            return "replace"
+        return "cancel"
+
+    def _ask_builtin_title(self, check: ImportCheck) -> str | None:
+        """The title to import a routine titled like a built-in under; None: not imported."""
+        assert check.clash is not None
+        free = self.store.free_title(check.routine.title)
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("A built-in routine has this title")
+        box.setText(
+            f"“{check.clash.title}” is a built-in routine, which stays as it is. Import "
+            f"{check.source.name} as “{free}”, or under a title you choose?"
+        )
+        rename = box.addButton(f"Import as “{free}”", QMessageBox.ButtonRole.AcceptRole)
+        choose = box.addButton("Choose a title…", QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(rename)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is rename:
+            return free
+        if clicked is choose:
+            return self._ask_free_title(free)
+        return None
+
+    def _ask_free_title(self, title: str) -> str | None:
+        heading = "Import under another title"
+        while True:
+            text, ok = QInputDialog.getText(self.window, heading, "Title:", text=title)
+            if not ok:
+                return None
+            problem = title_problem(text)
+            if problem is None and not self.store.title_taken(text):
+                return text.strip()
+            reason = (
+                problem_text(problem)
+                if problem is not None
+                else f"a routine is already called “{text.strip()}”"
+            )
+            QMessageBox.warning(self.window, heading, f"That title cannot be used: {reason}.")
+            title = text
+
+
+def open_folder(folder: Path) -> None:
+    """Show the folder in the system's file manager."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure_private_dir(folder))))
+
+
+def run_later(function: Callable[[], None]) -> None:
+    QTimer.singleShot(0, function)

@@ -1,0 +1,225 @@
+"""The routines as a list model, a filter by text and tag, and a card-like row painter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.session.estimate import estimated_seconds, plan_options
+from stretchtimer.gui import theme
+from stretchtimer.storage.routines.library import RoutineEntry
+from stretchtimer.storage.settings import Settings
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class RoutineRow:
+    entry: RoutineEntry
+    seconds: float  # planned length, 0 for a broken file
+
+    @property
+    def usable(self) -> bool:
+        return self.entry.routine is not None
+
+    def meta(self) -> str:
+        if not self.usable:
+            return "Cannot be used"
+        assert self.entry.routine is not None
+        steps = len(self.entry.routine.steps)
+        origin = "Built-in" if self.entry.builtin else "Your routine"
+        return f"{clock_text(self.seconds)} · {steps} step{'s' if steps != 1 else ''} · {origin}"
+
+    def tags(self) -> tuple[str, ...]:
+        return self.entry.routine.tags if self.entry.routine else ()
+
+    def search_text(self) -> str:
+        routine = self.entry.routine
+        if routine is None:
+            return self.entry.id.lower()
+        words = [
+            routine.title,
+            routine.description,
+            *routine.tags,
+            *(step.name for step in routine.steps),
+        ]
+        return " ".join(words).lower()
+
+
+class RoutineListModel(QAbstractListModel):
+    """The routines with their lengths as the person's settings make them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RoutineRow] = []
+        self._settings = Settings()
+
+    def set_entries(self, entries: list[RoutineEntry]) -> None:
+        self.beginResetModel()
+        self.rows = [self._row(entry) for entry in entries]
+        self.endResetModel()
+
+    def set_settings(self, settings: Settings) -> bool:
+        """Use ``settings`` for the lengths; whether a length may have changed."""
+        old, self._settings = self._settings, settings
+        if (plan_options(old), old.rate) == (plan_options(settings), settings.rate):
+            return False
+        self.rows = [self._row(row.entry) for row in self.rows]
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+        return True
+
+    def _row(self, entry: RoutineEntry) -> RoutineRow:
+        routine = entry.routine
+        return RoutineRow(entry, estimated_seconds(routine, self._settings) if routine else 0.0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.entry.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            tags = f", tags {', '.join(row.tags())}" if row.tags() else ""
+            return f"{row.entry.title}, {row.meta()}{tags}"
+        if role == ENTRY_ROLE:
+            return row
+        return None
+
+    def all_tags(self) -> list[str]:
+        return sorted({tag for row in self.rows for tag in row.tags()}, key=str.lower)
+
+
+class RoutineFilter(QSortFilterProxyModel):
+    """Shows the routines that match the typed words and the chosen tag."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._tag = ""
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.lower().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_tag(self, tag: str) -> None:
+        self.beginFilterChange()
+        self._tag = tag
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, RoutineListModel)
+        row = model.rows[source_row]
+        if self._tag and self._tag not in row.tags():
+            return False
+        text = row.search_text()
+        return all(word in text for word in self._words)
+
+
+class RoutineCardDelegate(QStyledItemDelegate):
+    """Paints a routine as a card: title, length and steps, tags."""
+
+    HEIGHT = 84
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return QSize(option.rect.width(), self.HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row = index.data(ENTRY_ROLE)
+        if not isinstance(row, RoutineRow):
+            return
+        colours = theme.current()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        path = QPainterPath()
+        path.addRoundedRect(card, 12, 12)
+        fill = QColor(colours.surface_alt if selected or hovered else colours.surface)
+        painter.fillPath(path, fill)
+        border = QColor(colours.accent if selected else colours.border)
+        painter.setPen(QPen(border, 2 if selected and focused else 1))
+        painter.drawPath(path)
+
+        left = card.left() + 18
+        width = card.width() - 36
+        title_font = QFont(option.font)
+        title_font.setPointSizeF(option.font.pointSizeF() * 1.25)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(title_font)
+        painter.setPen(QColor(colours.text))
+        title_height = QFontMetrics(title_font).height()
+        painter.drawText(
+            QRectF(left, card.top() + 12, width, title_height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(title_font).elidedText(
+                row.entry.title, Qt.TextElideMode.ElideRight, round(width)
+            ),
+        )
+
+        meta_font = QFont(option.font)
+        painter.setFont(meta_font)
+        painter.setPen(QColor(colours.muted if row.usable else colours.danger))
+        meta_top = card.top() + 14 + title_height
+        metrics = QFontMetrics(meta_font)
+        painter.drawText(
+            QRectF(left, meta_top, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, row.meta()
+        )
+        self._paint_tags(
+            painter,
+            row.tags(),
+            fill=colours.surface if selected or hovered else colours.surface_alt,
+            x=left + metrics.horizontalAdvance(row.meta()) + 14,
+            top=meta_top,
+            right=card.right() - 14,
+            base=option.font,
+        )
+        painter.restore()
+
+    def _paint_tags(
+        self,
+        painter: QPainter,
+        tags: tuple[str, ...],
+        *,
+        fill: str,
+        x: float,
+        top: float,
+        right: float,
+        base: QFont,
+    ) -> None:
+        colours = theme.current()
+        font = QFont(base)
+        font.setPointSizeF(base.pointSizeF() * 0.85)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        for tag in tags:
+            width = metrics.horizontalAdvance(tag) + 16
+            if x + width > right:
+                break
+            chip = QRectF(x, top - 1, width, metrics.height() + 4)
+            path = QPainterPath()
+            path.addRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+            painter.fillPath(path, QColor(fill))
+            painter.setPen(QColor(colours.muted))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag)
+            x += width + 6

@@ -1,0 +1,257 @@
+"""The Routines page: find a routine, read what it holds, start it with Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchtimer.core.formatting import work_text
+from stretchtimer.gui.routines.list_model import (
+    ENTRY_ROLE,
+    RoutineCardDelegate,
+    RoutineFilter,
+    RoutineListModel,
+    RoutineRow,
+)
+from stretchtimer.gui.widgets.page_scroll import page_scroll_area
+from stretchtimer.gui.widgets.rich_text import escaped
+from stretchtimer.storage.routines.library import RoutineEntry
+from stretchtimer.storage.settings import Settings
+
+ALL_TAGS = "All tags"
+
+
+class RoutinesView(QWidget):
+    """Lists routines with a filter and shows the chosen one.
+
+    Signals:
+        start_requested(str): the id of the routine to play.
+    """
+
+    start_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RoutineListModel(self)
+        self.filter = RoutineFilter(self)
+        self.filter.setSourceModel(self.model)
+        self._build()
+
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(24)
+        layout.addLayout(self._build_list(), 5)
+        layout.addWidget(self._build_detail(), 6)
+        self.search.returnPressed.connect(self._start_current)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        self.setTabOrder(self.search, self.tag)
+        self.setTabOrder(self.tag, self.list)
+        self.setTabOrder(self.list, self.start_button)
+
+    def _build_list(self) -> QVBoxLayout:
+        title = QLabel("Routines")
+        title.setObjectName("PageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search routines and stretches  (Ctrl+F)")
+        self.search.setAccessibleName("Search routines")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.tag = QComboBox()
+        self.tag.setAccessibleName("Filter by tag")
+        self.tag.currentTextChanged.connect(self._filter_changed)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.tag, 1)
+
+        self.list = QListView()
+        self.list.setModel(self.filter)
+        self.list.setItemDelegate(RoutineCardDelegate(self.list))
+        self.list.setAccessibleName("Routines")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setMouseTracking(True)
+        self.list.setSpacing(2)
+        self.list.doubleClicked.connect(self._start_index)
+        self.list.installEventFilter(self)  # Enter on a row starts it
+        self.list.selectionModel().currentChanged.connect(self._show_current)
+        self.empty = QLabel("No routine matches. Clear the search to see them all.")
+        self.empty.setObjectName("Subtle")
+        self.empty.hide()
+
+        self.header = QHBoxLayout()  # the title; routine actions add their buttons here
+        self.header.setSpacing(8)
+        self.header.addWidget(title)
+        self.header.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(self.header)
+        left.addSpacing(6)
+        left.addLayout(filters)
+        left.addWidget(self.list, 1)
+        left.addWidget(self.empty)
+        self.list_column = left
+        return left
+
+    def _build_detail(self) -> QFrame:
+        self.detail_title = QLabel()
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setStyleSheet("font-size: 18pt; font-weight: 700;")
+        self.detail_meta = QLabel()
+        self.detail_meta.setObjectName("Subtle")
+        self.detail_text = QLabel()
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setTextFormat(Qt.TextFormat.RichText)
+        self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail_text.setAccessibleName("Routine details")
+        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.start_button = QPushButton("Start  (Enter)")
+        self.start_button.setProperty("primary", True)
+        self.start_button.setAccessibleName("Start the routine")
+        self.start_button.setToolTip("Start this routine (Enter)")
+        self.start_button.clicked.connect(self._start_current)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 8, 0)
+        inner_layout.addWidget(self.detail_text)
+        inner_layout.addStretch(1)
+        scroll = page_scroll_area(inner, "The routine's steps", takes_focus=True)
+        card = QFrame()
+        card.setProperty("card", True)
+        detail = QVBoxLayout(card)
+        detail.setContentsMargins(24, 20, 24, 20)
+        detail.addWidget(self.detail_title)
+        detail.addWidget(self.detail_meta)
+        detail.addSpacing(6)
+        detail.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        detail.addLayout(buttons)
+        self.detail_buttons = buttons  # routine actions put theirs before the stretch
+        return card
+
+    # -- data -------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: type to find a routine, Enter to start it."""
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def set_entries(self, entries: list[RoutineEntry]) -> None:
+        current = self.current_row()
+        keep = current.entry.id if current else None
+        self.model.set_entries(entries)
+        tag = self.tag.currentText()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItems([ALL_TAGS, *self.model.all_tags()])
+        self.tag.setCurrentText(tag if tag in self.model.all_tags() else ALL_TAGS)
+        self.tag.blockSignals(False)
+        self._filter_changed()
+        self.select(keep)
+
+    def set_settings(self, settings: Settings) -> None:
+        """Show the lengths a session takes with ``settings`` (prepare, rest, breaths, rate)."""
+        if self.model.set_settings(settings):
+            self._show_current(self.list.currentIndex())
+
+    def select(self, routine_id: str | None) -> None:
+        for row in range(self.filter.rowCount()):
+            index = self.filter.index(row, 0)
+            data = index.data(ENTRY_ROLE)
+            if routine_id is None or (isinstance(data, RoutineRow) and data.entry.id == routine_id):
+                self.list.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                return
+        if routine_id is not None:
+            self.select(None)
+
+    def current_row(self) -> RoutineRow | None:
+        data = self.list.currentIndex().data(ENTRY_ROLE)
+        return data if isinstance(data, RoutineRow) else None
+
+    # -- reactions --------------------------------------------------------------------
+
+    def _filter_changed(self, *_: object) -> None:
+        tag = self.tag.currentText()
+        self.filter.set_tag("" if tag == ALL_TAGS else tag)
+        self.filter.set_text(self.search.text())
+        empty = self.filter.rowCount() == 0
+        self.empty.setVisible(empty)
+        if not self.list.currentIndex().isValid() and not empty:
+            self.select(None)
+        self._show_current(self.list.currentIndex())
+
+    def _show_current(self, index: QModelIndex) -> None:
+        row = index.data(ENTRY_ROLE) if index.isValid() else None
+        if not isinstance(row, RoutineRow):
+            self.detail_title.setText("")
+            self.detail_meta.setText("")
+            self.detail_text.setText("")
+            self.start_button.setEnabled(False)
+            return
+        self.detail_title.setText(row.entry.title)
+        self.detail_meta.setText(row.meta())
+        self.start_button.setEnabled(row.usable)
+        self.detail_text.setText(_details_html(row))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._start_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _start_index(self, index: QModelIndex) -> None:
+        row = index.data(ENTRY_ROLE)
+        if isinstance(row, RoutineRow) and row.usable:
+            self.start_requested.emit(row.entry.id)
+
+    def _start_current(self) -> None:
+        self._start_index(self.list.currentIndex())
+
+
+def _details_html(row: RoutineRow) -> str:
+    entry = row.entry
+    if entry.routine is None:
+        assert entry.error is not None
+        problems = "".join(f"<li>{escaped(str(problem))}</li>" for problem in entry.error.problems)
+        return (
+            f"<p>This file has problems, so it cannot be played yet. Fix them in "
+            f"<code>{escaped(entry.source)}</code>:</p><ul>{problems}</ul>"
+        )
+    routine = entry.routine
+    parts = []
+    if routine.description:
+        parts.append(f"<p>{escaped(routine.description)}</p>")
+    if routine.tags:
+        parts.append(f"<p style='opacity:0.8'>Tags: {escaped(', '.join(routine.tags))}</p>")
+    steps = []
+    for number, step in enumerate(routine.steps, start=1):
+        easier = " · easier variation available" if step.easier else ""
+        steps.append(
+            f"<p><b>{number}. {escaped(step.name)}</b><br>"
+            f"<span style='opacity:0.75'>{escaped(work_text(step))}{easier}"
+            f"</span></p>"
+        )
+    parts.append("".join(steps))
+    return "".join(parts)

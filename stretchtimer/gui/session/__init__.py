@@ -1,0 +1,1 @@
+"""The Session page: the player, its ring and text, the compact player, and who runs a session."""

@@ -1,0 +1,390 @@
+"""The compact player: a small window above all others, for following a routine at the desk.
+
+It shows what the full player shows, smaller: the countdown ring (with the breath
+pacer), the step, the side, what is happening and what comes next, and the
+controls. The same keys work: Space pauses and resumes, ← goes back, → skips,
+Esc stops, E switches to the easier variation, M mutes; Ctrl+M goes back to the
+full window. It has no frame: drag it anywhere by its background, and it comes
+back where it was left.
+
+It shows the session's controller and the full player's mute state; it decides
+nothing itself (the words come from ``player_text``, the ring is the player's own).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QHideEvent,
+    QMoveEvent,
+    QPaintEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.session.events import Status
+from stretchtimer.core.session.plan import SegmentKind
+from stretchtimer.gui import icons, theme
+from stretchtimer.gui.session.controller import Phase, SessionController
+from stretchtimer.gui.session.controls import SWITCH_KEY, wire_controls
+from stretchtimer.gui.session.player import FRAME_MS, PlayerView
+from stretchtimer.gui.session.player_text import player_text, ring_state
+from stretchtimer.gui.session.ring import CountdownRing, RingState
+from stretchtimer.gui.widgets.window_drag import WindowDrag, corner_place, on_a_screen, paint_face
+
+log = logging.getLogger(__name__)
+
+PLACE_KEY = "compact/position"
+RING_SIDE = 128
+
+
+def _label(name: str, style: str = "", *, object_name: str = "") -> QLabel:
+    label = QLabel()
+    label.setAccessibleName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if style:
+        label.setStyleSheet(style)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class MiniPlayer(QWidget):
+    """The compact, always-on-top player.
+
+    Signals:
+        expand_requested(): the person wants the full window back (button or Ctrl+M).
+        close_requested(): the session is over and the person closed the compact player.
+    """
+
+    expand_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, places: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
+        self.setWindowTitle(f"{APP_DISPLAY_NAME} · compact player")
+        self.setAccessibleName("Compact player")
+        self.places = places
+        self.controller: SessionController | None = None
+        self.full: PlayerView | None = None
+        self._placed = False
+        self._frame = QTimer(self)
+        self._frame.setInterval(FRAME_MS)
+        self._frame.timeout.connect(self.refresh)
+        self._build()
+        self._shortcuts()
+        self.drag = WindowDrag(self)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFixedSize(self.sizeHint().expandedTo(QSize(420, 0)))
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        top = self._build_top()
+        middle = self._build_middle()
+        self._build_controls()
+        self.session_bar = QProgressBar()
+        self.session_bar.setRange(0, 1000)
+        self.session_bar.setTextVisible(False)
+        self.session_bar.setFixedHeight(4)
+        self.session_bar.setAccessibleName("Progress through the routine")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(middle)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.session_bar)
+        self.restyle()
+
+    def _build_top(self) -> QHBoxLayout:
+        self.routine_title = _label("Routine", object_name="Subtle")
+        self.progress_text = _label("Progress", object_name="Subtle")
+        self.expand_button = self._button(
+            "Full player (Ctrl+M)", "Back to the full window (Ctrl+M)", icons.expand
+        )
+        self.expand_button.clicked.connect(self.expand_requested)
+        self.close_button = self._button(
+            "Close the compact player", "Close the compact player", icons.close
+        )
+        self.close_button.clicked.connect(self.close_requested)
+        self.close_button.hide()
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.routine_title, 1)
+        top.addWidget(self.progress_text)
+        top.addSpacing(6)
+        top.addWidget(self.expand_button)
+        top.addWidget(self.close_button)
+        return top
+
+    def _build_middle(self) -> QHBoxLayout:
+        self.ring = CountdownRing()
+        self.ring.setMinimumSize(RING_SIDE, RING_SIDE)
+        self.ring.setFixedSize(RING_SIDE, RING_SIDE)
+        self.step_name = _label("Step", "font-size: 14pt; font-weight: 700;")
+        self.step_name.setWordWrap(True)
+        self.side = _label("Side", object_name="SideLabel")
+        self.side.setStyleSheet("font-size: 11pt;")
+        self.activity = _label("Now", "font-size: 11pt;")
+        self.upcoming = _label("Next", object_name="Subtle")
+        self.upcoming.setWordWrap(True)
+        words = QVBoxLayout()
+        words.setSpacing(3)
+        words.addStretch(1)
+        for label in (self.step_name, self.side, self.activity, self.upcoming):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            words.addWidget(label)
+        words.addStretch(1)
+        middle = QHBoxLayout()
+        middle.setSpacing(14)
+        middle.addWidget(self.ring)
+        middle.addLayout(words, 1)
+        return middle
+
+    def _build_controls(self) -> None:
+        self.back_button = self._button("Back (←)", "Back (←)", icons.back)
+        self.play_button = self._button("Pause (Space)", "Pause or resume (Space)", icons.pause)
+        self.play_button.setProperty("miniPrimary", True)
+        self.skip_button = self._button("Skip (→)", "Skip to the next part (→)", icons.skip)
+        self.stop_button = self._button("Stop (Esc)", "Stop the session (Esc)", icons.stop)
+        self.mute_button = self._button("Mute (M)", "Mute or unmute (M)", icons.sound_on)
+        self.easier_button = self._button(
+            "Easier variation (E)", "Switch to the easier variation (E)", icons.leaf
+        )
+        self.controls = QWidget()
+        controls = QHBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.setSpacing(6)
+        for button in (self.back_button, self.play_button, self.skip_button):
+            controls.addWidget(button)
+        controls.addSpacing(8)
+        for button in (self.stop_button, self.mute_button, self.easier_button):
+            controls.addWidget(button)
+        controls.addStretch(1)
+
+    def _button(self, name: str, tip: str, draw: icons.Draw) -> QToolButton:
+        button = QToolButton()
+        button.setAccessibleName(name)
+        button.setToolTip(tip)
+        button.setProperty("draw", draw)
+        button.setProperty("mini", True)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setIconSize(QSize(18, 18))
+        return button
+
+    def _shortcuts(self) -> None:
+        self.shortcuts = wire_controls(
+            self, self, self._command, extra_keys=[(SWITCH_KEY, self.expand_requested.emit)]
+        )
+
+    def restyle(self) -> None:
+        """Icons and the window's own style in the current theme's colours."""
+        colours = theme.current()
+        sheet = f"""
+            QToolButton[mini="true"] {{
+                background: {colours.surface}; border: 1px solid {colours.border};
+                border-radius: 17px; min-width: 34px; min-height: 34px;
+                max-width: 34px; max-height: 34px; }}
+            QToolButton[mini="true"]:hover {{ background: {colours.surface_alt}; }}
+            QToolButton[mini="true"]:focus {{ border: 2px solid {colours.accent}; }}
+            QToolButton[mini="true"]:checked {{ background: {colours.surface_alt}; }}
+            QToolButton[miniPrimary="true"] {{ background: {colours.accent};
+                border: 1px solid {colours.accent}; }}
+            QToolButton[miniPrimary="true"]:focus {{ border: 2px solid {colours.text}; }}
+            """
+        if sheet != self.styleSheet():  # setting it again would restyle again, and again
+            self.setStyleSheet(sheet)
+        for button in (
+            self.back_button,
+            self.skip_button,
+            self.stop_button,
+            self.easier_button,
+            self.expand_button,
+            self.close_button,
+        ):
+            button.setIcon(icons.make_icon(button.property("draw"), colours.text, colours.border))
+        self._update_play_icon()
+        self._update_mute_icon()
+        self.update()
+
+    def _update_play_icon(self) -> None:
+        snapshot = self.controller.snapshot() if self.controller else None
+        paused = snapshot is not None and snapshot.state.value == "paused"
+        draw = icons.play if paused else icons.pause
+        self.play_button.setIcon(icons.make_icon(draw, theme.current().accent_text))
+        self.play_button.setAccessibleName("Resume (Space)" if paused else "Pause (Space)")
+
+    def _update_mute_icon(self) -> None:
+        muted = self.muted()
+        draw = icons.sound_off if muted else icons.sound_on
+        self.mute_button.setIcon(icons.make_icon(draw, theme.current().text))
+        self.mute_button.setAccessibleName("Unmute (M)" if muted else "Mute (M)")
+
+    # -- the session --------------------------------------------------------------------
+
+    def attach(self, controller: SessionController, full: PlayerView) -> None:
+        """Show ``controller``'s session; mute is the full player's (one switch for both)."""
+        if self.full is not full:
+            if self.full is not None:
+                self.full.mute_toggled.disconnect(self._mute_changed)
+            full.mute_toggled.connect(self._mute_changed)
+        if self.controller is not None and self.controller is not controller:
+            self.controller.finished.disconnect(self._on_finished)
+        self.controller = controller
+        self.full = full
+        controller.finished.connect(self._on_finished)
+        self.routine_title.setText(controller.routine.title)
+        self._show_finished(False)
+        if self.isVisible() and controller.phase is not Phase.FINISHED:
+            self._frame.start()
+        self.refresh()
+
+    def muted(self) -> bool:
+        return self.full is not None and self.full.mute_button.isChecked()
+
+    def toggle_mute(self) -> None:
+        if self.full is not None:
+            self.full.toggle_mute()  # the full player tells everyone, this window included
+
+    def _mute_changed(self, _muted: bool) -> None:
+        self._update_mute_icon()
+
+    def _command(self, command: Callable[[SessionController], None]) -> None:
+        if self.controller is not None and self.controller.phase is not Phase.FINISHED:
+            command(self.controller)
+            self.refresh()
+
+    def _on_finished(self, _status: object) -> None:
+        self._frame.stop()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the session now (about 30 times a second while it runs and this shows)."""
+        controller = self.controller
+        if controller is None:
+            return
+        if controller.phase is Phase.FINISHED:
+            self._show_result(controller)
+            return
+        snapshot = controller.snapshot()
+        if snapshot is None:  # still preparing the voice
+            self.ring.set_state(RingState(fraction=1.0, big="…", caption="getting ready"))
+            _set(self.step_name, controller.routine.title)
+            _set(self.activity, "Preparing the voice…")
+            return
+        self.ring.set_state(ring_state(snapshot))
+        text = player_text(snapshot)
+        _set(self.step_name, text.step)
+        _set(self.side, text.side.upper())
+        self.side.setVisible(bool(text.side))
+        _set(self.activity, f"Easier · {text.activity}" if text.easier else text.activity)
+        _set(self.upcoming, text.next)
+        self.upcoming.setVisible(bool(text.next))
+        _set(self.progress_text, " · ".join(p for p in (text.progress, text.time_left) if p))
+        self.session_bar.setValue(round(snapshot.session_progress * 1000))
+        step = snapshot.step
+        self.easier_button.setEnabled(
+            bool(step and step.easier)
+            and not snapshot.easier
+            and snapshot.segment.kind is not SegmentKind.DONE
+        )
+        self._update_play_icon()
+
+    def _show_result(self, controller: SessionController) -> None:
+        done = controller.status is Status.COMPLETED
+        stretched = clock_text(controller.active_seconds)
+        caption = "stretched · complete" if done else "stretched"
+        self.ring.set_state(
+            RingState(fraction=1.0 if done else 0.0, big=stretched, caption=caption)
+        )
+        _set(self.step_name, "Session complete" if done else "Session stopped")
+        self.side.hide()
+        _set(self.activity, "Well done." if done else "Every minute of it counts.")
+        self.upcoming.hide()
+        _set(self.progress_text, "")
+        self.session_bar.setValue(1000 if done else self.session_bar.value())
+        self._show_finished(True)
+
+    def _show_finished(self, finished: bool) -> None:
+        self.controls.setVisible(not finished)
+        self.close_button.setVisible(finished)
+        tip = "See the summary in the full window" if finished else "Back to the full window"
+        self.expand_button.setToolTip(f"{tip} (Ctrl+M)")
+
+    # -- the window ---------------------------------------------------------------------
+
+    def present(self) -> None:
+        """Show it where it was left (or in the screen's corner), ready for the keys."""
+        if not self._placed:
+            self._placed = True
+            saved = self.places.value(PLACE_KEY)
+            if isinstance(saved, QPoint) and on_a_screen(saved, self.frameGeometry()):
+                self.move(saved)
+            else:
+                self.move(corner_place(self))
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.setFocus()  # the keys work at once; no button wears a focus ring until Tab
+
+    def save_place(self) -> None:
+        if self._placed:
+            self.places.setValue(PLACE_KEY, self.pos())
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802
+        super().moveEvent(event)
+        if self.isVisible():
+            self.save_place()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.controller is not None and self.controller.phase is Phase.RUNNING:
+            self._frame.start()
+        self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._frame.stop()
+        self.save_place()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Alt+F4 and the like: the person wants the window back, the session goes on.
+        event.ignore()
+        if self.controller is not None and self.controller.phase is Phase.FINISHED:
+            self.close_requested.emit()
+        else:
+            self.expand_requested.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()  # the theme changed
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        paint_face(self).end()
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)

@@ -1,0 +1,213 @@
+"""Who starts, ends and replays sessions in the app: one place for a session's life.
+
+The Routines page, the editor's "Try it", the tray, a reminder and a second launch all
+ask here; the main window only hosts the Session page. A session's parts (speech,
+sound, history) are built by one :class:`~stretchtimer.gui.session.controller.
+SessionController` per session; this coordinator decides when one starts, what
+happens when it ends (the end screen, the streak, History told) and when it is
+played again.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from stretchtimer.core.routine.problems import RoutineFileError
+from stretchtimer.gui.services import AppServices, current_streak
+
+if TYPE_CHECKING:
+    from stretchtimer.core.routine.model import Routine
+    from stretchtimer.gui.session.controller import SessionController
+    from stretchtimer.gui.session.page import SessionPage
+
+log = logging.getLogger(__name__)
+
+
+class SessionHost(Protocol):
+    """The window that shows sessions, as the coordinator uses it."""
+
+    def window(self) -> QWidget: ...
+    def session_page(self, *, build: bool) -> SessionPage | None: ...
+    def show_place(self, key: str) -> None: ...
+    def show_notice(self, message: str) -> None: ...
+    def refresh_history(self) -> None: ...
+
+
+class SessionCoordinator(QObject):
+    """Starts sessions, one at a time, and sees each to its end.
+
+    Signals:
+        started(object): a :class:`SessionController` that has just begun.
+        compact_requested(): a session asked to play in the compact player.
+    """
+
+    started = Signal(object)
+    compact_requested = Signal()
+
+    def __init__(self, services: AppServices, host: SessionHost, parent: QObject | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.host = host
+        self.controller: SessionController | None = None
+        self._starting = False
+
+    def attach_page(self, page: SessionPage) -> None:
+        """Wire the Session page's end-screen buttons (called once, when it is built)."""
+        page.idle.browse.connect(self._back_to_routines)
+        page.complete.browse.connect(self._back_to_routines)
+        page.complete.again.connect(self.play_again)
+        page.complete.comfort_after.connect(self._rate_after)
+
+    # -- starting ---------------------------------------------------------------------------
+
+    def start_routine(self, routine_id: str, *, compact: bool = False) -> None:
+        """Play a routine by id or file (in the compact player if asked)."""
+        from stretchtimer.storage.routines.library import UnknownRoutineError
+
+        try:
+            entry = self.services.library.open(routine_id)
+        except (UnknownRoutineError, RoutineFileError) as error:
+            QMessageBox.warning(self.host.window(), "Cannot start this routine", str(error))
+            return
+        assert entry.routine is not None
+        self.start_session(entry.id, entry.routine, compact=compact)
+
+    def start_session(
+        self,
+        routine_id: str,
+        routine: Routine,
+        *,
+        record: bool = True,
+        speed: float | None = None,
+        compact: bool = False,
+    ) -> None:
+        """Play ``routine``; ``record=False`` keeps it out of the history (the editor's tries)."""
+        if self.controller is not None and self.controller.active:
+            answer = QMessageBox.question(
+                self.host.window(),
+                "Stop the current session?",
+                f"“{self.controller.routine.title}” is still running. Stop it and start "
+                f"“{routine.title}”?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self.controller.stop()
+        self.close_ended()
+        # The session's modules (speech, sound, history) load off the GUI thread the first
+        # time: importing them at once would freeze the window for a moment.
+        if self._starting:
+            return  # a start is already on its way
+        self._starting = True
+        start = _Start(routine_id, routine, record, speed, compact)
+        self.services.tasks.run(
+            load_session_modules, lambda _loaded: self._begin(start), self._cannot_start
+        )
+
+    def _cannot_start(self, error: BaseException) -> None:
+        self._starting = False
+        self.host.show_notice(f"The session could not start ({error}).")
+
+    def _begin(self, start: _Start) -> None:
+        from stretchtimer.gui.session.controller import SessionController
+
+        self._starting = False
+        page = self.host.session_page(build=False)
+        if page is None:
+            # Build the page on this turn and start on the next: two short pauses of the
+            # GUI thread rather than one long one.
+            self.host.session_page(build=True)
+            QTimer.singleShot(0, self, lambda: self._begin(start))
+            self._starting = True
+            return
+        self.host.show_place("session")
+        controller = SessionController(
+            self.services,
+            start.routine_id,
+            start.routine,
+            self,
+            record=start.record,
+            speed=start.speed,
+        )
+        controller.finished.connect(lambda _status, c=controller: self._ended(c))
+        controller.notice.connect(self.host.show_notice)
+        controller.saved.connect(self.host.refresh_history)
+        self.controller = controller
+        page.show_player(controller)
+        self.started.emit(controller)
+        if start.compact:
+            self.compact_requested.emit()
+        controller.begin()
+
+    # -- ending -----------------------------------------------------------------------------
+
+    def _ended(self, controller: SessionController) -> None:
+        if controller is not self.controller:
+            return
+        page = self.host.session_page(build=True)
+        assert page is not None
+        started = controller.driver is not None
+        page.show_complete(controller, ask_comfort=controller.asks_comfort and started)
+        if started and controller.record:
+            # A preview (--speed) is recorded but not counted in streaks and statistics.
+            completed = controller.completed and controller.speed == 1.0
+            self.services.tasks.run(
+                lambda: current_streak(self.services.paths.history, completed_today=completed),
+                lambda days: (
+                    page.complete.show_streak(days) if controller is self.controller else None
+                ),
+                lambda error: None,
+            )
+
+    def _rate_after(self, value: int) -> None:
+        if self.controller is not None:
+            self.controller.rate_after(value)
+
+    def close_ended(self) -> None:
+        """The ended session's last words to the history (its rating after, if given)."""
+        if self.controller is not None and not self.controller.active:
+            self.controller.close()
+
+    def stop(self) -> None:
+        """The app or its window is closing: stop a running session, keep what was done."""
+        if self.controller is not None and self.controller.active:
+            self.controller.stop()
+        self.close_ended()
+
+    def _back_to_routines(self) -> None:
+        self.close_ended()
+        self.host.show_place("routines")
+
+    def play_again(self) -> None:
+        """The end screen's "Again": the same routine, the same way (a try stays a try)."""
+        controller = self.controller
+        if controller is not None and not controller.record:  # a try from the editor
+            self.start_session(
+                controller.routine_id, controller.routine, record=False, speed=controller.speed
+            )
+        elif controller is not None:
+            self.start_routine(controller.routine_id)
+
+
+class _Start(NamedTuple):
+    """A session asked for, waiting for its modules to load."""
+
+    routine_id: str
+    routine: Routine
+    record: bool
+    speed: float | None
+    compact: bool
+
+
+def load_session_modules() -> bool:
+    """Import what a session needs (run in the background helper)."""
+    from stretchtimer.runtime.qt_setup import preload_audio_libraries
+
+    preload_audio_libraries()
+    import stretchtimer.gui.session.controller
+    import stretchtimer.gui.session.page  # noqa: F401
+
+    return True

@@ -1,0 +1,184 @@
+"""Hear a sentence in the chosen voice: the Settings page's "Test voice", the editor's
+"Hear it" buttons and spoken reminders. The clip renders in the background helper, then
+plays with the cue player."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtMultimedia import QSoundEffect
+from shiboken6 import isValid
+
+from stretchtimer.gui.services import AppServices
+from stretchtimer.runtime.cue_player import CuePlayer
+from stretchtimer.speech.clip_cache import VoiceChoice
+from stretchtimer.speech.problems import SpeechProblem, SpeechUnavailableError
+from stretchtimer.speech.session_speech import clip_renderer
+
+log = logging.getLogger(__name__)
+
+SAMPLE = "Breathe in slowly, and let your hips soften as you breathe out."
+VOICE_OFF = "The voice is turned off in Settings; turn it on there to hear it."
+MUTED = "Sound is muted; untick “Mute voice and chimes” in Settings to hear the voice."
+
+
+def render_one(clips_folder: Path, text: str, voice: str, rate: int) -> tuple[Path | None, str]:
+    """A clip for ``text`` (or None) and the sentence saying why not; blocks while rendering.
+
+    A voice that is no longer installed falls back to the default one, as sessions do.
+    """
+    choice = VoiceChoice(voice, rate)
+    with clip_renderer(clips_folder) as renderer:
+        result = renderer.render([text], choice)
+        notice = result.notice
+        if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
+            result = renderer.render([text], VoiceChoice("", rate))
+            notice = result.notice
+    clip = result.clips.get(text)
+    if clip is None:
+        return None, notice.sentence if notice else "The voice could not say this text."
+    return clip.path, ""
+
+
+class VoicePreview(QObject):
+    """Says one text at a time with the person's voice, rate and volume: the Settings
+    page's "Test voice", the editor's "Hear it" and spoken reminders.
+
+    The clip renders in the background helper (it lands in the clip cache, so a
+    session that says it later starts sooner) and plays with the cue player. A newer
+    text replaces one still being prepared or spoken.
+
+    Signals:
+        busy(bool): a text is being prepared or spoken.
+        problem(str): one sentence when nothing can be said, and why.
+        voices_found(object): ``[(id, label), ...]`` from :meth:`list_voices`.
+    """
+
+    busy = Signal(bool)
+    problem = Signal(str)
+    voices_found = Signal(object)
+
+    def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.player: CuePlayer | None = None
+        self.last_text = ""
+        self._request = 0
+
+    def test(self) -> None:
+        """Say the sample sentence, even while the voice is off for sessions: the person
+        is choosing a voice. Mute still wins."""
+        self.speak(SAMPLE, voice_off_too=True)
+
+    def speak(self, text: str, *, voice_off_too: bool = False) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        settings = self.services.settings.current
+        if settings.muted:
+            self.problem.emit(MUTED)
+            return
+        if not settings.voice_enabled and not voice_off_too:
+            self.problem.emit(VOICE_OFF)
+            return
+        self._request += 1
+        request = self._request
+        self.last_text = text
+        self.busy.emit(True)
+        folder = self.services.paths.clips
+        self.services.tasks.run(
+            lambda: render_one(folder, text, settings.voice, settings.rate),
+            lambda result: self._rendered(request, text, result),
+            self._failed,
+        )
+
+    def _rendered(self, request: int, text: str, result: tuple[Path | None, str]) -> None:
+        if request != self._request:
+            return  # a newer text was asked for meanwhile
+        path, why = result
+        if path is None:
+            self.busy.emit(False)
+            self.problem.emit(why)
+            return
+        self.stop()
+        volume = self.services.settings.current.voice_volume
+        player = CuePlayer({text: path}, voice_volume=volume, chime_volume=0.0, parent=self)
+        self.player = player
+        trouble = player.problem()
+        if trouble is not None:
+            self.busy.emit(False)
+            self.problem.emit(trouble.sentence)
+            return
+
+        def play() -> None:
+            if self.player is player:
+                player.say(text)
+                player.when_quiet(lambda: self._done(player))
+
+        if player.is_ready():
+            play()
+        else:
+            player.ready.connect(play)
+
+    def _done(self, player: CuePlayer) -> None:
+        if self.player is player:
+            self.player = None
+            player.deleteLater()
+            self.busy.emit(False)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return  # the window closed meanwhile
+        self.busy.emit(False)
+        self.problem.emit(f"The voice could not be prepared ({error}).")
+
+    def cancel(self) -> None:
+        """Stop speaking, and forget a text still being prepared (the window is closing)."""
+        self._request += 1
+        self.stop()
+
+    def stop(self) -> None:
+        player = self.player
+        self.player = None
+        if player is not None:
+            player.silence("stopped")
+            player.deleteLater()
+
+    def list_voices(self) -> None:
+        """Ask the engine for its voices; they arrive in ``voices_found``."""
+        clips = self.services.paths.clips
+
+        def voices() -> list[tuple[str, str]] | str:
+            try:
+                with clip_renderer(clips) as renderer:
+                    found = renderer.voices()
+            except SpeechUnavailableError as error:
+                return error.notice.sentence
+            return sorted(
+                (str(voice.get("id", "")), _label(voice)) for voice in found if voice.get("id")
+            )
+
+        self.services.tasks.run(voices, self._voices_listed)
+
+    def _voices_listed(self, found: list[tuple[str, str]] | str) -> None:
+        if isinstance(found, str):
+            self.problem.emit(found)
+        else:
+            self.voices_found.emit(sorted(found, key=lambda item: item[1].lower()))
+
+
+def _label(voice: dict[str, Any]) -> str:
+    languages = ", ".join(str(language) for language in voice.get("languages", []))
+    name = str(voice.get("name", voice.get("id", "")))
+    return f"{name} ({languages})" if languages else name
+
+
+def play_when_loaded(effect: QSoundEffect) -> None:
+    """Connected to ``statusChanged``: play once the sound has loaded."""
+    if effect.status() is QSoundEffect.Status.Ready and not effect.isPlaying():
+        effect.play()
+    elif effect.status() is QSoundEffect.Status.Error:
+        log.warning("could not play %s", effect.source().toLocalFile())

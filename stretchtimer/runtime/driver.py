@@ -1,0 +1,151 @@
+"""Run a session engine in real time on the Qt event loop.
+
+One single-shot ``Qt.PreciseTimer`` is armed at the engine's ``next_deadline()``:
+no polling loop decides when a cue plays. Repainting a display is separate (the
+display's own animation timer asks the engine for a snapshot). The thread that
+runs it asks Linux for short scheduler slices, so it wakes on time on a busy machine.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from stretchtimer.core.session.clock import Clock, Moment, ScaledClock, SystemClock
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.events import Event, SessionFinished, State, Status
+from stretchtimer.core.session.snapshot import Snapshot
+from stretchtimer.runtime.short_slices import release_short_slices, request_short_slices
+
+log = logging.getLogger(__name__)
+
+
+class SessionDriver(QObject):
+    """Feeds the engine the time and hands its events to listeners.
+
+    Signals:
+        engine_event(object): each engine event, in order.
+        finished(object): the session's :class:`Status`, once its closing words are due.
+    """
+
+    engine_event = Signal(object)
+    finished = Signal(object)
+
+    def __init__(
+        self,
+        engine: SessionEngine,
+        *,
+        clock: Clock | None = None,
+        speed: float = 1.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.speed = speed
+        base = clock or SystemClock()
+        self.clock: Clock = base if speed == 1.0 else ScaledClock(base, speed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_deadline)
+        self._status: Status | None = None
+        self._finished_sent = False
+
+    # -- commands (all take effect at once) -------------------------------------------
+
+    def now(self) -> Moment:
+        return self.clock.now()
+
+    def seconds_to_deadline(self) -> float | None:
+        """Real seconds until the next cue or segment end; None when nothing is coming."""
+        deadline = self.engine.next_deadline()
+        if deadline is None:
+            return None
+        return max(0.0, deadline - self.now().mono) / self.speed
+
+    def snapshot(self) -> Snapshot:
+        return self.engine.snapshot(self.now())
+
+    def start(self) -> None:
+        request_short_slices()  # cues on time while other programs load every core
+        self._run(self.engine.start)
+
+    def toggle_pause(self) -> None:
+        self._run(self.engine.toggle_pause)
+
+    def pause(self) -> None:
+        self._run(self.engine.pause)
+
+    def resume(self) -> None:
+        self._run(self.engine.resume)
+
+    def skip(self) -> None:
+        self._run(self.engine.skip)
+
+    def back(self) -> None:
+        self._run(self.engine.back)
+
+    def stop(self) -> None:
+        self._run(self.engine.stop)
+
+    def use_easier(self) -> None:
+        self._run(self.engine.use_easier)
+
+    def tick(self) -> None:
+        """Deliver what is due now (also called by the timer)."""
+        self._run(self.engine.tick)
+
+    # -- machinery --------------------------------------------------------------------
+
+    def _on_deadline(self) -> None:
+        self.tick()
+
+    def _run(self, command: object) -> None:
+        assert callable(command)
+        events: list[Event] = command(self.now())
+        for event in events:
+            if isinstance(event, SessionFinished):
+                self._status = event.status
+            self.engine_event.emit(event)
+        self._arm()
+
+    def _arm(self) -> None:
+        deadline = self.engine.next_deadline()
+        if deadline is None:
+            self._timer.stop()
+            if self.engine.state is State.FINISHED and not self._finished_sent:
+                self._finished_sent = True
+                release_short_slices()
+                self.finished.emit(self._status)
+            return
+        scaled = max(0.0, deadline - self.now().mono)
+        delay_ms = math.ceil(scaled / self.speed * 1000.0)
+        self._timer.start(delay_ms)
+
+
+class AfterTheMoment(QObject):
+    """Hands ``listener`` each moment's events once all of them have been handled.
+
+    For a listener that wakes a thread (the history's writer): woken in the middle of
+    a moment, that thread can take the interpreter from the cues still to come, and on
+    a busy machine keep it for milliseconds. The events keep their order; call
+    :meth:`flush` before reading what the listener has made of them.
+    """
+
+    def __init__(self, listener: Callable[[Event], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self.listener = listener
+        self._waiting: list[Event] = []
+
+    def __call__(self, event: Event) -> None:
+        self._waiting.append(event)
+        if len(self._waiting) == 1:
+            QTimer.singleShot(0, self, self.flush)
+
+    def flush(self) -> None:
+        events, self._waiting = self._waiting, []
+        for event in events:
+            self.listener(event)

@@ -1,0 +1,191 @@
+"""One way to set up a session, for the app and the terminal player alike.
+
+A session is built in two halves. :func:`prepare_session` does the slow, blocking part
+off the event loop (the app runs it through its background helper, the terminal while
+it shows a progress bar): the plan, every clip it may say, and a look at the history.
+:class:`SessionParts` then builds the live half on the Qt thread: the cue player, the
+history recorder and the driver that runs the engine, wired so that sound comes first
+and the history hears each moment once its cues have played. The two front ends differ
+only in how they show a session and ask their questions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session import comfort
+from stretchtimer.core.session.clock import Clock
+from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.estimate import plan_options
+from stretchtimer.core.session.events import Event
+from stretchtimer.runtime.cue_player import CuePlayer
+from stretchtimer.runtime.driver import AfterTheMoment, SessionDriver
+from stretchtimer.runtime.timing_log import TimingLog
+from stretchtimer.speech.clip_cache import VoiceChoice
+from stretchtimer.speech.renderer import Progress
+from stretchtimer.speech.session_speech import SpokenSession, clip_renderer, prepare_spoken_session
+from stretchtimer.storage.history import open_history
+from stretchtimer.storage.history.problems import HistoryProblem
+from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.paths import Paths
+
+if TYPE_CHECKING:
+    from stretchtimer.core.session.plan import Plan
+    from stretchtimer.storage.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def is_preview(speed: float) -> bool:
+    """A session at another speed is a preview: the body did not go through it."""
+    return speed != 1.0
+
+
+def session_voice(settings: Settings, speed: float) -> VoiceChoice | None:
+    """The voice to speak with, or None. Sped-up timers would cut every sentence short,
+    so a preview plays chimes only."""
+    if not settings.voice_enabled or settings.muted or is_preview(speed):
+        return None
+    return VoiceChoice(settings.voice, settings.rate)
+
+
+def asks_comfort(settings: Settings, routine: Routine, *, speed: float, record: bool) -> bool:
+    """Whether to ask how the hips and back feel, before and after: never for a preview or
+    a session kept out of the history."""
+    return (
+        record and not is_preview(speed) and comfort.asks_comfort(settings.comfort_rating, routine)
+    )
+
+
+@dataclass
+class PreparedSession:
+    """What the slow half hands to the live half."""
+
+    spoken: SpokenSession
+    history_ok: bool = False  # the history can be written
+    check_later: bool = False  # the history file was too big to check before the session
+    notices: list[str] = field(default_factory=list)  # one sentence each, for the person
+
+    @property
+    def plan(self) -> Plan:
+        return self.spoken.plan
+
+
+def prepare_session(
+    routine: Routine,
+    settings: Settings,
+    paths: Paths,
+    *,
+    speed: float = 1.0,
+    record: bool = True,
+    progress: Progress | None = None,
+    first_plan: Plan | None = None,
+) -> PreparedSession:
+    """The plan with its clips, and whether the history can take the session. Blocks."""
+    spoken = prepare_spoken_session(
+        routine,
+        plan_options(settings),
+        session_voice(settings, speed),
+        lambda: clip_renderer(paths.clips),
+        progress=progress,
+        first_plan=first_plan,
+    )
+    prepared = PreparedSession(spoken)
+    if spoken.notice is not None:
+        prepared.notices.append(spoken.notice.sentence)
+    if record:
+        opened = open_history(paths.history)
+        prepared.notices += [problem.message for problem in opened.problems]
+        prepared.check_later = opened.check_deferred
+        if opened.database is not None:
+            opened.database.close()  # the recorder writes through its own connection
+            prepared.history_ok = True
+    return prepared
+
+
+class SessionParts:
+    """The live half of a session: cue player, history recorder and driver.
+
+    Made in two steps, because the player needs a moment to load its sounds and the
+    person may be asked the comfort question meanwhile: the player at once, the rest
+    with :meth:`drive` once both are ready.
+    """
+
+    def __init__(
+        self,
+        prepared: PreparedSession,
+        settings: Settings,
+        parent: QObject | None = None,
+    ) -> None:
+        self.prepared = prepared
+        self.parent = parent
+        self.player = CuePlayer(
+            prepared.spoken.clip_paths(),
+            voice_volume=settings.voice_volume,
+            chime_volume=settings.chime_volume,
+            muted=settings.muted,
+            timing_log=TimingLog.from_environment(),
+            parent=parent,
+        )
+        self.recorder: SessionRecorder | None = None
+        self.driver: SessionDriver | None = None
+        self.history: AfterTheMoment | None = None
+        if not settings.muted and (problem := self.player.problem()) is not None:
+            prepared.notices.append(problem.sentence)
+
+    def drive(
+        self,
+        *,
+        routine_id: str,
+        paths: Paths,
+        speed: float,
+        comfort_before: int | None,
+        on_problem: Callable[[HistoryProblem], None],
+        clock: Clock | None = None,
+    ) -> SessionDriver:
+        """The recorder (when the history can be written) and the driver, wired: sound first,
+        then the history after each moment. Returns the driver, not started."""
+        plan = self.prepared.plan
+        if self.prepared.history_ok:
+            self.recorder = SessionRecorder(
+                plan,
+                routine_id=routine_id,
+                path=paths.history,
+                speed=speed,
+                comfort_before=comfort_before,
+                on_problem=on_problem,
+            )
+        self.driver = SessionDriver(
+            SessionEngine(plan), clock=clock, speed=speed, parent=self.parent
+        )
+        self.player.attach(self.driver.engine_event)  # sound first, then everything else
+        if self.recorder is not None:
+            self.history = AfterTheMoment(self.recorder, self.parent)
+            self.driver.engine_event.connect(self.history)
+        return self.driver
+
+    def listen(self, listener: Callable[[Event], None]) -> None:
+        """Hand ``listener`` every engine event, after the sound and before the history."""
+        assert self.driver is not None
+        self.driver.engine_event.connect(listener)
+
+    def flush_history(self) -> None:
+        """Hand the history every moment so far (before reading what it made of them)."""
+        if self.history is not None:
+            self.history.flush()
+
+    def close_player(self) -> None:
+        self.flush_history()
+        self.player.close()
+
+    def close_history(self) -> tuple[HistoryProblem, ...]:
+        """The last writes; what could not be saved comes back. Blocks: the app calls it
+        through its background helper."""
+        recorder, self.recorder = self.recorder, None
+        return tuple(recorder.close()) if recorder is not None else ()

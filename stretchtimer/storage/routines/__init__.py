@@ -1,0 +1,1 @@
+"""Routine files on disk: the built-in ones, the person's own, and unsaved drafts."""

@@ -1,0 +1,128 @@
+"""Find routines: the built-in ones shipped with the package and the person's own files.
+
+A routine's id is its file name without ``.toml``. Built-ins are read-only; the
+person's own routines live in the routines folder. A broken file of the person's
+is listed with its problems instead of hiding it or stopping the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from stretchtimer.core.routine.file import load_routine, parse_routine
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.routine.problems import Problem, RoutineFileError
+
+log = logging.getLogger(__name__)
+
+BUILTIN_PACKAGE = "stretchtimer.storage.routines.builtin"
+SUFFIX = ".toml"
+OWN_PREFIX = "own:"  # for a file of the person's named like a built-in
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    """One routine the app knows about, usable or not."""
+
+    id: str
+    source: str  # file path, or ``builtin:<id>``
+    builtin: bool
+    routine: Routine | None = None
+    error: RoutineFileError | None = None
+    path: Path | None = None  # None for built-ins
+
+    @property
+    def title(self) -> str:
+        return self.routine.title if self.routine else self.id
+
+
+class UnknownRoutineError(LookupError):
+    """No routine has that id; the message suggests what the person may have meant."""
+
+
+def builtin_entries() -> list[RoutineEntry]:
+    entries = []
+    folder = resources.files(BUILTIN_PACKAGE)
+    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if not item.name.endswith(SUFFIX):
+            continue
+        routine_id = item.name[: -len(SUFFIX)]
+        source = f"builtin:{routine_id}"
+        routine = parse_routine(item.read_bytes(), source)  # a broken built-in is a bug
+        entries.append(RoutineEntry(routine_id, source, builtin=True, routine=routine))
+    return entries
+
+
+def own_entries(folder: Path, taken: set[str]) -> list[RoutineEntry]:
+    """The person's routines in ``folder``; ids in ``taken`` get the ``own:`` prefix."""
+    if not folder.is_dir():
+        return []
+    entries = []
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        if path.name.startswith("."):
+            continue
+        routine_id = path.stem if path.stem not in taken else f"{OWN_PREFIX}{path.stem}"
+        try:
+            routine = load_routine(path)
+        except RoutineFileError as error:
+            log.warning("routine file %s has problems: %s", path, error)
+            entries.append(
+                RoutineEntry(routine_id, str(path), builtin=False, error=error, path=path)
+            )
+        else:
+            entries.append(
+                RoutineEntry(routine_id, str(path), builtin=False, routine=routine, path=path)
+            )
+    return entries
+
+
+class RoutineLibrary:
+    """Built-in routines first, then the person's own."""
+
+    def __init__(self, own_folder: Path | None) -> None:
+        self.own_folder = own_folder
+
+    def entries(self) -> list[RoutineEntry]:
+        builtins = builtin_entries()
+        own = (
+            own_entries(self.own_folder, {entry.id for entry in builtins})
+            if self.own_folder
+            else []
+        )
+        return builtins + own
+
+    def get(self, routine_id: str) -> RoutineEntry:
+        entries = self.entries()
+        for entry in entries:
+            if entry.id == routine_id:
+                return entry
+        known = [entry.id for entry in entries]
+        import difflib
+
+        match = difflib.get_close_matches(routine_id, known, n=1, cutoff=0.5)
+        hint = f"; did you mean {match[0]}?" if match else ""
+        raise UnknownRoutineError(
+            f"no routine called {routine_id!r}{hint} (`stretchtimer routines list` shows them all)"
+        )
+
+    def open(self, id_or_file: str) -> RoutineEntry:
+        """A routine by id, or from a file path (anything ending in .toml or naming a file).
+
+        Raises :class:`UnknownRoutineError` or :class:`RoutineFileError`.
+        """
+        path = Path(id_or_file).expanduser()
+        if id_or_file.endswith(SUFFIX) or path.is_file() or "/" in id_or_file:
+            routine = load_routine(path)
+            return RoutineEntry(path.stem, str(path), builtin=False, routine=routine, path=path)
+        entry = self.get(id_or_file)
+        if entry.error is not None:
+            raise entry.error
+        return entry
+
+
+def problem_of(source: str, message: str) -> RoutineFileError:
+    """A one-problem error, for callers that find a problem outside the loader."""
+    return RoutineFileError(source, [Problem(source, message)])

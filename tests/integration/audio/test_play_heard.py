@@ -1,0 +1,91 @@
+"""``stretchtimer play --no-gui`` is heard: recorded from a private PulseAudio null sink.
+
+The app writes what it played and when to a timing log (``STRETCHTIMER_CUE_LOG``);
+the recording of the sink's monitor is matched against it. The first sound (the
+session-start chime) anchors the recording to the app's clock, so every later cue
+must be found in the recording near its scheduled time, in order.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import run_cli
+from tests.integration.audio.onsets import Recording, match
+from tests.integration.audio.pulse import PulseServer
+
+SHORT_ROUTINE = """\
+format = 1
+title = "Audio check"
+
+[pace]
+prepare = 1
+rest = 1
+switch = 1
+inhale = 2.5
+exhale = 2.5
+
+[[step]]
+name = "Reach"
+hold = 3
+sides = "both"
+
+[[step]]
+name = "Breathe"
+breaths = 1
+"""
+
+TOLERANCE = 0.15  # seconds; the benchmark measures the real error (p95 within 20 ms)
+
+
+def read_log(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def play_recorded(
+    pulse: PulseServer, home: Path, *args: str, settings: str = ""
+) -> tuple[list[dict[str, Any]], Recording, str]:
+    routine = home / "audio-check.toml"
+    routine.write_text(SHORT_ROUTINE, encoding="utf-8")
+    if settings:
+        (home / "config").mkdir(exist_ok=True)
+        (home / "config" / "settings.toml").write_text(settings, encoding="utf-8")
+    log = home / "cues.jsonl"
+    with pulse.recording(home / "heard.wav") as wav:
+        result = run_cli(
+            "play",
+            str(routine),
+            "--no-gui",
+            *args,
+            home=home,
+            env={**pulse.env(), "STRETCHTIMER_CUE_LOG": str(log)},
+        )
+    assert result.returncode == 0, result.stderr
+    return read_log(log), Recording.load(wav), result.stderr
+
+
+def test_every_cue_is_heard_in_order_near_its_time(pulse: PulseServer, home: Path) -> None:
+    records, recording, stderr = play_recorded(pulse, home)
+    assert stderr == ""  # nothing to complain about: no notice, no Qt chatter
+    played = [record for record in records if record["what"] in ("chime", "voice")]
+    assert played[0] == {**played[0], "what": "chime", "name": "session_start"}
+    assert played[-1]["text"] == "Session complete. Well done."
+    assert any(record.get("text") == "Left side first." for record in played)
+    assert any(record.get("name") == "switch" for record in played)
+
+    anchor = recording.first_sound()
+    assert anchor is not None, "nothing was heard"
+    origin = played[0]["due"]
+    expected = [anchor + (record["due"] - origin) for record in played]
+    heard = match(recording.onsets(), expected, TOLERANCE)
+    missing = [
+        (record.get("text") or record.get("name"), round(when, 3))
+        for record, when, onset in zip(played, expected, heard, strict=True)
+        if onset is None
+    ]
+    assert missing == []
+    assert heard == sorted(heard, key=lambda onset: onset or 0.0)  # in order
+    # Loud enough to follow: speech peaks well above the detector's threshold.
+    assert recording.loudest(expected[1], expected[1] + 1.0) > 0.05

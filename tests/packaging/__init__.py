@@ -1,1 +1,0 @@
-"""Tests of what turns the project into things people install."""

@@ -1,0 +1,127 @@
+"""``stretchtimer routines``, ``paths`` and ``--version`` as a person runs them."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from stretchtimer import __version__
+from stretchtimer.core.formatting import clock_text
+from stretchtimer.storage.paths import app_paths
+from stretchtimer.storage.settings import SettingsStore
+from tests.conftest import run_cli
+
+BROKEN = 'format = 1\ntitle = "Broken"\n\n[[step]]\nname = "Pigeon"\nholds = 30\n'
+
+
+def test_version(home: Path) -> None:
+    result = run_cli("--version", home=home)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"stretchtimer {__version__}"
+
+
+def test_paths_names_every_folder_and_the_history_file(home: Path) -> None:
+    result = run_cli("paths", home=home)
+    assert result.returncode == 0
+    lines = dict(line.split(": ", 1) for line in result.stdout.splitlines())
+    assert {"data", "config", "cache", "logs", "routines", "history"} <= set(lines)
+    assert lines["history"] == str(home / "data" / "history.sqlite3")
+
+
+def test_routines_list_json_describes_every_routine(home: Path) -> None:
+    result = run_cli("routines", "list", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    by_id = {item["id"]: item for item in items}
+    assert {
+        "hip-openers",
+        "desk-hips",
+        "sciatica-relief",
+        "hip-strength",
+        "two-minute-reset",
+    } <= set(by_id)
+    for item in items:
+        assert {"id", "title", "duration_seconds", "steps", "builtin"} <= set(item)
+        assert isinstance(item["duration_seconds"], int) and item["duration_seconds"] > 0
+        assert item["builtin"] is True
+    assert 180 <= by_id["desk-hips"]["duration_seconds"] <= 360
+
+
+def test_routines_list_shows_own_routines_and_flags_broken_ones(home: Path) -> None:
+    folder = home / "data" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text(
+        'format = 1\ntitle = "Mine"\n[[step]]\nname = "A"\nhold = 20\n'
+    )
+    (folder / "broken.toml").write_text(BROKEN)
+    result = run_cli("routines", "list", home=home)
+    assert result.returncode == 0
+    mine = next(line for line in result.stdout.splitlines() if line.startswith("mine"))
+    assert "own" in mine and "Mine" in mine
+    broken = next(line for line in result.stdout.splitlines() if line.startswith("broken"))
+    assert "cannot be used" in broken and "routines validate" in broken
+    items = json.loads(run_cli("routines", "list", "--json", home=home).stdout)
+    flagged = next(item for item in items if item["id"] == "broken")
+    assert flagged["problems"] and flagged["builtin"] is False
+
+
+def test_routines_show_by_id_and_as_json(home: Path) -> None:
+    text = run_cli("routines", "show", "hip-openers", home=home)
+    assert text.returncode == 0
+    assert "Pigeon pose — hold 45 s, each side" in text.stdout
+    assert "Easier: Thread the needle" in text.stdout
+    facts = json.loads(run_cli("routines", "show", "hip-openers", "--json", home=home).stdout)
+    assert facts["id"] == "hip-openers" and facts["builtin"] is True
+    assert facts["steps"][0]["kind"] == "hold" and facts["steps"][0]["sides"] == "both"
+
+
+def test_routines_show_unknown_id_is_one_clear_line(home: Path) -> None:
+    result = run_cli("routines", "show", "hip-opener", home=home)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "no routine called 'hip-opener'; did you mean hip-openers? "
+        "(`stretchtimer routines list` shows them all)"
+    ]
+
+
+def test_validate_reports_every_problem_on_stderr_and_exits_1(home: Path) -> None:
+    good = home / "good.toml"
+    good.write_text('format = 1\ntitle = "Good"\n[[step]]\nname = "A"\nbreaths = 3\n')
+    bad = home / "bad.toml"
+    bad.write_text(BROKEN)
+    garbage = home / "garbage.toml"
+    garbage.write_bytes(b"\xff\xfe\x00junk")
+    result = run_cli("routines", "validate", str(good), str(bad), str(garbage), home=home)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f'{bad}:6: step 1 ("Pigeon"): holds: unknown key; did you mean hold?',
+        f'{bad}:4: step 1 ("Pigeon"): needs one of hold (seconds), breaths or reps',
+        f"{garbage}: is a binary file, not a routine (a routine is TOML text)",
+    ]
+    assert "Traceback" not in result.stderr
+    assert result.stdout.startswith(f"{good}: ok")
+    assert run_cli("routines", "validate", str(good), home=home).returncode == 0
+
+
+def test_routine_lengths_follow_the_persons_timing_and_rate_as_in_the_app(home: Path) -> None:
+    from stretchtimer.core.session.estimate import estimated_seconds
+    from stretchtimer.storage.routines.library import RoutineLibrary
+
+    def lengths() -> tuple[int, int, str]:
+        listed = json.loads(run_cli("routines", "list", "--json", home=home).stdout)
+        shown = json.loads(run_cli("routines", "show", "desk-hips", "--json", home=home).stdout)
+        text = run_cli("routines", "show", "desk-hips", home=home).stdout.splitlines()[0]
+        by_id = {item["id"]: item for item in listed}
+        return by_id["desk-hips"]["duration_seconds"], shown["duration_seconds"], text
+
+    usual, _, _ = lengths()
+    store = SettingsStore(app_paths().settings)
+    slow = dataclasses.replace(store.load().settings, prepare=20, rest=30, rate=110)
+    store.save(slow)
+    listed, shown, text = lengths()
+    desk = RoutineLibrary(app_paths().routines).open("desk-hips").routine
+    assert desk is not None
+    expected = round(estimated_seconds(desk, slow))  # what the Routines page shows
+    assert listed == shown == expected > usual
+    assert clock_text(expected) in text

@@ -1,0 +1,171 @@
+"""Reminders as desktop notifications with buttons, over a real (private) D-Bus session bus.
+
+The notification server is the stand-in of ``tests/integration/desk/fake_desktop.py`` (no real
+desktop runs here); the bus, the messages and their types are real, so a call a
+strict server would refuse (an ``int32`` where the specification says ``uint32``)
+fails here too.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtDBus import QDBusConnection
+from pytestqt.qtbot import QtBot
+
+from stretchtimer.core.reminders.events import Phase
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.desk.alert import ReminderSoundHook
+from stretchtimer.gui.desk.companion import Desk
+from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.services import AppServices
+from stretchtimer.system.notifications import DesktopNotifications, server_present
+from tests.integration.desk.desktop_session import Lines, fake_desktop, session_bus
+from tests.unit.gui.desk.conftest import Quits, dispose, first_reminder, make_desk
+
+_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def bus_address() -> Iterator[str]:
+    with session_bus() as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def server(bus_address: str) -> Iterator[Lines]:
+    with fake_desktop(bus_address, "--no-tray") as desktop:
+        yield desktop
+
+
+@pytest.fixture
+def bus(bus_address: str, server: Lines) -> Iterator[QDBusConnection]:
+    """Our own connection to the bus, with the notification server out of do-not-disturb."""
+    server.send("inhibit off")
+    server.wait_for("done")
+    name = f"stretchtimer-test-{next(_names)}"
+    connection = QDBusConnection.connectToBus(bus_address, name)
+    assert connection.isConnected()
+    yield connection
+    QDBusConnection.disconnectFromBus(name)
+
+
+@pytest.fixture
+def notified_desk(
+    window: MainWindow,
+    reminders_on: AppServices,
+    quits: Quits,
+    sound: ReminderSoundHook,
+    bus: QDBusConnection,
+) -> Iterator[Desk]:
+    desk = make_desk(
+        window, reminders_on, quits, sound, notifications=lambda: DesktopNotifications(bus)
+    )
+    desk.open()
+    yield desk
+    dispose(desk)
+
+
+def test_the_server_is_found_on_the_bus(bus: QDBusConnection, server: Lines) -> None:
+    assert server_present(bus)
+    notifications = DesktopNotifications(bus)
+    assert notifications.supports_actions()
+    assert not notifications.inhibited()
+
+
+def test_a_reminder_is_a_notification_with_buttons_and_start_plays_the_routine(
+    qtbot: QtBot, notified_desk: Desk, clock: FakeClock, server: Lines, sound: ReminderSoundHook
+) -> None:
+    window = notified_desk.window
+    first_reminder(notified_desk, clock)
+    shown = server.wait_for("notify")
+    assert shown["summary"] == "Time to stretch"
+    assert shown["body"] == "Desk hips is ready when you are."
+    assert shown["actions"] == [
+        "default",
+        "Open",
+        "start",
+        "Start now",
+        "snooze",
+        "Snooze 10 min",
+        "skip",
+        "Skip",
+    ]
+    assert shown["hints"] == {"desktop-entry": "io.github.stretchtimer.StretchTimer"}
+    assert not notified_desk.alert.window.isVisible()  # the notification is the reminder
+    assert sound.chimes == 1
+
+    server.send(f"action {shown['notify']} start")  # the person presses Start now
+    qtbot.waitUntil(lambda: window.sessions.controller is not None)
+    assert (
+        window.sessions.controller is not None
+        and window.sessions.controller.routine_id == "desk-hips"
+    )
+    assert server.wait_for("closed")["closed"] == shown["notify"]
+
+
+def test_snooze_and_skip_from_the_notification(
+    qtbot: QtBot, notified_desk: Desk, clock: FakeClock, server: Lines
+) -> None:
+    first_reminder(notified_desk, clock)
+    shown = server.wait_for("notify")
+    server.send(f"action {shown['notify']} snooze")
+    qtbot.waitUntil(lambda: notified_desk.reminders.showing is None)
+    assert notified_desk.reminders.status().phase is Phase.SNOOZED  # type: ignore[union-attr]
+
+    notified_desk.reminders.driver.tick()  # type: ignore[union-attr]
+    clock.advance(10 * 60)
+    notified_desk.reminders.driver.tick()  # type: ignore[union-attr]
+    again = server.wait_for("notify")
+    server.send(f"action {again['notify']} skip")
+    qtbot.waitUntil(lambda: notified_desk.reminders.showing is None)
+    assert notified_desk.reminders.status().phase is Phase.WAITING  # type: ignore[union-attr]
+
+
+def test_a_click_on_the_notification_opens_the_reminder_window(
+    qtbot: QtBot, notified_desk: Desk, clock: FakeClock, server: Lines
+) -> None:
+    first_reminder(notified_desk, clock)
+    shown = server.wait_for("notify")
+    server.send(f"action {shown['notify']} default")
+    qtbot.waitUntil(notified_desk.alert.window.isVisible)
+    assert notified_desk.reminders.showing is not None  # not answered by a click
+
+
+def test_the_desktops_do_not_disturb_keeps_the_reminder_quiet(
+    notified_desk: Desk, clock: FakeClock, server: Lines, sound: ReminderSoundHook
+) -> None:
+    server.send("inhibit on")
+    server.wait_for("done")
+    first_reminder(notified_desk, clock)
+    server.wait_for("notify")  # the server holds it until do-not-disturb ends
+    assert sound.chimes == 0 and sound.said == []
+    assert not notified_desk.alert.window.isVisible()
+
+
+def test_a_server_without_buttons_leaves_the_reminder_to_its_window(
+    window: MainWindow,
+    reminders_on: AppServices,
+    quits: Quits,
+    sound: ReminderSoundHook,
+    clock: FakeClock,
+) -> None:
+    with session_bus() as address, fake_desktop(address, "--no-tray", "--no-actions"):
+        name = f"stretchtimer-test-{next(_names)}"
+        connection = QDBusConnection.connectToBus(address, name)
+        desk = make_desk(
+            window,
+            reminders_on,
+            quits,
+            sound,
+            notifications=lambda: DesktopNotifications(connection),
+        )
+        try:
+            desk.open()
+            first_reminder(desk, clock)
+            assert desk.alert.window.isVisible()
+        finally:
+            dispose(desk)
+            QDBusConnection.disconnectFromBus(name)

@@ -1,0 +1,245 @@
+"""The compact player on a fake clock: the same session as the full player, the same keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.events import State
+from stretchtimer.core.session.plan import SegmentKind
+from stretchtimer.gui.desk.companion import Desk
+from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.session.compact_player import MiniPlayer
+from stretchtimer.gui.session.controller import Phase
+from stretchtimer.gui.session.player_text import player_text, ring_state
+from tests.unit.gui.conftest import save_artifact, wait_started
+from tests.unit.gui.desk.conftest import dispose, make_desk
+
+SPEED = 10.0
+
+
+def start_compact(qtbot: QtBot, desk: Desk, window: MainWindow, routine_id: str) -> MiniPlayer:
+    """Start ``routine_id`` in the window, then switch with Ctrl+M as a person would."""
+    window.sessions.start_routine(routine_id)
+    wait_started(qtbot, window)
+    player = window.session.player
+    player.setFocus()
+    qtbot.keyClick(player, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    mini = desk.compact.mini
+    assert mini.isVisible() and not window.isVisible()
+    qtbot.waitUntil(mini.isActiveWindow)
+    return mini
+
+
+def next_deadline(window: MainWindow, clock: FakeClock) -> None:
+    controller = window.sessions.controller
+    assert controller is not None and controller.driver is not None
+    deadline = controller.driver.engine.next_deadline()
+    assert deadline is not None
+    clock.advance(max(0.0, deadline - controller.driver.now().mono) / SPEED + 1e-6)
+    controller.driver.tick()
+
+
+def test_the_compact_player_shows_the_session_as_the_full_player_would(
+    qtbot: QtBot, desk: Desk, window: MainWindow, services: AppServices, clock: FakeClock
+) -> None:
+    services.speed = SPEED
+    mini = start_compact(qtbot, desk, window, "hip-openers")
+    assert mini.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert mini.width() <= 460 and mini.height() <= 280  # small
+    controller = window.sessions.controller
+    assert controller is not None
+    kinds = set()
+    while controller.phase is Phase.RUNNING:
+        clock.advance(0.4)  # a moment inside each part
+        snapshot = controller.snapshot()
+        assert snapshot is not None
+        mini.refresh()
+        expected = player_text(snapshot)
+        assert mini.ring.state() == ring_state(snapshot)
+        assert mini.step_name.text() == expected.step
+        assert mini.side.text() == expected.side.upper()
+        assert mini.side.isVisibleTo(mini) == bool(expected.side)
+        assert mini.upcoming.text() == expected.next
+        assert mini.progress_text.text().startswith(expected.progress)
+        kinds.add(snapshot.segment.kind)
+        next_deadline(window, clock)
+    assert {SegmentKind.HOLD, SegmentKind.BREATHS, SegmentKind.SWITCH} <= kinds
+    assert mini.step_name.text() == "Session complete"
+    assert not mini.controls.isVisible() and mini.close_button.isVisible()
+
+
+def test_keys_in_the_compact_player(
+    qtbot: QtBot, desk: Desk, window: MainWindow, services: AppServices, clock: FakeClock
+) -> None:
+    services.speed = SPEED
+    mini = start_compact(qtbot, desk, window, "hip-openers")
+    controller = window.sessions.controller
+    assert controller is not None and controller.driver is not None
+    engine = controller.driver.engine
+
+    qtbot.keyClick(mini, Qt.Key.Key_Right)  # skip the preparation
+    assert engine.segment.kind is SegmentKind.HOLD
+    clock.advance(1.0)
+    qtbot.keyClick(mini, Qt.Key.Key_Space)
+    assert engine.state is State.PAUSED
+    assert mini.activity.text().startswith("Paused")
+    assert mini.play_button.accessibleName() == "Resume (Space)"
+    qtbot.keyClick(mini, Qt.Key.Key_Space)
+    assert engine.state is State.RUNNING
+
+    qtbot.keyClick(mini, Qt.Key.Key_E)
+    assert engine.snapshot(controller.driver.now()).easier
+    assert mini.activity.text().startswith("Easier")
+    assert not mini.easier_button.isEnabled()
+
+    full = window.session.player
+    qtbot.keyClick(mini, Qt.Key.Key_M)
+    assert full.mute_button.isChecked()  # one mute for both players
+    assert mini.mute_button.accessibleName() == "Unmute (M)"
+    qtbot.keyClick(mini, Qt.Key.Key_M)
+    assert not full.mute_button.isChecked()
+
+    clock.advance(1.0)
+    qtbot.keyClick(mini, Qt.Key.Key_Left)  # back to the start of this hold
+    assert engine.segment.kind is SegmentKind.HOLD
+
+    qtbot.keyClick(mini, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
+    assert mini.step_name.text() == "Session stopped"
+
+
+def test_switching_back_shows_the_full_player_at_the_same_moment(
+    qtbot: QtBot, desk: Desk, window: MainWindow, services: AppServices, clock: FakeClock
+) -> None:
+    services.speed = SPEED
+    mini = start_compact(qtbot, desk, window, "desk-hips")
+    controller = window.sessions.controller
+    assert controller is not None
+    for _ in range(3):
+        next_deadline(window, clock)
+    clock.advance(0.7)
+    mini.refresh()
+    seen = mini.ring.state()
+    step = mini.step_name.text()
+    qtbot.keyClick(mini, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert not mini.isVisible() and window.isVisible()
+    assert window.current_place() == "session"
+    player = window.session.player
+    assert player.ring.state() == seen  # the same moment, not a fresh start
+    assert player.step_name.text() == step
+    assert controller.phase is Phase.RUNNING
+
+
+def test_the_compact_player_remembers_its_place(
+    qtbot: QtBot,
+    desk: Desk,
+    services: AppServices,
+    quits,
+    sound,  # type: ignore[no-untyped-def]
+) -> None:
+    window = desk.window
+    mini = start_compact(qtbot, desk, window, "desk-hips")
+    mini.move(QPoint(300, 240))
+    desk.compact.leave()
+    assert window.sessions.controller is not None
+    window.sessions.controller.stop()
+    qtbot.waitUntil(lambda: window.sessions.controller.phase is Phase.FINISHED)  # type: ignore[union-attr]
+    dispose(desk)  # the app quits
+
+    again = make_desk(window, services, quits, sound)
+    try:
+        again.open()
+        start_compact(qtbot, again, window, "desk-hips")
+        assert again.compact.mini.pos() == QPoint(300, 240)
+    finally:
+        dispose(again)
+
+
+def test_a_place_off_every_screen_falls_back_to_the_corner(
+    qtbot: QtBot, desk: Desk, window: MainWindow
+) -> None:
+    desk.places.setValue("compact/position", QPoint(5000, 4000))  # a screen since unplugged
+    mini = start_compact(qtbot, desk, window, "desk-hips")
+    screen = mini.screen().availableGeometry()
+    assert screen.contains(mini.frameGeometry())
+    assert mini.frameGeometry().right() > screen.width() - 100  # the right-hand corner
+
+
+def test_closing_the_finished_compact_player_leaves_the_app_in_the_tray(
+    qtbot: QtBot, desk: Desk, window: MainWindow
+) -> None:
+    mini = start_compact(qtbot, desk, window, "desk-hips")
+    qtbot.keyClick(mini, Qt.Key.Key_Escape)
+    controller = window.sessions.controller
+    assert controller is not None
+    qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
+    qtbot.mouseClick(mini.close_button, Qt.MouseButton.LeftButton)
+    assert not mini.isVisible() and not window.isVisible()  # in the tray
+
+
+def test_without_a_tray_closing_the_finished_compact_player_brings_the_window_back(
+    qtbot: QtBot, desk_without_tray: Desk, window: MainWindow
+) -> None:
+    mini = start_compact(qtbot, desk_without_tray, window, "desk-hips")
+    qtbot.keyClick(mini, Qt.Key.Key_Escape)
+    controller = window.sessions.controller
+    assert controller is not None
+    qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
+    qtbot.mouseClick(mini.close_button, Qt.MouseButton.LeftButton)
+    assert window.isVisible()
+    assert window.session.currentWidget() is window.session.complete
+
+
+def test_the_switch_button_and_its_key_are_shown_in_the_tooltip(
+    qtbot: QtBot, desk: Desk, window: MainWindow
+) -> None:
+    window.sessions.start_routine("desk-hips")
+    wait_started(qtbot, window)
+    player = window.session.player
+    assert "Ctrl+M" in player.compact_button.toolTip()
+    assert player.compact_button.accessibleName() == "Compact player (Ctrl+M)"
+    player.compact_button.click()
+    assert desk.compact.active
+    assert "Ctrl+M" in desk.compact.mini.expand_button.toolTip()
+
+
+def test_screenshots_of_the_compact_player(
+    qtbot: QtBot,
+    desk: Desk,
+    services: AppServices,
+    clock: FakeClock,
+    themes,  # type: ignore[no-untyped-def]
+) -> None:
+    window = desk.window
+    services.speed = SPEED
+    mini = start_compact(qtbot, desk, window, "hip-openers")
+    controller = window.sessions.controller
+    assert controller is not None and controller.driver is not None
+    engine = controller.driver.engine
+    for kind, seconds in ((SegmentKind.HOLD, 1.3), (SegmentKind.BREATHS, 0.8)):
+        while engine.segment.kind is not kind:
+            controller.skip()
+        clock.advance(seconds)
+        for scheme in ("light", "dark"):
+            themes.apply(scheme)
+            mini.refresh()
+            path = save_artifact(mini, f"compact-player-{kind.value}-{scheme}")
+            assert QImage(str(path)).size() == mini.size()
+    controller.stop()
+    qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
+    save_artifact(mini, "compact-player-stopped-dark")
+
+
+def test_the_window_brought_back_by_a_second_launch_ends_compact_mode(
+    qtbot: QtBot, desk: Desk, window: MainWindow
+) -> None:
+    mini = start_compact(qtbot, desk, window, "desk-hips")
+    window.bring_forward()  # what a second launch of the app does
+    assert window.isVisible() and not mini.isVisible()  # one player at a time
+    assert (
+        window.sessions.controller is not None and window.sessions.controller.phase is Phase.RUNNING
+    )

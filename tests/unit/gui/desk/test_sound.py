@@ -1,0 +1,30 @@
+"""A reminder is heard: the chime, then the spoken line, on a PulseAudio null sink."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from stretchtimer.gui.desk.companion import reminder_sound
+from stretchtimer.gui.services import AppServices
+from tests.integration.audio.onsets import Recording
+from tests.integration.audio.pulse import PulseServer
+
+
+def test_the_reminder_chimes_and_then_speaks(
+    qtbot: QtBot, pulse: PulseServer, services: AppServices, home: Path
+) -> None:
+    sound = reminder_sound(services)
+    with pulse.recording(home / "reminder.wav") as wav:
+        sound.chime(0.8)
+        sound.say("Time for a stretch: Desk hips.", 0.8)
+        qtbot.wait(4000)
+    recording = Recording.load(wav)
+    chime = recording.first_sound()
+    assert chime is not None, "the reminder was silent"
+    # The voice starts after the chime has rung (0.55 s), not over it.
+    voice = [onset for onset in recording.onsets() if onset > chime + 0.6]
+    assert voice, "the spoken line was not heard"
+    assert recording.loudest(voice[0], voice[0] + 1.0) > 0.05
+    assert recording.loudest(chime, chime + 0.5) > 0.02

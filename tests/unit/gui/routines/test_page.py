@@ -1,0 +1,105 @@
+"""The Routines page: find by words and tags, start with Enter or a double-click."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.session.estimate import estimated_seconds
+from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.routines.list_model import ENTRY_ROLE, RoutineRow
+from stretchtimer.gui.services import AppServices
+from tests.unit.gui.conftest import wait_for_session
+
+
+def visible_ids(window: MainWindow) -> list[str]:
+    model = window.routines.filter
+    return [model.index(row, 0).data(ENTRY_ROLE).entry.id for row in range(model.rowCount())]
+
+
+def test_it_opens_on_routines_with_every_builtin_and_the_first_selected(
+    window: MainWindow,
+) -> None:
+    assert window.current_place() == "routines"
+    assert {
+        "hip-openers",
+        "desk-hips",
+        "sciatica-relief",
+        "hip-strength",
+        "two-minute-reset",
+    } <= set(visible_ids(window))
+    assert window.routines.current_row() is not None
+    assert window.routines.start_button.isEnabled()
+
+
+def test_typing_filters_by_title_and_stretch_names(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.routines.search, "pigeon")
+    assert visible_ids(window) == ["hip-openers"]
+    window.routines.search.clear()
+    qtbot.keyClicks(window.routines.search, "nothing like this")
+    assert visible_ids(window) == []
+    assert window.routines.empty.isVisibleTo(window.routines)
+    assert not window.routines.start_button.isEnabled()
+
+
+def test_tag_filter_shows_only_routines_with_that_tag(window: MainWindow) -> None:
+    window.routines.tag.setCurrentText("desk")
+    assert set(visible_ids(window)) == {"desk-hips", "two-minute-reset"}
+    window.routines.tag.setCurrentText("All tags")
+    assert len(visible_ids(window)) >= 5
+
+
+def test_enter_in_the_search_field_starts_the_selected_routine(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.routines.search, "sciatica")
+    qtbot.keyClick(window.routines.search, Qt.Key.Key_Return)
+    assert wait_for_session(qtbot, window).routine_id == "sciatica-relief"
+
+
+def test_double_click_starts_a_routine(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.routines.select("desk-hips")
+    view = window.routines.list
+    rect = view.visualRect(view.currentIndex())
+    # A real double-click is a click, then a second press that Qt reports as a double-click.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert wait_for_session(qtbot, window).routine_id == "desk-hips"
+
+
+def test_a_broken_own_routine_is_listed_with_its_problem_and_cannot_start(
+    qtbot,
+    home: Path,
+    services,
+    themes,  # type: ignore[no-untyped-def]
+) -> None:
+    folder = home / "data" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text(
+        'format = 1\ntitle = "Mine"\n[[step]]\nname = "A"\nholds = 3\n'
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.routines.select("mine")
+    row = window.routines.current_row()
+    assert row is not None and not row.usable
+    assert not window.routines.start_button.isEnabled()
+    assert "holds: unknown key; did you mean hold?" in window.routines.detail_text.text()
+    qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
+    assert window.sessions.controller is None
+
+
+def test_lengths_follow_the_preparation_rest_and_speaking_rate_settings(
+    window: MainWindow, services: AppServices
+) -> None:
+    window.routines.select("desk-hips")
+    before = window.routines.current_row()
+    assert isinstance(before, RoutineRow) and before.entry.routine is not None
+    services.settings.update(prepare=30.0, rest=45.0, rate=100)
+    after = window.routines.current_row()
+    assert isinstance(after, RoutineRow) and after.entry.id == "desk-hips"  # still chosen
+    expected = estimated_seconds(before.entry.routine, services.settings.current)
+    assert after.seconds == pytest.approx(expected)
+    assert after.seconds > before.seconds
+    assert window.routines.detail_meta.text().startswith(f"{clock_text(expected)} · ")

@@ -1,0 +1,208 @@
+"""A session in the app, end to end in one process: voice prepared, session recorded,
+comfort asked before and after, mute applied at once, and the reasons when the voice is off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.session.controller import Phase
+from stretchtimer.storage.history import open_history
+from tests.unit.gui.conftest import save_artifact, wait_for_session, wait_started
+
+
+def finish_by_skipping(window: MainWindow, clock: FakeClock) -> None:
+    controller = window.sessions.controller
+    assert controller is not None and controller.driver is not None
+    while controller.phase is Phase.RUNNING:
+        clock.advance(2.0)
+        controller.driver.tick()
+        controller.skip()
+
+
+def recorded_sessions(services: AppServices) -> list:  # type: ignore[type-arg]
+    opened = open_history(services.paths.history, create=False)
+    assert opened.database is not None
+    with opened.database as database:
+        return database.recent()
+
+
+def test_a_session_in_the_app_is_recorded_with_comfort_before_and_after(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,
+    clock: FakeClock,  # type: ignore[no-untyped-def]
+) -> None:
+    window.routines.select("sciatica-relief")  # asks by default: it is tagged "sciatica"
+    qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
+    controller = wait_for_session(qtbot, window)
+    player = window.session.player
+    assert controller.asks_comfort
+    assert player.comfort_before.isVisibleTo(player)
+    save_artifact(window, "light-session-comfort-before")
+    assert controller.driver is None  # waits for the answer
+    qtbot.mouseClick(player.comfort_before.group.button(4), Qt.MouseButton.LeftButton)
+    wait_started(qtbot, window)
+    assert not player.comfort_before.isVisibleTo(player)
+    finish_by_skipping(window, clock)
+    complete = window.session.complete
+    assert complete.comfort.isVisibleTo(complete)
+    qtbot.mouseClick(complete.comfort.group.button(7), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: complete.streak.isVisibleTo(complete), timeout=10_000)
+    assert complete.streak.text() == "Current streak: 1 day in a row"
+    qtbot.mouseClick(complete.done_button, Qt.MouseButton.LeftButton)  # writes are finished
+    services.tasks.wait()
+    [session] = recorded_sessions(services)
+    assert session.routine_id == "sciatica-relief"
+    assert session.status.value == "completed"
+    assert (session.comfort_before, session.comfort_after) == (4, 7)
+    assert len(session.segments) == len(controller.plan.segments) - 1  # all but the closing
+
+
+def test_a_session_shows_in_the_history_page_opened_before_it_with_its_rating(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,
+    clock: FakeClock,  # type: ignore[no-untyped-def]
+) -> None:
+    window.show_place("history")  # looked at the history first: the page exists
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 0 and window.history.isVisible())
+    window.routines.select("sciatica-relief")
+    window.show_place("routines")
+    qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
+    controller = wait_for_session(qtbot, window)
+    player = window.session.player
+    qtbot.mouseClick(player.comfort_before.group.button(3), Qt.MouseButton.LeftButton)
+    wait_started(qtbot, window)
+    finish_by_skipping(window, clock)
+    complete = window.session.complete
+    qtbot.mouseClick(complete.comfort.group.button(6), Qt.MouseButton.LeftButton)
+    # Straight to History (Ctrl+3), without going back to the routines first.
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.history
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+
+    def rated() -> bool:
+        record = page.model.record(0)
+        return record is not None and record.comfort_after == 6
+
+    qtbot.waitUntil(rated, timeout=10_000)  # the rating after came in a moment later
+    record = page.model.record(0)
+    assert record is not None
+    assert record.routine_id == "sciatica-relief" and record.comfort_before == 3
+    assert controller.phase is Phase.FINISHED
+
+
+def test_no_comfort_question_for_routines_that_do_not_ask(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,
+    clock: FakeClock,  # type: ignore[no-untyped-def]
+) -> None:
+    window.sessions.start_routine("two-minute-reset")
+    wait_started(qtbot, window)
+    assert not window.session.player.comfort_before.isVisibleTo(window.session.player)
+    finish_by_skipping(window, clock)
+    assert not window.session.complete.comfort.isVisibleTo(window.session.complete)
+
+
+def test_the_voice_is_rendered_ahead_and_times_the_plan(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
+    window.sessions.start_routine("two-minute-reset")
+    wait_started(qtbot, window)
+    controller = window.sessions.controller
+    assert controller is not None and controller.plan is not None
+    assert controller.parts is not None
+    clips = controller.parts.prepared.spoken.clips
+    spoken = {
+        cue.text
+        for segment in controller.plan.segments
+        for cue in segment.cues
+        if cue.spoken and cue.text
+    }
+    assert spoken <= set(clips)  # every sentence of the session exists as a real clip
+    first = controller.plan.segments[0]
+    intro = next(cue for cue in first.cues if cue.role.value == "intro")
+    assert first.duration >= intro.offset + clips[intro.text].seconds  # never talks over
+
+
+def test_mute_applies_at_once_to_the_playing_session(
+    qtbot,
+    window: MainWindow,
+    services: AppServices,  # type: ignore[no-untyped-def]
+) -> None:
+    window.sessions.start_routine("desk-hips")
+    wait_started(qtbot, window)
+    player = window.session.player
+    cue_player = window.sessions.controller.player  # type: ignore[union-attr]
+    assert cue_player is not None
+    player.setFocus()
+    qtbot.keyClick(player, Qt.Key.Key_M)
+    assert services.settings.current.muted
+    assert (cue_player.voice_volume, cue_player.chime_volume) == (0.0, 0.0)
+    qtbot.keyClick(player, Qt.Key.Key_M)
+    assert not services.settings.current.muted
+    assert cue_player.voice_volume == services.settings.current.voice_volume
+
+
+def test_without_the_speech_engine_the_session_runs_and_says_why(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    # The worker process finds an empty libespeak-ng.so.1 first, as on a machine
+    # without the package: loading the speech engine fails for real.
+    broken = tmp_path / "lib"
+    broken.mkdir()
+    (broken / "libespeak-ng.so.1").write_bytes(b"")
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
+    window.sessions.start_routine("two-minute-reset")
+    wait_started(qtbot, window)
+    assert window.sessions.controller is not None and window.sessions.controller.running
+    message = window.notices.text.text()
+    assert "The voice is off because the speech engine is not installed" in message
+    assert "libespeak-ng1" in message
+
+
+class NoSoundOutput:
+    """QMediaDevices on a machine without speakers, headphones or a sound server."""
+
+    @staticmethod
+    def audioOutputs() -> list[object]:
+        return []
+
+
+def visible_texts_with(window: MainWindow, words: str) -> list[str]:
+    return [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.isVisibleTo(window) and words in label.text()
+    ]
+
+
+def test_without_sound_output_or_speech_engine_each_reason_shows_once(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr("stretchtimer.runtime.cue_player.QMediaDevices", NoSoundOutput)
+    broken = tmp_path / "lib"  # no speech engine either, as in the test above
+    broken.mkdir()
+    (broken / "libespeak-ng.so.1").write_bytes(b"")
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
+    window.sessions.start_routine("two-minute-reset")
+    wait_started(qtbot, window)
+    assert window.current_place() == "session"
+    for reason in ("No sound output was found", "the speech engine is not installed"):
+        [shown] = visible_texts_with(window, reason)
+        assert shown.count(reason) == 1, reason

@@ -1,0 +1,146 @@
+"""What the app loads before its window is ready: not the sound, speech or editor stack,
+which come with the first session, voice test or editor (see the startup benchmarks)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+STARTUP = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from benchmarks.app_window import open_window
+from PySide6.QtCore import QCoreApplication, QElapsedTimer
+app, window, services = open_window()
+timer = QElapsedTimer(); timer.start()
+while timer.elapsed() < 1500:  # the window's first turns: pages, desk, reminders
+    QCoreApplication.processEvents()
+services.tasks.wait()
+print(json.dumps([window.current_place(), sorted(sys.modules)]))
+"""
+LATER = (
+    "PySide6.QtMultimedia",
+    "stretchtimer.gui.editor.window",
+    "stretchtimer.gui.widgets.voice_preview",
+    "stretchtimer.runtime.cue_player",
+    "stretchtimer.speech.renderer",
+    "stretchtimer.gui.session.controller",
+    "stretchtimer.gui.history.page",
+    "_hashlib",  # OpenSSL: 3 MB resident
+    "tomli_w",  # for writing routine files
+    "html.entities",  # 0.5 MB of named entities
+    "_sqlite3",  # with no history yet there is nothing to open at start
+    "stretchtimer.gui.editor.editors",
+    "stretchtimer.storage.routines.drafts",
+)
+
+
+def run_script(script: str, home: Path) -> Any:
+    """Run ``script`` in a fresh offscreen Python; what it printed last, as JSON."""
+    root = Path(__file__).resolve().parents[3]
+    environment = dict(os.environ, STRETCHTIMER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    shown = subprocess.run(
+        [sys.executable, "-c", script, str(root)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(shown.stdout.strip().splitlines()[-1])
+
+
+def test_startup_leaves_sound_speech_editor_and_history_page_for_later(home: Path) -> None:
+    place, modules = run_script(STARTUP, home)
+    assert place == "routines"
+    assert "stretchtimer.gui.routines.page" in modules  # the page is there, working
+    assert "stretchtimer.gui.routines.actions" in modules
+    assert [name for name in LATER if name in modules] == []
+
+
+FIRST_FRAME = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore as QtCore
+import stretchtimer.gui.app as app_module
+from stretchtimer.gui.ready_probe import FirstPaint
+
+seen = {}
+
+
+def watch_first_frame(window):
+    def painted():
+        seen["qt_namespace_built"] = "Qt" in QtCore.__dict__
+        seen["furnished"] = window.centralWidget() is not None
+        seen["modules"] = sorted(sys.modules)
+
+    FirstPaint(window, painted)
+
+
+def quit_once_filled(page):
+    def painted():
+        seen["place"] = page.window().current_place()
+        seen["switch_interval"] = sys.getswitchinterval()
+        QtCore.QTimer.singleShot(0, QtCore.QCoreApplication.quit)
+
+    FirstPaint(page, painted)
+
+
+app_module.install_ready_probe = watch_first_frame
+app_module.probe_filled = quit_once_filled
+code = app_module.run_app([sys.argv[0]])
+print(json.dumps(dict(seen, code=code)))
+"""
+
+
+def start_the_app(home: Path) -> dict[str, object]:
+    """The app as ``stretchtimer`` starts it, watched at its first frame and once filled in."""
+    seen: dict[str, object] = run_script(FIRST_FRAME, home)
+    return seen
+
+
+def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Path) -> None:
+    first = start_the_app(home)
+    assert first["place"] == "routines"
+    scheme = (home / "config" / "window.ini").read_text()
+    assert "system_scheme=light" in scheme or "system_scheme=dark" in scheme
+
+    later = start_the_app(home)  # the system's colours are known from the first start
+    assert later["furnished"] is False
+    assert later["qt_namespace_built"] is False  # PySide's Qt enums: some 30 ms
+    modules = later["modules"]
+    assert isinstance(modules, list)
+    for inside in (
+        "stretchtimer.gui.nav_bar",
+        "stretchtimer.gui.routines.page",
+        "stretchtimer.core.session.events",
+        "stretchtimer.storage.routines.library",
+    ):
+        assert inside not in modules
+    assert later["place"] == "routines"
+    assert later["code"] == 0
+    # Other threads hand the interpreter back to the window within a millisecond.
+    assert later["switch_interval"] <= 0.001
+
+
+SESSION_MODULES = """
+import json, sys, threading
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from stretchtimer.gui.session.coordinator import load_session_modules
+worker = threading.Thread(target=load_session_modules)
+worker.start()
+worker.join()
+maps = open("/proc/self/maps").read()
+print(json.dumps(["libffmpegmediaplugin" in maps, "libQt6Multimedia" in maps]))
+"""
+
+
+def test_a_session_loads_the_sound_libraries_in_the_background(home: Path) -> None:
+    # Loaded by the GUI thread, the sound back end's 30 MB would stop the window a moment.
+    assert run_script(SESSION_MODULES, home) == [True, True]
