@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
@@ -74,6 +74,9 @@ class PoseFigure(QWidget):
 
     ``paper`` is the theme colour behind it ("window", or "surface" on a card), so the
     rims between crossing limbs match the background. ``clock`` gives seconds (monotonic).
+    A ``driven`` figure has no timer of its own: its host repaints on its own frame timer
+    and calls :meth:`set_motion` each frame (the session player, which skips frames that
+    would delay a cue, so the figure skips them too).
     """
 
     def __init__(
@@ -82,9 +85,11 @@ class PoseFigure(QWidget):
         *,
         paper: str = "window",
         clock: Callable[[], float] = time.monotonic,
+        driven: bool = False,
     ) -> None:
         super().__init__(parent)
         self._paper = paper
+        self._driven = driven
         self._clock = clock
         self._posed: Posed | None = None
         self._fallback = ""
@@ -141,11 +146,18 @@ class PoseFigure(QWidget):
 
     def set_motion(self, motion: Motion) -> None:
         """How the pose moves from now on; call it again as the session goes on (each
-        call puts the figure back in step with the session's own time)."""
+        call puts the figure back in step with the session's own time). A still figure
+        is repainted only when its motion changes."""
+        changed = replace(motion, elapsed=0.0) != replace(self._motion, elapsed=0.0)
         self._motion = motion
         self._motion_at = self._clock()
+        if self._driven:
+            if (changed or motion.moves or self._from is not None) and self._on_screen():
+                self.update()
+            return
         self._update_timer()
-        self.update()
+        if changed and not self._timer.isActive():
+            self.update()
 
     def animating(self) -> bool:
         """Whether the figure's timer is running (it is only on screen and moving)."""
@@ -178,7 +190,8 @@ class PoseFigure(QWidget):
 
     def _update_timer(self) -> None:
         wanted = (
-            self._posed is not None
+            not self._driven
+            and self._posed is not None
             and (self._motion.moves or self._from is not None)
             and self._on_screen()
         )
@@ -216,7 +229,7 @@ class PoseFigure(QWidget):
             QEvent.Type.Show,
             QEvent.Type.Hide,
         ):
-            QTimer.singleShot(0, self._update_timer)
+            self._update_timer()  # the state has changed by the time the event comes
         return False
 
     def sizeHint(self) -> QSize:  # noqa: N802
