@@ -258,6 +258,8 @@ class MiniPlayer(QWidget):
             self.controller.finished.disconnect(self._on_finished)
         self.controller = controller
         self.full = full
+        session_clock = controller.services.clock()
+        self.figure.set_clock(lambda: session_clock.now().mono)
         controller.finished.connect(self._on_finished)
         self.routine_title.setText(controller.routine.title)
         self._show_finished(False)

@@ -254,6 +254,8 @@ class PlayerView(QWidget):
     def attach(self, controller: SessionController) -> None:
         """Show ``controller``'s session from now on."""
         self.controller = controller
+        session_clock = controller.services.clock()
+        self.figure.set_clock(lambda: session_clock.now().mono)
         self.routine_title.setText(controller.routine.title)
         self.comfort_before.setVisible(controller.asks_comfort)
         self.comfort_before.group.setExclusive(False)

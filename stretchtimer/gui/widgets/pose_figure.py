@@ -159,6 +159,12 @@ class PoseFigure(QWidget):
         if changed and not self._timer.isActive():
             self.update()
 
+    def set_clock(self, clock: Callable[[], float]) -> None:
+        """Read time from ``clock`` from now on (the session's own clock, in the player)."""
+        self._clock = clock
+        self._motion_at = clock()
+        self._from = None
+
     def animating(self) -> bool:
         """Whether the figure's timer is running (it is only on screen and moving)."""
         return self._timer.isActive()
@@ -259,16 +265,16 @@ class PoseFigure(QWidget):
             frame = frame.union(self._from[2])
         rect, palette = QRectF(self.rect()), self._current_palette()
         if easing is None:
-            painter.drawPixmap(0, 0, self._ground(palette))
+            painter.drawPixmap(0, 0, self._ground(palette, painter.device().devicePixelRatioF()))
         else:  # the frame is changing: no use keeping the ground
             paint_drawing(painter, self._posed.ground(), rect, palette, frame)
         paint_drawing(painter, self._posed.figure(angles), rect, palette, frame)
         self.frames_drawn += 1
 
-    def _ground(self, palette: Palette) -> QPixmap:
-        """Shadow, floor, mat and chair, painted once for this pose, size and theme."""
+    def _ground(self, palette: Palette, ratio: float) -> QPixmap:
+        """Shadow, floor, mat and chair, painted once for this pose, size, pixel ratio
+        (of what is painted on: a screen, or a 2× picture) and theme."""
         assert self._posed is not None and self._frame is not None
-        ratio = self.devicePixelRatioF()
         key: tuple[object, ...] = (self._posed.pose.name, self._posed.side, self._posed.frame)
         key += (self.size(), ratio, self._palette_key)
         if self._ground_key != key or self._ground_pixmap is None:
