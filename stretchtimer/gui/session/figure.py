@@ -11,12 +11,12 @@ from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.widgets.pose_figure import Motion, PoseFigure
+from stretchtimer.gui.widgets.pose_thumbnail import step_pose
 
 
 def pose_name(step: Step) -> str | None:
     """The pose a step names, if any."""
-    name = getattr(step, "pose", None)
-    return name if isinstance(name, str) and name else None
+    return step_pose(step)
 
 
 def figure_motion(snapshot: Snapshot) -> Motion:
