@@ -6,6 +6,8 @@ breaths, and count, time per rep, sets and rest between sets for reps.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +33,7 @@ from stretchtimer.gui.editor.fields import (
     with_problem,
     with_unit,
 )
+from stretchtimer.gui.editor.pose_picker import PosePicker
 
 KINDS: list[tuple[object, str, str]] = [
     (Kind.HOLD, "Hold", "Hold a position for a number of seconds"),
@@ -44,6 +47,9 @@ SIDES = (
     (Sides.RIGHT, "Right side only"),
 )
 AMOUNT_FIELDS = {Kind.HOLD: "hold", Kind.BREATHS: "breaths", Kind.REPS: "reps"}
+
+# Whether a step draft has a pose to pick (routine format 2 brings ``pose``).
+POSES_IN_DRAFTS = "pose" in {field.name for field in dataclasses.fields(StepDraft)}
 
 
 class StepForm(QWidget):
@@ -120,7 +126,11 @@ class StepForm(QWidget):
     def _build(self) -> None:
         self._build_fields()
         self._build_texts()
+        self._build_pose()
         self._build_layout()
+        # A step keeps a pose from routine format 2 on; until the draft can hold one, the
+        # picker stays out of sight rather than offer a choice that would not be saved.
+        self.form.setRowVisible(self.pose, POSES_IN_DRAFTS)
 
     def _build_fields(self) -> None:
         self.heading = QLabel()
@@ -190,6 +200,10 @@ class StepForm(QWidget):
         )
         self.try_here.clicked.connect(self._try_here)
 
+    def _build_pose(self) -> None:
+        self.pose = PosePicker()
+        self.pose.picked.connect(lambda name: self._edit("pose", name))
+
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -206,6 +220,7 @@ class StepForm(QWidget):
         form.addRow("Words to say", self._with_button(self.say, self.hear_say, "say"))
         form.addRow("Easier variation", self._with_button(self.easier, self.hear_easier, "easier"))
         form.addRow("Rest after", self.rows["rest"])
+        form.addRow("Pose", self.pose)
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             caption = item.widget() if item is not None else None
@@ -277,6 +292,8 @@ class StepForm(QWidget):
         self._show_kind(step.kind)
         self.hear_say.setEnabled(bool(step.name.strip() or step.say.strip()))
         self.hear_easier.setEnabled(bool(step.easier.strip()))
+        if POSES_IN_DRAFTS:
+            self.pose.set_pose(str(getattr(step, "pose", "")))
 
     def _show_kind(self, kind: Kind) -> None:
         self.form.setRowVisible(self.rows["hold"], kind is Kind.HOLD)
