@@ -11,6 +11,8 @@ moments another process had the core. The wall-time median and p95 are in the de
 ``pose_idle_cpu``: the same window, minimized and then hidden, with the figure's
 motion running for a few seconds each: frames drawn (target 0), with the process's
 CPU time over those seconds as a detail.
+
+``session_cpu_percent``: see ``bench_pose_session.py``.
 """
 
 from __future__ import annotations
@@ -141,3 +143,4 @@ def run() -> Iterator[Result]:
         cpu_ms=round(cpu * 1000, 1),
         states="minimized, hidden",
     )
+    window.close()

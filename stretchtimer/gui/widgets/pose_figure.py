@@ -27,7 +27,8 @@ from stretchtimer.gui.widgets.pose_painter import paint_drawing
 
 log = logging.getLogger(__name__)
 
-FRAME_MS = 33  # 30 frames a second
+FRAME_MS = 33  # 30 frames a second: reps, and easing from pose to pose
+BREATH_FRAME_MS = 66  # a breath is slow: 15 frames a second look as smooth, for half the cost
 EASE_SECONDS = 0.7  # from one pose to the next
 
 
@@ -103,6 +104,7 @@ class PoseFigure(QWidget):
         self._ground_pixmap: QPixmap | None = None
         self._ground_key: tuple[object, ...] | None = None
         self.frames_drawn = 0  # paints of the figure, for tests and benchmarks
+        self._painted_at = clock()
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -152,7 +154,7 @@ class PoseFigure(QWidget):
         self._motion = motion
         self._motion_at = self._clock()
         if self._driven:
-            if (changed or motion.moves or self._from is not None) and self._on_screen():
+            if (changed or self._due()) and self._on_screen():
                 self.update()
             return
         self._update_timer()
@@ -162,8 +164,21 @@ class PoseFigure(QWidget):
     def set_clock(self, clock: Callable[[], float]) -> None:
         """Read time from ``clock`` from now on (the session's own clock, in the player)."""
         self._clock = clock
-        self._motion_at = clock()
+        self._motion_at = self._painted_at = clock()
         self._from = None
+
+    def _frame_ms(self) -> int:
+        if self._from is None and self._motion.kind == "breaths":
+            return BREATH_FRAME_MS
+        return FRAME_MS
+
+    def _due(self) -> bool:
+        """Whether a moving figure is due its next frame (a driven figure is asked on
+        each of its host's frames, 30 a second)."""
+        if not (self._motion.moves or self._from is not None):
+            return False
+        since_ms = (self._clock() - self._painted_at) * 1000.0
+        return since_ms >= self._frame_ms() - FRAME_MS / 2 or since_ms < 0
 
     def animating(self) -> bool:
         """Whether the figure's timer is running (it is only on screen and moving)."""
@@ -201,6 +216,8 @@ class PoseFigure(QWidget):
             and (self._motion.moves or self._from is not None)
             and self._on_screen()
         )
+        if wanted and self._timer.interval() != self._frame_ms():
+            self._timer.setInterval(self._frame_ms())
         if wanted and not self._timer.isActive():
             self._timer.start()
         elif not wanted and self._timer.isActive():
@@ -270,6 +287,7 @@ class PoseFigure(QWidget):
             paint_drawing(painter, self._posed.ground(), rect, palette, frame)
         paint_drawing(painter, self._posed.figure(angles), rect, palette, frame)
         self.frames_drawn += 1
+        self._painted_at = self._clock()
 
     def _ground(self, palette: Palette, ratio: float) -> QPixmap:
         """Shadow, floor, mat and chair, painted once for this pose, size, pixel ratio

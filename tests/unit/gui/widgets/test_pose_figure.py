@@ -229,3 +229,31 @@ def test_a_new_pose_eases_in_and_then_the_timer_stops(
     assert picture(figure) != halfway
     clock.now += EASE_SECONDS
     qtbot.waitUntil(lambda: not figure.animating(), timeout=1000)
+
+
+@pytest.mark.parametrize(("kind", "frames"), [("reps", 30), ("breaths", 15)])
+def test_a_driven_figure_repaints_with_its_host_breaths_at_half_the_rate(
+    qtbot: QtBot, clock: Clock, kind: str, frames: int
+) -> None:
+    # In the player the figure has no timer: the player asks it 30 times a second. A
+    # breath moves slowly, so every other frame is enough for it.
+    figure = PoseFigure(clock=clock, driven=True)
+    qtbot.addWidget(figure)
+    figure.resize(200, 200)
+    figure.show_pose("glute-bridge" if kind == "reps" else "forward-hang")
+    figure.show()
+    QApplication.processEvents()
+    assert not figure.animating()  # never a timer of its own
+    before = figure.frames_drawn
+    for frame in range(30):
+        clock.now += 1 / 30
+        figure.set_motion(Motion(kind, elapsed=frame / 30, running=True, duration=30.0))
+        QApplication.processEvents()
+    assert figure.frames_drawn - before == pytest.approx(frames, abs=1)
+    figure.hide()
+    hidden = figure.frames_drawn
+    for frame in range(30):
+        clock.now += 1 / 30
+        figure.set_motion(Motion(kind, elapsed=1 + frame / 30, running=True, duration=30.0))
+        QApplication.processEvents()
+    assert figure.frames_drawn == hidden
