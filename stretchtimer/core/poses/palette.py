@@ -21,6 +21,7 @@ _TOWARDS_PAPER = {
     Role.FLOOR: 0.72,
 }
 SHADOW_OPACITY = 0.13
+DARK_SHADOW_OPACITY = 0.45
 EDGE_WIDTH = 0.009  # the paper-coloured rim that keeps crossing limbs apart, in heights
 
 
@@ -46,10 +47,19 @@ def mix(a: str, b: str, t: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb, strict=True))
 
 
+def lightness(colour: str) -> float:
+    """0 (black) to 1 (white), roughly as the eye sees it."""
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
 def figure_palette(*, ink: str, paper: str, accent: str) -> Palette:
     fills = {role: Paint(mix(ink, paper, t)) for role, t in _TOWARDS_PAPER.items()}
     fills[Role.WORKED] = Paint(accent)
-    fills[Role.SHADOW] = Paint(ink, SHADOW_OPACITY)
+    if lightness(paper) < lightness(ink):  # dark theme: a shadow darker than the paper
+        fills[Role.SHADOW] = Paint("#000000", DARK_SHADOW_OPACITY)
+    else:
+        fills[Role.SHADOW] = Paint(ink, SHADOW_OPACITY)
     return Palette(fills=fills, edge=paper)
 
 

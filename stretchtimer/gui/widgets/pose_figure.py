@@ -111,6 +111,9 @@ class PoseFigure(QWidget):
         self._timer.timeout.connect(self._next_frame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(48, 48)
+        # A driven figure sits on a known background and fills it itself: repainting it
+        # then never repaints the page (and its style sheet) behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, driven)
         self.setAccessibleName("Figure")
 
     # -- what it shows
@@ -264,6 +267,8 @@ class PoseFigure(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         try:
+            if self._driven:
+                painter.fillRect(self.rect(), QColor(self._paper_colour()))
             if self._posed is None:
                 self._paint_fallback(painter)
             else:
@@ -316,11 +321,15 @@ class PoseFigure(QWidget):
             self._fallback,
         )
 
+    def _paper_colour(self) -> str:
+        colours = theme.current()
+        return colours.surface if self._paper == "surface" else colours.window
+
     def _current_palette(self) -> Palette:
         colours = theme.current()
         key = (colours.name, self._paper)
         if self._palette is None or key != self._palette_key:
-            paper = colours.surface if self._paper == "surface" else colours.window
+            paper = self._paper_colour()
             self._palette = figure_palette(ink=colours.text, paper=paper, accent=colours.accent)
             self._palette_key = key
         return self._palette

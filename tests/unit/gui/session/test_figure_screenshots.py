@@ -79,7 +79,8 @@ def test_the_player_with_the_figure_at_1x_and_2x(  # noqa: PLR0917 - pytest's fi
     player = window.session.player
     figure = player.figure
     assert figure.accessibleName() == "Figure: pigeon pose, left leg forward"
-    assert figure.width() >= 300, "the figure is large beside the ring"
+    # large beside the ring; benchmarks/bench_pose.py times a frame at this size
+    assert (figure.width(), figure.height()) == pytest.approx((332, 560), abs=12)
     one = QImage(str(save_artifact(window, f"{scheme}-player-figure")))
     where = QRect(figure.mapTo(window, QPoint(0, 0)), figure.size())
     assert accent_pixels(one.copy(where)) > 100  # the worked leg, in the accent
