@@ -1,10 +1,14 @@
 """Run the benchmarks; one JSON object a line; exit 1 when a target is missed.
 
-python benchmarks/run.py            # all of them
-python benchmarks/run.py engine     # those whose module or name matches
+python benchmarks/run.py              # all of them
+python benchmarks/run.py engine       # those whose module or name matches
+python benchmarks/run.py --repeat 3   # each module three times: medians and their spread
 
 Each benchmark module runs in a Python process of its own, so none inherits another's
-Qt objects, audio connections or memory.
+Qt objects, audio connections or memory. With ``--repeat N`` every module runs N
+times, one after another; each figure is then the median of the N runs' figures, its
+``detail`` gives every run's figure and the spread (lowest to highest), and a target
+counts as met only when every run met it.
 """
 
 from __future__ import annotations
@@ -12,9 +16,11 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -23,6 +29,7 @@ if str(ROOT) not in sys.path:
 import benchmarks  # noqa: E402
 
 ONE = "--one"  # run.py --one NAME: that module only, here
+REPEAT = "--repeat"
 
 
 def modules(selected: list[str]) -> list[str]:
@@ -38,7 +45,57 @@ def modules(selected: list[str]) -> list[str]:
     return [name for name in names if any(word in name for word in selected)]
 
 
+def repeats(argv: list[str]) -> tuple[int, list[str]]:
+    """``--repeat N`` taken out of ``argv``: (N, the rest)."""
+    if REPEAT not in argv:
+        return 1, argv
+    at = argv.index(REPEAT)
+    try:
+        count = int(argv[at + 1])
+    except (IndexError, ValueError):
+        raise SystemExit("--repeat takes a whole number, e.g. --repeat 3") from None
+    if count < 1:
+        raise SystemExit("--repeat takes a whole number from 1 up")
+    return count, argv[:at] + argv[at + 2 :]
+
+
+def combined(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One line for a figure measured in several runs: the median, the spread, every run."""
+    values = [run["value"] for run in runs]
+    first = runs[0]
+    return {
+        "name": first["name"],
+        "value": round(statistics.median(values), 4),
+        "unit": first["unit"],
+        "target": first["target"],
+        "ok": all(run["ok"] for run in runs),
+        "detail": {
+            "statistic": f"median of {len(runs)} runs",
+            "spread": [min(values), max(values)],
+            "runs": values,
+            "runs_ok": [run["ok"] for run in runs],
+            "first_run": first.get("detail"),
+        },
+    }
+
+
+def run_module(name: str) -> tuple[int, list[dict[str, Any]]]:
+    """Run one benchmark module in a process of its own; its exit code and its lines."""
+    ran = subprocess.run(
+        [sys.executable, __file__, ONE, name], check=False, capture_output=True, text=True
+    )
+    sys.stderr.write(ran.stderr)
+    lines = []
+    for line in ran.stdout.splitlines():
+        try:
+            lines.append(json.loads(line))
+        except json.JSONDecodeError:
+            print(line, file=sys.stderr)  # a stray print of the benchmark: not a result
+    return ran.returncode, lines
+
+
 def main(argv: list[str]) -> int:
+    count, argv = repeats(argv)
     missed = 0
     chosen = modules(argv)
     if not chosen:
@@ -50,10 +107,24 @@ def main(argv: list[str]) -> int:
             missed += not result.ok
         return 1 if missed else 0
     for name in chosen:
-        ran = subprocess.run([sys.executable, __file__, ONE, name], check=False)
-        if ran.returncode not in (0, 1):
-            print(f"benchmark {name} failed (exit {ran.returncode})", file=sys.stderr)
-        missed += ran.returncode != 0
+        by_name: dict[str, list[dict[str, Any]]] = {}
+        for _ in range(count):
+            code, lines = run_module(name)
+            if code not in (0, 1):
+                print(f"benchmark {name} failed (exit {code})", file=sys.stderr)
+                missed += 1
+            for line in lines:
+                by_name.setdefault(line["name"], []).append(line)
+            if count == 1:
+                for line in lines:
+                    print(json.dumps(line), flush=True)
+        if count > 1:
+            for runs in by_name.values():
+                line = combined(runs)
+                print(json.dumps(line), flush=True)
+                missed += not line["ok"]
+        elif any(not line["ok"] for runs in by_name.values() for line in runs):
+            missed += 1
     return 1 if missed else 0
 
 

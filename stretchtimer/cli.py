@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from stretchtimer.commands import (
         desktop_cmd,
+        doctor_cmd,
         history_cmd,
         paths_cmd,
         play_cmd,
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         say_cmd,
         paths_cmd,
         desktop_cmd,
+        doctor_cmd,
         pose_cmd,
     ):
         module.register(commands)

@@ -42,6 +42,25 @@ def home(
 
 
 @pytest.fixture(scope="session", autouse=True)
+def private_session_bus() -> Iterator[str]:
+    """An empty D-Bus session bus of the test run's own, for this process and its children:
+    no test pauses the music, reads the idle time or shows a notification on the desktop
+    of the person running the tests. Tests that need desktop services start their own."""
+    from tests.integration.desk.desktop_session import session_bus
+
+    saved = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    with session_bus() as address:
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+        try:
+            yield address
+        finally:
+            if saved is None:
+                os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+            else:
+                os.environ["DBUS_SESSION_BUS_ADDRESS"] = saved
+
+
+@pytest.fixture(scope="session", autouse=True)
 def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
     """A private PulseAudio server with a null sink, started before any test and stopped
     at the end. Every sound of the run goes there (never to the speakers of the machine),
@@ -67,13 +86,25 @@ def run_cli(
     timeout: float = 120,
     input: str | None = None,
     env: dict[str, str] | None = None,
+    read_only: tuple[Path, ...] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m stretchtimer ARGS`` in a child process, as a person would."""
+    """Run ``python -m stretchtimer ARGS`` in a child process, as a person would.
+
+    ``read_only`` folders are mounted read-only for the child alone (a private mount
+    namespace), so that even a test run as root meets a real read-only file system.
+    """
     environment = dict(os.environ)
     environment["STRETCHTIMER_HOME"] = str(home)
     environment.update(env or {})
+    command = [sys.executable, "-m", "stretchtimer", *args]
+    if read_only:
+        mounts = " && ".join(
+            f'mount --bind -o ro "${index}" "${index}"' for index in range(1, len(read_only) + 1)
+        )
+        script = f'{mounts} && shift {len(read_only)} && exec "$@"'
+        command = ["unshare", "-rm", "sh", "-c", script, "sh", *map(str, read_only), *command]
     return subprocess.run(
-        [sys.executable, "-m", "stretchtimer", *args],
+        command,
         capture_output=True,
         text=True,
         timeout=timeout,

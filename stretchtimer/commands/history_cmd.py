@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.storage.paths import app_paths
+from stretchtimer.terminal.escaping import with_escaped_output
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -53,7 +54,7 @@ def register(commands: Any) -> None:
     output.add_argument("--json", action="store_true", help="print a JSON list of sessions")
     output.add_argument("--csv", action="store_true", help="print CSV, one row per session")
     _period_options(parser, inherit=False)
-    parser.set_defaults(run=_known_failures(run_list))
+    parser.set_defaults(run=with_escaped_output(_known_failures(run_list)))
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
 
     stats = actions.add_parser("stats", help="streaks, minutes, routines, stretches, comfort")
@@ -61,21 +62,21 @@ def register(commands: Any) -> None:
         "--json", action="store_true", default=argparse.SUPPRESS, help="print a JSON object"
     )
     _period_options(stats, inherit=True)
-    stats.set_defaults(run=_known_failures(run_stats))
+    stats.set_defaults(run=with_escaped_output(_known_failures(run_stats)))
 
     export = actions.add_parser("export", help="save your history to a .json or .csv file")
     export.add_argument("file", metavar="FILE", type=Path, help="ends in .json or .csv")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _period_options(export, inherit=True)
-    export.set_defaults(run=_known_failures(run_export))
+    export.set_defaults(run=with_escaped_output(_known_failures(run_export)))
 
     merge = actions.add_parser("import", help="add sessions from an exported .json or .csv file")
     merge.add_argument("file", metavar="FILE", type=Path)
-    merge.set_defaults(run=_known_failures(run_import))
+    merge.set_defaults(run=with_escaped_output(_known_failures(run_import)))
 
     delete = actions.add_parser("delete", help="delete one session")
     delete.add_argument("id", metavar="ID", help="its id, or the first characters of it")
-    delete.set_defaults(run=_known_failures(run_delete))
+    delete.set_defaults(run=with_escaped_output(_known_failures(run_delete)))
 
 
 def _known_failures(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.storage.paths import app_paths
+from stretchtimer.terminal.escaping import with_escaped_output
 
 
 def register_actions(actions: Any) -> None:
@@ -16,7 +17,7 @@ def register_actions(actions: Any) -> None:
         "new", help="write a starter routine file to change by hand, and print its path"
     )
     new.add_argument("title", metavar="TITLE", help="the routine's title")
-    new.set_defaults(run=run_new)
+    new.set_defaults(run=with_escaped_output(run_new))
 
     importing = actions.add_parser(
         "import", help="check a routine file and copy it into your routines folder"
@@ -33,7 +34,7 @@ def register_actions(actions: Any) -> None:
         action="store_true",
         help="if the name is taken, replace that file (it is kept as NAME.toml.bak)",
     )
-    importing.set_defaults(run=run_import)
+    importing.set_defaults(run=with_escaped_output(run_import))
 
 
 def _store() -> Any:

@@ -13,11 +13,14 @@ from typing import Any
 from stretchtimer.commands import routine_files_cmd
 from stretchtimer.core.formatting import clock_text, work_text
 from stretchtimer.core.routine.file import load_routine
+from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.routine.summary import routine_dict
+from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.terminal.escaping import with_escaped_output
 
 
 def register(commands: Any) -> None:
@@ -26,16 +29,26 @@ def register(commands: Any) -> None:
 
     listing = actions.add_parser("list", help="list the built-in and your own routines")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
-    listing.set_defaults(run=run_list)
+    listing.set_defaults(run=with_escaped_output(run_list))
 
     show = actions.add_parser("show", help="show one routine step by step")
     show.add_argument("routine", metavar="ID|FILE", help="a routine id or a routine file")
     show.add_argument("--json", action="store_true", help="print a JSON object")
-    show.set_defaults(run=run_show)
+    show.set_defaults(run=with_escaped_output(run_show))
 
-    validate = actions.add_parser("validate", help="check routine files and report problems")
+    script = actions.add_parser(
+        "script", help="print what a session will say, and when, with your settings"
+    )
+    script.add_argument("routine", metavar="ID|FILE", help="a routine id or a routine file")
+    script.add_argument("--json", action="store_true", help="print a JSON list of segments")
+    script.set_defaults(run=run_script)
+
+    validate = actions.add_parser(
+        "validate",
+        help="check routine files: problems (exit 1) and advice for eyes-closed guidance",
+    )
     validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
-    validate.set_defaults(run=run_validate)
+    validate.set_defaults(run=with_escaped_output(run_validate))
 
     routine_files_cmd.register_actions(actions)
 
@@ -125,22 +138,32 @@ def run_show(args: argparse.Namespace) -> int:
     if routine.description:
         print(textwrap.fill(routine.description, width=88))
     print()
+    if routine.setup:
+        print(_indented(f"Before you start: {routine.setup}", ""))
+        print()
     for number, step in enumerate(routine.steps, start=1):
         print(f"{number:>2}. {step.name} — {work_text(step)}")
-        if step.say:
-            print(
-                textwrap.fill(step.say, width=88, initial_indent="    ", subsequent_indent="    ")
-            )
-        if step.easier:
-            print(
-                textwrap.fill(
-                    f"Easier: {step.easier}",
-                    width=88,
-                    initial_indent="    ",
-                    subsequent_indent="    ",
-                )
-            )
+        first = step.sides.order()[0]  # the words as said for the first side
+        labelled = (
+            ("Caution", step.caution),
+            ("Setup", step.setup),
+            ("", step.say),
+            ("Feel", step.feel),
+            ("Release", step.release),
+            ("Easier", step.easier),
+        )
+        for label, text in labelled:
+            if text:
+                said = fill_sides(text, first)
+                print(_indented(f"{label}: {said}" if label else said, "    "))
+    if routine.finish:
+        print()
+        print(_indented(f"To finish: {routine.finish}", ""))
     return 0
+
+
+def _indented(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -154,4 +177,34 @@ def run_validate(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
         else:
             print(f"{name}: ok ({routine.title!r}, {len(routine.steps)} steps)")
+            for advice in check_guidance(routine):
+                print(f"{name}: warning: {advice}")
     return 1 if failed else 0
+
+
+def run_script(args: argparse.Namespace) -> int:
+    from stretchtimer.core.session.estimate import plan_options
+    from stretchtimer.core.session.script import script_json, script_lines
+    from stretchtimer.speech.clip_cache import VoiceChoice
+    from stretchtimer.speech.script_timing import routine_script
+    from stretchtimer.storage.settings import SettingsStore
+
+    try:
+        entry = library().open(args.routine)
+    except (UnknownRoutineError, RoutineFileError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    routine = entry.routine
+    assert routine is not None
+    paths = app_paths()
+    settings = SettingsStore(paths.settings).load().settings
+    voice = VoiceChoice(settings.voice, settings.rate)
+    script = routine_script(routine, plan_options(settings), voice, paths.clips)
+    if args.json:
+        print(json.dumps(script_json(script), indent=2, ensure_ascii=False))
+        return 0
+    total = sum(segment.length for segment in script if segment.kind != "done")
+    print(f"{routine.title}  ({clock_text(total)})")
+    for line in script_lines(script):
+        print(line)
+    return 0

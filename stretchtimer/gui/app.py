@@ -19,6 +19,8 @@ from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import ThemeManager
 from stretchtimer.gui.window_state import last_system_scheme, remember_system_scheme
+from stretchtimer.runtime.termination import TerminationWatcher
+from stretchtimer.runtime.watchdog import GuiWatchdog
 from stretchtimer.storage.paths import Paths, app_paths
 from stretchtimer.storage.settings import SettingsStore
 from stretchtimer.system.instance.handoff import (
@@ -117,6 +119,13 @@ def run_app(
     if server is not None:
         server.activate_requested.connect(window.bring_forward)
         server.play_requested.connect(window.play_routine)
+    # SIGTERM (logout, kill) and Ctrl-C: the session is stopped and saved, not cut off.
+    termination = TerminationWatcher(app)
+    termination.requested.connect(lambda _number: window.quit_app())
+    app.aboutToQuit.connect(termination.close)
+    watchdog = GuiWatchdog(parent=app)  # a window stuck for 2 s is logged with its stack
+    watchdog.start()
+    app.aboutToQuit.connect(watchdog.stop)
     install_ready_probe(window)
     in_tray = tray and not start and QSystemTrayIcon.isSystemTrayAvailable()
     if not in_tray:

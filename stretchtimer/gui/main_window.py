@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
             routines = RoutinesView()
             routines.start_requested.connect(self.sessions.start_routine)
             routines.set_settings(self.services.settings.current)
+            routines.set_clips_folder(self.services.paths.clips)
             self.services.settings.changed.connect(routines.set_settings)
             routines.set_entries(self.services.library.entries())
             from stretchtimer.gui.routines.actions import RoutineActions

@@ -12,7 +12,9 @@ What a person with eyes closed relies on:
   cues overlap, and those must win);
 - skip, back, stop and pause silence the voice at once;
 - after a stall, old spoken cues are dropped rather than read out late, except
-  the ones that say what to do next (the step, the side, the end).
+  the ones that say what to do next (the step, the side, the end);
+- when the sound server goes away the person is told once, and when it comes
+  back the sounds play again (through ``paplay``: Qt cannot reach a new server).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, SignalInstance
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
@@ -37,6 +40,7 @@ from stretchtimer.core.session.events import (
     Status,
 )
 from stretchtimer.core.session.plan import CueRole, Sound
+from stretchtimer.runtime.sound_server import ExternalSound, SoundServerWatch, external_player
 from stretchtimer.runtime.timing_log import TimingLog
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.wav import wav_info
@@ -45,10 +49,40 @@ from stretchtimer.storage.resources import sound_path
 log = logging.getLogger(__name__)
 
 STALE_AFTER = 1.0  # seconds late: a spoken cue is old news (unless it is one of KEEP_LATE)
-KEEP_LATE = frozenset({CueRole.INTRO, CueRole.SIDE, CueRole.DONE})
+# Instructions are worth hearing late; a count or "halfway" is not.
+KEEP_LATE = frozenset(
+    {
+        CueRole.INTRO,
+        CueRole.SIDE,
+        CueRole.DONE,
+        CueRole.SETUP,
+        CueRole.CAUTION,
+        CueRole.ACTION,
+        CueRole.EASIER,
+        CueRole.RELEASE,
+        CueRole.FINISH,
+    }
+)
 QUIET_MARGIN = 0.15  # seconds added after the last sound before saying "all quiet"
 LOAD_TIMEOUT_MS = 3000
 LOAD_BATCH = 8  # sounds set up per turn of the event loop
+
+
+SOUND_LOST = (
+    "The sound stopped: the computer's sound server went away. The session goes on, "
+    "and sound comes back when the server does."
+)
+SOUND_BACK = "Sound is back."
+SOUND_BACK_WITHOUT_PLAYER = (
+    "The sound server is back, but stretchtimer cannot reach it until it is started "
+    "again; install pulseaudio-utils (paplay) to keep the sound going next time."
+)
+
+
+class Playable(Protocol):
+    def play(self) -> None: ...
+    def stop(self) -> None: ...
+    def setVolume(self, volume: float) -> None: ...  # noqa: N802 - Qt's name
 
 
 class CuePlayer(QObject):
@@ -59,9 +93,11 @@ class CuePlayer(QObject):
 
     Signals:
         ready(): every clip and chime is loaded (or failed to load); start the session.
+        notice(str): one sentence for the person (the sound was lost, or is back).
     """
 
     ready = Signal()
+    notice = Signal(str)
 
     def __init__(
         self,
@@ -70,6 +106,7 @@ class CuePlayer(QObject):
         voice_volume: float = 0.9,
         chime_volume: float = 0.6,
         muted: bool = False,
+        silent: bool = False,
         timing_log: TimingLog | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -77,10 +114,11 @@ class CuePlayer(QObject):
         self.voice_volume = 0.0 if muted else voice_volume
         self.chime_volume = 0.0 if muted else chime_volume
         self.timing_log = timing_log
-        self._voices: dict[str, QSoundEffect] = {}
-        self._chimes: dict[Sound, QSoundEffect] = {}
+        self._voices: dict[str, Playable] = {}
+        self._chimes: dict[Sound, Playable] = {}
         self._lengths: dict[int, float] = {}  # id(effect) -> seconds
-        self._speaking: QSoundEffect | None = None
+        self._paths: dict[int, Path] = {}  # id(effect) -> its file, to play it another way
+        self._speaking: Playable | None = None
         self._speaking_text: str | None = None
         self._speaking_until = 0.0
         self._cut_by_pause: str | None = None
@@ -88,8 +126,11 @@ class CuePlayer(QObject):
         self._chimes_end = 0.0  # and when the chimes played so far have ended
         self._loading: set[int] = set()
         self._ready_sent = False
-        self.has_output = bool(QMediaDevices.audioOutputs())
-        if not self.has_output:
+        # ``silent``: muted with no way to unmute, so no device is asked for (asking
+        # connects to PulseAudio or PipeWire) and nothing is loaded.
+        self.silent = silent
+        self.has_output = not silent and bool(QMediaDevices.audioOutputs())
+        if not self.has_output and not silent:
             log.warning("no audio output device; the session will be silent")
         # Loaded even when muted: unmuting in the middle of a session must be heard. A few
         # at a time, each batch on its own turn of the event loop: a window stays smooth.
@@ -99,12 +140,18 @@ class CuePlayer(QObject):
             self._to_load += list(clips.items())
         self._load_batch()
         QTimer.singleShot(LOAD_TIMEOUT_MS, self, self._send_ready)
+        self._server: SoundServerWatch | None = None
+        self._external = False
+        if self.has_output:
+            self._server = SoundServerWatch(parent=self)
+            self._server.lost.connect(self._on_sound_lost)
+            self._server.returned.connect(self._on_sound_back)
 
     # -- set-up -----------------------------------------------------------------------
 
     def problem(self) -> SpeechNotice | None:
-        """Why nothing will be heard, if so."""
-        if not self.has_output:
+        """Why nothing will be heard, if so (nothing to say when silence was asked for)."""
+        if not self.has_output and not self.silent:
             return SpeechNotice(SpeechProblem.NO_AUDIO_DEVICE)
         return None
 
@@ -136,6 +183,7 @@ class CuePlayer(QObject):
     def _load(self, path: Path, volume: float) -> QSoundEffect:
         effect = QSoundEffect(self)
         effect.setVolume(volume)
+        self._paths[id(effect)] = path
         try:
             self._lengths[id(effect)] = wav_info(path).seconds
         except (OSError, ValueError):
@@ -241,7 +289,46 @@ class CuePlayer(QObject):
         if self.timing_log:
             self.timing_log.write("voice", text=text, due=due, seconds=seconds)
 
-    def _sounding(self, effect: QSoundEffect) -> None:
+    def _on_sound_lost(self) -> None:
+        """Qt's connection dies with the server and never comes back: leave it at once.
+
+        From now on each sound is played by ``paplay``, which finds the server that
+        comes back (until then it fails quietly).
+        """
+        self.notice.emit(SOUND_LOST)
+        if self._external:
+            return
+        program = external_player()
+        if program is None:
+            return
+        self.silence("sound server gone")
+        self._external = True
+        voice, chime = self.voice_volume, self.chime_volume
+        old = [*self._voices.values(), *self._chimes.values()]
+        self._voices = {
+            key: self._outside(one, program, voice) for key, one in self._voices.items()
+        }
+        self._chimes = {
+            key: self._outside(one, program, chime) for key, one in self._chimes.items()
+        }
+        for effect in old:  # stopped, not deleted: deleting them now corrupts Qt's heap
+            if isinstance(effect, QSoundEffect):
+                effect.stop()
+        log.info("the sound server went away; playing through %s from now on", program)
+
+    def _on_sound_back(self) -> None:
+        self.notice.emit(SOUND_BACK if self._external else SOUND_BACK_WITHOUT_PLAYER)
+
+    def _outside(self, effect: Playable, program: str, volume: float) -> Playable:
+        path = self._paths.get(id(effect))
+        if path is None:
+            return effect
+        sound = ExternalSound(path, volume, program)
+        self._lengths[id(sound)] = self._lengths.get(id(effect), 0.0)
+        self._paths[id(sound)] = path
+        return sound
+
+    def _sounding(self, effect: Playable) -> None:
         self._quiet_at = max(self._quiet_at, time.monotonic() + self._lengths[id(effect)])
 
     def silence(self, why: str = "") -> None:
@@ -276,6 +363,8 @@ class CuePlayer(QObject):
         QTimer.singleShot(delay, self, callback)  # never once the player is gone
 
     def close(self) -> None:
+        if self._server is not None:
+            self._server.stop()
         for effect in (*self._voices.values(), *self._chimes.values()):
             effect.stop()
         if self.timing_log is not None:

@@ -15,12 +15,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from stretchtimer.core.session.clock import Clock, Moment, ScaledClock, SystemClock
-from stretchtimer.core.session.engine import SessionEngine
+from stretchtimer.core.session.engine import STALL_GAP, SessionEngine
 from stretchtimer.core.session.events import Event, SessionFinished, State, Status
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.runtime.short_slices import release_short_slices, request_short_slices
 
 log = logging.getLogger(__name__)
+
+HEARTBEAT = 1.0  # real seconds: the longest the timer sleeps while a session runs
 
 
 class SessionDriver(QObject):
@@ -47,6 +49,9 @@ class SessionDriver(QObject):
         self.speed = speed
         base = clock or SystemClock()
         self.clock: Clock = base if speed == 1.0 else ScaledClock(base, speed)
+        # Stillness is measured in real seconds, the engine counts in session seconds.
+        engine.stall_gap = STALL_GAP * speed
+        engine.tick_interval = HEARTBEAT * speed
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -122,7 +127,8 @@ class SessionDriver(QObject):
                 self.finished.emit(self._status)
             return
         scaled = max(0.0, deadline - self.now().mono)
-        delay_ms = math.ceil(scaled / self.speed * 1000.0)
+        # A heartbeat too, so that a process held still shows even in a long quiet hold.
+        delay_ms = math.ceil(min(scaled / self.speed, HEARTBEAT) * 1000.0)
         self._timer.start(delay_ms)
 
 

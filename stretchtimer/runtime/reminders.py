@@ -32,6 +32,7 @@ from stretchtimer.core.reminders.events import (
     ReminderWithdrawn,
 )
 from stretchtimer.core.reminders.local_zone import system_zone
+from stretchtimer.core.reminders.presence import DeskState
 from stretchtimer.core.reminders.schedule import PAUSE_FOR_AN_HOUR, ReminderMachine
 from stretchtimer.core.session.clock import Clock, Moment, SystemClock
 from stretchtimer.core.session.engine import SLEEP_GAP
@@ -86,6 +87,7 @@ class ReminderDriver(QObject):
         self._saved: ReminderMemory | None = None
         self._status: ReminderStatus | None = None
         self._last: Moment | None = None
+        self._desk = DeskState()
 
     @classmethod
     def from_settings(
@@ -130,6 +132,13 @@ class ReminderDriver(QObject):
 
     def session_ended(self) -> None:
         self._run(self.machine.session_ended)
+
+    def desk_changed(self, desk: DeskState) -> None:
+        """The presence probes saw the desk change (idle, back, a call, full screen, DND)."""
+        if desk == self._desk:
+            return
+        self._desk = desk
+        self._run(lambda now: self.machine.desk_changed(now, desk))
 
     def pause_for(self, seconds: float = PAUSE_FOR_AN_HOUR) -> None:
         self._run(lambda now: self.machine.pause_for(now, seconds))

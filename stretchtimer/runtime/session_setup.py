@@ -37,6 +37,7 @@ from stretchtimer.storage.paths import Paths
 
 if TYPE_CHECKING:
     from stretchtimer.core.session.plan import Plan
+    from stretchtimer.runtime.media import MediaBreak
     from stretchtimer.storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,9 @@ def prepare_session(
         prepared.check_later = opened.check_deferred
         if opened.database is not None:
             opened.database.close()  # the recorder writes through its own connection
-            prepared.history_ok = True
+        # Recorded also when what stops the history may pass (a full disk, a lock, a
+        # read-only mount): the writer keeps the session and tries again.
+        prepared.history_ok = opened.recordable
     return prepared
 
 
@@ -122,6 +125,8 @@ class SessionParts:
         prepared: PreparedSession,
         settings: Settings,
         parent: QObject | None = None,
+        *,
+        can_unmute: bool = True,
     ) -> None:
         self.prepared = prepared
         self.parent = parent
@@ -130,12 +135,16 @@ class SessionParts:
             voice_volume=settings.voice_volume,
             chime_volume=settings.chime_volume,
             muted=settings.muted,
+            # Muted for good (the terminal's --mute): no sound server is even asked.
+            silent=settings.muted and not can_unmute,
             timing_log=TimingLog.from_environment(),
             parent=parent,
         )
         self.recorder: SessionRecorder | None = None
         self.driver: SessionDriver | None = None
         self.history: AfterTheMoment | None = None
+        self.pause_media = settings.pause_media
+        self.media: MediaBreak | None = None
         if not settings.muted and (problem := self.player.problem()) is not None:
             prepared.notices.append(problem.sentence)
 
@@ -165,6 +174,13 @@ class SessionParts:
             SessionEngine(plan), clock=clock, speed=speed, parent=self.parent
         )
         self.player.attach(self.driver.engine_event)  # sound first, then everything else
+        self.driver.finished.connect(lambda _status: self.bring_media_back())
+        if self.pause_media:
+            # QtDBus loads only for those who use it.
+            from stretchtimer.runtime.media import MediaBreak, interrupts_held
+
+            with interrupts_held():  # paused and remembered together, or neither
+                self.media = MediaBreak.begin(True)
         if self.recorder is not None:
             self.history = AfterTheMoment(self.recorder, self.parent)
             self.driver.engine_event.connect(self.history)
@@ -180,9 +196,15 @@ class SessionParts:
         if self.history is not None:
             self.history.flush()
 
+    def bring_media_back(self) -> None:
+        """The session ended (finished or stopped): the players it paused play again."""
+        if self.media is not None:
+            self.media.end()
+
     def close_player(self) -> None:
         self.flush_history()
         self.player.close()
+        self.bring_media_back()  # in case the session ended without the driver's word
 
     def close_history(self) -> tuple[HistoryProblem, ...]:
         """The last writes; what could not be saved comes back. Blocks: the app calls it

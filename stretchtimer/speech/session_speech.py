@@ -89,6 +89,7 @@ def prepare_spoken_session(
         pace_defaults=options.pace_defaults,
         speech_length=measured,
         breath_guidance=options.breath_guidance,
+        wording=options.wording,
     )
     return SpokenSession(spoken_plan, clips, notice)
 

@@ -178,22 +178,33 @@ class WorkerProcess:
             return SpeechProblem.ENGINE_FAILED
 
     def close(self) -> None:
-        """Ask the worker to exit (end of its input); kill it if it does not."""
-        if self.process.poll() is None:
-            with contextlib.suppress(OSError, ValueError):
-                assert self.process.stdin is not None
-                self.process.stdin.close()
-            try:
-                self.process.wait(timeout=2.0)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        """Ask the worker to exit (end of its input); kill it if it does not.
+
+        Never raises: the worker may be gone already, its pipes broken, or reaped by
+        someone else; closing happens on the way out, where nobody can act on an error.
+        """
+        try:
+            if self.process.poll() is None:
+                with contextlib.suppress(OSError, ValueError):
+                    assert self.process.stdin is not None
+                    self.process.stdin.close()
+                try:
+                    self.process.wait(timeout=2.0)
+                except subprocess.TimeoutExpired:
+                    self.kill()
+        except OSError as error:
+            log.warning("closing the speech worker: %s", error)
         self._close_stdin()
 
     def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.wait(timeout=5.0)
+        """Stop the worker at once; never raises."""
+        try:
+            if self.process.poll() is None:
+                self.process.kill()
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.process.wait(timeout=5.0)
+        except OSError as error:
+            log.warning("killing the speech worker: %s", error)
         self._close_stdin()
 
     def _close_stdin(self) -> None:

@@ -67,6 +67,22 @@ def write_text_atomically(path: Path, text: str, *, mode: int = PRIVATE_FILE_MOD
     write_atomically(path, text.encode("utf-8"), mode=mode)
 
 
+def write_private_new(path: Path, data: bytes) -> None:
+    """Create ``path`` (it must not exist) holding ``data``, readable by its owner only.
+
+    A half-written file (the disk filled) is removed. Raises OSError.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
 def keep_aside(path: Path, reason: str) -> Path:
     """Rename ``path`` to a free ``<name>.<reason>-N`` beside it and return the new path."""
     number = 1

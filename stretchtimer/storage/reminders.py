@@ -16,6 +16,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.bounded_parse import loads_json
 from stretchtimer.core.reminders.events import (
     MINUTE,
     Cycle,
@@ -23,6 +24,7 @@ from stretchtimer.core.reminders.events import (
     ReminderMemory,
     ReminderRules,
 )
+from stretchtimer.core.reminders.presence import PresenceRules
 from stretchtimer.core.reminders.working_hours import WorkingHours
 from stretchtimer.storage.atomic import write_text_atomically
 from stretchtimer.storage.paths import Paths
@@ -75,6 +77,18 @@ def reminder_rules(settings: Settings, zone: dt.tzinfo) -> ReminderRules:
         routine=settings.reminder_routine,
         snooze=settings.reminder_snooze * MINUTE,
         quiet_until=quiet_until,
+        presence=presence_rules(settings),
+    )
+
+
+def presence_rules(settings: Settings) -> PresenceRules:
+    """The rules about the desk (idle, calls, full screen, DND) from the person's settings."""
+    return PresenceRules(
+        use_idle=settings.idle_break,
+        break_after=settings.idle_break_minutes * MINUTE,
+        wait_for_meeting=settings.wait_for_meeting,
+        wait_for_full_screen=settings.wait_for_full_screen,
+        wait_for_do_not_disturb=settings.wait_for_do_not_disturb,
     )
 
 
@@ -144,7 +158,7 @@ class ReminderStateStore:
             log.warning("cannot read the reminder state %s (%s); starting afresh", self.path, error)
             return ReminderMemory()
         try:
-            return memory_from_document(json.loads(text))
+            return memory_from_document(loads_json(text))
         except (ValueError, KeyError, TypeError) as error:
             log.warning("the reminder state %s is unusable (%s); starting afresh", self.path, error)
             return ReminderMemory()

@@ -11,18 +11,21 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import logging
-import shutil
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from stretchtimer.storage.atomic import write_text_atomically
+from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
+from stretchtimer.storage.atomic import write_private_new, write_text_atomically
+from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
 
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
+MAX_SETTINGS_BYTES = 1024 * 1024
+"""A settings file is a few hundred bytes; a megabyte is not one."""
 
 Check = Callable[[Any], bool]
 
@@ -114,6 +117,19 @@ class Settings:
     rest: float = setting(
         "session", 10.0, _number(0, 600), "seconds between steps, unless a routine says otherwise"
     )
+    settle: float = setting(
+        "session",
+        3.0,
+        _number(0, 30),
+        "seconds of quiet after the last instruction before a timed part starts, unless a "
+        "routine says otherwise (routines in format 2)",
+    )
+    speak_easier: bool = setting(
+        "session",
+        True,
+        _bool,
+        "say the easier way aloud as an option after each step's setup (format 2 routines)",
+    )
     comfort_rating: str = setting(
         "session",
         "routine",
@@ -146,6 +162,25 @@ class Settings:
         "",
         _date_time_or_empty,
         "no reminders until this date and time, like 2024-06-03T15:00; empty for none",
+    )
+    # at the desk
+    idle_break: bool = setting(
+        "desk", True, _bool, "time away from the keyboard counts as a break; none to an empty desk"
+    )
+    idle_break_minutes: int = setting(
+        "desk", 5, _number(1, 120), "minutes away from the keyboard that count as a break"
+    )
+    wait_for_meeting: bool = setting(
+        "desk", True, _bool, "no reminder while a microphone or camera is in use"
+    )
+    wait_for_full_screen: bool = setting(
+        "desk", True, _bool, "no reminder while another app is full screen"
+    )
+    wait_for_do_not_disturb: bool = setting(
+        "desk", True, _bool, "no reminder while the desktop's Do Not Disturb is on"
+    )
+    pause_media: bool = setting(
+        "desk", True, _bool, "pause music and videos during a routine, and resume them after"
     )
     # start-up
     start_at_login: bool = setting("startup", False, _bool, "start in the tray at login")
@@ -193,11 +228,17 @@ def settings_from_document(document: dict[str, Any]) -> tuple[Settings, list[str
                 problems.append(f"unknown setting {section}.{key}")
             elif not item.metadata["check"](value):
                 problems.append(
-                    f"{section}.{key} = {value!r} is not valid ({item.metadata['doc']})"
+                    f"{section}.{key} = {_shown(value)} is not valid ({item.metadata['doc']})"
                 )
             else:
                 values[key] = tuple(value) if isinstance(value, list) else value
     return Settings(**values), problems
+
+
+def _shown(value: Any) -> str:
+    """A value in a sentence: short, whatever the file held."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 class SettingsStore:
@@ -207,19 +248,18 @@ class SettingsStore:
         self.path = path
 
     def load(self) -> LoadResult:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return LoadResult(Settings())
-        except (OSError, UnicodeDecodeError) as error:
-            return self._unusable(f"could not be read ({error})")
-        try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            return self._unusable(f"is not valid TOML ({error})")
+        """The settings in the file; defaults, and one sentence, for whatever is wrong.
+
+        Never raises: a file that cannot be used at all (not UTF-8, not TOML, too
+        deep, too large, a folder) leaves every default in use.
+        """
+        read = self._read()
+        if isinstance(read, LoadResult):
+            return read
+        data, document = read
         version = document.get("version", 1)
         if not isinstance(version, int) or isinstance(version, bool):
-            return self._unusable("has no valid version number")
+            return self._unusable("has no valid version number", data)
         if version > SETTINGS_VERSION:
             log.warning("settings file %s is version %s, newer than this app", self.path, version)
             settings, _ = settings_from_document(document)
@@ -229,25 +269,48 @@ class SettingsStore:
                 "this version uses what it understands and will not change "
                 "the file.",
             )
+        if version < SETTINGS_VERSION and version not in UPGRADES:
+            return self._unusable(f"has version {version}, which no stretchtimer wrote", data)
         upgraded = version < SETTINGS_VERSION
         while version < SETTINGS_VERSION:
-            backup = self._copy_aside(f"v{version}")
+            backup = self._copy_aside(f"v{version}", data)
             log.info("upgrading settings from version %s (copy kept at %s)", version, backup)
             document = UPGRADES[version](document)
             version += 1
         settings, problems = settings_from_document(document)
         if problems:
-            copy = self._copy_aside("invalid")
             for problem in problems:
                 log.warning("settings %s: %s", self.path, problem)
             return LoadResult(
                 settings,
                 f"Some settings were not valid and are back to their "
-                f"defaults ({problems[0]}); your file was copied to {copy}.",
+                f"defaults ({problems[0]}); {self._kept(self._copy_aside('invalid', data))}",
             )
         if upgraded:
-            self.save(settings)
+            try:
+                self.save(settings)
+            except OSError as error:
+                log.warning("cannot save the upgraded settings (%s)", error)
         return LoadResult(settings)
+
+    def _read(self) -> tuple[bytes, dict[str, Any]] | LoadResult:
+        """The file's bytes and document, or what to use when there is none to use."""
+        try:
+            data = read_bounded(self.path, MAX_SETTINGS_BYTES)
+        except FileNotFoundError:
+            return LoadResult(Settings())
+        except FileRefusedError as refused:
+            return self._unusable(refused.reason, None)
+        except OSError as error:
+            return self._unusable(f"could not be read ({error.strerror or error})", None)
+        try:
+            return data, loads_toml(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            return self._unusable("is not UTF-8 text", data)
+        except tomllib.TOMLDecodeError as error:
+            return self._unusable(f"is not valid TOML ({error})", data)
+        except ParseLimitError as error:
+            return self._unusable(error.message, data)
 
     def save(self, settings: Settings) -> None:
         """Write the settings atomically. Raises OSError when the disk refuses."""
@@ -261,23 +324,47 @@ class SettingsStore:
 
     def _newer_on_disk(self) -> bool:
         try:
-            document = tomllib.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            document = loads_toml(read_bounded(self.path, MAX_SETTINGS_BYTES).decode("utf-8"))
+        except (OSError, FileRefusedError, ValueError):  # decoding, TOML and limit errors
             return False
         version = document.get("version", 1)
         return isinstance(version, int) and version > SETTINGS_VERSION
 
-    def _unusable(self, why: str) -> LoadResult:
+    def _unusable(self, why: str, data: bytes | None) -> LoadResult:
         log.warning("settings file %s %s", self.path, why)
-        copy = self._copy_aside("unreadable")
+        kept = self._kept(self._copy_aside("unreadable", data)) if data is not None else ""
         return LoadResult(
             Settings(),
-            f"Your settings file {why}, so the defaults are in use; the file was kept as {copy}.",
+            f"Your settings file {self.path} {why}, so the defaults are in use"
+            + (f"; {kept}" if kept else "."),
         )
 
-    def _copy_aside(self, reason: str) -> Path:
+    def _kept(self, copy: Path | OSError) -> str:
+        if isinstance(copy, Path):
+            return f"your file was copied to {copy}."
+        return f"your file could not be copied aside ({copy.strerror or copy})."
+
+    def _copy_aside(self, reason: str, data: bytes) -> Path | OSError:
+        """Keep ``data`` beside the settings file, owner-only, once.
+
+        While the same bad file stays, every launch finds the copy already made
+        instead of making another.
+        """
         number = 1
         while (target := self.path.with_name(f"{self.path.name}.{reason}-{number}")).exists():
+            if _holds(target, data):
+                return target
             number += 1
-        shutil.copy2(self.path, target)
+        try:
+            write_private_new(target, data)
+        except OSError as error:
+            log.warning("cannot copy the settings aside to %s (%s)", target, error)
+            return error
         return target
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and read_bounded(path, len(data)) == data
+    except (OSError, FileRefusedError):
+        return False

@@ -20,9 +20,10 @@ import logging
 import sys
 
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, Qt, Signal, Slot
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage, QDBusVariant
+from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID
+from stretchtimer.runtime import dbus
 
 log = logging.getLogger(__name__)
 
@@ -33,30 +34,14 @@ TIMEOUT_MS = 1500  # the server answers at once; never keep the window waiting l
 DEFAULT_ACTION = "default"  # the action key for a click on the notification itself
 
 
-def _bus_call(
-    bus: QDBusConnection, service: str, path: str, interface: str, method: str, *args: object
-) -> list[object] | None:
-    """A method call with text arguments only; its reply's values, or None on an error."""
-    message = QDBusMessage.createMethodCall(service, path, interface, method)
-    if args:
-        message.setArguments(list(args))
-    reply = bus.call(message, QDBus.CallMode.Block, TIMEOUT_MS)
-    if reply.type() is not QDBusMessage.MessageType.ReplyMessage:
-        log.debug("%s.%s failed: %s", interface, method, reply.errorMessage())
-        return None
-    return list(reply.arguments())
-
-
 def server_present(bus: QDBusConnection) -> bool:
     """A notification server runs, or the bus can start one."""
     if not bus.isConnected():
         return False
-    bus_name = ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus")
-    owner = _bus_call(bus, *bus_name, "NameHasOwner", SERVICE)
-    if owner and owner[0] is True:
+    if dbus.has_owner(bus, SERVICE):
         return True
-    startable = _bus_call(bus, *bus_name, "ListActivatableNames")
-    return bool(startable) and SERVICE in (startable[0] if startable else [])  # type: ignore[operator]
+    startable = dbus.first(dbus.bus_call(bus, "ListActivatableNames"))
+    return isinstance(startable, list) and SERVICE in startable
 
 
 class DesktopNotifications(QObject):
@@ -105,8 +90,11 @@ class DesktopNotifications(QObject):
 
     def capabilities(self) -> list[str]:
         if self._capabilities is None:
-            reply = _bus_call(self.bus, SERVICE, PATH, INTERFACE, "GetCapabilities")
-            found = reply[0] if reply else []
+            found = dbus.first(
+                dbus.call(
+                    self.bus, SERVICE, PATH, INTERFACE, "GetCapabilities", timeout_ms=TIMEOUT_MS
+                )
+            )
             self._capabilities = [str(item) for item in found] if isinstance(found, list) else []
             log.info("notification server can: %s", ", ".join(self._capabilities) or "nothing")
         return self._capabilities
@@ -116,18 +104,9 @@ class DesktopNotifications(QObject):
 
     def inhibited(self) -> bool:
         """The desktop's do-not-disturb is on (KDE Plasma says so; other servers do not)."""
-        reply = _bus_call(
-            self.bus,
-            SERVICE,
-            PATH,
-            "org.freedesktop.DBus.Properties",
-            "Get",
-            INTERFACE,
-            "Inhibited",
+        value = dbus.get_property(
+            self.bus, SERVICE, PATH, INTERFACE, "Inhibited", timeout_ms=TIMEOUT_MS
         )
-        value = reply[0] if reply else None
-        if isinstance(value, QDBusVariant):
-            value = value.variant()
         return value is True
 
     # -- showing ----------------------------------------------------------------------------

@@ -101,6 +101,7 @@ class InterruptWatcher(QObject):
     def __init__(self, on_interrupt: Callable[[], None]) -> None:
         super().__init__()
         self._on_interrupt = on_interrupt
+        self._pending = False
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
@@ -113,11 +114,16 @@ class InterruptWatcher(QObject):
         }
 
     def _handle(self, number: int, frame: object) -> None:
-        self._on_interrupt()
+        # Only noted here: a signal handler runs between any two bytecodes, perhaps in
+        # the middle of writing a log line, so the work waits for the event loop.
+        self._pending = True
 
     def _drain(self) -> None:
         with contextlib.suppress(OSError):
             self._reader.recv(64)
+        if self._pending:
+            self._pending = False
+            self._on_interrupt()
 
     def close(self) -> None:
         signal.set_wakeup_fd(self._previous_fd)

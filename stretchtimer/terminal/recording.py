@@ -98,9 +98,12 @@ class TerminalRecording:
                         recorder.save_again(database)  # this session goes on in the new one
 
     def _show_live(self, problem: HistoryProblem) -> None:
+        self.say_live(problem.message)
+
+    def say_live(self, sentence: str) -> None:
         """On its own line, over the live status line (which redraws itself)."""
         prefix = CLEAR_LINE if self.err.isatty() else ""
-        self.err.write(f"{prefix}stretchtimer: {problem.message}\n")
+        self.err.write(f"{prefix}stretchtimer: {sentence}\n")
         self.err.flush()
 
     def say(self, sentence: str) -> None:

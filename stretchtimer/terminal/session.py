@@ -173,7 +173,7 @@ def play_in_terminal(
     """Play ``routine`` here, through the session set-up the app uses too."""
     prepared = prepare_in_terminal(routine, settings, paths, speed=speed)
     audio_application()
-    parts = SessionParts(prepared, settings)
+    parts = SessionParts(prepared, settings, can_unmute=False)  # no key unmutes here
     recording = TerminalRecording(
         paths,
         parts,
@@ -181,16 +181,17 @@ def play_in_terminal(
     )
     for sentence in prepared.notices:
         recording.say(sentence)
+    parts.player.notice.connect(recording.say_live)  # the sound lost, or back
     before = recording.ask_before()
-    driver = parts.drive(
-        routine_id=routine_id,
-        paths=paths,
-        speed=speed,
-        comfort_before=before,
-        on_problem=recording.relay.problem.emit,
-    )
-    wait_until_ready(parts.player)
-    try:
+    try:  # media may pause in drive(): whatever happens next, close_player brings it back
+        driver = parts.drive(
+            routine_id=routine_id,
+            paths=paths,
+            speed=speed,
+            comfort_before=before,
+            on_problem=recording.relay.problem.emit,
+        )
+        wait_until_ready(parts.player)
         return run_terminal_session(driver, ready_to_quit=parts.player.when_quiet)
     finally:
         parts.close_player()

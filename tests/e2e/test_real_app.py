@@ -1,7 +1,7 @@
 """The real app on a real X server (Xvfb), driven by key presses like a person would.
 
-It launches ``stretchtimer`` exactly as a launcher does, finds the two-minute reset
-with Ctrl+F and Enter, lets the session run to its end (at ten times the speed, so
+It launches ``stretchtimer`` exactly as a launcher does, finds the quick standing
+reset with Ctrl+F and Enter, lets the session run to its end (at ten times the speed, so
 chimes without the voice), listens to it on a PulseAudio null sink, and then finds
 the session in the history database the app wrote.
 """
@@ -79,7 +79,7 @@ def recorded(home: Path) -> list:  # type: ignore[type-arg]
 
 
 @pytest.mark.timeout(240)
-def test_the_real_app_plays_the_two_minute_reset_from_the_keyboard(
+def test_the_real_app_plays_the_quick_standing_reset_from_the_keyboard(
     display: str, home: Path, pulse: PulseServer
 ) -> None:
     assert shutil.which("xdotool"), "install xdotool"
@@ -100,7 +100,7 @@ def test_the_real_app_plays_the_two_minute_reset_from_the_keyboard(
         window = wait_for_window(display, "Stretch Timer")
         time.sleep(1.0)  # the first turn of the event loop fills the window
         press(display, window, "ctrl+f")
-        type_text(display, window, "two-minute")
+        type_text(display, window, "quick standing")
         press(display, window, "Return")
         deadline = time.monotonic() + 120
         sessions: list = []  # type: ignore[type-arg]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from stretchtimer.core.reminders.presence import HoldReason, PresenceRules
 from stretchtimer.core.reminders.working_hours import WorkingHours, parse_clock_time
 
 DEFAULT_ROUTINE = "desk-hips"  # the chair routine, for a person at a desk
@@ -23,6 +24,7 @@ class Phase(enum.Enum):
     PAUSED = "paused"  # the person paused reminders until a time
     OUT_OF_HOURS = "out_of_hours"  # outside working hours or days
     QUIET = "quiet"  # do not disturb: a reminder that falls due waits until it ends
+    HELD = "held"  # a reminder fell due but waits: an empty desk, a call, full screen, DND
     WAITING = "waiting"  # counting down to the next reminder
     SNOOZED = "snoozed"  # the person asked to be reminded again shortly
     DUE = "due"  # a reminder is showing, waiting for an answer
@@ -43,7 +45,8 @@ class WithdrawReason(enum.Enum):
     OUT_OF_HOURS = "out_of_hours"
     QUIET = "quiet"  # it waits and comes back when the quiet time ends
     UNANSWERED = "unanswered"  # a fresh one replaces it
-    AWAY = "away"  # the machine slept long enough to count as a break
+    AWAY = "away"  # the machine slept, or the person was idle, long enough for a break
+    HELD = "held"  # a call, a full-screen window or DND began; it comes back afterwards
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class ReminderRules:
     routine: str = ""  # empty: the last one played, else the desk routine
     snooze: float = 10 * MINUTE
     quiet_until: float | None = None  # do not disturb until this instant
+    presence: PresenceRules = field(default_factory=PresenceRules)
 
     def __post_init__(self) -> None:
         if not (self.interval > 0 and self.snooze > 0):
@@ -137,3 +141,4 @@ class ReminderStatus:
     next_reminder: float | None  # when the next one is expected if nothing changes
     paused_until: float | None
     quiet_until: float | None  # only while the quiet time lasts
+    held_by: tuple[HoldReason, ...] = ()  # why the reminder that fell due waits (phase HELD)

@@ -30,6 +30,10 @@ The rules a person relies on:
   quiet time ("do not disturb until") lasts. A reminder that falls due in a quiet
   time is held and shown once when it ends; a pause instead restarts the interval
   when it ends (the person chose a break from reminders).
+* Time away from the desk (see :mod:`~stretchtimer.core.reminders.presence`): idle
+  for the break length (a locked screen too) restarts the interval on return; a
+  reminder never shows to an empty desk, during a call, over another app's full
+  screen or in the desktop's do-not-disturb: it waits and comes once afterwards.
 * After the machine slept: a short sleep keeps the schedule, so at most the one
   reminder that fell due meanwhile is shown on waking; a sleep of
   :data:`AWAY_AFTER` or more counts as time away from the desk and restarts the
@@ -57,6 +61,13 @@ from stretchtimer.core.reminders.events import (
     ReminderStatus,
     ReminderWithdrawn,
     WithdrawReason,
+)
+from stretchtimer.core.reminders.presence import (
+    DeskState,
+    HoldReason,
+    came_back,
+    holds,
+    interrupting,
 )
 from stretchtimer.core.reminders.working_hours import Window, local_time, opening_instant
 from stretchtimer.core.session.clock import Moment
@@ -101,6 +112,7 @@ class ReminderMachine:
         self._window: Window | None = None
         self._next_open: float | None = None
         self._last: Moment | None = None
+        self._desk = DeskState()
 
     # -- queries ----------------------------------------------------------------------
 
@@ -143,8 +155,9 @@ class ReminderMachine:
         """What to show the person about the schedule, as of the last call."""
         now = self._last.wall if self._last else None
         quiet = self.rules.quiet_until if now is not None and self.rules.quiet_at(now) else None
+        held = self._holds(now) if self.phase is Phase.HELD and now is not None else ()
         return ReminderStatus(
-            self.phase, self.routine_id, self._expected_next(), self._paused_until, quiet
+            self.phase, self.routine_id, self._expected_next(), self._paused_until, quiet, held
         )
 
     def memory(self, *, clean_exit: bool = False) -> ReminderMemory:
@@ -189,6 +202,18 @@ class ReminderMachine:
             self._in_session = False
             self._restart_at = now.wall
             self._settle(now.wall, events)
+        return events
+
+    def desk_changed(self, now: Moment, desk: DeskState) -> list[ReminderEvent]:
+        """The probes saw the desk change: idle or back, a call, full screen, DND."""
+        events = self._observe(now)
+        before, self._desk = self._desk, desk
+        away = came_back(before, desk, now.wall)
+        presence = self.rules.presence
+        if away is not None and presence.use_idle and away.length >= presence.break_after:
+            log.info("back after %.0f s away: counting it as a break", away.length)
+            self._away(away.end, events)
+        self._settle(now.wall, events)
         return events
 
     def pause_for(self, now: Moment, seconds: float = PAUSE_FOR_AN_HOUR) -> list[ReminderEvent]:
@@ -352,16 +377,22 @@ class ReminderMachine:
         if cycle.kind is not CycleKind.DUE and t >= cycle.due:
             cycle = Cycle(CycleKind.DUE, t, cycle.due)
         quiet = rules.quiet_at(t)
+        held = self._holds(t)
         if cycle.kind is CycleKind.DUE:
             if quiet and cycle.shown:
                 events.append(ReminderWithdrawn(WithdrawReason.QUIET))
                 cycle = dataclasses.replace(cycle, shown=False)
-            elif not quiet and not cycle.shown:
+            elif interrupting(held) and cycle.shown:
+                events.append(ReminderWithdrawn(WithdrawReason.HELD))
+                cycle = dataclasses.replace(cycle, shown=False)
+            elif not quiet and not held and not cycle.shown:
                 cycle = Cycle(CycleKind.DUE, t, cycle.due, shown=True)
                 events.append(ReminderDue(self.routine_id, cycle.due, t - cycle.due))
         self._cycle = cycle
         if quiet:
             self.phase = Phase.QUIET
+        elif cycle.kind is CycleKind.DUE and not cycle.shown:
+            self.phase = Phase.HELD
         else:
             self.phase = {
                 CycleKind.WAITING: Phase.WAITING,
@@ -369,9 +400,13 @@ class ReminderMachine:
                 CycleKind.DUE: Phase.DUE,
             }[cycle.kind]
 
+    def _holds(self, t: float) -> tuple[HoldReason, ...]:
+        return holds(self._desk, self.rules.presence, t)
+
     def _expected_next(self) -> float | None:
         """When the next reminder should come if nothing changes (for display only)."""
-        if self.phase in (Phase.OFF, Phase.IN_SESSION, Phase.DUE) or self._last is None:
+        none_expected = (Phase.OFF, Phase.IN_SESSION, Phase.DUE, Phase.HELD)
+        if self.phase in none_expected or self._last is None:
             return None
         cycle = self._cycle
         if self.phase is Phase.PAUSED:

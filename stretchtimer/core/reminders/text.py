@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from stretchtimer.core.reminders.events import Phase, ReminderStatus
+from stretchtimer.core.reminders.presence import HoldReason
 from stretchtimer.core.reminders.working_hours import local_time
+
+WAITING_FOR = {
+    HoldReason.AWAY: "you are back at your desk",
+    HoldReason.MEETING: "your microphone and camera are free",
+    HoldReason.FULL_SCREEN: "you leave full screen",
+    HoldReason.DO_NOT_DISTURB: "Do Not Disturb is off",
+}
 
 NOTIFICATION_TITLE = "Time to stretch"
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -67,6 +75,8 @@ def status_text(status: ReminderStatus, now: float, zone: dt.tzinfo) -> str:
         return "No reminders while a routine plays."
     if phase is Phase.DUE:
         return "A reminder to stretch is waiting for you."
+    if phase is Phase.HELD:
+        return held_text(status)
     if phase is Phase.PAUSED and status.paused_until is not None:
         return next_one(f"Reminders are paused until {_bare(status.paused_until, now, zone)}")
     if phase is Phase.QUIET and status.quiet_until is not None:
@@ -76,6 +86,15 @@ def status_text(status: ReminderStatus, now: float, zone: dt.tzinfo) -> str:
     if phase is Phase.SNOOZED and status.next_reminder is not None:
         return f"Snoozed; the reminder comes back {when_text(status.next_reminder, now, zone)}."
     return next_one("Reminders are on")
+
+
+def held_text(status: ReminderStatus) -> str:
+    """Why a reminder that fell due is waiting: "A reminder waits until you leave full screen"."""
+    reasons = [WAITING_FOR[reason] for reason in status.held_by]
+    if not reasons:
+        return "A reminder to stretch waits for a better moment."
+    joined = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " and " + reasons[-1]
+    return f"A reminder to stretch waits until {joined}."
 
 
 def _bare(instant: float, now: float, zone: dt.tzinfo) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 
 from stretchtimer.core.routine.file import PACE_KEYS, parse_routine
 from stretchtimer.core.routine.model import (
-    FORMAT_VERSION,
+    LATEST_FORMAT,
     Breaths,
     Hold,
     Routine,
@@ -71,6 +71,19 @@ class StepDraft:
     say: str = ""
     easier: str = ""
     rest: str = ""
+    # format 2
+    setup: str = ""
+    feel: str = ""
+    release: str = ""
+    caution: str = ""
+    settle: str = ""
+    pose: str = ""
+    rep_cues: tuple[str, ...] = ()
+
+    def uses_format_2(self) -> bool:
+        return any(
+            (self.setup, self.feel, self.release, self.caution, self.settle, self.pose)
+        ) or bool(self.rep_cues)
 
     def copy(self) -> StepDraft:
         """The same step under a new key (a duplicate is a step of its own)."""
@@ -90,6 +103,17 @@ class RoutineDraft:
     inhale: str = ""
     exhale: str = ""
     steps: tuple[StepDraft, ...] = ()
+    format: int = LATEST_FORMAT  # a new routine is format 2; an opened one keeps its own
+    setup: str = ""
+    finish: str = ""
+    settle: str = ""
+
+    def written_format(self) -> int:
+        """Format 2 when the routine is, or when a format-2 field is filled in."""
+        uses_2 = any((self.setup, self.finish, self.settle)) or any(
+            step.uses_format_2() for step in self.steps
+        )
+        return LATEST_FORMAT if uses_2 else self.format
 
     def step_index(self, key: int) -> int:
         """The position of the step with ``key``; raises KeyError when it is gone."""
@@ -152,6 +176,10 @@ def draft_from_routine(routine: Routine) -> RoutineDraft:
         inhale=_optional(pace.inhale),
         exhale=_optional(pace.exhale),
         steps=tuple(step_draft_from_step(step) for step in routine.steps),
+        format=routine.format,
+        setup=routine.setup,
+        finish=routine.finish,
+        settle=_optional(pace.settle),
     )
 
 
@@ -163,6 +191,13 @@ def step_draft_from_step(step: Step) -> StepDraft:
         say=step.say,
         easier=step.easier,
         rest=_optional(step.rest),
+        setup=step.setup,
+        feel=step.feel,
+        release=step.release,
+        caution=step.caution,
+        settle=_optional(step.settle),
+        pose=step.pose,
+        rep_cues=step.rep_cues,
     )
     if isinstance(work, Hold):
         return dataclasses.replace(draft, kind=Kind.HOLD, hold=number_text(work.seconds))
@@ -184,13 +219,18 @@ def _optional(value: float | None) -> str:
 
 def draft_document(draft: RoutineDraft) -> dict[str, Any]:
     """The draft as the table a routine file would hold (what the loader checks)."""
-    document: dict[str, Any] = {"format": FORMAT_VERSION, "title": draft.title}
+    written = draft.written_format()
+    document: dict[str, Any] = {"format": written, "title": draft.title}
     if draft.description.strip():
         document["description"] = draft.description
+    for key in ("setup", "finish"):
+        if getattr(draft, key).strip():
+            document[key] = getattr(draft, key)
     if draft.tags:
         document["tags"] = list(draft.tags)
+    pace_keys = (*PACE_KEYS, "settle") if written >= LATEST_FORMAT else PACE_KEYS
     pace = {
-        key: value for key in PACE_KEYS if (value := typed_number(getattr(draft, key))) is not None
+        key: value for key in pace_keys if (value := typed_number(getattr(draft, key))) is not None
     }
     if pace:
         document["pace"] = pace
@@ -201,8 +241,11 @@ def draft_document(draft: RoutineDraft) -> dict[str, Any]:
 
 def _step_document(step: StepDraft) -> dict[str, Any]:
     table: dict[str, Any] = {"name": step.name}
-    if step.say.strip():
-        table["say"] = step.say
+    if step.pose.strip():
+        table["pose"] = step.pose.strip()
+    for key in ("setup", "caution", "say", "feel", "release"):
+        if getattr(step, key).strip():
+            table[key] = getattr(step, key)
     amount = {Kind.HOLD: step.hold, Kind.BREATHS: step.breaths, Kind.REPS: step.reps}[step.kind]
     # An empty amount is written as empty text, so the loader says what it expected.
     written = typed_number(amount)
@@ -212,13 +255,16 @@ def _step_document(step: StepDraft) -> dict[str, Any]:
             value = typed_number(getattr(step, key))
             if value is not None:
                 table[key] = value
+        if step.rep_cues:
+            table["rep_cues"] = list(step.rep_cues)
     if step.sides is not Sides.NONE:
         table["sides"] = step.sides.value
     if step.easier.strip():
         table["easier"] = step.easier
-    rest = typed_number(step.rest)
-    if rest is not None:
-        table["rest"] = rest
+    for key in ("rest", "settle"):
+        value = typed_number(getattr(step, key))
+        if value is not None:
+            table[key] = value
     return table
 
 
@@ -260,7 +306,7 @@ def problem_text(problem: Problem) -> str:
 
 
 # Where a problem belongs in the editor: a routine field or a step field.
-ROUTINE_FIELDS = ("title", "description", "tags", *PACE_KEYS, "steps")
+ROUTINE_FIELDS = ("title", "description", "tags", *PACE_KEYS, "settle", "setup", "finish", "steps")
 STEP_FIELDS = (
     "name",
     "amount",
@@ -271,6 +317,13 @@ STEP_FIELDS = (
     "say",
     "easier",
     "rest",
+    "setup",
+    "feel",
+    "release",
+    "caution",
+    "settle",
+    "pose",
+    "rep_cues",
 )
 
 
@@ -284,6 +337,8 @@ def problem_field(problem: Problem) -> str:
     if problem.step is not None:
         if key in ("hold", "breaths", "reps", ""):
             return "amount"
+        if key.startswith("rep_cues"):
+            return "rep_cues"
         return key if key in STEP_FIELDS else "name"
     if key.startswith("tags"):
         return "tags"

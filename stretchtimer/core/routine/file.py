@@ -1,23 +1,34 @@
-"""Read routine files (format 1): bytes in, a :class:`Routine` or every problem out.
+"""Read routine files (formats 1 and 2): bytes in, a :class:`Routine` or every problem out.
 
 The format is forgiving where that is safe (a UTF-8 byte-order mark, CRLF line
 ends) and strict where a typo would silently change a session: unknown keys,
 wrong types and out-of-range numbers are errors. All problems in a file are
-collected, so a person can fix them in one go.
+collected, so a person can fix them in one go. The checks of single fields are
+in ``fields.py``; this module knows which keys go where.
 """
 
 from __future__ import annotations
 
-import math
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
+from stretchtimer.core.routine.fields import (
+    PACE_RULES,
+    ROUTINE_SETUP_LIMIT,
+    STEP_RULES,
+    FieldChecks,
+    Where,
+    suggest_key,
+)
 from stretchtimer.core.routine.model import (
     FORMAT_VERSION,
+    LATEST_FORMAT,
     Breaths,
     Hold,
     Pace,
@@ -28,7 +39,6 @@ from stretchtimer.core.routine.model import (
     Work,
 )
 from stretchtimer.core.routine.problems import Problem, RoutineFileError, describe_value
-from stretchtimer.core.routine.source_map import SourceMap
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_STEPS = 200
@@ -49,45 +59,14 @@ STEP_KEYS = (
     "easier",
     "rest",
 )
+# Keys that only format 2 reads.
+TOP_KEYS_2 = ("setup", "finish")
+PACE_KEYS_2 = ("settle",)
+STEP_TEXT_KEYS_2 = ("setup", "feel", "release", "caution")
+STEP_KEYS_2 = (*STEP_TEXT_KEYS_2, "settle", "pose", "rep_cues")
+SIDE_TEXT_KEYS = ("say", "easier", *STEP_TEXT_KEYS_2)
 WORK_KEYS = ("hold", "breaths", "reps")
 REPS_ONLY_KEYS = ("tempo", "sets", "set_rest")
-
-
-@dataclass(frozen=True)
-class NumberRule:
-    """What a numeric key accepts."""
-
-    low: float
-    high: float
-    whole: bool
-    unit: str  # "seconds", "breaths", ...
-
-    def expected(self) -> str:
-        kind = "a whole number" if self.whole else "a number"
-        unit = f" of {self.unit}" if self.unit else ""
-        return f"expected {kind}{unit} from {_num(self.low)} to {_num(self.high)}"
-
-
-PACE_RULES = {
-    "prepare": NumberRule(0, 120, whole=False, unit="seconds"),
-    "rest": NumberRule(0, 600, whole=False, unit="seconds"),
-    "switch": NumberRule(0, 120, whole=False, unit="seconds"),
-    "inhale": NumberRule(1, 20, whole=False, unit="seconds"),
-    "exhale": NumberRule(1, 20, whole=False, unit="seconds"),
-}
-STEP_RULES = {
-    "hold": NumberRule(1, 3600, whole=False, unit="seconds"),
-    "breaths": NumberRule(1, 100, whole=True, unit="breaths"),
-    "reps": NumberRule(1, 500, whole=True, unit="reps"),
-    "tempo": NumberRule(0.5, 60, whole=False, unit="seconds per rep"),
-    "sets": NumberRule(1, 20, whole=True, unit="sets"),
-    "set_rest": NumberRule(0, 600, whole=False, unit="seconds"),
-    "rest": NumberRule(0, 600, whole=False, unit="seconds"),
-}
-TEXT_LIMITS = {"title": 80, "description": 2000, "name": 80, "say": 1000, "easier": 1000}
-SINGLE_LINE = frozenset({"title", "name"})
-MAX_TAGS = 12
-MAX_TAG_LENGTH = 30
 
 
 def load_routine(path: str | Path) -> Routine:
@@ -100,10 +79,15 @@ def load_routine(path: str | Path) -> Routine:
     path = Path(path)
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RoutineFileError(source, [_too_big(source, size)])
-        with path.open("rb") as handle:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+            message = "is not an ordinary file (a device, a pipe or a socket)"
+            raise RoutineFileError(source, [Problem(source, message)])
+        if status.st_size > MAX_FILE_BYTES:
+            raise RoutineFileError(source, [_too_big(source, status.st_size)])
+        # Never blocks on opening, should the file become a FIFO after the check.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except RoutineFileError:
         raise
@@ -125,9 +109,11 @@ def parse_routine(data: bytes, source: str = "<routine>") -> Routine:
     """Validate the bytes of a routine file; ``source`` names it in errors."""
     text = _decode(data, source)
     try:
-        document = tomllib.loads(text)
+        document = loads_toml(text)
     except tomllib.TOMLDecodeError as error:
         raise RoutineFileError(source, [_toml_problem(source, error)]) from None
+    except ParseLimitError as error:
+        raise RoutineFileError(source, [Problem(source, error.message, line=error.line)]) from None
     return _Validator(source, text, document).routine()
 
 
@@ -181,140 +167,75 @@ def _toml_problem(source: str, error: tomllib.TOMLDecodeError) -> Problem:
     return Problem(source, f"is not valid TOML: {detail}", line=line)
 
 
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _suggest(key: str, known: tuple[str, ...]) -> str:
-    import difflib  # only when there is a mistake to suggest a fix for
-
-    match = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
-    return f"; did you mean {match[0]}?" if match else f"; known keys: {', '.join(known)}"
-
-
-@dataclass(frozen=True)
-class _Where:
-    """Where a problem is: its line, and its step when inside one."""
-
-    line: int | None = None
-    step: int | None = None
-    step_name: str | None = None
-
-
-class _Validator:
+class _Validator(FieldChecks):
     """Turns a parsed TOML document into a Routine, collecting every problem."""
-
-    def __init__(self, source: str, text: str, document: Mapping[str, Any]) -> None:
-        self.source = source
-        self.lines = SourceMap(text)
-        self.document = document
-        self.problems: list[Problem] = []
-
-    # -- reporting ------------------------------------------------------------------
-
-    def problem(self, message: str, *, key: str | None = None, at: _Where = _Where()) -> None:
-        self.problems.append(
-            Problem(
-                self.source, message, line=at.line, step=at.step, step_name=at.step_name, key=key
-            )
-        )
 
     # -- the routine ----------------------------------------------------------------
 
     def routine(self) -> Routine:
         doc = self.document
-        for key in doc:
-            if key not in TOP_KEYS:
-                self.problem(
-                    f"unknown key{_suggest(key, TOP_KEYS)}", key=key, at=_Where(self.lines.top(key))
-                )
-        self._check_format(doc.get("format"))
-        title = self._text(doc, "title", required=True, at=_Where(self.lines.top("title")))
-        description = self._text(doc, "description", at=_Where(self.lines.top("description")))
+        self.format = self._check_format(doc.get("format"))
+        self._check_keys(doc, TOP_KEYS, TOP_KEYS_2, "", lambda key: Where(self.lines.top(key)))
+        title = self._text(doc, "title", required=True, at=Where(self.lines.top("title")))
+        description = self._text(doc, "description", at=Where(self.lines.top("description")))
+        setup = self._text(
+            doc, "setup", at=Where(self.lines.top("setup")), limit=ROUTINE_SETUP_LIMIT
+        )
+        finish = self._text(doc, "finish", at=Where(self.lines.top("finish")))
         tags = self._tags(doc.get("tags"))
         pace = self._pace(doc.get("pace"))
         steps = self._steps(doc.get("step"))
         if self.problems:
             raise RoutineFileError(self.source, self.problems)
         return Routine(
-            title=title, steps=tuple(steps), description=description, tags=tags, pace=pace
+            title=title,
+            steps=tuple(steps),
+            description=description,
+            tags=tags,
+            pace=pace,
+            format=self.format,
+            setup=setup,
+            finish=finish,
         )
 
-    def _check_format(self, value: object) -> None:
-        line = _Where(self.lines.top("format"))
+    def _check_keys(
+        self,
+        table: Mapping[str, Any],
+        keys: tuple[str, ...],
+        keys_2: tuple[str, ...],
+        prefix: str,
+        at: Callable[[str], Where],
+    ) -> None:
+        """Unknown keys, and format-2 keys in a format-1 file, are problems."""
+        known = (*keys, *keys_2)
+        for key in table:
+            if key in keys or (key in keys_2 and self.format >= LATEST_FORMAT):
+                continue
+            if key in keys_2:
+                message = "is a format 2 key; write format = 2 at the top of the file to use it"
+            else:
+                message = f"unknown key{suggest_key(key, known)}"
+            self.problem(message, key=f"{prefix}{key}", at=at(key))
+
+    def _check_format(self, value: object) -> int:
+        """The file's format (1 when it cannot be told, so that the rest is still checked)."""
+        line = Where(self.lines.top("format"))
+        whole = isinstance(value, int) and not isinstance(value, bool)
         if value is None:
-            self.problem("missing; put format = 1 at the top of the file", key="format")
-        elif isinstance(value, int) and not isinstance(value, bool) and value > FORMAT_VERSION:
+            self.problem("missing; put format = 2 at the top of the file", key="format")
+        elif whole and isinstance(value, int) and value > LATEST_FORMAT:
             self.problem(
-                f"is {value}, which a newer stretchtimer writes; this version reads format 1",
+                f"is {value}, which a newer stretchtimer writes; this version reads formats 1 "
+                "and 2",
                 key="format",
                 at=line,
             )
-        elif value != FORMAT_VERSION or isinstance(value, bool) or not isinstance(value, int):
-            self.problem(f"expected 1, found {describe_value(value)}", key="format", at=line)
-
-    def _text(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        *,
-        required: bool = False,
-        at: _Where = _Where(),
-    ) -> str:
-        limit = TEXT_LIMITS[key]
-        if key not in table:
-            if required:
-                self.problem(f"missing; expected text of 1 to {limit} characters", key=key, at=at)
-            return ""
-        value = table[key]
-        if not isinstance(value, str):
-            self.problem(f"expected text, found {describe_value(value)}", key=key, at=at)
-            return ""
-        if required and not value.strip():
-            self.problem(
-                f"expected text of 1 to {limit} characters, found an empty text", key=key, at=at
-            )
-            return ""
-        if len(value) > limit:
-            self.problem(f"expected at most {limit} characters, found {len(value)}", key=key, at=at)
-            return ""
-        if key in SINGLE_LINE and ("\n" in value or "\r" in value):
-            self.problem("expected one line of text, found a line break", key=key, at=at)
-            return ""
-        return value.strip()
-
-    def _tags(self, value: object) -> tuple[str, ...]:
-        line = _Where(self.lines.top("tags"))
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.problem(
-                f"expected a list of tags, found {describe_value(value)}", key="tags", at=line
-            )
-            return ()
-        if len(value) > MAX_TAGS:
-            self.problem(
-                f"expected at most {MAX_TAGS} tags, found {len(value)}", key="tags", at=line
-            )
-            return ()
-        tags: list[str] = []
-        for index, tag in enumerate(value, start=1):
-            ok = (
-                isinstance(tag, str) and 1 <= len(tag.strip()) <= MAX_TAG_LENGTH and "\n" not in tag
-            )
-            if ok:
-                assert isinstance(tag, str)
-                tags.append(tag.strip())
-            else:
-                found = describe_value(tag)
-                if isinstance(tag, str) and len(tag) > MAX_TAG_LENGTH:
-                    found = f"{len(tag)} characters"
-                self.problem(
-                    f"expected text of 1 to {MAX_TAG_LENGTH} characters, found {found}",
-                    key=f"tags[{index}]",
-                    at=line,
-                )
-        return tuple(tags)
+        elif whole and value in (FORMAT_VERSION, LATEST_FORMAT):
+            assert isinstance(value, int)
+            return value
+        else:
+            self.problem(f"expected 1 or 2, found {describe_value(value)}", key="format", at=line)
+        return FORMAT_VERSION
 
     def _pace(self, value: object) -> Pace:
         if value is None:
@@ -323,58 +244,27 @@ class _Validator:
             self.problem(
                 f"expected a [pace] table, found {describe_value(value)}",
                 key="pace",
-                at=_Where(self.lines.top("pace")),
+                at=Where(self.lines.top("pace")),
             )
             return Pace()
-        for key in value:
-            if key not in PACE_KEYS:
-                self.problem(
-                    f"unknown key{_suggest(key, PACE_KEYS)}",
-                    key=f"pace.{key}",
-                    at=_Where(self.lines.pace(key) or self.lines.pace()),
-                )
+        self._check_keys(
+            value,
+            PACE_KEYS,
+            PACE_KEYS_2,
+            "pace.",
+            lambda key: Where(self.lines.pace(key) or self.lines.pace()),
+        )
         numbers = {
             key: self._number(
                 value,
                 key,
                 PACE_RULES[key],
-                at=_Where(self.lines.pace(key)),
+                at=Where(self.lines.pace(key)),
                 shown_key=f"pace.{key}",
             )
-            for key in PACE_KEYS
+            for key in (*PACE_KEYS, *PACE_KEYS_2)
         }
         return Pace(**numbers)
-
-    def _number(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        rule: NumberRule,
-        *,
-        at: _Where,
-        shown_key: str | None = None,
-    ) -> float | None:
-        if key not in table:
-            return None
-        value = table[key]
-        shown = shown_key or key
-        raw = self.lines.raw_value(at.line, key)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(f"{rule.expected()}, found {describe_value(value, raw)}", key=shown, at=at)
-            return None
-        if isinstance(value, float) and not math.isfinite(value):
-            self.problem(f"{rule.expected()}, found {describe_value(value, raw)}", key=shown, at=at)
-            return None
-        if rule.whole and not isinstance(value, int):
-            hint = " (write it without a decimal point)" if value.is_integer() else ""
-            self.problem(
-                f"{rule.expected()}, found {describe_value(value)}{hint}", key=shown, at=at
-            )
-            return None
-        if not rule.low <= value <= rule.high:
-            self.problem(f"{rule.expected()}, found {describe_value(value)}", key=shown, at=at)
-            return None
-        return value
 
     # -- steps ----------------------------------------------------------------------
 
@@ -386,7 +276,7 @@ class _Validator:
             self.problem(
                 f"expected [[step]] tables, found {describe_value(value)}",
                 key="step",
-                at=_Where(self.lines.top("step")),
+                at=Where(self.lines.top("step")),
             )
             return []
         if not value:
@@ -404,42 +294,36 @@ class _Validator:
         shown_name = raw_name.strip() if isinstance(raw_name, str) and raw_name.strip() else None
         before = len(self.problems)
 
-        def at(key: str | None = None) -> _Where:
-            return _Where(self.lines.step(index, key), number, shown_name)
+        def at(key: str | None = None) -> Where:
+            return Where(self.lines.step(index, key), number, shown_name)
 
-        for key in table:
-            if key not in STEP_KEYS:
-                self.problem(f"unknown key{_suggest(key, STEP_KEYS)}", key=key, at=at(key))
+        self._check_keys(table, STEP_KEYS, STEP_KEYS_2, "", at)
         name = self._text(table, "name", required=True, at=at("name"))
-        say = self._text(table, "say", at=at("say"))
-        easier = self._text(table, "easier", at=at("easier"))
+        texts = {key: self._text(table, key, at=at(key)) for key in SIDE_TEXT_KEYS}
         sides = self._sides(table, at)
         rest = self._number(table, "rest", STEP_RULES["rest"], at=at("rest"))
         work = self._work(table, at)
+        settle = self._number(table, "settle", STEP_RULES["settle"], at=at("settle"))
+        pose = self._pose(table, at)
+        rep_cues = self._rep_cues(table, at)
+        if rep_cues and work is not None and not isinstance(work, Reps):
+            self.problem("only applies to steps with reps", key="rep_cues", at=at("rep_cues"))
+        if sides is not None and self.format >= LATEST_FORMAT:
+            self._placeholders(table, SIDE_TEXT_KEYS, sides is not Sides.NONE, at)
         if len(self.problems) > before or work is None or sides is None:
             return None
-        return Step(name=name, work=work, sides=sides, say=say, easier=easier, rest=rest)
-
-    def _sides(self, table: Mapping[str, Any], at: Callable[[str], _Where]) -> Sides | None:
-        if "sides" not in table:
-            return Sides.NONE
-        value = table["sides"]
-        choices = tuple(side.value for side in Sides)
-        expected = 'expected one of "none", "both", "left", "right"'
-        if isinstance(value, str) and value.strip().lower() in choices:
-            return Sides(value.strip().lower())
-        hint = ""
-        if isinstance(value, str):
-            import difflib
-
-            match = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.5)
-            hint = f'; did you mean "{match[0]}"?' if match else ""
-        self.problem(
-            f"{expected}, found {describe_value(value)}{hint}", key="sides", at=at("sides")
+        return Step(
+            name=name,
+            work=work,
+            sides=sides,
+            rest=rest,
+            settle=settle,
+            pose=pose,
+            rep_cues=rep_cues,
+            **texts,
         )
-        return None
 
-    def _work(self, table: Mapping[str, Any], at: Callable[[str | None], _Where]) -> Work | None:
+    def _work(self, table: Mapping[str, Any], at: Callable[[str | None], Where]) -> Work | None:
         present = [key for key in WORK_KEYS if key in table]
         values = {
             key: self._number(table, key, STEP_RULES[key], at=at(key))

@@ -1,6 +1,6 @@
 """The routine model: what a person wrote down, as frozen values.
 
-A routine file (see ``routine_file.py``) becomes a :class:`Routine`; the planner
+A routine file (see ``file.py``) becomes a :class:`Routine`; the planner
 turns a routine into a timeline. Values here are already validated: the loader
 is the only way in from the outside world.
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # what a routine without format-2 keys is written as
+LATEST_FORMAT = 2  # the newest format this version reads and writes
 
 
 class Sides(enum.Enum):
@@ -52,6 +53,7 @@ class Pace:
     switch: float | None = None
     inhale: float | None = None
     exhale: float | None = None
+    settle: float | None = None  # format 2
 
     def over(self, defaults: ResolvedPace) -> ResolvedPace:
         """These values where set, ``defaults`` elsewhere."""
@@ -61,6 +63,7 @@ class Pace:
             switch=defaults.switch if self.switch is None else self.switch,
             inhale=defaults.inhale if self.inhale is None else self.inhale,
             exhale=defaults.exhale if self.exhale is None else self.exhale,
+            settle=defaults.settle if self.settle is None else self.settle,
         )
 
 
@@ -73,6 +76,7 @@ class ResolvedPace:
     switch: float = 5.0
     inhale: float = 4.0
     exhale: float = 6.0
+    settle: float = 3.0  # quiet after the last instruction before a timed part (format 2)
 
 
 DEFAULT_PACE = ResolvedPace()
@@ -115,14 +119,34 @@ class Step:
     say: str = ""
     easier: str = ""
     rest: float | None = None  # None: the routine's pace.rest
+    # format 2: guidance around the action, each may hold {side} and {other}
+    setup: str = ""  # getting into position, before the timed part
+    feel: str = ""  # what to feel, once the timed part has begun
+    release: str = ""  # how to come out, as the timed part ends
+    caution: str = ""  # said with the setup, every time
+    settle: float | None = None  # None: the routine's pace.settle
+    pose: str = ""  # a name from the pose library
+    rep_cues: tuple[str, ...] = ()  # said within each rep, evenly over the tempo
+
+    def texts(self) -> tuple[str, ...]:
+        """Every text of the step that may hold ``{side}`` or ``{other}``."""
+        return (self.setup, self.caution, self.say, self.easier, self.feel, self.release)
 
 
 @dataclass(frozen=True)
 class Routine:
-    """A validated routine, as written in a routine file (format 1)."""
+    """A validated routine, as written in a routine file (format 1 or 2)."""
 
     title: str
     steps: tuple[Step, ...]
     description: str = ""
     tags: tuple[str, ...] = ()
     pace: Pace = field(default_factory=Pace)
+    format: int = FORMAT_VERSION
+    setup: str = ""  # format 2: what you need and where, said at the start
+    finish: str = ""  # format 2: said before the closing words
+
+    @property
+    def guided(self) -> bool:
+        """Format 2: spoken with settle time, sides in the words, a way in and out."""
+        return self.format >= LATEST_FORMAT

@@ -14,10 +14,12 @@ _TEMPLATE = """\
 #     stretchtimer routines validate {file_name}
 # Lines that start with # are notes for you; stretchtimer skips them.
 
-format = 1                   # always 1
+format = 2                   # 2 adds the spoken guidance below; 1 files still load
 {title_line}
 description = "What this routine is for, in a sentence or two."
 tags = ["mine"]              # words to find it by in the app
+setup = "You need a chair without wheels and a mat."    # said at the start
+finish = "Come up to sitting slowly."                   # said before the closing words
 
 [pace]                       # optional; these are the usual values, in seconds
 prepare = 5                  # to get into position before each step
@@ -25,17 +27,23 @@ rest = 10                    # between two steps
 switch = 5                   # to change sides
 inhale = 4                   # one breath in, for steps counted in breaths
 exhale = 6                   # one breath out
+settle = 3                   # quiet after the last instruction, before the timer starts
 
 # Each [[step]] is one exercise, timed in one of three ways:
 # hold (seconds), breaths (slow breaths) or reps (repetitions).
 # Copy a whole step, from [[step]] to the next one, to add another.
 
+# {{side}} and {{other}} are said as "left" and "right" for the side being done.
 [[step]]
 name = "Seated figure-four"
-say = "Sit near the front of your chair, rest one ankle on the other knee and lean forward."
+setup = "Sit near the front of your chair, feet flat."      # getting into position
+say = "Cross your {{side}} ankle over your {{other}} knee and lean forward from the hips."
+feel = "A stretch deep in the {{side}} hip."                 # said once the hold begins
+release = "Sit up and put the {{side}} foot back down."      # said as the hold ends
+caution = "Ease off if anything pinches."                    # said with the setup
 hold = 30                    # seconds
 sides = "both"               # "none", "both" (left, then right), "left" or "right"
-easier = "Sit upright and only cross the ankle over the knee."
+easier = "Sit upright and only rest the ankle on the knee."  # offered aloud
 
 [[step]]
 name = "Knees to chest"
@@ -50,6 +58,7 @@ tempo = 3                    # seconds for one repetition
 sets = 2                     # how many rounds of the repetitions
 set_rest = 20                # seconds of rest between rounds
 rest = 15                    # seconds of rest after this step, instead of the pace's rest
+rep_cues = ["up", "and down"]  # said within each rep, evenly over the tempo
 """
 
 

@@ -39,12 +39,20 @@ def step_dict(step: Step) -> dict[str, Any]:
             set_rest_seconds=work.set_rest,
         )
     facts.update(sides=step.sides.value, say=step.say, easier=step.easier, rest_seconds=step.rest)
+    for key in ("setup", "caution", "feel", "release", "pose"):
+        if getattr(step, key):
+            facts[key] = getattr(step, key)
+    if step.settle is not None:
+        facts["settle_seconds"] = step.settle
+    if step.rep_cues:
+        facts["rep_cues"] = list(step.rep_cues)
     return facts
 
 
 def routine_dict(routine: Routine, pace_defaults: ResolvedPace = DEFAULT_PACE) -> dict[str, Any]:
     pace = routine.pace.over(pace_defaults)
-    return {
+    facts: dict[str, Any] = {
+        "format": routine.format,
         "title": routine.title,
         "description": routine.description,
         "tags": list(routine.tags),
@@ -55,6 +63,10 @@ def routine_dict(routine: Routine, pace_defaults: ResolvedPace = DEFAULT_PACE) -
             "switch": pace.switch,
             "inhale": pace.inhale,
             "exhale": pace.exhale,
+            "settle": pace.settle,
         },
         "steps": [step_dict(step) for step in routine.steps],
     }
+    if routine.guided:
+        facts.update(setup=routine.setup, finish=routine.finish)
+    return facts

@@ -1,5 +1,5 @@
-"""Write a :class:`Routine` as a format-1 routine file that reads back to the same routine,
-or give a routine file another title."""
+"""Write a :class:`Routine` as a routine file (format 1 or 2, as the routine is) that reads
+back to the same routine, or give a routine file another title."""
 
 from __future__ import annotations
 
@@ -7,18 +7,22 @@ import dataclasses
 from typing import Any
 
 from stretchtimer.core.routine.file import parse_routine
-from stretchtimer.core.routine.model import FORMAT_VERSION, Breaths, Hold, Routine, Sides, Step
+from stretchtimer.core.routine.model import Breaths, Hold, Routine, Sides, Step
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.routine.source_map import SourceMap
 
-PACE_FIELDS = ("prepare", "rest", "switch", "inhale", "exhale")
+PACE_FIELDS = ("prepare", "rest", "switch", "inhale", "exhale", "settle")
 
 
 def routine_to_toml(routine: Routine) -> str:
     """The routine as TOML text, keys in the order people read them."""
-    document: dict[str, Any] = {"format": FORMAT_VERSION, "title": routine.title}
+    document: dict[str, Any] = {"format": routine.format, "title": routine.title}
     if routine.description:
         document["description"] = routine.description
+    if routine.setup:
+        document["setup"] = routine.setup
+    if routine.finish:
+        document["finish"] = routine.finish
     if routine.tags:
         document["tags"] = list(routine.tags)
     pace = {
@@ -36,8 +40,11 @@ def routine_to_toml(routine: Routine) -> str:
 
 def _step_table(step: Step) -> dict[str, Any]:
     table: dict[str, Any] = {"name": step.name}
-    if step.say:
-        table["say"] = step.say
+    if step.pose:
+        table["pose"] = step.pose
+    for key in ("setup", "caution", "say", "feel", "release"):
+        if getattr(step, key):
+            table[key] = getattr(step, key)
     work = step.work
     if isinstance(work, Hold):
         table["hold"] = _number(work.seconds)
@@ -49,12 +56,16 @@ def _step_table(step: Step) -> dict[str, Any]:
         table["sets"] = work.sets
         if work.set_rest is not None:
             table["set_rest"] = _number(work.set_rest)
+        if step.rep_cues:
+            table["rep_cues"] = list(step.rep_cues)
     if step.sides is not Sides.NONE:
         table["sides"] = step.sides.value
     if step.easier:
         table["easier"] = step.easier
     if step.rest is not None:
         table["rest"] = _number(step.rest)
+    if step.settle is not None:
+        table["settle"] = _number(step.settle)
     return table
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.core.session import phrases
 from stretchtimer.core.session.clock import Moment
 from stretchtimer.core.session.events import (
@@ -33,6 +34,11 @@ from stretchtimer.core.session.snapshot import Snapshot, snapshot_of
 log = logging.getLogger(__name__)
 
 SLEEP_GAP = 30.0  # wall clock ahead of the monotonic clock by this much: the machine slept
+STALL_GAP = 5.0
+"""A tick this much later than the deadline it was armed for: the program was not running
+(stopped, or the machine suspended without a wall-clock jump). A timer on a loaded
+machine is late by milliseconds, rarely by a second. In session seconds: a preview's
+driver multiplies it by its speed."""
 BACK_RESTARTS_AFTER = 3.0  # "back" later than this into a segment restarts it
 SKIPPED_BELOW = 1.0  # a segment left before this many seconds counts as skipped
 
@@ -52,8 +58,10 @@ class SessionEngine:
         "_origin",
         "_paused_elapsed",
         "plan",
+        "stall_gap",
         "state",
         "status",
+        "tick_interval",
     )
 
     def __init__(self, plan: Plan) -> None:
@@ -69,6 +77,10 @@ class SessionEngine:
         self._easier: set[int] = set()
         self._active = 0.0
         self._last: Moment | None = None
+        self.stall_gap = STALL_GAP
+        # When the driver also ticks at least this often (a heartbeat), a stillness
+        # shows even in a long hold with no cue: None for ticks at deadlines only.
+        self.tick_interval: float | None = None
 
     # -- queries ----------------------------------------------------------------------
 
@@ -142,6 +154,9 @@ class SessionEngine:
             slept = (now.wall - last.wall) - (now.mono - last.mono)
             if now.mono < last.mono:
                 now = Moment(last.mono, now.wall)
+            elif self._stalled(last, now):
+                self._pause_stalled(last, now, events)
+                return events
         self._last = now
         if self.state is State.RUNNING or self._closing():
             self._advance(now, events)
@@ -216,7 +231,9 @@ class SessionEngine:
         step = self.plan.routine.steps[step_index]
         if step.easier and step_index not in self._easier:
             self._easier.add(step_index)
-            events.append(EasierChosen(step_index, phrases.easier(step.easier)))
+            side = self.segment.side if self.plan.routine.guided else None
+            easier = fill_sides(step.easier, side)
+            events.append(EasierChosen(step_index, phrases.easier(easier)))
         return events
 
     # -- the machinery ----------------------------------------------------------------
@@ -232,8 +249,34 @@ class SessionEngine:
 
     def _prepared(self, now: Moment) -> list[Event]:
         events: list[Event] = []
+        last = self._last
+        if last is not None and now.mono >= last.mono and self._stalled(last, now):
+            self._pause_stalled(last, now, events)  # a key pressed before the late tick
         self._advance(self._clamp(now), events)
         return events
+
+    def _stalled(self, last: Moment, now: Moment) -> bool:
+        """Whether time passed between ``last`` and ``now`` that no timer can explain.
+
+        Since ``last`` the next call was due at the next deadline (the driver arms its
+        timer there); coming far later, the program was not running meanwhile.
+        """
+        if self.state is not State.RUNNING:
+            return False
+        expected = self.next_deadline()
+        if self.tick_interval is not None:
+            heartbeat = last.mono + self.tick_interval
+            expected = heartbeat if expected is None else min(expected, heartbeat)
+        awake_until = last.mono if expected is None else max(last.mono, expected)
+        return now.mono - awake_until > self.stall_gap
+
+    def _pause_stalled(self, last: Moment, now: Moment, events: list[Event]) -> None:
+        """Pause at the moment the session was last seen running: what came due while
+        the program stood still was not done, and is not counted."""
+        log.info("no tick for %.0f s; pausing the session", now.mono - last.mono)
+        seen = Moment(last.mono, now.wall - (now.mono - last.mono))
+        self._pause(seen, PauseReason.STALLED, events)
+        self._last = now
 
     def _wall_at(self, mono: float, now: Moment) -> float:
         return now.wall - (now.mono - mono)
@@ -291,7 +334,10 @@ class SessionEngine:
     def _pause(self, now: Moment, reason: PauseReason, events: list[Event]) -> None:
         self._paused_elapsed = self.elapsed(now)
         self.state = State.PAUSED
-        text = phrases.PAUSED_FOR_SLEEP if reason is PauseReason.SLEEP else ""
+        text = {
+            PauseReason.SLEEP: phrases.PAUSED_FOR_SLEEP,
+            PauseReason.STALLED: phrases.PAUSED_FOR_STALL,
+        }.get(reason, "")
         events.append(Paused(reason, text))
 
     def _finish(

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from stretchtimer.core.routine.model import DEFAULT_PACE, ResolvedPace, Routine
-from stretchtimer.core.session.plan import BreathGuidance, Plan, build_plan, estimate_speech_seconds
+from stretchtimer.core.session.guided import DEFAULT_WORDING
+from stretchtimer.core.session.plan import (
+    BreathGuidance,
+    Plan,
+    Wording,
+    build_plan,
+    estimate_speech_seconds,
+)
 
 DEFAULT_RATE = 165  # words per minute, the speech engine's usual rate
 
@@ -27,19 +34,25 @@ class PlanSettings(Protocol):
     def breath_guidance(self) -> str: ...
     @property
     def rate(self) -> int: ...
+    @property
+    def settle(self) -> float: ...
+    @property
+    def speak_easier(self) -> bool: ...
 
 
 @dataclass(frozen=True)
 class PlanOptions:
     pace_defaults: ResolvedPace = DEFAULT_PACE
     breath_guidance: BreathGuidance = BreathGuidance.SPOKEN
+    wording: Wording = DEFAULT_WORDING
 
 
 def plan_options(settings: PlanSettings) -> PlanOptions:
     """The person's pace defaults and breath guidance, as the planner takes them."""
     return PlanOptions(
-        ResolvedPace(prepare=settings.prepare, rest=settings.rest),
+        ResolvedPace(prepare=settings.prepare, rest=settings.rest, settle=settings.settle),
         BreathGuidance(settings.breath_guidance),
+        Wording(speak_easier=settings.speak_easier),
     )
 
 
@@ -50,6 +63,7 @@ def estimated_plan(routine: Routine, options: PlanOptions, rate: int) -> Plan:
         pace_defaults=options.pace_defaults,
         speech_length=functools.partial(_estimate, rate=rate),
         breath_guidance=options.breath_guidance,
+        wording=options.wording,
     )
 
 

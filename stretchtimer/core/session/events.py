@@ -40,6 +40,7 @@ class Status(enum.Enum):
 class PauseReason(enum.Enum):
     PERSON = "person"
     SLEEP = "sleep"  # the machine slept; nobody did the holds meanwhile
+    STALLED = "stalled"  # the program was stopped (SIGSTOP, a frozen desktop); likewise
 
 
 @dataclass(slots=True)

@@ -95,6 +95,9 @@ HALFWAY = "Halfway."
 REST = "Rest."
 SESSION_COMPLETE = "Session complete. Well done."
 PAUSED_FOR_SLEEP = "Paused, because the computer was asleep. Resume when you are ready."
+PAUSED_FOR_STALL = (
+    "Paused, because stretchtimer was held still for a while. Resume when you are ready."
+)
 HOLD_SHORT = "Hold."
 BREATHE_IN = "Breathe in."
 BREATHE_OUT = "Breathe out."
@@ -141,3 +144,29 @@ def next_step(name: str) -> str:
 
 def easier(text: str) -> str:
     return f"Easier: {text}"
+
+
+# -- format 2 -------------------------------------------------------------------------
+
+BEGIN = "Begin."
+LAST_ONE = "Last one."
+
+
+def easier_offer(text: str) -> str:
+    """The easier way, offered aloud after the setup."""
+    text = text.strip()
+    if text[:1].isupper() and not text[1:2].isupper():
+        text = text[:1].lower() + text[1:]
+    return f"If that is too much, {text}"
+
+
+def breaths_intro(count: int) -> str:
+    if count == 1:
+        return "One slow breath."
+    return f"{capital(number_words(count))} slow breaths."
+
+
+def capital_sentence(text: str) -> str:
+    """``"and down"`` → ``"And down."``: a short cue said as a sentence of its own."""
+    text = capital(text.strip())
+    return text if text[-1:] in ".!?" else f"{text}."

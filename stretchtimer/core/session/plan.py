@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -26,15 +25,40 @@ from stretchtimer.core.routine.model import (
     Side,
     Step,
 )
-from stretchtimer.core.session import phrases
+from stretchtimer.core.session import guided, phrases
+from stretchtimer.core.session.cues import (
+    CUE_GAP,
+    DEFAULT_WPM,
+    HALFWAY_FROM,
+    SETTLE,
+    SOUND_LEAD,
+    Cue,
+    CueRole,
+    CueSheet,
+    Sound,
+    SpeechLength,
+    estimate_speech_seconds,
+)
+from stretchtimer.core.session.guided import DEFAULT_WORDING, Wording
 
-SpeechLength = Callable[[str], float]
-
-SOUND_LEAD = 0.6  # seconds between a chime and the speech after it
-CUE_GAP = 0.25  # silence between two sentences spoken one after the other
-SETTLE = 0.75  # time after the last sentence of a preparation before the timer starts
-HALFWAY_FROM = 20.0  # holds at least this long get a "halfway" cue
-DEFAULT_WPM = 175
+__all__ = [
+    "CUE_GAP",
+    "DEFAULT_WPM",
+    "HALFWAY_FROM",
+    "SETTLE",
+    "SOUND_LEAD",
+    "BreathGuidance",
+    "Cue",
+    "CueRole",
+    "Plan",
+    "Segment",
+    "SegmentKind",
+    "Sound",
+    "SpeechLength",
+    "Wording",
+    "build_plan",
+    "estimate_speech_seconds",
+]
 
 
 class SegmentKind(enum.Enum):
@@ -56,52 +80,6 @@ class SegmentKind(enum.Enum):
 class BreathGuidance(enum.Enum):
     SPOKEN = "spoken"  # "breathe in / breathe out" on every breath
     TONES = "tones"  # spoken on the first breath, rising and falling tones after
-
-
-class Sound(enum.Enum):
-    SESSION_START = "session_start"
-    SWITCH = "switch"
-    END = "end"
-    COMPLETE = "complete"
-    INHALE = "inhale"
-    EXHALE = "exhale"
-
-
-class CueRole(enum.Enum):
-    CHIME = "chime"
-    INTRO = "intro"
-    SIDE = "side"
-    BEGIN = "begin"
-    HALFWAY = "halfway"
-    COUNTDOWN = "countdown"
-    SWITCH = "switch"
-    INHALE = "inhale"
-    EXHALE = "exhale"
-    REPS = "reps"
-    REP = "rep"
-    SET = "set"
-    REST = "rest"
-    NEXT = "next"
-    DONE = "done"
-
-
-class Cue(NamedTuple):
-    """Something heard at ``offset`` seconds into a segment.
-
-    ``text`` is what the cue means, shown on screen; it is spoken when ``spoken``.
-    ``sound`` is a chime or tone played at the same moment. (A tuple rather than a
-    dataclass: long routines have thousands of cues.)
-    """
-
-    offset: float
-    role: CueRole
-    text: str = ""
-    spoken: bool = True
-    sound: Sound | None = None
-
-    @property
-    def audible(self) -> bool:
-        return (self.spoken and bool(self.text)) or self.sound is not None
 
 
 class Segment(NamedTuple):
@@ -155,28 +133,26 @@ class Plan:
         return None if segment.step_index is None else self.routine.steps[segment.step_index]
 
 
-def estimate_speech_seconds(text: str, wpm: float = DEFAULT_WPM) -> float:
-    """How long ``text`` takes to say, roughly: words at ``wpm`` plus pauses at punctuation."""
-    words = len(text.split())
-    if words == 0:
-        return 0.0
-    pauses = sum(text.count(mark) for mark in ".,;:!?")
-    return words * 60.0 / wpm + 0.12 * pauses + 0.15
-
-
 def build_plan(
     routine: Routine,
     *,
     pace_defaults: ResolvedPace = DEFAULT_PACE,
     speech_length: SpeechLength | None = None,
     breath_guidance: BreathGuidance = BreathGuidance.SPOKEN,
+    wording: Wording = DEFAULT_WORDING,
 ) -> Plan:
-    """The timeline for ``routine``; ``speech_length(text)`` gives a clip's seconds."""
+    """The timeline for ``routine``; ``speech_length(text)`` gives a clip's seconds.
+
+    A format-2 routine is guided (``guided.py``): settle time before every timed part,
+    sides named in the words, a way in and a way out. A format-1 routine plays as it
+    always has.
+    """
     builder = _Builder(
         routine,
         routine.pace.over(pace_defaults),
         speech_length or estimate_speech_seconds,
         breath_guidance,
+        wording,
     )
     segments = builder.build()
     return Plan(
@@ -187,79 +163,6 @@ def build_plan(
     )
 
 
-class _Cues:
-    """Cues of one segment, placed so that optional speech never overlaps other speech."""
-
-    __slots__ = ("_candidates", "_length", "cues", "speech_end")
-
-    def __init__(self, length: SpeechLength, candidates: set[str], *, sound: Sound | None) -> None:
-        self._length = length
-        self._candidates = candidates
-        self.cues: list[Cue] = []
-        self.speech_end = 0.0
-        if sound is not None:
-            self.cues.append(Cue(0.0, CueRole.CHIME, sound=sound))
-            self.speech_end = SOUND_LEAD - CUE_GAP
-
-    def say_next(self, role: CueRole, text: str) -> None:
-        """Say ``text`` as soon as the previous sentence has finished."""
-        self._candidates.add(text)
-        offset = self.speech_end + CUE_GAP if self.speech_end > 0 else 0.0
-        self._add(Cue(offset, role, text))
-
-    def say_at(
-        self,
-        offset: float,
-        role: CueRole,
-        options: Sequence[str],
-        *,
-        room: float | None = None,
-        required: bool = False,
-    ) -> None:
-        """Say the first of ``options`` that fits in ``room`` seconds, exactly at ``offset``.
-
-        An optional cue that would start before the previous sentence ends is left out;
-        a required one is kept (the player lets it cut the previous one short).
-        """
-        self._candidates.update(options)
-        speech_end = self.speech_end
-        if not required and speech_end > 0 and offset < speech_end + CUE_GAP:
-            return
-        length = self._length
-        text = options[-1]
-        if room is not None and len(options) > 1:
-            for option in options:
-                if length(option) <= room:
-                    text = option
-                    break
-        self.cues.append(Cue(offset, role, text))
-        end = offset + length(text)
-        if end > speech_end:
-            self.speech_end = end
-
-    def count_at(self, offsets_and_texts: Sequence[tuple[float, str]], role: CueRole) -> None:
-        """Counts said exactly on time, each cutting the one before short if it must."""
-        cues = [Cue(offset, role, text) for offset, text in offsets_and_texts]
-        self._candidates.update(text for _, text in offsets_and_texts)
-        if cues:
-            self.cues.extend(cues)
-            last = cues[-1]
-            self.speech_end = max(self.speech_end, last.offset + self._length(last.text))
-
-    def tone_at(self, offset: float, role: CueRole, text: str, sound: Sound) -> None:
-        """Play a tone at ``offset``; ``text`` is shown, not spoken."""
-        self.cues.append(Cue(offset, role, text, spoken=False, sound=sound))
-
-    def _add(self, cue: Cue) -> None:
-        self.cues.append(cue)
-        end = cue.offset + self._length(cue.text)
-        self.speech_end = max(self.speech_end, end)
-
-    def fitted_duration(self, at_least: float) -> float:
-        """``at_least``, stretched so that every sentence ends before the segment does."""
-        return max(at_least, self.speech_end + SETTLE)
-
-
 class _Builder:
     def __init__(
         self,
@@ -267,18 +170,34 @@ class _Builder:
         pace: ResolvedPace,
         length: SpeechLength,
         breath_guidance: BreathGuidance,
+        wording: Wording,
     ) -> None:
         self.routine = routine
         self.pace = pace
         self.length = functools.cache(length)  # the same few words come back again and again
         self.breath_guidance = breath_guidance
+        self.wording = wording
+        self.guided = routine.guided
         self.candidates: set[str] = {phrases.PAUSED_FOR_SLEEP}
         self.segments: list[Segment] = []
+        self.release: tuple[Step, Side | None] | None = None  # the way out, still to say
+
+    def _settle(self, step: Step) -> float:
+        """Quiet after the last word before a timed part: a moment, or settle (format 2)."""
+        if not self.guided:
+            return SETTLE
+        return self.pace.settle if step.settle is None else step.settle
+
+    def _way_out(self, cues: CueSheet) -> None:
+        """Say how to come out of the timed part just ended (format 2)."""
+        if self.release is not None:
+            guided.release(cues, *self.release)
+            self.release = None
 
     # -- helpers ----------------------------------------------------------------------
 
-    def _cues(self, sound: Sound | None = None) -> _Cues:
-        return _Cues(self.length, self.candidates, sound=sound)
+    def _cues(self, sound: Sound | None = None) -> CueSheet:
+        return CueSheet(self.length, self.candidates, sound=sound)
 
     def _opening_sound(self) -> Sound | None:
         """Session start before the first segment; an end chime after a timed part."""
@@ -288,7 +207,7 @@ class _Builder:
             return Sound.END
         return None
 
-    def _add(self, kind: SegmentKind, duration: float, cues: _Cues, **fields: object) -> None:
+    def _add(self, kind: SegmentKind, duration: float, cues: CueSheet, **fields: object) -> None:
         segment = Segment(
             position=len(self.segments),
             kind=kind,
@@ -297,13 +216,18 @@ class _Builder:
             **fields,  # type: ignore[arg-type]
         )
         self.segments.append(segment)
+        if kind.is_work and self.guided:
+            step = self.routine.steps[segment.step_index or 0]
+            self.release = (step, segment.side)
 
     # -- the timeline -----------------------------------------------------------------
 
     def build(self) -> list[Segment]:
         steps = self.routine.steps
+        if self.guided:
+            self.candidates.update(guided.texts_to_render(self.routine))
         for index, step in enumerate(steps):
-            if step.easier:
+            if step.easier and not self.guided:
                 self.candidates.add(phrases.easier(step.easier))
             self._prepare(index, step)
             if isinstance(step.work, Reps):
@@ -319,17 +243,21 @@ class _Builder:
 
     def _prepare(self, index: int, step: Step) -> None:
         cues = self._cues(self._opening_sound())
-        cues.say_next(CueRole.INTRO, phrases.intro(step.name, step.say))
         order = step.sides.order()
         first = order[0]
-        if first is not None:
+        if self.guided:
+            self._way_out(cues)
+            guided.way_in(cues, self.routine, step, first, first=index == 0, wording=self.wording)
+        else:
+            cues.say_next(CueRole.INTRO, phrases.intro(step.name, step.say))
+        if first is not None and not self.guided:
             text = phrases.side_first(first) if len(order) > 1 else phrases.side_only(first)
             cues.say_next(CueRole.SIDE, text)
-        if isinstance(step.work, Reps):
+        if isinstance(step.work, Reps) and not self.guided:
             cues.say_next(CueRole.REPS, phrases.reps_intro(step.work.count, step.work.sets))
         self._add(
             SegmentKind.PREPARE,
-            cues.fitted_duration(self.pace.prepare),
+            cues.fitted_duration(self.pace.prepare, self._settle(step)),
             cues,
             step_index=index,
             side=first,
@@ -337,11 +265,16 @@ class _Builder:
 
     def _switch(self, index: int, side: Side) -> None:
         cues = self._cues(Sound.SWITCH)
-        cues.say_next(CueRole.SWITCH, phrases.SWITCH_SIDES)
-        cues.say_next(CueRole.SIDE, phrases.this_side(side))
+        step = self.routine.steps[index]
+        if self.guided:
+            self._way_out(cues)
+            guided.switch(cues, step, side)
+        else:
+            cues.say_next(CueRole.SWITCH, phrases.SWITCH_SIDES)
+            cues.say_next(CueRole.SIDE, phrases.this_side(side))
         self._add(
             SegmentKind.SWITCH,
-            cues.fitted_duration(self.pace.switch),
+            cues.fitted_duration(self.pace.switch, self._settle(step)),
             cues,
             step_index=index,
             side=side,
@@ -359,6 +292,10 @@ class _Builder:
 
     def _hold(self, index: int, side: Side | None, seconds: float) -> None:
         cues = self._cues()
+        if self.guided:
+            guided.hold(cues, self.routine.steps[index], side, seconds)
+            self._add(SegmentKind.HOLD, seconds, cues, step_index=index, side=side)
+            return
         cues.say_at(
             0.0,
             CueRole.BEGIN,
@@ -384,6 +321,9 @@ class _Builder:
                 cues.tone_at(start + inhale, CueRole.EXHALE, phrases.BREATHE_OUT, Sound.EXHALE)
                 continue
             counted = phrases.breaths_first(count) if breath == 0 else phrases.breaths_left(left)
+            if self.guided:
+                guided.breath(cues, (inhale, exhale), breath == 0, left, start)
+                continue
             cues.say_at(
                 start,
                 CueRole.INHALE,
@@ -420,10 +360,13 @@ class _Builder:
                     assert side is not None
                     self._switch(index, side)
                 cues = self._cues()
-                counts = [
-                    (rep * work.tempo, phrases.rep_count(rep + 1)) for rep in range(work.count)
-                ]
-                cues.count_at(counts, CueRole.REP)
+                if self.guided:
+                    guided.reps(cues, step, work)
+                else:
+                    counts = [
+                        (rep * work.tempo, phrases.rep_count(rep + 1)) for rep in range(work.count)
+                    ]
+                    cues.count_at(counts, CueRole.REP)
                 self._add(
                     SegmentKind.REPS,
                     work.count * work.tempo,
@@ -440,19 +383,21 @@ class _Builder:
         self, index: int, set_number: int, sets: int, seconds: float, side: Side | None
     ) -> None:
         cues = self._cues(self._opening_sound())
+        self._way_out(cues)
         cues.say_next(CueRole.REST, phrases.REST)
         announce = phrases.set_of(set_number, sets)
         if side is not None:
             announce = f"{announce} {phrases.this_side(side)}"
+        settle = self._settle(self.routine.steps[index])
         # Announce the next set near the end of the rest, when the person gets ready.
-        ready_at = seconds - SETTLE - self.length(announce) - 1.0
+        ready_at = seconds - settle - self.length(announce) - 1.0
         if ready_at > cues.speech_end + CUE_GAP:
             cues.say_at(ready_at, CueRole.SET, (announce,))
         else:
             cues.say_next(CueRole.SET, announce)
         self._add(
             SegmentKind.SET_REST,
-            cues.fitted_duration(seconds),
+            cues.fitted_duration(seconds, settle),
             cues,
             step_index=index,
             side=side,
@@ -462,11 +407,14 @@ class _Builder:
 
     def _rest(self, index: int, seconds: float, upcoming: Step) -> None:
         cues = self._cues(self._opening_sound())
+        self._way_out(cues)
         cues.say_next(CueRole.REST, phrases.REST)
         cues.say_next(CueRole.NEXT, phrases.next_step(upcoming.name))
         self._add(SegmentKind.REST, cues.fitted_duration(seconds), cues, step_index=index)
 
     def _done(self) -> None:
         cues = self._cues(Sound.COMPLETE)
+        self._way_out(cues)
+        guided.say_text(cues, CueRole.FINISH, self.routine.finish)
         cues.say_next(CueRole.DONE, phrases.SESSION_COMPLETE)
         self._add(SegmentKind.DONE, cues.speech_end + CUE_GAP, cues)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stretchtimer.core.routine.model import Side, Step
+from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
 
@@ -77,6 +78,10 @@ def snapshot_of(
     instructions = ""
     if step is not None:
         instructions = step.easier if easier else step.say
+        if plan.routine.guided:  # format 2: the way in too, with the side in the words
+            if not easier and step.setup:
+                instructions = f"{step.setup} {instructions}".strip()
+            instructions = fill_sides(instructions, segment.side or step.sides.order()[0])
     return Snapshot(
         state=state,
         segment=segment,

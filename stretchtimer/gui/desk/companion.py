@@ -32,7 +32,9 @@ from stretchtimer.core.reminders.events import (
     ReminderAnswered,
 )
 from stretchtimer.core.reminders.local_zone import system_zone
+from stretchtimer.core.reminders.presence import PresenceRules
 from stretchtimer.gui.desk.alert import NotificationsSource, ReminderAlert, ReminderSound
+from stretchtimer.gui.desk.presence import DeskPresence, probes_reader
 from stretchtimer.gui.desk.quiet_dialog import QuietDialog
 from stretchtimer.gui.desk.reminders import ReminderService, ZoneSource
 from stretchtimer.gui.desk.tray import Tray, tray_available
@@ -41,6 +43,7 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session.compact_mode import CompactMode
 from stretchtimer.gui.window_state import window_state
+from stretchtimer.runtime.desk_watch import Reader
 from stretchtimer.storage.reminders import reminder_state_path
 from stretchtimer.storage.routines.library import UnknownRoutineError
 
@@ -72,6 +75,7 @@ class Desk(QObject):
         autostart: Autostart | None = None,
         quit_app: Callable[[], None],
         zone_source: ZoneSource = system_zone,
+        read_desk: Callable[[PresenceRules], Reader] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +95,12 @@ class Desk(QObject):
             parent=self,
         )
         services.reminders = self.reminders
+        # Idle, calls, full screen, DND: read while reminders are on (None: not watched).
+        self.presence = (
+            DeskPresence(self.reminders, make_reader=read_desk, parent=self)
+            if read_desk is not None
+            else None
+        )
         self.alert = ReminderAlert(
             self.reminders, services.library, notifications=notifications, sound=sound, parent=self
         )
@@ -141,6 +151,8 @@ class Desk(QObject):
 
     def shutdown(self) -> None:
         """The app quits: save the schedule, take the icon away."""
+        if self.presence is not None:
+            self.presence.stop()
         self.reminders.shutdown()
         self.alert.hide()
         if self.tray is not None:
@@ -276,6 +288,7 @@ def install_desk(app: QApplication, window: MainWindow, services: AppServices) -
         autostart=login_entry() if services.settings.current.start_at_login else None,
         quit_app=app.quit,
         sound=reminder_sound(services),
+        read_desk=probes_reader,
         parent=app,
     )
     app.aboutToQuit.connect(desk.shutdown)

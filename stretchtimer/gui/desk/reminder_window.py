@@ -1,6 +1,7 @@
 """The small reminder window: "Time to stretch", with Start now, Snooze and Skip.
 
-It appears in a corner of the screen, above other windows, where the desktop's
+It appears in a corner of the screen the person is using (the one with the mouse
+pointer), inside its work area and above other windows, where the desktop's
 notifications cannot carry buttons or there is no tray. It does not take the
 keyboard from whatever the person is typing into; once they click it or switch
 to it, Enter starts the routine, Esc snoozes it, and Tab reaches every button.
@@ -17,7 +18,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVB
 from stretchtimer import APP_DISPLAY_NAME
 from stretchtimer.core.reminders.text import NOTIFICATION_TITLE, notification_body
 from stretchtimer.gui import icons, theme
-from stretchtimer.gui.widgets.window_drag import WindowDrag, corner_place, paint_face
+from stretchtimer.gui.widgets.window_drag import (
+    ScreenFollower,
+    WindowDrag,
+    corner_place,
+    paint_face,
+)
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +55,7 @@ class ReminderWindow(QWidget):
         self.setObjectName("ReminderWindow")
         self._build()
         self.drag = WindowDrag(self)
-        self._placed = False
+        self.follower = ScreenFollower(self)
 
     def _build(self) -> None:
         self.bell = QLabel()
@@ -125,11 +131,14 @@ class ReminderWindow(QWidget):
         self.update()
 
     def present(self, *, activate: bool = False) -> None:
-        """Show it in its corner; ``activate`` gives it the keyboard (the person asked for it)."""
-        if not self._placed:
+        """Show it; ``activate`` gives it the keyboard (the person asked for it).
+
+        From hidden, it opens in the corner of the screen with the mouse; already showing,
+        it stays where it is (maybe where the person dragged it).
+        """
+        if not self.isVisible():
             self.adjustSize()
             self.move(corner_place(self))
-            self._placed = True
         self.start_button.setFocus()
         self.show()
         self.raise_()

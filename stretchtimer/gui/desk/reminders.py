@@ -54,6 +54,11 @@ REMINDER_SETTINGS = (
     "reminder_routine",
     "reminder_snooze",
     "quiet_until",
+    "idle_break",
+    "idle_break_minutes",
+    "wait_for_meeting",
+    "wait_for_full_screen",
+    "wait_for_do_not_disturb",
 )
 
 

@@ -52,6 +52,7 @@ class EditorBase(QMainWindow):
     fresh_steps: set[int]
     touched: set[tuple[int | None, str]]
     step_problems: dict[int, dict[str, str]]
+    step_advice: dict[int, list[str]]
     keep_mine: bool
     backup_next: bool
     closing_after_save: bool

@@ -16,9 +16,10 @@ from stretchtimer.core.routine.draft import (
     Kind,
     problem_field,
 )
+from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import Problem
-from stretchtimer.core.session.estimate import estimated_seconds
+from stretchtimer.core.session.estimate import estimated_seconds, plan_options
 from stretchtimer.gui.editor.base import EditorBase
 from stretchtimer.gui.editor.document import Focus
 
@@ -81,7 +82,26 @@ class CheckedEditor(EditorBase):
         self.step_form.show_problems(step_found.get(current, {}) if current else {})
         self.steps_problem.setText(routine_found.get("steps", ""))
         self.steps_problem.setVisible("steps" in routine_found)
+        self._show_advice(check)
         self._show_status(check, shown)
+
+    def _show_advice(self, check: DraftCheck) -> None:
+        """The guidance check, inline: what a person could not follow with eyes closed."""
+        step_advice: dict[int, list[str]] = {}
+        routine_advice: list[str] = []
+        if check.routine is not None:
+            steps = self.document.draft.steps
+            pace = plan_options(self.services.settings.current).pace_defaults
+            for advice in check_guidance(check.routine, pace_defaults=pace):
+                text = f"{advice.key}: {advice.message}" if advice.key else advice.message
+                if advice.step is not None and 0 < advice.step <= len(steps):
+                    step_advice.setdefault(steps[advice.step - 1].key, []).append(text)
+                else:
+                    routine_advice.append(text)
+        self.step_advice = step_advice
+        self.routine_form.show_advice(routine_advice)
+        current = self.step_form.key
+        self.step_form.show_advice(step_advice.get(current, []) if current else [])
 
     def _settings_changed(self, _settings: object) -> None:
         self._show_check(self.document.check)

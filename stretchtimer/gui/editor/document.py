@@ -41,6 +41,9 @@ ROUTINE_FIELD_NAMES = {
     "switch": "the time to switch sides",
     "inhale": "the breath in",
     "exhale": "the breath out",
+    "settle": "the quiet before the timer",
+    "setup": "what you need",
+    "finish": "the closing words",
 }
 STEP_FIELD_NAMES = {
     "name": "the step's name",
@@ -55,6 +58,10 @@ STEP_FIELD_NAMES = {
     "say": "the words to say",
     "easier": "the easier variation",
     "rest": "the rest after the step",
+    "setup": "how to get into position",
+    "caution": "the caution",
+    "feel": "what to feel",
+    "release": "how to come out",
 }
 
 

@@ -30,6 +30,7 @@ PACE_LABELS = (
     ("switch", "Switch sides", "Time to change sides in a step done on both sides"),
     ("inhale", "Breathe in", "Length of one breath in, for steps counted in breaths"),
     ("exhale", "Breathe out", "Length of one breath out, for steps counted in breaths"),
+    ("settle", "Quiet", "Quiet after the last instruction, before a hold starts"),
 )
 
 
@@ -67,6 +68,24 @@ class RoutineForm(QWidget):
             lines=2,
         )
         self.description.edited.connect(lambda text: self.document.set_field("description", text))
+        self.setup = TextArea(
+            "What you need",
+            "Said at the start: what you need and where, like “You need a mat.” (optional)",
+            lines=2,
+        )
+        self.setup.edited.connect(lambda text: self.document.set_field("setup", text))
+        self.finish = TextArea(
+            "Closing words",
+            "Said before the session ends: how to come up, like “Roll onto your side and come "
+            "up slowly.” (optional)",
+            lines=2,
+        )
+        self.finish.edited.connect(lambda text: self.document.set_field("finish", text))
+        self.advice = QLabel()
+        self.advice.setObjectName("Subtle")
+        self.advice.setWordWrap(True)
+        self.advice.setAccessibleName("Advice for following the routine by ear")
+        self.advice.hide()
         self.tags = LineField("Tags", "Tags to find it by, with commas: desk, seated, hips")
         self.tags.edited.connect(lambda text: self.document.set_field("tags", tags_from_text(text)))
         self.timing_button = QToolButton()
@@ -124,6 +143,8 @@ class RoutineForm(QWidget):
             ("Title", with_problem(self.title, self._problem("title")), self.title),
             ("About it", with_problem(self.description, self._problem("description")), None),
             ("Tags", tags_row, self.tags),
+            ("You need", with_problem(self.setup, self._problem("setup")), self.setup),
+            ("To close", with_problem(self.finish, self._problem("finish")), self.finish),
         )
         for number, (text, widget, buddy) in enumerate(rows):
             caption = QLabel(text)
@@ -132,6 +153,7 @@ class RoutineForm(QWidget):
             layout.addWidget(caption, number, 0, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(widget, number, 1)
         layout.addWidget(self.timing, len(rows), 1)
+        layout.addWidget(self.advice, len(rows) + 1, 1)
         layout.setColumnStretch(1, 1)
         layout.setColumnMinimumWidth(0, 70)
 
@@ -146,6 +168,8 @@ class RoutineForm(QWidget):
         draft = self.document.draft
         self.title.set_value(draft.title)
         self.description.set_value(draft.description)
+        self.setup.set_value(draft.setup)
+        self.finish.set_value(draft.finish)
         if tags_from_text(self.tags.text()) != draft.tags:
             self.tags.set_value(", ".join(draft.tags))
         for name, field in self.pace.items():
@@ -174,6 +198,8 @@ class RoutineForm(QWidget):
         for name, field in (("title", self.title), ("tags", self.tags), *self.pace.items()):
             field.set_problem(name in found)
         self.description.set_problem("description" in found)
+        self.setup.set_problem("setup" in found)
+        self.finish.set_problem("finish" in found)
         if any(name in found for name in self.pace):
             self.timing_button.setChecked(True)
 
@@ -181,4 +207,16 @@ class RoutineForm(QWidget):
         if name in self.pace:
             self.timing_button.setChecked(True)
             return self.pace[name]
-        return {"title": self.title, "description": self.description, "tags": self.tags}.get(name)
+        fields: dict[str, QWidget] = {
+            "title": self.title,
+            "description": self.description,
+            "tags": self.tags,
+            "setup": self.setup,
+            "finish": self.finish,
+        }
+        return fields.get(name)
+
+    def show_advice(self, advice: list[str]) -> None:
+        """The guidance check's advice about the routine as a whole (not an error)."""
+        self.advice.setText("\n".join(f"Advice: {text}" for text in advice))
+        self.advice.setVisible(bool(advice))

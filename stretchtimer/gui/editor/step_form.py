@@ -1,4 +1,5 @@
-"""One step's fields: name, how it is timed, sides, the words to say, the easier way, rest.
+"""One step's fields: name, how it is timed, sides, the words to say (the way in, the
+action, what to feel, the way out, a caution), the easier way, rest.
 
 Only the fields of the chosen kind are shown: seconds for a hold, a count for
 breaths, and count, time per rep, sets and rest between sets for reps.
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from stretchtimer.core.formatting import seconds_text
 from stretchtimer.core.routine.draft import Kind, StepDraft, typed_number
 from stretchtimer.core.routine.model import ResolvedPace, Sides
+from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.core.session import phrases
 from stretchtimer.gui.editor.document import DraftDocument
 from stretchtimer.gui.editor.fields import (
@@ -47,6 +49,18 @@ SIDES = (
     (Sides.RIGHT, "Right side only"),
 )
 AMOUNT_FIELDS = {Kind.HOLD: "hold", Kind.BREATHS: "breaths", Kind.REPS: "reps"}
+# Format 2 texts: caption, what it is for. {side} and {other} say the side being done.
+GUIDANCE_TEXTS = (
+    ("setup", "Setup", "Said before the timer: how to get into position"),
+    ("caution", "Caution", "Said with the setup, every time: when to stop or ease off"),
+    ("feel", "Feel", "Said once the hold has begun: where the stretch should be"),
+    ("release", "Release", "Said as the timed part ends: how to come out of it"),
+)
+SIDE_HINT = (
+    "Write {side} and {other} for the side being done and its opposite: "
+    "“Cross your {side} ankle over your {other} knee.”"
+)
+TEXT_FIELDS = ("say", "easier", *(name for name, _caption, _tip in GUIDANCE_TEXTS))
 
 # Whether a step draft has a pose to pick (routine format 2 brings ``pose``).
 POSES_IN_DRAFTS = "pose" in {field.name for field in dataclasses.fields(StepDraft)}
@@ -193,6 +207,18 @@ class StepForm(QWidget):
         self.hear_easier.setAccessibleName("Hear the easier variation")
         self.hear_easier.setToolTip("Hear the easier variation in the chosen voice")
         self.hear_easier.clicked.connect(self._hear_easier)
+        self.texts: dict[str, TextArea] = {}
+        for name, caption, tip in GUIDANCE_TEXTS:
+            area = TextArea(caption, f"{tip} (optional)", lines=2)
+            area.edited.connect(lambda text, key=name: self._edit(key, text))
+            self.texts[name] = area
+        self.side_hint = QLabel(SIDE_HINT)
+        self.side_hint.setObjectName("Subtle")
+        self.side_hint.setWordWrap(True)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setObjectName("Subtle")
+        self.advice.setAccessibleName("Advice for following this step by ear")
         self.try_here = QPushButton("Try from this step")
         self.try_here.setAccessibleName("Try the routine from this step")
         self.try_here.setToolTip(
@@ -217,7 +243,14 @@ class StepForm(QWidget):
         form.addRow("Repetitions", self.rows["repetitions"])
         form.addRow("Sets", self.rows["sets_row"])
         form.addRow("Sides", with_problem(_left(self.sides), self._problem("sides")))
+        form.addRow("", self.side_hint)
+        for name in ("setup", "caution"):
+            area = self.texts[name]
+            form.addRow(area.accessibleName(), with_problem(area, self._problem(name)))
         form.addRow("Words to say", self._with_button(self.say, self.hear_say, "say"))
+        for name in ("feel", "release"):
+            area = self.texts[name]
+            form.addRow(area.accessibleName(), with_problem(area, self._problem(name)))
         form.addRow("Easier variation", self._with_button(self.easier, self.hear_easier, "easier"))
         form.addRow("Rest after", self.rows["rest"])
         form.addRow("Pose", self.pose)
@@ -239,6 +272,7 @@ class StepForm(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.advice)
         layout.addStretch(1)
         layout.addLayout(bottom)
 
@@ -282,6 +316,9 @@ class StepForm(QWidget):
         self.sides.setCurrentIndex(self.sides.findData(step.sides))
         self.say.set_value(step.say)
         self.easier.set_value(step.easier)
+        for name, area in self.texts.items():
+            area.set_value(getattr(step, name))
+        self.side_hint.setVisible(step.sides is not Sides.NONE)
         routine_rest = typed_number(draft.rest)
         rest = routine_rest if isinstance(routine_rest, int | float) else self.defaults.rest
         self.rest.setPlaceholderText(seconds_text(rest).removesuffix(" s"))
@@ -322,12 +359,19 @@ class StepForm(QWidget):
         self.name.set_problem("name" in found)
         self.say.set_problem("say" in found)
         self.easier.set_problem("easier" in found)
+        for name, area in self.texts.items():
+            area.set_problem(name in found)
+
+    def show_advice(self, advice: list[str]) -> None:
+        """The guidance check's advice for this step: not errors, a way to be followed by ear."""
+        self.advice.setText("\n".join(f"Advice: {text}" for text in advice))
+        self.advice.setVisible(bool(advice))
 
     def field_widget(self, name: str) -> QWidget | None:
         step = self.step()
         if name == "amount" and step is not None:
             name = AMOUNT_FIELDS[step.kind]
-        widget = getattr(self, name, None)
+        widget = self.texts.get(name) or getattr(self, name, None)
         return widget if isinstance(widget, QWidget) else None
 
     # -- hear and try ---------------------------------------------------------------------
@@ -335,12 +379,15 @@ class StepForm(QWidget):
     def _hear_step(self) -> None:
         step = self.step()
         if step is not None:
-            self.hear_requested.emit(phrases.intro(step.name.strip(), step.say.strip()))
+            words = " ".join(text.strip() for text in (step.setup, step.say) if text.strip())
+            left = step.sides.order()[0]
+            self.hear_requested.emit(phrases.intro(step.name.strip(), fill_sides(words, left)))
 
     def _hear_easier(self) -> None:
         step = self.step()
         if step is not None and step.easier.strip():
-            self.hear_requested.emit(phrases.easier(step.easier.strip()))
+            easier = fill_sides(step.easier.strip(), step.sides.order()[0])
+            self.hear_requested.emit(phrases.easier(easier))
 
     def _try_here(self) -> None:
         if self.key is not None:

@@ -78,6 +78,7 @@ class RoutineEditor(EditorLayout, CheckedEditor, SavingEditor):
         self.fresh_steps: set[int] = set()
         self.touched: set[tuple[int | None, str]] = set()
         self.step_problems: dict[int, dict[str, str]] = {}
+        self.step_advice: dict[int, list[str]] = {}
         self.keep_mine = False  # save over the file's other version (kept as a backup)
         self.backup_next = False
         self._after_save: Callable[[], None] | None = None
@@ -131,6 +132,7 @@ class RoutineEditor(EditorLayout, CheckedEditor, SavingEditor):
         key = self.model.key_at(index.row()) if index.isValid() else None
         self.step_form.show_step(key)
         self.step_form.show_problems(self.step_problems.get(key, {}) if key else {})
+        self.step_form.show_advice(self.step_advice.get(key, []) if key else [])
         has_steps = self.model.rowCount() > 0
         self.detail.setCurrentIndex(1 if has_steps and key is not None else 0)
         row = index.row() if index.isValid() else -1

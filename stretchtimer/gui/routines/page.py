@@ -1,6 +1,9 @@
-"""The Routines page: find a routine, read what it holds, start it with Enter."""
+"""The Routines page: find a routine, read what it holds and what it will say, start it
+with Enter."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -18,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import work_text
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.script import ScriptSegment, script_time
 from stretchtimer.gui.routines.list_model import (
     ENTRY_ROLE,
     RoutineCardDelegate,
@@ -48,6 +53,8 @@ class RoutinesView(QWidget):
         self.model = RoutineListModel(self)
         self.filter = RoutineFilter(self)
         self.filter.setSourceModel(self.model)
+        self.settings = Settings()
+        self.clips_folder: Path | None = None  # where rendered clips are: their real lengths
         self._build()
 
     def _build(self) -> None:
@@ -119,6 +126,20 @@ class RoutinesView(QWidget):
         self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.detail_text.setAccessibleName("Routine details")
         self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.script_button = QPushButton("Show the script")
+        self.script_button.setCheckable(True)
+        self.script_button.setAccessibleName("Show what the session will say, and when")
+        self.script_button.setToolTip(
+            "Every instruction and count as the session will say it, with its time "
+            "(as `stretchtimer routines script` prints it)"
+        )
+        self.script_button.toggled.connect(lambda _on: self._show_script())
+        self.script_text = QLabel()
+        self.script_text.setTextFormat(Qt.TextFormat.RichText)
+        self.script_text.setAccessibleName("The session's script")
+        self.script_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.script_text.setWordWrap(True)
+        self.script_text.hide()
         self.start_button = QPushButton("Start  (Enter)")
         self.start_button.setProperty("primary", True)
         self.start_button.setAccessibleName("Start the routine")
@@ -128,6 +149,8 @@ class RoutinesView(QWidget):
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(0, 0, 8, 0)
         inner_layout.addWidget(self.detail_text)
+        inner_layout.addWidget(self.script_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner_layout.addWidget(self.script_text)
         inner_layout.addStretch(1)
         scroll = page_scroll_area(inner, "The routine's steps", takes_focus=True)
         card = QFrame()
@@ -169,8 +192,15 @@ class RoutinesView(QWidget):
 
     def set_settings(self, settings: Settings) -> None:
         """Show the lengths a session takes with ``settings`` (prepare, rest, breaths, rate)."""
-        if self.model.set_settings(settings):
+        changed = settings != self.settings
+        self.settings = settings
+        if self.model.set_settings(settings) or changed:
             self._show_current(self.list.currentIndex())
+
+    def set_clips_folder(self, folder: Path) -> None:
+        """The speech cache, so the script shows the lengths of clips already rendered."""
+        self.clips_folder = folder
+        self._show_script()
 
     def select(self, routine_id: str | None) -> None:
         for row in range(self.filter.rowCount()):
@@ -208,12 +238,34 @@ class RoutinesView(QWidget):
             self.detail_text.setText("")
             self.pose_strip.set_routine(None)
             self.start_button.setEnabled(False)
+            self._show_script()
             return
         self.detail_title.setText(row.entry.title)
         self.detail_meta.setText(row.meta())
         self.start_button.setEnabled(row.usable)
         self.detail_text.setText(_details_html(row))
         self.pose_strip.set_routine(row.entry.routine)
+        self._show_script()
+
+    def _show_script(self) -> None:
+        row = self.current_row()
+        routine = row.entry.routine if row is not None else None
+        self.script_button.setVisible(routine is not None)
+        shown = routine is not None and self.script_button.isChecked()
+        self.script_button.setText("Hide the script" if shown else "Show the script")
+        self.script_text.setVisible(shown)
+        if shown:
+            assert routine is not None
+            self.script_text.setText(self._script_html(routine))
+
+    def _script_html(self, routine: Routine) -> str:
+        from stretchtimer.core.session.estimate import plan_options
+        from stretchtimer.speech.clip_cache import VoiceChoice
+        from stretchtimer.speech.script_timing import routine_script
+
+        voice = VoiceChoice(self.settings.voice, self.settings.rate)
+        script = routine_script(routine, plan_options(self.settings), voice, self.clips_folder)
+        return script_html(script)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (
@@ -233,6 +285,35 @@ class RoutinesView(QWidget):
 
     def _start_current(self) -> None:
         self._start_index(self.list.currentIndex())
+
+
+def script_html(script: tuple[ScriptSegment, ...]) -> str:
+    """The script as a table: each part of the session, then what is heard and when."""
+    rows = []
+    for segment in script:
+        what = segment.kind.replace("_", " ").capitalize()
+        if segment.step_name:
+            what = f"{what} · {segment.step_name}"
+        if segment.side:
+            what = f"{what} · {segment.side}"
+        rows.append(
+            f"<tr><td style='padding-top:8px'><b>{script_time(segment.start)}</b></td>"
+            f"<td style='padding-top:8px'><b>{escaped(what)}</b>"
+            f"<span style='opacity:0.7'> · {segment.length:.0f} s</span></td></tr>"
+        )
+        for cue in segment.cues:
+            if cue.spoken:
+                heard = (
+                    f"“{escaped(cue.text)}”<span style='opacity:0.6'> · {cue.length:.1f} s"
+                    f"{'' if cue.length_from == 'clip' else ', estimated'}</span>"
+                )
+            else:
+                sound = (cue.sound or "tone").replace("_", " ")
+                heard = f"<span style='opacity:0.7'>[{escaped(sound)}]</span>"
+            rows.append(
+                f"<tr><td style='opacity:0.7'>{script_time(cue.start)}</td><td>{heard}</td></tr>"
+            )
+    return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
 
 
 def _details_html(row: RoutineRow) -> str:

@@ -46,7 +46,14 @@ from stretchtimer.gui.session.player import FRAME_MS, PlayerView
 from stretchtimer.gui.session.player_text import player_text, ring_state
 from stretchtimer.gui.session.ring import CountdownRing, RingState
 from stretchtimer.gui.widgets.pose_figure import PoseFigure
-from stretchtimer.gui.widgets.window_drag import WindowDrag, corner_place, on_a_screen, paint_face
+from stretchtimer.gui.widgets.window_drag import (
+    ScreenFollower,
+    WindowDrag,
+    corner_place,
+    inside_work_area,
+    paint_face,
+    screen_of_the_person,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +103,7 @@ class MiniPlayer(QWidget):
         self._build()
         self._shortcuts()
         self.drag = WindowDrag(self)
+        self.follower = ScreenFollower(self)  # back on a screen when its own is unplugged
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFixedSize(self.sizeHint().expandedTo(QSize(420, 0)))
 
@@ -344,18 +352,26 @@ class MiniPlayer(QWidget):
     # -- the window ---------------------------------------------------------------------
 
     def present(self) -> None:
-        """Show it where it was left (or in the screen's corner), ready for the keys."""
-        if not self._placed:
+        """Show it on the screen the person is using, ready for the keys: where they left it
+        when that is on this screen, else in its corner; always inside the work area."""
+        if not self.isVisible():
             self._placed = True
-            saved = self.places.value(PLACE_KEY)
-            if isinstance(saved, QPoint) and on_a_screen(saved, self.frameGeometry()):
-                self.move(saved)
-            else:
-                self.move(corner_place(self))
+            self.move(self._opening_place())
         self.show()
         self.raise_()
         self.activateWindow()
         self.setFocus()  # the keys work at once; no button wears a focus ring until Tab
+
+    def _opening_place(self) -> QPoint:
+        screen = screen_of_the_person()
+        saved = self.places.value(PLACE_KEY)
+        if (
+            isinstance(saved, QPoint)
+            and screen is not None
+            and screen.availableGeometry().contains(saved)
+        ):
+            return inside_work_area(saved, self.frameGeometry().size(), screen)
+        return corner_place(self, screen=screen)
 
     def save_place(self) -> None:
         if self._placed:

@@ -137,6 +137,7 @@ class SessionController(QObject):
         self.parts = parts = SessionParts(prepared, self.services.settings.current, self)
         for sentence in prepared.notices:
             self.notice.emit(sentence)
+        parts.player.notice.connect(self.notice.emit)  # the sound lost, or back
         if parts.player.is_ready():
             self._start_when_ready()
         else:

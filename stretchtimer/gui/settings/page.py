@@ -197,6 +197,15 @@ class SettingsView(QWidget):
         self.prepare.valueChanged.connect(lambda value: self._update(prepare=value))
         self.rest = self._seconds("Rest between steps", 0, 600)
         self.rest.valueChanged.connect(lambda value: self._update(rest=value))
+        self.settle = self._seconds("Quiet before the timer starts", 0, 30)
+        self.settle.setToolTip(
+            "Seconds of quiet after the last instruction, to get into position before a "
+            "hold starts (routines in format 2)"
+        )
+        self.settle.valueChanged.connect(lambda value: self._update(settle=value))
+        self.speak_easier = QCheckBox("Say the easier way aloud after each setup")
+        self.speak_easier.setAccessibleName("Say the easier way aloud after each setup")
+        self.speak_easier.toggled.connect(lambda on: self._update(speak_easier=on))
         self.comfort = QComboBox()
         self.comfort.setAccessibleName("Ask how my hips and back feel")
         for value, text in COMFORT_CHOICES:
@@ -208,7 +217,9 @@ class SettingsView(QWidget):
         hint.setObjectName("Subtle")
         session.addRow("Get into position", self.prepare)
         session.addRow("Rest between steps", self.rest)
+        session.addRow("Quiet before the timer", self.settle)
         session.addRow(hint)
+        session.addRow(self.speak_easier)
         session.addRow("Comfort rating", self.comfort)
         return session_card
 
@@ -267,6 +278,8 @@ class SettingsView(QWidget):
             self.breath,
             self.prepare,
             self.rest,
+            self.settle,
+            self.speak_easier,
             self.comfort,
             self.theme,
         )
@@ -281,6 +294,8 @@ class SettingsView(QWidget):
         _select(self.breath, settings.breath_guidance)
         self.prepare.setValue(settings.prepare)
         self.rest.setValue(settings.rest)
+        self.settle.setValue(settings.settle)
+        self.speak_easier.setChecked(settings.speak_easier)
         _select(self.comfort, settings.comfort_rating)
         _select(self.theme, settings.theme)
         for widget in widgets:

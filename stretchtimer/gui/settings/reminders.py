@@ -31,6 +31,7 @@ from stretchtimer.core.reminders.local_zone import system_zone
 from stretchtimer.core.session.clock import Clock
 from stretchtimer.gui.desk.quiet_dialog import from_qdatetime, suggested_end, to_qdatetime
 from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.settings.desk_rules import DeskRuleSettings
 from stretchtimer.storage.reminders import format_quiet_until, parse_quiet_until
 from stretchtimer.storage.settings import WEEKDAYS, Settings
 from stretchtimer.system.autostart import Autostart, AutostartError, autostart_for
@@ -101,6 +102,7 @@ class ReminderSettings(QObject):
         form.addRow("Snooze for", self.snooze)
         form.addRow(self.speak)
         form.addRow(quiet)
+        self.desk = DeskRuleSettings(self.services, form, self)
         form.addRow(self.login)
         form.addRow(self.login_problem)
         form.setRowVisible(self.login_problem, False)

@@ -17,10 +17,20 @@ MIN_SQLITE = (3, 31, 0)  # generated columns
 
 
 def connect(
-    path: Path, *, busy_timeout: float = BUSY_TIMEOUT, read_only: bool = False
+    path: Path,
+    *,
+    busy_timeout: float = BUSY_TIMEOUT,
+    read_only: bool = False,
+    immutable: bool = False,
 ) -> sqlite3.Connection:
-    """Open an existing history file; never creates one (that is ``opening``'s job)."""
+    """Open an existing history file; never creates one (that is ``opening``'s job).
+
+    ``immutable`` (with ``read_only``): for a file on read-only media, where SQLite
+    cannot make the ``-shm`` file and no other program can be writing.
+    """
     uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    if immutable:
+        uri += "&immutable=1"
     connection = sqlite3.connect(
         uri, uri=True, timeout=busy_timeout, isolation_level=None, cached_statements=64
     )

@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 from stretchtimer.storage.history import problems
 from stretchtimer.storage.history.connection import BUSY_TIMEOUT, MIN_SQLITE, connect
+from stretchtimer.storage.history.journal import replay_journals
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
 from stretchtimer.storage.history.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from stretchtimer.storage.history.store import HistoryDatabase, Judge
@@ -73,6 +74,14 @@ class OpenedHistory:
     problems: tuple[HistoryProblem, ...] = ()
     check_deferred: bool = False  # too big to check at start-up: call open_history(full_check=True)
 
+    @property
+    def recordable(self) -> bool:
+        """Whether a session should be recorded: the history is open, or what stops it
+        may pass (a full disk, a lock, a read-only mount) and the writer keeps trying."""
+        if self.database is not None:
+            return True
+        return bool(self.problems) and all(problem.kind in PASSING for problem in self.problems)
+
 
 def open_history(
     path: Path,
@@ -110,8 +119,55 @@ def open_history(
             _create(path)
         return _open_existing(path, told, full_check, busy_timeout, judge, replaced=False)
     except (sqlite3.Error, OSError) as error:
-        log.warning("history %s cannot be used: %s", path, error)
-        return OpenedHistory(None, (*told, problems.from_error(error, path)))
+        problem = problems.from_error(error, path)
+        log.warning("history %s cannot be written: %s (%s)", path, error, problem.kind.value)
+        if problem.kind in READABLE_ANYWAY and path.is_file():
+            reading = _open_for_reading(path, busy_timeout)
+            if reading is not None:
+                return OpenedHistory(reading, (*told, problems.reading_only(path, problem)))
+        return OpenedHistory(None, (*told, problem))
+
+
+# Faults that may pass while a session plays: record it anyway, keep it, retry.
+PASSING = frozenset(
+    {ProblemKind.DISK_FULL, ProblemKind.LOCKED, ProblemKind.READ_ONLY, ProblemKind.UNAVAILABLE}
+)
+
+# Faults that stop writing but not reading: the history is still listed, counted, exported.
+READABLE_ANYWAY = frozenset({ProblemKind.READ_ONLY, ProblemKind.DISK_FULL, ProblemKind.UNAVAILABLE})
+
+
+def _open_for_reading(path: Path, busy_timeout: float) -> HistoryDatabase | None:
+    """The history through a read-only connection, if it is one this version can read.
+
+    On read-only media SQLite cannot make the ``-shm`` a WAL database needs, so when
+    a plain read-only connection fails, the file is opened as immutable (nobody can
+    be writing to a read-only disk).
+    """
+    for immutable in (False, True):
+        try:
+            connection = connect(
+                path, busy_timeout=busy_timeout, read_only=True, immutable=immutable
+            )
+        except sqlite3.Error as error:
+            log.info("history %s cannot be read that way either: %s", path, error)
+            continue
+        try:
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            if version == SCHEMA_VERSION and _is_ours(connection):
+                connection.execute("SELECT count(*) FROM sessions").fetchone()
+                return HistoryDatabase(path, connection)
+        except sqlite3.Error as error:
+            log.info("history %s cannot be read that way either: %s", path, error)
+        connection.close()
+    return None
+
+
+def ensure_created(path: Path) -> None:
+    """Make an empty history at ``path`` if there is none. Raises sqlite3.Error or OSError."""
+    ensure_private_dir(path.parent)
+    if not path.exists():
+        _create(path)
 
 
 def _open_existing(
@@ -159,6 +215,7 @@ def _open_existing(
 
         migrate(connection, before_upgrade=backup)
         database = HistoryDatabase(path, connection)
+        _add_journals(path, connection)
         _recover(database, judge, told)
     except sqlite3.DatabaseError as error:
         if connection is not None:
@@ -173,6 +230,16 @@ def _open_existing(
             connection.close()
         raise
     return OpenedHistory(database, tuple(told), check_deferred=not check)
+
+
+def _add_journals(path: Path, connection: sqlite3.Connection) -> None:
+    """Sessions kept beside the history because it could not take them then."""
+    waited = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    connection.execute(f"PRAGMA busy_timeout = {RECOVERY_WAIT_MS}")
+    try:
+        replay_journals(path, connection)
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
 
 def _newer(path: Path, told: list[HistoryProblem]) -> OpenedHistory:
@@ -196,7 +263,7 @@ def _recover(database: HistoryDatabase, judge: Judge | None, told: list[HistoryP
     except sqlite3.OperationalError as error:
         kind = problems.error_kind(error)
         log.info("history: unfinished sessions stay as they are for now (%s)", error)
-        if kind is ProblemKind.READ_ONLY:
+        if kind in (ProblemKind.READ_ONLY, ProblemKind.DISK_FULL):
             told.append(problems.from_error(error, database.path))
         elif kind is not ProblemKind.LOCKED:
             raise

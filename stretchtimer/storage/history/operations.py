@@ -14,9 +14,19 @@ from typing import Protocol
 from stretchtimer.storage.history.identity import ProcessIdentity
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 
+Statement = tuple[str, dict[str, object]]
+"""A statement's name in :data:`STATEMENTS` and its parameters: what a journal keeps."""
+
 
 class Operation(Protocol):
+    def statements(self) -> list[Statement]: ...
+
     def apply(self, connection: sqlite3.Connection) -> None: ...
+
+
+def apply_statements(connection: sqlite3.Connection, statements: list[Statement]) -> None:
+    for name, values in statements:
+        connection.execute(STATEMENTS[name], values)
 
 
 INSERT_SESSION = """
@@ -80,55 +90,84 @@ def segment_values(session_id: str, segment: SegmentRecord) -> dict[str, object]
     }
 
 
+SET_ACTIVE = (
+    "UPDATE sessions SET active_seconds = :active_seconds "
+    "WHERE id = :session_id AND status = 'in_progress'"
+)
+FINISH = (
+    "UPDATE sessions SET status = :status, ended_at = :ended_at, "
+    "active_seconds = :active_seconds WHERE id = :session_id"
+)
+RATE_AFTER = "UPDATE sessions SET comfort_after = :after WHERE id = :session_id"
+
+STATEMENTS = {
+    "insert_session": INSERT_SESSION,
+    "insert_segment": INSERT_SEGMENT,
+    "set_active": SET_ACTIVE,
+    "finish": FINISH,
+    "rate_after": RATE_AFTER,
+}
+
+
+class _Statements:
+    """An operation is its statements, applied in order."""
+
+    def statements(self) -> list[Statement]:
+        raise NotImplementedError
+
+    def apply(self, connection: sqlite3.Connection) -> None:
+        apply_statements(connection, self.statements())
+
+
 @dataclass(frozen=True)
-class StartSession:
+class StartSession(_Statements):
     """The session row, written as the session starts (status ``in_progress``)."""
 
     record: SessionRecord
     identity: ProcessIdentity
 
-    def apply(self, connection: sqlite3.Connection) -> None:
-        connection.execute(INSERT_SESSION, session_values(self.record, self.identity))
+    def statements(self) -> list[Statement]:
+        return [("insert_session", session_values(self.record, self.identity))]
 
 
 @dataclass(frozen=True)
-class AddSegment:
+class AddSegment(_Statements):
     """A segment that ended, and the session's active time so far."""
 
     session_id: str
     segment: SegmentRecord
     active_seconds: float
 
-    def apply(self, connection: sqlite3.Connection) -> None:
-        connection.execute(INSERT_SEGMENT, segment_values(self.session_id, self.segment))
-        connection.execute(
-            "UPDATE sessions SET active_seconds = ? WHERE id = ? AND status = 'in_progress'",
-            (self.active_seconds, self.session_id),
-        )
+    def statements(self) -> list[Statement]:
+        return [
+            ("insert_segment", segment_values(self.session_id, self.segment)),
+            ("set_active", {"active_seconds": self.active_seconds, "session_id": self.session_id}),
+        ]
 
 
 @dataclass(frozen=True)
-class FinishSession:
+class FinishSession(_Statements):
     session_id: str
     status: SessionStatus
     ended_at: str
     active_seconds: float
 
-    def apply(self, connection: sqlite3.Connection) -> None:
-        connection.execute(
-            "UPDATE sessions SET status = ?, ended_at = ?, active_seconds = ? WHERE id = ?",
-            (self.status.value, self.ended_at, self.active_seconds, self.session_id),
-        )
+    def statements(self) -> list[Statement]:
+        values: dict[str, object] = {
+            "status": self.status.value,
+            "ended_at": self.ended_at,
+            "active_seconds": self.active_seconds,
+            "session_id": self.session_id,
+        }
+        return [("finish", values)]
 
 
 @dataclass(frozen=True)
-class RateComfort:
+class RateComfort(_Statements):
     """A 0–10 comfort rating given after the session (the one before is in the start)."""
 
     session_id: str
     after: int | None
 
-    def apply(self, connection: sqlite3.Connection) -> None:
-        connection.execute(
-            "UPDATE sessions SET comfort_after = ? WHERE id = ?", (self.after, self.session_id)
-        )
+    def statements(self) -> list[Statement]:
+        return [("rate_after", {"after": self.after, "session_id": self.session_id})]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import errno
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,8 +88,12 @@ def from_error(error: BaseException, path: Path, *, recording: bool = False) -> 
     """The problem behind an SQLite or OS error, worded for now or for a session in progress.
 
     ``recording``: a session is playing and what it did is kept in memory meanwhile.
+    SQLite says only "unable to open database file" when it cannot make a file it
+    needs; the folder then tells whether the disk is full or read-only.
     """
     kind = error_kind(error)
+    if kind is ProblemKind.UNAVAILABLE:
+        kind = folder_kind(path) or kind
     later = (
         " stretchtimer keeps this session in memory and saves it as soon as it can."
         if recording
@@ -121,13 +126,56 @@ def from_error(error: BaseException, path: Path, *, recording: bool = False) -> 
     return HistoryProblem(kind, text, path)
 
 
-def not_saved(path: Path, cause: HistoryProblem | None) -> HistoryProblem:
-    """Said once, when stretchtimer closes with part of a session still unsaved."""
+def reading_only(path: Path, cause: HistoryProblem) -> HistoryProblem:
+    """The history can be read but not written: shown with what it holds."""
+    why = {
+        ProblemKind.DISK_FULL: "the disk that holds it is full; free some space",
+        ProblemKind.READ_ONLY: f"{path} or its folder is read-only; make them writable",
+    }.get(cause.kind, f"it cannot be written ({cause.message})")
+    return HistoryProblem(
+        cause.kind,
+        f"Your history can be read but new sessions cannot be saved to it: {why}.",
+        path,
+    )
+
+
+MIN_FREE_BYTES = 64 * 1024  # less than this and SQLite cannot make its -wal and -shm
+
+
+def folder_kind(path: Path) -> ProblemKind | None:
+    """Whether the folder of ``path`` is on a full or read-only disk, or not writable."""
+    folder = path.parent
+    try:
+        status = os.statvfs(folder)
+    except (OSError, AttributeError):  # no such folder; or Windows
+        return None
+    if status.f_flag & getattr(os, "ST_RDONLY", 1):
+        return ProblemKind.READ_ONLY
+    if status.f_bavail * status.f_frsize < MIN_FREE_BYTES:
+        return ProblemKind.DISK_FULL
+    if not os.access(folder, os.W_OK):
+        return ProblemKind.READ_ONLY
+    return None
+
+
+def not_saved(path: Path, cause: HistoryProblem | None, kept: Path | None = None) -> HistoryProblem:
+    """Said once, when stretchtimer closes with part of a session still unsaved.
+
+    ``kept``: the journal that holds it, to be added when the history is next opened.
+    """
     why = {
         ProblemKind.LOCKED: "another program kept it locked",
         ProblemKind.DISK_FULL: "the disk stayed full",
-        ProblemKind.READ_ONLY: "the file could not be written",
+        ProblemKind.READ_ONLY: "the file is read-only",
     }.get(cause.kind if cause else ProblemKind.UNAVAILABLE, "the file could not be written")
+    if kept is not None:
+        return HistoryProblem(
+            ProblemKind.NOT_SAVED,
+            f"This session is not in your history yet because {why}; it is kept in "
+            f"{kept} and will be added the next time stretchtimer opens your history.",
+            path,
+            kept,
+        )
     return HistoryProblem(
         ProblemKind.NOT_SAVED,
         f"This session could not be saved to your history because {why}; "

@@ -6,6 +6,12 @@ the player only hands operations to :class:`HistoryWriter`, which applies them
 on its own thread. What cannot be written stays in memory, in order, and is
 tried again with each new operation and after a growing delay. The first
 failure is reported once through ``on_problem`` (called on the writer's thread).
+
+While writes wait, they are also kept in a journal beside the history (when the
+disk allows), so that a program that ends before the history can take them loses
+nothing: the next opening of the history adds them (see :mod:`.journal`). A
+history that does not exist yet (the disk was full when it was to be made) is
+created as soon as it can be.
 """
 
 from __future__ import annotations
@@ -15,11 +21,14 @@ import queue
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from stretchtimer.storage.history import problems
 from stretchtimer.storage.history.connection import connect, immediate
+from stretchtimer.storage.history.journal import journal_path, remove_journal, write_journal
+from stretchtimer.storage.history.opening import ensure_created
 from stretchtimer.storage.history.operations import Operation
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
 
@@ -56,7 +65,9 @@ class HistoryWriter:
         retry_delays: Sequence[float] = RETRY_DELAYS,
     ) -> None:
         self.path = path
-        self._connector = connector or (lambda: connect(path))
+        self._connector = connector or (lambda: _connect_or_create(path))
+        self.journal = journal_path(path, str(uuid.uuid4()))
+        self._journal_kept = False  # the journal holds what is pending now
         self._on_problem = on_problem
         self._retry_delays = tuple(retry_delays)
         self._queue: queue.SimpleQueue[Operation | _Stop | _WhenSaved] = queue.SimpleQueue()
@@ -96,9 +107,10 @@ class HistoryWriter:
         with self._lock:
             unsaved = self._unsaved if not self._thread.is_alive() else max(self._unsaved, 1)
             cause = self._problem
+            kept = self._journal_kept
         if unsaved:
             log.warning("history: %s write(s) could not be saved (%s)", unsaved, cause)
-            return problems.not_saved(self.path, cause)
+            return problems.not_saved(self.path, cause, self.journal if kept else None)
         return None
 
     # -- the writer thread ------------------------------------------------------------
@@ -145,6 +157,8 @@ class HistoryWriter:
                 break
             time.sleep(0.2)
             self._flush()
+        if self._pending:
+            self._keep_journal()
         self._tell_saved()
         self._disconnect()
 
@@ -185,6 +199,8 @@ class HistoryWriter:
             )
         self._pending.clear()
         self._failures = 0
+        if self._journal_kept:
+            self._drop_journal()
         self._set_state(None, 0)
 
     def _apply_one_by_one(self) -> None:
@@ -213,6 +229,7 @@ class HistoryWriter:
                 "history: cannot write now (%s); keeping %s write(s)", error, len(self._pending)
             )
         self._set_state(problem, len(self._pending))
+        self._keep_journal()
         if not self._told:
             self._told = True
             if self._on_problem is not None:
@@ -220,6 +237,26 @@ class HistoryWriter:
                     self._on_problem(problem)
                 except Exception:
                     log.exception("history: the problem handler failed")
+
+    def _keep_journal(self) -> None:
+        """The pending writes, kept beside the history too; a full disk may refuse that."""
+        try:
+            write_journal(self.journal, self._pending)
+        except OSError as error:
+            log.info("history: cannot keep a journal either (%s)", error)
+            kept = False
+        else:
+            kept = True
+        with self._lock:
+            self._journal_kept = kept
+
+    def _drop_journal(self) -> None:
+        try:
+            remove_journal(self.journal)
+        except OSError as error:  # replayed later: applying it again changes nothing
+            log.info("history: cannot remove the journal %s (%s)", self.journal, error)
+        with self._lock:
+            self._journal_kept = False
 
     def _set_state(self, problem: HistoryProblem | None, unsaved: int) -> None:
         with self._lock:
@@ -238,3 +275,10 @@ class HistoryWriter:
             except sqlite3.Error:
                 log.debug("history: closing a failed connection", exc_info=True)
             self._connection = None
+
+
+def _connect_or_create(path: Path) -> sqlite3.Connection:
+    """A connection to the history, made first if it is not there yet."""
+    if not path.exists():
+        ensure_created(path)
+    return connect(path)

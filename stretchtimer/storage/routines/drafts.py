@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.bounded_parse import loads_json
 from stretchtimer.core.routine.draft import Kind, RoutineDraft, StepDraft
 from stretchtimer.core.routine.model import Sides
 from stretchtimer.storage.atomic import keep_aside, write_text_atomically
@@ -29,7 +30,18 @@ log = logging.getLogger(__name__)
 
 DRAFT_VERSION = 1
 SUFFIX = ".json"
-_TEXT_FIELDS = ("title", "description", "prepare", "rest", "switch", "inhale", "exhale")
+_TEXT_FIELDS = (
+    "title",
+    "description",
+    "prepare",
+    "rest",
+    "switch",
+    "inhale",
+    "exhale",
+    "setup",
+    "finish",
+    "settle",
+)
 _STEP_TEXT_FIELDS = (
     "name",
     "hold",
@@ -41,6 +53,12 @@ _STEP_TEXT_FIELDS = (
     "say",
     "easier",
     "rest",
+    "setup",
+    "feel",
+    "release",
+    "caution",
+    "settle",
+    "pose",
 )
 
 
@@ -64,13 +82,15 @@ def digest(data: bytes | None) -> str:
 
 
 def draft_to_json(draft: RoutineDraft) -> dict[str, Any]:
-    routine = {name: getattr(draft, name) for name in _TEXT_FIELDS}
+    routine: dict[str, Any] = {name: getattr(draft, name) for name in _TEXT_FIELDS}
+    routine["format"] = draft.format
     routine["tags"] = list(draft.tags)
     routine["steps"] = [
         {
             **{name: getattr(step, name) for name in _STEP_TEXT_FIELDS},
             "kind": step.kind.value,
             "sides": step.sides.value,
+            "rep_cues": list(step.rep_cues),
         }
         for step in draft.steps
     ]
@@ -88,7 +108,12 @@ def draft_from_json(value: object) -> RoutineDraft:
     steps = value.get("steps", [])
     if not isinstance(steps, list):
         raise ValueError("steps are not a list")
-    return RoutineDraft(**texts, tags=tuple(tags), steps=tuple(_step(item) for item in steps))
+    written = value.get("format", 1)  # drafts kept before format 2 were format 1
+    if written not in (1, 2) or isinstance(written, bool):
+        raise ValueError("format is not 1 or 2")
+    return RoutineDraft(
+        **texts, format=written, tags=tuple(tags), steps=tuple(_step(item) for item in steps)
+    )
 
 
 def _step(value: object) -> StepDraft:
@@ -96,7 +121,10 @@ def _step(value: object) -> StepDraft:
         raise ValueError("a step is not a table")
     step = StepDraft(kind=Kind(value.get("kind", "hold")), sides=Sides(value.get("sides", "none")))
     texts: dict[str, Any] = {name: _text(value, name) for name in _STEP_TEXT_FIELDS}
-    return dataclasses.replace(step, **texts)
+    rep_cues = value.get("rep_cues", [])
+    if not isinstance(rep_cues, list) or not all(isinstance(cue, str) for cue in rep_cues):
+        raise ValueError("rep_cues are not a list of texts")
+    return dataclasses.replace(step, **texts, rep_cues=tuple(rep_cues))
 
 
 def _text(table: dict[str, Any], name: str) -> str:
@@ -156,7 +184,7 @@ class DraftFolder:
 
 def read_draft(path: Path) -> KeptDraft:
     """Read one draft file; raises OSError or ValueError."""
-    document = json.loads(path.read_text(encoding="utf-8"))
+    document = loads_json(path.read_text(encoding="utf-8"))
     if not isinstance(document, dict) or document.get("version") != DRAFT_VERSION:
         raise ValueError("not a draft of this version")
     routine_file = document.get("routine_file")

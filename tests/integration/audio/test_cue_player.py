@@ -164,6 +164,9 @@ def test_a_new_spoken_cue_cuts_the_one_still_speaking(
     assert played.player.speaking_text() == "Three."
 
 
+RIGHT_SIDE = "Cross your right ankle over your left knee."  # desk-hips, on the right side
+
+
 def test_late_cues_are_dropped_except_what_to_do_next(
     pulse: PulseServer, qapp: Any, clip_folder: Path
 ) -> None:
@@ -172,10 +175,10 @@ def test_late_cues_are_dropped_except_what_to_do_next(
     late = [
         CueDue(segment, Cue(0.0, CueRole.HALFWAY, "Halfway."), 0.0, late_by=4.0),
         CueDue(segment, Cue(0.0, CueRole.CHIME, sound=Sound.END), 0.0, late_by=4.0),
-        CueDue(segment, Cue(0.0, CueRole.SIDE, "Right side."), 0.0, late_by=4.0),
+        CueDue(segment, Cue(0.0, CueRole.ACTION, RIGHT_SIDE), 0.0, late_by=4.0),
     ]
     played.feed(late)  # as after the machine stalled for four seconds
-    assert [record["text"] for record in played.records("voice")] == ["Right side."]
+    assert [record["text"] for record in played.records("voice")] == [RIGHT_SIDE]
     assert [record["text"] for record in played.records("drop")] == ["Halfway."]
     assert played.records("chime") == []
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import stat
 from pathlib import Path
@@ -234,3 +235,38 @@ def test_a_history_locked_by_another_program_can_be_read_and_refuses_changes_pol
         "stretchtimer: Your history is locked by another program; close that program and try again."
     )
     assert len(json.loads(run_cli("history", "--json", home=home).stdout)) == 3
+
+
+def test_a_session_from_the_year_one_is_refused_and_the_history_stays_readable(
+    home: Path,
+) -> None:
+    source = home / "old.json"
+    session = {
+        "id": "8c3f0a3e-8d0e-4a53-9a55-3d1d2b0c9a11",
+        "routine_id": "desk-hips",
+        "routine_title": "Desk hips",
+        "started_at": "0001-01-01T00:00:00Z",
+        "status": "completed",
+    }
+    source.write_text(json.dumps([session]))
+    refused = run_cli("history", "import", str(source), home=home)
+    assert refused.returncode == 1
+    assert "between the years 1970 and 9999" in refused.stderr
+    assert "Traceback" not in refused.stderr and "a bug" not in refused.stderr
+    for year in ("0000", "10000"):
+        source.write_text(json.dumps([{**session, "started_at": f"{year}-01-01T00:00:00+05:00"}]))
+        again = run_cli("history", "import", str(source), home=home)
+        assert again.returncode == 1 and "a bug" not in again.stderr
+    assert run_cli("history", "--json", home=home).returncode == 0
+    assert run_cli("history", "export", str(home / "x.json"), home=home).returncode == 0
+
+
+def test_import_of_a_device_or_a_fifo_is_refused_at_once(home: Path) -> None:
+    zero = home / "zero.json"
+    zero.symlink_to("/dev/zero")
+    fifo = home / "pipe.json"
+    os.mkfifo(fifo)
+    for path in (zero, fifo):
+        result = run_cli("history", "import", str(path), home=home, timeout=20)
+        assert result.returncode == 1
+        assert "not an ordinary file" in result.stderr

@@ -162,3 +162,55 @@ def test_sigterm_also_stops_cleanly(home: Path) -> None:
     out, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert "Stopped after" in out and "Traceback" not in err
+
+
+def test_an_invalid_settings_file_in_a_read_only_folder_still_plays(home: Path) -> None:
+    config = home / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text("version = 0\n[voice\n")
+    result = run_cli(
+        "play",
+        "two-minute-reset",
+        "--no-gui",
+        "--mute",
+        "--speed",
+        "100",
+        home=home,
+        read_only=(config,),
+    )
+    assert result.returncode == 0, result.stderr
+    notice = [line for line in result.stderr.splitlines() if "settings" in line]
+    assert len(notice) == 1 and "could not be copied aside" in notice[0]
+    assert "Traceback" not in result.stderr
+    assert sorted(item.name for item in config.iterdir()) == ["settings.toml"]
+
+
+def test_mute_in_the_terminal_never_connects_to_a_sound_server(home: Path) -> None:
+    import socket
+
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    address = home / "pulse-native"
+    listener.bind(str(address))
+    listener.listen(8)
+    listener.setblocking(False)
+    try:
+        environment = {"PULSE_SERVER": f"unix:{address}", "PIPEWIRE_REMOTE": str(address)}
+        result = run_cli(
+            "play",
+            "two-minute-reset",
+            "--no-gui",
+            "--mute",
+            "--speed",
+            "100",
+            home=home,
+            env=environment,
+        )
+        assert result.returncode == 0, result.stderr
+        try:
+            connection, _ = listener.accept()
+        except BlockingIOError:
+            connection = None
+        assert connection is None, "a muted session connected to the sound server"
+        assert "audio" not in result.stderr.lower()
+    finally:
+        listener.close()

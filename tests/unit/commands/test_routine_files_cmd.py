@@ -31,9 +31,11 @@ def test_editor_cli_new_writes_a_valid_commented_starter_with_each_kind_of_step(
     kinds = {type(step.work) for step in routine.steps}
     assert kinds == {Hold, Breaths, Reps}
     document = tomllib.loads(text)
-    assert set(document["pace"]) == {"prepare", "rest", "switch", "inhale", "exhale"}
+    assert set(document["pace"]) == {"prepare", "rest", "switch", "inhale", "exhale", "settle"}
+    assert routine.format == 2 and routine.steps[0].release  # a way in and out, as an example
     validated = run_cli("routines", "validate", str(path), home=home)
     assert validated.returncode == 0, validated.stderr
+    assert "warning" not in validated.stdout  # the example follows its own advice
     listed = run_cli("routines", "list", home=home)
     assert "morning-hips" in listed.stdout
 

@@ -122,6 +122,104 @@ def test_routine_lengths_follow_the_persons_timing_and_rate_as_in_the_app(home: 
     listed, shown, text = lengths()
     desk = RoutineLibrary(app_paths().routines).open("desk-hips").routine
     assert desk is not None
-    expected = round(estimated_seconds(desk, slow))  # what the Routines page shows
-    assert listed == shown == expected > usual
-    assert clock_text(expected) in text
+    seconds = estimated_seconds(desk, slow)  # what the Routines page shows
+    assert listed == shown == round(seconds) > usual
+    assert clock_text(seconds) in text
+
+
+def test_routines_script_prints_what_will_be_said_and_when(home: Path) -> None:
+    result = run_cli("routines", "script", "hip-openers", home=home)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Hip openers  (")
+    assert lines[1].startswith("  0:00.0  prepare · Pigeon pose · left")
+    text = result.stdout
+    assert '"Step your left foot forward into a runner' in text
+    assert '"Step your right foot forward into a runner' in text  # the switch says the new side
+    assert '"Begin."' in text and "estimate)" in text
+    assert text.index('"Begin."') > text.index("left foot forward")
+
+
+def test_routines_script_json_has_segments_and_cues_with_their_lengths(home: Path) -> None:
+    result = run_cli("routines", "script", "desk-hips", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    segments = json.loads(result.stdout)
+    assert segments[0]["kind"] == "prepare" and segments[0]["side"] == "left"
+    assert segments[-1]["kind"] == "done"
+    starts = [segment["start"] for segment in segments]
+    assert starts == sorted(starts) and starts[0] == 0
+    for segment in segments:
+        assert {"kind", "step", "side", "start", "length", "cues"} <= set(segment)
+        for cue in segment["cues"]:
+            assert segment["start"] <= cue["start"] <= segment["start"] + segment["length"]
+            if cue["spoken"]:
+                assert cue["length_from"] in ("clip", "estimate") and cue["length"] > 0
+    cached = run_cli("routines", "script", "nope", home=home)
+    assert cached.returncode == 1 and "Traceback" not in cached.stderr
+
+
+def test_routines_script_uses_the_rendered_clip_length_when_there_is_one(home: Path) -> None:
+    from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
+
+    cache = ClipCache(app_paths().clips)
+    path = cache.path_for("Begin.", VoiceChoice())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    import wave
+
+    with wave.open(str(path), "wb") as clip:  # half a second of silence, as a clip
+        clip.setnchannels(1)
+        clip.setsampwidth(2)
+        clip.setframerate(22050)
+        clip.writeframes(b"\0\0" * 11025)
+    segments = json.loads(run_cli("routines", "script", "desk-hips", "--json", home=home).stdout)
+    begins = [cue for segment in segments for cue in segment["cues"] if cue["text"] == "Begin."]
+    assert begins and all(cue["length_from"] == "clip" for cue in begins)
+    assert all(cue["length"] == 0.5 for cue in begins)
+
+
+def test_validate_gives_guidance_warnings_and_still_succeeds(home: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old.toml"
+    old.write_text(
+        'format = 1\ntitle = "Old"\n[[step]]\nname = "Bend"\nsay = "Lean to one side."\n'
+        'hold = 20\nsides = "both"\n'
+    )
+    result = run_cli("routines", "validate", str(old), home=home)
+    assert result.returncode == 0
+    warnings = [line for line in result.stdout.splitlines() if ": warning: " in line]
+    assert any("write {side} and {other}" in line for line in warnings)
+    assert any("settle" in line for line in warnings)
+
+
+def test_routines_show_gives_the_way_in_and_out_with_the_first_side_named(home: Path) -> None:
+    text = run_cli("routines", "show", "hip-openers", home=home).stdout
+    assert "Before you start: You need a mat" in text
+    assert "Setup: Start on your hands and knees. Step your left foot forward" in text
+    assert "Release: Press up onto your hands" in text and "{side}" not in text
+    facts = json.loads(run_cli("routines", "show", "hip-openers", "--json", home=home).stdout)
+    assert facts["format"] == 2 and facts["finish"].startswith("Roll onto one side")
+    pigeon = facts["steps"][0]
+    assert pigeon["pose"] == "pigeon" and "{side}" in pigeon["say"]  # as written in the file
+
+
+def test_a_file_nested_a_thousand_deep_is_listed_as_broken_and_stops_nothing(home: Path) -> None:
+    folder = home / "data" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text(
+        'format = 1\ntitle = "Mine"\n[[step]]\nname = "A"\nhold = 20\n'
+    )
+    (folder / "deep.toml").write_text("extra = " + "[" * 1000 + "]" * 1000 + "\n")
+    listing = run_cli("routines", "list", home=home)
+    assert listing.returncode == 0, listing.stderr
+    lines = listing.stdout.splitlines()
+    assert any(line.startswith("mine") for line in lines)
+    deep = next(line for line in lines if line.startswith("deep"))
+    assert "deep" in deep.split(maxsplit=1)[1]  # the one-line reason is shown
+    assert "Traceback" not in listing.stderr
+    shown = run_cli("routines", "show", "desk-hips", home=home)
+    assert shown.returncode == 0, shown.stderr
+    played = run_cli("play", "two-minute-reset", "--no-gui", "--mute", "--speed", "100", home=home)
+    assert played.returncode == 0, played.stderr
+    own = run_cli("routines", "show", "deep", home=home)
+    assert own.returncode == 1
+    assert len(own.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in own.stderr

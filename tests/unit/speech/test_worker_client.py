@@ -113,3 +113,17 @@ def test_an_unknown_voice_is_reported_by_name(home: Path) -> None:
     assert result.notice.voice == "fake/xx"
     assert [voice["id"] for voice in voices] == ["fake/en", "fake/fr"]
     assert voices[0] == {"id": "fake/en", "name": "Fake English", "languages": ["en"]}
+
+
+def test_closing_a_worker_that_is_gone_and_reaped_never_raises() -> None:
+    import os
+    import signal
+
+    from stretchtimer.speech.worker_client import WorkerProcess
+
+    worker = WorkerProcess(FAKE_WORKER, start_timeout=10)
+    os.kill(worker.process.pid, signal.SIGKILL)
+    os.waitpid(worker.process.pid, 0)  # reaped by somebody else: waiting for it fails
+    worker.close()
+    worker.kill()
+    worker.close()  # and again: nothing left to do, nothing raised

@@ -99,6 +99,8 @@ def test_reminder_state_round_trips_and_is_private(home: Path) -> None:
         '{"version": 1, "cycle": {"kind": "dancing", "since": 1, "due": 2, "shown": false}}',
         '{"version": 1, "paused_until": "soon"}',
         '{"version": 1, "last_routine": 5}',
+        "[" * 100_000 + "]" * 100_000,
+        '{"version": 1, "last_routine": ' + "7" * 5000 + "}",
     ],
 )
 def test_an_unusable_reminder_state_starts_the_schedule_afresh(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import os
 import stat
 import tomllib
 from pathlib import Path
@@ -134,3 +135,70 @@ def test_the_comfort_question_is_a_choice_asked_only_where_a_routine_calls_for_i
     assert (
         result.notice is not None and "session.comfort_rating = True is not valid" in result.notice
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version = 0\n[voice]\nrate = 120\n",
+        "version = -3\n",
+        "version = 1\n[voice]\nvoice = " + "[" * 5000 + "]" * 5000 + "\n",
+        "version = 1\n[voice]\nrate = " + "9" * 5000 + "\n",
+        "version = 1\n" + "a" + ".a" * 3000 + " = 1\n",
+    ],
+    ids=["version-0", "version-negative", "nested-5000", "digits-5000", "dotted-3000"],
+)
+def test_a_file_that_cannot_be_used_falls_back_to_defaults_with_one_sentence(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(text)
+    result = SettingsStore(path).load()
+    assert result.settings == Settings()
+    assert result.notice is not None and "\n" not in result.notice
+    assert len(result.notice) < 400
+    copy = tmp_path / "settings.toml.unreadable-1"
+    assert copy.read_text() == text
+
+
+def test_a_bad_file_is_copied_aside_once_owner_only_while_it_stays(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("version = 1\n[voice\n" + "#" * 500_000 + "\n")
+    path.chmod(0o644)
+    for _ in range(3):
+        result = SettingsStore(path).load()
+        assert result.notice is not None and "settings.toml.unreadable-1" in result.notice
+    copies = sorted(item.name for item in tmp_path.iterdir() if item.name != "settings.toml")
+    assert copies == ["settings.toml.unreadable-1"]
+    assert stat.S_IMODE((tmp_path / copies[0]).stat().st_mode) == 0o600
+    path.write_text('version = 1\n[appearance]\ntheme = "purple"\n')  # another bad file
+    for _ in range(2):
+        assert "settings.toml.invalid-1" in (SettingsStore(path).load().notice or "")
+    path.write_text("version = 1\n[voice\n")  # and a third, of the first kind
+    assert "settings.toml.unreadable-2" in (SettingsStore(path).load().notice or "")
+    assert len(list(tmp_path.iterdir())) == 4
+
+
+def test_a_settings_file_that_is_a_folder_or_huge_leaves_the_defaults(tmp_path: Path) -> None:
+    folder = tmp_path / "settings.toml"
+    folder.mkdir()
+    result = SettingsStore(folder).load()
+    assert result.settings == Settings()
+    assert result.notice is not None and "is a folder" in result.notice
+    huge = tmp_path / "big.toml"
+    huge.write_text("version = 1\n" + "# padding\n" * 300_000)
+    result = SettingsStore(huge).load()
+    assert result.settings == Settings()
+    assert result.notice is not None and "over the limit of 1.0 MB" in result.notice
+    assert not (tmp_path / "big.toml.unreadable-1").exists()  # nothing read, nothing copied
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)  # a reader of a FIFO waits for a writer for ever
+    result = SettingsStore(fifo).load()
+    assert result.notice is not None and "not an ordinary file" in result.notice
+
+
+def test_a_long_invalid_value_is_shortened_in_the_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('version = 1\n[appearance]\ntheme = "' + "p" * 100_000 + '"\n')
+    result = SettingsStore(path).load()
+    assert result.notice is not None and len(result.notice) < 400

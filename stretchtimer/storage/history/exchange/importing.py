@@ -9,20 +9,17 @@ back as ``interrupted``: no program here is recording it.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import math
-import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from stretchtimer.core.session.plan import SegmentKind
+from stretchtimer.core.bounded_parse import ParseLimitError, loads_json
+from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded, size_text
 from stretchtimer.storage.history.connection import immediate
+from stretchtimer.storage.history.exchange.checks import FieldError, Fields, session_from_fields
 from stretchtimer.storage.history.exchange.exporting import (
     ESCAPE,
     EXPORT_FORMAT,
@@ -35,30 +32,27 @@ from stretchtimer.storage.history.operations import (
     segment_values,
     session_values,
 )
-from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
-from stretchtimer.storage.history.schema import OUTCOMES
+from stretchtimer.storage.history.records import SessionRecord
 from stretchtimer.storage.history.store import HistoryDatabase
-from stretchtimer.storage.history.timestamps import to_utc_text, utc_offset_minutes
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_NAME = 200
-MAX_NOTE = 4000
-MAX_SEGMENTS = 20_000
-MAX_SECONDS = 7 * 24 * 3600.0
-MAX_OFFSET = 18 * 60  # minutes: the widest time-zone offsets there are
+MAX_FILE_BYTES = 64 * 1000 * 1000
+"""Ten years of daily sessions export to a few megabytes; 64 MB is not an export."""
 PROBLEMS_SHOWN = 10
 REQUIRED_CSV = ("id", "routine_id", "routine_title", "started_at", "status")
-KINDS = tuple(kind.value for kind in SegmentKind if kind is not SegmentKind.DONE)
 
 
 class ImportFileError(Exception):
-    """The file cannot be imported; ``problems`` are lines ``FILE:LINE: what is wrong``."""
+    """The file cannot be imported.
 
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        shown = self.problems[:PROBLEMS_SHOWN]
-        more = len(self.problems) - len(shown)
-        super().__init__("\n".join(shown) + (f"\n… and {more} more" if more > 0 else ""))
+    ``problems`` are the first few lines ``FILE:LINE: what is wrong``; ``count`` is
+    how many problems there are in all.
+    """
+
+    def __init__(self, problems: Sequence[str], count: int | None = None) -> None:
+        self.problems = list(problems[:PROBLEMS_SHOWN])
+        self.count = len(problems) if count is None else count
+        more = self.count - len(self.problems)
+        super().__init__("\n".join(self.problems) + (f"\n… and {more} more" if more > 0 else ""))
 
 
 @dataclass(frozen=True)
@@ -67,17 +61,28 @@ class ImportResult:
     already: int  # sessions it had already (left unchanged)
 
 
-class _FieldError(Exception):
-    def __init__(self, message: str, segment: int | None = None) -> None:
-        super().__init__(message)
-        self.segment = segment
+class _Problems:
+    """The first few problems of a file and how many there are: memory and time stay linear."""
+
+    def __init__(self) -> None:
+        self.first: list[tuple[int, int | None, str]] = []  # session, segment, what
+        self.count = 0
+
+    def add(self, session: int, segment: int | None, message: str) -> None:
+        self.count += 1
+        if len(self.first) < PROBLEMS_SHOWN:
+            self.first.append((session, segment, message))
 
 
 # -- reading files ------------------------------------------------------------------------
 
 
 def read_import_file(path: Path) -> list[SessionRecord]:
-    """Every session in the file, checked; raises ImportFileError (nothing half-read)."""
+    """Every session in the file, checked; raises ImportFileError (nothing half-read).
+
+    Only a regular file of at most :data:`MAX_FILE_BYTES` is read: a device, a FIFO
+    or a folder is refused at once, before a byte is read.
+    """
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".csv"):
@@ -85,9 +90,15 @@ def read_import_file(path: Path) -> list[SessionRecord]:
             [f"{name}: cannot tell the format: give a file ending in .json or .csv"]
         )
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFileError([f"{name}: the file is too large to be a history export"])
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except FileRefusedError as refused:
+        if refused.size is not None:
+            too_large = (
+                f"{name}: is {size_text(refused.size)}; "
+                f"a history export is at most {size_text(MAX_FILE_BYTES)}"
+            )
+            raise ImportFileError([too_large]) from None
+        raise ImportFileError([f"{name}: {refused.reason}; give an exported file"]) from None
     except OSError as error:
         raise ImportFileError([f"{name}: cannot be read ({error.strerror or error})"]) from None
     try:
@@ -102,18 +113,20 @@ def read_import_file(path: Path) -> list[SessionRecord]:
 
 def _read_json(text: str, name: str) -> list[SessionRecord]:
     try:
-        document = json.loads(text)
+        document = loads_json(text)
     except json.JSONDecodeError as error:
         raise ImportFileError([f"{name}:{error.lineno}: not valid JSON ({error.msg})"]) from None
+    except ParseLimitError as error:
+        raise ImportFileError([f"{name}:{error.line or 1}: {error.message}"]) from None
     if isinstance(document, dict):
         if document.get("format", EXPORT_FORMAT) != EXPORT_FORMAT:
             raise ImportFileError([f"{name}:1: not a stretchtimer history export"])
         version = document.get("version", EXPORT_VERSION)
-        if not isinstance(version, int) or version > EXPORT_VERSION:
+        if not isinstance(version, int) or isinstance(version, bool) or version > EXPORT_VERSION:
             raise ImportFileError(
                 [
-                    f"{name}:1: written by a newer stretchtimer (format version {version}); "
-                    "update stretchtimer to import it"
+                    f"{name}:1: written by a newer stretchtimer (format version "
+                    f"{str(version)[:20]}); update stretchtimer to import it"
                 ]
             )
         items = document.get("sessions")
@@ -124,21 +137,22 @@ def _read_json(text: str, name: str) -> list[SessionRecord]:
             [f'{name}:1: expected a list of sessions (or an export with "sessions")']
         )
     sessions: list[SessionRecord] = []
-    failures: list[tuple[tuple[int, int | None], str]] = []  # (where, what is wrong)
+    problems = _Problems()
     for index, item in enumerate(items):
         try:
             if not isinstance(item, dict):
-                raise _FieldError("is not an object")
-            sessions.append(_session(_Fields(item, csv=False), item.get("segments", [])))
-        except _FieldError as invalid:
-            failures.append(((index, invalid.segment), f"session {index + 1}: {invalid}"))
-    if failures:
-        lines = _json_lines(text, [where for where, _ in failures])
+                raise FieldError("is not an object")
+            sessions.append(session_from_fields(Fields(item, csv=False), item.get("segments", [])))
+        except FieldError as invalid:
+            problems.add(index, invalid.segment, f"session {index + 1}: {invalid}")
+    if problems.count:
+        lines = _json_lines(text, [(session, segment) for session, segment, _ in problems.first])
         raise ImportFileError(
             [
                 f"{name}:{line}: {message}"
-                for line, (_, message) in zip(lines, failures, strict=True)
-            ]
+                for line, (_, _, message) in zip(lines, problems.first, strict=True)
+            ],
+            problems.count,
         )
     _no_repeats(sessions, name, lambda index: _json_lines(text, [(index, None)])[0])
     return sessions
@@ -161,6 +175,7 @@ def _read_csv(text: str, name: str) -> list[SessionRecord]:
     sessions: list[SessionRecord] = []
     lines: list[int] = []
     problems: list[str] = []
+    count = 0
     start = reader.line_num + 1
     while True:
         try:
@@ -169,18 +184,21 @@ def _read_csv(text: str, name: str) -> list[SessionRecord]:
             break
         except csv.Error as error:
             problems.append(f"{name}:{reader.line_num}: not valid CSV ({error})")
+            count += 1
             break
         try:
             if None in row:
-                raise _FieldError("this row has more cells than the header")
+                raise FieldError("this row has more cells than the header")
             cells = {key: _unescape(value) for key, value in row.items() if value is not None}
-            sessions.append(_session(_Fields(cells, csv=True), []))
+            sessions.append(session_from_fields(Fields(cells, csv=True), []))
             lines.append(start)
-        except _FieldError as invalid:
-            problems.append(f"{name}:{start}: {invalid}")
+        except FieldError as invalid:
+            count += 1
+            if len(problems) < PROBLEMS_SHOWN:
+                problems.append(f"{name}:{start}: {invalid}")
         start = reader.line_num + 1
-    if problems:
-        raise ImportFileError(problems)
+    if count:
+        raise ImportFileError(problems, count)
     _no_repeats(sessions, name, lambda index: lines[index])
     return sessions
 
@@ -261,190 +279,6 @@ def _member(text: str, at: int, wanted: str) -> int | None:
         if text.startswith(",", at):
             at = _skip_space(text, at + 1)
     return None
-
-
-# -- checking one session -------------------------------------------------------------------
-
-
-class _Fields:
-    """Typed access to one session's fields, from JSON values or CSV text."""
-
-    def __init__(self, data: Mapping[str, Any], *, csv: bool) -> None:
-        self.data = data
-        self.csv = csv
-
-    def raw(self, key: str) -> Any:
-        value = self.data.get(key)
-        if self.csv and value == "":
-            return None
-        return value
-
-    def text(self, key: str, limit: int, *, required: bool = True) -> str | None:
-        value = self.raw(key)
-        if value is None:
-            if required:
-                raise _FieldError(f'"{key}" is missing')
-            return None
-        if not isinstance(value, str):
-            raise _FieldError(f'"{key}": expected text, found {_shown(value)}')
-        if required and not value.strip():
-            raise _FieldError(f'"{key}" is empty')
-        if len(value) > limit:
-            raise _FieldError(f'"{key}": longer than {limit} characters')
-        return value
-
-    def number(self, key: str, low: float, high: float, *, default: float | None = None) -> float:
-        value = self.raw(key)
-        if value is None and default is not None:
-            return default
-        if self.csv and isinstance(value, str):
-            try:
-                value = float(value)
-            except ValueError:
-                raise _FieldError(f'"{key}": expected a number, found {_shown(value)}') from None
-        if (
-            not isinstance(value, int | float)
-            or isinstance(value, bool)
-            or not math.isfinite(value)
-            or not low <= value <= high
-        ):
-            raise _FieldError(
-                f'"{key}": expected a number from {low:g} to {high:g}, found {_shown(value)}'
-            )
-        return float(value)
-
-    def whole(self, key: str, low: int, high: int) -> int | None:
-        value = self.raw(key)
-        if value is None:
-            return None
-        if self.csv and isinstance(value, str):
-            with contextlib.suppress(ValueError):
-                value = int(value)
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            raise _FieldError(
-                f'"{key}": expected a whole number from {low} to {high}, found {_shown(value)}'
-            )
-        return value
-
-    def choice(self, key: str, choices: Sequence[str]) -> str:
-        value = self.raw(key)
-        if value not in choices:
-            raise _FieldError(
-                f'"{key}": expected one of {", ".join(choices)}, found {_shown(value)}'
-            )
-        return str(value)
-
-    def moment(self, key: str, *, required: bool = True) -> datetime | None:
-        value = self.raw(key)
-        if value is None and not required:
-            return None
-        if not isinstance(value, str):
-            raise _FieldError(f'"{key}": expected a date and time, found {_shown(value)}')
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            raise _FieldError(
-                f'"{key}": expected a date and time such as 2024-03-30T22:30:00Z, '
-                f"found {_shown(value)}"
-            ) from None
-        if moment.utcoffset() is None:
-            raise _FieldError(f'"{key}": {_shown(value)} has no time zone (add Z for UTC)')
-        return moment
-
-
-def _shown(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
-def _session(fields: _Fields, segments: Any) -> SessionRecord:
-    raw_id = fields.text("id", 64)
-    try:
-        session_id = str(uuid.UUID(str(raw_id)))
-    except ValueError:
-        raise _FieldError(f'"id": expected a session id (a UUID), found {_shown(raw_id)}') from None
-    started = fields.moment("started_at")
-    assert started is not None
-    ended = fields.moment("ended_at", required=False)
-    if ended is not None and ended < started:
-        raise _FieldError('"ended_at" is before "started_at"')
-    offset = fields.whole("utc_offset_minutes", -MAX_OFFSET, MAX_OFFSET)
-    if offset is None:
-        zone = started.utcoffset()
-        offset = (
-            round(zone.total_seconds() / 60)
-            if zone and zone.total_seconds()
-            else utc_offset_minutes(started.timestamp())
-        )
-    status = SessionStatus(fields.choice("status", tuple(SessionStatus)))
-    if status is SessionStatus.IN_PROGRESS:
-        status = SessionStatus.INTERRUPTED
-    return SessionRecord(
-        id=session_id,
-        routine_id=fields.text("routine_id", MAX_NAME) or "",
-        routine_title=fields.text("routine_title", MAX_NAME) or "",
-        routine_digest=fields.text("routine_digest", 128, required=False) or "",
-        started_at=to_utc_text(started),
-        utc_offset=offset,
-        status=status,
-        planned_seconds=fields.number("planned_seconds", 0, MAX_SECONDS, default=0.0),
-        active_seconds=fields.number("active_seconds", 0, MAX_SECONDS, default=0.0),
-        ended_at=to_utc_text(ended) if ended is not None else None,
-        speed=fields.number("speed", 0.1, 100, default=1.0),
-        comfort_before=fields.whole("comfort_before", 0, 10),
-        comfort_after=fields.whole("comfort_after", 0, 10),
-        note=fields.text("note", MAX_NOTE, required=False),
-        segments=_segments(segments),
-    )
-
-
-def _segments(items: Any) -> tuple[SegmentRecord, ...]:
-    if items is None:
-        return ()
-    if not isinstance(items, list):
-        raise _FieldError('"segments": expected a list')
-    if len(items) > MAX_SEGMENTS:
-        raise _FieldError(f'"segments": more than {MAX_SEGMENTS}')
-    found: list[SegmentRecord] = []
-    orders: set[int] = set()
-    for index, item in enumerate(items):
-        try:
-            if not isinstance(item, dict):
-                raise _FieldError("is not an object")
-            segment = _segment(_Fields(item, csv=False))
-            if segment.order in orders:
-                raise _FieldError(f'"order" {segment.order} appears twice')
-            orders.add(segment.order)
-            found.append(segment)
-        except _FieldError as invalid:
-            raise _FieldError(f"segment {index + 1}: {invalid}", segment=index) from None
-    return tuple(found)
-
-
-def _segment(fields: _Fields) -> SegmentRecord:
-    order = fields.whole("order", 0, MAX_SEGMENTS)
-    if order is None:
-        raise _FieldError('"order" is missing')
-    easier = fields.raw("easier")
-    if easier is not None and not isinstance(easier, bool):
-        raise _FieldError(f'"easier": expected true or false, found {_shown(easier)}')
-    ended = fields.moment("ended_at")
-    assert ended is not None
-    side = fields.raw("side")
-    if side not in (None, "left", "right"):
-        raise _FieldError(f'"side": expected left, right or null, found {_shown(side)}')
-    return SegmentRecord(
-        order=order,
-        step_index=fields.whole("step_index", 0, 10_000),
-        step_name=fields.text("step_name", MAX_NAME, required=False) or "",
-        side=side,
-        kind=fields.choice("kind", KINDS),
-        planned_seconds=fields.number("planned_seconds", 0, MAX_SECONDS, default=0.0),
-        actual_seconds=fields.number("actual_seconds", 0, MAX_SECONDS, default=0.0),
-        outcome=fields.choice("outcome", OUTCOMES),
-        easier=bool(easier),
-        ended_at=to_utc_text(ended),
-    )
 
 
 # -- merging ------------------------------------------------------------------------------

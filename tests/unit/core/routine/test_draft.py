@@ -140,11 +140,11 @@ def test_editor_problems_belong_to_the_field_they_are_about() -> None:
 def test_editor_switching_kind_keeps_the_other_amounts_and_writes_only_the_chosen_one() -> None:
     step = StepDraft(name="Fold", kind=Kind.REPS, hold="45", breaths="6", reps="8", sets="3")
     draft = RoutineDraft(title="T", steps=(step,))
-    assert check_draft(draft).routine == Routine("T", (Step("Fold", Reps(8, 3, 3)),))
+    assert check_draft(draft).routine == Routine("T", (Step("Fold", Reps(8, 3, 3)),), format=2)
     as_breaths = dataclasses.replace(draft, steps=(dataclasses.replace(step, kind=Kind.BREATHS),))
-    assert check_draft(as_breaths).routine == Routine("T", (Step("Fold", Breaths(6)),))
+    assert check_draft(as_breaths).routine == Routine("T", (Step("Fold", Breaths(6)),), format=2)
     as_hold = dataclasses.replace(draft, steps=(dataclasses.replace(step, kind=Kind.HOLD),))
-    assert check_draft(as_hold).routine == Routine("T", (Step("Fold", Hold(45)),))
+    assert check_draft(as_hold).routine == Routine("T", (Step("Fold", Hold(45)),), format=2)
 
 
 def test_editor_empty_optional_numbers_mean_the_defaults() -> None:

@@ -196,16 +196,17 @@ def test_wrong_sides_value_suggests_a_valid_one() -> None:
 def test_missing_format_and_title_and_steps_are_each_named() -> None:
     problems = problems_of('description = "no more"\n')
     assert problems == [
-        "mine.toml: format: missing; put format = 1 at the top of the file",
+        "mine.toml: format: missing; put format = 2 at the top of the file",
         "mine.toml: title: missing; expected text of 1 to 80 characters",
         "mine.toml: step: missing; a routine needs at least one [[step]]",
     ]
 
 
 def test_a_file_from_a_newer_format_says_so() -> None:
-    problems = problems_of('format = 2\ntitle = "T"\n[[step]]\nname = "A"\nhold = 3\n')
+    problems = problems_of('format = 3\ntitle = "T"\n[[step]]\nname = "A"\nhold = 3\n')
     assert problems == [
-        "mine.toml:1: format: is 2, which a newer stretchtimer writes; this version reads format 1"
+        "mine.toml:1: format: is 3, which a newer stretchtimer writes; this version reads formats "
+        "1 and 2"
     ]
 
 
@@ -299,3 +300,55 @@ hold = -4
     assert problems_of(text) == [
         'mine.toml:9: step 1 ("A"): hold: expected a number of seconds from 1 to 3600, found -4'
     ]
+
+
+def test_a_routine_file_nested_a_thousand_deep_is_one_problem_not_a_crash() -> None:
+    data = b'format = 1\ntitle = "Deep"\nextra = ' + b"[" * 1000 + b"]" * 1000 + b"\n"
+    with pytest.raises(RoutineFileError) as caught:
+        parse_routine(data, "deep.toml")
+    assert len(caught.value.problems) == 1
+    assert str(caught.value).startswith("deep.toml:3: ")
+
+
+def test_a_fifo_or_a_device_named_like_a_routine_is_refused_without_waiting(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.toml"
+    zero.symlink_to("/dev/zero")
+    for path in (fifo, zero):
+        with pytest.raises(RoutineFileError, match="not an ordinary file"):
+            load_routine(path)
+
+
+ESCAPES = "\\u001b]0;PWNED\\u0007\\u001b[2J"  # TOML escapes: raw ones are not TOML
+
+
+@pytest.mark.parametrize("key", ["title", "description"])
+def test_control_characters_in_a_routine_text_are_refused(key: str) -> None:
+    text = f'format = 1\n{key} = "Hips{ESCAPES}"\n[[step]]\nname = "A"\nhold = 20\n'
+    if key != "title":
+        text = 'title = "T"\n' + text
+    with pytest.raises(RoutineFileError, match=r"holds a control character \(U\+001B\)"):
+        parse_routine(text.encode())
+
+
+@pytest.mark.parametrize("key", ["name", "say", "easier"])
+def test_control_characters_in_a_step_text_are_refused(key: str) -> None:
+    value = "\u009b2J tight hips" if key != "name" else f"Pigeon{ESCAPES}"
+    text = f'format = 1\ntitle = "T"\n[[step]]\nname = "A"\nhold = 20\n{key} = "{value}"\n'
+    text = text.replace('name = "A"\n', "") if key == "name" else text
+    with pytest.raises(RoutineFileError, match="holds a control character") as caught:
+        parse_routine(text.encode())
+    assert caught.value.problems[0].key == key
+
+
+def test_a_tag_with_an_escape_is_refused_and_say_keeps_its_line_ends() -> None:
+    text = 'format = 1\ntitle = "T"\ntags = ["a\\u001b[2J"]\n[[step]]\nname = "A"\nhold = 20\n'
+    with pytest.raises(RoutineFileError, match=r"tags\[1\]"):
+        parse_routine(text.encode())
+    fine = 'format = 1\ntitle = "T"\n[[step]]\nname = "A"\nhold = 20\nsay = "in\\n\\tout"\n'
+    assert parse_routine(fine.encode()).steps[0].say == "in\n\tout"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from stretchtimer.core.routine.model import Breaths, Hold, Pace, Reps, Routine, Sides, Step
@@ -42,6 +44,16 @@ def run_to_end(engine: SessionEngine, clock: FakeClock) -> list[Event]:
     return events
 
 
+def live(engine: SessionEngine, clock: FakeClock, seconds: float) -> list[Event]:
+    """Let ``seconds`` pass as the driver does: a tick at every deadline on the way."""
+    target = clock.now().mono + seconds
+    events: list[Event] = []
+    while (deadline := engine.next_deadline()) is not None and deadline <= target:
+        events += engine.tick(clock.advance(max(0.0, deadline - clock.now().mono)))
+    clock.advance(target - clock.now().mono)
+    return events
+
+
 def of(kind: type, events: list[Event]) -> list:  # type: ignore[type-arg]
     return [event for event in events if isinstance(event, kind)]
 
@@ -71,6 +83,7 @@ def test_a_late_tick_delivers_everything_in_order_without_drift() -> None:
     plan = make_plan(Step("A", Hold(10)), Step("B", Hold(10)))
     clock = FakeClock()
     engine = SessionEngine(plan)
+    engine.stall_gap = math.inf  # a tick this late is a stall, tested on its own below
     start = clock.now().mono
     engine.start(clock.now())
     events = engine.tick(clock.advance(plan.duration + 100))  # the machine was busy
@@ -91,7 +104,7 @@ def test_pause_keeps_the_remaining_time_and_paused_time_is_not_counted() -> None
     engine = SessionEngine(plan)
     engine.start(clock.now())
     engine.skip(clock.now())  # straight to the hold
-    clock.advance(12)
+    live(engine, clock, 12)
     events = engine.pause(clock.now())
     assert of(Paused, events) == [Paused(PauseReason.PERSON)]
     assert engine.remaining(clock.now()) == pytest.approx(18)
@@ -100,7 +113,7 @@ def test_pause_keeps_the_remaining_time_and_paused_time_is_not_counted() -> None
     assert engine.remaining(clock.now()) == pytest.approx(18)
     assert engine.next_deadline() is None
     assert of(Resumed, engine.resume(clock.now())) == [Resumed()]
-    clock.advance(17.5)
+    live(engine, clock, 17.5)
     assert engine.remaining(clock.now()) == pytest.approx(0.5)
     events = engine.tick(clock.advance(0.5))
     ended = of(SegmentEnded, events)
@@ -220,7 +233,8 @@ def test_snapshot_follows_breaths_and_reps() -> None:
     engine = SessionEngine(plan)
     engine.start(clock.now())
     engine.skip(clock.now())
-    engine.tick(clock.advance(12))
+    live(engine, clock, 12)
+    engine.tick(clock.now())
     snap = engine.snapshot(clock.now())
     assert snap.breath is not None
     assert (snap.breath.breaths_left, snap.breath.inhaling) == (2, True)
@@ -245,3 +259,73 @@ def test_toggle_pause_starts_pauses_and_resumes() -> None:
     assert of(Paused, engine.toggle_pause(clock.advance(1)))
     assert of(Resumed, engine.toggle_pause(clock.advance(1)))
     assert engine.state is State.RUNNING
+
+
+def test_a_program_held_still_pauses_at_the_moment_it_was_last_seen_running() -> None:
+    plan = make_plan(Step("A", Hold(60)), Step("B", Hold(60)))
+    clock = FakeClock()
+    engine = SessionEngine(plan)
+    engine.start(clock.now())
+    engine.skip(clock.now())  # straight to the first hold
+    live(engine, clock, 10)
+    seen = engine.tick(clock.now())
+    assert not of(Paused, seen)
+    remaining = engine.remaining(clock.now())
+    events = engine.tick(clock.advance(40))  # SIGSTOP for 40 s: the timer could not fire
+    assert of(Paused, events) == [Paused(PauseReason.STALLED, phrases.PAUSED_FOR_STALL)]
+    assert not of(SegmentEnded, events) and not of(CueDue, events)  # no hold nobody did
+    assert engine.state is State.PAUSED
+    assert engine.remaining(clock.now()) == pytest.approx(remaining)
+    engine.resume(clock.now())
+    finished = of(SessionFinished, run_to_end(engine, clock))
+    assert finished[0].active_seconds == pytest.approx(plan.duration - plan.segments[0].duration)
+
+
+def test_a_key_pressed_after_a_stall_acts_on_the_paused_session() -> None:
+    plan = make_plan(Step("A", Hold(60)))
+    clock = FakeClock()
+    engine = SessionEngine(plan)
+    engine.start(clock.now())
+    engine.skip(clock.now())
+    live(engine, clock, 10)
+    engine.tick(clock.now())
+    events = engine.skip(clock.advance(40))  # the first thing after SIGCONT is a key
+    assert of(Paused, events)[0].reason is PauseReason.STALLED
+    [ended] = of(SegmentEnded, events)
+    assert ended.actual_seconds == pytest.approx(10)  # not 50
+
+
+def test_a_tick_late_by_less_than_the_gap_is_only_late() -> None:
+    plan = make_plan(Step("A", Hold(60)))
+    clock = FakeClock()
+    engine = SessionEngine(plan)
+    engine.start(clock.now())
+    deadline = engine.next_deadline()
+    assert deadline is not None
+    events = engine.tick(clock.advance(deadline - clock.now().mono + 4.0))  # a busy machine
+    assert not of(Paused, events) and of(CueDue, events)
+
+
+def test_in_a_format_2_routine_e_and_the_screen_name_the_side_being_done() -> None:
+    step = Step(
+        "Figure-four",
+        Hold(20),
+        Sides.BOTH,
+        setup="Lie down.",
+        say="Cross your {side} ankle over your {other} knee.",
+        easier="Keep your {other} foot down.",
+    )
+    routine = Routine("Guided", (step,), pace=Pace(prepare=1, switch=1), format=2)
+    plan = build_plan(routine, speech_length=lambda text: 0.5)
+    clock = FakeClock()
+    engine = SessionEngine(plan)
+    engine.start(clock.now())
+    assert engine.snapshot(clock.now()).instructions == (
+        "Lie down. Cross your left ankle over your right knee."
+    )
+    engine.skip(clock.now())  # into the left hold
+    engine.skip(clock.now())  # the switch to the right
+    engine.skip(clock.now())  # the right hold
+    assert engine.use_easier(clock.now()) == [EasierChosen(0, "Easier: Keep your left foot down.")]
+    assert engine.snapshot(clock.now()).instructions == "Keep your left foot down."
+    assert "Easier: Keep your left foot down." in plan.spoken_texts

@@ -113,6 +113,7 @@ def test_uninterrupted_sessions_take_exactly_the_planned_time_however_late_the_t
 ) -> None:
     plan = build_plan(routine)
     engine = SessionEngine(plan)
+    engine.stall_gap = math.inf  # late, not stopped: stalls have their own property
     clock = FakeClock()
     events = engine.start(clock.now())
     for gap in gaps:
@@ -123,3 +124,41 @@ def test_uninterrupted_sessions_take_exactly_the_planned_time_however_late_the_t
     assert math.isclose(finished[0].active_seconds, plan.duration, rel_tol=1e-9, abs_tol=1e-6)
     heard = [event.cue for event in events if isinstance(event, CueDue)]
     assert heard == [cue for segment in plan.segments for cue in segment.cues]
+
+
+@settings(max_examples=100)
+@given(
+    routines(max_steps=3, short=True),
+    st.lists(st.tuples(st.floats(0, 40), st.floats(0, 200)), min_size=1, max_size=6),
+)
+def test_time_the_program_stood_still_is_never_counted(
+    routine: Routine, spans: list[tuple[float, float]]
+) -> None:
+    """Live for a while (a tick at each deadline and each heartbeat), stand still (no tick),
+    go on: what is counted is at most the time lived, plus what a heartbeat and the
+    allowed lateness can hide of each stillness."""
+    plan = build_plan(routine)
+    engine = SessionEngine(plan)
+    engine.tick_interval = 1.0
+    clock = FakeClock()
+    events = engine.start(clock.now())
+    allowed = 0.0
+    for live_for, still_for in spans:
+        target = clock.now().mono + live_for
+        while True:
+            deadline = engine.next_deadline()
+            step = min(1.0, deadline - clock.now().mono) if deadline is not None else 1.0
+            if clock.now().mono + max(step, 0.0) > target:
+                break
+            events += engine.tick(clock.advance(max(step, 0.0)))
+        clock.advance(target - clock.now().mono)
+        events += engine.tick(clock.now())
+        allowed += live_for + min(still_for, 1.0 + engine.stall_gap)
+        events += engine.tick(clock.advance(still_for))
+        if engine.state is State.PAUSED:
+            events += engine.resume(clock.now())
+    events += engine.stop(clock.now())
+    ended = [event for event in events if isinstance(event, SegmentEnded)]
+    assert sum(event.actual_seconds for event in ended) <= allowed + 1e-6
+    heard = [event.cue for event in events if isinstance(event, CueDue)]
+    assert len(heard) == len({id(cue) for cue in heard})  # no cue twice

@@ -14,11 +14,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMenu
 from shiboken6 import Shiboken
 
+from stretchtimer.core.reminders.presence import PresenceRules
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
+from stretchtimer.runtime.desk_watch import Reader
 from stretchtimer.system.notifications import DesktopNotifications
 from tests.unit.core.reminders.desk import BERLIN, MINUTE, instant
 from tests.unit.gui.conftest import close_and_delete
@@ -96,6 +98,7 @@ def make_desk(
     *,
     tray: bool = True,
     notifications: Callable[[], DesktopNotifications | None] | None = None,
+    read_desk: Callable[[PresenceRules], Reader] | None = None,
 ) -> Desk:
     return Desk(
         window,
@@ -105,6 +108,7 @@ def make_desk(
         sound=sound,
         quit_app=quits,
         zone_source=lambda: BERLIN,
+        read_desk=read_desk,
     )
 
 

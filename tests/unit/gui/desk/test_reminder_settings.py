@@ -200,3 +200,11 @@ def test_routines_added_since_are_offered_when_the_page_shows_again(
     (own / "my-chair.toml").write_bytes((builtin / "two-minute-reset.toml").read_bytes())
     window.show_place("settings")
     assert card.routine.findData("my-chair") >= 0
+
+
+def test_the_desk_rules_reach_the_schedule_at_once(card: ReminderSettings, desk: Desk) -> None:
+    card.desk.meeting.click()
+    card.desk.idle_minutes.setValue(15)
+    presence = desk.reminders.driver.machine.rules.presence  # type: ignore[union-attr]
+    assert not presence.wait_for_meeting and presence.wait_for_full_screen
+    assert presence.break_after == 15 * MINUTE

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from stretchtimer.core.reminders.events import Phase
+from stretchtimer.core.reminders.presence import DeskState
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import Desk
@@ -139,7 +140,7 @@ def test_a_session_from_the_routines_page_holds_reminders_until_it_ends(
     assert desk.reminders.showing is None  # the interval restarted when it ended
     wait_minutes(desk, clock, 1)
     assert desk.reminders.showing is not None
-    assert desk.alert.window.body.text() == "Two-minute reset is ready when you are."
+    assert desk.alert.window.body.text() == "Quick standing reset is ready when you are."
 
 
 def test_a_reminder_for_a_deleted_routine_plays_the_desk_routine(
@@ -202,3 +203,35 @@ def test_the_reminder_window_in_dark(
     assert path.exists()
     assert dataclasses.replace(services.settings.current).reminder_routine == "hip-openers"
     assert desk.alert.window.body.text() == "Hip openers is ready when you are."
+
+
+def test_the_tray_says_why_a_reminder_waits_and_it_comes_once_the_call_ends(
+    desk: Desk, clock: FakeClock
+) -> None:
+    driver = desk.reminders.driver
+    assert driver is not None
+    driver.desk_changed(DeskState(meeting=True))
+    wait_minutes(desk, clock, 52)  # 09:51: the 09:50 reminder fell due during the call
+    assert desk.reminders.showing is None and not desk.alert.window.isVisible()
+    assert phase(desk) is Phase.HELD
+    assert desk.tray is not None
+    assert desk.tray.tooltip == (  # type: ignore[attr-defined]
+        "A reminder to stretch waits until your microphone and camera are free."
+    )
+    driver.desk_changed(DeskState())
+    assert desk.alert.window.isVisible() and desk.reminders.showing is not None
+
+
+def test_a_call_that_starts_takes_the_showing_reminder_away_until_it_ends(
+    desk: Desk, clock: FakeClock
+) -> None:
+    driver = desk.reminders.driver
+    assert driver is not None
+    first_reminder(desk, clock)
+    assert desk.alert.window.isVisible()
+    driver.desk_changed(DeskState(full_screen=True))  # a presentation begins
+    assert not desk.alert.window.isVisible() and desk.reminders.showing is None
+    wait_minutes(desk, clock, 30)
+    assert not desk.alert.window.isVisible()
+    driver.desk_changed(DeskState())
+    assert desk.alert.window.isVisible() and desk.reminders.showing is not None

@@ -57,7 +57,7 @@ def test_the_menu_offers_the_suggested_routine_every_routine_and_the_reminders_s
         "Hip openers",
         "Hip strength",
         "Gentle sciatica relief",
-        "Two-minute reset",
+        "Quick standing reset",
     ]
 
 

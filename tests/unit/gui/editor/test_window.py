@@ -115,6 +115,7 @@ def test_editor_builds_a_routine_with_every_kind_of_step_from_an_empty_one(
             Step("Glute bridge", Reps(12, 2.5, 2, 15), easier="Keep your hips low."),
         ),
         tags=("floor", "physio"),
+        format=2,  # a new routine is written in format 2
     )
     row = window.routines.current_row()
     assert row is not None and row.entry.path == path  # listed and chosen

@@ -177,8 +177,8 @@ def record_played(
         position = engine.segment.position
         if position in pending:
             action = pending.pop(position)
-            if action != "skip":
-                clock.advance(min(3.0, max(0.0, deadline - clock.now().mono) / 2))
+            if action != "skip":  # a few seconds in, whatever cues fall due before
+                clock.advance(min(3.0, engine.segment.duration / 2))
             command = {
                 "easier": engine.use_easier,
                 "skip": engine.skip,

@@ -103,3 +103,32 @@ def test_lengths_follow_the_preparation_rest_and_speaking_rate_settings(
     assert after.seconds == pytest.approx(expected)
     assert after.seconds > before.seconds
     assert window.routines.detail_meta.text().startswith(f"{clock_text(expected)} · ")
+
+
+def test_the_details_show_the_script_as_routines_script_prints_it(
+    qtbot, window: MainWindow, home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from stretchtimer.core.session.script import script_time
+    from stretchtimer.gui.widgets.rich_text import escaped
+    from tests.conftest import run_cli
+
+    routines = window.routines
+    routines.select("desk-hips")
+    assert routines.script_button.isVisible() and not routines.script_text.isVisible()
+    qtbot.mouseClick(routines.script_button, Qt.MouseButton.LeftButton)
+    assert routines.script_text.isVisible()
+    assert routines.script_button.text() == "Hide the script"
+    shown = routines.script_text.text()
+    assert "Cross your left ankle over your right knee." in shown
+    printed = json.loads(run_cli("routines", "script", "desk-hips", "--json", home=home).stdout)
+    cues = [cue for segment in printed for cue in segment["cues"] if cue["spoken"]]
+    position = 0
+    for cue in cues:  # the same words at the same times, in the same order
+        found = shown.index(
+            f"{script_time(cue['start'])}</td><td>“{escaped(cue['text'])}”", position
+        )
+        position = found + 1
+    routines.select("hip-openers")  # another routine: its own script
+    assert "runner&#x27;s lunge" in routines.script_text.text()

@@ -69,5 +69,18 @@ def test_cards_and_details_show_the_poses(
 
 
 def test_a_routine_without_poses_shows_no_strip(window: MainWindow) -> None:
-    window.routines.select("hip-openers")  # its steps name no poses yet
-    assert not window.routines.pose_strip.isVisibleTo(window.routines)
+    plain = Routine("Plain", (Step("Neck rolls", Hold(20)),))
+    page = window.routines
+    page.set_entries([RoutineEntry("plain", "plain.toml", builtin=False, routine=plain)])
+    page.select("plain")
+    assert not page.pose_strip.isVisibleTo(page)
+
+
+def test_the_built_in_routines_show_their_poses(window: MainWindow) -> None:
+    window.routines.select("hip-openers")
+    assert window.routines.pose_strip.poses == [
+        "pigeon",
+        "straddle-fold",
+        "reclined-figure-four",
+        "knees-to-chest",
+    ]

@@ -15,18 +15,6 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager
 from tests.unit.gui.conftest import save_artifact, wait_started
 
-# What the built-in routine files will say with `pose = ...` (routine format 2); until
-# they do, the screenshots name the poses here.
-STEP_POSES = {
-    "Pigeon pose": "pigeon",
-    "Straddle fold": "straddle-fold",
-    "Lying figure-four": "reclined-figure-four",
-    "Knees to chest": "knees-to-chest",
-    "Glute bridge": "glute-bridge",
-    "Lateral band walk": "band-walk",
-    "Hip hinge": "hip-hinge",
-}
-
 
 class Shot:
     """A pixmap to save like a widget's screenshot."""
@@ -59,17 +47,13 @@ def accent_pixels(image: QImage) -> int:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_player_with_the_figure_at_1x_and_2x(  # noqa: PLR0917 - pytest's fixtures
+def test_the_player_with_the_figure_at_1x_and_2x(
     qtbot: QtBot,
     window: MainWindow,
     themes: ThemeManager,
     clock: FakeClock,
     scheme: str,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(
-        "stretchtimer.gui.session.figure.pose_name", lambda step: STEP_POSES.get(step.name)
-    )
     themes.apply(scheme)
     window.restyle()
     window.resize(1366, 768)

@@ -131,3 +131,18 @@ def test_settings_closed_while_the_voice_is_tested_leaves_nothing_behind(
     view.deleteLater()  # the preview and its player go with the page
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     qtbot.wait(6000)  # past the sample's end, when the preview would have tidied up
+
+
+def test_quiet_before_the_timer_and_the_spoken_easier_way_are_settings(
+    qtbot, window: MainWindow, services: AppServices
+) -> None:  # type: ignore[no-untyped-def]
+    view = window.settings_view
+    assert view.settle.value() == 3 and view.speak_easier.isChecked()  # the defaults
+    view.settle.setValue(6)
+    view.speak_easier.setChecked(False)
+    saved = SettingsStore(services.paths.settings).load().settings
+    assert saved.settle == 6 and saved.speak_easier is False
+    from stretchtimer.core.session.estimate import plan_options
+
+    options = plan_options(saved)
+    assert options.pace_defaults.settle == 6 and not options.wording.speak_easier

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -60,8 +61,8 @@ def source(tmp_path: Path) -> Path:
             session(
                 started=WALL + 2 * 86400,
                 offset=-300,
-                title='Evening, with a "quote", a comma\nand a new line',
-                note="felt good",
+                title='Evening, with a "quote", a comma; and more',
+                note="felt good,\nand a new line",
                 stretches=(("Pigeon pose", 30.0),),
             )
         ],
@@ -247,25 +248,33 @@ def test_csv_cells_that_look_like_formulas_are_neutralised_and_read_back(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "history.sqlite3"
+    # A title holds no control character (the app writes none); a note may hold tabs.
     records = [
-        session(started=WALL + n * 60, title=title, offset=-300, note=title)
-        for n, title in enumerate(FORMULA_TITLES)
+        session(
+            started=WALL + n * 60,
+            title=text if text.isprintable() else f"Title {n}",
+            offset=-300,
+            note=text,
+        )
+        for n, text in enumerate(FORMULA_TITLES)
     ]
     add_sessions(path, records)
     exported = tmp_path / "sessions.csv"
     with history(path) as database:
         export_file(database, exported, exported_at=WALL)
     table = list(csv.DictReader(io.StringIO(exported.read_bytes().decode(), newline="")))
-    written = {row["id"]: row["routine_title"] for row in table}
+    rows = {row["id"]: row for row in table}
     for item in records:  # a leading apostrophe makes a spreadsheet show text, not run it
-        risky = item.routine_title.startswith(("=", "+", "-", "@", "\t", "\r", "'"))
-        expected = "'" + item.routine_title if risky else item.routine_title
-        assert written[item.id] == expected
-    assert written[records[0].id] == '\'=HYPERLINK("http://example.invalid","click")'
+        for column, value in (("routine_title", item.routine_title), ("note", item.note or "")):
+            risky = value.startswith(("=", "+", "-", "@", "\t", "\r", "'"))
+            assert rows[item.id][column] == ("'" + value if risky else value)
+    assert rows[records[0].id]["routine_title"] == '\'=HYPERLINK("http://example.invalid","click")'
     assert all(row["utc_offset_minutes"] == "-300" for row in table)  # a number stays a number
     target = tmp_path / "target.sqlite3"
     add_sessions(target, read_import_file(exported))
-    assert sorted(item.routine_title for item in everything(target)) == sorted(FORMULA_TITLES)
+    assert sorted(item.routine_title for item in everything(target)) == sorted(
+        item.routine_title for item in records
+    )
     assert sorted(item.note or "" for item in everything(target)) == sorted(FORMULA_TITLES)
 
 
@@ -273,3 +282,54 @@ def test_only_text_is_neutralised() -> None:
     assert csv_cell(-300) == -300 and csv_cell(-0.5) == -0.5
     assert csv_cell("-300") == "'-300"  # text that a spreadsheet would take as a formula
     assert csv_cell("") == "" and csv_cell("Hips") == "Hips"
+
+
+def test_only_a_regular_file_is_read_and_never_past_the_limit(tmp_path: Path) -> None:
+    zero = tmp_path / "zero.json"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)  # nobody writes: reading it would wait for ever
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as handle:
+        handle.truncate(5 * 1000 * 1000 * 1000)  # sparse: costs no disk
+    with pytest.raises(ImportFileError, match="not an ordinary file"):
+        read_import_file(zero)
+    with pytest.raises(ImportFileError, match="not an ordinary file"):
+        read_import_file(fifo)
+    with pytest.raises(ImportFileError, match=r"is 5\.0 GB; a history export is at most 64\.0 MB"):
+        read_import_file(huge)
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    with pytest.raises(ImportFileError, match="is a folder"):
+        read_import_file(folder)
+
+
+def test_json_too_deep_or_with_endless_digits_is_one_problem(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ImportFileError, match="deep") as caught:
+        read_import_file(deep)
+    assert caught.value.count == 1
+    digits = tmp_path / "digits.json"
+    digits.write_text('[{"comfort_before": ' + "7" * 5000 + "}]")
+    with pytest.raises(ImportFileError, match="digits"):
+        read_import_file(digits)
+
+
+def test_many_bad_sessions_are_reported_as_the_first_few_and_a_count(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps([{"id": "x"}] * 4000, indent=1))
+    with pytest.raises(ImportFileError) as caught:
+        read_import_file(path)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 11
+    assert lines[0] == f"{path}:2: session 1: \"id\": expected a session id (a UUID), found 'x'"
+    assert lines[9].startswith(f"{path}:29: session 10: ")
+    assert lines[-1] == "… and 3990 more"
+    assert caught.value.count == 4000
+    rows_ = tmp_path / "bad.csv"
+    header = "id,routine_id,routine_title,started_at,status\r\n"
+    rows_.write_text(header + "x,a,b,c,d\r\n" * 3000)
+    with pytest.raises(ImportFileError) as caught:
+        read_import_file(rows_)
+    assert caught.value.count == 3000 and len(caught.value.problems) == 10

@@ -1,0 +1,114 @@
+"""A session played in the terminal steps media aside on a private session bus: the music
+playing at the start pauses and comes back at the end (finished or stopped), a player the
+person starts during the session is left alone, and the setting turns all of it off.
+
+The app's sessions go through the same set-up (``runtime/session_setup.py``)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.integration.desk.desktop_session import Lines, session_bus
+
+PLAY = ("--no-gui", "--mute", "--speed")
+
+
+@pytest.fixture
+def bus() -> Iterator[str]:
+    with session_bus() as address:
+        yield address
+
+
+def player(bus: str, name: str) -> Lines:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.integration.desk.fake_player", name, "Playing"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus),
+        cwd=REPO,
+    )
+    lines = Lines(process, f"player {name}")
+    lines.wait_for("ready")
+    return lines
+
+
+def play(bus: str, home: Path, speed: str) -> subprocess.Popen[bytes]:
+    environment = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus, STRETCHTIMER_HOME=str(home))
+    environment.pop("DISPLAY", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "stretchtimer", "play", "two-minute-reset", *PLAY, speed],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,  # what goes wrong is in the log file under STRETCHTIMER_HOME
+        env=environment,
+        cwd=home,
+    )
+
+
+def status(lines: Lines) -> str:
+    lines.send("status")
+    return str(lines.wait_for("done")["status"])
+
+
+def test_music_pauses_for_the_session_and_a_player_started_meanwhile_is_left_alone(
+    bus: str, tmp_path: Path
+) -> None:
+    music = player(bus, "music")
+    radio: Lines | None = None
+    session = play(bus, tmp_path, "8")
+    try:
+        assert music.wait_for("called") == {"called": "Pause", "status": "Paused"}
+        assert session.poll() is None  # the session is still going
+        radio = player(bus, "radio")  # the person starts the radio during the session
+        assert session.wait(timeout=120) == 0  # finished
+        assert music.wait_for("called") == {"called": "Play", "status": "Playing"}
+        assert status(radio) == "Playing"
+        radio.send("status")
+        assert "called" not in radio.line()  # nothing was asked of the radio
+    finally:
+        session.kill()
+        session.wait()
+        music.stop()
+        if radio is not None:
+            radio.stop()
+
+
+def test_a_stopped_session_brings_the_music_back_too(bus: str, tmp_path: Path) -> None:
+    music = player(bus, "music")
+    session = play(bus, tmp_path, "1")
+    try:
+        assert music.wait_for("called")["called"] == "Pause"
+        session.send_signal(signal.SIGINT)  # Ctrl+C stops the session
+        session.wait(timeout=60)
+        assert music.wait_for("called") == {"called": "Play", "status": "Playing"}
+    finally:
+        session.kill()
+        session.wait()
+        music.stop()
+
+
+def test_with_the_setting_off_the_music_plays_on(bus: str, tmp_path: Path) -> None:
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.toml").write_text(
+        "version = 1\n[desk]\npause_media = false\n", encoding="utf-8"
+    )
+    music = player(bus, "music")
+    session = play(bus, tmp_path, "30")
+    try:
+        assert session.wait(timeout=120) == 0
+        assert status(music) == "Playing"
+        music.send("status")
+        assert "called" not in music.line()
+    finally:
+        session.kill()
+        session.wait()
+        music.stop()

@@ -1,0 +1,99 @@
+"""The desk's presence reaches the reminders while they are on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
+
+from stretchtimer.core.reminders.events import Phase
+from stretchtimer.core.reminders.presence import DeskState, PresenceRules
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.desk.alert import ReminderSoundHook
+from stretchtimer.gui.desk.companion import Desk
+from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.services import AppServices
+from tests.unit.gui.desk.conftest import Quits, dispose, make_desk, wait_minutes
+
+
+class Probes:
+    """What the desktop's probes would say (the probes themselves are tested on a real bus)."""
+
+    def __init__(self) -> None:
+        self.state = DeskState()
+        self.asked_for: list[PresenceRules] = []  # the rules each reader was made for
+
+    def reader(self, rules: PresenceRules) -> Callable[[float], DeskState]:
+        self.asked_for.append(rules)
+        return self.read
+
+    def read(self, _now: float) -> DeskState:
+        return self.state
+
+
+@pytest.fixture
+def probes() -> Probes:
+    return Probes()
+
+
+@pytest.fixture
+def watched_desk(
+    window: MainWindow,
+    reminders_on: AppServices,
+    quits: Quits,
+    sound: ReminderSoundHook,
+    probes: Probes,
+) -> Iterator[Desk]:
+    made = make_desk(window, reminders_on, quits, sound, read_desk=probes.reader)
+    made.open()
+    yield made
+    dispose(made)
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_a_call_holds_the_reminder_until_it_ends(
+    qtbot: QtBot, watched_desk: Desk, clock: FakeClock, probes: Probes
+) -> None:
+    desk = watched_desk
+    presence = desk.presence
+    assert presence is not None and presence.watch is not None and presence.watch.running
+    probes.state = DeskState(meeting=True)
+    presence.watch.read_now()
+    qtbot.waitUntil(lambda: presence.watch is not None and presence.watch.state == probes.state)
+    wait_minutes(desk, clock, 52)
+    status = desk.reminders.status()
+    assert status is not None and status.phase is Phase.HELD
+    assert desk.reminders.showing is None and not desk.alert.window.isVisible()
+
+    probes.state = DeskState()
+    presence.watch.read_now()  # the next reading (every 15 s in the app)
+    qtbot.waitUntil(lambda: presence.watch is not None and presence.watch.state == probes.state)
+    qtbot.waitUntil(lambda: desk.reminders.showing is not None)  # once the call ended
+
+
+def test_the_watch_runs_only_while_reminders_are_on(
+    watched_desk: Desk, services: AppServices
+) -> None:
+    presence = watched_desk.presence
+    assert presence is not None and presence.watch is not None
+    services.settings.update(reminders_enabled=False)
+    assert not presence.watch.running
+    services.settings.update(reminders_enabled=True)
+    assert presence.watch.running
+
+
+def test_only_the_rules_that_are_on_are_read_and_none_on_means_no_watch(
+    watched_desk: Desk, services: AppServices, probes: Probes
+) -> None:
+    presence = watched_desk.presence
+    assert presence is not None and presence.watch is not None
+    assert probes.asked_for == [PresenceRules()]
+    services.settings.update(wait_for_meeting=False)
+    assert probes.asked_for[-1] == PresenceRules(wait_for_meeting=False)
+    assert presence.watch.running
+    services.settings.update(
+        idle_break=False, wait_for_full_screen=False, wait_for_do_not_disturb=False
+    )
+    assert not presence.watch.running  # nothing left to look at
