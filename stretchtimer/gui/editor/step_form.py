@@ -7,8 +7,6 @@ breaths, and count, time per rep, sets and rest between sets for reps.
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,9 +59,6 @@ SIDE_HINT = (
     "“Cross your {side} ankle over your {other} knee.”"
 )
 TEXT_FIELDS = ("say", "easier", *(name for name, _caption, _tip in GUIDANCE_TEXTS))
-
-# Whether a step draft has a pose to pick (routine format 2 brings ``pose``).
-POSES_IN_DRAFTS = "pose" in {field.name for field in dataclasses.fields(StepDraft)}
 
 
 class StepForm(QWidget):
@@ -142,9 +137,6 @@ class StepForm(QWidget):
         self._build_texts()
         self._build_pose()
         self._build_layout()
-        # A step keeps a pose from routine format 2 on; until the draft can hold one, the
-        # picker stays out of sight rather than offer a choice that would not be saved.
-        self.form.setRowVisible(self.pose, POSES_IN_DRAFTS)
 
     def _build_fields(self) -> None:
         self.heading = QLabel()
@@ -329,8 +321,7 @@ class StepForm(QWidget):
         self._show_kind(step.kind)
         self.hear_say.setEnabled(bool(step.name.strip() or step.say.strip()))
         self.hear_easier.setEnabled(bool(step.easier.strip()))
-        if POSES_IN_DRAFTS:
-            self.pose.set_pose(str(getattr(step, "pose", "")))
+        self.pose.set_pose(step.pose)
 
     def _show_kind(self, kind: Kind) -> None:
         self.form.setRowVisible(self.rows["hold"], kind is Kind.HOLD)
