@@ -3,6 +3,9 @@
 - ``render_cold``: 40 distinct cue texts rendered by the espeak-ng worker into an
   empty cache, worker start included (median of 3).
 - ``render_warm``: the same 40 found in the cache (median of 20).
+- ``render_cold_natural``: the same 40 with the natural voice (Piper, en_US-joe-medium),
+  worker start and model load included (median of 3, target <= 4 s), with its ratio
+  to espeak-ng; ``natural_voice_rss_mib``: the Piper worker's peak resident memory.
 - ``cue_onset_error``: a routine plays into a private PulseAudio null sink while
   its monitor is recorded; a reference beep is played at t = 0 through the same
   player. For every cue, |audio onset − scheduled time| is measured from the
@@ -10,6 +13,7 @@
   target is p95 ≤ 20 ms. The same cues are then spoken the naive way, pyttsx3
   ``say()`` + ``runAndWait()`` at each cue's time (its reference beep played the
   way pyttsx3 plays, with ``aplay``), and the ratio of the two p95 is reported.
+  ``cue_onset_error_natural``: the same with the natural voice (target p95 <= 20 ms).
 - ``playback_loop_stall``: the longest the Qt event loop was held up during the
   session (a 10 ms timer's worst lateness); target ≤ 50 ms.
 """
@@ -35,14 +39,17 @@ from benchmarks.harness import Result, at_most, median_ms, reported
 from stretchtimer.core.session.plan import build_plan
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer
+from stretchtimer.speech.voices import NATURAL_DEFAULT, PIPER, SYSTEM_DEFAULT
 from stretchtimer.storage.routines.library import builtin_entries
 
 RENDER_CUES = 40
 COLD_TARGET_MS = 2000.0
+NATURAL_COLD_TARGET_MS = 4000.0
 WARM_TARGET_MS = 50.0
 ONSET_TARGET_MS = 20.0
 STALL_TARGET_MS = 50.0
-VOICE = VoiceChoice("", 165)
+VOICE = VoiceChoice(SYSTEM_DEFAULT, 165)
+NATURAL = VoiceChoice(NATURAL_DEFAULT, 165)
 
 ROUTINE = """\
 format = 1
@@ -89,14 +96,21 @@ def run() -> Iterator[Result]:
 
 
 def render_results(root: Path, texts: list[str]) -> Iterator[Result]:
-    runs: list[float] = []
-    for number in range(3):
-        cache = ClipCache(root / f"cold-{number}")
-        started = time.perf_counter()
-        with ClipRenderer(cache) as renderer:
-            result = renderer.render(texts, VOICE)
-        runs.append((time.perf_counter() - started) * 1000)
-        assert result.notice is None and result.rendered == RENDER_CUES, result.notice
+    runs, _memory = cold_runs(root / "system", texts, VOICE)
+    natural_runs, memory = cold_runs(root / "natural", texts, NATURAL)
+    yield at_most(
+        "render_cold_natural",
+        statistics.median(natural_runs),
+        "ms",
+        NATURAL_COLD_TARGET_MS,
+        cues=RENDER_CUES,
+        statistic="median of 3",
+        runs_ms=[round(run, 1) for run in natural_runs],
+        times_espeak=round(statistics.median(natural_runs) / statistics.median(runs), 1),
+    )
+    yield reported(
+        "natural_voice_rss_mib", max(memory), "MiB", statistic="peak RSS of the Piper worker"
+    )
     yield at_most(
         "render_cold",
         statistics.median(runs),
@@ -108,7 +122,7 @@ def render_results(root: Path, texts: list[str]) -> Iterator[Result]:
     )
 
     def warm() -> None:
-        with ClipRenderer(ClipCache(root / "cold-0")) as renderer:
+        with ClipRenderer(ClipCache(root / "system" / "cold-0")) as renderer:
             result = renderer.render(texts, VOICE)
         assert result.rendered == 0
 
@@ -120,6 +134,30 @@ def render_results(root: Path, texts: list[str]) -> Iterator[Result]:
         cues=RENDER_CUES,
         statistic="median of 20",
     )
+
+
+def cold_runs(root: Path, texts: list[str], voice: VoiceChoice) -> tuple[list[float], list[float]]:
+    """Three cold renders (ms) and the Piper worker's peak memory after each (MiB)."""
+    runs: list[float] = []
+    memory: list[float] = []
+    for number in range(3):
+        cache = ClipCache(root / f"cold-{number}")
+        started = time.perf_counter()
+        with ClipRenderer(cache) as renderer:
+            result = renderer.render(texts, voice)
+            runs.append((time.perf_counter() - started) * 1000)
+            worker = renderer._workers.get(PIPER)
+            if worker is not None:
+                memory.append(peak_rss_mib(worker.process.pid))
+        assert result.notice is None and result.rendered == RENDER_CUES, result.notice
+    return runs, memory
+
+
+def peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return math.nan
 
 
 def onset_results(root: Path) -> Iterator[Result]:
@@ -134,6 +172,9 @@ def onset_results(root: Path) -> Iterator[Result]:
         routine_file.write_text(ROUTINE, encoding="utf-8")
         ours = measure_ours(server, root, routine_file, reference)
         naive = measure_naive(server, root, ours["voice_cues"], reference)
+        natural = measure_ours(
+            server, root, routine_file, reference, voice=NATURAL, label="natural"
+        )
     finally:
         server.stop()
     errors = ours["errors_ms"]
@@ -157,6 +198,18 @@ def onset_results(root: Path) -> Iterator[Result]:
         naive_median_ms=round(statistics.median(naive["errors_ms"]), 1),
         naive_missed=naive["missed"],
         naive_to_ours_p95=round(naive_p95 / max(voice_p95, 0.1), 1),
+    )
+    natural_errors = natural["errors_ms"]
+    yield at_most(
+        "cue_onset_error_natural",
+        percentile(natural_errors, 95) if not natural["missed"] else math.inf,
+        "ms",
+        ONSET_TARGET_MS,
+        statistic="p95 of |onset - scheduled|, natural voice",
+        cues=len(natural_errors),
+        missed=natural["missed"],
+        median_ms=round(statistics.median(natural_errors), 2),
+        voice_p95_ms=round(percentile(natural["voice_errors_ms"], 95), 2),
     )
     yield reported(
         "cue_onset_error_naive",
@@ -199,7 +252,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def measure_ours(server: Any, root: Path, routine_file: Path, reference: Path) -> dict[str, Any]:
+def measure_ours(
+    server: Any,
+    root: Path,
+    routine_file: Path,
+    reference: Path,
+    *,
+    voice: VoiceChoice = VOICE,
+    label: str = "ours",
+) -> dict[str, Any]:
     from PySide6.QtCore import QObject, Qt, QTimer, QUrl
     from PySide6.QtMultimedia import QSoundEffect
 
@@ -215,7 +276,7 @@ def measure_ours(server: Any, root: Path, routine_file: Path, reference: Path) -
     app = audio_application()
     routine = load_routine(routine_file)
     spoken = prepare_spoken_session(
-        routine, PlanOptions(), VOICE, lambda: ClipRenderer(ClipCache(root / "clips"))
+        routine, PlanOptions(), voice, lambda: ClipRenderer(ClipCache(root / f"clips-{label}"))
     )
     stream = io.StringIO()
     player = CuePlayer(spoken.clip_paths(), timing_log=TimingLog(stream))
@@ -242,7 +303,7 @@ def measure_ours(server: Any, root: Path, routine_file: Path, reference: Path) -
         QTimer.singleShot(1000, driver.start)
 
     driver.finished.connect(lambda _status: player.when_quiet(app.quit))
-    with server.recording(root / "ours.wav") as wav:
+    with server.recording(root / f"{label}.wav") as wav:
         QTimer.singleShot(200, warm_up)
         stall.start()
         app.exec()

@@ -82,10 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments == ["--speech-worker"]:  # how a bundled app runs its speech worker
+    if arguments[:1] == ["--speech-worker"]:  # how a bundled app runs its speech worker
         from stretchtimer.speech.worker import main as speech_worker
 
-        return speech_worker()
+        return speech_worker(arguments=arguments[1:])
     if not arguments:  # the desktop app, as launchers start it: no parser needed
         return _guarded("app", open_app)
     args = build_parser().parse_args(arguments)

@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
     from stretchtimer.speech.problems import SpeechProblem
     from stretchtimer.speech.renderer import ClipRenderer
+    from stretchtimer.speech.session_speech import render_falling_back
 
     text = " ".join(args.text.split())
     if not text or len(text) > MAX_TEXT:
@@ -38,6 +39,14 @@ def run(args: argparse.Namespace) -> int:
     voice = VoiceChoice(settings.voice, settings.rate)
     with ClipRenderer(ClipCache(app_paths().clips)) as renderer:
         result = renderer.render([text], voice)
+        if result.notice is not None and (
+            result.notice.problem is SpeechProblem.NATURAL_VOICE_FAILED
+        ):
+            # As sessions do: the system's voice says it, and one line says why.
+            print(f"stretchtimer: {result.notice.sentence}", file=sys.stderr)
+            result = render_falling_back(renderer, [text], voice)
+            if result.notice is not None and not result.notice.problem.voice_off:
+                result.notice = None
     notice = result.notice
     if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
         print(

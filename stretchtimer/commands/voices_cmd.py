@@ -1,51 +1,85 @@
-"""``stretchtimer voices``: the voices the speech engine offers, to choose one."""
+"""``stretchtimer voices``: list the voices of both engines; add or remove a Piper voice."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from stretchtimer.storage.paths import app_paths
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("voices", help="list the voices you can choose")
+    parser = commands.add_parser("voices", help="list, add or remove voices")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(run=run)
+    actions = parser.add_subparsers(dest="voices_action", metavar="ACTION")
+    add = actions.add_parser("add", help="add a Piper voice from a .onnx file")
+    add.add_argument("file", type=Path, metavar="FILE.onnx", help="with its .onnx.json beside it")
+    add.set_defaults(run=run_add)
+    remove = actions.add_parser("remove", help="remove a Piper voice you added")
+    remove.add_argument("voice", metavar="ID", help="as `stretchtimer voices` lists it")
+    remove.set_defaults(run=run_remove)
 
 
 def run(args: argparse.Namespace) -> int:
     from stretchtimer.speech.clip_cache import ClipCache
-    from stretchtimer.speech.problems import SpeechUnavailableError
     from stretchtimer.speech.renderer import ClipRenderer
+    from stretchtimer.speech.voice_list import list_voices
 
-    try:
-        with ClipRenderer(ClipCache(app_paths().clips)) as renderer:
-            voices = renderer.voices()
-    except SpeechUnavailableError as error:
-        print(f"stretchtimer: {error.notice.sentence}", file=sys.stderr)
+    paths = app_paths()
+    with ClipRenderer(ClipCache(paths.clips)) as renderer:
+        entries, notice = list_voices(renderer, paths.voices)
+    if notice is not None:
+        print(f"stretchtimer: {notice.sentence}", file=sys.stderr)
+    if not entries:
         return 1
-    rows = sorted(
-        (
-            str(voice.get("id", "")),
-            str(voice.get("name", "")),
-            ", ".join(str(language) for language in voice.get("languages", [])),
-        )
-        for voice in voices
-    )
     if args.json:
-        listing = [{"id": id_, "name": name, "language": language} for id_, name, language in rows]
+        listing = [
+            {key: value for key, value in dataclasses.asdict(entry).items() if key != "added"}
+            for entry in entries
+        ]
         print(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
+    rows = [
+        (entry.id + (" *" if entry.default else ""), entry.name, entry.language)
+        for entry in entries
+    ]
     table = [("ID", "NAME", "LANGUAGE"), *rows]
     widths = [max(len(row[column]) for row in table) for column in range(2)]
     for id_, name, language in table:
         print(f"{id_:<{widths[0]}}  {name:<{widths[1]}}  {language}".rstrip())
     print(
-        '\nSpeak with one by adding --voice ID to `play` or `say`, or set voice = "ID" '
-        "under [voice] in your settings file (`stretchtimer paths` shows where it is).",
+        "\n* speaks when no voice is chosen. Speak with another by adding --voice ID to "
+        '`play` or `say`, or set voice = "ID" under [voice] in your settings file '
+        "(`stretchtimer paths` shows where it is).",
         file=sys.stderr,
     )
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from stretchtimer.speech.voice_library import VoiceFileError, add_voice
+
+    try:
+        model = add_voice(args.file, app_paths().voices)
+    except VoiceFileError as error:
+        print(f"stretchtimer: {error}", file=sys.stderr)
+        return 1
+    print(f"Added {model.id} ({model.language}); choose it in Settings or with --voice {model.id}.")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from stretchtimer.speech.voice_library import VoiceFileError, remove_voice
+
+    try:
+        model = remove_voice(args.voice, app_paths().voices)
+    except VoiceFileError as error:
+        print(f"stretchtimer: {error}", file=sys.stderr)
+        return 1
+    print(f"Removed {model.id}.")
     return 0

@@ -164,6 +164,11 @@ class CuePlayer(QObject):
         for effect in self._chimes.values():
             effect.setVolume(self.chime_volume)
 
+    def add_clip(self, text: str, path: Path) -> None:
+        """A clip rendered while the session runs (see ``runtime.speech_stream``)."""
+        if self.has_output and text not in self._voices:
+            self._voices[text] = self._load(path, self.voice_volume)
+
     def attach(self, engine_event: SignalInstance) -> None:
         """Listen to a driver's ``engine_event`` signal (connect before any display)."""
         engine_event.connect(self.on_event)

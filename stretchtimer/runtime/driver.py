@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from stretchtimer.core.session.clock import Clock, Moment, ScaledClock, SystemClock
 from stretchtimer.core.session.engine import STALL_GAP, SessionEngine
 from stretchtimer.core.session.events import Event, SessionFinished, State, Status
+from stretchtimer.core.session.plan import Plan
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.runtime.short_slices import release_short_slices, request_short_slices
 
@@ -98,6 +99,15 @@ class SessionDriver(QObject):
 
     def use_easier(self) -> None:
         self._run(self.engine.use_easier)
+
+    def speech_ready(self, ready_until: int) -> None:
+        """The first ``ready_until`` segments have all their clips (a waiting session goes on)."""
+        self._run(lambda now: self.engine.speech_ready(ready_until, now))
+
+    def update_plan(self, plan: Plan) -> None:
+        """Measured timings for the segments still ahead."""
+        if self.engine.update_plan(plan):
+            self._arm()
 
     def tick(self) -> None:
         """Deliver what is due now (also called by the timer)."""

@@ -11,6 +11,7 @@ only in how they show a session and ask their questions.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,9 +27,11 @@ from stretchtimer.core.session.estimate import plan_options
 from stretchtimer.core.session.events import Event
 from stretchtimer.runtime.cue_player import CuePlayer
 from stretchtimer.runtime.driver import AfterTheMoment, SessionDriver
+from stretchtimer.runtime.speech_stream import SpeechStream
 from stretchtimer.runtime.timing_log import TimingLog
 from stretchtimer.speech.clip_cache import VoiceChoice
-from stretchtimer.speech.renderer import Progress
+from stretchtimer.speech.problems import SpeechNotice
+from stretchtimer.speech.renderer import ClipRenderer, Progress
 from stretchtimer.speech.session_speech import SpokenSession, clip_renderer, prepare_spoken_session
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.history.problems import HistoryProblem
@@ -72,6 +75,8 @@ class PreparedSession:
     history_ok: bool = False  # the history can be written
     check_later: bool = False  # the history file was too big to check before the session
     notices: list[str] = field(default_factory=list)  # one sentence each, for the person
+    # renders the clips still pending while the session runs
+    renderer_factory: Callable[[], ClipRenderer] | None = None
 
     @property
     def plan(self) -> Plan:
@@ -88,16 +93,19 @@ def prepare_session(
     progress: Progress | None = None,
     first_plan: Plan | None = None,
 ) -> PreparedSession:
-    """The plan with its clips, and whether the history can take the session. Blocks."""
+    """The plan with the clips of its first segment (the rest render while it runs,
+    see :class:`SpeechStream`), and whether the history can take the session. Blocks."""
+    factory = functools.partial(clip_renderer, paths.clips)
     spoken = prepare_spoken_session(
         routine,
         plan_options(settings),
         session_voice(settings, speed),
-        lambda: clip_renderer(paths.clips),
+        factory,
         progress=progress,
         first_plan=first_plan,
+        stream=True,
     )
-    prepared = PreparedSession(spoken)
+    prepared = PreparedSession(spoken, renderer_factory=factory)
     if spoken.notice is not None:
         prepared.notices.append(spoken.notice.sentence)
     if record:
@@ -140,6 +148,13 @@ class SessionParts:
             timing_log=TimingLog.from_environment(),
             parent=parent,
         )
+        self.stream: SpeechStream | None = None
+        if prepared.spoken.pending and prepared.renderer_factory is not None:
+            self.stream = SpeechStream(
+                prepared.spoken, self.player, prepared.renderer_factory, parent=parent
+            )
+            self.stream.notice.connect(self._on_speech_notice)
+            self.stream.start()  # at once: the person may still be answering a question
         self.recorder: SessionRecorder | None = None
         self.driver: SessionDriver | None = None
         self.history: AfterTheMoment | None = None
@@ -170,10 +185,16 @@ class SessionParts:
                 comfort_before=comfort_before,
                 on_problem=on_problem,
             )
+        ready_until = self.stream.ready_until() if self.stream is not None else None
         self.driver = SessionDriver(
-            SessionEngine(plan), clock=clock, speed=speed, parent=self.parent
+            SessionEngine(plan, ready_until=ready_until),
+            clock=clock,
+            speed=speed,
+            parent=self.parent,
         )
         self.player.attach(self.driver.engine_event)  # sound first, then everything else
+        if self.stream is not None:
+            self.stream.attach(self.driver)
         self.driver.finished.connect(lambda _status: self.bring_media_back())
         if self.pause_media:
             # QtDBus loads only for those who use it.
@@ -201,7 +222,12 @@ class SessionParts:
         if self.media is not None:
             self.media.end()
 
+    def _on_speech_notice(self, notice: SpeechNotice) -> None:
+        log.warning("speech during the session: %s (%s)", notice.problem.value, notice.detail)
+
     def close_player(self) -> None:
+        if self.stream is not None:
+            self.stream.stop()
         self.flush_history()
         self.player.close()
         self.bring_media_back()  # in case the session ended without the driver's word

@@ -1,5 +1,8 @@
 """Rendered speech on disk, keyed by engine, voice, rate and text.
 
+A Piper voice's key also holds its model's digest, so a voice file replaced by
+another of the same name (or switching voice) renders anew.
+
 A routine played once starts instantly the next time: every clip it needs is
 found here by its key. A clip is a trimmed 16-bit WAV file; its length is read
 from its header, so the cache needs no index that could go stale. Files are
@@ -17,9 +20,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretchtimer.speech.voices import (
+    PIPER,
+    PiperModel,
+    find_piper_model,
+    model_digest,
+    parse_voice,
+)
 from stretchtimer.speech.wav import BadWavError, wav_info
 from stretchtimer.storage.atomic import PRIVATE_FILE_MODE
-from stretchtimer.storage.paths import ensure_private_dir
+from stretchtimer.storage.paths import app_paths, ensure_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +47,8 @@ def default_engine() -> str:
 
 @dataclass(frozen=True)
 class VoiceChoice:
-    """What a clip is spoken with: an empty ``voice`` is the engine's default."""
+    """What a clip is spoken with: a voice id (see ``speech.voices``; empty for the
+    default voice) and the rate in words per minute."""
 
     voice: str = ""
     rate: int = 165
@@ -53,12 +64,28 @@ class Clip:
 class ClipCache:
     """The folder of rendered clips."""
 
-    def __init__(self, folder: Path, engine: str | None = None) -> None:
+    def __init__(
+        self, folder: Path, engine: str | None = None, *, voices: Path | None = None
+    ) -> None:
         self.folder = folder
-        self.engine = engine or default_engine()
+        self.engine = engine or default_engine()  # the pyttsx3 driver
+        self.voices = voices if voices is not None else app_paths().voices  # added Piper voices
+        self._models: dict[str, PiperModel | None] = {}
+
+    def piper_model(self, name: str) -> PiperModel | None:
+        """The Piper voice called ``name`` (looked up once per cache)."""
+        if name not in self._models:
+            self._models[name] = find_piper_model(name, self.voices)
+        return self._models[name]
 
     def key(self, text: str, voice: VoiceChoice) -> str:
-        identity = json.dumps([CLIP_FORMAT, self.engine, voice.voice, voice.rate, text])
+        ref = parse_voice(voice.voice)
+        if ref.engine == PIPER:
+            model = self.piper_model(ref.name)
+            digest = model_digest(model) if model is not None else "missing"
+            identity = json.dumps([CLIP_FORMAT, PIPER, ref.name, digest, voice.rate, text])
+        else:  # as before Piper, so clips made then are still found
+            identity = json.dumps([CLIP_FORMAT, self.engine, ref.name, voice.rate, text])
         return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:40]
 
     def path_for(self, text: str, voice: VoiceChoice) -> Path:
@@ -83,6 +110,15 @@ class ClipCache:
         ensure_private_dir(self.folder)
         return self.folder / f".{self.key(text, voice)}.{os.getpid()}.part.wav"
 
+    def sweep(self) -> None:
+        """Remove scratch files left by a process that ended mid-clip (a session closed
+        while the rest of its speech was still rendering)."""
+        for scratch in self.folder.glob(".*.part.wav"):
+            pid = scratch.name.rsplit(".", 3)[-3]
+            if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+                with contextlib.suppress(OSError):
+                    scratch.unlink()
+
     def store(self, scratch: Path, text: str, voice: VoiceChoice) -> Clip:
         """Move a finished clip from ``scratch`` into the cache; raises BadWavError or OSError."""
         try:
@@ -95,3 +131,15 @@ class ClipCache:
                 scratch.unlink()
             raise
         return Clip(text, path, info.seconds)
+
+
+def _running(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another person's process, or a platform without signals
+        return True
+    return True

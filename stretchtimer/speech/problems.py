@@ -16,6 +16,7 @@ class SpeechProblem(enum.Enum):
     NO_LIBRARY = "no_library"  # the espeak-ng library (or the platform's engine) is missing
     NO_VOICES = "no_voices"  # the engine loaded but has no voice data
     UNKNOWN_VOICE = "unknown_voice"  # the chosen voice is not installed
+    NATURAL_VOICE_FAILED = "natural_voice_failed"  # Piper cannot speak: the system voice does
     ENGINE_FAILED = "engine_failed"  # the worker crashed or made no sound, twice
     ENGINE_HUNG = "engine_hung"  # the worker stopped answering, twice
     CANNOT_SAVE = "cannot_save"  # the clip folder cannot be written
@@ -23,8 +24,9 @@ class SpeechProblem(enum.Enum):
 
     @property
     def voice_off(self) -> bool:
-        """The session runs without a voice (an unknown voice falls back to the default)."""
-        return self is not SpeechProblem.UNKNOWN_VOICE
+        """The session runs without a voice (an unknown voice falls back to the default,
+        a natural voice that cannot speak to the system's voice)."""
+        return self not in (SpeechProblem.UNKNOWN_VOICE, SpeechProblem.NATURAL_VOICE_FAILED)
 
 
 def _engine_fix() -> str:
@@ -43,6 +45,7 @@ class SpeechNotice:
     detail: str = ""
     voice: str = ""  # the voice asked for, for UNKNOWN_VOICE
     folder: str = ""  # the clip folder, for CANNOT_SAVE
+    reason: str = ""  # why the natural voice cannot speak, in plain words
 
     @property
     def sentence(self) -> str:
@@ -62,6 +65,12 @@ class SpeechNotice:
             return (
                 f"The voice {self.voice!r} is not installed, so the default voice speaks "
                 "instead; `stretchtimer voices` lists the voices you can choose."
+            )
+        if problem is SpeechProblem.NATURAL_VOICE_FAILED:
+            why = self.reason or "it could not start"
+            return (
+                f"The natural voice cannot speak here ({why}), so the system voice speaks "
+                "this session instead; the app's log has the details."
             )
         if problem is SpeechProblem.ENGINE_FAILED:
             return (

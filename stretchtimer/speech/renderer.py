@@ -16,7 +16,9 @@ from typing import Any
 
 from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem, SpeechUnavailableError
+from stretchtimer.speech.voices import PIPER, PYTTSX3, parse_voice
 from stretchtimer.speech.wav import BadWavError
+from stretchtimer.speech.worker import ENGINE_FLAG
 from stretchtimer.speech.worker_client import (
     WORKER_COMMAND,
     WorkerDiedError,
@@ -27,7 +29,7 @@ from stretchtimer.speech.worker_client import (
 
 log = logging.getLogger(__name__)
 
-CLIP_TIMEOUT = 10.0  # seconds for one clip (espeak-ng needs a few milliseconds)
+CLIP_TIMEOUT = 10.0  # seconds for one clip (espeak-ng needs milliseconds, Piper a second)
 START_TIMEOUT = 20.0  # seconds for the worker to load its speech engine
 RESTARTS = 1
 
@@ -39,6 +41,7 @@ class RenderResult:
     clips: dict[str, Clip] = field(default_factory=dict)
     notice: SpeechNotice | None = None  # why some texts have no clip
     rendered: int = 0  # how many were made now (the rest came from the cache)
+    voice: VoiceChoice | None = None  # the voice the clips are in, after any fallback
 
 
 class ClipRenderer:
@@ -56,8 +59,9 @@ class ClipRenderer:
         self.worker_command = tuple(worker_command)
         self.clip_timeout = clip_timeout
         self.start_timeout = start_timeout
-        self._worker: WorkerProcess | None = None
+        self._workers: dict[str, WorkerProcess] = {}  # by engine
         self._failures = 0
+        self._swept = False
 
     def __enter__(self) -> ClipRenderer:
         return self
@@ -66,9 +70,9 @@ class ClipRenderer:
         self.close()
 
     def close(self) -> None:
-        if self._worker is not None:
-            self._worker.close()
-            self._worker = None
+        for worker in self._workers.values():
+            worker.close()
+        self._workers.clear()
 
     def cached(self, texts: Iterable[str], voice: VoiceChoice) -> dict[str, Clip]:
         """The clips already rendered, by text (no worker is started)."""
@@ -89,8 +93,11 @@ class ClipRenderer:
     ) -> RenderResult:
         """Clips for ``texts``; ``progress(done, total)`` is called as they come."""
         wanted = sorted(set(texts), key=lambda text: (len(text), text))
-        result = RenderResult(self.cached(wanted, voice))
+        result = RenderResult(self.cached(wanted, voice), voice=voice)
         missing = [text for text in wanted if text not in result.clips]
+        if missing and not self._swept:
+            self._swept = True
+            self.cache.sweep()
         total = len(wanted)
         if progress:
             progress(len(result.clips), total)
@@ -109,22 +116,32 @@ class ClipRenderer:
         return result
 
     def voices(self) -> list[dict[str, Any]]:
-        """The engine's voices (id, name, languages); raises SpeechUnavailableError."""
+        """The system's voices (id, name, languages, and ``default`` on the one pyttsx3
+        uses when none is chosen); raises SpeechUnavailableError."""
         reply = self._ask({"op": "voices"})
         voices = reply.get("voices", [])
-        return [voice for voice in voices if isinstance(voice, dict)]
+        default = reply.get("default")
+        return [
+            {**voice, "default": voice.get("id") == default}
+            for voice in voices
+            if isinstance(voice, dict)
+        ]
 
     def _render_one(self, text: str, voice: VoiceChoice) -> Clip:
+        ref = parse_voice(voice.voice)
+        request: dict[str, Any] = {"op": "render", "text": text, "rate": voice.rate}
+        if ref.engine == PIPER:
+            model = self.cache.piper_model(ref.name)
+            if model is None:
+                unknown = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, ref.id, voice=voice.voice)
+                raise SpeechUnavailableError(unknown)
+            request |= {"model": str(model.model), "config": str(model.config)}
+        else:
+            request["voice"] = ref.name
         scratch = self.cache.scratch_path(text, voice)
-        request = {
-            "op": "render",
-            "text": text,
-            "path": str(scratch),
-            "voice": voice.voice,
-            "rate": voice.rate,
-        }
+        request["path"] = str(scratch)
         try:
-            self._ask(request)
+            self._ask(request, ref.engine)
             return self.cache.store(scratch, text, voice)
         except BadWavError as error:
             raise SpeechUnavailableError(
@@ -135,16 +152,16 @@ class ClipRenderer:
                 SpeechNotice(SpeechProblem.CANNOT_SAVE, repr(error), folder=str(self.cache.folder))
             ) from error
 
-    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+    def _ask(self, request: dict[str, Any], engine: str = PYTTSX3) -> dict[str, Any]:
         """One request, restarting a dead or hung worker once; raises SpeechUnavailableError."""
         while True:
             try:
-                worker = self._running_worker()
+                worker = self._running_worker(engine)
                 reply = worker.request(request, self.clip_timeout)
             except WorkerFailedError as error:
                 raise SpeechUnavailableError(error.notice) from error
             except (WorkerDiedError, WorkerHungError, OSError) as error:
-                self._drop_worker()
+                self._drop_worker(engine)
                 self._failures += 1
                 hung = isinstance(error, WorkerHungError)
                 log.warning("speech worker %s: %s", "hung" if hung else "failed", error)
@@ -158,18 +175,23 @@ class ClipRenderer:
             detail = str(reply.get("detail", ""))
             if problem is SpeechProblem.ENGINE_FAILED:
                 # A driver that wrote nothing may do better after a restart, once.
-                self._drop_worker()
+                self._drop_worker(engine)
                 self._failures += 1
                 log.warning("speech worker made no clip: %s", detail)
                 if self._failures > RESTARTS:
                     raise SpeechUnavailableError(SpeechNotice(problem, detail))
                 continue
-            raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail))
+            reason = str(reply.get("reason", ""))
+            raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail, reason=reason))
 
-    def _running_worker(self) -> WorkerProcess:
-        if self._worker is None or self._worker.process.poll() is not None:
+    def _running_worker(self, engine: str) -> WorkerProcess:
+        worker = self._workers.get(engine)
+        if worker is None or worker.process.poll() is not None:
+            command = self.worker_command
+            if engine == PIPER:
+                command = (*command, ENGINE_FLAG, PIPER)
             try:
-                self._worker = WorkerProcess(self.worker_command, start_timeout=self.start_timeout)
+                worker = WorkerProcess(command, start_timeout=self.start_timeout)
             except WorkerDiedError as error:
                 # A worker that dies while loading its engine says why on stderr.
                 if "phontab" in str(error) or "espeak-ng-data" in str(error):
@@ -177,12 +199,13 @@ class ClipRenderer:
                         SpeechNotice(SpeechProblem.NO_VOICES, str(error))
                     ) from error
                 raise
-        return self._worker
+            self._workers[engine] = worker
+        return worker
 
-    def _drop_worker(self) -> None:
-        if self._worker is not None:
-            self._worker.kill()
-            self._worker = None
+    def _drop_worker(self, engine: str) -> None:
+        worker = self._workers.pop(engine, None)
+        if worker is not None:
+            worker.kill()
 
 
 def _problem(name: object) -> SpeechProblem:

@@ -1,24 +1,29 @@
-"""Get a session's speech ready: plan, render every clip it may say, plan again.
+"""Get a session's speech ready: plan, render the clips it says first, plan again.
 
 The plan is built once with estimated speech lengths to learn every text it may
-speak (``plan.spoken_texts``), the clips are rendered (or found in the cache),
-and the plan is built again with the measured lengths, so the timer never
+speak (``plan.spoken_texts``) and in which order. The clips of the first segment are
+rendered (or found in the cache) before the session starts; the rest are left
+``pending``, in the order the plan speaks them, for the runtime to render while the
+session runs (``runtime.speech_stream``). Each time clips arrive the plan is built
+again with the measured lengths (:meth:`SpokenSession.plan_for`), so the timer never
 starts a hold while the voice is still reading the instructions.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session import phrases
 from stretchtimer.core.session.estimate import DEFAULT_RATE, PlanOptions, estimated_plan
 from stretchtimer.core.session.plan import Plan, build_plan, estimate_speech_seconds
 from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
-from stretchtimer.speech.renderer import ClipRenderer, Progress
+from stretchtimer.speech.renderer import ClipRenderer, Progress, RenderResult
+from stretchtimer.speech.voices import SYSTEM_DEFAULT
 
 __all__ = [
     "PlanOptions",
@@ -27,6 +32,9 @@ __all__ = [
     "estimated_plan",
     "needs_rendering",
     "prepare_spoken_session",
+    "render_falling_back",
+    "segments_ready",
+    "speaking_order",
 ]
 
 
@@ -37,9 +45,46 @@ class SpokenSession:
     plan: Plan
     clips: Mapping[str, Clip] = field(default_factory=dict)
     notice: SpeechNotice | None = None
+    pending: tuple[str, ...] = ()  # still to render, in the order they are spoken
+    voice: VoiceChoice | None = None  # what ``pending`` is rendered in (after any fallback)
+    routine: Routine | None = None
+    options: PlanOptions | None = None
 
     def clip_paths(self) -> dict[str, Path]:
         return {text: clip.path for text, clip in self.clips.items()}
+
+    def plan_for(self, clips: Mapping[str, Clip]) -> Plan:
+        """The plan timed by the clips rendered so far (estimates for the others)."""
+        if self.routine is None or self.options is None or self.voice is None:
+            return self.plan
+        return _measured_plan(self.routine, self.options, clips, self.voice.rate)
+
+
+def speaking_order(plan: Plan) -> list[str]:
+    """Every text ``plan`` may speak: its first two segments', the sentence said while
+    waiting for speech, the closing words, then segment by segment, then the others
+    (easier variations, ...)."""
+    order: dict[str, None] = {}
+    segments = plan.segments
+    # After the second segment (what the session needs next), the sentence said while
+    # waiting and the closing words: skip or stop may reach those at any moment.
+    for index, segment in enumerate((*segments[:2], segments[-1], *segments[2:-1])):
+        for cue in segment.cues:
+            if cue.spoken and cue.text:
+                order.setdefault(cue.text)
+        if index == 1:
+            order.setdefault(phrases.WAITING_FOR_VOICE)
+    for text in sorted(plan.spoken_texts, key=lambda text: (len(text), text)):
+        order.setdefault(text)
+    return [text for text in order if text in plan.spoken_texts]
+
+
+def segments_ready(plan: Plan, clips: Mapping[str, Clip]) -> int:
+    """How many segments, from the first, have a clip for every spoken cue."""
+    for index, segment in enumerate(plan.segments):
+        if any(cue.spoken and cue.text and cue.text not in clips for cue in segment.cues):
+            return index
+    return len(plan.segments)
 
 
 def clip_renderer(clips_folder: Path) -> ClipRenderer:
@@ -48,8 +93,10 @@ def clip_renderer(clips_folder: Path) -> ClipRenderer:
 
 
 def needs_rendering(renderer: ClipRenderer, plan: Plan, voice: VoiceChoice) -> bool:
-    """Whether some clip of ``plan`` is not in the cache yet (to show progress only then)."""
-    return len(renderer.cached(plan.spoken_texts, voice)) < len(plan.spoken_texts)
+    """Whether a clip the session waits for (its first segment's) is not in the cache
+    yet: to show progress only then."""
+    first = speaking_order(plan)[: _first_count(plan)]
+    return len(renderer.cached(first, voice)) < len(first)
 
 
 def prepare_spoken_session(
@@ -60,38 +107,83 @@ def prepare_spoken_session(
     *,
     progress: Progress | None = None,
     first_plan: Plan | None = None,
+    stream: bool = False,
 ) -> SpokenSession:
     """The plan with measured speech lengths and its clips; ``voice=None`` means no voice.
 
-    Blocks while clips render. Never raises for speech problems: they come back
-    as ``notice`` and the session plays without a voice (or with the default voice
-    when the chosen one is not installed).
+    Blocks while clips render: all of them, or with ``stream`` only those the first
+    segment says (the others come back as ``pending``). Never raises for speech
+    problems: they come back as ``notice`` and the session plays without a voice (or
+    with the default voice when the chosen one is not installed, or the system's
+    when the natural voice cannot speak).
     """
     rate = voice.rate if voice else DEFAULT_RATE
     plan = first_plan or estimated_plan(routine, options, rate)
     if voice is None:
         return SpokenSession(plan)
+    order = speaking_order(plan)
     with renderer_factory() as renderer:
-        result = renderer.render(plan.spoken_texts, voice, progress=progress)
-        notice = result.notice
-        if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
-            notice = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, notice.detail, voice=voice.voice)
-            result = renderer.render(
-                plan.spoken_texts, VoiceChoice("", voice.rate), progress=progress
-            )
-            notice = result.notice or notice
+        first = order
+        if stream:
+            cached = renderer.cached(order, voice)
+            first = [text for text in order[: _first_count(plan)] if text not in cached]
+            first = first or order[:1]
+        result = render_falling_back(renderer, first, voice, progress=progress)
+        used = result.voice or voice
+        clips = dict(result.clips)
+        if stream and (result.notice is None or not result.notice.problem.voice_off):
+            clips |= renderer.cached(order, used)
+    notice = result.notice
     if notice is not None and notice.problem.voice_off:
         return SpokenSession(plan, notice=notice)
-    clips = dict(result.clips)
+    pending = tuple(text for text in order if text not in clips)
+    spoken_plan = _measured_plan(routine, options, clips, rate)
+    return SpokenSession(spoken_plan, clips, notice, pending, used, routine, options)
+
+
+def _first_count(plan: Plan) -> int:
+    """How many texts of the speaking order belong to the first segment."""
+    return len({cue.text for cue in plan.segments[0].cues if cue.spoken and cue.text})
+
+
+def _measured_plan(
+    routine: Routine, options: PlanOptions, clips: Mapping[str, Clip], rate: int
+) -> Plan:
     measured = functools.partial(_measured, clips=clips, rate=rate)
-    spoken_plan = build_plan(
+    return build_plan(
         routine,
         pace_defaults=options.pace_defaults,
         speech_length=measured,
         breath_guidance=options.breath_guidance,
         wording=options.wording,
     )
-    return SpokenSession(spoken_plan, clips, notice)
+
+
+def render_falling_back(
+    renderer: ClipRenderer,
+    texts: Iterable[str],
+    voice: VoiceChoice,
+    *,
+    progress: Progress | None = None,
+) -> RenderResult:
+    """Clips in ``voice``, or in the default voice when it is not installed, or in the
+    system's voice when the natural voice cannot speak; the notice says which and why."""
+    texts = list(texts)
+    result = renderer.render(texts, voice, progress=progress)
+    notice = result.notice
+    if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
+        notice = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, notice.detail, voice=voice.voice)
+        result = renderer.render(texts, VoiceChoice("", voice.rate), progress=progress)
+        result.notice = result.notice or notice
+        result.voice = VoiceChoice("", voice.rate)
+        notice = result.notice
+    if notice is not None and notice.problem is SpeechProblem.NATURAL_VOICE_FAILED:
+        # The system's voice says everything, so the clips of one session match.
+        system = VoiceChoice(SYSTEM_DEFAULT, voice.rate)
+        result = renderer.render(texts, system, progress=progress)
+        result.notice = result.notice or notice
+        result.voice = system
+    return result
 
 
 def _measured(text: str, *, clips: Mapping[str, Clip], rate: int) -> float:

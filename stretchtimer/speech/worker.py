@@ -25,7 +25,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 import pyttsx3
 
@@ -36,6 +36,17 @@ FILE_WAIT = 2.0  # seconds to wait for the driver's file after runAndWait() retu
 FILE_POLL = 0.005
 # A clip that comes out empty is said again (see _never_cancel for the known cause).
 ATTEMPTS = 3
+ENGINE_FLAG = "--engine"
+
+
+class PiperSpeakerLike(Protocol):
+    """The Piper speaker, loaded only in a worker started with ``--engine piper``."""
+
+    engine_name: str
+
+    def render(
+        self, text: str, path: Path, model: Path, config: Path, rate: int
+    ) -> dict[str, Any]: ...
 
 
 def claim_stdout() -> TextIO:
@@ -162,19 +173,31 @@ def startup_problem(error: BaseException) -> SpeechProblem:
     return SpeechProblem.ENGINE_FAILED
 
 
-def serve(requests: TextIO, replies: TextIO, *, driver_name: str | None = None) -> int:
+def serve(
+    requests: TextIO, replies: TextIO, *, driver_name: str | None = None, engine: str = "pyttsx3"
+) -> int:
     """Answer requests until ``requests`` ends. Returns the process exit status."""
-    try:
-        speaker = Speaker(driver_name)
-    except Exception as error:
-        send(
-            replies,
-            {"type": "failed", "problem": startup_problem(error).value, "detail": repr(error)},
-        )
-        return 1
-    if not speaker.voice_ids:
-        send(replies, {"type": "failed", "problem": SpeechProblem.NO_VOICES.value, "detail": ""})
-        return 1
+    speaker: Speaker | PiperSpeakerLike
+    if engine == "piper":
+        try:
+            speaker = _piper_speaker()
+        except Exception as error:  # no onnxruntime for this CPU, a broken install
+            send(replies, _piper_missing(error))
+            return 1
+    else:
+        try:
+            speaker = Speaker(driver_name)
+        except Exception as error:
+            send(
+                replies,
+                {"type": "failed", "problem": startup_problem(error).value, "detail": repr(error)},
+            )
+            return 1
+        if not speaker.voice_ids:
+            send(
+                replies, {"type": "failed", "problem": SpeechProblem.NO_VOICES.value, "detail": ""}
+            )
+            return 1
     send(replies, {"type": "ready", "engine": speaker.engine_name})
     for line in requests:
         if not line.strip():
@@ -189,23 +212,52 @@ def serve(requests: TextIO, replies: TextIO, *, driver_name: str | None = None) 
     return 0
 
 
-def _answer(speaker: Speaker, request: dict[str, Any]) -> dict[str, Any]:
+def _piper_speaker() -> PiperSpeakerLike:
+    from stretchtimer.speech.piper_speaker import PiperSpeaker
+
+    return PiperSpeaker()
+
+
+def _piper_missing(error: BaseException) -> dict[str, Any]:
+    reason = "onnxruntime does not run on this computer"
+    if isinstance(error, ModuleNotFoundError) and error.name == "piper":
+        reason = "Piper is not installed"
+    return {
+        "type": "failed",
+        "problem": SpeechProblem.NATURAL_VOICE_FAILED.value,
+        "reason": reason,
+        "detail": repr(error),
+    }
+
+
+def _answer(speaker: Speaker | PiperSpeakerLike, request: dict[str, Any]) -> dict[str, Any]:
     operation = request["op"]
-    if operation == "render":
+    if operation == "render" and not isinstance(speaker, Speaker):
+        return speaker.render(
+            str(request["text"]),
+            Path(request["path"]),
+            Path(request["model"]),
+            Path(request["config"]),
+            int(request["rate"]),
+        )
+    if operation == "render" and isinstance(speaker, Speaker):
         return speaker.render(
             str(request["text"]),
             Path(request["path"]),
             str(request.get("voice") or ""),
             int(request["rate"]),
         )
-    if operation == "voices":
-        return {"ok": True, "voices": speaker.voices()}
+    if operation == "voices" and isinstance(speaker, Speaker):
+        return {"ok": True, "voices": speaker.voices(), "default": str(speaker.default_voice)}
     raise ValueError(f"unknown operation {operation!r}")
 
 
-def main(driver_name: str | None = None) -> int:
+def main(driver_name: str | None = None, arguments: list[str] | None = None) -> int:
+    """``--engine piper`` serves Piper voices; without it, the system's voices."""
+    arguments = sys.argv[1:] if arguments is None else arguments
+    engine = "piper" if arguments[-2:] == [ENGINE_FLAG, "piper"] else "pyttsx3"
     replies = claim_stdout()
-    return serve(sys.stdin, replies, driver_name=driver_name)
+    return serve(sys.stdin, replies, driver_name=driver_name, engine=engine)
 
 
 if __name__ == "__main__":

@@ -89,7 +89,10 @@ class WorkerProcess:
         if hello.get("type") == "failed":
             problem = self._startup_problem(str(hello.get("problem", "")))
             self.kill()
-            raise WorkerFailedError(SpeechNotice(problem, str(hello.get("detail", ""))))
+            notice = SpeechNotice(
+                problem, str(hello.get("detail", "")), reason=str(hello.get("reason", ""))
+            )
+            raise WorkerFailedError(notice)
         if hello.get("type") != "ready":
             self.kill()
             raise WorkerDiedError(f"unexpected greeting {hello!r}")

@@ -37,6 +37,11 @@ class Paths:
         return self.data / "history.sqlite3"
 
     @property
+    def voices(self) -> Path:
+        """Piper voices the person added (``stretchtimer voices add``)."""
+        return self.data / "voices"
+
+    @property
     def settings(self) -> Path:
         return self.config / "settings.toml"
 

@@ -8,7 +8,6 @@ the machine; every question is bounded by a short timeout.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import stat
 import sys
@@ -79,11 +78,27 @@ def voice_findings(list_voices: Callable[[], list[dict[str, object]]]) -> list[F
             findings.append(
                 Finding("voices", False, "the speech engine has no voices", _voice_fix())
             )
-    if importlib.util.find_spec("piper") is not None:
-        findings.append(Finding("natural voices", True, "Piper is installed"))
-    else:
-        findings.append(Finding("natural voices", False, "Piper is not installed", optional=True))
+    findings.append(natural_voice_finding())
     return findings
+
+
+def natural_voice_finding() -> Finding:
+    """Piper and its voices (nothing is loaded: a session would say if one cannot speak)."""
+    from stretchtimer.speech.voices import default_voice_id, natural_voice_installed, piper_models
+    from stretchtimer.storage.paths import app_paths
+
+    if not natural_voice_installed():
+        return Finding(
+            "natural voices",
+            False,
+            "Piper is not installed",
+            "pip install 'stretchtimer[natural-voice]'",
+            optional=True,
+        )
+    models = piper_models(app_paths().voices)
+    speaks = "the default voice" if default_voice_id().startswith("piper:") else "installed"
+    count = f"{len(models)} Piper voice" + ("" if len(models) == 1 else "s")
+    return Finding("natural voices", True, f"{count}, {speaks}")
 
 
 def _voice_fix() -> str:

@@ -4,10 +4,17 @@ Time enters only through the :class:`~stretchtimer.core.session.clock.Moment` pa
 each call. Remaining time is always ``deadline - now``: a late tick never loses
 or gains time, it only delivers what became due meanwhile, in order. Segments
 start at the exact deadline of the one before, so nothing drifts.
+
+Speech may still be rendering while a session runs: ``ready_until`` says how many
+segments have every clip. The engine never enters a segment past that mark running;
+it waits at the boundary (paused, with a sentence saying why) and goes on by itself
+when :meth:`SessionEngine.speech_ready` moves the mark. Measured clip lengths arrive
+as a new plan (:meth:`SessionEngine.update_plan`) for the segments still ahead.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from stretchtimer.core.routine.wording import fill_sides
@@ -57,6 +64,8 @@ class SessionEngine:
         "_next_cue",
         "_origin",
         "_paused_elapsed",
+        "_ready_until",
+        "_waiting",
         "plan",
         "stall_gap",
         "state",
@@ -64,7 +73,7 @@ class SessionEngine:
         "tick_interval",
     )
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, *, ready_until: int | None = None) -> None:
         if not plan.segments or plan.segments[-1].kind is not SegmentKind.DONE:
             raise ValueError("a plan ends with its closing segment")
         self.plan = plan
@@ -81,12 +90,18 @@ class SessionEngine:
         # When the driver also ticks at least this often (a heartbeat), a stillness
         # shows even in a long hold with no cue: None for ticks at deadlines only.
         self.tick_interval: float | None = None
+        self._ready_until = len(plan.segments) if ready_until is None else max(1, ready_until)
+        self._waiting = False  # paused at a boundary until the speech is ready
 
     # -- queries ----------------------------------------------------------------------
 
     @property
     def index(self) -> int:
         return self._index
+
+    @property
+    def waiting_for_speech(self) -> bool:
+        return self._waiting
 
     @property
     def segment(self) -> Segment:
@@ -169,12 +184,18 @@ class SessionEngine:
         events = self._prepared(now)
         if self.state is State.RUNNING:
             self._pause(self._clamp(now), PauseReason.PERSON, events)
+        elif self._waiting:
+            self._waiting = False  # the person's pause now: ready speech does not resume
         return events
 
     def resume(self, now: Moment) -> list[Event]:
         events = self._prepared(now)
-        if self.state is State.PAUSED:
+        if self.state is State.PAUSED and self._index >= self._ready_until:
+            if not self._waiting:
+                self._wait(events)
+        elif self.state is State.PAUSED:
             now = self._clamp(now)
+            self._waiting = False
             self._origin = now.mono - self._paused_elapsed
             self.state = State.RUNNING
             events.append(Resumed())
@@ -221,6 +242,32 @@ class SessionEngine:
         else:
             self._next_cue = len(self.segment.cues)  # silence the closing words
         return events
+
+    def speech_ready(self, ready_until: int, now: Moment) -> list[Event]:
+        """Every clip of the first ``ready_until`` segments is ready; a session waiting
+        for them goes on."""
+        # Exactly this many: re-timed words may make a later segment wait again.
+        self._ready_until = max(self._index + 1, ready_until)
+        if self._waiting and self._index < self._ready_until:
+            return self.resume(now)
+        return []
+
+    def update_plan(self, plan: Plan) -> bool:
+        """Take the timing of ``plan`` (measured clips) for the segments still ahead.
+
+        The plans must have the same segments (kind, step, side, set); the current
+        segment and those before keep their timing. False when they differ.
+        """
+        old = self.plan.segments
+        if len(plan.segments) != len(old) or any(
+            _shape(mine) != _shape(theirs) for mine, theirs in zip(old, plan.segments, strict=True)
+        ):
+            log.warning("a re-timed plan does not match the running one; keeping the old")
+            return False
+        keep = self._index + 1
+        segments = old[:keep] + plan.segments[keep:]
+        self.plan = dataclasses.replace(plan, segments=segments)
+        return True
 
     def use_easier(self, now: Moment) -> list[Event]:
         """Switch the current step to its easier variation, when it has one."""
@@ -319,6 +366,15 @@ class SessionEngine:
         events.append(SegmentStarted(self.segment, origin))
         if self.segment.kind is SegmentKind.DONE:
             self._finish(Status.COMPLETED, now, events, at=origin)
+        elif index >= self._ready_until and self.state is State.RUNNING:
+            self._wait(events)
+
+    def _wait(self, events: list[Event]) -> None:
+        """Stop at the start of this segment until its speech is ready; say so."""
+        self._paused_elapsed = 0.0
+        self.state = State.PAUSED
+        self._waiting = True
+        events.append(Paused(PauseReason.SPEECH, phrases.WAITING_FOR_VOICE))
 
     def _leave(self, now: Moment, events: list[Event]) -> None:
         elapsed = self.elapsed(now)
@@ -347,3 +403,7 @@ class SessionEngine:
         self.status = status
         wall = now.wall if at is None else self._wall_at(at, now)
         events.append(SessionFinished(status, self._active, wall))
+
+
+def _shape(segment: Segment) -> tuple[object, ...]:
+    return (segment.kind, segment.step_index, segment.side, segment.set_number)

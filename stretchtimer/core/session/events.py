@@ -41,6 +41,7 @@ class PauseReason(enum.Enum):
     PERSON = "person"
     SLEEP = "sleep"  # the machine slept; nobody did the holds meanwhile
     STALLED = "stalled"  # the program was stopped (SIGSTOP, a frozen desktop); likewise
+    SPEECH = "speech"  # the next segment's words are still being rendered
 
 
 @dataclass(slots=True)

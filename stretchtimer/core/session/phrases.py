@@ -98,6 +98,7 @@ PAUSED_FOR_SLEEP = "Paused, because the computer was asleep. Resume when you are
 PAUSED_FOR_STALL = (
     "Paused, because stretchtimer was held still for a while. Resume when you are ready."
 )
+WAITING_FOR_VOICE = "One moment, the voice is still getting ready. Nothing is lost."
 HOLD_SHORT = "Hold."
 BREATHE_IN = "Breathe in."
 BREATHE_OUT = "Breathe out."

@@ -178,7 +178,7 @@ class _Builder:
         self.breath_guidance = breath_guidance
         self.wording = wording
         self.guided = routine.guided
-        self.candidates: set[str] = {phrases.PAUSED_FOR_SLEEP}
+        self.candidates: set[str] = {phrases.PAUSED_FOR_SLEEP, phrases.WAITING_FOR_VOICE}
         self.segments: list[Segment] = []
         self.release: tuple[Step, Side | None] | None = None  # the way out, still to say
 

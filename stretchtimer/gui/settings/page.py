@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.settings.reminders import ReminderSettings
+from stretchtimer.gui.settings.voice_menu import fill_voice_menu
 from stretchtimer.gui.widgets.page_scroll import page_scroll_area
 from stretchtimer.gui.widgets.voice_preview import VoicePreview
+from stretchtimer.speech.voice_list import VoiceEntry
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.settings import Settings
 
@@ -141,7 +143,7 @@ class SettingsView(QWidget):
         self.voice_enabled.toggled.connect(lambda on: self._update(voice_enabled=on))
         self.voice = QComboBox()
         self.voice.setAccessibleName("Voice")
-        self.voice.addItem("The speech engine's default voice", "")
+        self.voice.addItem("Default voice", "")
         self.voice.currentIndexChanged.connect(
             lambda _: self._update(voice=self.voice.currentData() or "")
         )
@@ -301,15 +303,9 @@ class SettingsView(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
 
-    def set_voices(self, voices: list[tuple[str, str]]) -> None:
-        """Offer ``(id, label)`` voices; keep the chosen one selected."""
-        self.voice.blockSignals(True)
-        self.voice.clear()
-        self.voice.addItem("The speech engine's default voice", "")
-        for voice_id, label in voices:
-            self.voice.addItem(label, voice_id)
-        _select(self.voice, self.services.settings.current.voice)
-        self.voice.blockSignals(False)
+    def set_voices(self, voices: list[VoiceEntry]) -> None:
+        """Offer every voice, grouped by engine and language; keep the chosen one selected."""
+        fill_voice_menu(self.voice, voices, self.services.settings.current.voice)
 
     def show_voice_problem(self, sentence: str) -> None:
         self.voice_problem.setText(sentence)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtMultimedia import QSoundEffect
@@ -15,8 +14,9 @@ from shiboken6 import isValid
 from stretchtimer.gui.services import AppServices
 from stretchtimer.runtime.cue_player import CuePlayer
 from stretchtimer.speech.clip_cache import VoiceChoice
-from stretchtimer.speech.problems import SpeechProblem, SpeechUnavailableError
-from stretchtimer.speech.session_speech import clip_renderer
+from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
+from stretchtimer.speech.session_speech import clip_renderer, render_falling_back
+from stretchtimer.speech.voice_list import VoiceEntry, list_voices
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +28,17 @@ MUTED = "Sound is muted; untick “Mute voice and chimes” in Settings to hear 
 def render_one(clips_folder: Path, text: str, voice: str, rate: int) -> tuple[Path | None, str]:
     """A clip for ``text`` (or None) and the sentence saying why not; blocks while rendering.
 
-    A voice that is no longer installed falls back to the default one, as sessions do.
+    A voice that is no longer installed falls back to the default one, and a natural
+    voice that cannot speak to the system's, as sessions do.
     """
-    choice = VoiceChoice(voice, rate)
     with clip_renderer(clips_folder) as renderer:
-        result = renderer.render([text], choice)
-        notice = result.notice
-        if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
-            result = renderer.render([text], VoiceChoice("", rate))
-            notice = result.notice
+        result = render_falling_back(renderer, [text], VoiceChoice(voice, rate))
+    notice = result.notice
     clip = result.clips.get(text)
     if clip is None:
         return None, notice.sentence if notice else "The voice could not say this text."
+    if notice is not None and notice.problem is SpeechProblem.NATURAL_VOICE_FAILED:
+        return clip.path, notice.sentence  # heard in the system's voice: say why
     return clip.path, ""
 
 
@@ -54,7 +53,7 @@ class VoicePreview(QObject):
     Signals:
         busy(bool): a text is being prepared or spoken.
         problem(str): one sentence when nothing can be said, and why.
-        voices_found(object): ``[(id, label), ...]`` from :meth:`list_voices`.
+        voices_found(object): a list of :class:`VoiceEntry` from :meth:`list_voices`.
     """
 
     busy = Signal(bool)
@@ -104,6 +103,8 @@ class VoicePreview(QObject):
             self.problem.emit(why)
             return
         self.stop()
+        if why:
+            self.problem.emit(why)
         volume = self.services.settings.current.voice_volume
         player = CuePlayer({text: path}, voice_volume=volume, chime_volume=0.0, parent=self)
         self.player = player
@@ -148,32 +149,20 @@ class VoicePreview(QObject):
             player.deleteLater()
 
     def list_voices(self) -> None:
-        """Ask the engine for its voices; they arrive in ``voices_found``."""
-        clips = self.services.paths.clips
+        """Ask both engines for their voices; they arrive in ``voices_found``."""
+        paths = self.services.paths
 
-        def voices() -> list[tuple[str, str]] | str:
-            try:
-                with clip_renderer(clips) as renderer:
-                    found = renderer.voices()
-            except SpeechUnavailableError as error:
-                return error.notice.sentence
-            return sorted(
-                (str(voice.get("id", "")), _label(voice)) for voice in found if voice.get("id")
-            )
+        def voices() -> tuple[list[VoiceEntry], SpeechNotice | None]:
+            with clip_renderer(paths.clips) as renderer:
+                return list_voices(renderer, paths.voices)
 
         self.services.tasks.run(voices, self._voices_listed)
 
-    def _voices_listed(self, found: list[tuple[str, str]] | str) -> None:
-        if isinstance(found, str):
-            self.problem.emit(found)
-        else:
-            self.voices_found.emit(sorted(found, key=lambda item: item[1].lower()))
-
-
-def _label(voice: dict[str, Any]) -> str:
-    languages = ", ".join(str(language) for language in voice.get("languages", []))
-    name = str(voice.get("name", voice.get("id", "")))
-    return f"{name} ({languages})" if languages else name
+    def _voices_listed(self, found: tuple[list[VoiceEntry], SpeechNotice | None]) -> None:
+        entries, notice = found
+        if notice is not None:
+            self.problem.emit(notice.sentence)
+        self.voices_found.emit(entries)
 
 
 def play_when_loaded(effect: QSoundEffect) -> None:

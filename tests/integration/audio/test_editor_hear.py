@@ -79,6 +79,7 @@ def test_editor_hear_it_says_in_one_sentence_why_there_is_no_voice(
 ) -> None:  # type: ignore[no-untyped-def]
     for name, value in without_espeak(home).items():
         monkeypatch.setenv(name, value)  # the speech worker cannot load espeak-ng
+    editor.services.settings.update(voice="pyttsx3:")  # the system's voice, not Piper's
     qtbot.mouseClick(editor.step_form.hear_say, Qt.MouseButton.LeftButton)
     assert editor.banner.message == NO_ENGINE.removeprefix("stretchtimer: ")
     assert editor.step_form.hear_say.text() == "Hear it"
@@ -95,3 +96,22 @@ def test_editor_hear_it_respects_a_voice_turned_off(qtbot, editor: RoutineEditor
     assert editor.banner.message == (
         "Sound is muted; untick “Mute voice and chimes” in Settings to hear the voice."
     )
+
+
+def test_hear_it_with_a_damaged_natural_voice_speaks_in_the_system_voice_and_says_why(
+    qtbot, editor: RoutineEditor, home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.speech.test_piper_speaker import bundled_copy
+
+    (home / "data").mkdir(exist_ok=True)
+    model = bundled_copy(home / "data" / "voices", "en_US-broken-medium")
+    model.write_bytes(model.read_bytes()[:2_000_000])  # a download cut short
+    editor.services.settings.update(voice="piper:en_US-broken-medium")
+    qtbot.mouseClick(editor.step_form.hear_say, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.step_form.hear_say.text() == "Hear it", timeout=20_000)
+    assert editor.banner.message.startswith(
+        "The natural voice cannot speak here (its voice file is damaged or incomplete)"
+    )
+    spoken = phrases.intro(NAME, SAY)
+    clip = ClipCache(app_paths().clips).lookup(spoken, VoiceChoice("pyttsx3:", 165))
+    assert clip is not None  # said, by the system's voice

@@ -89,3 +89,21 @@ def test_every_cue_is_heard_in_order_near_its_time(pulse: PulseServer, home: Pat
     assert heard == sorted(heard, key=lambda onset: onset or 0.0)  # in order
     # Loud enough to follow: speech peaks well above the detector's threshold.
     assert recording.loudest(expected[1], expected[1] + 1.0) > 0.05
+
+
+def test_a_session_in_the_natural_voice_is_heard_in_order(pulse: PulseServer, home: Path) -> None:
+    """Piper renders while the session runs; every cue is still heard near its time."""
+    records, recording, stderr = play_recorded(pulse, home, "--voice", "piper:en_US-joe-medium")
+    assert stderr == ""
+    voices = [record for record in records if record["what"] == "voice"]
+    assert voices and voices[-1]["text"] == "Session complete. Well done."
+    assert {record["text"] for record in voices} >= {"Left side first.", "Switch sides."}
+    played = [record for record in records if record["what"] in ("chime", "voice")]
+    anchor = recording.first_sound()
+    assert anchor is not None, "nothing was heard"
+    expected = [anchor + (record["due"] - played[0]["due"]) for record in played]
+    heard = match(recording.onsets(), expected, TOLERANCE)
+    assert [
+        record.get("text") for record, onset in zip(played, heard, strict=True) if onset is None
+    ] == []
+    assert recording.loudest(expected[1], expected[1] + 1.0) > 0.05

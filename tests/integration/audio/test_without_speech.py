@@ -53,7 +53,9 @@ def test_without_espeak_the_session_runs_with_chimes_and_one_clear_sentence(
     log = home / "cues.jsonl"
     environment = {**pulse.env(), **without_espeak(home), "STRETCHTIMER_CUE_LOG": str(log)}
     with pulse.recording(home / "heard.wav") as wav:
-        result = run_cli("play", str(routine), "--no-gui", home=home, env=environment)
+        result = run_cli(
+            "play", str(routine), "--no-gui", "--voice", "pyttsx3:", home=home, env=environment
+        )
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [NO_ENGINE]
     assert "Session complete" in result.stdout
@@ -70,10 +72,17 @@ def test_without_espeak_the_session_runs_with_chimes_and_one_clear_sentence(
 
 def test_voices_and_say_explain_a_missing_engine(home: Path) -> None:
     environment = without_espeak(home)
-    for args in (("voices",), ("say", "Hello")):
-        result = run_cli(*args, home=home, env=environment)
-        assert result.returncode == 1
-        assert result.stderr.splitlines() == [NO_ENGINE]
+    result = run_cli("say", "Hello", "--voice", "pyttsx3:", home=home, env=environment)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [NO_ENGINE]
+    listing = run_cli("voices", home=home, env=environment)
+    assert listing.stderr.splitlines()[0] == NO_ENGINE
+    assert listing.stdout.splitlines()[1].split()[0] == "piper:en_US-joe-medium"
+    # The natural voice needs no system speech library: it still speaks.
+    said = home / "hello.wav"
+    result = run_cli("say", "Hello", "--to", str(said), home=home, env=environment)
+    assert result.returncode == 0, result.stderr
+    assert said.stat().st_size > 10_000
 
 
 def test_without_a_sound_server_the_session_is_silent_and_says_so(home: Path) -> None:

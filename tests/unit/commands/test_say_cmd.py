@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 from pathlib import Path
@@ -10,20 +11,32 @@ from pathlib import Path
 import pytest
 
 from stretchtimer.speech.wav import read_samples, rms
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 from tests.unit.commands.test_play_cmd import Terminal
 
 
-def test_voices_lists_id_name_and_language(home: Path) -> None:
+def test_voices_lists_both_engines_with_the_default_marked(home: Path) -> None:
     table = run_cli("voices", home=home)
     assert table.returncode == 0, table.stderr
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["ID", "NAME", "LANGUAGE"]
-    assert any(line.split()[0] == "gmw/en-us" and line.split()[-1] == "en-us" for line in lines)
+    assert any(
+        line.split()[0] == "pyttsx3:gmw/en-us" and line.split()[-1] == "en-us" for line in lines
+    )
+    assert lines[1].split()[:2] == ["piper:en_US-joe-medium", "*"]  # the natural voice speaks
     listing = json.loads(run_cli("voices", "--json", home=home).stdout)
     assert len(listing) == len(lines) - 1 > 50
-    english = next(voice for voice in listing if voice["id"] == "gmw/en")
-    assert english == {"id": "gmw/en", "name": "English (Great Britain)", "language": "en-gb"}
+    english = next(voice for voice in listing if voice["id"] == "pyttsx3:gmw/en")
+    assert english == {
+        "id": "pyttsx3:gmw/en",
+        "engine": "pyttsx3",
+        "name": "English (Great Britain)",
+        "language": "en-gb",
+        "default": False,
+    }
+    assert [voice["id"] for voice in listing if voice["default"]] == ["piper:en_US-joe-medium"]
+    natural = listing[0]
+    assert (natural["engine"], natural["language"]) == ("piper", "en_US")
 
 
 def test_say_writes_a_wav_file_with_the_voice_and_rate_asked_for(home: Path) -> None:
@@ -70,6 +83,10 @@ def test_a_routine_played_once_starts_without_rendering_again(home: Path) -> Non
     routine.write_text(TINY, encoding="utf-8")
     silent = {"PULSE_SERVER": f"unix:{home}/no-server"}  # this test is about the clips
     log = home / "logs" / "stretchtimer.log"
+    # espeak-ng renders every clip long before this session ends (the natural voice may
+    # leave the last ones for the next time: they render while that session plays).
+    (home / "config").mkdir()
+    (home / "config" / "settings.toml").write_text('[voice]\nvoice = "pyttsx3:"\n')
     first = run_cli("play", str(routine), "--no-gui", home=home, env=silent)
     assert first.returncode == 0, first.stderr
     clips = home / "cache" / "clips"
@@ -101,3 +118,33 @@ def test_a_progress_bar_shows_while_clips_render_and_only_then(
             term.close()
         assert ("Preparing the voice" in term.output) is rendering
         assert re.search(r"Preparing the voice  [█░]{20} \d+/\d+", term.output) or not rendering
+
+
+def test_without_a_working_onnxruntime_the_system_voice_speaks_and_one_line_says_why(
+    home: Path,
+) -> None:
+    # onnxruntime's native library fails to load on some processors: its import raises.
+    # A package of that name that does the same stands in front of the real one.
+    shadow = home / "no-onnxruntime" / "onnxruntime"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text(
+        'raise ImportError("onnxruntime cannot load its library on this processor")\n',
+        encoding="utf-8",
+    )
+    said = home / "said.wav"
+    result = run_cli(
+        "say",
+        "Hello there.",
+        "--to",
+        str(said),
+        home=home,
+        env={"PYTHONPATH": f"{shadow.parent}{os.pathsep}{REPO}"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "stretchtimer: The natural voice cannot speak here (onnxruntime does not run on this "
+        "computer), so the system voice speaks this session instead; the app's log has the "
+        "details."
+    ]
+    samples, info = read_samples(said)
+    assert info.seconds > 0.4 and rms(samples) > 0.03  # said, by espeak-ng

@@ -4,6 +4,8 @@ engine, voice, rate and text, and a plan timed by what was measured."""
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ from stretchtimer.speech.session_speech import (
 from stretchtimer.speech.wav import read_samples, rms
 from stretchtimer.storage.routines.library import builtin_entries
 
-DEFAULT = VoiceChoice("", 165)
+DEFAULT = VoiceChoice("pyttsx3:", 165)  # espeak-ng: the system voice on Linux
 
 
 def renderer(home: Path) -> ClipRenderer:
@@ -46,9 +48,9 @@ def test_a_rendered_clip_sounds_like_a_sentence(home: Path) -> None:
 def test_rate_and_voice_change_the_clip_and_its_key(home: Path) -> None:
     text = "Breathe in slowly through your nose."
     with renderer(home) as subject:
-        slow = subject.render([text], VoiceChoice("", 120)).clips[text]
-        fast = subject.render([text], VoiceChoice("", 260)).clips[text]
-        american = subject.render([text], VoiceChoice("gmw/en-us", 165)).clips[text]
+        slow = subject.render([text], VoiceChoice("pyttsx3:", 120)).clips[text]
+        fast = subject.render([text], VoiceChoice("pyttsx3:", 260)).clips[text]
+        american = subject.render([text], VoiceChoice("pyttsx3:gmw/en-us", 165)).clips[text]
     assert slow.seconds > fast.seconds * 1.6
     assert len({slow.path, fast.path, american.path}) == 3
 
@@ -60,7 +62,7 @@ def test_the_cache_makes_the_second_time_instant_and_heals_damage(home: Path) ->
     assert first.rendered == 3
     with renderer(home) as subject:
         again = subject.render(texts, DEFAULT)
-        assert subject._worker is None  # no speech engine was even started
+        assert not subject._workers  # no speech engine was even started
     assert again.rendered == 0
     assert again.clips == first.clips
     damaged = first.clips["Rest."].path
@@ -76,7 +78,7 @@ def test_cache_keys_differ_by_engine_voice_rate_and_text(home: Path) -> None:
     keys = {
         cache.key("Rest.", DEFAULT),
         cache.key("Rest!", DEFAULT),
-        cache.key("Rest.", VoiceChoice("", 166)),
+        cache.key("Rest.", VoiceChoice("pyttsx3:", 166)),
         cache.key("Rest.", VoiceChoice("gmw/en-us", 165)),
         ClipCache(home / "clips", engine="sapi5").key("Rest.", DEFAULT),
     }
@@ -111,3 +113,20 @@ def test_an_unknown_voice_falls_back_to_the_default_and_says_so(home: Path) -> N
         "`stretchtimer voices` lists the voices you can choose."
     )
     assert set(spoken.clips) == set(spoken.plan.spoken_texts)
+
+
+def test_scratch_files_of_a_process_that_ended_mid_clip_are_swept(home: Path) -> None:
+    cache = ClipCache(home / "clips")
+    cache.folder.mkdir(parents=True)
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    left = cache.folder / f".{'0' * 40}.{ended.stdout.strip()}.part.wav"
+    left.write_bytes(b"RIFF")
+    with ClipRenderer(cache) as subject:
+        subject.render(["Rest."], DEFAULT)
+    assert not left.exists()
+    assert [path.name for path in cache.folder.glob(".*")] == []

@@ -17,7 +17,7 @@ from stretchtimer.speech.worker import FILE_WAIT
 from tests.conftest import REPO
 
 FAKE_WORKER = (sys.executable, "-m", "tests.unit.speech.fake_tts_worker")
-VOICE = VoiceChoice("", 165)
+VOICE = VoiceChoice("pyttsx3:", 165)  # the fake is a pyttsx3 driver
 TIMEOUT = 1.5
 
 
@@ -58,7 +58,7 @@ def test_a_hung_driver_is_killed_restarted_once_then_given_up(home: Path) -> Non
         started = time.monotonic()
         result = subject.render(["Rest.", "hang forever please"], VOICE)
         elapsed = time.monotonic() - started
-        assert subject._worker is None  # the hung worker was killed, not left running
+        assert not subject._workers  # the hung worker was killed, not left running
     assert result.notice is not None
     assert result.notice.problem is SpeechProblem.ENGINE_HUNG
     assert result.notice.sentence.startswith("The voice is off because the speech engine stopped")
@@ -112,7 +112,12 @@ def test_an_unknown_voice_is_reported_by_name(home: Path) -> None:
     assert result.notice.problem is SpeechProblem.UNKNOWN_VOICE
     assert result.notice.voice == "fake/xx"
     assert [voice["id"] for voice in voices] == ["fake/en", "fake/fr"]
-    assert voices[0] == {"id": "fake/en", "name": "Fake English", "languages": ["en"]}
+    assert voices[0] == {
+        "id": "fake/en",
+        "name": "Fake English",
+        "languages": ["en"],
+        "default": True,  # the one the driver speaks with when none is chosen
+    }
 
 
 def test_closing_a_worker_that_is_gone_and_reaped_never_raises() -> None:

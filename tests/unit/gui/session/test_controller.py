@@ -120,18 +120,26 @@ def test_the_voice_is_rendered_ahead_and_times_the_plan(
     wait_started(qtbot, window)
     controller = window.sessions.controller
     assert controller is not None and controller.plan is not None
-    assert controller.parts is not None
-    clips = controller.parts.prepared.spoken.clips
+    parts = controller.parts
+    assert parts is not None
+    first = controller.plan.segments[0]
+    clips = parts.prepared.spoken.clips
+    # It began as soon as the first segment could be said; the rest renders meanwhile.
+    assert {cue.text for cue in first.cues if cue.spoken and cue.text} <= set(clips)
+    intro = next(cue for cue in first.cues if cue.role.value == "intro")
+    assert first.duration >= intro.offset + clips[intro.text].seconds  # never talks over
+    stream = parts.stream
+    if stream is not None:
+        qtbot.waitUntil(lambda: stream.finished, timeout=60_000)
+        clips = stream.clips
+    assert parts.driver is not None
     spoken = {
         cue.text
-        for segment in controller.plan.segments
+        for segment in parts.driver.engine.plan.segments
         for cue in segment.cues
         if cue.spoken and cue.text
     }
     assert spoken <= set(clips)  # every sentence of the session exists as a real clip
-    first = controller.plan.segments[0]
-    intro = next(cue for cue in first.cues if cue.role.value == "intro")
-    assert first.duration >= intro.offset + clips[intro.text].seconds  # never talks over
 
 
 def test_mute_applies_at_once_to_the_playing_session(
@@ -165,6 +173,7 @@ def test_without_the_speech_engine_the_session_runs_and_says_why(
     broken.mkdir()
     (broken / "libespeak-ng.so.1").write_bytes(b"")
     monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
+    window.services.settings.update(voice="pyttsx3:")  # the system's voice, not Piper's
     window.sessions.start_routine("two-minute-reset")
     wait_started(qtbot, window)
     assert window.sessions.controller is not None and window.sessions.controller.running
@@ -200,6 +209,7 @@ def test_without_sound_output_or_speech_engine_each_reason_shows_once(
     broken.mkdir()
     (broken / "libespeak-ng.so.1").write_bytes(b"")
     monkeypatch.setenv("LD_LIBRARY_PATH", str(broken))
+    window.services.settings.update(voice="pyttsx3:")  # the system's voice, not Piper's
     window.sessions.start_routine("two-minute-reset")
     wait_started(qtbot, window)
     assert window.current_place() == "session"

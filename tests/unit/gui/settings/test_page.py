@@ -60,11 +60,33 @@ def test_the_voice_list_comes_from_the_speech_engine_and_a_choice_is_kept(
 ) -> None:
     view = window.settings_view
     qtbot.waitUntil(lambda: view.voice.count() > 20, timeout=20_000)  # espeak-ng has many
-    english = view.voice.findData("gmw/en")
-    assert english >= 0 and "English" in view.voice.itemText(english)
+    texts = [view.voice.itemText(index) for index in range(view.voice.count())]
+    # Grouped by engine and language: the natural voice first, under its heading.
+    assert texts[:3] == ["Default voice (Joe (natural))", "Natural · en_US", "    Joe (natural)"]
+    heading = texts.index("System · en-gb")
+    assert not view.voice.model().item(heading).isEnabled()  # a heading cannot be chosen
+    english = view.voice.findData("pyttsx3:gmw/en")
+    assert english == heading + 1 and "English" in view.voice.itemText(english)
     view.voice.setCurrentIndex(english)
-    assert services.settings.current.voice == "gmw/en"
-    assert SettingsStore(services.paths.settings).load().settings.voice == "gmw/en"
+    assert services.settings.current.voice == "pyttsx3:gmw/en"
+    assert SettingsStore(services.paths.settings).load().settings.voice == "pyttsx3:gmw/en"
+    natural = view.voice.findData("piper:en_US-joe-medium")
+    view.voice.setCurrentIndex(natural)
+    assert services.settings.current.voice == "piper:en_US-joe-medium"
+
+
+def test_a_voice_saved_before_engines_had_names_is_still_selected(
+    qtbot,
+    services: AppServices,
+    themes,  # type: ignore[no-untyped-def]
+) -> None:
+    from stretchtimer.gui.settings.page import SettingsView
+
+    services.settings.update(voice="gmw/en-us")  # a bare pyttsx3 id, as older settings hold
+    view = SettingsView(services)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.voice.count() > 20, timeout=20_000)
+    assert view.voice.currentData() == "pyttsx3:gmw/en-us"
 
 
 def test_test_voice_renders_the_sample_with_the_chosen_voice(
@@ -112,7 +134,12 @@ def test_without_the_speech_engine_settings_say_why(
     view = SettingsView(services)
     qtbot.addWidget(view)
     assert "speech engine is not installed" in view.voice_problem.text()
-    assert view.voice.count() == 1  # only "the engine's default voice"
+    # The natural voice needs no system library: it is still offered, and the default.
+    assert [view.voice.itemText(index) for index in range(view.voice.count())] == [
+        "Default voice (Joe (natural))",
+        "Natural · en_US",
+        "    Joe (natural)",
+    ]
 
 
 def test_settings_closed_while_the_voice_is_tested_leaves_nothing_behind(

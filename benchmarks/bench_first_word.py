@@ -1,0 +1,156 @@
+"""``first_word``: from pressing Start to the first spoken word, on a routine never played.
+
+The longest built-in routine is played with an empty clip cache and a fresh speech
+worker, once with each engine. The clock starts where the app's Start button starts
+its work (preparing the session's speech) and stops at the first voice cue's onset in
+a recording of a private PulseAudio null sink. A reference beep played before Start
+ties the recording to the app's clock, so the constant output latency of the sound
+server cancels out (as in ``cue_onset_error``). Targets: natural voice <= 1500 ms,
+espeak-ng <= 800 ms. The session's own first pause (the start chime, then the
+first words 0.6 s later) is part of the figure: it is what a person waits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench_speech import write_beep
+from benchmarks.harness import Result, at_most
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.plan import build_plan
+from stretchtimer.speech.clip_cache import VoiceChoice
+from stretchtimer.storage.routines.library import builtin_entries
+
+SYSTEM_TARGET_MS = 800.0
+NATURAL_TARGET_MS = 1500.0
+LISTEN_SECONDS = 4.0  # after Start: the first word comes well before this
+
+
+def longest_routine() -> Routine:
+    routines = [entry.routine for entry in builtin_entries() if entry.routine is not None]
+    return max(routines, key=lambda routine: build_plan(routine).duration)
+
+
+def run() -> Iterator[Result]:
+    from tests.integration.audio.pulse import PulseServer
+
+    with tempfile.TemporaryDirectory(
+        prefix="stretchtimer-bench-", ignore_cleanup_errors=True
+    ) as folder:
+        root = Path(folder)
+        server = PulseServer(root / "pulse").start()
+        os.environ.update(server.env())
+        try:
+            for name, voice, target in engines():
+                figure = measure(server, root / name, voice)
+                yield at_most(f"first_word_cold_ms_{name}", figure["ms"], "ms", target, **figure)
+        finally:
+            server.stop()
+
+
+def engines() -> list[tuple[str, VoiceChoice, float]]:
+    chosen = [("espeak", VoiceChoice("pyttsx3:", 165), SYSTEM_TARGET_MS)]
+    try:
+        from stretchtimer.speech.voices import NATURAL_DEFAULT, natural_voice_installed
+    except ImportError:  # before the natural voice existed
+        return chosen
+    if natural_voice_installed():
+        chosen.append(("natural", VoiceChoice(NATURAL_DEFAULT, 165), NATURAL_TARGET_MS))
+    return chosen
+
+
+def measure(server: Any, root: Path, voice: VoiceChoice) -> dict[str, Any]:
+    """Press Start once on the longest routine with an empty cache; when is the first word?"""
+    from PySide6.QtCore import QTimer, QUrl
+    from PySide6.QtMultimedia import QSoundEffect
+
+    from stretchtimer.runtime.qt_setup import audio_application
+    from tests.integration.audio.onsets import Recording, nearest
+
+    root.mkdir(parents=True)
+    app = audio_application()
+    reference = root / "reference.wav"
+    write_beep(reference)
+    beep = QSoundEffect()
+    beep.setSource(QUrl.fromLocalFile(str(reference)))
+    while beep.status() is not QSoundEffect.Status.Ready:
+        app.processEvents()
+    marks: dict[str, float] = {}
+    log = root / "cues.jsonl"
+    session: dict[str, Any] = {}
+
+    def warm_up() -> None:
+        beep.play()
+        marks["warm_up"] = time.monotonic()
+        QTimer.singleShot(600, play_reference)
+
+    def play_reference() -> None:
+        beep.play()
+        marks["reference"] = time.monotonic()
+        QTimer.singleShot(800, press_start)
+
+    def press_start() -> None:
+        marks["start"] = time.monotonic()
+        session.update(start_session(root, voice, log))
+        QTimer.singleShot(round(LISTEN_SECONDS * 1000), app.quit)
+
+    with server.recording(root / "heard.wav") as wav:
+        QTimer.singleShot(200, warm_up)
+        app.exec()
+    session["stop"]()
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    voices = [record for record in records if record["what"] == "voice"]
+    assert voices, "no voice cue was played"
+    recording = Recording.load(wav)
+    first = recording.first_sound()
+    assert first is not None, "the warm-up beep was not heard"
+    onsets = recording.onsets()
+    beep_at = nearest(onsets, first + marks["reference"] - marks["warm_up"])
+    assert beep_at is not None
+    expected = beep_at + voices[0]["due"] - marks["reference"]
+    heard = nearest(onsets, expected)
+    assert heard is not None and abs(heard - expected) < 0.25, "the first word was not heard"
+    start_at = beep_at + marks["start"] - marks["reference"]
+    return {
+        "ms": (heard - start_at) * 1000,
+        "voice": voice.voice or "system default",
+        "prepared_ms": round(session["prepared_ms"], 1),
+        "first_text": voices[0]["text"][:40],
+    }
+
+
+def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
+    """What Start does (runtime.session_setup, as the app and the terminal use it):
+    prepare the speech with an empty cache, load the sounds, start the driver."""
+    from stretchtimer.runtime.cue_player import wait_until_ready
+    from stretchtimer.runtime.session_setup import SessionParts, prepare_session
+    from stretchtimer.storage.paths import Paths
+    from stretchtimer.storage.settings import Settings
+
+    paths = Paths(root / "data", root / "config", root / "cache", root / "logs")
+    settings = Settings(voice=voice.voice, rate=voice.rate)
+    os.environ["STRETCHTIMER_CUE_LOG"] = str(log)
+    started = time.monotonic()
+    prepared = prepare_session(longest_routine(), settings, paths, record=False)
+    assert prepared.spoken.notice is None, prepared.spoken.notice
+    prepared_ms = (time.monotonic() - started) * 1000
+    parts = SessionParts(prepared, settings)
+    driver = parts.drive(
+        routine_id="longest", paths=paths, speed=1.0, comfort_before=None, on_problem=print
+    )
+    wait_until_ready(parts.player)
+    driver.start()
+
+    def stop() -> None:
+        driver.stop()
+        parts.close_player()
+        if parts.stream is not None:
+            parts.stream.join(timeout=30.0)  # its last clip, before the folder goes
+
+    return {"prepared_ms": prepared_ms, "stop": stop, "driver": driver, "parts": parts}

@@ -1,0 +1,136 @@
+"""The Piper half of the speech worker: natural voices rendered on the CPU.
+
+Runs only inside the worker process (``--engine piper``). A voice model is
+loaded once and kept while requests name it; a request for another model
+replaces it (one model in memory at a time, about 100 MB each).
+
+The Rate setting means the same as with the system's voices: Piper's length
+scale is chosen so that a sentence takes as long as espeak-ng takes at the same
+words per minute. Loudness is matched too: every clip is scaled to the level of
+espeak-ng's speech, so switching voices does not make the session louder.
+"""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from piper import PiperVoice, SynthesisConfig
+
+from stretchtimer.speech.problems import SpeechProblem
+from stretchtimer.speech.wav import SILENCE_LEVEL, trim_silence
+
+# Measured on the bundled voice against espeak-ng at 165 words per minute: at length
+# scale 1 it speaks as fast as espeak-ng does at 187 (tests/speech check the match).
+UNIT_SCALE_RATE = 187.0
+# espeak-ng's speech, trimmed, has an RMS level of about 0.095 of full scale.
+SPEECH_RMS = 0.095
+PEAK = 0.98
+
+
+def length_scale(rate: int) -> float:
+    """Piper's length scale for ``rate`` words per minute (bigger is slower)."""
+    return UNIT_SCALE_RATE / max(1, rate)
+
+
+class NaturalVoiceError(Exception):
+    """A voice model that cannot be loaded; ``reason`` is for the person."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+
+
+def load_failure(error: BaseException) -> NaturalVoiceError:
+    """What an exception while loading a model means, in plain words."""
+    if isinstance(error, MemoryError) or "bad_alloc" in str(error).lower():
+        return NaturalVoiceError("there is not enough free memory", repr(error))
+    if isinstance(error, ImportError):
+        return NaturalVoiceError("onnxruntime does not run on this computer", repr(error))
+    return NaturalVoiceError("its voice file is damaged or incomplete", repr(error))
+
+
+class PiperSpeaker:
+    """Renders clips with one Piper voice model at a time."""
+
+    engine_name = "piper"
+
+    def __init__(self) -> None:
+        self._loaded: tuple[Path, PiperVoice] | None = None
+
+    def voice(self, model: Path, config: Path) -> PiperVoice:
+        if self._loaded is not None and self._loaded[0] == model:
+            return self._loaded[1]
+        self._loaded = None  # let the old model go before the new one loads
+        try:
+            voice = PiperVoice.load(model, config_path=config)
+        except Exception as error:  # onnxruntime raises its own types for bad files
+            raise load_failure(error) from error
+        except MemoryError as error:
+            raise load_failure(error) from error
+        self._loaded = (model, voice)
+        return voice
+
+    def render(self, text: str, path: Path, model: Path, config: Path, rate: int) -> dict[str, Any]:
+        try:
+            voice = self.voice(model, config)
+        except NaturalVoiceError as error:
+            return {
+                "ok": False,
+                "problem": SpeechProblem.NATURAL_VOICE_FAILED.value,
+                "reason": error.reason,
+                "detail": str(error),
+            }
+        try:
+            audio = _synthesize(voice, text, rate)
+        except MemoryError as error:
+            reason = "there is not enough free memory"
+            return _natural_failed(reason, repr(error))
+        except Exception as error:  # a model that loads yet cannot speak
+            return _natural_failed("its voice file is damaged or incomplete", repr(error))
+        if audio.size == 0 or not np.any(np.abs(audio) > 0):
+            return _natural_failed("it made no sound", f"no audio for {text!r}")
+        _write(path, _level(audio), voice.config.sample_rate)
+        info = trim_silence(path)
+        return {"ok": True, "seconds": info.seconds}
+
+
+def _natural_failed(reason: str, detail: str) -> dict[str, Any]:
+    return {
+        "ok": False,
+        "problem": SpeechProblem.NATURAL_VOICE_FAILED.value,
+        "reason": reason,
+        "detail": detail,
+    }
+
+
+def _synthesize(voice: PiperVoice, text: str, rate: int) -> np.ndarray[Any, Any]:
+    settings = SynthesisConfig(length_scale=length_scale(rate), normalize_audio=True)
+    chunks = [chunk.audio_float_array for chunk in voice.synthesize(text, syn_config=settings)]
+    if not chunks:
+        return np.zeros(0, dtype=np.float32)
+    return np.concatenate(chunks)
+
+
+def _level(audio: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """``audio`` scaled to espeak-ng's speech level, its peaks kept below full scale."""
+    loud = np.flatnonzero(np.abs(audio) > SILENCE_LEVEL / 32768)
+    if loud.size == 0:
+        return audio
+    spoken = audio[loud[0] : loud[-1] + 1]  # as trim_silence will keep it
+    level = float(np.sqrt(np.mean(np.square(spoken))))
+    if level <= 0:
+        return audio
+    gain = min(SPEECH_RMS / level, PEAK / float(np.max(np.abs(audio))))
+    return audio * gain
+
+
+def _write(path: Path, audio: np.ndarray[Any, Any], sample_rate: int) -> None:
+    samples = np.clip(audio * 32767.0, -32767, 32767).astype("<i2")
+    with wave.open(str(path), "wb") as clip:
+        clip.setnchannels(1)
+        clip.setsampwidth(2)
+        clip.setframerate(sample_rate)
+        clip.writeframes(samples.tobytes())

@@ -1,0 +1,160 @@
+"""Speech rendered while the session runs (real espeak-ng and Piper workers, real cue
+player, the engine on a fake clock): the session starts with only its first segment's
+clips, the others arrive in the order they are spoken and re-time the plan, and a
+session that reaches words not yet rendered waits at the boundary, says so, and goes
+on by itself."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from stretchtimer.core.routine.file import parse_routine
+from stretchtimer.core.session import phrases
+from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.estimate import PlanOptions
+from stretchtimer.core.session.events import (
+    CueDue,
+    Event,
+    Paused,
+    PauseReason,
+    Resumed,
+    SegmentStarted,
+    State,
+)
+from stretchtimer.runtime.session_setup import SessionParts, prepare_session
+from stretchtimer.speech.clip_cache import VoiceChoice
+from stretchtimer.speech.session_speech import (
+    clip_renderer,
+    prepare_spoken_session,
+    segments_ready,
+    speaking_order,
+)
+from stretchtimer.storage.paths import app_paths
+from stretchtimer.storage.settings import Settings
+
+ROUTINE = b"""format = 1
+title = "Two holds"
+[pace]
+prepare = 1
+rest = 1
+[[step]]
+name = "Reach"
+hold = 2
+[[step]]
+name = "Fold"
+say = "Fold forward from the hips and let your arms hang."
+hold = 2
+"""
+
+
+def test_a_session_starts_with_its_first_segment_and_the_rest_follow_in_order(home: Path) -> None:
+    routine = parse_routine(ROUTINE)
+    factory = functools.partial(clip_renderer, home / "clips")
+    spoken = prepare_spoken_session(
+        routine, PlanOptions(), VoiceChoice("pyttsx3:", 165), factory, stream=True
+    )
+    order = speaking_order(spoken.plan)
+    first = {cue.text for cue in spoken.plan.segments[0].cues if cue.text}
+    assert set(spoken.clips) == first  # nothing else was waited for
+    assert spoken.pending == tuple(text for text in order if text not in first)
+    second = [cue.text for cue in spoken.plan.segments[1].cues if cue.text]
+    assert list(spoken.pending[: len(second)]) == second  # what the session needs next
+    assert spoken.pending[len(second)] == phrases.WAITING_FOR_VOICE  # then, for a wait
+    assert segments_ready(spoken.plan, spoken.clips) == 1
+    # Once every clip is in the cache (a routine played before), nothing is pending.
+    prepare_spoken_session(routine, PlanOptions(), VoiceChoice("pyttsx3:", 165), factory)
+    again = prepare_spoken_session(
+        routine, PlanOptions(), VoiceChoice("pyttsx3:", 165), factory, stream=True
+    )
+    assert again.pending == ()
+    assert set(again.clips) == set(order)
+
+
+def run_session(qtbot, voice: str) -> tuple[list[Event], SessionParts, FakeClock]:  # type: ignore[no-untyped-def]
+    """The session set-up the app and the terminal use, its engine on a fake clock."""
+    paths = app_paths()
+    settings = Settings(voice=voice, rate=165, chime_volume=0.0, voice_volume=0.0)
+    prepared = prepare_session(parse_routine(ROUTINE), settings, paths, record=False)
+    assert prepared.spoken.pending  # the rest is left to render during the session
+    parts = SessionParts(prepared, settings)
+    assert parts.stream is not None
+    parts.stream.stop()  # as if the renderer had fallen far behind: nothing comes for now
+    clock = FakeClock()
+    driver = parts.drive(
+        routine_id="two-holds",
+        paths=paths,
+        speed=1.0,
+        comfort_before=None,
+        on_problem=print,
+        clock=clock,
+    )
+    events: list[Event] = []
+    driver.engine_event.connect(events.append)
+    driver.start()
+    return events, parts, clock
+
+
+def test_a_session_that_reaches_unrendered_words_waits_at_the_boundary_and_goes_on(
+    qtbot, home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    events, parts, clock = run_session(qtbot, "pyttsx3:")
+    driver = parts.driver
+    assert driver is not None
+    first = driver.engine.plan.segments[0]
+    clock.advance(first.duration + 5.0)
+    driver.tick()
+    assert Paused(PauseReason.SPEECH, phrases.WAITING_FOR_VOICE) in events
+    assert driver.engine.state is State.PAUSED and driver.engine.index == 1
+    spoken_in_second = [
+        event for event in events if isinstance(event, CueDue) and event.segment.position == 1
+    ]
+    assert spoken_in_second == []  # never a word of the next segment before it is ready
+    # Rendering catches up (a fresh stream, as the real one resumes its work).
+    stream = parts.stream
+    assert stream is not None
+    stream._stop.clear()
+    stream._thread = None
+    stream.start()
+    qtbot.waitUntil(lambda: stream.finished, timeout=30_000)
+    assert any(isinstance(event, Resumed) for event in events)
+    assert driver.engine.state is State.RUNNING
+    assert set(parts.player._voices) == set(stream.clips)  # every clip reached the player
+    # The segments ahead are timed by the measured clips, the running one kept its time.
+    assert stream.spoken.plan_for(stream.clips).segments[2:] == driver.engine.plan.segments[2:]
+    parts.close_player()
+    driver.stop()
+
+
+def test_the_natural_voice_streams_too_and_the_session_never_waits_when_ahead(
+    qtbot, home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    paths = app_paths()
+    settings = Settings(voice="piper:en_US-joe-medium", rate=165, voice_volume=0.0)
+    prepared = prepare_session(parse_routine(ROUTINE), settings, paths, record=False)
+    assert prepared.spoken.notice is None
+    assert prepared.spoken.pending
+    parts = SessionParts(prepared, settings)
+    clock = FakeClock()
+    driver = parts.drive(
+        routine_id="two-holds",
+        paths=paths,
+        speed=1.0,
+        comfort_before=None,
+        on_problem=print,
+        clock=clock,
+    )
+    events: list[Event] = []
+    driver.engine_event.connect(events.append)
+    driver.start()
+    stream = parts.stream
+    assert stream is not None
+    qtbot.waitUntil(lambda: stream.finished, timeout=60_000)
+    assert set(stream.clips) == set(speaking_order(prepared.spoken.plan))
+    while (deadline := driver.engine.next_deadline()) is not None:
+        clock.advance(max(0.0, deadline - clock.now().mono))
+        driver.tick()
+    assert not any(isinstance(event, Paused) for event in events)
+    started = [event.segment.position for event in events if isinstance(event, SegmentStarted)]
+    assert started == list(range(len(driver.engine.plan.segments)))
+    parts.close_player()

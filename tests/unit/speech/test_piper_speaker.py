@@ -1,0 +1,129 @@
+"""Real Piper with the bundled voice (en_US-joe-medium): clips of a plausible length and
+the same loudness and pace as espeak-ng, keys that name the engine and the model, and the
+system voice taking over for a session when a voice model is damaged."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
+from stretchtimer.speech.problems import SpeechProblem
+from stretchtimer.speech.renderer import ClipRenderer
+from stretchtimer.speech.session_speech import PlanOptions, prepare_spoken_session
+from stretchtimer.speech.voices import (
+    NATURAL_DEFAULT,
+    SYSTEM_DEFAULT,
+    default_voice_id,
+    natural_voice_installed,
+    piper_models,
+)
+from stretchtimer.speech.wav import read_samples, rms
+from stretchtimer.storage.routines.library import builtin_entries
+
+NATURAL = VoiceChoice(NATURAL_DEFAULT, 165)
+SYSTEM = VoiceChoice(SYSTEM_DEFAULT, 165)
+SENTENCE = "Lie on your back, bend your knees, and let your shoulders relax."
+
+
+def renderer(home: Path) -> ClipRenderer:
+    return ClipRenderer(ClipCache(home / "clips", voices=home / "voices"))
+
+
+def bundled_copy(folder: Path, name: str) -> Path:
+    """A copy of the bundled voice under another name, as a person would add one."""
+    bundled = piper_models(None)[0]
+    folder.mkdir(exist_ok=True)
+    model = folder / f"{name}.onnx"
+    shutil.copyfile(bundled.model, model)
+    shutil.copyfile(bundled.config, folder / f"{name}.onnx.json")
+    return model
+
+
+def decibels(ratio: float) -> float:
+    return 20 * math.log10(ratio)
+
+
+def test_the_natural_voice_is_the_default_on_linux_when_installed() -> None:
+    assert natural_voice_installed()
+    assert default_voice_id() == NATURAL_DEFAULT
+
+
+def test_a_natural_clip_matches_the_system_voice_in_length_and_loudness(home: Path) -> None:
+    with renderer(home) as subject:
+        natural = subject.render([SENTENCE], NATURAL)
+        system = subject.render([SENTENCE], SYSTEM)
+    assert natural.notice is None and system.notice is None
+    clip, reference = natural.clips[SENTENCE], system.clips[SENTENCE]
+    samples, info = read_samples(clip.path)
+    assert (info.channels, info.sample_width, info.rate) == (1, 2, 22050)
+    assert 2.5 < clip.seconds < 6.0  # twelve words at 165 words a minute
+    assert max(abs(value) for value in samples) < 32767  # never clipped
+    lead = next(index for index, value in enumerate(samples) if abs(value) > 200)
+    assert lead / info.rate < 0.005  # the sound starts when the clip starts
+    # The same Rate setting means the same pace, and switching voices is not louder.
+    assert 0.8 < clip.seconds / reference.seconds < 1.25
+    level = rms(samples) / rms(read_samples(reference.path)[0])
+    assert abs(decibels(level)) < 3.0
+
+
+def test_rate_sets_the_natural_voices_pace(home: Path) -> None:
+    with renderer(home) as subject:
+        slow = subject.render([SENTENCE], VoiceChoice(NATURAL_DEFAULT, 120)).clips[SENTENCE]
+        fast = subject.render([SENTENCE], VoiceChoice(NATURAL_DEFAULT, 240)).clips[SENTENCE]
+    assert slow.seconds > fast.seconds * 1.6
+
+
+def test_the_key_names_the_engine_and_the_model_so_switching_renders_anew(home: Path) -> None:
+    with renderer(home) as subject:
+        first = subject.render([SENTENCE], NATURAL)
+        again = subject.render([SENTENCE], NATURAL)
+        system = subject.render([SENTENCE], SYSTEM)
+    assert (first.rendered, again.rendered, system.rendered) == (1, 0, 1)
+    assert first.clips[SENTENCE].path != system.clips[SENTENCE].path
+    # A voice file replaced by a different model of the same name is heard, not the old clips.
+    model = bundled_copy(home / "voices", "en_US-mine-medium")
+    mine = VoiceChoice("piper:en_US-mine-medium", 165)
+    before = ClipCache(home / "clips", voices=home / "voices").key(SENTENCE, mine)
+    config = model.with_name(model.name + ".json")
+    data = json.loads(config.read_text(encoding="utf-8"))
+    data["inference"]["noise_scale"] = 0.5
+    config.write_text(json.dumps(data), encoding="utf-8")
+    after = ClipCache(home / "clips", voices=home / "voices").key(SENTENCE, mine)
+    assert before != after
+    assert before != ClipCache(home / "clips", voices=home / "voices").key(SENTENCE, NATURAL)
+
+
+def test_an_old_bare_system_voice_id_keeps_its_clips(home: Path) -> None:
+    cache = ClipCache(home / "clips", engine="espeak")
+    assert cache.key("Rest.", VoiceChoice("gmw/en-us", 165)) == cache.key(
+        "Rest.", VoiceChoice("pyttsx3:gmw/en-us", 165)
+    )
+
+
+def short_routine() -> Routine:
+    routine = next(entry.routine for entry in builtin_entries() if entry.id == "two-minute-reset")
+    assert routine is not None
+    return routine
+
+
+def test_a_damaged_model_hands_the_session_to_the_system_voice_with_one_sentence(
+    home: Path,
+) -> None:
+    model = bundled_copy(home / "voices", "en_US-broken-medium")
+    model.write_bytes(model.read_bytes()[:2_000_000])  # cut short, as by a failed download
+    voice = VoiceChoice("piper:en_US-broken-medium", 165)
+    spoken = prepare_spoken_session(short_routine(), PlanOptions(), voice, lambda: renderer(home))
+    assert spoken.notice is not None
+    assert spoken.notice.problem is SpeechProblem.NATURAL_VOICE_FAILED
+    assert spoken.notice.sentence == (
+        "The natural voice cannot speak here (its voice file is damaged or incomplete), so "
+        "the system voice speaks this session instead; the app's log has the details."
+    )
+    assert set(spoken.clips) == set(spoken.plan.spoken_texts)  # every cue is still spoken
+    system = ClipCache(home / "clips", voices=home / "voices")
+    some_text = next(iter(spoken.clips))
+    assert spoken.clips[some_text].path == system.path_for(some_text, SYSTEM)
