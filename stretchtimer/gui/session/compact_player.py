@@ -41,9 +41,11 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.controls import SWITCH_KEY, wire_controls
+from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.player import FRAME_MS, PlayerView
 from stretchtimer.gui.session.player_text import player_text, ring_state
 from stretchtimer.gui.session.ring import CountdownRing, RingState
+from stretchtimer.gui.widgets.pose_figure import PoseFigure
 from stretchtimer.gui.widgets.window_drag import (
     ScreenFollower,
     WindowDrag,
@@ -164,9 +166,12 @@ class MiniPlayer(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             words.addWidget(label)
         words.addStretch(1)
+        self.figure = PoseFigure(driven=True, paper="surface")  # on the window's face
+        self.figure.setFixedSize(RING_SIDE, RING_SIDE)
         middle = QHBoxLayout()
         middle.setSpacing(14)
         middle.addWidget(self.ring)
+        middle.addWidget(self.figure)
         middle.addLayout(words, 1)
         return middle
 
@@ -261,6 +266,8 @@ class MiniPlayer(QWidget):
             self.controller.finished.disconnect(self._on_finished)
         self.controller = controller
         self.full = full
+        session_clock = controller.services.clock()
+        self.figure.set_clock(lambda: session_clock.now().mono)
         controller.finished.connect(self._on_finished)
         self.routine_title.setText(controller.routine.title)
         self._show_finished(False)
@@ -302,6 +309,7 @@ class MiniPlayer(QWidget):
             _set(self.activity, "Preparing the voice…")
             return
         self.ring.set_state(ring_state(snapshot))
+        show_snapshot(self.figure, snapshot)
         text = player_text(snapshot)
         _set(self.step_name, text.step)
         _set(self.side, text.side.upper())
@@ -326,6 +334,7 @@ class MiniPlayer(QWidget):
         self.ring.set_state(
             RingState(fraction=1.0 if done else 0.0, big=stretched, caption=caption)
         )
+        self.figure.show_pose(None)
         _set(self.step_name, "Session complete" if done else "Session stopped")
         self.side.hide()
         _set(self.activity, "Well done." if done else "Every minute of it counts.")

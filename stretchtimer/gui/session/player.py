@@ -30,9 +30,11 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.controls import SWITCH_KEY, wire_controls
+from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.player_text import player_text, ring_state
 from stretchtimer.gui.session.ring import CountdownRing
 from stretchtimer.gui.widgets.comfort_picker import ComfortPicker
+from stretchtimer.gui.widgets.pose_figure import PoseFigure
 
 log = logging.getLogger(__name__)
 
@@ -151,9 +153,11 @@ class PlayerView(QWidget):
         info.addWidget(self.instructions, 3)
         info.addWidget(self.upcoming)
         info.addStretch(1)
+        self.figure = PoseFigure(driven=True)  # repainted with the ring, frame by frame
         body = QHBoxLayout()
-        body.setSpacing(36)
+        body.setSpacing(28)
         body.addWidget(self.ring, 5)
+        body.addWidget(self.figure, 5)
         body.addLayout(info, 6)
         return body
 
@@ -250,6 +254,8 @@ class PlayerView(QWidget):
     def attach(self, controller: SessionController) -> None:
         """Show ``controller``'s session from now on."""
         self.controller = controller
+        session_clock = controller.services.clock()
+        self.figure.set_clock(lambda: session_clock.now().mono)
         self.routine_title.setText(controller.routine.title)
         self.comfort_before.setVisible(controller.asks_comfort)
         self.comfort_before.group.setExclusive(False)
@@ -326,6 +332,7 @@ class PlayerView(QWidget):
         if snapshot is None:
             return
         self.ring.set_state(ring_state(snapshot))
+        show_snapshot(self.figure, snapshot)
         text = player_text(snapshot)
         _set(self.step_name, text.step)
         _set(self.side, text.side.upper())
