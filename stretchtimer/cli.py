@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         history_cmd,
         paths_cmd,
         play_cmd,
+        pose_cmd,
         routines_cmd,
         say_cmd,
         voices_cmd,
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         paths_cmd,
         desktop_cmd,
         doctor_cmd,
+        pose_cmd,
     ):
         module.register(commands)
     return parser

@@ -210,11 +210,12 @@ def check_contents(bundle: Path) -> list[str]:
     data = bundle / "_internal" / NAME
     for relative in (
         "storage/routines/builtin/two-minute-reset.toml",
+        "core/poses/library.toml",
         "assets/icons/stretchtimer-16.png",
     ):
         if not (data / relative).is_file():
             raise BundleError(f"{relative} is not in the bundle")
-    checked.append("routines and icons")
+    checked.append("routines, the pose library and icons")
     if sys.platform.startswith("linux"):
         plugins = bundle / "_internal" / "PySide6" / "Qt" / "plugins"
         absent = [plugin for plugin in LINUX_PLUGINS if not (plugins / plugin).is_file()]

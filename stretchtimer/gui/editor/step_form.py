@@ -33,6 +33,7 @@ from stretchtimer.gui.editor.fields import (
     with_problem,
     with_unit,
 )
+from stretchtimer.gui.editor.pose_picker import PosePicker
 
 KINDS: list[tuple[object, str, str]] = [
     (Kind.HOLD, "Hold", "Hold a position for a number of seconds"),
@@ -134,6 +135,7 @@ class StepForm(QWidget):
     def _build(self) -> None:
         self._build_fields()
         self._build_texts()
+        self._build_pose()
         self._build_layout()
 
     def _build_fields(self) -> None:
@@ -216,6 +218,10 @@ class StepForm(QWidget):
         )
         self.try_here.clicked.connect(self._try_here)
 
+    def _build_pose(self) -> None:
+        self.pose = PosePicker()
+        self.pose.picked.connect(lambda name: self._edit("pose", name))
+
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -239,6 +245,7 @@ class StepForm(QWidget):
             form.addRow(area.accessibleName(), with_problem(area, self._problem(name)))
         form.addRow("Easier variation", self._with_button(self.easier, self.hear_easier, "easier"))
         form.addRow("Rest after", self.rows["rest"])
+        form.addRow("Pose", self.pose)
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             caption = item.widget() if item is not None else None
@@ -314,6 +321,7 @@ class StepForm(QWidget):
         self._show_kind(step.kind)
         self.hear_say.setEnabled(bool(step.name.strip() or step.say.strip()))
         self.hear_easier.setEnabled(bool(step.easier.strip()))
+        self.pose.set_pose(step.pose)
 
     def _show_kind(self, kind: Kind) -> None:
         self.form.setRowVisible(self.rows["hold"], kind is Kind.HOLD)

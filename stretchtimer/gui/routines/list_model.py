@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRectF,
     QSize,
     QSortFilterProxyModel,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.session.estimate import estimated_seconds, plan_options
 from stretchtimer.gui import theme
+from stretchtimer.gui.widgets.pose_thumbnail import step_pose, thumbnail
 from stretchtimer.storage.routines.library import RoutineEntry
 from stretchtimer.storage.settings import Settings
 
@@ -42,6 +44,12 @@ class RoutineRow:
         steps = len(self.entry.routine.steps)
         origin = "Built-in" if self.entry.builtin else "Your routine"
         return f"{clock_text(self.seconds)} · {steps} step{'s' if steps != 1 else ''} · {origin}"
+
+    def pose(self) -> str | None:
+        """The pose of the routine's first step that has one: the card's picture."""
+        routine = self.entry.routine
+        steps = routine.steps if routine is not None else ()
+        return next((name for step in steps if (name := step_pose(step))), None)
 
     def tags(self) -> tuple[str, ...]:
         return self.entry.routine.tags if self.entry.routine else ()
@@ -228,6 +236,8 @@ class RoutineCardDelegate(QStyledItemDelegate):
 
         left = card.left() + 18
         width = card.width() - 36
+        picture = self._paint_pose(painter, row, card, paper=fill.name())
+        width -= picture
         title_font = QFont(option.font)
         title_font.setPointSizeF(option.font.pointSizeF() * 1.25)
         title_font.setWeight(QFont.Weight.DemiBold)
@@ -256,10 +266,23 @@ class RoutineCardDelegate(QStyledItemDelegate):
             fill=colours.surface if selected or hovered else colours.surface_alt,
             x=left + metrics.horizontalAdvance(row.meta()) + 14,
             top=meta_top,
-            right=card.right() - 14,
+            right=card.right() - 14 - picture,
             base=option.font,
         )
         painter.restore()
+
+    def _paint_pose(self, painter: QPainter, row: RoutineRow, card: QRectF, *, paper: str) -> int:
+        """The first step's pose at the card's right end; returns the width it takes."""
+        name = row.pose()
+        if name is None:
+            return 0
+        side = card.height() - 12
+        ratio = painter.device().devicePixelRatioF()
+        picture = thumbnail(name, size=round(side), ratio=ratio, paper=paper)
+        if picture is None:
+            return 0
+        painter.drawPixmap(QPointF(card.right() - side - 10, card.top() + 6), picture)
+        return round(side) + 10
 
     def _paint_tags(
         self,

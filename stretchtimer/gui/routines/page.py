@@ -32,6 +32,7 @@ from stretchtimer.gui.routines.list_model import (
     RoutineListModel,
     RoutineRow,
 )
+from stretchtimer.gui.routines.pose_strip import PoseStrip
 from stretchtimer.gui.widgets.page_scroll import page_scroll_area
 from stretchtimer.gui.widgets.rich_text import escaped
 from stretchtimer.storage.routines.library import RoutineEntry
@@ -180,8 +181,9 @@ class RoutinesView(QWidget):
         inner_layout.addWidget(self.script_button, 0, Qt.AlignmentFlag.AlignLeft)
         inner_layout.addWidget(self.script_text)
         inner_layout.addStretch(1)
-        scroll = page_scroll_area(inner, "The routine's steps", takes_focus=True)
-        self.detail_scroll = scroll
+        scroll = self.detail_scroll = page_scroll_area(
+            inner, "The routine's steps", takes_focus=True
+        )
         card = QFrame()
         card.setProperty("card", True)
         detail = QVBoxLayout(card)
@@ -189,6 +191,8 @@ class RoutinesView(QWidget):
         detail.addWidget(self.detail_title)
         detail.addWidget(self.detail_meta)
         detail.addSpacing(6)
+        self.pose_strip = PoseStrip()
+        detail.addWidget(self.pose_strip)
         detail.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -266,6 +270,7 @@ class RoutinesView(QWidget):
             self.detail_title.setText("")
             self.detail_meta.setText("")
             self.detail_text.setText("")
+            self.pose_strip.set_routine(None)
             self.start_button.setEnabled(False)
             self._show_script()
             return
@@ -273,6 +278,7 @@ class RoutinesView(QWidget):
         self.detail_meta.setText(row.meta())
         self.start_button.setEnabled(row.usable)
         self.detail_text.setText(_details_html(row))
+        self.pose_strip.set_routine(row.entry.routine)
         self._show_script()
 
     def _show_script(self) -> None:

@@ -41,6 +41,7 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.controls import SWITCH_KEY, wire_controls
+from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.player import FRAME_MS, PlayerView
 from stretchtimer.gui.session.player_text import (
     PAUSED_WORDS,
@@ -51,6 +52,7 @@ from stretchtimer.gui.session.player_text import (
 from stretchtimer.gui.session.ring import CountdownRing, RingState
 from stretchtimer.gui.session.stop_grace import StopGrace
 from stretchtimer.gui.widgets.enter_presses import press_focused_button
+from stretchtimer.gui.widgets.pose_figure import PoseFigure
 from stretchtimer.gui.widgets.window_drag import (
     ScreenFollower,
     WindowDrag,
@@ -101,8 +103,7 @@ class MiniPlayer(QWidget):
         self.places = places
         self.controller: SessionController | None = None
         self.full: PlayerView | None = None
-        self.stop_grace = StopGrace(self)
-        self._grace_words = ""
+        self.stop_grace, self._grace_words = StopGrace(self), ""
         self.stop_grace.words_changed.connect(self._show_grace)
         self._placed = False
         self._frame = QTimer(self)
@@ -174,9 +175,12 @@ class MiniPlayer(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             words.addWidget(label)
         words.addStretch(1)
+        self.figure = PoseFigure(driven=True, paper="surface")  # on the window's face
+        self.figure.setFixedSize(RING_SIDE, RING_SIDE)
         middle = QHBoxLayout()
         middle.setSpacing(14)
         middle.addWidget(self.ring)
+        middle.addWidget(self.figure)
         middle.addLayout(words, 1)
         return middle
 
@@ -273,6 +277,8 @@ class MiniPlayer(QWidget):
             self.controller.finished.disconnect(self._on_finished)
         self.controller = controller
         self.full = full
+        session_clock = controller.services.clock()
+        self.figure.set_clock(lambda: session_clock.now().mono)
         controller.finished.connect(self._on_finished)
         title = controller.routine.title
         if controller.preview:
@@ -298,8 +304,7 @@ class MiniPlayer(QWidget):
         if controller is None or controller.phase is Phase.FINISHED:
             return
         if command is SessionController.stop and controller.driver is not None:
-            # As in the full player: a few seconds to resume, Esc again to end at once.
-            if self.stop_grace.active:
+            if self.stop_grace.active:  # as in the full player: Esc twice ends at once
                 self.stop_grace.stop_now()
             else:
                 self.stop_grace.offer(controller)
@@ -310,7 +315,7 @@ class MiniPlayer(QWidget):
         self.refresh()
 
     def _show_grace(self, words: str) -> None:
-        self._grace_words = words
+        self._grace_words = words  # "Stopping in 5 s — Space to resume", or ""
         self.refresh()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -337,13 +342,15 @@ class MiniPlayer(QWidget):
             _set(self.activity, "Preparing the voice…")
             return
         self.ring.set_state(ring_state(snapshot))
+        show_snapshot(self.figure, snapshot)
         text = player_text(snapshot)
         _set(self.step_name, text.step)
         _set(self.side, text.side.upper())
         self.side.setVisible(bool(text.side))
         activity = f"Easier · {text.activity}" if text.easier else text.activity
-        paused = self._grace_words or PAUSED_WORDS
-        _set(self.activity, paused if text.paused else activity)
+        if text.paused and not controller.waiting_for_speech:
+            activity = self._grace_words or PAUSED_WORDS
+        _set(self.activity, activity)
         _set(self.upcoming, text.next)
         self.upcoming.setVisible(bool(text.next))
         _set(self.progress_text, " · ".join(p for p in (text.progress, text.time_left) if p))
@@ -362,6 +369,7 @@ class MiniPlayer(QWidget):
         self.ring.set_state(
             RingState(fraction=1.0 if done else 0.0, big=stretched, caption=caption)
         )
+        self.figure.show_pose(None)
         _set(self.step_name, "Session complete" if done else "Session stopped")
         self.side.hide()
         _set(self.activity, "Well done." if done else "Every minute of it counts.")

@@ -263,6 +263,12 @@ class SessionController(QObject):
         self.engine_event.emit(event)
 
     @property
+    def waiting_for_speech(self) -> bool:
+        """Held at a boundary until the voice of what comes next is ready (not a pause of
+        the person's: nothing says "Space to resume")."""
+        return self.driver is not None and self.driver.engine.waiting_for_speech
+
+    @property
     def completed(self) -> bool:
         """The session ran to its end (not stopped, not interrupted)."""
         return self.status is Status.COMPLETED

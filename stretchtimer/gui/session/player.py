@@ -6,8 +6,8 @@ display repaints from the engine's snapshot on an animation timer; it never deci
 when anything happens.
 
 Focus mode is the player for the mat: the window fills the screen, the navigation goes,
-and the ring and every word grow with the window (:mod:`text_sizes`). A pose figure
-can stand between the ring and the words: :meth:`PlayerView.set_figure_widget`.
+and the ring, the pose figure beside it and every word grow with the window
+(:mod:`text_sizes`).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from stretchtimer.gui.session import text_sizes
 from stretchtimer.gui.session.comfort_screen import ComfortScreen
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.controls import SWITCH_KEY, ControlBar, wire_controls
+from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.paused_overlay import PausedOverlay
 from stretchtimer.gui.session.player_header import PlayerHeader, quiet_label
 from stretchtimer.gui.session.player_text import (
@@ -44,6 +45,7 @@ from stretchtimer.gui.session.player_text import (
 )
 from stretchtimer.gui.session.ring import CountdownRing, RingState
 from stretchtimer.gui.session.stop_grace import StopGrace
+from stretchtimer.gui.widgets.pose_figure import PoseFigure
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +72,6 @@ class PlayerView(QWidget):
         self.controller: SessionController | None = None
         self._muted = False
         self.focus_mode = False
-        self.figure: QWidget | None = None
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._frame_tick)
@@ -154,27 +155,14 @@ class PlayerView(QWidget):
         info.addWidget(self.instructions, 3)
         info.addWidget(self.upcoming)
         info.addStretch(1)
-        # Between the ring and the words: a place for the pose figure (set_figure_widget).
-        self.figure_slot = QVBoxLayout()
-        self.figure_slot.setContentsMargins(0, 0, 0, 0)
+        self.figure = PoseFigure(driven=True)  # repainted with the ring, frame by frame
         body = QHBoxLayout()
-        body.setSpacing(36)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(28)
         body.addWidget(self.ring, 5)
-        body.addLayout(self.figure_slot, 0)
+        body.addWidget(self.figure, 5)
         body.addLayout(info, 6)
-        self.body = body
         return body
-
-    def set_figure_widget(self, widget: QWidget | None) -> None:
-        """Put ``widget`` (the pose figure) between the ring and the words, in place of the
-        one there before; None takes it away. It grows with the ring in focus mode."""
-        if self.figure is not None:
-            self.figure_slot.removeWidget(self.figure)
-            self.figure.setParent(None)
-        self.figure = widget
-        if widget is not None:
-            self.figure_slot.addWidget(widget)
-        self.body.setStretchFactor(self.figure_slot, 4 if widget is not None else 0)
 
     def _build_controls(self) -> ControlBar:
         bar = ControlBar()
@@ -272,6 +260,8 @@ class PlayerView(QWidget):
         self.stop_grace.cancel()
         self.controller = controller
         self.clear()
+        session_clock = controller.services.clock()
+        self.figure.set_clock(lambda: session_clock.now().mono)
         self.routine_title.setText(controller.routine.title)
         self.preview_badge.setText(preview_words(controller.speed))
         self.preview_badge.setVisible(controller.preview)
@@ -390,6 +380,7 @@ class PlayerView(QWidget):
         if snapshot is None:
             return
         self.ring.set_state(ring_state(snapshot))
+        show_snapshot(self.figure, snapshot)
         text = player_text(snapshot)
         _set(self.step_name, text.step)
         _set(self.side, text.side.split()[0].upper() if text.side else "")
@@ -412,8 +403,10 @@ class PlayerView(QWidget):
         self.easier_button.setChecked(snapshot.easier)
         _set_text(self.easier_button, "Easier: on" if snapshot.easier else "Easier")
         self._update_play_icon()
-        if text.paused != self.paused_overlay.isVisible():
-            self.paused_overlay.setVisible(text.paused)
+        # The veil is for the person's pause; waiting for the voice to be ready is not one.
+        veiled = text.paused and not (controller is not None and controller.waiting_for_speech)
+        if veiled != self.paused_overlay.isVisible():
+            self.paused_overlay.setVisible(veiled)
             self._place_overlay()
 
 

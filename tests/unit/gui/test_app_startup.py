@@ -36,6 +36,17 @@ LATER = (
     "_sqlite3",  # with no history yet there is nothing to open at start
     "stretchtimer.gui.editor.editors",
     "stretchtimer.storage.routines.drafts",
+    # the wave's features: each with its first use, never at start
+    "numpy",  # with the natural voice's engine (in its worker, not the app)
+    "onnxruntime",
+    "piper",
+    "stretchtimer.speech.piper_speaker",
+    "PySide6.QtDBus",  # desk probes and media players: with reminders or a session
+    "stretchtimer.system.presence.desk_probes",
+    "stretchtimer.runtime.media",
+    "stretchtimer.system.doctor",
+    "stretchtimer.gui.widgets.pose_figure",  # the moving figure: with the player
+    "stretchtimer.gui.editor.pose_picker",
 )
 
 

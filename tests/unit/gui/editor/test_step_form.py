@@ -68,3 +68,27 @@ def test_side_words_in_a_step_without_sides_are_a_problem_under_the_field(
     type_into(qtbot, editor.routine_form.finish, "Roll onto your side and come up slowly.")
     assert editor.document.draft.finish == "Roll onto your side and come up slowly."
     close_without_saving(editor)
+
+
+def test_a_pose_picked_for_a_step_is_saved_with_it(
+    qtbot, window: MainWindow, home: Path, no_stray_dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    path = own_file(home)
+    editor = open_own(window, path, qtbot)
+    form = editor.step_form
+    editor.select_step(editor.document.draft.steps[0].key)
+    picker = form.pose
+    type_into(qtbot, picker.search, "pigeon")
+    shown = [
+        picker.list.item(row)
+        for row in range(picker.list.count())
+        if not picker.list.item(row).isHidden()
+    ]
+    assert [item.data(Qt.ItemDataRole.UserRole) for item in shown] == ["pigeon", "pigeon-folded"]
+    picker.list.setCurrentItem(shown[1])
+    qtbot.keyClick(picker.list, Qt.Key.Key_Return)  # Enter on a pose picks it
+    assert editor.document.draft.steps[0].pose == "pigeon-folded"
+    assert picker.preview.accessibleName().startswith("Figure: folded pigeon pose")
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_routine(path).steps[0].pose == "pigeon-folded"
+    close_without_saving(editor)

@@ -111,20 +111,14 @@ def test_focus_mode_words_shrink_back_when_it_is_left(
     assert drawn_cap_height(player.step_name) == pytest.approx(before, abs=1)
 
 
-def test_a_figure_widget_stands_between_the_ring_and_the_words(
+def test_the_pose_figure_stands_between_the_ring_and_the_words(
     qtbot,
     window: MainWindow,  # type: ignore[no-untyped-def]
 ) -> None:
-    from PySide6.QtWidgets import QWidget
-
     window.show_place("session")
     player = window.session.player
     window.session.setCurrentWidget(player)
-    figure = QWidget()
-    player.set_figure_widget(figure)
     QCoreApplication.processEvents()
-    assert figure.parent() is not None
+    figure = player.figure
     assert player.ring.geometry().right() <= figure.geometry().left()
     assert figure.geometry().right() <= player.step_name.geometry().left()
-    player.set_figure_widget(None)
-    assert figure.parent() is None

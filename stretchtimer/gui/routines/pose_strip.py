@@ -1,0 +1,57 @@
+"""The routine details' row of pose pictures: one small figure for each step with a pose."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from stretchtimer.core.poses import UnknownPoseError, posed
+from stretchtimer.core.routine.model import Routine
+from stretchtimer.gui.widgets.pose_thumbnail import step_pose, thumbnail
+
+SIDE = 72
+GAP = 8
+
+
+class PoseStrip(QWidget):
+    """Paints the poses of a routine's steps in order; hidden when no step has one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.poses: list[str] = []
+        self.setFixedHeight(SIDE)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.hide()
+
+    def set_routine(self, routine: Routine | None) -> None:
+        steps = routine.steps if routine is not None else ()
+        self.poses = [name for step in steps if (name := step_pose(step)) and _known(name)]
+        names = ", ".join(posed(name).description().removeprefix("Figure: ") for name in self.poses)
+        self.setAccessibleName(f"Figures of the steps: {names}" if self.poses else "")
+        self.setVisible(bool(self.poses))
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(len(self.poses) * (SIDE + GAP), SIDE)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        ratio = painter.device().devicePixelRatioF()
+        x = 0
+        for name in self.poses:
+            if x + SIDE > self.width():
+                break
+            picture = thumbnail(name, size=SIDE, ratio=ratio)
+            if picture is not None:
+                painter.drawPixmap(QPointF(x, 0), picture)
+            x += SIDE + GAP
+        painter.end()
+
+
+def _known(name: str) -> bool:
+    try:
+        posed(name)
+    except UnknownPoseError:
+        return False
+    return True
