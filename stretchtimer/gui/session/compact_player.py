@@ -40,7 +40,7 @@ from stretchtimer.core.session.events import Status
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.controller import Phase, SessionController
-from stretchtimer.gui.session.controls import SWITCH_KEY, wire_controls
+from stretchtimer.gui.session.controls import SWITCH_KEY, carry_out, wire_controls
 from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.player import FRAME_MS, PlayerView
 from stretchtimer.gui.session.player_text import (
@@ -300,18 +300,7 @@ class MiniPlayer(QWidget):
         self._update_mute_icon()
 
     def _command(self, command: Callable[[SessionController], None]) -> None:
-        controller = self.controller
-        if controller is None or controller.phase is Phase.FINISHED:
-            return
-        if command is SessionController.stop and controller.driver is not None:
-            if self.stop_grace.active:  # as in the full player: Esc twice ends at once
-                self.stop_grace.stop_now()
-            else:
-                self.stop_grace.offer(controller)
-        elif command is SessionController.toggle_pause and self.stop_grace.active:
-            self.stop_grace.resume()
-        else:
-            command(controller)
+        carry_out(command, self.controller, self.stop_grace)
         self.refresh()
 
     def _show_grace(self, words: str) -> None:

@@ -7,14 +7,17 @@ variation and M mutes, in either player, by key or by button.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from stretchtimer.gui import icons
-from stretchtimer.gui.session.controller import SessionController
+from stretchtimer.gui.session.controller import Phase, SessionController
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.session.stop_grace import StopGrace
 
 Command = Callable[[SessionController], None]
 SWITCH_KEY = "Ctrl+M"  # between the full player and the compact one, both ways
@@ -65,6 +68,26 @@ def wire_controls(
         shortcut.activated.connect(action_)
         shortcuts.append(shortcut)
     return shortcuts
+
+
+def carry_out(
+    command: Callable[[SessionController], None],
+    controller: SessionController | None,
+    grace: StopGrace,
+) -> None:
+    """A player's command, as both players carry it out: Esc offers a few seconds to take
+    the stop back (Esc again stops at once), and Space in those seconds takes it back."""
+    if controller is None or controller.phase is Phase.FINISHED:
+        return
+    if command is SessionController.stop and controller.driver is not None:
+        if grace.active:
+            grace.stop_now()  # Esc twice: over at once
+        else:
+            grace.offer(controller)
+    elif command is SessionController.toggle_pause and grace.active:
+        grace.resume()
+    else:
+        command(controller)
 
 
 def control_button(name: str, tip: str, draw: icons.Draw, *, primary: bool = False) -> QToolButton:

@@ -33,7 +33,7 @@ from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session import text_sizes
 from stretchtimer.gui.session.comfort_screen import ComfortScreen
 from stretchtimer.gui.session.controller import Phase, SessionController
-from stretchtimer.gui.session.controls import SWITCH_KEY, ControlBar, wire_controls
+from stretchtimer.gui.session.controls import SWITCH_KEY, ControlBar, carry_out, wire_controls
 from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.paused_overlay import PausedOverlay
 from stretchtimer.gui.session.player_header import PlayerHeader, quiet_label
@@ -292,18 +292,7 @@ class PlayerView(QWidget):
         self.mute_toggled.emit(self._muted)
 
     def _command(self, command: Callable[[SessionController], None]) -> None:
-        controller = self.controller
-        if controller is None or controller.phase is Phase.FINISHED:
-            return
-        if command is SessionController.stop and controller.driver is not None:
-            if self.stop_grace.active:
-                self.stop_grace.stop_now()  # Esc twice: over at once
-            else:
-                self.stop_grace.offer(controller)
-        elif command is SessionController.toggle_pause and self.stop_grace.active:
-            self.stop_grace.resume()
-        else:
-            command(controller)
+        carry_out(command, self.controller, self.stop_grace)
         self.refresh()
 
     def _show_grace(self, words: str) -> None:
