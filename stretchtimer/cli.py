@@ -14,7 +14,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from stretchtimer import __version__
+from stretchtimer.core import i18n
+from stretchtimer.core.i18n import _
 from stretchtimer.gui.launch import open_app
+from stretchtimer.storage.languages import choose_language, load_language
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.system.log import setup_logging
 
@@ -51,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
     parser.add_argument(
+        "--lang",
+        metavar="TAG",
+        help=_(
+            "the language to show and speak, such as de, es or fr "
+            "(instead of the Language setting and the system's)"
+        ),
+    )
+    parser.add_argument(
         "--speed",
         type=play_cmd.speed_value,
         default=None,
@@ -86,12 +97,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         from stretchtimer.speech.worker import main as speech_worker
 
         return speech_worker(arguments=arguments[1:])
+    use_language(arguments)
     if not arguments:  # the desktop app, as launchers start it: no parser needed
         return _guarded("app", open_app)
     args = build_parser().parse_args(arguments)
     if args.command is None:
         return _guarded("app", lambda: open_app(speed=args.app_speed or 1.0, tray=args.tray))
     return _guarded(args.command, lambda: int(args.run(args)))
+
+
+def asked_language(arguments: Sequence[str]) -> str | None:
+    """The tag after ``--lang`` (or in ``--lang=TAG``) before the command, if any."""
+    for index, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument.startswith("--lang="):
+            return argument.partition("=")[2]
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+    return None
+
+
+def use_language(arguments: Sequence[str]) -> None:
+    """Load the person's language before anything is said, help included."""
+    tag = choose_language(asked_language(arguments), app_paths().settings)
+    i18n.use(load_language(tag))
 
 
 def _guarded(command: str, run: Callable[[], int]) -> int:

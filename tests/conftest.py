@@ -47,6 +47,9 @@ def home(
     """A fresh STRETCHTIMER_HOME, so no test touches a real person's files."""
     folder = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("STRETCHTIMER_HOME", str(folder))
+    # Tests read English (the source language) whatever the machine's own locale is;
+    # a test of another language asks for it.
+    monkeypatch.setenv("LANGUAGE", "en")
     yield folder
 
 

@@ -30,6 +30,8 @@ NEEDED: tuple[tuple[str, str, str], ...] = (
     ("appstreamcli", "command", "appstream"),
     ("flatpak-builder", "command", "flatpak-builder"),
     ("git", "command", "git"),
+    ("xgettext", "command", "gettext"),
+    ("msgfmt", "command", "gettext"),
     ("xkbcommon-x11", "library", "libxkbcommon-x11-0"),
     ("xcb-cursor", "library", "libxcb-cursor0"),
     ("EGL", "library", "libegl1"),

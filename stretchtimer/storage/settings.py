@@ -49,6 +49,18 @@ def _text(limit: int) -> Check:
     return lambda value: isinstance(value, str) and len(value) <= limit
 
 
+def _language_tag(value: Any) -> bool:
+    """Empty, or a tag such as ``de`` or ``pt_BR``: letters, then a region."""
+    return isinstance(value, str) and (
+        not value
+        or (
+            len(value) <= 20
+            and value.replace("_", "").replace("-", "").isascii()
+            and value.replace("_", "").replace("-", "").isalpha()
+        )
+    )
+
+
 def _bool(value: Any) -> bool:
     return isinstance(value, bool)
 
@@ -149,6 +161,13 @@ class Settings:
         "system",
         _one_of("system", "light", "dark"),
         "follow the system, or always light or dark",
+    )
+    language: str = setting(
+        "appearance",
+        "",
+        _language_tag,
+        "the language of the app and its voice, such as de, es or fr; empty follows the "
+        "system (applies when stretchtimer next starts)",
     )
     # reminders
     reminders_enabled: bool = setting("reminders", False, _bool, "remind me to stretch")

@@ -1,0 +1,189 @@
+"""Keep stretchtimer's catalogues in step with its source, with GNU gettext's own tools.
+
+    python3 packaging/translations.py update     # templates from the source, .po merged, .mo made
+    python3 packaging/translations.py compile    # only the .mo files, from the .po files
+    python3 packaging/translations.py new LANG   # start a language: a .po for every domain
+    python3 packaging/translations.py pseudo DIR # a pseudo-language "qps" in DIR, for tests
+
+Needs ``xgettext``, ``msgmerge``, ``msginit``, ``msgfmt`` and ``msgfilter`` (Debian's
+``gettext`` package). docs/translating.md says how a language is added and checked.
+Domains and where they come from are in stretchtimer/storage/languages.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "stretchtimer"
+LOCALE = PACKAGE / "locale"
+
+# Which source files feed which domain (paths relative to the package).
+DOMAIN_SOURCES = {
+    "app": ("gui",),
+    "cli": ("cli.py", "commands", "terminal"),
+    "core": ("core", "storage", "speech", "runtime", "system"),
+}
+KEYWORDS = ("_", "N_", "n_:1,2", "p_:1c,2", "np_:1c,2,3")
+PSEUDO = "qps"  # a private-use tag, as Qt names its pseudo-locale
+PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
+
+
+def source_files(domain: str) -> list[Path]:
+    files: list[Path] = []
+    for name in DOMAIN_SOURCES[domain]:
+        path = PACKAGE / name
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return files
+
+
+def template(domain: str) -> Path:
+    return LOCALE / domain / f"{domain}.pot"
+
+
+def catalogue(domain: str, language: str) -> Path:
+    return LOCALE / domain / f"{language}.po"
+
+
+def compiled(language: str, domain: str, locale_dir: Path = LOCALE) -> Path:
+    return locale_dir / language / "LC_MESSAGES" / f"{domain}.mo"
+
+
+def languages() -> list[str]:
+    return sorted({po.stem for domain in DOMAIN_SOURCES for po in (LOCALE / domain).glob("*.po")})
+
+
+def run(*command: str | Path) -> None:
+    subprocess.run([str(part) for part in command], check=True, cwd=ROOT)
+
+
+def extract(domain: str, output: Path) -> None:
+    """The domain's messages, as xgettext finds them in the source, into ``output``."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    run(
+        "xgettext",
+        "--language=Python",
+        "--from-code=UTF-8",
+        *(f"--keyword={keyword}" for keyword in KEYWORDS),
+        "--add-comments=TRANSLATORS:",
+        "--add-location=file",  # no line numbers: a moved line leaves the catalogues alone
+        "--sort-by-file",
+        "--force-po",
+        "--package-name=stretchtimer",
+        "--msgid-bugs-address=https://github.com/stretchtimer/stretchtimer/issues",
+        f"--output={output}",
+        *(path.relative_to(ROOT) for path in source_files(domain)),
+    )
+    # The template says which charset its translations use: UTF-8, always.
+    output.write_text(
+        output.read_text(encoding="utf-8").replace("charset=CHARSET", "charset=UTF-8"),
+        encoding="utf-8",
+    )
+
+
+def update() -> None:
+    for domain in DOMAIN_SOURCES:
+        extract(domain, template(domain))
+        for language in languages():
+            po = catalogue(domain, language)
+            if po.exists():
+                run(
+                    "msgmerge",
+                    "--quiet",
+                    "--update",
+                    "--backup=none",
+                    "--no-fuzzy-matching",
+                    "--add-location=file",
+                    "--sort-by-file",
+                    po,
+                    template(domain),
+                )
+            else:
+                new_catalogue(domain, language)
+    compile_all()
+
+
+def new_catalogue(domain: str, language: str) -> None:
+    po = catalogue(domain, language)
+    run(
+        "msginit",
+        "--no-translator",
+        f"--locale={language}.UTF-8",
+        f"--input={template(domain)}",
+        f"--output-file={po}",
+    )
+    # msginit takes the charset from the machine's locale; catalogues are UTF-8.
+    po.write_text(
+        po.read_text(encoding="utf-8").replace("charset=ASCII", "charset=UTF-8"), encoding="utf-8"
+    )
+
+
+def compile_all() -> None:
+    for domain in DOMAIN_SOURCES:
+        for po in sorted((LOCALE / domain).glob("*.po")):
+            mo = compiled(po.stem, domain)
+            mo.parent.mkdir(parents=True, exist_ok=True)
+            run("msgfmt", "--check", f"--output-file={mo}", po)
+
+
+def pseudo(locale_dir: Path) -> None:
+    """Every message wrapped in ⟦ ⟧, placeholders kept: a text shown without the marks
+    was never translated."""
+    for domain in DOMAIN_SOURCES:
+        work = locale_dir / "work"
+        work.mkdir(parents=True, exist_ok=True)
+        pot = work / f"{domain}.pot"
+        extract(domain, pot)
+        english = work / f"{domain}.en.po"
+        run("msgen", "--force-po", "--output-file", english, pot)
+        text = english.read_text(encoding="utf-8")
+        text = text.replace("nplurals=INTEGER; plural=EXPRESSION;", "nplurals=2; plural=(n != 1);")
+        english.write_text(text, encoding="utf-8")
+        marked = work / f"{domain}.{PSEUDO}.po"
+        run(
+            "msgfilter",
+            "--force-po",
+            "--keep-header",
+            "--input",
+            english,
+            "--output-file",
+            marked,
+            "sed",
+            "-e",
+            f"1s/^/{PSEUDO_OPEN}/",
+            "-e",
+            f"$s/$/{PSEUDO_CLOSE}/",
+        )
+        mo = compiled(PSEUDO, domain, locale_dir)
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        run("msgfmt", f"--output-file={mo}", marked)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("update")
+    commands.add_parser("compile")
+    new = commands.add_parser("new")
+    new.add_argument("language")
+    fake = commands.add_parser("pseudo")
+    fake.add_argument("folder", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        update()
+    elif args.command == "compile":
+        compile_all()
+    elif args.command == "new":
+        for domain in DOMAIN_SOURCES:
+            new_catalogue(domain, args.language)
+        compile_all()
+    else:
+        pseudo(args.folder.resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
