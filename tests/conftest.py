@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.integration.audio.pulse import PulseServer
+
+if TYPE_CHECKING:
+    from stretchtimer.core.i18n import Language
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -51,6 +55,32 @@ def home(
     # a test of another language asks for it.
     monkeypatch.setenv("LANGUAGE", "en")
     yield folder
+
+
+@pytest.fixture(scope="session")
+def pseudo_locale(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the pseudo-language ``qps``: every marked text reads ⟦...⟧."""
+    from tests.languages import translations_script
+
+    folder = tmp_path_factory.mktemp("pseudo-locale")
+    translations_script().pseudo(folder)
+    return folder
+
+
+@pytest.fixture
+def language(pseudo_locale: Path) -> Iterator[Callable[[str], Language]]:
+    """``language("de")`` makes German the app's language until the test ends;
+    ``language("qps")`` the pseudo-language."""
+    from stretchtimer.core import i18n
+    from stretchtimer.storage.languages import LOCALE_DIR, load_language
+
+    def switch(tag: str) -> Language:
+        chosen = load_language(tag, pseudo_locale if tag == "qps" else LOCALE_DIR)
+        i18n.use(chosen)
+        return chosen
+
+    yield switch
+    i18n.use(i18n.SOURCE)
 
 
 @pytest.fixture(scope="session", autouse=True)

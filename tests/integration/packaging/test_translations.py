@@ -9,31 +9,18 @@ caught where it is shown, by the pseudo-language tests of each part.
 from __future__ import annotations
 
 import gettext
-import importlib.util
 import string
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from stretchtimer.core.i18n import Language
 from stretchtimer.storage.languages import DOMAINS
+from tests.languages import translations_script
 
-REPO = Path(__file__).resolve().parents[3]
-
-
-def _script() -> ModuleType:
-    """packaging/translations.py (``packaging`` is also pip's library: loaded by path)."""
-    spec = importlib.util.spec_from_file_location(
-        "translations", REPO / "packaging" / "translations.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-translations = _script()
+translations = translations_script()
 
 SHIPPED = ("de", "es", "fr")
 # Each language's plural rule, as its grammar has it (French counts 0 and 1 as singular).
@@ -139,3 +126,14 @@ def test_the_pseudo_language_marks_every_text(tmp_path: Path) -> None:
     texts = [text for key, text in catalogue._catalog.items() if key]
     assert texts
     assert all(text.startswith("⟦") and text.endswith("⟧") for text in texts)
+
+
+def test_the_command_lines_help_is_marked_for_translation(
+    language: Callable[[str], Language], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stretchtimer.cli import build_parser
+
+    language("qps")
+    build_parser().print_help()
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--lang TAG ⟦the language to show and speak" in shown
