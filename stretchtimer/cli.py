@@ -106,21 +106,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _guarded(args.command, lambda: int(args.run(args)))
 
 
-def asked_language(arguments: Sequence[str]) -> str | None:
-    """The tag after ``--lang`` (or in ``--lang=TAG``) before the command, if any."""
+def take_language(arguments: list[str]) -> str | None:
+    """Remove ``--lang TAG`` (or ``--lang=TAG``) from ``arguments``, wherever it stands
+    (``stretchtimer routines script reset --lang de`` too), and return the tag."""
     for index, argument in enumerate(arguments):
         if argument == "--":
             break
         if argument.startswith("--lang="):
+            del arguments[index]
             return argument.partition("=")[2]
         if argument == "--lang" and index + 1 < len(arguments):
-            return arguments[index + 1]
+            tag = arguments[index + 1]
+            del arguments[index : index + 2]
+            return tag
     return None
 
 
-def use_language(arguments: Sequence[str]) -> None:
+def use_language(arguments: list[str]) -> None:
     """Load the person's language before anything is said, help included."""
-    tag = choose_language(asked_language(arguments), app_paths().settings)
+    tag = choose_language(take_language(arguments), app_paths().settings)
     i18n.use(load_language(tag))
 
 
