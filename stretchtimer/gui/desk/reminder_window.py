@@ -28,6 +28,8 @@ from stretchtimer.gui.widgets.window_drag import (
 
 log = logging.getLogger(__name__)
 
+WIDTH = 420  # the window's usual width; wider only when its buttons' words need it
+
 
 def snooze_words(minutes: int) -> str:
     """The snooze button: "Snooze 10 min"."""
@@ -119,7 +121,7 @@ class ReminderWindow(QWidget):
         self.setTabOrder(self.start_button, self.snooze_button)
         self.setTabOrder(self.snooze_button, self.skip_button)
         self.setTabOrder(self.skip_button, self.close_button)
-        self.setFixedWidth(420)
+        self.setFixedWidth(WIDTH)
 
         self.restyle()
 
@@ -140,10 +142,21 @@ class ReminderWindow(QWidget):
                 snooze_minutes,
             ).format(count=snooze_minutes)
         )
+        self._fit_buttons()
         self.skip_button.setAccessibleName(_("Skip this reminder"))
         self.skip_button.setToolTip(
             _("Not this time; the next reminder comes after a full interval")
         )
+
+    def _fit_buttons(self) -> None:
+        """As wide as the buttons' words need (German, Spanish and French need more than
+        English), and never narrower than the usual width."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 32
+        buttons = (self.skip_button, self.snooze_button, self.start_button)
+        needed = sum(button.sizeHint().width() for button in buttons) + 2 * 8 + sides
+        self.setFixedWidth(max(WIDTH, needed))
 
     def restyle(self) -> None:
         colours = theme.current()

@@ -312,3 +312,27 @@ def test_tab_goes_from_the_navigation_into_the_page_and_shows_focus(
     qtbot.keyClick(first, Qt.Key.Key_Backtab)
     back = QApplication.focusWidget()
     assert back is not None and window.nav.isAncestorOf(back)
+
+
+@pytest.mark.parametrize("tag", ["en", "de", "es", "fr"])
+def test_every_month_name_over_the_year_is_whole_and_inside_the_chart(
+    qtbot, app_language: SwitchLanguage, tag: str
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetricsF
+
+    from stretchtimer.gui.history.charts.heatmap import Heatmap
+
+    app_language(tag)
+    heatmap = Heatmap()
+    qtbot.addWidget(heatmap)
+    for day in (date(2024, 12, 31), date(2024, 11, 30), date(2025, 3, 3)):
+        heatmap.set_days({}, day)
+        for width in (heatmap.minimumSizeHint().width(), 760, 1100, 1600):
+            heatmap.resize(width, heatmap.heightForWidth(width))
+            metrics = QFontMetricsF(heatmap._small_font())
+            places = heatmap.month_places()
+            assert len(places) >= 12
+            for place, name in places:
+                assert place.left() >= 0 and place.right() <= width, (name, width)
+                assert place.width() >= metrics.horizontalAdvance(name), name
+                assert place.height() >= metrics.height(), name

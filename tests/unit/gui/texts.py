@@ -26,6 +26,7 @@ from tests.languages import unmarked
 CORE_OWNED = (
     *sorted((word.capitalize() for word in STATUS_WORDS.values()), key=len, reverse=True),
     "is ready when you are.",
+    "Time to stretch",  # core/reminders/text.py's NOTIFICATION_TITLE
     "min",
 )
 

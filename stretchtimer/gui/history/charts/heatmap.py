@@ -179,6 +179,23 @@ class Heatmap(CursorChart):
             self._grid_cache = (key, grid)
         return self._grid_cache[1]
 
+    def month_places(self) -> list[tuple[QRectF, str]]:
+        """Where each month's name is written over the grid, and the name.
+
+        Each box holds its whole name, and never reaches past the widget's edge: the last
+        month's name moves left to fit (it was cut at a 2× pixel ratio, where the grid
+        ends nearer the edge).
+        """
+        left, top, step = self._grid()
+        metrics = self._metrics()
+        places = []
+        for column, month in month_labels(self.first_day):
+            name = month_short(month)
+            width = metrics.horizontalAdvance(name) + 4
+            x = max(0.0, min(left + column * step, self.width() - width))
+            places.append((QRectF(x, 0, width, top), name))
+        return places
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         metrics = self._metrics()
         step = self._step_for(width)
@@ -206,7 +223,6 @@ class Heatmap(CursorChart):
         radius = max(2.0, step * 0.2)
 
         painter.setPen(QColor(colours.muted))
-        metrics = self._metrics()
         for row in DAY_LABELS:
             cell = self.item_rect(row)
             painter.drawText(
@@ -214,17 +230,8 @@ class Heatmap(CursorChart):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 weekday_short(row),
             )
-        for column, month in month_labels(self.first_day):
-            name = month_short(month)
-            # The whole name, never cut at the widget's edge: the last month's name moves
-            # left to fit (it clipped at a 2× pixel ratio, where the grid ends nearer it).
-            width = metrics.horizontalAdvance(name) + 4
-            x = min(left + column * step, self.width() - width)
-            painter.drawText(
-                QRectF(x, 0, width, top),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                name,
-            )
+        for place, name in self.month_places():
+            painter.drawText(place, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, name)
 
         painter.setPen(Qt.PenStyle.NoPen)
         by_level: list[list[QRectF]] = [[] for _ in range(len(LEGEND))]
