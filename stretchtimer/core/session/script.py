@@ -135,6 +135,19 @@ def _length_from_words(source: str) -> str:
     return {"clip": p_("length", "clip"), "estimate": p_("length", "estimate")}.get(source, source)
 
 
+def _sound_words(sound: str) -> str:
+    """A chime or tone, as the script shows it."""
+    words = {
+        "session_start": p_("sound", "session start"),
+        "switch": p_("sound", "switch"),
+        "end": p_("sound", "end"),
+        "complete": p_("sound", "complete"),
+        "inhale": p_("sound", "inhale"),
+        "exhale": p_("sound", "exhale"),
+    }
+    return words.get(sound, sound.replace("_", " "))
+
+
 def script_lines(segments: tuple[ScriptSegment, ...]) -> list[str]:
     """The script as lines to read: each segment, then what is heard in it (in the
     language in use; the JSON keeps its English values)."""
@@ -151,7 +164,7 @@ def script_lines(segments: tuple[ScriptSegment, ...]) -> list[str]:
                 source = _length_from_words(cue.length_from)
                 heard = f'"{cue.text}"  ({cue.length:.1f} s, {source})'
             elif cue.sound:
-                heard = f"[{cue.sound.replace('_', ' ')}]" + (f" {cue.text}" if cue.text else "")
+                heard = f"[{_sound_words(cue.sound)}]" + (f" {cue.text}" if cue.text else "")
             else:
                 heard = f"({cue.text})"
             lines.append(f"{'':8}  {script_time(cue.start):>8}  {heard}")

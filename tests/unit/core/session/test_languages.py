@@ -23,9 +23,11 @@ from stretchtimer.core.routine.wording import fill_sides, names_a_side_first, se
 from stretchtimer.core.session import phrases
 from stretchtimer.core.session.clock import Moment
 from stretchtimer.core.session.engine import SessionEngine
-from stretchtimer.core.session.events import EasierChosen, Paused
+from stretchtimer.core.session.events import EasierChosen, Paused, State
 from stretchtimer.core.session.plan import Plan, SegmentKind, build_plan
 from stretchtimer.core.session.recap import StretchDone, comfort_change
+from stretchtimer.core.session.script import script_lines, script_of
+from stretchtimer.core.session.snapshot import snapshot_of
 from stretchtimer.storage.routines.library import builtin_entries
 from tests.languages import unmarked
 
@@ -289,3 +291,24 @@ def test_a_plan_keeps_its_language_whatever_the_app_speaks_later(
     done = plan.segments[-1]
     assert done.kind is SegmentKind.DONE
     assert done.cues[-1].text == "Séance terminée. Bien joué."
+
+
+def test_the_script_reads_in_the_language_with_its_side_words(language: SwitchLanguage) -> None:
+    german = language("de")
+    plan = build_plan(BUILT_IN["two-minute-reset"], language=german)
+    lines = script_lines(script_of(plan, lambda text: (1.0, "estimate")))
+    assert any(line.rstrip().endswith("halten · Side bend · links  (10.0 s)") for line in lines)
+    assert any("Seitenwechsel · Side bend · rechts" in line for line in lines)
+    assert any("[Beginn der Einheit]" in line for line in lines)
+    assert any('"Seite wechseln."  (1.0 s, geschätzt)' in line for line in lines)
+
+
+def test_the_player_shows_the_side_words_of_the_plans_language(language: SwitchLanguage) -> None:
+    spanish = language("es")
+    i18n.use(i18n.SOURCE)  # the app in English, the routine said in Spanish
+    plan = build_plan(BUILT_IN["two-minute-reset"], language=spanish)
+    bend = next(segment for segment in plan.segments if segment.kind is SegmentKind.HOLD)
+    shown = snapshot_of(plan, bend, State.RUNNING, False, 0.0)
+    assert (
+        shown.instructions == "Keep reaching up, and lean your upper body gently to the izquierdo."
+    )
