@@ -15,20 +15,27 @@ config, the system's voice list), never from a table here: a new language needs 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from stretchtimer.core.i18n import _, base_tag
 from stretchtimer.speech.problems import SpeechUnavailableError
 from stretchtimer.speech.renderer import ClipRenderer
-from stretchtimer.speech.voice_list import VoiceEntry, list_voices
+from stretchtimer.speech.voice_list import VoiceEntry, voice_entries
 from stretchtimer.speech.voices import PIPER, PYTTSX3, SYSTEM_DEFAULT, parse_voice, piper_models
 from stretchtimer.storage.languages import native_name
 
 log = logging.getLogger(__name__)
 
 SOURCE_VOICE_LANGUAGE = "en"  # what the default voices speak (the bundled Joe, espeak's)
+
+# The system's voices, listed once a process: asking starts the speech worker (about a
+# third of a second), and the system's voices do not change while the app runs.
+_system_voices: list[dict[str, Any]] | None = None
+_system_voices_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,30 @@ def voice_for_language(chosen: str, tag: str, voices: Sequence[VoiceEntry]) -> V
     return VoicePick(best.id, swapped=bool(chosen.strip()), chosen_name=name)
 
 
+def system_voices(
+    renderer_factory: Callable[[], ClipRenderer],
+) -> list[dict[str, Any]] | None:
+    """The system's voices as the speech worker lists them (once a process); None when
+    they cannot be listed."""
+    global _system_voices  # noqa: PLW0603 - one list a process, see above
+    with _system_voices_lock:
+        if _system_voices is None:
+            try:
+                with renderer_factory() as renderer:
+                    _system_voices = renderer.voices()
+            except SpeechUnavailableError as error:
+                log.warning("voices cannot be listed: %s", error.notice.detail)
+                return None
+        return _system_voices
+
+
+def forget_system_voices() -> None:
+    """List the system's voices again next time (a voice was installed)."""
+    global _system_voices  # noqa: PLW0603
+    with _system_voices_lock:
+        _system_voices = None
+
+
 def session_voice_pick(
     chosen: str,
     tag: str,
@@ -143,13 +174,10 @@ def session_voice_pick(
         model = next((m for m in piper_models(added) if m.name == ref.name), None)
         if model is not None and base_tag(model.language) == base_tag(tag):
             return VoicePick(chosen, chosen_name=model.title)
-    try:
-        with renderer_factory() as renderer:
-            voices, _notice = list_voices(renderer, added or Path())
-    except SpeechUnavailableError as error:  # the render step reports it in its own words
-        log.warning("voices cannot be listed: %s", error.notice.detail)
+    system = system_voices(renderer_factory)
+    if system is None:  # the render step reports why, in its own words
         return VoicePick(chosen)
-    pick = voice_for_language(chosen, tag, voices)
+    pick = voice_for_language(chosen, tag, voice_entries(system, added or Path()))
     if pick.voice != chosen:
         log.info("the voice %r does not speak %s: %s reads instead", chosen, tag, pick.voice)
     return pick

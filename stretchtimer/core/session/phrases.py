@@ -66,7 +66,17 @@ def number_words(n: int) -> str:
 def spoken_number(n: int) -> str:
     """``n`` as the session's language says it in a sentence: words in English, digits
     in every other language (its voice reads them)."""
-    return number_words(n) if i18n.current().is_source and 0 <= n <= 9999 else str(n)
+    return number_words(n) if _in_words() and 0 <= n <= 9999 else str(n)
+
+
+def _in_words() -> bool:
+    """Whether the session's language says its numbers as words (the source language)."""
+    return _is_source(i18n.current().tag)
+
+
+@functools.cache
+def _is_source(tag: str) -> bool:  # a plan asks for every count: parse each tag once
+    return i18n.base_tag(tag) == i18n.SOURCE_LANGUAGE
 
 
 def duration_words(seconds: float) -> str:
@@ -221,7 +231,7 @@ def reps_intro(count: int, sets: int) -> str:
 
 def rep_count(n: int) -> str:
     """A rep counted aloud: "One.", "Two.", ..."""
-    if i18n.current().is_source:
+    if _in_words():
         return _english_count(n)
     # TRANSLATORS: a repetition counted aloud, {number} in digits ("7."): the voice reads it.
     return _("{number}.").format(number=n)

@@ -16,6 +16,7 @@ from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.session_speech import clip_renderer
 from stretchtimer.speech.voice_language import (
     VoicePick,
+    forget_system_voices,
     session_voice_pick,
     voice_for_language,
 )
@@ -129,9 +130,13 @@ def test_the_voices_are_listed_only_when_the_answer_needs_them(
     assert session_voice_pick("", "en", never_started, german_natural_voice).voice == ""
     chosen = "piper:de_DE-test-medium"
     assert session_voice_pick(chosen, "de", never_started, german_natural_voice).voice == chosen
+    forget_system_voices()
     factory = functools.partial(clip_renderer, home / "clips")
     pick = session_voice_pick("", "es", factory, german_natural_voice)
     assert pick.voice == SPANISH and not pick.swapped
+    # Listed once a process: the next session starts no worker to ask again.
+    again = session_voice_pick("pyttsx3:gmw/en-us", "fr", never_started, german_natural_voice)
+    assert again.voice == "pyttsx3:roa/fr" and again.swapped
 
 
 def test_the_language_names_in_notices_are_each_languages_own() -> None:
