@@ -14,6 +14,8 @@ config, the system's voice list), never from a table here: a new language needs 
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.i18n import _, base_tag
+from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.problems import SpeechUnavailableError
 from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.voice_list import VoiceEntry, voice_entries
@@ -181,3 +184,18 @@ def session_voice_pick(
     if pick.voice != chosen:
         log.info("the voice %r does not speak %s: %s reads instead", chosen, tag, pick.voice)
     return pick
+
+
+def voice_in_language(
+    voice: VoiceChoice, tag: str, clips: Path, added: Path | None
+) -> tuple[VoiceChoice, str]:
+    """``voice`` (the person's, with its rate) for words in the language ``tag``, and the
+    notice for the person ("" when their voice reads): for previews, ``say`` and scripts.
+    """
+    factory = functools.partial(_renderer, clips)
+    pick = session_voice_pick(voice.voice, tag, factory, added)
+    return dataclasses.replace(voice, voice=pick.voice), pick.notice(tag)
+
+
+def _renderer(clips: Path) -> ClipRenderer:
+    return ClipRenderer(ClipCache(clips))

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from stretchtimer.core import i18n
+from stretchtimer.speech.clip_cache import VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.session_speech import clip_renderer
 from stretchtimer.speech.voice_language import (
@@ -19,6 +20,7 @@ from stretchtimer.speech.voice_language import (
     forget_system_voices,
     session_voice_pick,
     voice_for_language,
+    voice_in_language,
 )
 from stretchtimer.speech.voice_list import VoiceEntry, list_voices
 from stretchtimer.speech.voices import BUNDLED_VOICE, NATURAL_DEFAULT, piper_models
@@ -142,3 +144,13 @@ def test_the_voices_are_listed_only_when_the_answer_needs_them(
 def test_the_language_names_in_notices_are_each_languages_own() -> None:
     i18n.use(i18n.SOURCE)
     assert "Español" in VoicePick(SPANISH, swapped=True, chosen_name="Joe").notice("es")
+
+
+def test_a_preview_or_script_gets_the_voice_of_its_words_language(home: Path) -> None:
+    voice, notice = voice_in_language(VoiceChoice(ENGLISH_US, 150), "es", home / "clips", None)
+    assert voice == VoiceChoice(SPANISH, 150)  # the rate is the person's
+    assert notice.startswith("Your voice (English (America)) does not speak Español")
+    assert voice_in_language(VoiceChoice("", 150), "en", home / "clips", None) == (
+        VoiceChoice("", 150),
+        "",
+    )
