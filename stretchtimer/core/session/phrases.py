@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 
 from stretchtimer.core import i18n
-from stretchtimer.core.i18n import _, n_
+from stretchtimer.core.i18n import _, n_, p_
 from stretchtimer.core.routine.model import Side
 from stretchtimer.core.routine.wording import side_word
 
@@ -274,10 +274,14 @@ def last_one() -> str:
 def easier_offer(text: str) -> str:
     """The easier way, offered aloud after the setup."""
     text = text.strip()
-    if text[:1].isupper() and not text[1:2].isupper():
+    # TRANSLATORS: "lowercase" if the easier variation in "If that is too much, {text}"
+    # goes on with a small letter, as after a comma; "keep" if it keeps its capital,
+    # as after a colon in German ("Falls das zu viel ist: Setz dich ...").
+    lowercase = p_("easier offer", "lowercase") != "keep"
+    if lowercase and text[:1].isupper() and not text[1:2].isupper():
         text = text[:1].lower() + text[1:]
-    # TRANSLATORS: {text} is the routine's easier variation, starting with a small
-    # letter: "If that is too much, sit on a cushion."
+    # TRANSLATORS: {text} is the routine's easier variation, a sentence of its own
+    # (see "lowercase", context "easier offer"): "If that is too much, sit on a cushion."
     return _("If that is too much, {text}").format(text=text)
 
 

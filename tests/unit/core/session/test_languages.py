@@ -312,3 +312,19 @@ def test_the_player_shows_the_side_words_of_the_plans_language(language: SwitchL
     assert (
         shown.instructions == "Keep reaching up, and lean your upper body gently to the izquierdo."
     )
+
+
+@pytest.mark.parametrize(
+    ("tag", "offer"),
+    [
+        ("en", "If that is too much, sit on a cushion."),
+        ("de", "Falls das zu viel ist: Sit on a cushion."),  # a colon keeps the capital
+        ("es", "Si es demasiado, sit on a cushion."),
+        ("fr", "Si c’est trop, sit on a cushion."),
+    ],
+)
+def test_the_easier_offer_follows_the_languages_punctuation(
+    tag: str, offer: str, language: SwitchLanguage
+) -> None:
+    with i18n.speaking_in(language(tag)):
+        assert phrases.easier_offer("Sit on a cushion.") == offer
