@@ -80,11 +80,11 @@ class SpeechNotice:
                     "The natural voice cannot speak here, so the system voice speaks "
                     "this session instead; the app's log has the details."
                 )
-            # TRANSLATORS: {reason} is why, in plain words (often in English, from the engine).
+            # TRANSLATORS: {reason} is why, in plain words ("there is not enough free memory").
             return _(
                 "The natural voice cannot speak here ({reason}), so the system voice speaks "
                 "this session instead; the app's log has the details."
-            ).format(reason=self.reason)
+            ).format(reason=_(self.reason))  # the worker's reason, marked where it is made
         if problem is SpeechProblem.ENGINE_FAILED:
             return _(
                 "The voice is off because the speech engine failed twice; the session "

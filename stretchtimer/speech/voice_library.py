@@ -153,7 +153,7 @@ def _check_it_speaks(model: PiperModel, staging: Path, source: Path) -> None:
         _(
             "{file} cannot be added because it does not speak ({reason}); download it "
             "again, nothing was copied."
-        ).format(file=source.name, reason=why)
+        ).format(file=source.name, reason=_(why))  # marked where the worker made it
     )
 
 
