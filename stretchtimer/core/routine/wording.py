@@ -24,7 +24,8 @@ _SENTENCE = re.compile(
     r".+?(?:[.!?]+[\"')\]»]*(?=\s+[\"'(«¿¡]*[A-Z0-9\u00c0-\u00d6\u00d8-\u00de])|$)"
 )
 # {side}, {other}, and the forms a translation may give: {side:linke|rechte}
-_PLACEHOLDER = re.compile(r"\{(side|other)(?::([^{}|]*)\|([^{}|]*))?\}")
+# (one form only, {side:links}, is said for both sides rather than read out as written)
+_PLACEHOLDER = re.compile(r"\{(side|other)(?::([^{}|]*)(?:\|([^{}|]*))?)?\}")
 
 
 def side_word(side: Side) -> str:
@@ -50,7 +51,8 @@ def fill_sides(text: str, side: Side | None) -> str:
     def word(match: re.Match[str]) -> str:
         meant = side if match.group(1) == "side" else other_side(side)
         if match.group(2) is not None:
-            said = match.group(2) if meant is Side.LEFT else match.group(3)
+            left, right = match.group(2), match.group(3)
+            said = left if meant is Side.LEFT or right is None else right
         else:
             said = side_word(meant)
         before = text[: match.start()].rstrip()

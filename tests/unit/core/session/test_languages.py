@@ -250,6 +250,7 @@ def test_a_translation_may_give_its_own_forms_of_the_side_words(language: Switch
             "Lege den rechten Fuß auf das linke Knie. Rechts zuerst."
         )
         assert fill_sides("{side:Linke|Rechte} Seite.", Side.RIGHT) == "Rechte Seite."
+        assert fill_sides("Nach {other:außen} drehen.", Side.RIGHT) == "Nach außen drehen."
 
 
 def test_a_side_named_first_is_found_in_the_languages_words(language: SwitchLanguage) -> None:
