@@ -3,6 +3,7 @@ language's words, counts grammatical for one and for many."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -57,9 +58,13 @@ def routine_words(routine: Routine) -> list[str]:
 
 
 def without(text: str, parts: tuple[str, ...]) -> str:
-    """``text`` less the routine's own words (their side words, marked, included)."""
+    """``text`` less the routine's own words (their side words, marked, included), and
+    less every marked part, innermost first (a sentence may hold translated parts)."""
     for part in parts:
         text = text.replace(part, " ")
+    innermost = re.compile(r"⟦[^⟦⟧]*⟧")
+    while innermost.search(text):
+        text = innermost.sub(" ", text)
     return text
 
 
@@ -329,3 +334,15 @@ def test_the_easier_offer_follows_the_languages_punctuation(
 ) -> None:
     with i18n.speaking_in(language(tag)):
         assert phrases.easier_offer("Sit on a cushion.") == offer
+
+
+def test_every_cue_of_a_format_1_routine_is_marked_for_translation(
+    language: SwitchLanguage,
+) -> None:
+    pseudo = language("qps")
+    routine = one_and_many()
+    plan = build_plan(routine, language=pseudo)
+    with i18n.speaking_in(pseudo):
+        allowed = tuple(routine_words(routine))
+    texts = [*cue_texts(plan), *plan.spoken_texts]
+    assert [text for text in texts if unmarked(without(text, allowed))] == []
