@@ -169,3 +169,40 @@ def translation_tables(
                 table[key] = list(value) if isinstance(value, tuple) else value
         tables[translation.language] = table
     return tables
+
+
+def routine_translations_from(tables: object) -> tuple[RoutineTranslation, ...]:
+    """The reverse of :func:`translation_tables` for a routine's tables (not checked as a
+    routine file is: for a draft kept on disk). Raises ValueError on a wrong shape."""
+    return tuple(
+        RoutineTranslation(tag, **texts)
+        for tag, texts in _texts_by_language(tables, ROUTINE_TEXT_KEYS).items()
+    )
+
+
+def step_translations_from(tables: object) -> tuple[StepTranslation, ...]:
+    """The reverse of :func:`translation_tables` for a step's tables."""
+    found = []
+    for tag, texts in _texts_by_language(tables, STEP_TEXT_KEYS).items():
+        rep_cues = texts.pop("rep_cues", [])
+        assert isinstance(rep_cues, list)
+        found.append(StepTranslation(tag, rep_cues=tuple(rep_cues), **texts))
+    return tuple(found)
+
+
+def _texts_by_language(tables: object, keys: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    if not isinstance(tables, dict):
+        raise ValueError("translations are not a table")
+    found: dict[str, dict[str, Any]] = {}
+    for tag, table in tables.items():
+        if not isinstance(tag, str) or not isinstance(table, dict):
+            raise ValueError("a translation is not a table of texts")
+        for key, value in table.items():
+            text = isinstance(value, str) and key != "rep_cues"
+            cues = key == "rep_cues" and isinstance(value, list)
+            if key not in keys or not (text or cues):
+                raise ValueError(f"translation {tag}: {key} is not a text")
+            if cues and not all(isinstance(cue, str) for cue in value):
+                raise ValueError(f"translation {tag}: rep_cues are not texts")
+        found[tag] = dict(table)
+    return found
