@@ -6,6 +6,7 @@ import dataclasses
 
 from stretchtimer.core.routine.draft import check_draft, draft_from_routine
 from stretchtimer.core.routine.file import parse_routine
+from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.languages import (
     TranslationGap,
     in_language,
@@ -160,3 +161,13 @@ def test_gaps_name_each_language_and_the_texts_it_leaves_out() -> None:
             ),
         ),
     ]
+
+
+def test_validate_warns_which_texts_each_translation_leaves_out() -> None:
+    warnings = [str(advice) for advice in check_guidance(routine())]
+    assert (
+        "translations.es: has no translation of description, setup, finish; "
+        'step 1 ("Reclined figure-four"): name, say, feel; step 2 ("Glute bridge"): name, say, '
+        "rep_cues; these are read in the routine's own language (en)"
+    ) in warnings
+    assert not any(warning.startswith("translations.de") for warning in warnings)
