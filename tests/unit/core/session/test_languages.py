@@ -10,6 +10,7 @@ import pytest
 
 from stretchtimer.core import i18n
 from stretchtimer.core.i18n import Language
+from stretchtimer.core.routine.languages import in_language
 from stretchtimer.core.routine.model import (
     Breaths,
     Hold,
@@ -103,14 +104,15 @@ def test_a_german_session_names_sides_switches_and_counts_in_german(
     language: SwitchLanguage,
 ) -> None:
     german = language("de")
-    routine = BUILT_IN["two-minute-reset"]
+    routine = in_language(BUILT_IN["two-minute-reset"], "de")  # the routine's German texts
     texts = cue_texts(build_plan(routine, language=german))
     assert "Seite wechseln." in texts
     assert "Switch sides." not in texts
-    # {side} and {other} are the catalogue's side words, from the person's own body.
-    assert "Keep reaching up, and lean your upper body gently to the links." in texts
-    assert "A stretch along your rechts side." in texts
-    assert "Keep reaching up, and lean your upper body gently to the rechts." in texts
+    # {side} and {other} (or their forms, {side:linke|rechte}) from the person's own body.
+    assert "Streck dich weiter nach oben und neig den Oberkörper sanft nach links." in texts
+    assert "Eine Dehnung entlang deiner rechten Seite." in texts
+    assert "Streck dich weiter nach oben und neig den Oberkörper sanft nach rechts." in texts
+    assert "Eine Dehnung entlang deiner linken Seite." in texts
     # Two breaths: "2 langsame Atemzüge", then the last one by name.
     assert "2 langsame Atemzüge." in texts
     assert "Letzter Atemzug. Einatmen." in texts
