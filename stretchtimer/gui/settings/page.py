@@ -189,7 +189,7 @@ class SettingsView(QWidget):
         page = QWidget()
         page.setLayout(holder)
         scroll = page_scroll_area(page, _("Settings"), takes_focus=False)
-        self.scroll = scroll
+        self.scroller = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 12, 0)
         layout.addWidget(scroll)

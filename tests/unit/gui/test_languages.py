@@ -189,7 +189,7 @@ def test_every_page_in_german_spanish_and_french_holds_its_words(
         window.show_place(place)
         QCoreApplication.processEvents()
         if place == "settings":  # a long page: every card in view once
-            bar = window.settings_view.scroll.verticalScrollBar()
+            bar = window.settings_view.scroller.verticalScrollBar()
             for step, value in enumerate(range(0, bar.maximum() + bar.pageStep(), bar.pageStep())):
                 bar.setValue(value)
                 QCoreApplication.processEvents()
