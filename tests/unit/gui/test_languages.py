@@ -3,6 +3,8 @@ Spanish and French without clipped words, and right to left for Arabic."""
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stretchtimer.core.i18n import Language
 from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.crash.dialog import CrashDialog
+from stretchtimer.gui.desk.quiet_dialog import QuietDialog
 from stretchtimer.gui.history.charts.comfort import week_label
 from stretchtimer.gui.history.charts.heatmap import level_colour
 from stretchtimer.gui.language import day_month, full_date, short_date_time
@@ -163,6 +167,20 @@ def test_every_text_of_the_window_settings_and_history_is_marked(
             text = str(model.data(model.index(row, column)) or "")
             if rest := outside_marks(text, allowed_words(*titles())):
                 problems.append(f"sessions table: {text!r} ({rest})")
+    history.session_actions.open_row(0)  # one session in full (tasks run at once here)
+    details = history.session_actions.details
+    assert details is not None
+    problems += unmarked_texts(details)
+    table = details.table
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            text = item.text() if item is not None else ""
+            if column and (rest := outside_marks(text, allowed_words())):  # 0: the stretch
+                problems.append(f"session details: {text!r} ({rest})")
+    details.close()
+    problems += unmarked_texts(CrashDialog("Traceback ...", window))
+    problems += unmarked_texts(QuietDialog(time.time(), dt.UTC, None, window))
     for chart in (history.heatmap, history.week_chart, history.comfort_chart):
         for index in range(chart.item_count()):  # what the mouse and the keyboard read
             text = chart.item_text(index)

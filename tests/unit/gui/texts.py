@@ -31,6 +31,10 @@ CORE_OWNED = (
 )
 
 
+# Qt's standard buttons: its own catalogue (qtbase) translates them, not ours.
+QT_OWNED = ("Cancel", "Close", "OK")
+
+
 def locale_words() -> tuple[str, ...]:
     """Day and month names of the locale in use (Qt's data, not our catalogue)."""
     locale = QLocale()
@@ -49,6 +53,7 @@ def allowed_words(*extra: str) -> tuple[str, ...]:
         *extra,
         APP_DISPLAY_NAME,
         "Ctrl",  # keys' names, as Qt writes them
+        *QT_OWNED,
         *NATIVE_NAMES.values(),
         *CORE_OWNED,
         *locale_words(),
@@ -75,8 +80,8 @@ def shown_texts(root: QWidget) -> list[tuple[str, str]]:
         texts = [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
         if widget.isWindow():
             texts.append(widget.windowTitle())
-        if isinstance(widget, QLabel) and widget.textFormat() is not Qt.TextFormat.RichText:
-            texts.append(widget.text())
+        if isinstance(widget, QLabel):
+            texts.append(re.sub(r"<[^>]+>", " ", widget.text()))  # the words, not the tags
         if isinstance(widget, QAbstractButton):
             texts.append(widget.text().replace("&", ""))
         if isinstance(widget, QComboBox):

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import clock_text
-from stretchtimer.core.i18n import N_, _, n_
+from stretchtimer.core.i18n import N_, _, n_, p_
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.history.sessions.list_model import status_text, when_text
 from stretchtimer.gui.history.tiles import StatTile
-from stretchtimer.gui.session.player_text import KIND_WORDS
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord
 
 DETAILS_STYLE = """
@@ -48,11 +47,25 @@ OUTCOME_WORDS = {
 }
 
 
+def part_words() -> dict[SegmentKind, str]:
+    """What each kind of part is called in the session's table."""
+    return {
+        SegmentKind.PREPARE: p_("part of a session", "Get ready"),
+        SegmentKind.HOLD: p_("part of a session", "Hold"),
+        SegmentKind.SWITCH: p_("part of a session", "Switch sides"),
+        SegmentKind.BREATHS: p_("part of a session", "Breathe"),
+        SegmentKind.REPS: p_("part of a session", "Reps"),
+        SegmentKind.SET_REST: p_("part of a session", "Rest"),
+        SegmentKind.REST: p_("part of a session", "Rest"),
+        SegmentKind.DONE: p_("part of a session", "Done"),
+    }
+
+
 def part_text(segment: SegmentRecord) -> str:
     """``"Hold, left side"``, ``"Breathe"``, ``"Get ready"``."""
     try:
-        words = _(KIND_WORDS[SegmentKind(segment.kind)])
-    except ValueError:
+        words = part_words()[SegmentKind(segment.kind)]
+    except (ValueError, KeyError):
         words = segment.kind.replace("_", " ").capitalize()
     if segment.side == "left":
         return _("{part}, left side").format(part=words)
