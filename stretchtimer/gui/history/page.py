@@ -143,13 +143,14 @@ class HistoryView(QWidget):
             (self.export_button, self.heatmap),
             (self.heatmap, self.week_chart),
             (self.week_chart, self.comfort_chart),
-            (self.comfort_chart, self.table),
-            (self.table, self.open_button),
+            # Top to bottom: the list's buttons stand above it, in its heading.
+            (self.comfort_chart, self.open_button),
             (self.open_button, self.delete_button),
+            (self.delete_button, self.table),
         ):
             self.setTabOrder(first, second)
             first.installEventFilter(self)  # keep what has the focus in view
-        self.delete_button.installEventFilter(self)
+        self.table.installEventFilter(self)
 
     def _build_content(self) -> QScrollArea:
         self.panel = OverviewPanel()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from stretchtimer.core.i18n import Language
 from stretchtimer.core.session.clock import FakeClock
@@ -354,3 +354,44 @@ def test_every_month_name_over_the_year_is_whole_and_inside_the_chart(
                 assert place.left() >= 0 and place.right() <= width, (name, width)
                 assert place.width() >= metrics.horizontalAdvance(name), name
                 assert place.height() >= metrics.height(), name
+
+
+@pytest.mark.parametrize("place", ["settings", "history"])
+def test_every_tab_stop_of_the_page_shows_its_focus_top_to_bottom(
+    qtbot, window: MainWindow, history_with_data: Path, place: str
+) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1366, 768)
+    window.show_place(place)
+    QCoreApplication.processEvents()
+    page = window.pages.currentWidget()
+    window.nav.buttons[place].setFocus()
+    stops: list[QWidget] = []
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if widget is None or not page.isAncestorOf(widget) or widget in stops:
+            break
+        stops.append(widget)
+    assert len(stops) >= 5, [type(stop).__name__ for stop in stops]
+    unseen = []
+    for stop in stops:
+        stop.setFocus()
+        QCoreApplication.processEvents()
+        focused = stop.grab().toImage()
+        window.nav.buttons[place].setFocus()
+        QCoreApplication.processEvents()
+        if stop.grab().toImage() == focused:
+            unseen.append(f"{type(stop).__name__} {stop.accessibleName()!r}")
+    assert not unseen, f"no focus shown: {unseen}"
+    scroller = page.findChild(QScrollArea)
+    content = scroller.widget() if scroller is not None else page
+
+    def top(stop: QWidget) -> int:  # down the whole page, however far it is scrolled
+        if content.isAncestorOf(stop):
+            return stop.mapTo(content, QPoint(0, 0)).y() + page.height()
+        return stop.mapTo(page, QPoint(0, 0)).y()  # above the scrolled part
+
+    tops = [top(stop) for stop in stops]
+    rows = [top // 12 for top in tops]  # the same row, give or take a few pixels
+    where = [(stop.accessibleName(), row) for stop, row in zip(stops, rows, strict=True)]
+    assert rows == sorted(rows), f"Tab should run down the page: {where}"
