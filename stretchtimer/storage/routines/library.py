@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from stretchtimer.core import i18n
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.file import load_routine, parse_routine
 from stretchtimer.core.routine.languages import in_language, playing_language
 from stretchtimer.core.routine.model import Routine
@@ -119,9 +120,11 @@ class RoutineLibrary:
         import difflib
 
         match = difflib.get_close_matches(routine_id, known, n=1, cutoff=0.5)
-        hint = f"; did you mean {match[0]}?" if match else ""
+        hint = _("; did you mean {key}?").format(key=match[0]) if match else ""
         raise UnknownRoutineError(
-            f"no routine called {routine_id!r}{hint} (`stretchtimer routines list` shows them all)"
+            _(
+                "no routine called {name}{suggestion} (`stretchtimer routines list` shows them all)"
+            ).format(name=repr(routine_id), suggestion=hint)
         )
 
     def open(self, id_or_file: str) -> RoutineEntry:
