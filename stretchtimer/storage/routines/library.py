@@ -11,6 +11,7 @@ the routine as its file has it, which is what an editor edits and saves.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from importlib import resources
@@ -61,7 +62,17 @@ class UnknownRoutineError(LookupError):
 
 
 def builtin_entries() -> list[RoutineEntry]:
-    entries = []
+    return [
+        RoutineEntry(routine_id, f"builtin:{routine_id}", builtin=True, routine=routine)
+        for routine_id, routine in _builtin_routines()
+    ]
+
+
+@functools.cache
+def _builtin_routines() -> tuple[tuple[str, Routine], ...]:
+    """The built-ins, read once a run: they ship inside the package and never change, and
+    with their translations they take some milliseconds to read."""
+    found = []
     folder = resources.files(BUILTIN_PACKAGE)
     for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
         if not item.name.endswith(SUFFIX):
@@ -69,8 +80,8 @@ def builtin_entries() -> list[RoutineEntry]:
         routine_id = item.name[: -len(SUFFIX)]
         source = f"builtin:{routine_id}"
         routine = parse_routine(item.read_bytes(), source)  # a broken built-in is a bug
-        entries.append(RoutineEntry(routine_id, source, builtin=True, routine=routine))
-    return entries
+        found.append((routine_id, routine))
+    return tuple(found)
 
 
 def own_entries(folder: Path, taken: set[str]) -> list[RoutineEntry]:

@@ -125,9 +125,16 @@ def builtin_ids() -> set[str]:
 
 
 def builtin_titles() -> set[str]:
+    """The built-in routines' titles in every language they have (a copy must not look
+    like a built-in in any of them)."""
     from stretchtimer.storage.routines.library import builtin_entries
 
-    return {entry.title for entry in builtin_entries()}
+    titles = set()
+    for entry in builtin_entries():
+        if entry.routine is not None:
+            titles.add(entry.routine.title)
+            titles.update(t.title for t in entry.routine.translations if t.title)
+    return titles
 
 
 def title_key(title: str) -> str:

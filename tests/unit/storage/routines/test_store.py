@@ -250,3 +250,13 @@ def test_editor_drafts_keep_the_routines_language_and_translations(tmp_path: Pat
     assert kept.draft == draft
     assert kept.draft.translations[0].title == "Hanches"
     assert kept.draft.steps[0].translations[0].name == "Eins"
+
+
+def test_an_imported_routine_may_not_take_a_built_in_title_in_any_language(
+    tmp_path: Path,
+) -> None:
+    store = RoutineStore(tmp_path / "routines")
+    assert store.builtin_title("hip openers") == "Hip openers"
+    assert store.builtin_title("HÜFTÖFFNER") == "Hüftöffner"
+    assert store.builtin_title("Caderas en el escritorio") == "Caderas en el escritorio"
+    assert store.builtin_title("Morning hips") is None
