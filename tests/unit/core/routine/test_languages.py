@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
 from stretchtimer.core.routine.draft import check_draft, draft_from_routine
 from stretchtimer.core.routine.file import parse_routine
@@ -171,3 +173,13 @@ def test_validate_warns_which_texts_each_translation_leaves_out() -> None:
         "rep_cues; these are read in the routine's own language (en)"
     ) in warnings
     assert not any(warning.startswith("translations.de") for warning in warnings)
+
+
+def test_the_documented_example_loads_as_documented() -> None:
+    docs = Path(__file__).resolve().parents[4] / "docs" / "routine-format.md"
+    blocks = re.findall(r"```toml\n(.*?)```", docs.read_text(encoding="utf-8"), re.DOTALL)
+    example = next(block for block in blocks if "[translations.de]" in block)
+    documented = parse_routine(example.encode())
+    assert languages(documented) == ["en", "de", "es"]
+    assert in_language(documented, "es").title == "Caderas en el escritorio"
+    assert translation_gaps(documented) == []
