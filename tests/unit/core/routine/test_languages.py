@@ -6,7 +6,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from stretchtimer.core.routine.draft import check_draft, draft_from_routine
+from stretchtimer.core.routine.draft import check_draft, draft_from_routine, problem_field
 from stretchtimer.core.routine.file import parse_routine
 from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.languages import (
@@ -16,7 +16,7 @@ from stretchtimer.core.routine.languages import (
     playing_language,
     translation_gaps,
 )
-from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.routine.model import Routine, Sides
 from stretchtimer.core.routine.writer import routine_to_toml
 
 TRANSLATED = """\
@@ -183,3 +183,16 @@ def test_the_documented_example_loads_as_documented() -> None:
     assert languages(documented) == ["en", "de", "es"]
     assert in_language(documented, "es").title == "Caderas en el escritorio"
     assert translation_gaps(documented) == []
+
+
+def test_the_editor_shows_a_translations_problem_by_the_text_it_translates() -> None:
+    draft = draft_from_routine(routine())
+    step = dataclasses.replace(draft.steps[0], sides=Sides.NONE, say="Cross your ankles.")
+    step = dataclasses.replace(step, feel="A deep stretch.")
+    check = check_draft(dataclasses.replace(draft, steps=(step, *draft.steps[1:])))
+    assert not check.ok
+    assert {problem.key for problem in check.problems} == {
+        "translations.de.say",
+        "translations.de.feel",
+    }
+    assert {problem_field(problem) for problem in check.problems} == {"say", "feel"}
