@@ -13,10 +13,13 @@ from typing import Any
 import tomli_w
 
 from stretchtimer.core import i18n
-from stretchtimer.core.i18n import _, p_
+from stretchtimer.core.i18n import N_, _, p_
 from stretchtimer.core.routine.language_tags import is_language_tag
 
-NOTE_COLUMN = 29  # where a note after a key starts, when the key is short enough
+NOTE_COLUMN = 29
+_DESCRIPTION = N_(
+    "What this routine is for, in a sentence or two."
+)  # where a note after a key starts, when the key is short enough
 
 
 def starter_toml(title: str, file_name: str = "THIS-FILE.toml") -> str:
@@ -33,11 +36,14 @@ def starter_toml(title: str, file_name: str = "THIS-FILE.toml") -> str:
         _line("format", 2, _("2 adds the spoken guidance below; 1 files still load")),
         _line("title", title),
     ]
+    description = _(_DESCRIPTION)
     tag = i18n.current().tag
-    if not i18n.current().is_source and is_language_tag(tag):
+    # The texts are in the app's language only where its catalogue has them (``ar`` lays
+    # the app out right to left without any Arabic words): the description tells.
+    if description != _DESCRIPTION and is_language_tag(tag):
         lines.append(_line("language", tag, _("the language of the texts in this file")))
     lines += [
-        _line("description", _("What this routine is for, in a sentence or two.")),
+        _line("description", description),
         _line("tags", [p_("tag", "mine")], _("words to find it by in the app")),
         _line("setup", _("You need a chair without wheels and a mat."), _("said at the start")),
         _line("finish", _("Come up to sitting slowly."), _("said before the closing words")),

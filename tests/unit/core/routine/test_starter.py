@@ -63,3 +63,12 @@ def test_every_note_and_example_of_the_starter_is_marked_for_translation(
         line.split("=", 1)[1].split("  #")[0] for line in text.splitlines() if '= "' in line
     )
     assert unmarked(values, ("Morning hips", "both")) == ""
+
+
+def test_a_language_without_a_catalogue_gets_the_english_starter_as_english(
+    language: Callable[[str], Language],
+) -> None:
+    language("ar")  # right to left, but no Arabic words ship
+    routine = parse_routine(starter_toml("Morning hips").encode())
+    assert routine.language == "en"
+    assert routine.steps[0].name == "Seated figure-four"
