@@ -20,7 +20,7 @@ from pathlib import Path
 from stretchtimer.core import i18n
 from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.file import load_routine, parse_routine
-from stretchtimer.core.routine.languages import in_language, playing_language
+from stretchtimer.core.routine.languages import in_language, playing_language, title_in
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import Problem, RoutineFileError
 
@@ -45,8 +45,9 @@ class RoutineEntry:
     @property
     def title(self) -> str:
         """The title to show: in the app's language when the routine is translated into it."""
-        shown = self.shown()
-        return shown.title if shown else self.id
+        if self.routine is None:
+            return self.id
+        return title_in(self.routine, i18n.app_language().tag)
 
     def shown(self, language: str | None = None) -> Routine | None:
         """The routine as a person reads it in ``language`` (the app's by default): its

@@ -17,6 +17,7 @@ from stretchtimer.core.routine.languages import (
     in_language,
     languages,
     playing_language,
+    title_in,
     translation_gaps,
 )
 from stretchtimer.core.routine.model import (
@@ -265,3 +266,11 @@ def test_translations_round_trip_and_every_text_read_is_the_translation_or_the_o
         assert step.work == original.work and step.sides == original.sides
         assert step.say in {original.say, *(t.say for t in original.translations)}
         assert step.rep_cues in {original.rep_cues, *(t.rep_cues for t in original.translations)}
+
+
+@settings(max_examples=100)
+@given(translated_routines(), st.sampled_from(["de", "de_AT", "es", "fr", "pt", "it", "en"]))
+def test_the_title_alone_is_the_title_of_the_routine_read_in_that_language(
+    translated: Routine, tag: str
+) -> None:
+    assert title_in(translated, tag) == in_language(translated, tag).title
