@@ -57,9 +57,9 @@ def run_install(args: argparse.Namespace) -> int:
     print(_("Added Stretch Timer to your app menu: {file}").format(file=layout.desktop_entry))
     print(_("It starts: {command}").format(command=" ".join(command)))
     print(
-        n_("Icons: {count} file under {folder}", "Icons: {count} files under {folder}", icons).format(
-            count=icons, folder=layout.hicolor
-        )
+        n_(
+            "Icons: {count} file under {folder}", "Icons: {count} files under {folder}", icons
+        ).format(count=icons, folder=layout.hicolor)
     )
     print(_("It may take a moment to appear; `stretchtimer desktop uninstall` removes it."))
     return 0

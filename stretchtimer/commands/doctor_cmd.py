@@ -55,6 +55,7 @@ def examine() -> list[Any]:
     bus = session_bus()
     settings = SettingsStore(paths.settings).load().settings
     return [
+        doctor.language_finding(),
         *doctor.voice_findings(list_voices),
         doctor.audio_finding(),
         *doctor.probe_findings(DeskProbes.for_this_desktop(bus)),

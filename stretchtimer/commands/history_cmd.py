@@ -52,9 +52,7 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "history",
         help=_("your sessions: list, statistics, export, import"),
-        description=_(
-            "Your past sessions, newest first. Dates are the local days they were done."
-        ),
+        description=_("Your past sessions, newest first. Dates are the local days they were done."),
     )
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help=_("print a JSON list of sessions"))
@@ -78,9 +76,7 @@ def register(commands: Any) -> None:
     _period_options(export, inherit=True)
     export.set_defaults(run=with_escaped_output(_known_failures(run_export)))
 
-    merge = actions.add_parser(
-        "import", help=_("add sessions from an exported .json or .csv file")
-    )
+    merge = actions.add_parser("import", help=_("add sessions from an exported .json or .csv file"))
     merge.add_argument(
         "file", metavar="FILE", type=Path, help=_("a file that `history export` wrote")
     )
@@ -163,9 +159,7 @@ def run_list(args: argparse.Namespace) -> int:
             return EXIT_OK
         found = list(database.sessions(segments=False, **period))
     if not found:
-        print(
-            _("No sessions in that period.") if args.since or args.until else _no_sessions_yet()
-        )
+        print(_("No sessions in that period.") if args.since or args.until else _no_sessions_yet())
         return EXIT_OK
     print("\n".join(session_table(found)))
     return EXIT_OK
@@ -289,9 +283,7 @@ def run_delete(args: argparse.Namespace) -> int:
     if database is False:
         return EXIT_PROBLEM
     if database is None:
-        _say(
-            _("no session has the id {id} (your history is empty)").format(id=repr(args.id))
-        )
+        _say(_("no session has the id {id} (your history is empty)").format(id=repr(args.id)))
         return EXIT_PROBLEM
     with database:
         try:

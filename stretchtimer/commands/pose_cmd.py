@@ -28,9 +28,7 @@ def register(commands: Any) -> None:
 
     render = actions.add_parser("render", help=_("draw a pose to an SVG or PNG file"))
     render.add_argument("name", metavar="NAME", help=_("a pose name (or NAME:FRAME)"))
-    render.add_argument(
-        "--side", choices=("left", "right"), help=_("the side, for sided poses")
-    )
+    render.add_argument("--side", choices=("left", "right"), help=_("the side, for sided poses"))
     render.add_argument(
         "--view", choices=[view.value for view in View], help=_("where to look from")
     )

@@ -23,9 +23,7 @@ def register_actions(actions: Any) -> None:
     importing = actions.add_parser(
         "import", help=_("check a routine file and copy it into your routines folder")
     )
-    importing.add_argument(
-        "file", metavar="FILE", type=Path, help=_("the routine file to import")
-    )
+    importing.add_argument("file", metavar="FILE", type=Path, help=_("the routine file to import"))
     clash = importing.add_mutually_exclusive_group()
     clash.add_argument(
         "--rename",

@@ -18,9 +18,7 @@ MAX_TEXT = 2000
 def register(commands: Any) -> None:
     parser = commands.add_parser("say", help=_("speak a text, or save it as a WAV file"))
     parser.add_argument("text", metavar="TEXT", help=_("what to say"))
-    parser.add_argument(
-        "--to", type=Path, metavar="FILE.wav", help=_("write a WAV file instead")
-    )
+    parser.add_argument("--to", type=Path, metavar="FILE.wav", help=_("write a WAV file instead"))
     add_voice_options(parser)
     parser.set_defaults(run=run)
 

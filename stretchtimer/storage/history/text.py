@@ -125,9 +125,7 @@ def session_table(sessions: list[SessionRecord]) -> list[str]:
     widths = [max(len(row[column]) for row in table) for column in range(6)]
     right = (False, False, False, False, True, True)
     lines = [
-        "  ".join(
-            [*(_pad(row[c], widths[c], right=right[c]) for c in range(6)), row[6]]
-        ).rstrip()
+        "  ".join([*(_pad(row[c], widths[c], right=right[c]) for c in range(6)), row[6]]).rstrip()
         for row in table
     ]
     count = len(sessions)
@@ -203,9 +201,7 @@ def week_text(progress: Progress, weekly_goal: int) -> str:
     ).format(done=progress.week_sessions, goal=weekly_goal)
     if progress.week_sessions >= weekly_goal:
         sessions = _("{sessions} (weekly goal reached)").format(sessions=sessions)
-    return _("{sessions}, {time}").format(
-        sessions=sessions, time=total_text(progress.week_seconds)
-    )
+    return _("{sessions}, {time}").format(sessions=sessions, time=total_text(progress.week_seconds))
 
 
 def statistics_text(
@@ -244,7 +240,9 @@ def statistics_text(
         _("Minutes per week (last {count} weeks, from Monday):").format(count=RECENT_WEEKS),
     ]
     weeks = [monday - timedelta(weeks=back) for back in range(RECENT_WEEKS - 1, -1, -1)]
-    lines += [f"  {date_text(week):<14}  {_minutes(s):>8}" for week, s in _filled(stats.weeks, weeks)]
+    lines += [
+        f"  {date_text(week):<14}  {_minutes(s):>8}" for week, s in _filled(stats.weeks, weeks)
+    ]
     lines += ["", _("Minutes per month (last {count} months):").format(count=RECENT_MONTHS)]
     months = _month_starts(last, RECENT_MONTHS)
     lines += [
