@@ -33,7 +33,6 @@ EXIT_STOPPED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse
 
     from stretchtimer.commands import (
         desktop_cmd,
@@ -46,10 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
         say_cmd,
         voices_cmd,
     )
-    from stretchtimer.commands.parser_words import translate_parser_words
+    from stretchtimer.commands.parser_words import Parser, translate_parser_words
 
     translate_parser_words()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="stretchtimer",
         description=_(
             "A guided-stretching timer that speaks every step. "

@@ -9,6 +9,8 @@ writes these texts with ``%`` placeholders; the translations keep them as they a
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import NoReturn
 
 from stretchtimer.core.i18n import N_, _, n_
 
@@ -19,7 +21,6 @@ PARSER_WORDS = (
     N_("options"),
     N_("show this help message and exit"),
     N_("argument %(argument_name)s: %(message)s"),
-    N_("%(prog)s: error: %(message)s\n"),
     N_("unrecognized arguments: %s"),
     N_("not allowed with argument %s"),
     N_("ignored explicit argument %r"),
@@ -32,6 +33,20 @@ PARSER_WORDS = (
     N_("invalid %(type)s value: %(value)r"),
     N_("invalid choice: %(value)r (choose from %(choices)s)"),
 )
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, with its error line in the person's language.
+
+    Its subcommands' parsers are made of the same class.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        # TRANSLATORS: how the command line says what is wrong with what was typed.
+        self.exit(
+            2, _("{program}: error: {message}").format(program=self.prog, message=message) + "\n"
+        )
 
 
 def translate_parser_words() -> None:

@@ -52,5 +52,6 @@ def prepare_in_terminal(
 
 def _show_progress(done: int, total: int, *, out: TextIO) -> None:
     bar = progress_bar(done / total if total else 1.0, unicode=stdout_is_unicode())
-    out.write(f"{CLEAR_LINE}{_('Preparing the voice')}  {bar} {done}/{total}")
+    preparing = _("Preparing the voice")
+    out.write(f"{CLEAR_LINE}{preparing}  {bar} {done}/{total}")
     out.flush()
