@@ -47,9 +47,7 @@ def stats_of(
     opened = open_history(path)
     assert opened.database is not None
     with opened.database as database:
-        return history_statistics(
-            database, today=date.fromisoformat(today), now=now, **period
-        )
+        return history_statistics(database, today=date.fromisoformat(today), now=now, **period)
 
 
 @pytest.fixture
