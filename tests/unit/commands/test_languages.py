@@ -38,7 +38,7 @@ CHOICES = re.compile(r"\{[\w,-]+\}")
 def command_paths(
     parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()
 ) -> Iterator[tuple[str, ...]]:
-    """Every command and subcommand, as typed: ``()``, ``("history",)``, ``("history", "stats")``."""
+    """Every command and subcommand as typed: ``()``, ``("history",)``, ``("history", "stats")``."""
     yield prefix
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -129,7 +129,7 @@ def test_a_mistyped_command_line_says_so_in_the_language(qps: Language, run: Run
     assert left_unmarked(err, ("someday",)) == "", err
     code, out, err = run("routines")
     assert code == 2 and left_unmarked(err) == "", err
-    code, out, err = run("pose", "render", "pigeon", "--theme", "neon", "--to", "x.svg")
+    code, _out, err = run("pose", "render", "pigeon", "--theme", "neon", "--to", "x.svg")
     assert code == 2 and left_unmarked(err, ("neon", "pigeon", "light", "dark")) == "", err
 
 
@@ -195,9 +195,9 @@ def test_export_import_and_delete_speak_the_language(
         ("history", "import", str(tmp_path / "mine.txt")),
         ("history", "delete", "ffff"),
     ):
-        code, out, err = run(*argv)
+        _code, out, err = run(*argv)
         assert out + err, argv
-        assert left_unmarked(out + err, paths + ("ffff", "mine", "txt")) == "", (argv, out, err)
+        assert left_unmarked(out + err, (*paths, "ffff", "mine", "txt")) == "", (argv, out, err)
 
 
 def test_paths_pose_list_and_routine_checks_are_marked(
