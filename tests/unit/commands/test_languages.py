@@ -127,7 +127,7 @@ def test_a_mistyped_command_line_says_so_in_the_language(qps: Language, run: Run
     code, out, err = run("history", "--since", "someday")
     assert code == 2
     assert left_unmarked(err, ("someday",)) == "", err
-    code, out, err = run("routines")
+    code, _out, err = run("routines")
     assert code == 2 and left_unmarked(err) == "", err
     code, _out, err = run("pose", "render", "pigeon", "--theme", "neon", "--to", "x.svg")
     assert code == 2 and left_unmarked(err, ("neon", "pigeon", "light", "dark")) == "", err
