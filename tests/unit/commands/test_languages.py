@@ -124,7 +124,7 @@ def test_every_help_page_is_marked(qps: Language, run: Run) -> None:
 
 
 def test_a_mistyped_command_line_says_so_in_the_language(qps: Language, run: Run) -> None:
-    code, out, err = run("history", "--since", "someday")
+    code, _out, err = run("history", "--since", "someday")
     assert code == 2
     assert left_unmarked(err, ("someday",)) == "", err
     code, _out, err = run("routines")
