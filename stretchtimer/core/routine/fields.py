@@ -7,13 +7,16 @@ every problem in the file.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from stretchtimer.core.control_text import LINE_BREAKS, control_problem, first_control
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Sides
 from stretchtimer.core.routine.problems import Problem, describe_value
 from stretchtimer.core.routine.source_map import SourceMap
@@ -110,6 +113,16 @@ class FieldChecks:
                 self.source, message, line=at.line, step=at.step, step_name=at.step_name, key=key
             )
         )
+
+    @contextmanager
+    def under(self, prefix: str) -> Iterator[None]:
+        """Problems found within are about keys under ``prefix`` (``"translations.de."``)."""
+        before = len(self.problems)
+        yield
+        self.problems[before:] = [
+            dataclasses.replace(problem, key=f"{prefix}{problem.key}") if problem.key else problem
+            for problem in self.problems[before:]
+        ]
 
     def _text(
         self,
@@ -245,17 +258,29 @@ class FieldChecks:
             value = table.get(key)
             if not isinstance(value, str):
                 continue
-            for name in PLACEHOLDER.findall(value):
+            for placeholder in PLACEHOLDER.findall(value):
+                name, has_forms, forms = placeholder.partition(":")
                 if name not in ("side", "other"):
                     self.problem(
-                        f"has {{{name}}}; the words that change per side are {{side}} and "
-                        "{other}",
+                        _(
+                            "has {{{placeholder}}}; the words that change per side are {{side}} "
+                            "and {{other}} (or {{side:form for left|form for right}})"
+                        ).format(placeholder=placeholder),
+                        key=key,
+                        at=at(key),
+                    )
+                elif has_forms and not _two_forms(forms):
+                    self.problem(
+                        _(
+                            "has {{{placeholder}}}; write exactly two forms, the word for left "
+                            "and the word for right, like {{{name}:linke|rechte}}"
+                        ).format(placeholder=placeholder, name=name),
                         key=key,
                         at=at(key),
                     )
                 elif not sided:
                     self.problem(
-                        f'has {{{name}}} but the step has no sides; add sides = "both" '
+                        f'has {{{placeholder}}} but the step has no sides; add sides = "both" '
                         f'(or "left", "right") or write the side out',
                         key=key,
                         at=at(key),
@@ -307,6 +332,12 @@ class FieldChecks:
 
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def _two_forms(forms: str) -> bool:
+    """``"linke|rechte"``: two forms of the side word, neither empty."""
+    parts = forms.split("|")
+    return len(parts) == 2 and all(part.strip() for part in parts)
 
 
 def _poses_module() -> Any:

@@ -22,13 +22,13 @@ from stretchtimer.core.routine.fields import (
     PACE_RULES,
     ROUTINE_SETUP_LIMIT,
     STEP_RULES,
-    FieldChecks,
     Where,
     suggest_key,
 )
 from stretchtimer.core.routine.model import (
     FORMAT_VERSION,
     LATEST_FORMAT,
+    SOURCE_LANGUAGE,
     Breaths,
     Hold,
     Pace,
@@ -36,9 +36,11 @@ from stretchtimer.core.routine.model import (
     Routine,
     Sides,
     Step,
+    StepTranslation,
     Work,
 )
 from stretchtimer.core.routine.problems import Problem, RoutineFileError, describe_value
+from stretchtimer.core.routine.translation_file import TranslationChecks
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_STEPS = 200
@@ -60,10 +62,10 @@ STEP_KEYS = (
     "rest",
 )
 # Keys that only format 2 reads.
-TOP_KEYS_2 = ("setup", "finish")
+TOP_KEYS_2 = ("setup", "finish", "language", "translations")
 PACE_KEYS_2 = ("settle",)
 STEP_TEXT_KEYS_2 = ("setup", "feel", "release", "caution")
-STEP_KEYS_2 = (*STEP_TEXT_KEYS_2, "settle", "pose", "rep_cues")
+STEP_KEYS_2 = (*STEP_TEXT_KEYS_2, "settle", "pose", "rep_cues", "translations")
 SIDE_TEXT_KEYS = ("say", "easier", *STEP_TEXT_KEYS_2)
 WORK_KEYS = ("hold", "breaths", "reps")
 REPS_ONLY_KEYS = ("tempo", "sets", "set_rest")
@@ -167,7 +169,7 @@ def _toml_problem(source: str, error: tomllib.TOMLDecodeError) -> Problem:
     return Problem(source, f"is not valid TOML: {detail}", line=line)
 
 
-class _Validator(FieldChecks):
+class _Validator(TranslationChecks):
     """Turns a parsed TOML document into a Routine, collecting every problem."""
 
     # -- the routine ----------------------------------------------------------------
@@ -184,6 +186,8 @@ class _Validator(FieldChecks):
         finish = self._text(doc, "finish", at=Where(self.lines.top("finish")))
         tags = self._tags(doc.get("tags"))
         pace = self._pace(doc.get("pace"))
+        self.language = self._language(doc) if self.format >= LATEST_FORMAT else SOURCE_LANGUAGE
+        translations = self._routine_translations(doc) if self.format >= LATEST_FORMAT else ()
         steps = self._steps(doc.get("step"))
         if self.problems:
             raise RoutineFileError(self.source, self.problems)
@@ -196,6 +200,8 @@ class _Validator(FieldChecks):
             format=self.format,
             setup=setup,
             finish=finish,
+            language=self.language,
+            translations=translations,
         )
 
     def _check_keys(
@@ -310,6 +316,11 @@ class _Validator(FieldChecks):
             self.problem("only applies to steps with reps", key="rep_cues", at=at("rep_cues"))
         if sides is not None and self.format >= LATEST_FORMAT:
             self._placeholders(table, SIDE_TEXT_KEYS, sides is not Sides.NONE, at)
+        translations: tuple[StepTranslation, ...] = ()
+        if self.format >= LATEST_FORMAT:
+            translations = self._step_translations(
+                index, table, sides, isinstance(work, Reps) or work is None
+            )
         if len(self.problems) > before or work is None or sides is None:
             return None
         return Step(
@@ -320,6 +331,7 @@ class _Validator(FieldChecks):
             settle=settle,
             pose=pose,
             rep_cues=rep_cues,
+            translations=translations,
             **texts,
         )
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stretchtimer.core.i18n import _
+from stretchtimer.core.routine.languages import translation_gaps
 from stretchtimer.core.routine.model import DEFAULT_PACE, ResolvedPace, Routine, Step
 from stretchtimer.core.routine.wording import names_a_side_first, uses_sides
 from stretchtimer.core.session.cues import CueRole, SpeechLength, estimate_speech_seconds
@@ -83,7 +85,32 @@ def check_guidance(
                 key="description",
             )
         )
+    advice.extend(_translation_gaps(routine))
     return sorted(advice, key=lambda item: (item.step or 0, item.key or ""))
+
+
+def _translation_gaps(routine: Routine) -> list[Advice]:
+    """A translation that leaves texts out: a person listening in it hears those in the
+    routine's own language."""
+    advice = []
+    for gap in translation_gaps(routine):
+        parts = [", ".join(gap.routine_keys)] if gap.routine_keys else []
+        for number, name, keys in gap.steps:
+            parts.append(
+                _('step {number} ("{name}"): {keys}').format(
+                    number=number, name=name, keys=", ".join(keys)
+                )
+            )
+        advice.append(
+            Advice(
+                _(
+                    "has no translation of {texts}; these are read in the routine's own "
+                    "language ({language})"
+                ).format(texts="; ".join(parts), language=routine.language),
+                key=f"translations.{gap.language}",
+            )
+        )
+    return advice
 
 
 def _at(number: int, step: Step, message: str, key: str | None = None) -> Advice:

@@ -3,6 +3,10 @@
 A routine's id is its file name without ``.toml``. Built-ins are read-only; the
 person's own routines live in the routines folder. A broken file of the person's
 is listed with its problems instead of hiding it or stopping the others.
+
+Lists show a routine in the app's language when it is translated into it
+(:attr:`RoutineEntry.title`, :meth:`RoutineEntry.shown`); ``RoutineEntry.routine`` stays
+the routine as its file has it, which is what an editor edits and saves.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from stretchtimer.core import i18n
 from stretchtimer.core.routine.file import load_routine, parse_routine
+from stretchtimer.core.routine.languages import in_language, playing_language
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import Problem, RoutineFileError
 
@@ -36,7 +42,17 @@ class RoutineEntry:
 
     @property
     def title(self) -> str:
-        return self.routine.title if self.routine else self.id
+        """The title to show: in the app's language when the routine is translated into it."""
+        shown = self.shown()
+        return shown.title if shown else self.id
+
+    def shown(self, language: str | None = None) -> Routine | None:
+        """The routine as a person reads it in ``language`` (the app's by default): its
+        translation where it has one, its own texts elsewhere. Not for saving."""
+        if self.routine is None:
+            return None
+        wanted = i18n.app_language().tag if language is None else language
+        return in_language(self.routine, playing_language(self.routine, wanted))
 
 
 class UnknownRoutineError(LookupError):

@@ -231,3 +231,22 @@ def test_editor_store_import_of_a_routine_titled_like_a_builtin_asks_for_another
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_editor_drafts_keep_the_routines_language_and_translations(tmp_path: Path) -> None:
+    from stretchtimer.core.routine.draft import draft_from_routine
+    from stretchtimer.core.routine.file import parse_routine
+
+    routine = parse_routine(
+        b'format = 2\ntitle = "Hips"\n[[step]]\nname = "A"\nhold = 5\n'
+        b'[step.translations.de]\nname = "Eins"\n[translations.fr]\ntitle = "Hanches"\n'
+    )
+    folder = DraftFolder(tmp_path / "drafts")
+    keeper = DraftKeeper(folder.new_path(None), None, None)
+    draft = draft_from_routine(routine)
+    keeper.keep(draft)
+    keeper.write_pending()
+    [kept] = folder.kept()
+    assert kept.draft == draft
+    assert kept.draft.translations[0].title == "Hanches"
+    assert kept.draft.steps[0].translations[0].name == "Eins"
