@@ -115,7 +115,8 @@ def run_list(args: argparse.Namespace) -> int:
             )
             print(f"{entry.id:<{width}}  {cannot}")
             continue
-        routine = entry.routine
+        routine = entry.shown()  # in the app's language, where it is translated into it
+        assert routine is not None
         count = len(routine.steps)
         steps = n_("{count} step", "{count} steps", count).format(count=count)
         tags = f"  [{', '.join(routine.tags)}]" if routine.tags else ""
@@ -135,12 +136,13 @@ def run_show(args: argparse.Namespace) -> int:
     routine = entry.routine
     assert routine is not None
     planned_seconds = seconds_with_settings()
-    if args.json:
+    if args.json:  # the routine as its file has it: a program reads every language there
         facts = {"id": entry.id, "builtin": entry.builtin, "source": entry.source}
         facts.update(routine_dict(routine))
         facts["duration_seconds"] = round(planned_seconds(routine))
         print(json.dumps(facts, indent=2, ensure_ascii=False))
         return 0
+    routine = entry.shown() or routine  # read in the app's language, where translated
     origin = _("built-in") if entry.builtin else entry.source
     print(f"{routine.title}  ({clock_text(planned_seconds(routine))}, {origin})")
     if routine.tags:
@@ -209,7 +211,7 @@ def run_script(args: argparse.Namespace) -> int:
     except (UnknownRoutineError, RoutineFileError) as error:
         print(error, file=sys.stderr)
         return 1
-    routine = entry.routine
+    routine = entry.shown()  # what is said: in the app's language, where translated
     assert routine is not None
     paths = app_paths()
     settings = SettingsStore(paths.settings).load().settings

@@ -247,6 +247,10 @@ def test_routines_list_in_german(home: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Übungen" in result.stdout and "mitgeliefert" in result.stdout
     assert "steps" not in result.stdout and "built-in" not in result.stdout
+    assert "Hüften am Schreibtisch" in result.stdout  # the routine's own German title
+    shown = run_cli("--lang", "de", "routines", "show", "desk-hips", home=home)
+    assert shown.stdout.startswith("Hüften am Schreibtisch  (")
+    assert "Bevor du beginnst: Du brauchst einen stabilen Stuhl" in shown.stdout
 
 
 def test_history_in_german(home: Path, history: Path) -> None:
