@@ -7,6 +7,7 @@ import textwrap
 from stretchtimer.core.formatting import clock_text, seconds_text
 from stretchtimer.core.i18n import _, n_, p_
 from stretchtimer.core.routine.model import Side
+from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
@@ -42,9 +43,10 @@ def segment_lines(plan: Plan, segment: Segment, *, width: int = 88) -> list[str]
     if segment.kind is SegmentKind.PREPARE and step is not None:
         assert segment.step_index is not None
         lines = ["", f"{segment.step_index + 1}/{steps}  {step.name}"]
-        if step.say:
+        if step.say:  # the words for the side done first, as they will be said
+            said = fill_sides(step.say, segment.side or step.sides.order()[0])
             lines += textwrap.wrap(
-                step.say, width=width, initial_indent="      ", subsequent_indent="      "
+                said, width=width, initial_indent=INDENT, subsequent_indent=INDENT
             )
         return lines
     if segment.kind is SegmentKind.HOLD:
