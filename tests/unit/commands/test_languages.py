@@ -286,3 +286,31 @@ def test_french_help(home: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("utilisation : stretchtimer play")
     assert "lance dans ce terminal" in result.stdout and "affiche cette aide" in result.stdout
+
+
+def test_desktop_install_and_uninstall_are_marked(
+    qps: Language, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_home = tmp_path / "share"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    for action in ("install", "uninstall", "uninstall"):  # the second finds nothing
+        code, out, err = run("desktop", action)
+        assert code == 0, err
+        words = (*(line.split(": ", 1)[-1] for line in out.splitlines()), str(data_home))
+        assert "⟦" in out and left_unmarked(out, words) == "", out
+
+
+def test_exports_stay_machine_readable_in_any_language(home: Path, history: Path) -> None:
+    import csv
+    import io
+    import json
+
+    listed = json.loads(run_cli("--lang", "de", "history", "--json", home=home).stdout)
+    assert {"started_at", "status", "routine_title"} <= set(listed[0])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", listed[0]["started_at"])
+    assert {item["status"] for item in listed} <= {"completed", "stopped"}
+    table = run_cli("--lang", "fr", "history", "--csv", home=home).stdout
+    header = next(csv.reader(io.StringIO(table)))
+    assert "started_at" in header and "status" in header
+    stats = json.loads(run_cli("--lang", "es", "history", "stats", "--json", home=home).stdout)
+    assert "streaks" in stats and re.fullmatch(r"\d{4}-\d\d-\d\d", stats["days"][0]["start"])
