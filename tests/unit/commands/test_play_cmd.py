@@ -127,6 +127,8 @@ def test_keys_pause_skip_and_quit_in_a_real_terminal(home: Path) -> None:
         term.press(" ")
         term.press("e")
         term.read_until("Easier: Thread the needle instead")
+        term.press("e")  # E again: back to the stretch itself, as the app's Easier button
+        term.read_until("Back to the full stretch.")
         term.press("\x1b[C")  # right arrow skips too
         term.read_until(r"switch sides")
         term.press("q")
@@ -157,9 +159,15 @@ def test_sigterm_also_stops_cleanly(home: Path) -> None:
         text=True,
         env=dict(os.environ, STRETCHTIMER_HOME=str(home)),
     )
-    time.sleep(1.5)
+    # The session has begun (and its SIGTERM handler is in place) once it writes its
+    # first line; a busy machine may take seconds to get there.
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], 60)
+    assert ready, "the session wrote nothing within a minute"
+    first = process.stdout.readline()
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)
+    out = first + out
     assert process.returncode == 130
     assert "Stopped after" in out and "Traceback" not in err
 
