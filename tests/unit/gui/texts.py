@@ -16,20 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer import APP_DISPLAY_NAME
-from stretchtimer.storage.history.text import STATUS_WORDS
 from stretchtimer.storage.languages import NATIVE_NAMES
 from tests.languages import unmarked
-
-# Texts other layers write, marked by their owners (the core domain: storage/history's
-# words and totals, core/reminders' sentences, core/formatting's units): left out here, so
-# that this test judges the desktop app's own words.
-CORE_OWNED = (
-    *sorted((word.capitalize() for word in STATUS_WORDS.values()), key=len, reverse=True),
-    "is ready when you are.",
-    "Time to stretch",  # core/reminders/text.py's NOTIFICATION_TITLE
-    "min",
-)
-
 
 # Qt's standard buttons: its own catalogue (qtbase) translates them, not ours.
 QT_OWNED = ("Cancel", "Close", "OK")
@@ -55,7 +43,6 @@ def allowed_words(*extra: str) -> tuple[str, ...]:
         "Ctrl",  # keys' names, as Qt writes them
         *QT_OWNED,
         *NATIVE_NAMES.values(),
-        *CORE_OWNED,
         *locale_words(),
     )
 
