@@ -352,6 +352,8 @@ def problem_field(problem: Problem) -> str:
     belong to ``"amount"``; problems about the list of steps to ``"steps"``.
     """
     key = problem.key or ""
+    if key.startswith("translations."):  # shown by the text it translates
+        key = key.split(".", 2)[-1] if key.count(".") >= 2 else "title"
     if problem.step is not None:
         if key in ("hold", "breaths", "reps", ""):
             return "amount"

@@ -54,7 +54,7 @@ def suggest_tag(tag: str) -> str:
     lowered = tag.strip().lower()
     if lowered in _NAMES:
         return _NAMES[lowered]
-    if lowered[:2] in ISO_639_1:
+    if len(lowered) == 3 and lowered[:2] in ISO_639_1:  # a three-letter code: deu, fra
         return lowered[:2]
     return ""
 

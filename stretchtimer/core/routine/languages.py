@@ -60,6 +60,15 @@ def playing_language(routine: Routine, wanted: str) -> str:
     return routine.language
 
 
+def title_in(routine: Routine, tag: str) -> str:
+    """The routine's title as read in ``tag`` (what :func:`in_language` would give, cheaply:
+    lists ask for titles on every repaint)."""
+    if same_language(tag, routine.language):
+        return routine.title
+    translation = _pick(routine.translations, tag)
+    return translation.title if translation and translation.title else routine.title
+
+
 def in_language(routine: Routine, tag: str) -> Routine:
     """The routine as read in ``tag``: each text translated where a translation has it,
     the routine's own text where not.

@@ -11,14 +11,16 @@ the routine as its file has it, which is what an editor edits and saves.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from stretchtimer.core import i18n
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.file import load_routine, parse_routine
-from stretchtimer.core.routine.languages import in_language, playing_language
+from stretchtimer.core.routine.languages import in_language, playing_language, title_in
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import Problem, RoutineFileError
 
@@ -43,8 +45,9 @@ class RoutineEntry:
     @property
     def title(self) -> str:
         """The title to show: in the app's language when the routine is translated into it."""
-        shown = self.shown()
-        return shown.title if shown else self.id
+        if self.routine is None:
+            return self.id
+        return title_in(self.routine, i18n.app_language().tag)
 
     def shown(self, language: str | None = None) -> Routine | None:
         """The routine as a person reads it in ``language`` (the app's by default): its
@@ -60,7 +63,17 @@ class UnknownRoutineError(LookupError):
 
 
 def builtin_entries() -> list[RoutineEntry]:
-    entries = []
+    return [
+        RoutineEntry(routine_id, f"builtin:{routine_id}", builtin=True, routine=routine)
+        for routine_id, routine in _builtin_routines()
+    ]
+
+
+@functools.cache
+def _builtin_routines() -> tuple[tuple[str, Routine], ...]:
+    """The built-ins, read once a run: they ship inside the package and never change, and
+    with their translations they take some milliseconds to read."""
+    found = []
     folder = resources.files(BUILTIN_PACKAGE)
     for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
         if not item.name.endswith(SUFFIX):
@@ -68,8 +81,8 @@ def builtin_entries() -> list[RoutineEntry]:
         routine_id = item.name[: -len(SUFFIX)]
         source = f"builtin:{routine_id}"
         routine = parse_routine(item.read_bytes(), source)  # a broken built-in is a bug
-        entries.append(RoutineEntry(routine_id, source, builtin=True, routine=routine))
-    return entries
+        found.append((routine_id, routine))
+    return tuple(found)
 
 
 def own_entries(folder: Path, taken: set[str]) -> list[RoutineEntry]:
@@ -119,9 +132,11 @@ class RoutineLibrary:
         import difflib
 
         match = difflib.get_close_matches(routine_id, known, n=1, cutoff=0.5)
-        hint = f"; did you mean {match[0]}?" if match else ""
+        hint = _("; did you mean {key}?").format(key=match[0]) if match else ""
         raise UnknownRoutineError(
-            f"no routine called {routine_id!r}{hint} (`stretchtimer routines list` shows them all)"
+            _(
+                "no routine called {name}{suggestion} (`stretchtimer routines list` shows them all)"
+            ).format(name=repr(routine_id), suggestion=hint)
         )
 
     def open(self, id_or_file: str) -> RoutineEntry:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
-from stretchtimer.core.routine.draft import check_draft, draft_from_routine
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stretchtimer.core.routine.draft import check_draft, draft_from_routine, problem_field
 from stretchtimer.core.routine.file import parse_routine
 from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.languages import (
@@ -12,10 +17,18 @@ from stretchtimer.core.routine.languages import (
     in_language,
     languages,
     playing_language,
+    title_in,
     translation_gaps,
 )
-from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.routine.model import (
+    Reps,
+    Routine,
+    RoutineTranslation,
+    Sides,
+    StepTranslation,
+)
 from stretchtimer.core.routine.writer import routine_to_toml
+from tests.strategies import guided_routines, texts
 
 TRANSLATED = """\
 format = 2
@@ -171,3 +184,93 @@ def test_validate_warns_which_texts_each_translation_leaves_out() -> None:
         "rep_cues; these are read in the routine's own language (en)"
     ) in warnings
     assert not any(warning.startswith("translations.de") for warning in warnings)
+
+
+def test_the_documented_example_loads_as_documented() -> None:
+    docs = Path(__file__).resolve().parents[4] / "docs" / "routine-format.md"
+    blocks = re.findall(r"```toml\n(.*?)```", docs.read_text(encoding="utf-8"), re.DOTALL)
+    example = next(block for block in blocks if "[translations.de]" in block)
+    documented = parse_routine(example.encode())
+    assert languages(documented) == ["en", "de", "es"]
+    assert in_language(documented, "es").title == "Caderas en el escritorio"
+    assert translation_gaps(documented) == []
+
+
+def test_the_editor_shows_a_translations_problem_by_the_text_it_translates() -> None:
+    draft = draft_from_routine(routine())
+    step = dataclasses.replace(draft.steps[0], sides=Sides.NONE, say="Cross your ankles.")
+    step = dataclasses.replace(step, feel="A deep stretch.")
+    check = check_draft(dataclasses.replace(draft, steps=(step, *draft.steps[1:])))
+    assert not check.ok
+    assert {problem.key for problem in check.problems} == {
+        "translations.de.say",
+        "translations.de.feel",
+    }
+    assert {problem_field(problem) for problem in check.problems} == {"say", "feel"}
+
+
+_TRANSLATED_SENTENCES = st.sampled_from(
+    [
+        "Sitz aufrecht.",
+        "Leg den {side:linken|rechten} Fuß auf das {other:linke|rechte} Knie.",
+        "Atme.",
+    ]
+)
+
+
+@st.composite
+def translated_routines(draw: st.DrawFn) -> Routine:
+    """A valid format-2 routine with partial translations into up to three languages."""
+    original = draw(guided_routines(max_steps=3))
+    tags = draw(st.lists(st.sampled_from(["de", "es", "fr_CA", "pt-BR"]), unique=True, max_size=3))
+
+    def text(sided: bool) -> str:
+        sentence = _TRANSLATED_SENTENCES.filter(lambda item: sided or "{" not in item)
+        return draw(st.lists(sentence, max_size=2).map(" ".join))
+
+    steps = []
+    for step in original.steps:
+        sided = step.sides is not Sides.NONE
+        translations = tuple(
+            StepTranslation(
+                tag,
+                name=draw(texts(30, single_line=True)),
+                say=text(sided),
+                feel=text(sided),
+                rep_cues=tuple(draw(st.lists(st.sampled_from(["hoch", "runter"]), max_size=2)))
+                if isinstance(step.work, Reps)
+                else (),
+            )
+            for tag in tags
+            if draw(st.booleans())
+        )
+        steps.append(dataclasses.replace(step, translations=translations))
+    own = tuple(
+        RoutineTranslation(tag, title=draw(texts(80, single_line=True)), finish=text(False))
+        for tag in tags
+        if draw(st.booleans())
+    )
+    return dataclasses.replace(original, steps=tuple(steps), translations=own)
+
+
+@settings(max_examples=150)
+@given(translated_routines(), st.sampled_from(["de", "de_AT", "es", "fr", "pt", "it", "en"]))
+def test_translations_round_trip_and_every_text_read_is_the_translation_or_the_own(
+    translated: Routine, tag: str
+) -> None:
+    assert parse_routine(routine_to_toml(translated).encode()) == translated
+    assert check_draft(draft_from_routine(translated)).routine == translated
+    shown = in_language(translated, playing_language(translated, tag))
+    assert shown.title in {translated.title, *(t.title for t in translated.translations)}
+    for original, step in zip(translated.steps, shown.steps, strict=True):
+        assert step.work == original.work and step.sides == original.sides
+        assert step.say in {original.say, *(t.say for t in original.translations)}
+        assert step.rep_cues in {original.rep_cues, *(t.rep_cues for t in original.translations)}
+
+
+@settings(max_examples=100)
+@given(translated_routines(), st.sampled_from(["de", "de_AT", "es", "fr", "pt", "it", "en"]))
+def test_the_title_alone_is_the_title_of_the_routine_read_in_that_language(
+    translated: Routine, tag: str
+) -> None:
+    assert title_in(translated, tag) == in_language(translated, tag).title

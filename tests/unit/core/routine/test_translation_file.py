@@ -172,3 +172,15 @@ def test_a_format_1_file_with_translations_is_told_to_write_format_2() -> None:
         "mine.toml:9: translations: is a format 2 key; write format = 2 at the top of the file "
         "to use it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [("German", "de"), ("Français", "fr"), ("deu", "de"), ("fra", "fr"), ("klingon", "")],
+)
+def test_a_language_written_as_a_name_or_three_letters_suggests_its_code(
+    written: str, suggested: str
+) -> None:
+    from stretchtimer.core.routine.language_tags import suggest_tag
+
+    assert suggest_tag(written) == suggested
