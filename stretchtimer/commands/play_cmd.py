@@ -7,8 +7,7 @@ import sys
 from typing import Any
 
 from stretchtimer.commands.voice_options import add_voice_options, voice_settings
-from stretchtimer.core.i18n import Language, _, base_tag
-from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.storage.paths import app_paths
@@ -85,22 +84,7 @@ def run(args: argparse.Namespace) -> int:
     if loaded.notice:
         print(f"stretchtimer: {loaded.notice}", file=sys.stderr)
     settings = voice_settings(loaded.settings, args)
-    routine, language = session_routine(entry.routine)
-    status = play_in_terminal(
-        entry.id, routine, settings, app_paths(), speed=args.speed, language=language
-    )
+    # The routine as its file has it: the set-up reads it in the app's language where it
+    # is translated into it, else in its own, and the history keeps the file's digest.
+    status = play_in_terminal(entry.id, entry.routine, settings, app_paths(), speed=args.speed)
     return 0 if status is Status.COMPLETED else 130
-
-
-def session_routine(routine: Routine) -> tuple[Routine, Language]:
-    """The routine as it will be played, and the language it is said in: the app's
-    language where the routine is written or translated in it, else the routine's own
-    (never read in one language by a voice of another)."""
-    from stretchtimer.core import i18n
-    from stretchtimer.core.routine.languages import in_language, playing_language
-    from stretchtimer.storage.languages import load_language
-
-    wanted = i18n.app_language()
-    tag = playing_language(routine, wanted.tag)
-    language = wanted if base_tag(tag) == wanted.base else load_language(tag)
-    return in_language(routine, tag), language
