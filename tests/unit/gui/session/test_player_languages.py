@@ -30,7 +30,13 @@ from stretchtimer.storage.history.progress import Progress
 from stretchtimer.storage.history.text import total_text
 from tests.unit.gui.clipping import clipped
 from tests.unit.gui.conftest import close_and_delete, save_artifact, wait_for_session, wait_started
-from tests.unit.gui.widgets.shown_words import LANGUAGES, app_in, main_window, untranslated
+from tests.unit.gui.widgets.shown_words import (
+    LANGUAGES,
+    app_in,
+    main_window,
+    unmarked_words,
+    untranslated,
+)
 
 SPEED = 10.0
 ROUTINE = """\
@@ -214,9 +220,7 @@ def laid_out_and_clipped(widget: QWidget) -> str:
 
 
 def untranslated_words(*texts: str) -> list[str]:
-    from tests.languages import unmarked
-
-    return [text for text in texts if unmarked(text)]
+    return [text for text in texts if unmarked_words(text)]
 
 
 def test_the_comfort_question_before_a_session_is_marked(

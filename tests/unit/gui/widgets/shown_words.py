@@ -39,6 +39,15 @@ def _plain(text: str) -> str:
     return html.unescape(_TAG.sub(" ", text)) if "<" in text else text
 
 
+def unmarked_words(text: str, allowed: tuple[str, ...] = ()) -> str:
+    """:func:`tests.languages.unmarked`, also for marks inside marks: a translated text
+    put into another's placeholder, "⟦⟦hold ⟦20 s⟧⟧, each side⟧"."""
+    inner = re.compile(r"⟦[^⟦⟧]*⟧")
+    while inner.search(text):
+        text = inner.sub(" ", text)
+    return unmarked(text, allowed=tuple(sorted(allowed, key=len, reverse=True)))
+
+
 def shown_words(root: QWidget) -> Iterator[tuple[str, str]]:
     """``(where, text)`` for every text of ``root`` and its visible widgets."""
     for widget in (root, *root.findChildren(QWidget)):
@@ -72,9 +81,10 @@ def shown_words(root: QWidget) -> Iterator[tuple[str, str]]:
 def untranslated(root: QWidget, allowed: tuple[str, ...] = ()) -> list[str]:
     """The texts of ``root`` with words never marked for translation (under ``qps``);
     ``allowed`` are names and other texts that are not the app's own words."""
-    allowed = tuple(sorted(allowed, key=len, reverse=True))  # "Pigeon pose · left" first
     return [
-        f"{where}: {text!r}" for where, text in shown_words(root) if unmarked(text, allowed=allowed)
+        f"{where}: {words!r} in {text!r}"
+        for where, text in shown_words(root)
+        if (words := unmarked_words(text, allowed))
     ]
 
 
