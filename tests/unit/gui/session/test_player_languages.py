@@ -320,3 +320,22 @@ def test_no_word_of_the_player_is_cut_at_1366_by_768(
         finish(window)
         assert laid_out_and_clipped(page) == ""
         save_artifact(window, f"languages-{tag}-player-finish")
+
+
+@pytest.mark.parametrize("tag", LANGUAGES)
+def test_no_word_of_the_comfort_question_is_cut_at_1366_by_768(
+    qtbot,
+    stage: Stage,
+    language: Callable[[str], Language],
+    tag: str,  # type: ignore[no-untyped-def]
+) -> None:
+    services = stage.services
+    with app_in(language, tag), main_window(qtbot, services) as window:
+        services.settings.update(comfort_rating="always")
+        window.sessions.start_routine("desk-hips")
+        controller = wait_for_session(qtbot, window)
+        screen = window.session.player.comfort_screen
+        assert screen.isVisibleTo(window.session.player)
+        assert laid_out_and_clipped(window.session) == ""
+        save_artifact(window, f"languages-{tag}-comfort-question")
+        controller.stop()
