@@ -302,6 +302,15 @@ def test_no_word_of_the_player_is_cut_at_1366_by_768(
                 save_artifact(window, f"languages-{tag}-player-{shots[kind]}")
             if kind is SegmentKind.HOLD:
                 player.setFocus()
+                qtbot.keyClick(player, Qt.Key.Key_F11)  # focus mode: every word larger
+                assert player.focus_mode
+                window.setWindowState(Qt.WindowState.WindowNoState)  # as on a 1366×768 screen
+                window.resize(1366, 768)
+                assert laid_out_and_clipped(page) == ""
+                save_artifact(window, f"languages-{tag}-focus-mode")
+                qtbot.keyClick(player, Qt.Key.Key_Escape)  # leaves focus mode
+                assert not player.focus_mode
+                window.resize(1366, 768)
                 qtbot.keyClick(player, Qt.Key.Key_Escape)  # "Stopping in 5 s — Space to resume"
                 assert laid_out_and_clipped(page) == ""
                 save_artifact(window, f"languages-{tag}-player-stopping")
