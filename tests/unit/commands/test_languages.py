@@ -57,16 +57,23 @@ def strip_cli_words(text: str) -> str:
     return METAVAR.sub(" ", text)
 
 
+def without_marks(text: str) -> str:
+    """``text`` on one line with every marked part (nested ones too) taken out: the data
+    of a routine holds marked side words, which its text is then found without."""
+    outside = " ".join(text.split())
+    while (inner := re.sub(r"⟦[^⟦⟧]*⟧", " ", outside)) != outside:
+        outside = inner
+    return " ".join(outside.split())
+
+
 def left_unmarked(text: str, allowed: tuple[str, ...] = ()) -> str:
     """Words outside the marks that are neither data nor the command line's own words.
 
     Marks nest (a translated sentence holding a translated time); wrapped lines are
     joined, so that a long text of the person's data is found whole.
     """
-    outside = " ".join(text.split())
-    while (inner := re.sub(r"⟦[^⟦⟧]*⟧", " ", outside)) != outside:
-        outside = inner
-    for part in sorted((" ".join(part.split()) for part in allowed), key=len, reverse=True):
+    outside = without_marks(text)
+    for part in sorted((without_marks(part) for part in allowed), key=len, reverse=True):
         outside = outside.replace(part, " ")  # the person's data first, whole
     outside = strip_cli_words(outside)
     for word in command_words():
