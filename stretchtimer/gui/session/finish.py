@@ -90,7 +90,7 @@ class CompleteView(QWidget):
         self.streak = _centred(subtle=True)
         self.comfort_change = _centred()
         self.comfort_change.setAccessibleName(_("Comfort before and after"))
-        self.comfort = ComfortPicker(comfort.QUESTION_AFTER_SHORT)
+        self.comfort = ComfortPicker(_(comfort.QUESTION_AFTER_SHORT))
         self.comfort.picked.connect(self._rated)
         self.comfort.hide()
         self.again_button = QPushButton(_("Play again"))

@@ -39,7 +39,7 @@ class ComfortPicker(QWidget):
         self, question: str, parent: QWidget | None = None, *, skippable: bool = False
     ) -> None:
         super().__init__(parent)
-        label = QLabel(question)
+        self.question = label = QLabel(question)
         label.setStyleSheet("font-size: 13pt;")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.group = QButtonGroup(self)

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QWidget
 
 from stretchtimer.core.i18n import Language
-from stretchtimer.core.session import comfort
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.recap import comfort_change, stretches_done
@@ -155,12 +154,12 @@ def finish(window: MainWindow, comfort_before: int = 4) -> None:
 
 def core_words(window: MainWindow) -> tuple[str, ...]:
     """Texts the finish screen takes from core and storage as they are (their owners
-    translate them): the recap, the comfort question and change, the totals."""
+    translate them): the recap, the comfort change, the totals."""
     controller = window.sessions.controller
     assert controller is not None
     done = stretches_done(controller.routine, controller.ended_segments)
     words = [item.words() for item in done]
-    words += [comfort.QUESTION_AFTER_SHORT, comfort_change(4, 7)]
+    words.append(comfort_change(4, 7))
     words += [total_text(seconds) for seconds in (720, 2400)]
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -282,6 +281,10 @@ def test_a_german_player_shows_german_words(
         assert complete.streak.text() == "Aktuelle Serie: 3 Tage in Folge"
         assert complete.done_button.text() == "Zurück zu den Routinen"
         assert "2 von 3 Einheiten" in complete.numbers.text()
+        assert (
+            complete.comfort.question.text()
+            == "Wie fühlen sich deine Hüften und dein Rücken jetzt an?"
+        )
 
 
 @pytest.mark.parametrize("tag", LANGUAGES)
