@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from stretchtimer.core.i18n import _
+
 
 class EditorBanner(QFrame):
     """One message with up to two actions and a close button; hidden when empty."""
@@ -15,13 +17,13 @@ class EditorBanner(QFrame):
         self.setObjectName("Banner")
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setAccessibleName("Message")
+        self.text.setAccessibleName(_("Message"))
         self.first = QPushButton()
         self.second = QPushButton()
         for button in (self.first, self.second):
-            button.setAccessibleName("Message action")  # named for its action when shown
-        self.close_button = QPushButton("Dismiss")
-        self.close_button.setAccessibleName("Dismiss the message")
+            button.setAccessibleName(_("Message action"))  # named for its action when shown
+        self.close_button = QPushButton(_("Dismiss"))
+        self.close_button.setAccessibleName(_("Dismiss the message"))
         self.close_button.clicked.connect(self.clear)
         self._actions: list[Callable[[], None]] = []
         self.first.clicked.connect(lambda: self._run(0))

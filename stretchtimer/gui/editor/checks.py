@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.draft import (
     DraftCheck,
     Kind,
@@ -22,10 +23,10 @@ from stretchtimer.core.routine.problems import Problem
 from stretchtimer.core.session.estimate import estimated_seconds, plan_options
 from stretchtimer.gui.editor.base import EditorBase
 from stretchtimer.gui.editor.document import Focus
+from stretchtimer.gui.widgets.numbers import number
 
 log = logging.getLogger(__name__)
 
-SPEEDS = (("Normal speed", 1.0), ("2× speed", 2.0), ("5× speed", 5.0), ("10× speed", 10.0))
 STEP_FIELD_OF = {"hold": "amount", "breaths": "amount", "reps": "amount", "kind": "amount"}
 
 
@@ -77,6 +78,7 @@ class CheckedEditor(EditorBase):
                     step_found.setdefault(key, {}).setdefault(field, text)
                     shown += 1
         self.step_problems = step_found
+        self.model.set_troubled(set(step_found))
         self.routine_form.show_problems(routine_found)
         current = self.step_form.key
         self.step_form.show_problems(step_found.get(current, {}) if current else {})
@@ -108,24 +110,32 @@ class CheckedEditor(EditorBase):
 
     def _show_status(self, check: DraftCheck, shown: int) -> None:
         count = len(self.document.draft.steps)
-        steps = f"{count} step{'s' if count != 1 else ''}"
+        steps = n_("{count} step", "{count} steps", count).format(count=number(count))
         if check.routine is not None:
             self.last_seconds = self._seconds(check.routine)
         if self.last_seconds is None:
             self.total_label.setText(steps)
         else:
-            self.total_label.setText(f"{clock_text(self.last_seconds)} in all · {steps}")
+            # TRANSLATORS: the routine's length and its steps, "5:30 in all · 6 steps".
+            self.total_label.setText(
+                _("{time} in all · {steps}").format(time=clock_text(self.last_seconds), steps=steps)
+            )
         self.total_label.setEnabled(check.ok)
         problems = len(check.problems)
         self.problem_button.setVisible(bool(problems) or self.document.modified)
         if not problems:
-            self.problem_button.setText("Ready to save")
+            self.problem_button.setText(_("Ready to save"))
             self.problem_button.setProperty("problem", False)
         else:
-            things = f"{problems} thing{'s' if problems != 1 else ''}"
-            self.problem_button.setText(
-                f"{things} to fix before saving" if shown else f"{things} to fill in"
-            )
+            if shown:
+                words = n_(
+                    "{count} thing to fix before saving",
+                    "{count} things to fix before saving",
+                    problems,
+                )
+            else:
+                words = n_("{count} thing to fill in", "{count} things to fill in", problems)
+            self.problem_button.setText(words.format(count=number(problems)))
             self.problem_button.setProperty("problem", bool(shown))
         self.problem_button.setEnabled(bool(problems))
         self.problem_button.style().unpolish(self.problem_button)

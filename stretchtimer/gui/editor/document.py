@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.routine.draft import (
     DraftCheck,
     Kind,
@@ -32,36 +33,37 @@ MERGE_ID = 1  # QUndoCommand.id() of changes that may merge with the next one
 CHECK_AT_ONCE = 25  # up to this many steps, a draft is checked as it is typed
 CHECK_DELAY_MS = 150  # larger routines are checked once typing pauses
 
+# What undo and redo call a change of each field ("Undo: change the title").
 ROUTINE_FIELD_NAMES = {
-    "title": "the title",
-    "description": "the description",
-    "tags": "the tags",
-    "prepare": "the time to get ready",
-    "rest": "the rest between steps",
-    "switch": "the time to switch sides",
-    "inhale": "the breath in",
-    "exhale": "the breath out",
-    "settle": "the quiet before the timer",
-    "setup": "what you need",
-    "finish": "the closing words",
+    "title": N_("change the title"),
+    "description": N_("change the description"),
+    "tags": N_("change the tags"),
+    "prepare": N_("change the time to get ready"),
+    "rest": N_("change the rest between steps"),
+    "switch": N_("change the time to switch sides"),
+    "inhale": N_("change the breath in"),
+    "exhale": N_("change the breath out"),
+    "settle": N_("change the quiet before the timer"),
+    "setup": N_("change what you need"),
+    "finish": N_("change the closing words"),
 }
 STEP_FIELD_NAMES = {
-    "name": "the step's name",
-    "kind": "how the step is timed",
-    "hold": "the hold",
-    "breaths": "the breaths",
-    "reps": "the reps",
-    "tempo": "the time per rep",
-    "sets": "the sets",
-    "set_rest": "the rest between sets",
-    "sides": "the sides",
-    "say": "the words to say",
-    "easier": "the easier variation",
-    "rest": "the rest after the step",
-    "setup": "how to get into position",
-    "caution": "the caution",
-    "feel": "what to feel",
-    "release": "how to come out",
+    "name": N_("change the step's name"),
+    "kind": N_("change how the step is timed"),
+    "hold": N_("change the hold"),
+    "breaths": N_("change the breaths"),
+    "reps": N_("change the reps"),
+    "tempo": N_("change the time per rep"),
+    "sets": N_("change the sets"),
+    "set_rest": N_("change the rest between sets"),
+    "sides": N_("change the sides"),
+    "say": N_("change the words to say"),
+    "easier": N_("change the easier variation"),
+    "rest": N_("change the rest after the step"),
+    "setup": N_("change how to get into position"),
+    "caution": N_("change the caution"),
+    "feel": N_("change what to feel"),
+    "release": N_("change how to come out"),
 }
 
 
@@ -184,7 +186,7 @@ class DraftDocument(QObject):
             return
         self.change(
             dataclasses.replace(self.draft, **{name: value}),
-            f"change {ROUTINE_FIELD_NAMES.get(name, name)}",
+            _(ROUTINE_FIELD_NAMES.get(name, N_("change the routine"))),
             merge_key=("routine", name),
             focus=Focus(None, name),
         )
@@ -204,7 +206,7 @@ class DraftDocument(QObject):
         typing = name not in ("kind", "sides")
         self.change(
             dataclasses.replace(self.draft, steps=steps),
-            f"change {STEP_FIELD_NAMES.get(name, name)}",
+            _(STEP_FIELD_NAMES.get(name, N_("change the step"))),
             merge_key=("step", key, name) if typing else None,
             focus=Focus(key, name),
         )
@@ -212,14 +214,14 @@ class DraftDocument(QObject):
     def add_step(self, after: int | None = None, kind: Kind = Kind.HOLD) -> int:
         """Add a new step after the one with key ``after`` (or at the end); its key."""
         step = StepDraft(kind=kind)
-        return self._insert(step, after, "add a step")
+        return self._insert(step, after, _("add a step"))
 
     def duplicate_step(self, key: int) -> int | None:
         try:
             step = self.draft.step(key)
         except KeyError:
             return None
-        return self._insert(step.copy(), key, "duplicate a step")
+        return self._insert(step.copy(), key, _("duplicate a step"))
 
     def _insert(self, step: StepDraft, after: int | None, text: str) -> int:
         steps = list(self.draft.steps)
@@ -245,7 +247,7 @@ class DraftDocument(QObject):
         following = steps[min(index, len(steps) - 1)].key if steps else None
         self.change(
             dataclasses.replace(self.draft, steps=steps),
-            "remove a step",
+            _("remove a step"),
             focus=Focus(following),
         )
         return following
@@ -264,7 +266,7 @@ class DraftDocument(QObject):
         steps.insert(to, step)
         self.change(
             dataclasses.replace(self.draft, steps=tuple(steps)),
-            "move a step",
+            _("move a step"),
             focus=Focus(key),
         )
 

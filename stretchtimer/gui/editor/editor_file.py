@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.draft import RoutineDraft
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.gui.services import AppServices
@@ -126,8 +127,10 @@ class EditorFile(QObject):
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         where = self.path.parent if self.path else self.store.folder
         self.failed.emit(
-            f"The routine could not be saved ({reason}); your changes are still here. "
-            f"Check that {where} is writable and has free space, then save again."
+            _(
+                "The routine could not be saved ({reason}); your changes are still here. "
+                "Check that {folder} is writable and has free space, then save again."
+            ).format(reason=reason, folder=where)
         )
 
     # -- the draft kept on disk -------------------------------------------------------------
@@ -150,6 +153,8 @@ class EditorFile(QObject):
             return  # the editor closed meanwhile; the next start finds what was kept
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         self.draft_problem.emit(
-            f"Your unsaved changes could not be kept in case of a crash ({reason}); "
-            "save the routine to keep them."
+            _(
+                "Your unsaved changes could not be kept in case of a crash ({reason}); "
+                "save the routine to keep them."
+            ).format(reason=reason)
         )

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.draft import RoutineDraft, draft_from_routine
 from stretchtimer.core.routine.file import parse_routine
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.widgets.numbers import when_words
 from stretchtimer.storage.routines.drafts import DraftFolder, KeptDraft
 from stretchtimer.storage.routines.store import RoutineStore
 
@@ -100,12 +102,14 @@ class EditorWindows(QObject):
         return editor
 
     def _offer(self, editor: RoutineEditor, kept: KeptDraft) -> None:
-        when = kept.saved_at.strftime("%H:%M on %d %b")
+        when = when_words(kept.saved_at)
         answer = QMessageBox.question(
             editor,
-            "Unsaved changes found",
-            f"Changes to “{kept.draft.title.strip() or 'this routine'}” from {when} were never "
-            "saved (the app closed first). Bring them back?",
+            _("Unsaved changes found"),
+            _(
+                "Changes to “{title}” from {when} were never saved (the app closed first). "
+                "Bring them back?"
+            ).format(title=kept.draft.title.strip() or _("this routine"), when=when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Yes,
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.draft import number_text, typed_number
 
 
@@ -209,7 +210,7 @@ class ProblemLabel(QLabel):
 
     def show_problem(self, text: str | None) -> None:
         self.setText(text or "")
-        self.setAccessibleName(f"Problem: {text}" if text else "")
+        self.setAccessibleName(_("Problem: {problem}").format(problem=text) if text else "")
         self.setVisible(bool(text))
 
 
@@ -239,7 +240,8 @@ class Choice(QWidget):
         for number, (value, label, tip) in enumerate(options):
             button = QPushButton(label)
             button.setCheckable(True)
-            button.setToolTip(f"{tip} (← and → to change)")
+            # TRANSLATORS: {tip} says what the choice does; ← and → are arrow keys.
+            button.setToolTip(_("{tip} (← and → to change)").format(tip=tip))
             button.setAccessibleName(f"{name}: {label}")
             button.setProperty("segment", "first" if number == 0 else "middle")
             if number == len(options) - 1:

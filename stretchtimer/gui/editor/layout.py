@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.routine.draft import (
     Kind,
 )
@@ -31,7 +32,12 @@ from stretchtimer.gui.editor.step_list import StepListModel, StepListView
 
 log = logging.getLogger(__name__)
 
-SPEEDS = (("Normal speed", 1.0), ("2× speed", 2.0), ("5× speed", 5.0), ("10× speed", 10.0))
+SPEEDS = (
+    (N_("Normal speed"), 1.0),
+    (N_("2× speed"), 2.0),
+    (N_("5× speed"), 5.0),
+    (N_("10× speed"), 10.0),
+)
 STEP_FIELD_OF = {"hold": "amount", "breaths": "amount", "reps": "amount", "kind": "amount"}
 
 
@@ -59,27 +65,27 @@ class EditorLayout(EditorBase):
         self.setCentralWidget(central)
 
     def _build_top(self) -> QHBoxLayout:
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Undo the last change (Ctrl+Z)")
-        self.redo_button = QPushButton("Redo")
-        self.redo_button.setToolTip("Redo the change you undid (Ctrl+Shift+Z)")
+        self.undo_button = QPushButton(_("Undo"))
+        self.undo_button.setToolTip(_("Undo the last change (Ctrl+Z)"))
+        self.redo_button = QPushButton(_("Redo"))
+        self.redo_button.setToolTip(_("Redo the change you undid (Ctrl+Shift+Z)"))
         self.speed = QComboBox()
-        self.speed.setAccessibleName("Speed to try the routine at")
-        self.speed.setToolTip("How fast “Try it” plays the routine")
+        self.speed.setAccessibleName(_("Speed to try the routine at"))
+        self.speed.setToolTip(_("How fast “Try it” plays the routine"))
         for label, value in SPEEDS:
-            self.speed.addItem(label, value)
-        self.try_button = QPushButton("Try it")
-        self.try_button.setAccessibleName("Try the routine")
+            self.speed.addItem(_(label), value)
+        self.try_button = QPushButton(_("Try it"))
+        self.try_button.setAccessibleName(_("Try the routine"))
         self.try_button.setToolTip(
-            "Play the routine from the start, without keeping it in your history (F5)"
+            _("Play the routine from the start, without keeping it in your history (F5)")
         )
-        self.export_button = QPushButton("Export…")
-        self.export_button.setAccessibleName("Export the routine to a file")
-        self.export_button.setToolTip("Save a copy as a file to share (Ctrl+Shift+S)")
-        self.save_button = QPushButton("Save")
+        self.export_button = QPushButton(_("Export…"))
+        self.export_button.setAccessibleName(_("Export the routine to a file"))
+        self.export_button.setToolTip(_("Save a copy as a file to share (Ctrl+Shift+S)"))
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setProperty("primary", True)
-        self.save_button.setAccessibleName("Save the routine")
-        self.save_button.setToolTip("Save the routine (Ctrl+S)")
+        self.save_button.setAccessibleName(_("Save the routine"))
+        self.save_button.setToolTip(_("Save the routine (Ctrl+S)"))
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.undo_button)
@@ -95,24 +101,24 @@ class EditorLayout(EditorBase):
     def _build_steps(self) -> QVBoxLayout:
         self.model = StepListModel(self.document, self)
         self.list = StepListView(self.model)
-        self.add_button = QPushButton("+ Add step")
-        self.add_button.setAccessibleName("Add a step")
-        self.add_button.setToolTip("Add a step after the selected one (Ctrl+N)")
-        self.duplicate_button = QPushButton("Duplicate")
-        self.duplicate_button.setAccessibleName("Duplicate the step")
-        self.duplicate_button.setToolTip("Add a copy of the selected step (Ctrl+D)")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName("Remove the step")
-        self.remove_button.setToolTip("Remove the selected step (Delete); Undo brings it back")
+        self.add_button = QPushButton(_("+ Add step"))
+        self.add_button.setAccessibleName(_("Add a step"))
+        self.add_button.setToolTip(_("Add a step after the selected one (Ctrl+N)"))
+        self.duplicate_button = QPushButton(_("Duplicate"))
+        self.duplicate_button.setAccessibleName(_("Duplicate the step"))
+        self.duplicate_button.setToolTip(_("Add a copy of the selected step (Ctrl+D)"))
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.setAccessibleName(_("Remove the step"))
+        self.remove_button.setToolTip(_("Remove the selected step (Delete); Undo brings it back"))
         self.up_button = QPushButton("↑")
-        self.up_button.setAccessibleName("Move the step up")
-        self.up_button.setToolTip("Move the selected step up (Alt+↑); or drag it")
+        self.up_button.setAccessibleName(_("Move the step up"))
+        self.up_button.setToolTip(_("Move the selected step up (Alt+↑); or drag it"))
         self.down_button = QPushButton("↓")
-        self.down_button.setAccessibleName("Move the step down")
-        self.down_button.setToolTip("Move the selected step down (Alt+↓); or drag it")
+        self.down_button.setAccessibleName(_("Move the step down"))
+        self.down_button.setToolTip(_("Move the selected step down (Alt+↓); or drag it"))
         for button in (self.up_button, self.down_button):
             button.setProperty("square", True)
-        steps_heading = QLabel("Steps")
+        steps_heading = QLabel(_("Steps"))
         steps_heading.setObjectName("SectionHeading")
         self.steps_problem = QLabel()
         self.steps_problem.setObjectName("FieldProblem")
@@ -159,11 +165,11 @@ class EditorLayout(EditorBase):
     def _build_bottom(self) -> QHBoxLayout:
         self.total_label = QLabel()
         self.total_label.setObjectName("Total")
-        self.total_label.setAccessibleName("Length of the routine")
+        self.total_label.setAccessibleName(_("Length of the routine"))
         self.problem_button = QPushButton()
         self.problem_button.setObjectName("ProblemLink")
-        self.problem_button.setAccessibleName("Go to the first problem")
-        self.problem_button.setToolTip("Show every problem and go to the first one")
+        self.problem_button.setAccessibleName(_("Go to the first problem"))
+        self.problem_button.setToolTip(_("Show every problem and go to the first one"))
         self.problem_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.state_label = QLabel()
         self.state_label.setObjectName("Subtle")
@@ -177,10 +183,10 @@ class EditorLayout(EditorBase):
 
     def _build_empty(self) -> QWidget:
         empty = QWidget()
-        heading = QLabel("No steps yet")
+        heading = QLabel(_("No steps yet"))
         heading.setObjectName("StepHeading")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel("Add the first stretch or exercise. How is it timed?")
+        text = QLabel(_("Add the first stretch or exercise. How is it timed?"))
         text.setObjectName("Subtle")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
@@ -188,12 +194,16 @@ class EditorLayout(EditorBase):
         row.addStretch(1)
         self.first_step_buttons = {}
         for kind, label, tip in (
-            (Kind.HOLD, "Hold for a time", "Add a stretch held for a number of seconds"),
-            (Kind.BREATHS, "Count breaths", "Add a stretch held for a number of slow breaths"),
-            (Kind.REPS, "Repetitions", "Add an exercise repeated a number of times, in sets"),
+            (Kind.HOLD, _("Hold for a time"), _("Add a stretch held for a number of seconds")),
+            (
+                Kind.BREATHS,
+                _("Count breaths"),
+                _("Add a stretch held for a number of slow breaths"),
+            ),
+            (Kind.REPS, _("Repetitions"), _("Add an exercise repeated a number of times, in sets")),
         ):
             button = QPushButton(label)
-            button.setAccessibleName(f"Add a step: {label.lower()}")
+            button.setAccessibleName(_("Add a step: {kind}").format(kind=label))
             button.setToolTip(tip)
             button.clicked.connect(lambda _checked=False, chosen=kind: self.add_step(chosen))
             self.first_step_buttons[kind] = button
@@ -218,19 +228,21 @@ class EditorLayout(EditorBase):
             return made
 
         seq = QKeySequence
-        self.save_action = action("Save", [seq(seq.StandardKey.Save)], self.save)
-        self.undo_action = action("Undo", undo_keys(), self.document.undo_stack.undo)
-        self.redo_action = action("Redo", redo_keys(), self.document.undo_stack.redo)
-        self.add_action = action("Add a step", [seq("Ctrl+N")], self.add_step)
-        self.duplicate_action = action("Duplicate the step", [seq("Ctrl+D")], self.duplicate_step)
-        self.up_action = action("Move the step up", [seq("Alt+Up")], lambda: self.move_step(-1))
-        self.down_action = action(
-            "Move the step down", [seq("Alt+Down")], lambda: self.move_step(1)
+        self.save_action = action(_("Save"), [seq(seq.StandardKey.Save)], self.save)
+        self.undo_action = action(_("Undo"), undo_keys(), self.document.undo_stack.undo)
+        self.redo_action = action(_("Redo"), redo_keys(), self.document.undo_stack.redo)
+        self.add_action = action(_("Add a step"), [seq("Ctrl+N")], self.add_step)
+        self.duplicate_action = action(
+            _("Duplicate the step"), [seq("Ctrl+D")], self.duplicate_step
         )
-        self.try_action = action("Try it", [seq("F5")], self.try_routine)
-        self.export_action = action("Export", [seq("Ctrl+Shift+S")], self.export)
-        self.close_action = action("Close", [seq(seq.StandardKey.Close)], self.close)
-        remove = QAction("Remove the step", self.list)
+        self.up_action = action(_("Move the step up"), [seq("Alt+Up")], lambda: self.move_step(-1))
+        self.down_action = action(
+            _("Move the step down"), [seq("Alt+Down")], lambda: self.move_step(1)
+        )
+        self.try_action = action(_("Try it"), [seq("F5")], self.try_routine)
+        self.export_action = action(_("Export"), [seq("Ctrl+Shift+S")], self.export)
+        self.close_action = action(_("Close"), [seq(seq.StandardKey.Close)], self.close)
+        remove = QAction(_("Remove the step"), self.list)
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self.remove_step)
@@ -276,12 +288,17 @@ class EditorLayout(EditorBase):
         self.file.draft_problem.connect(lambda text: self.banner.say(text, problem=True))
 
     def _undo_text(self, text: str) -> None:
-        what = f": {text}" if text else " the last change"
-        self.undo_button.setToolTip(f"Undo{what} (Ctrl+Z)")
+        if text:
+            # TRANSLATORS: {change} is what undo takes back, "change the title".
+            self.undo_button.setToolTip(_("Undo: {change} (Ctrl+Z)").format(change=text))
+        else:
+            self.undo_button.setToolTip(_("Undo the last change (Ctrl+Z)"))
 
     def _redo_text(self, text: str) -> None:
-        what = f": {text}" if text else " the change you undid"
-        self.redo_button.setToolTip(f"Redo{what} (Ctrl+Shift+Z)")
+        if text:
+            self.redo_button.setToolTip(_("Redo: {change} (Ctrl+Shift+Z)").format(change=text))
+        else:
+            self.redo_button.setToolTip(_("Redo the change you undid (Ctrl+Shift+Z)"))
 
     def _clean_changed(self, _clean: bool) -> None:
         self._update_title()

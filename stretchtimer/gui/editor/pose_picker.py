@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.poses import pose_names, posed
 from stretchtimer.gui.widgets.pose_figure import Motion, PoseFigure
 from stretchtimer.gui.widgets.pose_thumbnail import thumbnail
 
-NONE_TEXT = "No picture (show the step's name)"
+NONE_TEXT = N_("No picture (show the step's name)")  # translate with _()
 ICON = 44
 
 
@@ -36,14 +37,14 @@ class PosePicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a pose: pigeon, bridge, chair…")
-        self.search.setAccessibleName("Find a pose")
+        self.search.setPlaceholderText(_("Find a pose: pigeon, bridge, chair…"))
+        self.search.setAccessibleName(_("Find a pose"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Type words of a pose's name or of what it shows")
+        self.search.setToolTip(_("Type words of a pose's name or of what it shows"))
         self.search.textChanged.connect(self._filter)
         self.list = QListWidget()
-        self.list.setAccessibleName("Poses")
-        self.list.setToolTip("Click a pose, or press Enter on it, to give it to this step")
+        self.list.setAccessibleName(_("Poses"))
+        self.list.setToolTip(_("Click a pose, or press Enter on it, to give it to this step"))
         self.list.setIconSize(QSize(ICON, ICON))
         self.list.setMinimumHeight(180)
         self.preview = PoseFigure(paper="window")
@@ -63,7 +64,7 @@ class PosePicker(QWidget):
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
 
     def _fill(self) -> None:
-        none = QListWidgetItem(NONE_TEXT)
+        none = QListWidgetItem(_(NONE_TEXT))
         none.setData(Qt.ItemDataRole.UserRole, "")
         self.list.addItem(none)
         for name in pose_names():
@@ -102,7 +103,7 @@ class PosePicker(QWidget):
         self._preview(str(current.data(Qt.ItemDataRole.UserRole)) if current else "")
 
     def _preview(self, name: str) -> None:
-        self.preview.show_pose(name or None, fallback="No picture")
+        self.preview.show_pose(name or None, fallback=_("No picture"))
         moves = bool(name) and posed(name).pose.movement
         self.preview.set_motion(Motion("reps", running=True) if moves else Motion())
 

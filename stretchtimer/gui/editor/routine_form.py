@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import seconds_text
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.routine.draft import RoutineDraft, typed_number
 from stretchtimer.core.routine.model import ResolvedPace
 from stretchtimer.gui.editor.document import DraftDocument, Focus
@@ -23,14 +24,15 @@ from stretchtimer.gui.editor.fields import (
     with_problem,
     with_unit,
 )
+from stretchtimer.gui.widgets.numbers import number as format_number
 
 PACE_LABELS = (
-    ("prepare", "Get ready", "Time to get into position before each step"),
-    ("rest", "Rest between steps", "Rest after each step, unless a step says otherwise"),
-    ("switch", "Switch sides", "Time to change sides in a step done on both sides"),
-    ("inhale", "Breathe in", "Length of one breath in, for steps counted in breaths"),
-    ("exhale", "Breathe out", "Length of one breath out, for steps counted in breaths"),
-    ("settle", "Quiet", "Quiet after the last instruction, before a hold starts"),
+    ("prepare", N_("Get ready"), N_("Time to get into position before each step")),
+    ("rest", N_("Rest between steps"), N_("Rest after each step, unless a step says otherwise")),
+    ("switch", N_("Switch sides"), N_("Time to change sides in a step done on both sides")),
+    ("inhale", N_("Breathe in"), N_("Length of one breath in, for steps counted in breaths")),
+    ("exhale", N_("Breathe out"), N_("Length of one breath out, for steps counted in breaths")),
+    ("settle", N_("Quiet"), N_("Quiet after the last instruction, before a hold starts")),
 )
 
 
@@ -59,40 +61,42 @@ class RoutineForm(QWidget):
         return label
 
     def _build(self) -> None:
-        self.title = LineField("Title", "Name this routine, for example “Morning hips”")
+        self.title = LineField(_("Title"), _("Name this routine, for example “Morning hips”"))
         self.title.setObjectName("EditorTitle")
         self.title.edited.connect(lambda text: self.document.set_field("title", text))
         self.description = TextArea(
-            "Description",
-            "What this routine is for, and anything to keep in mind (optional)",
+            _("Description"),
+            _("What this routine is for, and anything to keep in mind (optional)"),
             lines=2,
         )
         self.description.edited.connect(lambda text: self.document.set_field("description", text))
         self.setup = TextArea(
-            "What you need",
-            "Said at the start: what you need and where, like “You need a mat.” (optional)",
+            _("What you need"),
+            _("Said at the start: what you need and where, like “You need a mat.” (optional)"),
             lines=2,
         )
         self.setup.edited.connect(lambda text: self.document.set_field("setup", text))
         self.finish = TextArea(
-            "Closing words",
-            "Said before the session ends: how to come up, like “Roll onto your side and come "
-            "up slowly.” (optional)",
+            _("Closing words"),
+            _(
+                "Said before the session ends: how to come up, like “Roll onto your side and "
+                "come up slowly.” (optional)"
+            ),
             lines=2,
         )
         self.finish.edited.connect(lambda text: self.document.set_field("finish", text))
         self.advice = QLabel()
         self.advice.setObjectName("Subtle")
         self.advice.setWordWrap(True)
-        self.advice.setAccessibleName("Advice for following the routine by ear")
+        self.advice.setAccessibleName(_("Advice for following the routine by ear"))
         self.advice.hide()
-        self.tags = LineField("Tags", "Tags to find it by, with commas: desk, seated, hips")
+        self.tags = LineField(_("Tags"), _("Tags to find it by, with commas: desk, seated, hips"))
         self.tags.edited.connect(lambda text: self.document.set_field("tags", tags_from_text(text)))
         self.timing_button = QToolButton()
         self.timing_button.setCheckable(True)
-        self.timing_button.setAccessibleName("Timing between steps")
+        self.timing_button.setAccessibleName(_("Timing between steps"))
         self.timing_button.setToolTip(
-            "Show the times to get ready, rest, switch sides and breathe in this routine"
+            _("Show the times to get ready, rest, switch sides and breathe in this routine")
         )
         self.timing_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.timing_button.setObjectName("TimingToggle")
@@ -111,18 +115,20 @@ class RoutineForm(QWidget):
         for column, (name, label, tip) in enumerate(PACE_LABELS):
             default = getattr(self.defaults, name)
             field = NumberField(
-                label,
+                _(label),
                 low=1 if name in ("inhale", "exhale") else 0,
-                placeholder=f"{seconds_text(default).removesuffix(' s')}",
+                placeholder=format_number(default),
             )
-            field.setToolTip(f"{tip}. Leave it empty for your usual {seconds_text(default)}.")
+            # TRANSLATORS: {purpose} says what the time is for; {usual} is a length, "5 s".
+            tip_words = _("{purpose}. Leave it empty for your usual {usual}.")
+            field.setToolTip(tip_words.format(purpose=_(tip), usual=seconds_text(default)))
             field.edited.connect(lambda text, key=name: self.document.set_field(key, text))
             self.pace[name] = field
-            caption = QLabel(label)
+            caption = QLabel(_(label))
             caption.setObjectName("FieldCaption")
             caption.setBuddy(field)
             grid.addWidget(caption, 0, column)
-            grid.addWidget(with_unit(field, "seconds"), 1, column)
+            grid.addWidget(with_unit(field, _("seconds")), 1, column)
             grid.addWidget(self._problem(name), 2, column)
         grid.setColumnStretch(len(PACE_LABELS), 1)
         timing.hide()
@@ -140,11 +146,11 @@ class RoutineForm(QWidget):
         layout.setHorizontalSpacing(16)
         layout.setVerticalSpacing(8)
         rows = (
-            ("Title", with_problem(self.title, self._problem("title")), self.title),
-            ("About it", with_problem(self.description, self._problem("description")), None),
-            ("Tags", tags_row, self.tags),
-            ("You need", with_problem(self.setup, self._problem("setup")), self.setup),
-            ("To close", with_problem(self.finish, self._problem("finish")), self.finish),
+            (_("Title"), with_problem(self.title, self._problem("title")), self.title),
+            (_("About it"), with_problem(self.description, self._problem("description")), None),
+            (_("Tags"), tags_row, self.tags),
+            (_("You need"), with_problem(self.setup, self._problem("setup")), self.setup),
+            (_("To close"), with_problem(self.finish, self._problem("finish")), self.finish),
         )
         for number, (text, widget, buddy) in enumerate(rows):
             caption = QLabel(text)
@@ -184,8 +190,9 @@ class RoutineForm(QWidget):
             if typed_number(getattr(draft, name)) is not None
         ]
         if not own:
-            return f"Timing between steps: your usual  {arrow}"
-        return f"Timing between steps: set for this routine  {arrow}"
+            # TRANSLATORS: a button that opens the timing; {arrow} is ▸ or ▾.
+            return _("Timing between steps: your usual  {arrow}").format(arrow=arrow)
+        return _("Timing between steps: set for this routine  {arrow}").format(arrow=arrow)
 
     def _show_timing(self, shown: bool) -> None:
         self.timing.setVisible(shown)
@@ -218,5 +225,5 @@ class RoutineForm(QWidget):
 
     def show_advice(self, advice: list[str]) -> None:
         """The guidance check's advice about the routine as a whole (not an error)."""
-        self.advice.setText("\n".join(f"Advice: {text}" for text in advice))
+        self.advice.setText("\n".join(_("Advice: {advice}").format(advice=text) for text in advice))
         self.advice.setVisible(bool(advice))

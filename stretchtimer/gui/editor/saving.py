@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.draft import (
     draft_from_routine,
     problem_text,
@@ -23,12 +24,12 @@ from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.editor.base import EditorBase
 from stretchtimer.gui.editor.editor_file import DiskState
+from stretchtimer.gui.widgets.numbers import number, when_words
 from stretchtimer.storage.routines.drafts import KeptDraft, digest
 from stretchtimer.storage.routines.store import ChangedOnDiskError, Saved
 
 log = logging.getLogger(__name__)
 
-SPEEDS = (("Normal speed", 1.0), ("2× speed", 2.0), ("5× speed", 5.0), ("10× speed", 10.0))
 STEP_FIELD_OF = {"hold": "amount", "breaths": "amount", "reps": "amount", "kind": "amount"}
 
 
@@ -51,8 +52,11 @@ class SavingEditor(EditorBase):
             self.go_to_first_problem()
             count = len(check.problems)
             self.banner.say(
-                f"Not saved: fix the {count} problem{'s' if count != 1 else ''} marked in red, "
-                "then save again.",
+                n_(
+                    "Not saved: fix the {count} problem marked in red, then save again.",
+                    "Not saved: fix the {count} problems marked in red, then save again.",
+                    count,
+                ).format(count=number(count)),
                 problem=True,
             )
             return False
@@ -66,7 +70,11 @@ class SavingEditor(EditorBase):
         self.fresh_routine = False
         self.keep_mine = self.backup_next = False
         if result.backup is not None:
-            self.banner.say(f"Saved. The file's earlier version is kept as {result.backup.name}.")
+            self.banner.say(
+                _("Saved. The file's earlier version is kept as {name}.").format(
+                    name=result.backup.name
+                )
+            )
         elif self.banner.property("problem"):
             self.banner.clear()
         self._update_title()
@@ -78,15 +86,16 @@ class SavingEditor(EditorBase):
     def _conflict(self, error: ChangedOnDiskError) -> None:
         name = error.path.name
         if error.current is None:
-            question = f"{name} was deleted or moved by another program. Save it again?"
+            question = _("{name} was deleted or moved by another program. Save it again?")
         else:
-            question = (
-                f"{name} was changed by another program since you opened it. Save your "
+            question = _(
+                "{name} was changed by another program since you opened it. Save your "
                 "version over it? The other version is kept as a backup beside it."
             )
+        question = question.format(name=name)
         answer = QMessageBox.question(
             self,
-            "The file changed",
+            _("The file changed"),
             question,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
@@ -107,13 +116,13 @@ class SavingEditor(EditorBase):
         check = self.document.checked_now()
         if check.routine is None:
             self.go_to_first_problem()
-            self.banner.say("Fix the problems marked in red before exporting.", problem=True)
+            self.banner.say(_("Fix the problems marked in red before exporting."), problem=True)
             return
         from stretchtimer.storage.routines.store import slug
 
         start = Path.home() / f"{slug(check.routine.title)}.toml"
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Export the routine", str(start), "Routine files (*.toml)"
+            self, _("Export the routine"), str(start), _("Routine files (*.toml)")
         )
         if name:
             self.export_to(Path(name))
@@ -129,9 +138,11 @@ class SavingEditor(EditorBase):
         routine = check.routine
         self.services.tasks.run(
             lambda: export_routine(routine, target),
-            lambda saved: self.banner.say(f"Exported to {saved.path}."),
+            lambda saved: self.banner.say(_("Exported to {path}.").format(path=saved.path)),
             lambda error: self.banner.say(
-                f"The routine could not be exported to {target} ({error}); pick another folder.",
+                _(
+                    "The routine could not be exported to {file} ({error}); pick another folder."
+                ).format(file=target, error=error),
                 problem=True,
             ),
         )
@@ -149,7 +160,9 @@ class SavingEditor(EditorBase):
         if state is DiskState.GONE:
             self.file.accept_disk(None)
             self.banner.say(
-                f"{name} was deleted or moved outside the editor; saving writes it again.",
+                _("{name} was deleted or moved outside the editor; saving writes it again.").format(
+                    name=name
+                ),
                 problem=True,
             )
             return
@@ -159,24 +172,28 @@ class SavingEditor(EditorBase):
         except RoutineFileError as error:
             self.keep_mine = True
             self.banner.say(
-                f"{name} was changed by another program and now has a problem "
-                f"({problem_text(error.problems[0])}). Your version stays here; saving "
-                "writes it over the file and keeps the other version as a backup.",
+                _(
+                    "{name} was changed by another program and now has a problem ({problem}). "
+                    "Your version stays here; saving writes it over the file and keeps the "
+                    "other version as a backup."
+                ).format(name=name, problem=problem_text(error.problems[0])),
                 problem=True,
             )
             return
         if not self.document.modified:
             self._load_version(routine, current)
             self.banner.say(
-                f"{name} was changed by another program; this is its new version. "
-                "Undo brings back the one before."
+                _(
+                    "{name} was changed by another program; this is its new version. "
+                    "Undo brings back the one before."
+                ).format(name=name)
             )
             return
         self.banner.say(
-            f"{name} was changed by another program while you were editing it.",
+            _("{name} was changed by another program while you were editing it.").format(name=name),
             [
-                ("Keep my version", self._keep_my_version),
-                ("Load the file's version", lambda: self._load_version(routine, current)),
+                (_("Keep my version"), self._keep_my_version),
+                (_("Load the file's version"), lambda: self._load_version(routine, current)),
             ],
         )
 
@@ -185,7 +202,7 @@ class SavingEditor(EditorBase):
 
     def _load_version(self, routine: Routine, data: bytes) -> None:
         """Show the file's version; undo brings back what was shown before."""
-        self.document.replace(draft_from_routine(routine), "load the file's version")
+        self.document.replace(draft_from_routine(routine), _("load the file's version"))
         self.document.undo_stack.setClean()
         self.file.accept_disk(data)
         self.file.forget_draft()
@@ -193,16 +210,19 @@ class SavingEditor(EditorBase):
 
     def restore(self, kept: KeptDraft) -> None:
         """Bring back unsaved changes kept on disk (undo goes back to the file's version)."""
-        self.document.replace(kept.draft, "restore unsaved changes")
-        when = kept.saved_at.strftime("%H:%M on %d %b")
-        message = f"Your unsaved changes from {when} are back; save them to keep them."
+        self.document.replace(kept.draft, _("restore unsaved changes"))
+        message = _("Your unsaved changes from {when} are back; save them to keep them.").format(
+            when=when_words(kept.saved_at)
+        )
         if (
             self.path is not None
             and kept.base_digest
             and kept.base_digest != digest(self.file.base)
         ):
             self.backup_next = True
-            message += " The file changed since then; saving keeps that version as a backup."
+            message += " " + _(
+                "The file changed since then; saving keeps that version as a backup."
+            )
         self.banner.say(message)
         if kept.path != self.file.keeper.path:  # now kept under this editor's own name
             self.services.tasks.run(lambda: kept.path.unlink(missing_ok=True))
@@ -225,23 +245,28 @@ class SavingEditor(EditorBase):
             event.ignore()
 
     def _ask_before_closing(self) -> str:
-        title = self.document.draft.title.strip() or "this new routine"
+        title = self.document.draft.title.strip() or _("this new routine")
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Unsaved changes")
+        box.setWindowTitle(_("Unsaved changes"))
         check = self.document.checked_now()
         if check.ok:
-            box.setText(f"Save your changes to “{title}” before closing?")
-            save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
+            box.setText(_("Save your changes to “{title}” before closing?").format(title=title))
+            save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
         else:
             count = len(check.problems)
             box.setText(
-                f"“{title}” has {count} problem{'s' if count != 1 else ''} to fix before it can "
-                "be saved. Close and lose your changes?"
+                n_(
+                    "“{title}” has {count} problem to fix before it can be saved. "
+                    "Close and lose your changes?",
+                    "“{title}” has {count} problems to fix before it can be saved. "
+                    "Close and lose your changes?",
+                    count,
+                ).format(title=title, count=number(count))
             )
             save = None
-        discard = box.addButton("Don't save", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(_("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(_("Keep editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save or cancel)
         box.setEscapeButton(cancel)
         box.exec()

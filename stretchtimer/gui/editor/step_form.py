@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import seconds_text
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.routine.draft import Kind, StepDraft, typed_number
 from stretchtimer.core.routine.model import ResolvedPace, Sides
 from stretchtimer.core.routine.wording import fill_sides
@@ -34,27 +35,30 @@ from stretchtimer.gui.editor.fields import (
     with_unit,
 )
 from stretchtimer.gui.editor.pose_picker import PosePicker
+from stretchtimer.gui.widgets.numbers import number as format_number
 
 KINDS: list[tuple[object, str, str]] = [
-    (Kind.HOLD, "Hold", "Hold a position for a number of seconds"),
-    (Kind.BREATHS, "Breaths", "Hold a position for a number of slow breaths"),
-    (Kind.REPS, "Repetitions", "Repeat a movement a number of times, in one or more sets"),
+    (Kind.HOLD, N_("Hold"), N_("Hold a position for a number of seconds")),
+    (Kind.BREATHS, N_("Breaths"), N_("Hold a position for a number of slow breaths")),
+    (Kind.REPS, N_("Repetitions"), N_("Repeat a movement a number of times, in one or more sets")),
 ]
 SIDES = (
-    (Sides.NONE, "No sides: done once"),
-    (Sides.BOTH, "Both sides: left, then right"),
-    (Sides.LEFT, "Left side only"),
-    (Sides.RIGHT, "Right side only"),
+    (Sides.NONE, N_("No sides: done once")),
+    (Sides.BOTH, N_("Both sides: left, then right")),
+    (Sides.LEFT, N_("Left side only")),
+    (Sides.RIGHT, N_("Right side only")),
 )
 AMOUNT_FIELDS = {Kind.HOLD: "hold", Kind.BREATHS: "breaths", Kind.REPS: "reps"}
 # Format 2 texts: caption, what it is for. {side} and {other} say the side being done.
 GUIDANCE_TEXTS = (
-    ("setup", "Setup", "Said before the timer: how to get into position"),
-    ("caution", "Caution", "Said with the setup, every time: when to stop or ease off"),
-    ("feel", "Feel", "Said once the hold has begun: where the stretch should be"),
-    ("release", "Release", "Said as the timed part ends: how to come out of it"),
+    ("setup", N_("Setup"), N_("Said before the timer: how to get into position")),
+    ("caution", N_("Caution"), N_("Said with the setup, every time: when to stop or ease off")),
+    ("feel", N_("Feel"), N_("Said once the hold has begun: where the stretch should be")),
+    ("release", N_("Release"), N_("Said as the timed part ends: how to come out of it")),
 )
-SIDE_HINT = (
+# TRANSLATORS: {side} and {other} are written as they are (the person types them);
+# translate the example sentence, keeping {side} and {other} in it.
+SIDE_HINT = N_(
     "Write {side} and {other} for the side being done and its opposite: "
     "“Cross your {side} ankle over your {other} knee.”"
 )
@@ -141,37 +145,44 @@ class StepForm(QWidget):
     def _build_fields(self) -> None:
         self.heading = QLabel()
         self.heading.setObjectName("StepHeading")
-        self.name = LineField("Step name", "What is this stretch called? For example “Pigeon pose”")
+        self.name = LineField(
+            _("Step name"), _("What is this stretch called? For example “Pigeon pose”")
+        )
         self.name.edited.connect(lambda text: self._edit("name", text))
-        self.kind = Choice("Timed by", KINDS)
+        self.kind = Choice(_("Timed by"), [(kind, _(label), _(tip)) for kind, label, tip in KINDS])
         self.kind.chosen.connect(lambda kind: self._edit("kind", kind))
         self.hold = self._number(
-            "hold", "Hold for", "seconds", "How many seconds to hold the position"
+            "hold", _("Hold for"), _("seconds"), _("How many seconds to hold the position")
         )
         self.breaths = self._number(
-            "breaths", "Breaths", "slow breaths, in and out", "How many slow breaths to hold it"
+            "breaths",
+            _("Breaths"),
+            _("slow breaths, in and out"),
+            _("How many slow breaths to hold it"),
         )
-        self.reps = self._number("reps", "Repetitions", None, "How many times, in each set")
+        self.reps = self._number("reps", _("Repetitions"), None, _("How many times, in each set"))
         self.tempo = self._number(
             "tempo",
-            "Seconds for each repetition",
+            _("Seconds for each repetition"),
             None,
-            "How long one repetition takes: 4 for “2 seconds up, 2 seconds down”",
+            _("How long one repetition takes: 4 for “2 seconds up, 2 seconds down”"),
             step=0.5,
             low=0.5,
         )
-        self._pair("repetitions", "reps", "tempo", "times, each taking", "seconds")
-        self.sets = self._number("sets", "Sets", None, "How many sets of repetitions")
-        self.set_rest = self._number("set_rest", "Rest between sets", None, low=0)
-        self._pair("sets_row", "sets", "set_rest", "sets, with", "seconds of rest between them")
+        self._pair("repetitions", "reps", "tempo", _("times, each taking"), _("seconds"))
+        self.sets = self._number("sets", _("Sets"), None, _("How many sets of repetitions"))
+        self.set_rest = self._number("set_rest", _("Rest between sets"), None, low=0)
+        self._pair(
+            "sets_row", "sets", "set_rest", _("sets, with"), _("seconds of rest between them")
+        )
         self.sides = QComboBox()
-        self.sides.setAccessibleName("Sides")
-        self.sides.setToolTip("Done once, on each side in turn, or on one side only")
+        self.sides.setAccessibleName(_("Sides"))
+        self.sides.setToolTip(_("Done once, on each side in turn, or on one side only"))
         self.sides.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value, label in SIDES:
-            self.sides.addItem(label, value)
+            self.sides.addItem(_(label), value)
         self.sides.activated.connect(lambda index: self._edit("sides", self.sides.itemData(index)))
-        self.rest = self._number("rest", "Rest after this step", None, low=0)
+        self.rest = self._number("rest", _("Rest after this step"), None, low=0)
         self.rest_unit = QLabel()
         self.rest_unit.setObjectName("Subtle")
         self.rows["rest"] = with_problem(
@@ -180,41 +191,42 @@ class StepForm(QWidget):
 
     def _build_texts(self) -> None:
         self.say = TextArea(
-            "Words to say",
-            "What the voice says as the step begins: how to get into position, what to feel",
+            _("Words to say"),
+            _("What the voice says as the step begins: how to get into position, what to feel"),
             lines=3,
         )
         self.say.edited.connect(lambda text: self._edit("say", text))
-        self.hear_say = QPushButton("Hear it")
-        self.hear_say.setAccessibleName("Hear the step's words")
-        self.hear_say.setToolTip("Hear the step's name and words in the chosen voice")
+        self.hear_say = QPushButton(_("Hear it"))
+        self.hear_say.setAccessibleName(_("Hear the step's words"))
+        self.hear_say.setToolTip(_("Hear the step's name and words in the chosen voice"))
         self.hear_say.clicked.connect(self._hear_step)
         self.easier = TextArea(
-            "Easier variation",
-            "An easier way to do it, offered when the stretch is too much (optional)",
+            _("Easier variation"),
+            _("An easier way to do it, offered when the stretch is too much (optional)"),
             lines=3,
         )
         self.easier.edited.connect(lambda text: self._edit("easier", text))
-        self.hear_easier = QPushButton("Hear it")
-        self.hear_easier.setAccessibleName("Hear the easier variation")
-        self.hear_easier.setToolTip("Hear the easier variation in the chosen voice")
+        self.hear_easier = QPushButton(_("Hear it"))
+        self.hear_easier.setAccessibleName(_("Hear the easier variation"))
+        self.hear_easier.setToolTip(_("Hear the easier variation in the chosen voice"))
         self.hear_easier.clicked.connect(self._hear_easier)
         self.texts: dict[str, TextArea] = {}
         for name, caption, tip in GUIDANCE_TEXTS:
-            area = TextArea(caption, f"{tip} (optional)", lines=2)
+            # TRANSLATORS: a field's placeholder; {purpose} says what the text is for.
+            area = TextArea(_(caption), _("{purpose} (optional)").format(purpose=_(tip)), lines=2)
             area.edited.connect(lambda text, key=name: self._edit(key, text))
             self.texts[name] = area
-        self.side_hint = QLabel(SIDE_HINT)
+        self.side_hint = QLabel(_(SIDE_HINT))
         self.side_hint.setObjectName("Subtle")
         self.side_hint.setWordWrap(True)
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         self.advice.setObjectName("Subtle")
-        self.advice.setAccessibleName("Advice for following this step by ear")
-        self.try_here = QPushButton("Try from this step")
-        self.try_here.setAccessibleName("Try the routine from this step")
+        self.advice.setAccessibleName(_("Advice for following this step by ear"))
+        self.try_here = QPushButton(_("Try from this step"))
+        self.try_here.setAccessibleName(_("Try the routine from this step"))
         self.try_here.setToolTip(
-            "Play the routine from this step, without keeping it in your history"
+            _("Play the routine from this step, without keeping it in your history")
         )
         self.try_here.clicked.connect(self._try_here)
 
@@ -228,24 +240,26 @@ class StepForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(20)
         form.setVerticalSpacing(10)
-        form.addRow("Name", with_problem(self.name, self._problem("name")))
-        form.addRow("Timed by", with_problem(self.kind, self._problem("amount")))
-        form.addRow("Hold for", self.rows["hold"])
-        form.addRow("Breaths", self.rows["breaths"])
-        form.addRow("Repetitions", self.rows["repetitions"])
-        form.addRow("Sets", self.rows["sets_row"])
-        form.addRow("Sides", with_problem(_left(self.sides), self._problem("sides")))
+        form.addRow(_("Name"), with_problem(self.name, self._problem("name")))
+        form.addRow(_("Timed by"), with_problem(self.kind, self._problem("amount")))
+        form.addRow(_("Hold for"), self.rows["hold"])
+        form.addRow(_("Breaths"), self.rows["breaths"])
+        form.addRow(_("Repetitions"), self.rows["repetitions"])
+        form.addRow(_("Sets"), self.rows["sets_row"])
+        form.addRow(_("Sides"), with_problem(_left(self.sides), self._problem("sides")))
         form.addRow("", self.side_hint)
         for name in ("setup", "caution"):
             area = self.texts[name]
             form.addRow(area.accessibleName(), with_problem(area, self._problem(name)))
-        form.addRow("Words to say", self._with_button(self.say, self.hear_say, "say"))
+        form.addRow(_("Words to say"), self._with_button(self.say, self.hear_say, "say"))
         for name in ("feel", "release"):
             area = self.texts[name]
             form.addRow(area.accessibleName(), with_problem(area, self._problem(name)))
-        form.addRow("Easier variation", self._with_button(self.easier, self.hear_easier, "easier"))
-        form.addRow("Rest after", self.rows["rest"])
-        form.addRow("Pose", self.pose)
+        form.addRow(
+            _("Easier variation"), self._with_button(self.easier, self.hear_easier, "easier")
+        )
+        form.addRow(_("Rest after"), self.rows["rest"])
+        form.addRow(_("Pose"), self.pose)
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             caption = item.widget() if item is not None else None
@@ -298,7 +312,11 @@ class StepForm(QWidget):
             return
         draft = self.document.draft
         number = draft.step_index(step.key) + 1
-        self.heading.setText(f"Step {number} of {len(draft.steps)}")
+        self.heading.setText(
+            _("Step {number} of {count}").format(
+                number=format_number(number), count=format_number(len(draft.steps))
+            )
+        )
         self.name.set_value(step.name)
         self.kind.set_value(step.kind)
         for name in ("hold", "breaths", "reps", "tempo", "sets", "set_rest", "rest"):
@@ -313,11 +331,17 @@ class StepForm(QWidget):
         self.side_hint.setVisible(step.sides is not Sides.NONE)
         routine_rest = typed_number(draft.rest)
         rest = routine_rest if isinstance(routine_rest, int | float) else self.defaults.rest
-        self.rest.setPlaceholderText(seconds_text(rest).removesuffix(" s"))
-        self.rest_unit.setText(f"seconds (leave it empty for the routine's {seconds_text(rest)})")
-        self.rest.setToolTip(f"Leave it empty for the routine's rest of {seconds_text(rest)}.")
-        self.set_rest.setPlaceholderText(seconds_text(rest).removesuffix(" s"))
-        self.set_rest.setToolTip(f"Leave it empty for the routine's rest of {seconds_text(rest)}.")
+        self.rest.setPlaceholderText(format_number(rest))
+        # TRANSLATORS: after the rest field; {rest} is a length such as "20 s".
+        self.rest_unit.setText(
+            _("seconds (leave it empty for the routine's {rest})").format(rest=seconds_text(rest))
+        )
+        usual = _("Leave it empty for the routine's rest of {rest}.").format(
+            rest=seconds_text(rest)
+        )
+        self.rest.setToolTip(usual)
+        self.set_rest.setPlaceholderText(format_number(rest))
+        self.set_rest.setToolTip(usual)
         self._show_kind(step.kind)
         self.hear_say.setEnabled(bool(step.name.strip() or step.say.strip()))
         self.hear_easier.setEnabled(bool(step.easier.strip()))
@@ -355,7 +379,7 @@ class StepForm(QWidget):
 
     def show_advice(self, advice: list[str]) -> None:
         """The guidance check's advice for this step: not errors, a way to be followed by ear."""
-        self.advice.setText("\n".join(f"Advice: {text}" for text in advice))
+        self.advice.setText("\n".join(_("Advice: {advice}").format(advice=text) for text in advice))
         self.advice.setVisible(bool(advice))
 
     def field_widget(self, name: str) -> QWidget | None:

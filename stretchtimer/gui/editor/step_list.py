@@ -32,40 +32,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.core.routine.draft import DraftCheck, Kind, StepDraft, typed_number
+from stretchtimer.core.i18n import N_, _, n_
+from stretchtimer.core.routine.draft import Kind, StepDraft, typed_number
 from stretchtimer.core.routine.model import Sides
 from stretchtimer.gui import theme
 from stretchtimer.gui.editor.document import DraftDocument
+from stretchtimer.gui.widgets.numbers import number
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME_TYPE = "application/x-stretchtimer-step"
 Index = QModelIndex | QPersistentModelIndex
-UNNAMED = "Unnamed step"
+UNNAMED = N_("Unnamed step")  # translate with _()
 
 
 def step_summary(step: StepDraft) -> str:
     """``"Hold 30 s · both sides"``: what a step does, from what was typed."""
 
-    def shown(text: str, fallback: str) -> str:
+    def shown(text: str, fallback: str) -> tuple[str, int]:
+        """What was typed (or ``fallback``), and the count its words agree with."""
         value = typed_number(text)
-        return text.strip() if value is not None else fallback
+        if value is None:
+            return fallback, 1 if fallback == "1" else 2
+        return text.strip(), int(value) if float(value).is_integer() else 2
 
     if step.kind is Kind.HOLD:
-        text = f"Hold {shown(step.hold, '?')} s"
+        # TRANSLATORS: a step's summary in the editor's list; {seconds} as typed, "30".
+        text = _("Hold {seconds} s").format(seconds=shown(step.hold, "?")[0])
     elif step.kind is Kind.BREATHS:
-        count = shown(step.breaths, "?")
-        text = f"{count} breath{'' if count == '1' else 's'}"
+        count, agrees = shown(step.breaths, "?")
+        text = n_("{count} breath", "{count} breaths", agrees).format(count=count)
     else:
-        reps = shown(step.reps, "?")
-        sets = shown(step.sets, "1")
-        text = f"{reps} rep{'' if reps == '1' else 's'}"
+        reps, agrees = shown(step.reps, "?")
+        sets = shown(step.sets, "1")[0]
         if sets != "1":
-            text = f"{sets} × {text}"
+            # TRANSLATORS: sets × repetitions in a step's summary, "2 × 10 reps".
+            text = n_("{sets} × {count} rep", "{sets} × {count} reps", agrees).format(
+                sets=sets, count=reps
+            )
+        else:
+            text = n_("{count} rep", "{count} reps", agrees).format(count=reps)
     if step.sides is Sides.BOTH:
-        text += " · both sides"
-    elif step.sides is not Sides.NONE:
-        text += f" · {step.sides.value} side"
+        text = _("{summary} · both sides").format(summary=text)
+    elif step.sides is Sides.LEFT:
+        text = _("{summary} · left side").format(summary=text)
+    elif step.sides is Sides.RIGHT:
+        text = _("{summary} · right side").format(summary=text)
     return text
 
 
@@ -82,10 +94,10 @@ class StepListModel(QAbstractListModel):
         super().__init__(parent)
         self.document = document
         self.keys = [step.key for step in document.draft.steps]
-        self.troubled: set[int] = set()  # keys of steps with problems
+        # Keys of steps whose problems are shown: the editor decides (a brand-new step's
+        # empty fields are no problem until it is edited or a save is tried).
+        self.troubled: set[int] = set()
         document.changed.connect(self._sync)
-        document.checked.connect(self._checked)
-        self._checked(document.check)
 
     # -- following the draft ------------------------------------------------------------
 
@@ -127,15 +139,10 @@ class StepListModel(QAbstractListModel):
         if self.keys:
             self.dataChanged.emit(self.index(0), self.index(len(self.keys) - 1))
 
-    def _checked(self, check: DraftCheck) -> None:
-        steps = self.document.draft.steps
-        troubled = {
-            steps[problem.step - 1].key
-            for problem in check.problems
-            if problem.step is not None and 0 < problem.step <= len(steps)
-        }
-        if troubled != self.troubled:
-            self.troubled = troubled
+    def set_troubled(self, keys: set[int]) -> None:
+        """Mark the steps with these keys as needing a fix (the rest as fine)."""
+        if keys != self.troubled:
+            self.troubled = set(keys)
             self._all_changed()
 
     # -- the model ------------------------------------------------------------------------
@@ -148,11 +155,16 @@ class StepListModel(QAbstractListModel):
             return None
         step = self.document.draft.steps[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return step.name.strip() or UNNAMED
+            return step.name.strip() or _(UNNAMED)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            trouble = ", has a problem" if step.key in self.troubled else ""
-            name = step.name.strip() or UNNAMED
-            return f"Step {index.row() + 1}: {name}, {step_summary(step)}{trouble}"
+            name = step.name.strip() or _(UNNAMED)
+            place = number(index.row() + 1)
+            if step.key in self.troubled:
+                # TRANSLATORS: read by screen readers for a step in the editor's list.
+                words = _("Step {number}: {name}, {summary}, has a problem")
+            else:
+                words = _("Step {number}: {name}, {summary}")
+            return words.format(number=place, name=name, summary=step_summary(step))
         if role == STEP_ROLE:
             return step
         if role == PROBLEM_ROLE:
@@ -283,7 +295,7 @@ class StepDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(colours.danger if troubled else colours.accent))
         painter.drawEllipse(circle)
         painter.setPen(QColor(colours.accent_text if not troubled else colours.surface))
-        label = "!" if troubled else str(index.row() + 1)
+        label = "!" if troubled else number(index.row() + 1)
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, label)
 
         left = circle.right() + 12
@@ -297,13 +309,15 @@ class StepDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(left, card.top() + 8, width, metrics.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(name or UNNAMED, Qt.TextElideMode.ElideRight, round(width)),
+            metrics.elidedText(name or _(UNNAMED), Qt.TextElideMode.ElideRight, round(width)),
         )
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.92)
         painter.setFont(small)
         painter.setPen(QColor(colours.danger if troubled else colours.muted))
-        summary = step_summary(step) + (" · needs a fix" if troubled else "")
+        summary = step_summary(step)
+        if troubled:
+            summary = _("{summary} · needs a fix").format(summary=summary)
         small_metrics = QFontMetrics(small)
         painter.drawText(
             QRectF(left, card.top() + 10 + metrics.height(), width, small_metrics.height()),
@@ -320,7 +334,7 @@ class StepListView(QListView):
         super().__init__(parent)
         self.setModel(model)
         self.setItemDelegate(StepDelegate(self))
-        self.setAccessibleName("Steps")
+        self.setAccessibleName(_("Steps"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMouseTracking(True)

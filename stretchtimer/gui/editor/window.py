@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.draft import (
     Kind,
     RoutineDraft,
@@ -42,7 +43,6 @@ from stretchtimer.storage.routines.store import RoutineStore
 
 log = logging.getLogger(__name__)
 
-SPEEDS = (("Normal speed", 1.0), ("2× speed", 2.0), ("5× speed", 5.0), ("10× speed", 10.0))
 STEP_FIELD_OF = {"hold": "amount", "breaths": "amount", "reps": "amount", "kind": "amount"}
 
 
@@ -70,7 +70,7 @@ class RoutineEditor(EditorLayout, CheckedEditor, SavingEditor):
         self.services = services
         settings = services.settings.current
         self.defaults = ResolvedPace(prepare=settings.prepare, rest=settings.rest)
-        self.document = DraftDocument(draft, path.name if path else "new routine", self)
+        self.document = DraftDocument(draft, path.name if path else _("new routine"), self)
         self.file = EditorFile(services, store, drafts, path=path, base=base, parent=self)
         self.speech = VoicePreview(services, self)
         self.revealed = False  # a save was tried: every problem shows
@@ -178,7 +178,7 @@ class RoutineEditor(EditorLayout, CheckedEditor, SavingEditor):
         check = self.document.checked_now()
         if check.routine is None:
             self.go_to_first_problem()
-            self.banner.say("Fix the problems marked in red to try the routine.", problem=True)
+            self.banner.say(_("Fix the problems marked in red to try the routine."), problem=True)
             return
         routine = check.routine
         if from_key is not None:
@@ -189,22 +189,23 @@ class RoutineEditor(EditorLayout, CheckedEditor, SavingEditor):
 
     def _speaking(self, busy: bool) -> None:
         for button in (self.step_form.hear_say, self.step_form.hear_easier):
-            button.setText("Speaking…" if busy else "Hear it")
+            button.setText(_("Speaking…") if busy else _("Hear it"))
 
     # -- looks ----------------------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        title = self.document.draft.title.strip() or "New routine"
-        self.setWindowTitle(f"{title}[*] — Routine editor")
+        title = self.document.draft.title.strip() or _("New routine")
+        # TRANSLATORS: the editor's window title; [*] marks unsaved changes (Qt shows "*").
+        self.setWindowTitle(_("{title}[*] — Routine editor").format(title=title))
         self.setWindowModified(self.document.modified)
         if self.file.saving:
-            state = "Saving…"
+            state = _("Saving…")
         elif self.document.modified:
-            state = "Unsaved changes"
+            state = _("Unsaved changes")
         elif self.path is None:
-            state = "Not saved yet"
+            state = _("Not saved yet")
         else:
-            state = f"Saved as {self.path.name}"
+            state = _("Saved as {name}").format(name=self.path.name)
         self.state_label.setText(state)
 
     def restyle(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
 
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.gui.editor.banner import EditorBanner
 from stretchtimer.gui.routines.files import (
@@ -32,6 +33,7 @@ from stretchtimer.gui.routines.files import (
     RoutineImporter,
     open_folder,
 )
+from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.storage.routines.library import BUILTIN_PACKAGE, RoutineEntry
 from stretchtimer.storage.routines.store import Deleted, RoutineStore, Saved, copy_title, slug
 
@@ -99,20 +101,28 @@ class RoutineActions:
     def _build(self) -> None:
         view = self.view
         self.new_button = _button(
-            "+ New routine", "New routine", "Make a routine of your own (Ctrl+N)"
+            _("+ New routine"), _("New routine"), _("Make a routine of your own (Ctrl+N)")
         )
         self.import_button = _button(
-            "Import…", "Import a routine file", "Add a routine file someone shared (Ctrl+I)"
+            _("Import…"),
+            _("Import a routine file"),
+            _("Add a routine file someone shared (Ctrl+I)"),
         )
         self.folder_button = _button(
-            "Folder", "Open the routines folder", "Show your routine files in the file manager"
+            _("Folder"),
+            _("Open the routines folder"),
+            _("Show your routine files in the file manager"),
         )
         for button in (self.import_button, self.folder_button, self.new_button):
             view.header.addWidget(button)
-        self.edit_button = _button("Edit", "Edit the routine", "Change this routine (Ctrl+E)")
-        self.more_button = _button("More", "More actions", "Duplicate, rename, export or delete")
-        for number, button in enumerate((self.edit_button, self.more_button)):
-            view.detail_buttons.insertWidget(number, button)
+        self.edit_button = _button(
+            _("Edit"), _("Edit the routine"), _("Change this routine (Ctrl+E)")
+        )
+        self.more_button = _button(
+            _("More"), _("More actions"), _("Duplicate, rename, export or delete")
+        )
+        for place, button in enumerate((self.edit_button, self.more_button)):
+            view.detail_buttons.insertWidget(place, button)
         view.tab_in_reading_order(
             [self.import_button, self.folder_button, self.new_button],
             [self.edit_button, self.more_button],
@@ -130,16 +140,16 @@ class RoutineActions:
             where.addAction(made)
             return made
 
-        self.new_action = action("New routine", "Ctrl+N", self.new_routine, view)
-        self.import_action = action("Import a routine file…", "Ctrl+I", self.choose_import, view)
-        self.undo_action = action("Undo the delete", "Ctrl+Z", self.undo_delete, view)
-        self.edit_action = action("Edit", "Ctrl+E", self.edit, view.list)
-        self.duplicate_action = action("Duplicate…", "Ctrl+D", self.duplicate, view.list)
-        self.rename_action = action("Rename…", "F2", self.rename, view.list)
-        self.delete_action = action("Delete", "Delete", self.delete, view.list)
-        self.export_action = QAction("Export…", view)
+        self.new_action = action(_("New routine"), "Ctrl+N", self.new_routine, view)
+        self.import_action = action(_("Import a routine file…"), "Ctrl+I", self.choose_import, view)
+        self.undo_action = action(_("Undo the delete"), "Ctrl+Z", self.undo_delete, view)
+        self.edit_action = action(_("Edit"), "Ctrl+E", self.edit, view.list)
+        self.duplicate_action = action(_("Duplicate…"), "Ctrl+D", self.duplicate, view.list)
+        self.rename_action = action(_("Rename…"), "F2", self.rename, view.list)
+        self.delete_action = action(_("Delete"), "Delete", self.delete, view.list)
+        self.export_action = QAction(_("Export…"), view)
         self.export_action.triggered.connect(lambda _checked=False: self.export())
-        self.folder_action = QAction("Open the routines folder", view)
+        self.folder_action = QAction(_("Open the routines folder"), view)
         self.folder_action.triggered.connect(lambda _checked=False: self.open_routines_folder())
 
         self.more_menu = QMenu(self.more_button)
@@ -182,11 +192,13 @@ class RoutineActions:
         entry = self.current()
         own = entry is not None and not entry.builtin
         usable = entry is not None and entry.routine is not None
-        self.edit_button.setText("Edit a copy" if entry is not None and entry.builtin else "Edit")
+        self.edit_button.setText(
+            _("Edit a copy") if entry is not None and entry.builtin else _("Edit")
+        )
         self.edit_button.setToolTip(
-            "Built-in routines stay as they are: edit a copy of your own (Ctrl+E)"
+            _("Built-in routines stay as they are: edit a copy of your own (Ctrl+E)")
             if entry is not None and entry.builtin
-            else "Change this routine (Ctrl+E)"
+            else _("Change this routine (Ctrl+E)")
         )
         for control in (self.edit_button, self.edit_action):
             control.setEnabled(usable)
@@ -240,7 +252,7 @@ class RoutineActions:
     def _imported(self, path: Path) -> None:
         self.host.show_place("routines")
         self.refresh(select=path)
-        self.bar.say(f"Imported as {path.name}.")
+        self.bar.say(_("Imported as {name}.").format(name=path.name))
 
     # -- new, edit, duplicate, rename ------------------------------------------------------
 
@@ -262,15 +274,19 @@ class RoutineActions:
             self.editors.open_file(path)
         except (OSError, ValueError) as error:
             QMessageBox.warning(
-                self.window, "Cannot open the routine", f"{path.name} cannot be opened: {error}"
+                self.window,
+                _("Cannot open the routine"),
+                _("{name} cannot be opened: {error}").format(name=path.name, error=error),
             )
 
     def _edit_a_copy(self, routine: Routine) -> None:
         answer = QMessageBox.question(
             self.window,
-            "Built-in routine",
-            f"“{routine.title}” comes with Stretch Timer and stays as it is. Save a copy as "
-            "your own routine, and edit that?",
+            _("Built-in routine"),
+            _(
+                "“{title}” comes with Stretch Timer and stays as it is. Save a copy as "
+                "your own routine, and edit that?"
+            ).format(title=routine.title),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -282,7 +298,9 @@ class RoutineActions:
         entry = self.current()
         if entry is None or entry.routine is None:
             return
-        title = self._ask_title("Duplicate", "Title of the copy:", copy_title(entry.routine.title))
+        title = self._ask_title(
+            _("Duplicate"), _("Title of the copy:"), copy_title(entry.routine.title)
+        )
         if title is not None:
             routine = entry.routine
             self._write(lambda: self.store.duplicate(routine, title))
@@ -297,7 +315,7 @@ class RoutineActions:
             editor.activateWindow()
             editor.routine_form.title.setFocus()
             return
-        title = self._ask_title("Rename", "New title:", entry.routine.title)
+        title = self._ask_title(_("Rename"), _("New title:"), entry.routine.title)
         if title is not None and title.strip() != entry.routine.title:
             path = entry.path
             self._write(lambda: self.store.rename(path, title))
@@ -313,7 +331,9 @@ class RoutineActions:
             if problem is None:
                 return text.strip()
             QMessageBox.warning(
-                self.window, heading, f"That title cannot be used: {problem_text(problem)}."
+                self.window,
+                heading,
+                _("That title cannot be used: {problem}.").format(problem=problem_text(problem)),
             )
             title = text
 
@@ -330,7 +350,9 @@ class RoutineActions:
     def _failed(self, error: BaseException) -> None:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         self.host.show_notice(
-            f"That did not work ({reason}); check that {self.store.folder} is writable."
+            _("That did not work ({reason}); check that {folder} is writable.").format(
+                reason=reason, folder=self.store.folder
+            )
         )
 
     # -- delete and undo -------------------------------------------------------------------
@@ -347,7 +369,9 @@ class RoutineActions:
         def deleted(result: Deleted) -> None:
             self.deleted = result
             self.refresh()
-            self.bar.say(f"Deleted “{title}”.", [("Undo", self.undo_delete)])
+            self.bar.say(
+                _("Deleted “{title}”.").format(title=title), [(_("Undo"), self.undo_delete)]
+            )
 
         self.services.tasks.run(lambda: self.store.delete(path), deleted, self._failed)
 
@@ -366,7 +390,7 @@ class RoutineActions:
 
     def choose_import(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self.window, "Import routine files", str(Path.home()), "Routine files (*.toml)"
+            self.window, _("Import routine files"), str(Path.home()), _("Routine files (*.toml)")
         )
         self.importer.import_files([Path(name) for name in names])
 
@@ -376,9 +400,9 @@ class RoutineActions:
             return
         name, _filter = QFileDialog.getSaveFileName(
             self.window,
-            "Export the routine",
+            _("Export the routine"),
             str(Path.home() / f"{slug(entry.title)}.toml"),
-            "Routine files (*.toml)",
+            _("Routine files (*.toml)"),
         )
         if name:
             self.export_to(entry, Path(name))
@@ -398,7 +422,9 @@ class RoutineActions:
             return export_file(data, target)
 
         self.services.tasks.run(
-            copy, lambda saved: self.bar.say(f"Exported to {saved.path}."), self._failed
+            copy,
+            lambda saved: self.bar.say(_("Exported to {path}.").format(path=saved.path)),
+            self._failed,
         )
 
     def open_routines_folder(self) -> None:
@@ -423,11 +449,26 @@ class RoutineActions:
         kept = DraftFolder(self.drafts_folder).unsaved()
         if not kept:
             return
-        names = ", ".join(f"“{draft.draft.title.strip() or 'a new routine'}”" for draft in kept[:3])
-        more = f" and {len(kept) - 3} more" if len(kept) > 3 else ""
+        titles = [draft.draft.title.strip() or _("a new routine") for draft in kept[:3]]
+        names = ", ".join(f"“{title}”" for title in titles)
+        if len(kept) > 3:
+            more = len(kept) - 3
+            # TRANSLATORS: {names} are up to three routine titles in quotes.
+            words = n_(
+                "Changes to {names} and {count} more were not saved before Stretch Timer closed.",
+                "Changes to {names} and {count} more were not saved before Stretch Timer closed.",
+                more,
+            ).format(names=names, count=number(more))
+        else:
+            words = _("Changes to {names} were not saved before Stretch Timer closed.").format(
+                names=names
+            )
         self.bar.say(
-            f"Changes to {names}{more} were not saved before Stretch Timer closed.",
-            [("Open them", lambda: self._reopen(kept)), ("Discard", lambda: self._discard(kept))],
+            words,
+            [
+                (_("Open them"), lambda: self._reopen(kept)),
+                (_("Discard"), lambda: self._discard(kept)),
+            ],
         )
 
     def _reopen(self, kept: list[KeptDraft]) -> None:

@@ -18,9 +18,11 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, QUrl, Si
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.draft import problem_text, title_problem
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.gui.widgets.rich_text import escaped
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routines.store import (
@@ -180,7 +182,9 @@ class RoutineImporter(QObject):
     def _copied(self, result: Saved | RoutineClashError) -> None:
         if isinstance(result, RoutineClashError):
             # Another program took the name in the meantime: ask again.
-            QMessageBox.warning(self.window, "Not imported", f"Not imported: {result}.")
+            QMessageBox.warning(
+                self.window, _("Not imported"), _("Not imported: {reason}.").format(reason=result)
+            )
             return
         self.imported.emit(result.path)
 
@@ -188,24 +192,33 @@ class RoutineImporter(QObject):
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         QMessageBox.warning(
             self.window,
-            "Not imported",
-            f"The routine could not be imported ({reason}); nothing was changed.",
+            _("Not imported"),
+            _("The routine could not be imported ({reason}); nothing was changed.").format(
+                reason=reason
+            ),
         )
 
     def _show_problems(self, source: Path, error: RoutineFileError) -> None:
         lines = [str(problem) for problem in error.problems]
         shown = "".join(f"<li>{escaped(line)}</li>" for line in lines[:MAX_PROBLEMS_SHOWN])
         more = len(lines) - MAX_PROBLEMS_SHOWN
-        extra = f"<p>… and {more} more.</p>" if more > 0 else ""
+        extra = ""
+        if more > 0:
+            words = n_("… and {count} more.", "… and {count} more.", more)
+            extra = f"<p>{escaped(words.format(count=number(more)))}</p>"
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Not imported")
-        box.setText(
-            f"<p><b>{escaped(source.name)}</b> was not imported: it has "
-            f"{len(lines)} problem{'s' if len(lines) != 1 else ''}. Nothing was changed.</p>"
-            f"<ul>{shown}</ul>{extra}"
-            "<p>Fix the file in a text editor and import it again.</p>"
+        box.setWindowTitle(_("Not imported"))
+        # TRANSLATORS: {file} is the name of the routine file (shown in bold).
+        summary = n_(
+            "{file} was not imported: it has {count} problem. Nothing was changed.",
+            "{file} was not imported: it has {count} problems. Nothing was changed.",
+            len(lines),
         )
+        summary = escaped(summary.format(file="\0", count=number(len(lines))))
+        summary = summary.replace("\0", f"<b>{escaped(source.name)}</b>")
+        fix = escaped(_("Fix the file in a text editor and import it again."))
+        box.setText(f"<p>{summary}</p><ul>{shown}</ul>{extra}<p>{fix}</p>")
         box.setDetailedText("\n".join(lines))
         box.setObjectName("ImportProblems")
         box.exec()
@@ -215,26 +228,40 @@ class RoutineImporter(QObject):
         free = self.store.free_path(check.target.stem).name
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("A routine has this name")
-        rename = box.addButton(f"Import as {free}", QMessageBox.ButtonRole.AcceptRole)
+        box.setWindowTitle(_("A routine has this name"))
+        rename = box.addButton(
+            _("Import as {name}").format(name=free), QMessageBox.ButtonRole.AcceptRole
+        )
         replace = None
         if check.clash.builtin:
             box.setText(
-                f"A built-in routine is already called “{check.target.stem}”. "
-                f"Import “{check.routine.title}” as {free}?"
+                _(
+                    "A built-in routine is already called “{name}”. Import “{title}” as {file}?"
+                ).format(name=check.target.stem, title=check.routine.title, file=free)
             )
         else:
-            have = (
-                f"“{check.clash.title}” in {check.target.name}"
-                if check.clash.title is not None
-                else check.target.name
-            )
+            if check.clash.title is not None:
+                # TRANSLATORS: {file} is a file name; the one you have is kept as {backup}.
+                words = _(
+                    "Your routines already have “{have}” in {file}. Import “{title}” as {name}, "
+                    "or replace the one you have (it is kept as {backup})?"
+                )
+            else:
+                words = _(
+                    "Your routines already have {file}. Import “{title}” as {name}, "
+                    "or replace the one you have (it is kept as {backup})?"
+                )
             box.setText(
-                f"Your routines already have {have}. Import “{check.routine.title}” "
-                f"as {free}, or replace the one you have (it is kept as {check.target.name}.bak)?"
+                words.format(
+                    have=check.clash.title,
+                    file=check.target.name,
+                    title=check.routine.title,
+                    name=free,
+                    backup=f"{check.target.name}.bak",
+                )
             )
-            replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+            replace = box.addButton(_("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(rename)
         box.setEscapeButton(cancel)
         box.exec()
@@ -251,14 +278,18 @@ class RoutineImporter(QObject):
         free = self.store.free_title(check.routine.title)
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("A built-in routine has this title")
+        box.setWindowTitle(_("A built-in routine has this title"))
         box.setText(
-            f"“{check.clash.title}” is a built-in routine, which stays as it is. Import "
-            f"{check.source.name} as “{free}”, or under a title you choose?"
+            _(
+                "“{builtin}” is a built-in routine, which stays as it is. Import "
+                "{file} as “{title}”, or under a title you choose?"
+            ).format(builtin=check.clash.title, file=check.source.name, title=free)
         )
-        rename = box.addButton(f"Import as “{free}”", QMessageBox.ButtonRole.AcceptRole)
-        choose = box.addButton("Choose a title…", QMessageBox.ButtonRole.ActionRole)
-        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        rename = box.addButton(
+            _("Import as “{title}”").format(title=free), QMessageBox.ButtonRole.AcceptRole
+        )
+        choose = box.addButton(_("Choose a title…"), QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(rename)
         box.setEscapeButton(cancel)
         box.exec()
@@ -270,9 +301,9 @@ class RoutineImporter(QObject):
         return None
 
     def _ask_free_title(self, title: str) -> str | None:
-        heading = "Import under another title"
+        heading = _("Import under another title")
         while True:
-            text, ok = QInputDialog.getText(self.window, heading, "Title:", text=title)
+            text, ok = QInputDialog.getText(self.window, heading, _("Title:"), text=title)
             if not ok:
                 return None
             problem = title_problem(text)
@@ -281,9 +312,13 @@ class RoutineImporter(QObject):
             reason = (
                 problem_text(problem)
                 if problem is not None
-                else f"a routine is already called “{text.strip()}”"
+                else _("a routine is already called “{title}”").format(title=text.strip())
             )
-            QMessageBox.warning(self.window, heading, f"That title cannot be used: {reason}.")
+            QMessageBox.warning(
+                self.window,
+                heading,
+                _("That title cannot be used: {problem}.").format(problem=reason),
+            )
             title = text
 
 

@@ -18,8 +18,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.session.estimate import estimated_seconds, plan_options
 from stretchtimer.gui import theme
+from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.gui.widgets.pose_thumbnail import step_pose, thumbnail
 from stretchtimer.storage.routines.library import RoutineEntry
 from stretchtimer.storage.settings import Settings
@@ -39,11 +41,12 @@ class RoutineRow:
 
     def meta(self) -> str:
         if not self.usable:
-            return "Cannot be used"
+            return _("Cannot be used")
         assert self.entry.routine is not None
         steps = len(self.entry.routine.steps)
-        origin = "Built-in" if self.entry.builtin else "Your routine"
-        return f"{clock_text(self.seconds)} · {steps} step{'s' if steps != 1 else ''} · {origin}"
+        origin = _("Built-in") if self.entry.builtin else _("Your routine")
+        count = n_("{count} step", "{count} steps", steps).format(count=number(steps))
+        return f"{clock_text(self.seconds)} · {count} · {origin}"
 
     def pose(self) -> str | None:
         """The pose of the routine's first step that has one: the card's picture."""
@@ -115,8 +118,11 @@ class RoutineListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.entry.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            tags = f", tags {', '.join(row.tags())}" if row.tags() else ""
-            return f"{row.entry.title}, {row.meta()}{tags}"
+            text = f"{row.entry.title}, {row.meta()}"
+            if row.tags():
+                # TRANSLATORS: read by screen readers after a routine's name and length.
+                text += ", " + _("tags {tags}").format(tags=", ".join(row.tags()))
+            return text
         if role == ENTRY_ROLE:
             return row
         return None
@@ -171,7 +177,7 @@ class RoutineFilter(QSortFilterProxyModel):
 
 
 def group_heading(index: Index) -> str:
-    """ "Your routines" or "Built-in routines" above the first row of each group, while
+    """_("Your routines") or _("Built-in routines") above the first row of each group, while
     the list shows both groups in their own order (not sorted by a search)."""
     model = index.model()
     row = index.data(ENTRY_ROLE)
@@ -190,7 +196,7 @@ def group_heading(index: Index) -> str:
     before = model.index(index.row() - 1, 0).data(ENTRY_ROLE) if index.row() > 0 else None
     if isinstance(before, RoutineRow) and before.entry.builtin == row.entry.builtin:
         return ""
-    return "Built-in routines" if row.entry.builtin else "Your routines"
+    return _("Built-in routines") if row.entry.builtin else _("Your routines")
 
 
 class RoutineCardDelegate(QStyledItemDelegate):

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.core.formatting import work_text
-from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.i18n import N_, _
+from stretchtimer.core.routine.model import Routine, Side
+from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.script import ScriptSegment, script_time
 from stretchtimer.gui.routines.list_model import (
     ENTRY_ROLE,
@@ -33,12 +34,15 @@ from stretchtimer.gui.routines.list_model import (
     RoutineRow,
 )
 from stretchtimer.gui.routines.pose_strip import PoseStrip
+from stretchtimer.gui.routines.step_words import seconds_words, work_words
+from stretchtimer.gui.session.player_text import kind_words, side_words
+from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.gui.widgets.page_scroll import page_scroll_area
 from stretchtimer.gui.widgets.rich_text import escaped
 from stretchtimer.storage.routines.library import RoutineEntry
 from stretchtimer.storage.settings import Settings
 
-ALL_TAGS = "All tags"
+ALL_TAGS = N_("All tags")  # the tag filter's first entry: translate with _()
 
 
 class RoutinesView(QWidget):
@@ -101,15 +105,15 @@ class RoutinesView(QWidget):
         self._apply_tab_order()
 
     def _build_list(self) -> QVBoxLayout:
-        title = QLabel("Routines")
+        title = QLabel(_("Routines"))
         title.setObjectName("PageTitle")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search routines and stretches  (Ctrl+F)")
-        self.search.setAccessibleName("Search routines")
+        self.search.setPlaceholderText(_("Search routines and stretches  (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search routines"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
         self.tag = QComboBox()
-        self.tag.setAccessibleName("Filter by tag")
+        self.tag.setAccessibleName(_("Filter by tag"))
         self.tag.currentTextChanged.connect(self._filter_changed)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -118,7 +122,7 @@ class RoutinesView(QWidget):
         self.list = QListView()
         self.list.setModel(self.filter)
         self.list.setItemDelegate(RoutineCardDelegate(self.list))
-        self.list.setAccessibleName("Routines")
+        self.list.setAccessibleName(_("Routines"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setMouseTracking(True)
@@ -126,7 +130,7 @@ class RoutinesView(QWidget):
         self.list.doubleClicked.connect(self._start_index)
         self.list.installEventFilter(self)  # Enter on a row starts it
         self.list.selectionModel().currentChanged.connect(self._show_current)
-        self.empty = QLabel("No routine matches. Clear the search to see them all.")
+        self.empty = QLabel(_("No routine matches. Clear the search to see them all."))
         self.empty.setObjectName("Subtle")
         self.empty.hide()
 
@@ -153,26 +157,28 @@ class RoutinesView(QWidget):
         self.detail_text.setWordWrap(True)
         self.detail_text.setTextFormat(Qt.TextFormat.RichText)
         self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.detail_text.setAccessibleName("Routine details")
+        self.detail_text.setAccessibleName(_("Routine details"))
         self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.script_button = QPushButton("Show the script")
+        self.script_button = QPushButton(_("Show the script"))
         self.script_button.setCheckable(True)
-        self.script_button.setAccessibleName("Show what the session will say, and when")
+        self.script_button.setAccessibleName(_("Show what the session will say, and when"))
         self.script_button.setToolTip(
-            "Every instruction and count as the session will say it, with its time "
-            "(as `stretchtimer routines script` prints it)"
+            _(
+                "Every instruction and count as the session will say it, with its time "
+                "(as `stretchtimer routines script` prints it)"
+            )
         )
         self.script_button.toggled.connect(lambda _on: self._show_script())
         self.script_text = QLabel()
         self.script_text.setTextFormat(Qt.TextFormat.RichText)
-        self.script_text.setAccessibleName("The session's script")
+        self.script_text.setAccessibleName(_("The session's script"))
         self.script_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.script_text.setWordWrap(True)
         self.script_text.hide()
-        self.start_button = QPushButton("Start  (Enter)")
+        self.start_button = QPushButton(_("Start  (Enter)"))
         self.start_button.setProperty("primary", True)
-        self.start_button.setAccessibleName("Start the routine")
-        self.start_button.setToolTip("Start this routine (Enter)")
+        self.start_button.setAccessibleName(_("Start the routine"))
+        self.start_button.setToolTip(_("Start this routine (Enter)"))
         self.start_button.clicked.connect(self._start_current)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
@@ -182,7 +188,7 @@ class RoutinesView(QWidget):
         inner_layout.addWidget(self.script_text)
         inner_layout.addStretch(1)
         scroll = self.detail_scroll = page_scroll_area(
-            inner, "The routine's steps", takes_focus=True
+            inner, _("The routine's steps"), takes_focus=True
         )
         card = QFrame()
         card.setProperty("card", True)
@@ -215,8 +221,8 @@ class RoutinesView(QWidget):
         tag = self.tag.currentText()
         self.tag.blockSignals(True)
         self.tag.clear()
-        self.tag.addItems([ALL_TAGS, *self.model.all_tags()])
-        self.tag.setCurrentText(tag if tag in self.model.all_tags() else ALL_TAGS)
+        self.tag.addItems([_(ALL_TAGS), *self.model.all_tags()])
+        self.tag.setCurrentText(tag if tag in self.model.all_tags() else _(ALL_TAGS))
         self.tag.blockSignals(False)
         self._filter_changed()
         self.select(keep)
@@ -253,7 +259,7 @@ class RoutinesView(QWidget):
 
     def _filter_changed(self, *_: object) -> None:
         tag = self.tag.currentText()
-        self.filter.set_tag("" if tag == ALL_TAGS else tag)
+        self.filter.set_tag("" if self.tag.currentIndex() <= 0 else tag)
         self.filter.set_text(self.search.text())
         empty = self.filter.rowCount() == 0
         self.empty.setVisible(empty)
@@ -286,7 +292,7 @@ class RoutinesView(QWidget):
         routine = row.entry.routine if row is not None else None
         self.script_button.setVisible(routine is not None)
         shown = routine is not None and self.script_button.isChecked()
-        self.script_button.setText("Hide the script" if shown else "Show the script")
+        self.script_button.setText(_("Hide the script") if shown else _("Show the script"))
         self.script_text.setVisible(shown)
         if shown:
             assert routine is not None
@@ -325,29 +331,47 @@ def script_html(script: tuple[ScriptSegment, ...]) -> str:
     """The script as a table: each part of the session, then what is heard and when."""
     rows = []
     for segment in script:
-        what = segment.kind.replace("_", " ").capitalize()
+        what = kind_words(SegmentKind(segment.kind))
         if segment.step_name:
             what = f"{what} · {segment.step_name}"
         if segment.side:
-            what = f"{what} · {segment.side}"
+            what = f"{what} · {side_words(Side(segment.side))}"
         rows.append(
             f"<tr><td style='padding-top:8px'><b>{script_time(segment.start)}</b></td>"
             f"<td style='padding-top:8px'><b>{escaped(what)}</b>"
-            f"<span style='opacity:0.7'> · {segment.length:.0f} s</span></td></tr>"
+            f"<span style='opacity:0.7'> · {seconds_words(segment.length, 0)}</span></td></tr>"
         )
         for cue in segment.cues:
             if cue.spoken:
-                heard = (
-                    f"“{escaped(cue.text)}”<span style='opacity:0.6'> · {cue.length:.1f} s"
-                    f"{'' if cue.length_from == 'clip' else ', estimated'}</span>"
-                )
+                length = seconds_words(cue.length, 1)
+                if cue.length_from != "clip":
+                    # TRANSLATORS: a cue's length when no clip was measured: "2.5 s, estimated".
+                    length = _("{length}, estimated").format(length=length)
+                heard = f"“{escaped(cue.text)}”<span style='opacity:0.6'> · {length}</span>"
             else:
-                sound = (cue.sound or "tone").replace("_", " ")
-                heard = f"<span style='opacity:0.7'>[{escaped(sound)}]</span>"
+                heard = f"<span style='opacity:0.7'>[{escaped(sound_words(cue.sound))}]</span>"
             rows.append(
                 f"<tr><td style='opacity:0.7'>{script_time(cue.start)}</td><td>{heard}</td></tr>"
             )
     return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
+
+
+# What the script calls each sound it plays instead of words.
+_SOUND_WORDS = {
+    "session_start": N_("start chime"),
+    "switch": N_("switch-sides chime"),
+    "end": N_("end chime"),
+    "complete": N_("completion chime"),
+    "inhale": N_("breathe-in tone"),
+    "exhale": N_("breathe-out tone"),
+}
+
+
+def sound_words(sound: str | None) -> str:
+    """A sound of the script, in words: "end chime"; "tone" for one without a name."""
+    if sound in _SOUND_WORDS:
+        return _(_SOUND_WORDS[sound])
+    return _("tone")
 
 
 def _details_html(row: RoutineRow) -> str:
@@ -355,22 +379,22 @@ def _details_html(row: RoutineRow) -> str:
     if entry.routine is None:
         assert entry.error is not None
         problems = "".join(f"<li>{escaped(str(problem))}</li>" for problem in entry.error.problems)
-        return (
-            f"<p>This file has problems, so it cannot be played yet. Fix them in "
-            f"<code>{escaped(entry.source)}</code>:</p><ul>{problems}</ul>"
-        )
+        words = _("This file has problems, so it cannot be played yet. Fix them in {file}:")
+        file = f"<code>{escaped(entry.source)}</code>"
+        return f"<p>{escaped(words).replace('{file}', file)}</p><ul>{problems}</ul>"
     routine = entry.routine
     parts = []
     if routine.description:
         parts.append(f"<p>{escaped(routine.description)}</p>")
     if routine.tags:
-        parts.append(f"<p style='opacity:0.8'>Tags: {escaped(', '.join(routine.tags))}</p>")
+        tags = _("Tags: {tags}").format(tags=", ".join(routine.tags))
+        parts.append(f"<p style='opacity:0.8'>{escaped(tags)}</p>")
     steps = []
-    for number, step in enumerate(routine.steps, start=1):
-        easier = " · easier variation available" if step.easier else ""
+    for place, step in enumerate(routine.steps, start=1):
+        easier = " · " + escaped(_("easier variation available")) if step.easier else ""
         steps.append(
-            f"<p><b>{number}. {escaped(step.name)}</b><br>"
-            f"<span style='opacity:0.75'>{escaped(work_text(step))}{easier}"
+            f"<p><b>{number(place)}. {escaped(step.name)}</b><br>"
+            f"<span style='opacity:0.75'>{escaped(work_words(step))}{easier}"
             f"</span></p>"
         )
     parts.append("".join(steps))

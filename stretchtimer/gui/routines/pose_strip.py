@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.poses import UnknownPoseError, posed
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.gui.widgets.pose_thumbnail import step_pose, thumbnail
@@ -28,7 +29,9 @@ class PoseStrip(QWidget):
         steps = routine.steps if routine is not None else ()
         self.poses = [name for step in steps if (name := step_pose(step)) and _known(name)]
         names = ", ".join(posed(name).description().removeprefix("Figure: ") for name in self.poses)
-        self.setAccessibleName(f"Figures of the steps: {names}" if self.poses else "")
+        self.setAccessibleName(
+            _("Figures of the steps: {names}").format(names=names) if self.poses else ""
+        )
         self.setVisible(bool(self.poses))
         self.update()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.gui.widgets.comfort_picker import ComfortPicker
 
 
@@ -18,11 +19,13 @@ class ComfortScreen(QWidget):
 
     def __init__(self, question: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel("Before you start")
+        heading = QLabel(_("Before you start"))
         heading.setObjectName("PageTitle")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picker = ComfortPicker(question, skippable=True)
-        hint = QLabel("Type a number from 0 to 10, or choose one. Your answer is kept in History.")
+        hint = QLabel(
+            _("Type a number from 0 to 10, or choose one. Your answer is kept in History.")
+        )
         hint.setObjectName("Subtle")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)

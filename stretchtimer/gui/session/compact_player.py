@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.i18n import _
 from stretchtimer.core.session.events import Status
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
@@ -44,13 +45,14 @@ from stretchtimer.gui.session.controls import SWITCH_KEY, carry_out, wire_contro
 from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.player import FRAME_MS, PlayerView
 from stretchtimer.gui.session.player_text import (
-    PAUSED_WORDS,
+    paused_words,
     player_text,
     preview_words,
     ring_state,
 )
 from stretchtimer.gui.session.ring import CountdownRing, RingState
 from stretchtimer.gui.session.stop_grace import StopGrace
+from stretchtimer.gui.widgets.elided_label import ElidedLabel
 from stretchtimer.gui.widgets.enter_presses import press_focused_button
 from stretchtimer.gui.widgets.pose_figure import PoseFigure
 from stretchtimer.gui.widgets.window_drag import (
@@ -66,6 +68,8 @@ log = logging.getLogger(__name__)
 
 PLACE_KEY = "compact/position"
 RING_SIDE = 128
+WIDTH = 460  # room for "LADO IZQUIERDO" and "Übung 1 von 3 · noch 2:45"
+FIGURE_SIDE = 112  # a little smaller: room for the words beside it in every language
 
 
 def _label(name: str, style: str = "", *, object_name: str = "") -> QLabel:
@@ -98,8 +102,8 @@ class MiniPlayer(QWidget):
             | Qt.WindowType.WindowStaysOnTopHint
         )
         self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
-        self.setWindowTitle("Compact player")  # Qt adds " — Stretch Timer"
-        self.setAccessibleName("Compact player")
+        self.setWindowTitle(_("Compact player"))  # Qt adds " — Stretch Timer"
+        self.setAccessibleName(_("Compact player"))
         self.places = places
         self.controller: SessionController | None = None
         self.full: PlayerView | None = None
@@ -114,7 +118,7 @@ class MiniPlayer(QWidget):
         self.drag = WindowDrag(self)
         self.follower = ScreenFollower(self)  # back on a screen when its own is unplugged
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setFixedSize(self.sizeHint().expandedTo(QSize(420, 0)))
+        self.setFixedSize(self.sizeHint().expandedTo(QSize(WIDTH, 0)))
 
     # -- layout -------------------------------------------------------------------------
 
@@ -126,7 +130,7 @@ class MiniPlayer(QWidget):
         self.session_bar.setRange(0, 1000)
         self.session_bar.setTextVisible(False)
         self.session_bar.setFixedHeight(4)
-        self.session_bar.setAccessibleName("Progress through the routine")
+        self.session_bar.setAccessibleName(_("Progress through the routine"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 12, 12)
         layout.setSpacing(8)
@@ -137,14 +141,16 @@ class MiniPlayer(QWidget):
         self.restyle()
 
     def _build_top(self) -> QHBoxLayout:
-        self.routine_title = _label("Routine", object_name="Subtle")
-        self.progress_text = _label("Progress", object_name="Subtle")
+        self.routine_title = ElidedLabel()  # a long title ends in "…", whole in its tooltip
+        self.routine_title.setAccessibleName(_("Routine"))
+        self.routine_title.setObjectName("Subtle")
+        self.progress_text = _label(_("Progress"), object_name="Subtle")
         self.expand_button = self._button(
-            "Full player (Ctrl+M)", "Back to the full window (Ctrl+M)", icons.expand
+            _("Full player (Ctrl+M)"), _("Back to the full window (Ctrl+M)"), icons.expand
         )
         self.expand_button.clicked.connect(self.expand_requested)
         self.close_button = self._button(
-            "Close the compact player", "Close the compact player", icons.close
+            _("Close the compact player"), _("Close the compact player"), icons.close
         )
         self.close_button.clicked.connect(self.close_requested)
         self.close_button.hide()
@@ -161,12 +167,12 @@ class MiniPlayer(QWidget):
         self.ring = CountdownRing()
         self.ring.setMinimumSize(RING_SIDE, RING_SIDE)
         self.ring.setFixedSize(RING_SIDE, RING_SIDE)
-        self.step_name = _label("Step", "font-size: 14pt; font-weight: 700;")
+        self.step_name = _label(_("Step"), "font-size: 14pt; font-weight: 700;")
         self.step_name.setWordWrap(True)
-        self.side = _label("Side", object_name="SideLabel")
+        self.side = _label(_("Side"), object_name="SideLabel")
         self.side.setStyleSheet("font-size: 11pt;")
-        self.activity = _label("Now", "font-size: 11pt;")
-        self.upcoming = _label("Next", object_name="Subtle")
+        self.activity = _label(_("Now"), "font-size: 11pt;")
+        self.upcoming = _label(_("Next"), object_name="Subtle")
         self.upcoming.setWordWrap(True)
         words = QVBoxLayout()
         words.setSpacing(3)
@@ -176,7 +182,7 @@ class MiniPlayer(QWidget):
             words.addWidget(label)
         words.addStretch(1)
         self.figure = PoseFigure(driven=True, paper="surface")  # on the window's face
-        self.figure.setFixedSize(RING_SIDE, RING_SIDE)
+        self.figure.setFixedSize(FIGURE_SIDE, FIGURE_SIDE)
         middle = QHBoxLayout()
         middle.setSpacing(14)
         middle.addWidget(self.ring)
@@ -185,14 +191,16 @@ class MiniPlayer(QWidget):
         return middle
 
     def _build_controls(self) -> None:
-        self.back_button = self._button("Back (←)", "Back (←)", icons.back)
-        self.play_button = self._button("Pause (Space)", "Pause or resume (Space)", icons.pause)
+        self.back_button = self._button(_("Back (←)"), _("Back (←)"), icons.back)
+        self.play_button = self._button(
+            _("Pause (Space)"), _("Pause or resume (Space)"), icons.pause
+        )
         self.play_button.setProperty("miniPrimary", True)
-        self.skip_button = self._button("Skip (→)", "Skip to the next part (→)", icons.skip)
-        self.stop_button = self._button("Stop (Esc)", "Stop the session (Esc)", icons.stop)
-        self.mute_button = self._button("Mute (M)", "Mute or unmute (M)", icons.sound_on)
+        self.skip_button = self._button(_("Skip (→)"), _("Skip to the next part (→)"), icons.skip)
+        self.stop_button = self._button(_("Stop (Esc)"), _("Stop the session (Esc)"), icons.stop)
+        self.mute_button = self._button(_("Mute (M)"), _("Mute or unmute (M)"), icons.sound_on)
         self.easier_button = self._button(
-            "Easier variation (E)", "The easier variation, on or off again (E)", icons.leaf
+            _("Easier variation (E)"), _("The easier variation, on or off again (E)"), icons.leaf
         )
         self.easier_button.setCheckable(True)  # checked: drawn as pressed, in the accent
         self.controls = QWidget()
@@ -257,13 +265,13 @@ class MiniPlayer(QWidget):
         paused = snapshot is not None and snapshot.state.value == "paused"
         draw = icons.play if paused else icons.pause
         self.play_button.setIcon(icons.make_icon(draw, theme.current().accent_text))
-        self.play_button.setAccessibleName("Resume (Space)" if paused else "Pause (Space)")
+        self.play_button.setAccessibleName(_("Resume (Space)") if paused else _("Pause (Space)"))
 
     def _update_mute_icon(self) -> None:
         muted = self.muted()
         draw = icons.sound_off if muted else icons.sound_on
         self.mute_button.setIcon(icons.make_icon(draw, theme.current().text))
-        self.mute_button.setAccessibleName("Unmute (M)" if muted else "Mute (M)")
+        self.mute_button.setAccessibleName(_("Unmute (M)") if muted else _("Mute (M)"))
 
     # -- the session --------------------------------------------------------------------
 
@@ -283,7 +291,7 @@ class MiniPlayer(QWidget):
         title = controller.routine.title
         if controller.preview:
             title = f"{title} · {preview_words(controller.speed)}"
-        self.routine_title.setText(title)
+        self.routine_title.set_full_text(title)
         self._show_finished(False)
         if self.isVisible() and controller.phase is not Phase.FINISHED:
             self._frame.start()
@@ -326,9 +334,9 @@ class MiniPlayer(QWidget):
             return
         snapshot = controller.snapshot()
         if snapshot is None:  # still preparing the voice
-            self.ring.set_state(RingState(fraction=1.0, big="…", caption="getting ready"))
+            self.ring.set_state(RingState(fraction=1.0, big="…", caption=_("getting ready")))
             _set(self.step_name, controller.routine.title)
-            _set(self.activity, "Preparing the voice…")
+            _set(self.activity, _("Preparing the voice…"))
             return
         self.ring.set_state(ring_state(snapshot))
         show_snapshot(self.figure, snapshot)
@@ -336,9 +344,12 @@ class MiniPlayer(QWidget):
         _set(self.step_name, text.step)
         _set(self.side, text.side.upper())
         self.side.setVisible(bool(text.side))
-        activity = f"Easier · {text.activity}" if text.easier else text.activity
+        activity = text.activity
+        if text.easier:
+            # TRANSLATORS: the compact player's line when the easier variation is on.
+            activity = _("Easier · {activity}").format(activity=text.activity)
         if text.paused and not controller.waiting_for_speech:
-            activity = self._grace_words or PAUSED_WORDS
+            activity = self._grace_words or paused_words()
         _set(self.activity, activity)
         _set(self.upcoming, text.next)
         self.upcoming.setVisible(bool(text.next))
@@ -354,14 +365,15 @@ class MiniPlayer(QWidget):
     def _show_result(self, controller: SessionController) -> None:
         done = controller.status is Status.COMPLETED
         stretched = clock_text(controller.active_seconds)
-        caption = "stretched · complete" if done else "stretched"
+        # TRANSLATORS: under the time stretched, on the compact player's ring at the end.
+        caption = _("stretched · complete") if done else _("stretched")
         self.ring.set_state(
             RingState(fraction=1.0 if done else 0.0, big=stretched, caption=caption)
         )
         self.figure.show_pose(None)
-        _set(self.step_name, "Session complete" if done else "Session stopped")
+        _set(self.step_name, _("Session complete") if done else _("Session stopped"))
         self.side.hide()
-        _set(self.activity, "Well done." if done else "Every minute of it counts.")
+        _set(self.activity, _("Well done.") if done else _("Every minute of it counts."))
         self.upcoming.hide()
         _set(self.progress_text, "")
         self.session_bar.setValue(1000 if done else self.session_bar.value())
@@ -370,8 +382,11 @@ class MiniPlayer(QWidget):
     def _show_finished(self, finished: bool) -> None:
         self.controls.setVisible(not finished)
         self.close_button.setVisible(finished)
-        tip = "See the summary in the full window" if finished else "Back to the full window"
-        self.expand_button.setToolTip(f"{tip} (Ctrl+M)")
+        if finished:
+            tip = _("See the summary in the full window (Ctrl+M)")
+        else:
+            tip = _("Back to the full window (Ctrl+M)")
+        self.expand_button.setToolTip(tip)
 
     # -- the window ---------------------------------------------------------------------
 

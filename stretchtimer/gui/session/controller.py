@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session.events import Event, SegmentEnded, SessionFinished, State, Status
 from stretchtimer.core.session.options import PlayOptions
@@ -152,7 +153,9 @@ class SessionController(QObject):
             parts.player.ready.connect(self._start_when_ready)
 
     def _prepare_failed(self, error: BaseException) -> None:
-        self.notice.emit(f"The session could not be prepared ({error}); try again.")
+        self.notice.emit(
+            _("The session could not be prepared ({error}); try again.").format(error=error)
+        )
         self._end(Status.STOPPED)
 
     def _start_when_ready(self) -> None:

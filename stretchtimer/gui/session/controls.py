@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QPushButton, QToolButton, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.gui import icons
 from stretchtimer.gui.session.controller import Phase, SessionController
 
@@ -123,21 +124,21 @@ class ControlBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.back = control_button(
-            "Back (←)", "Back: restart this part, or go to the one before (←)", icons.back
+            _("Back (←)"), _("Back: restart this part, or go to the one before (←)"), icons.back
         )
         self.play = control_button(
-            "Pause (Space)", "Pause or resume (Space)", icons.pause, primary=True
+            _("Pause (Space)"), _("Pause or resume (Space)"), icons.pause, primary=True
         )
-        self.skip = control_button("Skip (→)", "Skip to the next part (→)", icons.skip)
-        self.stop = control_button("Stop (Esc)", "Stop the session (Esc)", icons.stop)
+        self.skip = control_button(_("Skip (→)"), _("Skip to the next part (→)"), icons.skip)
+        self.stop = control_button(_("Stop (Esc)"), _("Stop the session (Esc)"), icons.stop)
         self.mute = control_button(
-            "Mute (M)", "Mute or unmute voice and chimes (M)", icons.sound_on
+            _("Mute (M)"), _("Mute or unmute voice and chimes (M)"), icons.sound_on
         )
         self.mute.setCheckable(True)
-        self.easier = QPushButton("Easier")
+        self.easier = QPushButton(_("Easier"))
         self.easier.setCheckable(True)  # on shows in the accent colour; E turns it back
-        self.easier.setAccessibleName("Easier variation (E)")
-        self.easier.setToolTip("The easier variation of this step, on or off again (E)")
+        self.easier.setAccessibleName(_("Easier variation (E)"))
+        self.easier.setToolTip(_("The easier variation of this step, on or off again (E)"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)

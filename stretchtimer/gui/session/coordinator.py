@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.services import AppServices, session_progress
 
@@ -75,7 +76,7 @@ class SessionCoordinator(QObject):
         try:
             entry = self.services.library.open(routine_id)
         except (UnknownRoutineError, RoutineFileError) as error:
-            QMessageBox.warning(self.host.window(), "Cannot start this routine", str(error))
+            QMessageBox.warning(self.host.window(), _("Cannot start this routine"), str(error))
             return
         assert entry.routine is not None
         self.start_session(entry.id, entry.routine, compact=compact, options=options)
@@ -95,9 +96,10 @@ class SessionCoordinator(QObject):
         if self.controller is not None and self.controller.active:
             answer = QMessageBox.question(
                 self.host.window(),
-                "Stop the current session?",
-                f"“{self.controller.routine.title}” is still running. Stop it and start "
-                f"“{routine.title}”?",
+                _("Stop the current session?"),
+                _("“{running}” is still running. Stop it and start “{chosen}”?").format(
+                    running=self.controller.routine.title, chosen=routine.title
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -115,7 +117,7 @@ class SessionCoordinator(QObject):
 
     def _cannot_start(self, error: BaseException) -> None:
         self._starting = False
-        self.host.show_notice(f"The session could not start ({error}).")
+        self.host.show_notice(_("The session could not start ({error}).").format(error=error))
 
     def _begin(self, start: _Start) -> None:
         from stretchtimer.gui.session.controller import SessionController

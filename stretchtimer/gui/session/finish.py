@@ -14,11 +14,13 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.session import comfort
 from stretchtimer.core.session.events import Status
 from stretchtimer.core.session.recap import StretchDone, comfort_change
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.widgets.comfort_picker import ComfortPicker
+from stretchtimer.gui.widgets.numbers import number
 
 if TYPE_CHECKING:
     from stretchtimer.storage.history.progress import Progress
@@ -38,10 +40,22 @@ def progress_words(progress: Progress, goal: int) -> str:
     from stretchtimer.storage.history.text import total_text
 
     sessions = progress.week_sessions
-    week = f"this week {total_text(progress.week_seconds)}, {sessions} of {goal} sessions"
+    today, week = total_text(progress.today_seconds), total_text(progress.week_seconds)
     if sessions >= goal:
-        week += " — weekly goal met"
-    return f"Today {total_text(progress.today_seconds)} · {week}"
+        # TRANSLATORS: {today} and {week} are lengths of time ("12 min"); {goal} a number.
+        words = n_(
+            "Today {today} · this week {week}, {sessions} of {goal} session — weekly goal met",
+            "Today {today} · this week {week}, {sessions} of {goal} sessions — weekly goal met",
+            goal,
+        )
+    else:
+        # TRANSLATORS: {today} and {week} are lengths of time ("12 min"); {goal} a number.
+        words = n_(
+            "Today {today} · this week {week}, {sessions} of {goal} session",
+            "Today {today} · this week {week}, {sessions} of {goal} sessions",
+            goal,
+        )
+    return words.format(today=today, week=week, sessions=number(sessions), goal=number(goal))
 
 
 class CompleteView(QWidget):
@@ -63,27 +77,27 @@ class CompleteView(QWidget):
         self.medal = QLabel()
         self.medal.setObjectName("Medal")
         self.medal.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.medal.setAccessibleName("Done")
+        self.medal.setAccessibleName(_("Done"))
         self.heading = _centred(wrap=False)
         self.heading.setObjectName("PageTitle")
         self.summary = _centred()
         self.summary.setStyleSheet("font-size: 14pt;")
         self.recap = _centred()
-        self.recap.setAccessibleName("Stretches done")
+        self.recap.setAccessibleName(_("Stretches done"))
         self.numbers = _centred(subtle=True)
-        self.numbers.setAccessibleName("Minutes today and this week")
+        self.numbers.setAccessibleName(_("Minutes today and this week"))
         self.numbers.hide()
         self.streak = _centred(subtle=True)
         self.comfort_change = _centred()
-        self.comfort_change.setAccessibleName("Comfort before and after")
-        self.comfort = ComfortPicker(comfort.QUESTION_AFTER_SHORT)
+        self.comfort_change.setAccessibleName(_("Comfort before and after"))
+        self.comfort = ComfortPicker(_(comfort.QUESTION_AFTER_SHORT))
         self.comfort.picked.connect(self._rated)
         self.comfort.hide()
-        self.again_button = QPushButton("Play again")
-        self.again_button.setAccessibleName("Play again")
-        self.done_button = QPushButton("Back to routines")
+        self.again_button = QPushButton(_("Play again"))
+        self.again_button.setAccessibleName(_("Play again"))
+        self.done_button = QPushButton(_("Back to routines"))
         self.done_button.setProperty("primary", True)
-        self.done_button.setAccessibleName("Back to routines")
+        self.done_button.setAccessibleName(_("Back to routines"))
         self.again_button.clicked.connect(self.again)
         self.done_button.clicked.connect(self.browse)
         self.setLayout(self._layout())
@@ -118,7 +132,13 @@ class CompleteView(QWidget):
     def show_streak(self, days: int) -> None:
         """The current streak, once the history has been read (0 hides it)."""
         if days:
-            self.streak.setText(f"Current streak: {days} day{'s' if days != 1 else ''} in a row")
+            self.streak.setText(
+                n_(
+                    "Current streak: {count} day in a row",
+                    "Current streak: {count} days in a row",
+                    days,
+                ).format(count=number(days))
+            )
         self.streak.setVisible(bool(days))
 
     def show_progress(self, progress: Progress, goal: int) -> None:
@@ -143,18 +163,19 @@ class CompleteView(QWidget):
         colours = theme.current()
         draw = icons.check if completed else icons.stop
         self.medal.setPixmap(icons.make_icon(draw, colours.accent_text).pixmap(QSize(44, 44)))
-        self.heading.setText("Session complete" if completed else "Session stopped")
+        self.heading.setText(_("Session complete") if completed else _("Session stopped"))
         minutes = clock_text(active_seconds)
-        self.summary.setText(
-            f"{title}: {minutes} of stretching. Well done."
-            if completed
-            else f"{title}: you stretched for {minutes}."
-        )
+        if completed:
+            # TRANSLATORS: {title} is the routine's name, {time} how long ("5:30").
+            summary = _("{title}: {time} of stretching. Well done.")
+        else:
+            summary = _("{title}: you stretched for {time}.")
+        self.summary.setText(summary.format(title=title, time=minutes))
         self.recap.setText("\n".join(item.words() for item in done))
         self.recap.setVisible(bool(done))
         self.numbers.hide()
         if preview:
-            self.numbers.setText("A preview: not counted in your minutes and streak.")
+            self.numbers.setText(_("A preview: not counted in your minutes and streak."))
             self.numbers.show()
         self.show_streak(streak_days or 0)
         self._comfort_before = comfort_before

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.session.events import Status
 from stretchtimer.core.session.recap import stretches_done
 from stretchtimer.gui.session.controller import SessionController
@@ -30,19 +31,21 @@ class IdleView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel("No session yet")
+        heading = QLabel(_("No session yet"))
         heading.setObjectName("PageTitle")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QLabel(
-            "Pick a routine and press Enter to start. Every step is spoken, "
-            "so you can follow along with your eyes closed."
+            _(
+                "Pick a routine and press Enter to start. Every step is spoken, "
+                "so you can follow along with your eyes closed."
+            )
         )
         text.setObjectName("Subtle")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        button = QPushButton("Choose a routine")
+        button = QPushButton(_("Choose a routine"))
         button.setProperty("primary", True)
-        button.setAccessibleName("Choose a routine")
+        button.setAccessibleName(_("Choose a routine"))
         button.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addStretch(1)

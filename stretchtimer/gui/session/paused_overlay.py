@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.gui import theme
-from stretchtimer.gui.session.player_text import PAUSED_WORDS
+from stretchtimer.gui.session.player_text import paused_words
 
 VEIL_ALPHA = 215  # of 255: the paused step is still faintly there, the words are not in doubt
 
@@ -28,10 +29,10 @@ class PausedOverlay(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.label = QLabel(PAUSED_WORDS)
+        self.label = QLabel(paused_words())
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Paused")
+        self.label.setAccessibleName(_("Paused"))
         self.label.setObjectName("PausedWords")
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)

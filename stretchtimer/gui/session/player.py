@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.session.events import EasierChosen, EasierDropped
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
@@ -38,7 +39,7 @@ from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.paused_overlay import PausedOverlay
 from stretchtimer.gui.session.player_header import PlayerHeader, quiet_label
 from stretchtimer.gui.session.player_text import (
-    PAUSED_WORDS,
+    paused_words,
     player_text,
     preview_words,
     ring_state,
@@ -125,7 +126,7 @@ class PlayerView(QWidget):
         self.session_bar = header.session_bar
         self.preparing = header.preparing
         self.preparing_bar = header.preparing_bar
-        self.comfort_screen = ComfortScreen("How do your hips and back feel right now?")
+        self.comfort_screen = ComfortScreen(_("How do your hips and back feel right now?"))
         self.comfort_before = self.comfort_screen.picker
         self.comfort_before.picked.connect(self._answer_comfort)
         self.comfort_before.skipped.connect(lambda: self._answer_comfort(None))
@@ -134,14 +135,14 @@ class PlayerView(QWidget):
 
     def _build_body(self) -> QHBoxLayout:
         self.ring = CountdownRing()
-        self.step_name = quiet_label("Step", wrap=True)
-        self.side = quiet_label("Side", object_name="SideBadge")
+        self.step_name = quiet_label(_("Step"), wrap=True)
+        self.side = quiet_label(_("Side"), object_name="SideBadge")
         self.side.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.activity = quiet_label("Now", object_name="Subtle")
-        self.instructions = quiet_label("Instructions", wrap=True)
+        self.activity = quiet_label(_("Now"), object_name="Subtle")
+        self.instructions = quiet_label(_("Instructions"), wrap=True)
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.instructions.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.upcoming = quiet_label("Next", object_name="Subtle")
+        self.upcoming = quiet_label(_("Next"), object_name="Subtle")
         side_row = QHBoxLayout()
         side_row.addWidget(self.side)
         side_row.addStretch(1)
@@ -186,14 +187,14 @@ class PlayerView(QWidget):
         paused = snapshot is not None and snapshot.state.value == "paused"
         draw = icons.play if paused else icons.pause
         self.play_button.setIcon(icons.make_icon(draw, colours.accent_text))
-        self.play_button.setAccessibleName("Resume (Space)" if paused else "Pause (Space)")
+        self.play_button.setAccessibleName(_("Resume (Space)") if paused else _("Pause (Space)"))
 
     def _update_mute_icon(self) -> None:
         colours = theme.current()
         draw = icons.sound_off if self._muted else icons.sound_on
         self.mute_button.setIcon(icons.make_icon(draw, colours.text))
         self.mute_button.setChecked(self._muted)
-        self.mute_button.setAccessibleName("Unmute (M)" if self._muted else "Mute (M)")
+        self.mute_button.setAccessibleName(_("Unmute (M)") if self._muted else _("Mute (M)"))
 
     def _shortcuts(self) -> None:
         self.shortcuts = wire_controls(
@@ -227,7 +228,7 @@ class PlayerView(QWidget):
         self.focus_mode = on
         self._stop_shortcut.setEnabled(not on)
         self._leave_focus.setEnabled(on)
-        self.focus_button.setText("Leave focus mode" if on else "Focus mode")
+        self.focus_button.setText(_("Leave focus mode") if on else _("Focus mode"))
         self.compact_button.setVisible(not on)
         self.focus_mode_changed.emit(on)
         self.apply_text_sizes()
@@ -279,7 +280,7 @@ class PlayerView(QWidget):
         self.side.hide()
         self.progress_text.clear()
         self.session_bar.setValue(0)
-        self.ring.set_state(RingState(fraction=1.0, caption="getting ready", tone="rest"))
+        self.ring.set_state(RingState(fraction=1.0, caption=_("getting ready"), tone="rest"))
         self.paused_overlay.hide()
         self.easier_button.setEnabled(False)
 
@@ -296,7 +297,7 @@ class PlayerView(QWidget):
         self.refresh()
 
     def _show_grace(self, words: str) -> None:
-        self.paused_overlay.label.setText(words or PAUSED_WORDS)
+        self.paused_overlay.label.setText(words or paused_words())
         self.refresh()
 
     def take_focus(self) -> None:
@@ -372,13 +373,14 @@ class PlayerView(QWidget):
         show_snapshot(self.figure, snapshot)
         text = player_text(snapshot)
         _set(self.step_name, text.step)
-        _set(self.side, text.side.split()[0].upper() if text.side else "")
-        self.side.setAccessibleName(text.side or "Side")
+        _set(self.side, text.badge)
+        self.side.setAccessibleName(text.side or _("Side"))
         self.side.setVisible(bool(text.side))
         _set(self.activity, text.activity)
         words = text.instructions
         if text.easier:
-            words = f"Easier: {words}"
+            # TRANSLATORS: before a step's instructions when its easier variation is on.
+            words = _("Easier: {instructions}").format(instructions=words)
         _set(self.instructions, words)
         _set(self.upcoming, text.next)
         _set(
@@ -390,7 +392,7 @@ class PlayerView(QWidget):
             bool(step and step.easier) and snapshot.segment.kind is not SegmentKind.DONE
         )
         self.easier_button.setChecked(snapshot.easier)
-        _set_text(self.easier_button, "Easier: on" if snapshot.easier else "Easier")
+        _set_text(self.easier_button, _("Easier: on") if snapshot.easier else _("Easier"))
         self._update_play_icon()
         # The veil is for the person's pause; waiting for the voice to be ready is not one.
         veiled = text.paused and not (controller is not None and controller.waiting_for_speech)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.gui.session.controls import header_button
 
 
@@ -25,24 +26,24 @@ class PlayerHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.routine_title = quiet_label("Routine", object_name="Subtle")
-        self.progress_text = quiet_label("Progress", object_name="Subtle")
+        self.routine_title = quiet_label(_("Routine"), object_name="Subtle")
+        self.progress_text = quiet_label(_("Progress"), object_name="Subtle")
         self.progress_text.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.preview_badge = quiet_label("Preview", object_name="PreviewBadge")
+        self.preview_badge = quiet_label(_("Preview"), object_name="PreviewBadge")
         self.preview_badge.setToolTip(
-            "Timers run faster and there is no voice; a preview is kept out of your statistics"
+            _("Timers run faster and there is no voice; a preview is kept out of your statistics")
         )
         self.preview_badge.hide()
         self.focus_button = header_button(
-            "Focus mode",
-            "Focus mode (F11)",
-            "Fill the screen with large words, to follow from the mat (F11; Esc leaves)",
+            _("Focus mode"),
+            _("Focus mode (F11)"),
+            _("Fill the screen with large words, to follow from the mat (F11; Esc leaves)"),
         )
         self.focus_button.setCheckable(True)
         self.compact_button = header_button(
-            "Compact",
-            "Compact player (Ctrl+M)",
-            "Switch to the small player that stays on top (Ctrl+M)",
+            _("Compact"),
+            _("Compact player (Ctrl+M)"),
+            _("Switch to the small player that stays on top (Ctrl+M)"),
         )
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -55,16 +56,16 @@ class PlayerHeader(QWidget):
         self.session_bar = QProgressBar()
         self.session_bar.setRange(0, 1000)
         self.session_bar.setTextVisible(False)
-        self.session_bar.setAccessibleName("Progress through the routine")
+        self.session_bar.setAccessibleName(_("Progress through the routine"))
 
         self.preparing = QWidget()
         preparing_layout = QVBoxLayout(self.preparing)
         preparing_layout.setContentsMargins(0, 0, 0, 0)
-        self.preparing_label = quiet_label("Preparing", object_name="Subtle")
-        self.preparing_label.setText("Preparing the voice…")
+        self.preparing_label = quiet_label(_("Preparing"), object_name="Subtle")
+        self.preparing_label.setText(_("Preparing the voice…"))
         self.preparing_bar = QProgressBar()
         self.preparing_bar.setTextVisible(False)
-        self.preparing_bar.setAccessibleName("Preparing the voice")
+        self.preparing_bar.setAccessibleName(_("Preparing the voice"))
         preparing_layout.addWidget(self.preparing_label)
         preparing_layout.addWidget(self.preparing_bar)
         self.preparing.hide()

@@ -6,20 +6,24 @@ import math
 from dataclasses import dataclass
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.i18n import N_, _, n_, p_
+from stretchtimer.core.routine.model import Side
 from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.session.ring import RingState
+from stretchtimer.gui.widgets.numbers import number
 
+# What each part of a session is called, in English: translate with kind_words().
 KIND_WORDS = {
-    SegmentKind.PREPARE: "Get ready",
-    SegmentKind.HOLD: "Hold",
-    SegmentKind.SWITCH: "Switch sides",
-    SegmentKind.BREATHS: "Breathe",
-    SegmentKind.REPS: "Reps",
-    SegmentKind.SET_REST: "Rest",
-    SegmentKind.REST: "Rest",
-    SegmentKind.DONE: "Done",
+    SegmentKind.PREPARE: N_("Get ready"),
+    SegmentKind.HOLD: N_("Hold"),
+    SegmentKind.SWITCH: N_("Switch sides"),
+    SegmentKind.BREATHS: N_("Breathe"),
+    SegmentKind.REPS: N_("Reps"),
+    SegmentKind.SET_REST: N_("Rest"),
+    SegmentKind.REST: N_("Rest"),
+    SegmentKind.DONE: N_("Done"),
 }
 KIND_TONES = {
     SegmentKind.PREPARE: "rest",
@@ -37,6 +41,7 @@ KIND_TONES = {
 class PlayerText:
     step: str  # "Pigeon pose"
     side: str  # "Left side" or ""
+    badge: str  # "LEFT" or "": the side in one large word
     activity: str  # "Hold", "Reps · set 1 of 2", "Hold for 5 breaths" (the count: the ring)
     instructions: str
     easier: bool
@@ -52,17 +57,20 @@ def seconds_big(seconds: float) -> str:
     return clock_text(whole) if whole >= 60 else str(whole)
 
 
-PAUSED_WORDS = "Paused — Space to resume"
+def kind_words(kind: SegmentKind) -> str:
+    """What a part of a session is called ("Hold", "Rest"), in the app's language."""
+    return _(KIND_WORDS[kind])
+
+
+def paused_words() -> str:
+    # TRANSLATORS: shown large over the paused player; Space is the key that resumes.
+    return _("Paused — Space to resume")
 
 
 def preview_words(speed: float) -> str:
     """The badge of a preview (``play --speed``): "Preview ×20"."""
-    return f"Preview ×{speed:g}"
-
-
-def plural(count: int, word: str) -> str:
-    """``1 breath``, ``2 breaths``: the count with its word, in the right number."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    # TRANSLATORS: a badge on a session played faster than real time; {speed} is a number.
+    return _("Preview ×{speed}").format(speed=number(speed))
 
 
 def ring_state(snapshot: Snapshot) -> RingState:
@@ -73,12 +81,18 @@ def ring_state(snapshot: Snapshot) -> RingState:
     fraction = snapshot.remaining / segment.duration if segment.duration > 0 else 0.0
     paused = snapshot.state is State.PAUSED
     if kind is SegmentKind.DONE:
-        return RingState(fraction=0.0, big="✓", caption="complete", tone="accent")
+        return RingState(
+            fraction=0.0, big="✓", caption=p_("ring caption", "complete"), tone="accent"
+        )
     if snapshot.breath is not None:
         breath = snapshot.breath
-        caption = f"{plural(breath.breaths_left, 'breath')} left"
+        left = breath.breaths_left
+        caption = n_("{count} breath left", "{count} breaths left", left).format(count=number(left))
         # A paused hold must not go on saying "Breathe out".
-        big = "Paused" if paused else ("Breathe in" if breath.inhaling else "Breathe out")
+        if paused:
+            big = p_("breath ring", "Paused")
+        else:
+            big = _("Breathe in") if breath.inhaling else _("Breathe out")
         return RingState(
             fraction=fraction,
             big=big,
@@ -88,11 +102,19 @@ def ring_state(snapshot: Snapshot) -> RingState:
             paused=paused,
         )
     if snapshot.rep is not None:
-        caption = f"rep of {segment.reps}"
-        return RingState(
-            fraction=fraction, big=str(snapshot.rep), caption=caption, tone="accent", paused=paused
+        # TRANSLATORS: under the big number of the rep being done ("3" / "rep of 10").
+        caption = n_("rep of {count}", "rep of {count}", segment.reps).format(
+            count=number(segment.reps)
         )
-    caption = "paused" if paused else "seconds left"
+        return RingState(
+            fraction=fraction,
+            big=number(snapshot.rep),
+            caption=caption,
+            tone="accent",
+            paused=paused,
+        )
+    # TRANSLATORS: "seconds left" is under the big countdown number (m:ss from a minute on).
+    caption = p_("ring caption", "paused") if paused else _("seconds left")
     return RingState(
         fraction=fraction,
         big=seconds_big(snapshot.remaining),
@@ -107,39 +129,60 @@ def activity_text(snapshot: Snapshot) -> str:
     segment = snapshot.segment
     kind = segment.kind
     if kind is SegmentKind.REPS:
-        words = "Reps"
         if segment.sets > 1:
-            words += f" · {set_words(segment.set_number, segment.sets)}"
-        return words
+            return _("Reps · set {number} of {sets}").format(
+                number=number(segment.set_number), sets=number(segment.sets)
+            )
+        return kind_words(kind)
     if kind is SegmentKind.BREATHS:
-        return f"Hold for {plural(segment.breaths, 'breath')}"
+        return n_("Hold for {count} breath", "Hold for {count} breaths", segment.breaths).format(
+            count=number(segment.breaths)
+        )
     if kind is SegmentKind.SET_REST:
-        return f"Rest before {set_words(segment.set_number, segment.sets)}"
-    return KIND_WORDS[kind]
+        return _("Rest before set {number} of {sets}").format(
+            number=number(segment.set_number), sets=number(segment.sets)
+        )
+    return kind_words(kind)
 
 
-def set_words(number: int, sets: int) -> str:
-    return f"set {number} of {sets}"
+def side_words(side: Side) -> str:
+    """The side label of the player: "Left side" or "Right side"."""
+    if side is Side.LEFT:
+        return _("Left side")
+    return _("Right side")
+
+
+def side_badge(side: Side) -> str:
+    """The side in one word, in capitals, for the badge readable from the mat: "LEFT"."""
+    if side is Side.LEFT:
+        # TRANSLATORS: the large side badge (shown in capitals): the person works the left side.
+        return p_("side badge", "Left").upper()
+    # TRANSLATORS: the large side badge (shown in capitals): the person works the right side.
+    return p_("side badge", "Right").upper()
 
 
 def player_text(snapshot: Snapshot) -> PlayerText:
     kind = snapshot.segment.kind
-    step = snapshot.step.name if snapshot.step else "Session complete"
-    side = f"{snapshot.side.value.capitalize()} side" if snapshot.side else ""
+    step = snapshot.step.name if snapshot.step else _("Session complete")
+    side = side_words(snapshot.side) if snapshot.side else ""
     upcoming = ""
     if snapshot.next_name and kind is not SegmentKind.DONE:
-        upcoming = f"Up next: {snapshot.next_name}"
+        upcoming = _("Up next: {name}").format(name=snapshot.next_name)
     progress = ""
     if snapshot.step_number is not None:
-        progress = f"Step {snapshot.step_number} of {snapshot.step_count}"
+        progress = _("Step {number} of {count}").format(
+            number=number(snapshot.step_number), count=number(snapshot.step_count)
+        )
     return PlayerText(
         step=step,
         side=side,
+        badge=side_badge(snapshot.side) if snapshot.side else "",
         activity=activity_text(snapshot),
         instructions=snapshot.instructions,
         easier=snapshot.easier,
         progress=progress,
-        time_left=f"{clock_text(snapshot.session_remaining)} left",
+        # TRANSLATORS: the time left of the whole session, "4:10 left".
+        time_left=_("{time} left").format(time=clock_text(snapshot.session_remaining)),
         next=upcoming,
         paused=snapshot.state is State.PAUSED,
     )

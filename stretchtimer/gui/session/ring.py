@@ -12,9 +12,10 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.gui import theme
 
 
@@ -38,7 +39,7 @@ class CountdownRing(QWidget):
         self._state = RingState()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
-        self.setAccessibleName("Countdown")
+        self.setAccessibleName(_("Countdown"))
 
     def state(self) -> RingState:
         return self._state
@@ -120,17 +121,29 @@ class CountdownRing(QWidget):
         painter.setFont(big)
         painter.setPen(QColor(colours.text))
         text_box = QRectF(bounds.left(), bounds.top() + side * 0.22, side, side * 0.42)
+        if not digits:  # words ("Einatmen") shrink to fit the ring, never spill out of it
+            fit_font(big, text_box, state.big, Qt.AlignmentFlag.AlignCenter)
+            painter.setFont(big)
         painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, state.big)
         if state.caption:
             small = QFont(self.font())
             small.setPixelSize(max(10, round(side * 0.06)))
+            caption_box = QRectF(
+                bounds.left() + side * 0.15, bounds.top() + side * 0.62, side * 0.7, side * 0.22
+            )
+            # Longer words ("segundos restantes") take a second line in a small ring.
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            flags |= Qt.TextFlag.TextWordWrap
+            fit_font(small, caption_box, state.caption, flags)
             painter.setFont(small)
             painter.setPen(QColor(colours.muted))
-            caption_box = QRectF(
-                bounds.left() + side * 0.15, bounds.top() + side * 0.62, side * 0.7, side * 0.14
-            )
-            painter.drawText(
-                caption_box,
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                state.caption,
-            )
+            painter.drawText(caption_box, flags, state.caption)
+
+
+def fit_font(font: QFont, box: QRectF, text: str, flags: object, smallest: int = 9) -> None:
+    """Make ``font`` smaller, down to ``smallest`` pixels, until ``text`` fits ``box``."""
+    while font.pixelSize() > smallest:
+        needed = QFontMetricsF(font).boundingRect(box, flags, text)  # type: ignore[call-overload]
+        if needed.width() <= box.width() + 0.5 and needed.height() <= box.height() + 0.5:
+            return
+        font.setPixelSize(font.pixelSize() - 1)

@@ -12,6 +12,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from stretchtimer.core.i18n import n_
 from stretchtimer.core.session.events import State
 from stretchtimer.gui.session.controller import SessionController
 
@@ -19,7 +20,13 @@ GRACE_SECONDS = 5.0
 
 
 def stopping_words(seconds_left: float) -> str:
-    return f"Stopping in {max(1, math.ceil(seconds_left))} s — Space to resume"
+    seconds = max(1, math.ceil(seconds_left))
+    # TRANSLATORS: over the paused player after Stop; Space is the key that takes it back.
+    return n_(
+        "Stopping in {count} s — Space to resume",
+        "Stopping in {count} s — Space to resume",
+        seconds,
+    ).format(count=seconds)
 
 
 class StopGrace(QObject):

@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import _
+from stretchtimer.gui.widgets.numbers import number
+
 
 class ComfortPicker(QWidget):
     """Eleven buttons, 0 to 10, for "how do your hips and back feel?"
@@ -36,7 +39,7 @@ class ComfortPicker(QWidget):
         self, question: str, parent: QWidget | None = None, *, skippable: bool = False
     ) -> None:
         super().__init__(parent)
-        label = QLabel(question)
+        self.question = label = QLabel(question)
         label.setStyleSheet("font-size: 13pt;")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.group = QButtonGroup(self)
@@ -44,18 +47,21 @@ class ComfortPicker(QWidget):
         row.setSpacing(6)
         row.addStretch(1)
         for value in range(11):
-            button = QPushButton(str(value))
+            button = QPushButton(number(value))
             button.setCheckable(True)
             button.setProperty("rating", True)
-            button.setAccessibleName(f"Comfort {value} of 10")
+            button.setAccessibleName(
+                _("Comfort {value} of {top}").format(value=number(value), top=number(10))
+            )
             button.setAutoDefault(True)  # Enter takes the focused rating
             button.installEventFilter(self)
             self.group.addButton(button, value)
             row.addWidget(button)
         row.addStretch(1)
         scale = QHBoxLayout()
-        low = QLabel("0  very sore")
-        high = QLabel("10  completely comfortable")
+        # TRANSLATORS: the two ends of the comfort scale, under its buttons 0 … 10.
+        low = QLabel(_("{zero}  very sore").format(zero=number(0)))
+        high = QLabel(_("{ten}  completely comfortable").format(ten=number(10)))
         for side in (low, high):
             side.setObjectName("Subtle")
         scale.addStretch(1)
@@ -75,8 +81,8 @@ class ComfortPicker(QWidget):
         layout.addLayout(scale)
         self.skip_button: QPushButton | None = None
         if skippable:
-            self.skip_button = QPushButton("Skip")
-            self.skip_button.setAccessibleName("Skip the question")
+            self.skip_button = QPushButton(_("Skip"))
+            self.skip_button.setAccessibleName(_("Skip the question"))
             self.skip_button.clicked.connect(self.skipped)
             skip_row = QHBoxLayout()
             skip_row.addStretch(1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from stretchtimer.core.i18n import _
+
 
 class NoticeBar(QFrame):
     """Shows one or more notices until the person closes them."""
@@ -13,9 +15,9 @@ class NoticeBar(QFrame):
         self.setObjectName("Banner")
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setAccessibleName("Notice")
-        self.close_button = QPushButton("Dismiss")
-        self.close_button.setAccessibleName("Dismiss the notice")
+        self.text.setAccessibleName(_("Notice"))
+        self.close_button = QPushButton(_("Dismiss"))
+        self.close_button.setAccessibleName(_("Dismiss the notice"))
         self.close_button.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 8, 6)

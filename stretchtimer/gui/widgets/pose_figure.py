@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.poses import STILL, Moment, Posed, UnknownPoseError, posed
 from stretchtimer.core.poses.motion import ease, interpolate, rep_blend
 from stretchtimer.core.poses.palette import Palette, figure_palette
@@ -114,7 +115,7 @@ class PoseFigure(QWidget):
         # A driven figure sits on a known background and fills it itself: repainting it
         # then never repaints the page (and its style sheet) behind it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, driven)
-        self.setAccessibleName("Figure")
+        self.setAccessibleName(_("Figure"))
 
     # -- what it shows
 
@@ -130,7 +131,7 @@ class PoseFigure(QWidget):
             log.warning("no pose called %r; showing the step's name instead", name)
             new = None
         if new is None:
-            self.setAccessibleName(fallback or "Figure")
+            self.setAccessibleName(fallback or _("Figure"))
         if new == self._posed:
             if fallback != self._fallback:
                 self._fallback = fallback

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import _
+
 MESSAGE_SECONDS = 8.0
 
 
@@ -35,15 +37,15 @@ class Toast(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("Banner")
-        self.setAccessibleName("Message")
+        self.setAccessibleName(_("Message"))
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.action_button = QPushButton("Undo")
-        self.action_button.setAccessibleName("Undo")
+        self.action_button = QPushButton(_("Undo"))
+        self.action_button.setAccessibleName(_("Undo"))
         self.action_button.setProperty("primary", True)
         self.action_button.clicked.connect(self.action)
-        self.close_button = QPushButton("Dismiss")
-        self.close_button.setAccessibleName("Dismiss the message")
+        self.close_button = QPushButton(_("Dismiss"))
+        self.close_button.setAccessibleName(_("Dismiss the message"))
         self.close_button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
@@ -73,7 +75,7 @@ class Toast(QFrame):
         """Show ``text`` for ``seconds`` (0: until dismissed), with an action button if named."""
         self.text.setText(text)
         self.action_button.setText(action)
-        self.action_button.setAccessibleName(action_name or action or "Action")
+        self.action_button.setAccessibleName(action_name or action or _("Action"))
         self.action_button.setVisible(bool(action))
         self._place()
         self.show()

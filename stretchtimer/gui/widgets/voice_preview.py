@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtMultimedia import QSoundEffect
 from shiboken6 import isValid
 
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.gui.services import AppServices
 from stretchtimer.runtime.cue_player import CuePlayer
 from stretchtimer.speech.clip_cache import VoiceChoice
@@ -20,9 +21,9 @@ from stretchtimer.speech.voice_list import VoiceEntry, list_voices
 
 log = logging.getLogger(__name__)
 
-SAMPLE = "Breathe in slowly, and let your hips soften as you breathe out."
-VOICE_OFF = "The voice is turned off in Settings; turn it on there to hear it."
-MUTED = "Sound is muted; untick “Mute voice and chimes” in Settings to hear the voice."
+SAMPLE = N_("Breathe in slowly, and let your hips soften as you breathe out.")
+VOICE_OFF = N_("The voice is turned off in Settings; turn it on there to hear it.")
+MUTED = N_("Sound is muted; untick “Mute voice and chimes” in Settings to hear the voice.")
 
 
 def render_one(clips_folder: Path, text: str, voice: str, rate: int) -> tuple[Path | None, str]:
@@ -36,7 +37,7 @@ def render_one(clips_folder: Path, text: str, voice: str, rate: int) -> tuple[Pa
     notice = result.notice
     clip = result.clips.get(text)
     if clip is None:
-        return None, notice.sentence if notice else "The voice could not say this text."
+        return None, notice.sentence if notice else _("The voice could not say this text.")
     if notice is not None and notice.problem is SpeechProblem.NATURAL_VOICE_FAILED:
         return clip.path, notice.sentence  # heard in the system's voice: say why
     return clip.path, ""
@@ -70,7 +71,7 @@ class VoicePreview(QObject):
     def test(self) -> None:
         """Say the sample sentence, even while the voice is off for sessions: the person
         is choosing a voice. Mute still wins."""
-        self.speak(SAMPLE, voice_off_too=True)
+        self.speak(_(SAMPLE), voice_off_too=True)
 
     def speak(self, text: str, *, voice_off_too: bool = False) -> None:
         text = " ".join(text.split())
@@ -78,10 +79,10 @@ class VoicePreview(QObject):
             return
         settings = self.services.settings.current
         if settings.muted:
-            self.problem.emit(MUTED)
+            self.problem.emit(_(MUTED))
             return
         if not settings.voice_enabled and not voice_off_too:
-            self.problem.emit(VOICE_OFF)
+            self.problem.emit(_(VOICE_OFF))
             return
         self._request += 1
         request = self._request
@@ -134,7 +135,7 @@ class VoicePreview(QObject):
         if not isValid(self):
             return  # the window closed meanwhile
         self.busy.emit(False)
-        self.problem.emit(f"The voice could not be prepared ({error}).")
+        self.problem.emit(_("The voice could not be prepared ({error}).").format(error=error))
 
     def cancel(self) -> None:
         """Stop speaking, and forget a text still being prepared (the window is closing)."""
