@@ -15,8 +15,9 @@ from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 PSEUDO = "qps"
-# A text of the pseudo-language: everything the catalogue translated sits between the marks.
-_MARKED = re.compile(r"⟦.*?⟧", re.DOTALL)
+# A text of the pseudo-language: everything the catalogue translated sits between the marks,
+# and a translated part may sit inside a translated sentence ("⟦⟦hold ⟦20 s⟧⟧, each side⟧").
+_INNERMOST = re.compile(r"⟦[^⟦⟧]*⟧")
 
 
 def translations_script() -> ModuleType:
@@ -33,7 +34,9 @@ def translations_script() -> ModuleType:
 def unmarked(text: str, allowed: tuple[str, ...] = ()) -> str:
     """What is left of ``text`` outside the marks, less the ``allowed`` parts (names,
     numbers, punctuation): words there were never translated."""
-    rest = _MARKED.sub(" ", text)
+    rest = text
+    while (inner := _INNERMOST.sub(" ", rest)) != rest:  # innermost marks first
+        rest = inner
     for part in allowed:
         rest = rest.replace(part, " ")
     return " ".join(re.findall(r"[^\W\d_]{2,}", rest))
