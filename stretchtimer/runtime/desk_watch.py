@@ -72,6 +72,7 @@ class DeskWatch(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self.state = DeskState()
         self._busy = False
+        self._asked_again = False  # read_now while a reading ran: read once more after it
         self._relay = _Relay(self)
         self._relay.read.connect(self._arrived)
         self._timer = QTimer(self)
@@ -90,13 +91,19 @@ class DeskWatch(QObject):
         return self._timer.isActive()
 
     def read_now(self) -> None:
+        """Read the desk; asked while a reading runs, once more when it is back (that
+        reading may have started before what the caller knows changed)."""
         if self._busy:
+            self._asked_again = True
             return
         self._busy = True
         self.pool.start(_Reading(self.reader, self.clock.now().wall, self._relay))
 
     def _arrived(self, state: DeskState | None) -> None:
         self._busy = False
+        if self._asked_again:
+            self._asked_again = False
+            self.read_now()
         if state is None or state == self.state:
             return
         self.state = state

@@ -61,3 +61,26 @@ def test_a_probe_that_breaks_is_logged_and_the_watch_goes_on(qtbot: QtBot) -> No
     qtbot.waitUntil(lambda: seen == [DeskState(full_screen=True)], timeout=5000)
     watch.stop()
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_a_reading_asked_for_while_one_runs_happens_after_it(qtbot: QtBot) -> None:
+    """The desk changed while a reading was under way: that reading may have missed it,
+    so the one asked for then is made once it is back, not dropped."""
+    release = threading.Event()
+    desk = Desk()
+
+    def slow(now: float) -> DeskState:
+        release.wait(5)
+        return desk.read(now)
+
+    watch = DeskWatch(slow, FakeClock(), seconds=60)
+    seen: list[DeskState] = []
+    watch.changed.connect(seen.append)
+    watch.read_now()  # under way, still reading the desk as it was
+    desk.state = DeskState(meeting=True)
+    watch.read_now()  # asked while it runs
+    watch.read_now()  # and again: one more reading is enough
+    release.set()
+    qtbot.waitUntil(lambda: seen == [DeskState(meeting=True)], timeout=5000)
+    QThreadPool.globalInstance().waitForDone(5000)
+    assert len(desk.asked_at) == 2
