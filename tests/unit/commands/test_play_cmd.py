@@ -127,6 +127,8 @@ def test_keys_pause_skip_and_quit_in_a_real_terminal(home: Path) -> None:
         term.press(" ")
         term.press("e")
         term.read_until("Easier: Thread the needle instead")
+        term.press("e")  # E again: back to the stretch itself, as the app's Easier button
+        term.read_until("Back to the full stretch.")
         term.press("\x1b[C")  # right arrow skips too
         term.read_until(r"switch sides")
         term.press("q")
