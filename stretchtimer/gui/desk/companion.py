@@ -21,8 +21,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QPixmapCache
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMenu
 
 from stretchtimer import APP_DISPLAY_NAME
@@ -47,7 +46,6 @@ from stretchtimer.gui.window_state import window_state
 from stretchtimer.runtime.desk_watch import Reader
 from stretchtimer.storage.reminders import reminder_state_path
 from stretchtimer.storage.routines.library import UnknownRoutineError
-from stretchtimer.system.memory import give_back_freed_memory
 
 if TYPE_CHECKING:
     from stretchtimer.gui.session.controller import SessionController
@@ -57,7 +55,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TOLD_KEY = "tray/told_still_running"
-TRIM_AFTER_MS = 2000  # once the closed window's last events have been handled
 STILL_RUNNING_TITLE = f"{APP_DISPLAY_NAME} is still running"
 STILL_RUNNING_BODY = (
     "It stays in the tray to remind you to stretch. To quit, use Quit in the tray icon's menu."
@@ -165,20 +162,12 @@ class Desk(QObject):
         """Closing the window leaves the app running (in the tray) instead of quitting."""
         return self.tray is not None and self.reminders.enabled
 
-    def _give_back_memory(self) -> None:
-        if self.window.isVisible():
-            return
-        QPixmapCache.clear()
-        give_back_freed_memory()
-
     def _window_closed(self) -> None:
         if self._quitting:
             return
         if not self.stays_in_tray():
             self.quit()
             return
-        # Hours in the tray may follow: what the window held goes back to the system.
-        QTimer.singleShot(TRIM_AFTER_MS, self._give_back_memory)
         log.info("window closed: staying in the tray")
         if self.places.value(TOLD_KEY) not in (True, "true"):
             assert self.tray is not None
