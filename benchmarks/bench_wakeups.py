@@ -10,9 +10,12 @@ the detail gives the paint events a second (one per widget painted) and the cont
 switches a second of all the process's threads (the wake-ups the kernel sees: the audio
 and the speech worker included).
 
-Targets: a countdown changes once a second, and the session's driver wakes once a
-second (its heartbeat, in ``runtime/driver``): visible or compact, 3 a second leaves one
-for the rest; minimized, only the driver's (and a cue's) wake-ups should remain: 1.5.
+Targets, from what has to wake: the countdown changes once a second (the player's one
+picture a second), the session's driver wakes once a second (its heartbeat, in
+``runtime/driver``), and the sound-server watch looks at PulseAudio's socket once a
+second (``runtime/sound_server``); a cue now and then. Visible or compact: 3.5 a second;
+minimized, no pictures: 2.5. Before the players drew only when their picture changed,
+they drew 30 times a second: 27 timer events a second visible, 31 compact.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from benchmarks.harness import Result, at_most
 HOLD_SECONDS = 25.0
 SETTLE_SECONDS = 4.0  # the hold's first words are spoken
 MEASURE_SECONDS = 14.0
-TARGETS = {"visible": 3.0, "minimized": 1.5, "compact": 3.0}
+TARGETS = {"visible": 3.5, "minimized": 2.5, "compact": 3.5}
 
 
 def hold_routine() -> object:
