@@ -22,7 +22,10 @@ from PySide6.QtCore import QObject
 
 from stretchtimer.core import i18n
 from stretchtimer.core.i18n import Language
+from stretchtimer.core.routine.language_tags import same_language
+from stretchtimer.core.routine.languages import in_language, playing_language
 from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.routine.summary import routine_digest
 from stretchtimer.core.session import comfort
 from stretchtimer.core.session.clock import Clock
 from stretchtimer.core.session.engine import SessionEngine
@@ -40,6 +43,7 @@ from stretchtimer.speech.voice_language import session_voice_pick
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.history.problems import HistoryProblem
 from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.languages import load_language
 from stretchtimer.storage.paths import Paths
 
 if TYPE_CHECKING:
@@ -95,10 +99,20 @@ class PreparedSession:
     notices: list[str] = field(default_factory=list)  # one sentence each, for the person
     # renders the clips still pending while the session runs
     renderer_factory: Callable[[], ClipRenderer] | None = None
+    routine_digest: str = ""  # of the routine as its file has it (every language)
 
     @property
     def plan(self) -> Plan:
         return self.spoken.plan
+
+
+def session_language(routine: Routine, wanted: Language) -> tuple[Routine, Language]:
+    """The routine as read in the language it plays in, and that language: ``wanted``
+    when the routine is written or translated in it, else the routine's own (a person's
+    French routine plays in French, by a French voice, in a German app)."""
+    tag = playing_language(routine, wanted.tag)
+    chosen = wanted if same_language(tag, wanted.tag) else load_language(tag)
+    return in_language(routine, tag), chosen
 
 
 def prepare_session(
@@ -115,11 +129,16 @@ def prepare_session(
     """The plan with the clips of its first segment (the rest render while it runs,
     see :class:`SpeechStream`), and whether the history can take the session. Blocks.
 
-    Every cue is said in ``language`` (the app's language when None), by a voice that
+    Every cue is said in ``language`` (the app's language when None) when the routine is
+    written or translated in it, else in the routine's own language, by a voice that
     speaks it (:mod:`stretchtimer.speech.voice_language`); the person is told when that
-    is not the voice they chose.
+    is not the voice they chose. The history knows the routine by its file's content,
+    whatever language it was read in.
     """
-    language = language or i18n.app_language()
+    source = routine
+    routine, language = session_language(routine, language or i18n.app_language())
+    if first_plan is not None and first_plan.routine != routine:
+        first_plan = None  # planned before in another language
     factory = functools.partial(clip_renderer, paths.clips)
     voice = session_voice(settings, speed)
     voice_notice = ""
@@ -137,7 +156,9 @@ def prepare_session(
         stream=True,
         language=language,
     )
-    prepared = PreparedSession(spoken, renderer_factory=factory)
+    prepared = PreparedSession(
+        spoken, renderer_factory=factory, routine_digest=routine_digest(source)
+    )
     if voice_notice:
         prepared.notices.append(voice_notice)
     if spoken.notice is not None:
@@ -218,6 +239,7 @@ class SessionParts:
                 speed=speed,
                 comfort_before=comfort_before,
                 on_problem=on_problem,
+                digest=self.prepared.routine_digest or None,
             )
         ready_until = self.stream.ready_until() if self.stream is not None else None
         self.driver = SessionDriver(

@@ -170,8 +170,10 @@ def session_voice_pick(
 ) -> VoicePick:
     """:func:`voice_for_language` with the voices installed here; the system's voices are
     listed (which starts the speech worker) only when the answer needs them."""
-    if not chosen.strip() and base_tag(tag) == SOURCE_VOICE_LANGUAGE:
-        return VoicePick(chosen)  # the default voice speaks the source language
+    if _is_default(chosen) and base_tag(tag) == SOURCE_VOICE_LANGUAGE:
+        # The default voice and the system's default (espeak-ng's "en") speak the source
+        # language: no need to start the speech worker to list the voices.
+        return VoicePick(chosen)
     ref = parse_voice(chosen) if chosen.strip() else None
     if ref is not None and ref.engine == PIPER:
         model = next((m for m in piper_models(added) if m.name == ref.name), None)

@@ -55,6 +55,7 @@ class SessionRecorder:
         comfort_before: int | None = None,
         on_problem: ProblemHandler | None = None,
         identity: ProcessIdentity | None = None,
+        digest: str | None = None,
     ) -> None:
         if writer is None:
             if path is None:
@@ -73,7 +74,8 @@ class SessionRecorder:
         self._active = 0.0
         self._start_wall = 0.0
         self._submitted: list[Operation] = []  # this session's writes, to save again if need be
-        self._digest = routine_digest(plan.routine)
+        # The routine as its file has it, when the plan reads it in another language.
+        self._digest = digest or routine_digest(plan.routine)
 
     def __call__(self, event: object) -> None:
         """An engine event; anything that goes wrong is logged, never raised."""

@@ -159,9 +159,15 @@ def test_sigterm_also_stops_cleanly(home: Path) -> None:
         text=True,
         env=dict(os.environ, STRETCHTIMER_HOME=str(home)),
     )
-    time.sleep(1.5)
+    # The session has begun (and its SIGTERM handler is in place) once it writes its
+    # first line; a busy machine may take seconds to get there.
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], 60)
+    assert ready, "the session wrote nothing within a minute"
+    first = process.stdout.readline()
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)
+    out = first + out
     assert process.returncode == 130
     assert "Stopped after" in out and "Traceback" not in err
 

@@ -64,7 +64,10 @@ def test_a_session_stopped_with_sigterm_is_recorded_as_stopped(home: Path) -> No
         text=True,
         env=dict(os.environ, STRETCHTIMER_HOME=str(home)),
     )
-    time.sleep(1.5)
+    assert process.stdout is not None
+    for line in process.stdout:  # the session runs (and is recorded) once its step shows
+        if line.startswith("1/4"):
+            break
     process.send_signal(signal.SIGTERM)
     process.communicate(timeout=30)
     [item] = history_json(home)

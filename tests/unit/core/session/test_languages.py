@@ -305,7 +305,7 @@ def test_the_script_reads_in_the_language_with_its_side_words(language: SwitchLa
     german = language("de")
     plan = build_plan(BUILT_IN["two-minute-reset"], language=german)
     lines = script_lines(script_of(plan, lambda text: (1.0, "estimate")))
-    assert any(line.rstrip().endswith("halten · Side bend · links  (10.0 s)") for line in lines)
+    assert any(line.rstrip().endswith("Halten · Side bend · links  (10.0 s)") for line in lines)
     assert any("Seitenwechsel · Side bend · rechts" in line for line in lines)
     assert any("[Beginn der Einheit]" in line for line in lines)
     assert any('"Seite wechseln."  (1.0 s, geschätzt)' in line for line in lines)
