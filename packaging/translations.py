@@ -89,9 +89,23 @@ def run(*command: str | Path) -> None:
     subprocess.run([str(part) for part in command], check=True, cwd=ROOT)
 
 
+def _dated(text: str) -> str:
+    return "".join(line for line in text.splitlines(True) if "POT-Creation-Date:" not in line)
+
+
+def settle_template(output: Path, before: str) -> None:
+    """Say the template's charset (UTF-8, always), and keep the template as it was when
+    only its date would change: no churn, no merge conflicts over a timestamp."""
+    text = output.read_text(encoding="utf-8").replace("charset=CHARSET", "charset=UTF-8")
+    if before and _dated(text) == _dated(before):
+        text = before
+    output.write_text(text, encoding="utf-8")
+
+
 def extract(domain: str, output: Path) -> None:
     """The domain's messages, as xgettext finds them in the source, into ``output``."""
     output.parent.mkdir(parents=True, exist_ok=True)
+    before = output.read_text(encoding="utf-8") if output.exists() else ""
     run(
         "xgettext",
         "--language=Python",
@@ -106,11 +120,7 @@ def extract(domain: str, output: Path) -> None:
         f"--output={output}",
         *(path.relative_to(ROOT) for path in source_files(domain)),
     )
-    # The template says which charset its translations use: UTF-8, always.
-    output.write_text(
-        output.read_text(encoding="utf-8").replace("charset=CHARSET", "charset=UTF-8"),
-        encoding="utf-8",
-    )
+    settle_template(output, before)
 
 
 def update() -> None:
@@ -140,6 +150,7 @@ def extract_launcher(output: Path) -> None:
     """The translatable fields of the launcher and metainfo templates, as xgettext reads
     them (its Desktop language; the metainfo through the ITS rules gettext ships)."""
     output.parent.mkdir(parents=True, exist_ok=True)
+    before = output.read_text(encoding="utf-8") if output.exists() else ""
     run(
         "xgettext",
         "--from-code=UTF-8",
@@ -150,10 +161,7 @@ def extract_launcher(output: Path) -> None:
         f"--output={output}",
         *(path.relative_to(ROOT) for path in LAUNCHER_TEMPLATES),
     )
-    output.write_text(
-        output.read_text(encoding="utf-8").replace("charset=CHARSET", "charset=UTF-8"),
-        encoding="utf-8",
-    )
+    settle_template(output, before)
 
 
 def update_launcher() -> None:

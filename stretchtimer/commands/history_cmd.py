@@ -186,7 +186,15 @@ def run_stats(args: argparse.Namespace) -> int:
         progress = read_progress(database, today=day)
     weekly_goal = SettingsStore(app_paths().settings).load().settings.weekly_goal
     if getattr(args, "json", False):
-        print(json.dumps(stats.as_dict(), indent=2, ensure_ascii=False))
+        data = stats.as_dict()
+        data["week"] = {  # this week against the goal, as the text leads with it
+            "start": progress.week_start.isoformat(),
+            "sessions": progress.week_sessions,
+            "weekly_goal": weekly_goal,
+            "active_seconds": round(progress.week_seconds, 3),
+            "today_active_seconds": round(progress.today_seconds, 3),
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     elif not stats.sessions and not (stats.since or stats.until):
         print(_no_sessions_yet())
     else:

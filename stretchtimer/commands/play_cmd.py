@@ -84,5 +84,7 @@ def run(args: argparse.Namespace) -> int:
     if loaded.notice:
         print(f"stretchtimer: {loaded.notice}", file=sys.stderr)
     settings = voice_settings(loaded.settings, args)
+    # The routine as its file has it: the set-up reads it in the app's language where it
+    # is translated into it, else in its own, and the history keeps the file's digest.
     status = play_in_terminal(entry.id, entry.routine, settings, app_paths(), speed=args.speed)
     return 0 if status is Status.COMPLETED else 130

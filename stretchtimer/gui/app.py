@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
+from stretchtimer.core.i18n import N_, _, app_language
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.gui.app_icon import apply_app_identity
 from stretchtimer.gui.crash.reporter import CrashReporter
+from stretchtimer.gui.language import install_language
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.ready_probe import after_first_paint, install_ready_probe, probe_filled
 from stretchtimer.gui.services import AppServices
@@ -34,7 +38,7 @@ from stretchtimer.system.media_log import quiet_media_probing
 
 log = logging.getLogger(__name__)
 
-NO_TRAY = (
+NO_TRAY = N_(
     "This desktop has no system tray, so Stretch Timer opened its window instead; "
     "reminders come while the window is open (minimise it to keep it out of the way)."
 )
@@ -87,6 +91,17 @@ def open_desk(
     install_desk(app, window, services).open(in_tray=in_tray)
 
 
+def watch(app: QApplication, window: MainWindow) -> None:
+    """Signals that end the app, and the watchdog on the GUI thread."""
+    # SIGTERM (logout, kill) and Ctrl-C: the session is stopped and saved, not cut off.
+    termination = TerminationWatcher(app)
+    termination.requested.connect(lambda _number: window.quit_app())
+    app.aboutToQuit.connect(termination.close)
+    watchdog = GuiWatchdog(parent=app)  # a window stuck for 2 s is logged with its stack
+    watchdog.start()
+    app.aboutToQuit.connect(watchdog.stop)
+
+
 def run_app(
     argv: list[str],
     *,
@@ -113,6 +128,9 @@ def run_app(
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.aboutToQuit.connect(outcome.release)
+    # The language cli.py chose: Qt's own words, dates and the direction to match. Only
+    # here, once this launch is the app: a launch handed to a running one needs none.
+    install_language(app, app_language())
     apply_app_identity(app)
     paths = app_paths()
     crash = CrashReporter(paths)
@@ -124,6 +142,8 @@ def run_app(
         app, services.settings.current.theme, assumed_system=last_system_scheme(paths.config)
     )
     window = MainWindow(services, furnish=False)
+    restart = Restart()
+    window.restart_requested.connect(lambda: restart.ask(window.quit_app))
     crash.parent = window
     themes.changed.connect(lambda _theme: window.restyle())
     themes.system_read.connect(lambda scheme: remember_system_scheme(paths.config, scheme))
@@ -132,17 +152,11 @@ def run_app(
     if server is not None:
         server.activate_requested.connect(window.bring_forward)
         server.play_requested.connect(window.play_routine)
-    # SIGTERM (logout, kill) and Ctrl-C: the session is stopped and saved, not cut off.
-    termination = TerminationWatcher(app)
-    termination.requested.connect(lambda _number: window.quit_app())
-    app.aboutToQuit.connect(termination.close)
-    watchdog = GuiWatchdog(parent=app)  # a window stuck for 2 s is logged with its stack
-    watchdog.start()
-    app.aboutToQuit.connect(watchdog.stop)
+    watch(app, window)
     install_ready_probe(window)
     in_tray = tray and not start and QSystemTrayIcon.isSystemTrayAvailable()
     if tray and not start and not in_tray:
-        services.notices.append(NO_TRAY)  # said once, in the window that opened instead
+        services.notices.append(_(NO_TRAY))  # said once, in the window that opened instead
     if not in_tray:
         window.show()
 
@@ -168,7 +182,40 @@ def run_app(
     log.info("stretchtimer %s started", __version__)
     code = app.exec()
     services.tasks.wait()
+    restart.carry_out()  # after the event loop: this launch has let go of the app by now
     return int(code)
+
+
+def restart_command() -> list[str]:
+    """The command that opens the app again, as a launcher would: without ``--lang``, so
+    the Language setting decides."""
+    return [sys.executable, "-m", "stretchtimer"]
+
+
+class Restart:
+    """Open the app again once this one has quit (a new Language setting applies then)."""
+
+    def __init__(self) -> None:
+        self.wanted = False
+
+    def ask(self, quit_app: Callable[[], None]) -> None:
+        self.wanted = True
+        quit_app()
+
+    def carry_out(self) -> None:
+        if not self.wanted:
+            return
+        log.info("restarting: %s", restart_command())
+        try:
+            subprocess.Popen(
+                restart_command(),
+                start_new_session=True,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as error:
+            log.warning("could not start the app again: %s", error)
 
 
 if __name__ == "__main__":

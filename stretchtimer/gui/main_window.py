@@ -48,10 +48,12 @@ class MainWindow(QMainWindow):
         compact_requested(): the compact player is wanted (its button, Ctrl+M, or a
             session started from the tray while the window was out of sight).
         closed(): the person closed the window (the desk decides: quit or stay in the tray).
+        restart_requested(): the person asked to restart the app (a new language).
     """
 
     compact_requested = Signal()
     closed = Signal()
+    restart_requested = Signal()
 
     nav: NavBar
     notices: NoticeBar
@@ -162,7 +164,9 @@ class MainWindow(QMainWindow):
         if key == "settings":
             from stretchtimer.gui.settings.page import SettingsView
 
-            return SettingsView(self.services)
+            settings = SettingsView(self.services, session_running=self.session_running)
+            settings.restart_requested.connect(self.restart_requested)
+            return settings
         from stretchtimer.gui.history.page import HistoryView
 
         history = HistoryView(self.services)
@@ -196,6 +200,10 @@ class MainWindow(QMainWindow):
                 self.showMaximized()
             else:
                 self.showNormal()
+
+    def session_running(self) -> bool:
+        controller = self.sessions.controller
+        return controller is not None and controller.active
 
     def quit_app(self) -> None:
         """Ctrl+Q: end the session (saved as stopped) and quit."""

@@ -10,14 +10,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.gui import icons, theme
 
 PLACES = (
-    ("routines", "Routines", icons.routines),
-    ("session", "Session", icons.session),
-    ("history", "History", icons.history),
-    ("settings", "Settings", icons.settings),
+    ("routines", N_("Routines"), icons.routines),
+    # TRANSLATORS: the place where a routine plays (the player), in the navigation.
+    ("session", N_("Session"), icons.session),
+    ("history", N_("History"), icons.history),
+    ("settings", N_("Settings"), icons.settings),
 )
+NAV_WIDTH = 176
 PLACE_KEYS = tuple(key for key, _label, _draw in PLACES)
 
 
@@ -35,7 +38,7 @@ class NavBar(QWidget):
         super().__init__(parent)
         self.setObjectName("NavBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the sheet's background
-        self.setFixedWidth(176)
+        self.setFixedWidth(NAV_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 12)
         layout.setSpacing(2)
@@ -45,12 +48,14 @@ class NavBar(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
-        for number, (key, label, _draw) in enumerate(PLACES):
+        for number, (key, place, _draw) in enumerate(PLACES):
+            label = _(place)
             button = QPushButton(f"  {label}")
             button.setCheckable(True)
             button.setAutoExclusive(True)
             button.setAccessibleName(label)
-            button.setToolTip(f"{label} (Ctrl+{number + 1})")
+            # TRANSLATORS: a place's tooltip with its keyboard shortcut: "History (Ctrl+3)".
+            button.setToolTip(_("{place} (Ctrl+{number})").format(place=label, number=number + 1))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumWidth(150)
             self.group.addButton(button, number)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from stretchtimer.core.i18n import _
+
 if TYPE_CHECKING:
     from stretchtimer.gui.tasks import Tasks
     from stretchtimer.storage.settings import Settings, SettingsStore
@@ -56,6 +58,8 @@ class SettingsModel(QObject):
 
     def _save_failed(self, error: BaseException) -> None:
         self.problem.emit(
-            f"Your settings could not be saved ({error}); they apply until you "
-            "quit. Check that the config folder is writable."
+            _(
+                "Your settings could not be saved ({error}); they apply until you "
+                "quit. Check that the config folder is writable."
+            ).format(error=error)
         )

@@ -280,4 +280,8 @@ def style_sheet(theme: Theme) -> str:
     QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
     QScrollArea > QWidget > QWidget#ScrollContent {{ background: transparent; }}
     QCheckBox::indicator, QRadioButton::indicator {{ width: 18px; height: 18px; }}
+    QCheckBox {{ border: 2px solid transparent; border-radius: 6px; padding: 1px 4px 1px 0; }}
+    QCheckBox:focus {{ border: 2px solid {t.accent}; }}
+    QTableView {{ border: 2px solid transparent; border-radius: 6px; }}
+    QTableView:focus {{ border: 2px solid {t.accent}; }}
     """

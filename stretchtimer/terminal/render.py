@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from stretchtimer.core import i18n
 from stretchtimer.core.formatting import clock_text, seconds_text
 from stretchtimer.core.i18n import _, n_, p_
 from stretchtimer.core.routine.model import Side
@@ -44,7 +45,8 @@ def segment_lines(plan: Plan, segment: Segment, *, width: int = 88) -> list[str]
         assert segment.step_index is not None
         lines = ["", f"{segment.step_index + 1}/{steps}  {step.name}"]
         if step.say:  # the words for the side done first, as they will be said
-            said = fill_sides(step.say, segment.side or step.sides.order()[0])
+            with i18n.speaking_in(plan.language):
+                said = fill_sides(step.say, segment.side or step.sides.order()[0])
             lines += textwrap.wrap(
                 said, width=width, initial_indent=INDENT, subsequent_indent=INDENT
             )

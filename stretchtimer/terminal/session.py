@@ -15,7 +15,7 @@ from typing import TextIO
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from stretchtimer.core.formatting import clock_text
-from stretchtimer.core.i18n import _
+from stretchtimer.core.i18n import Language, _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session.events import (
     EasierChosen,
@@ -185,10 +185,17 @@ def run_terminal_session(
 
 
 def play_in_terminal(
-    routine_id: str, routine: Routine, settings: Settings, paths: Paths, *, speed: float
+    routine_id: str,
+    routine: Routine,
+    settings: Settings,
+    paths: Paths,
+    *,
+    speed: float,
+    language: Language | None = None,
 ) -> Status:
-    """Play ``routine`` here, through the session set-up the app uses too."""
-    prepared = prepare_in_terminal(routine, settings, paths, speed=speed)
+    """Play ``routine`` here, through the session set-up the app uses too, said in
+    ``language`` (the app's when None)."""
+    prepared = prepare_in_terminal(routine, settings, paths, speed=speed, language=language)
     audio_application()
     parts = SessionParts(prepared, settings, can_unmute=False)  # no key unmutes here
     recording = TerminalRecording(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer import __version__
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.paths import Paths
 from stretchtimer.system.log import log_tail
 
@@ -45,21 +46,25 @@ class CrashDialog(QDialog):
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Something went wrong")
+        self.setWindowTitle(_("Something went wrong"))
         self.setMinimumWidth(560)
         message = QLabel(
-            "<b>Sorry, stretchtimer ran into a problem it did not expect.</b><br>"
-            "Your history and settings are safe, and you can keep using the app. "
-            "If it happens again, please send us the details below."
+            "<b>{sorry}</b><br>{safe}".format(
+                sorry=_("Sorry, Stretch Timer ran into a problem it did not expect."),
+                safe=_(
+                    "Your history and settings are safe, and you can keep using the app. "
+                    "If it happens again, please send us the details below."
+                ),
+            )
         )
         message.setWordWrap(True)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Error details")
+        self.details.setAccessibleName(_("Error details"))
         self.details.setMinimumHeight(220)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setAccessibleName("Copy details")
+        self.copy_button = QPushButton(_("Copy details"))
+        self.copy_button.setAccessibleName(_("Copy details"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
@@ -70,4 +75,4 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(_("Copied"))

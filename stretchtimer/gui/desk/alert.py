@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.reminders.events import (
     DEFAULT_ROUTINE,
     ReminderAnswered,
@@ -31,7 +32,7 @@ from stretchtimer.core.reminders.text import (
     notification_body,
     spoken_reminder,
 )
-from stretchtimer.gui.desk.reminder_window import ReminderWindow
+from stretchtimer.gui.desk.reminder_window import ReminderWindow, snooze_words
 from stretchtimer.gui.desk.reminders import ReminderService
 from stretchtimer.storage.routines.library import RoutineEntry, RoutineLibrary
 
@@ -137,11 +138,12 @@ class ReminderAlert(QObject):
         if notifications is None or not notifications.supports_actions():
             return False
         actions = [
-            ("start", "Start now"),
-            ("snooze", f"Snooze {snooze_minutes} min"),
-            ("skip", "Skip"),
+            ("start", _("Start now")),
+            ("snooze", snooze_words(snooze_minutes)),
+            # TRANSLATORS: a reminder's button: not this time.
+            ("skip", _("Skip")),
         ]
-        return notifications.show(NOTIFICATION_TITLE, notification_body(title), actions)
+        return notifications.show(_(NOTIFICATION_TITLE), notification_body(title), actions)
 
     def present_window(self) -> None:
         """The person asked to see the showing reminder (a click on the tray or notification)."""

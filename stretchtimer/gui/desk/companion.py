@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMenu
 
-from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.reminders.events import (
     DEFAULT_ROUTINE,
     Answer,
@@ -55,8 +55,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TOLD_KEY = "tray/told_still_running"
-STILL_RUNNING_TITLE = f"{APP_DISPLAY_NAME} is still running"
-STILL_RUNNING_BODY = (
+STILL_RUNNING_TITLE = N_("Stretch Timer is still running")
+STILL_RUNNING_BODY = N_(
     "It stays in the tray to remind you to stretch. To quit, use Quit in the tray icon's menu."
 )
 
@@ -171,7 +171,7 @@ class Desk(QObject):
         log.info("window closed: staying in the tray")
         if self.places.value(TOLD_KEY) not in (True, "true"):
             assert self.tray is not None
-            self.tray.show_message(STILL_RUNNING_TITLE, STILL_RUNNING_BODY)
+            self.tray.show_message(_(STILL_RUNNING_TITLE), _(STILL_RUNNING_BODY))
             self.places.setValue(TOLD_KEY, True)
             self.places.sync()
 

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import _
+from stretchtimer.gui.language import date_time_pattern
+
 QUARTER = 15 * 60.0
 
 
@@ -46,16 +49,18 @@ class QuietDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.zone = zone
-        self.setWindowTitle("Do not disturb")
+        self.setWindowTitle(_("Do not disturb"))
         text = QLabel(
-            "No reminders until this time. A reminder that falls due meanwhile "
-            "is shown once when it ends."
+            _(
+                "No reminders until this time. A reminder that falls due meanwhile "
+                "is shown once when it ends."
+            )
         )
         text.setWordWrap(True)
         self.until = QDateTimeEdit()
-        self.until.setAccessibleName("Do not disturb until")
+        self.until.setAccessibleName(_("Do not disturb until"))
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.until.setDisplayFormat(date_time_pattern())
         self.until.setMinimumDateTime(to_qdatetime(now, zone))
         self.until.setDateTime(to_qdatetime(current or suggested_end(now), zone))
         buttons = QDialogButtonBox(

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.reminders.text import NOTIFICATION_TITLE, notification_body
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.widgets.window_drag import (
@@ -26,6 +27,14 @@ from stretchtimer.gui.widgets.window_drag import (
 )
 
 log = logging.getLogger(__name__)
+
+WIDTH = 420  # the window's usual width; wider only when its buttons' words need it
+
+
+def snooze_words(minutes: int) -> str:
+    """The snooze button: "Snooze 10 min"."""
+    # TRANSLATORS: a reminder's button: remind me again in {minutes} minutes.
+    return _("Snooze {minutes} min").format(minutes=minutes)
 
 
 class ReminderWindow(QWidget):
@@ -50,8 +59,9 @@ class ReminderWindow(QWidget):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
-        self.setWindowTitle(f"{NOTIFICATION_TITLE} · {APP_DISPLAY_NAME}")
-        self.setAccessibleName(NOTIFICATION_TITLE)
+        title = _(NOTIFICATION_TITLE)
+        self.setWindowTitle(f"{title} · {APP_DISPLAY_NAME}")
+        self.setAccessibleName(title)
         self.setObjectName("ReminderWindow")
         self._build()
         self.drag = WindowDrag(self)
@@ -60,25 +70,27 @@ class ReminderWindow(QWidget):
     def _build(self) -> None:
         self.bell = QLabel()
         self.bell.setFixedSize(QSize(36, 36))
-        self.heading = QLabel(NOTIFICATION_TITLE)
+        self.heading = QLabel(_(NOTIFICATION_TITLE))
+        self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 700;")
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setObjectName("Subtle")
         self.close_button = QToolButton()
-        self.close_button.setAccessibleName("Hide this reminder")
+        self.close_button.setAccessibleName(_("Hide this reminder"))
         self.close_button.setToolTip(
-            "Hide this reminder; it waits in the tray menu until you answer it"
+            _("Hide this reminder; it waits in the tray menu until you answer it")
         )
         self.close_button.setAutoRaise(True)
         self.close_button.setIconSize(QSize(16, 16))
         self.close_button.clicked.connect(self.hide)
 
-        self.start_button = QPushButton("Start now")
+        self.start_button = QPushButton(_("Start now"))
         self.start_button.setProperty("primary", True)
         self.start_button.setDefault(True)
-        self.snooze_button = QPushButton("Snooze")
-        self.skip_button = QPushButton("Skip")
+        self.snooze_button = QPushButton(snooze_words(10))
+        # TRANSLATORS: a reminder's button: not this time.
+        self.skip_button = QPushButton(_("Skip"))
         self.start_button.clicked.connect(self.start_now)
         self.snooze_button.clicked.connect(self.snooze)
         self.skip_button.clicked.connect(self.skip)
@@ -109,20 +121,42 @@ class ReminderWindow(QWidget):
         self.setTabOrder(self.start_button, self.snooze_button)
         self.setTabOrder(self.snooze_button, self.skip_button)
         self.setTabOrder(self.skip_button, self.close_button)
-        self.setFixedWidth(420)
+        self.setFixedWidth(WIDTH)
 
         self.restyle()
 
     def set_reminder(self, routine_title: str, *, snooze_minutes: int) -> None:
         self.body.setText(notification_body(routine_title))
-        self.start_button.setAccessibleName(f"Start {routine_title} now")
-        self.start_button.setToolTip(f"Start {routine_title} now (Enter)")
-        minutes = f"{snooze_minutes} minute{'s' if snooze_minutes != 1 else ''}"
-        self.snooze_button.setText(f"Snooze {snooze_minutes} min")
-        self.snooze_button.setAccessibleName(f"Snooze for {minutes}")
-        self.snooze_button.setToolTip(f"Remind me again in {minutes} (Esc)")
-        self.skip_button.setAccessibleName("Skip this reminder")
-        self.skip_button.setToolTip("Not this time; the next reminder comes after a full interval")
+        self.start_button.setAccessibleName(_("Start {routine} now").format(routine=routine_title))
+        self.start_button.setToolTip(_("Start {routine} now (Enter)").format(routine=routine_title))
+        self.snooze_button.setText(snooze_words(snooze_minutes))
+        self.snooze_button.setAccessibleName(
+            n_("Snooze for {count} minute", "Snooze for {count} minutes", snooze_minutes).format(
+                count=snooze_minutes
+            )
+        )
+        self.snooze_button.setToolTip(
+            n_(
+                "Remind me again in {count} minute (Esc)",
+                "Remind me again in {count} minutes (Esc)",
+                snooze_minutes,
+            ).format(count=snooze_minutes)
+        )
+        self._fit_buttons()
+        self.skip_button.setAccessibleName(_("Skip this reminder"))
+        self.skip_button.setToolTip(
+            _("Not this time; the next reminder comes after a full interval")
+        )
+
+    def _fit_buttons(self) -> None:
+        """As wide as the buttons' words need (German, Spanish and French need more than
+        English), and never narrower than the usual width."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 32
+        buttons = (self.skip_button, self.snooze_button, self.start_button)
+        needed = sum(button.sizeHint().width() for button in buttons) + 2 * 8 + sides
+        self.setFixedWidth(max(WIDTH, needed))
 
     def restyle(self) -> None:
         colours = theme.current()

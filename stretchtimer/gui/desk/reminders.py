@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.reminders.events import (
     DEFAULT_ROUTINE,
     Phase,
@@ -171,7 +172,7 @@ class ReminderService(QObject):
         """One sentence on where reminders stand, for the tray's tooltip and menu."""
         status = self.status()
         if status is None:
-            return "Reminders are off."
+            return _("Reminders are off.")
         return status_text(status, self.clock.now().wall, self.zone())
 
     def routine_id(self) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMenu, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.reminders.text import NOTIFICATION_TITLE
 from stretchtimer.gui.desk.alert import routine_title
 from stretchtimer.gui.desk.reminders import ReminderService
@@ -45,7 +46,7 @@ class TrayMenu(QMenu):
         self._open_window = open_window
         self._ask_quiet_until = ask_quiet_until
         self._quit_app = quit_app
-        self.routines_menu = QMenu("Start a &routine", self)
+        self.routines_menu = QMenu(_("Start a &routine"), self)
         self.aboutToShow.connect(self.rebuild)
 
     def entry(self, name: str) -> QAction | None:
@@ -66,8 +67,8 @@ class TrayMenu(QMenu):
         self.addSeparator()
         self._reminder_entries()
         self.addSeparator()
-        self._add("open", f"&Open {APP_DISPLAY_NAME}", self._open_window)
-        self._add("quit", f"&Quit {APP_DISPLAY_NAME}", self._quit_app)
+        self._add("open", _("&Open Stretch Timer"), self._open_window)
+        self._add("quit", _("&Quit Stretch Timer"), self._quit_app)
 
     def _add(self, name: str, text: str, command: Callable[[], None] | None) -> QAction:
         action = self.addAction(text)
@@ -85,15 +86,33 @@ class TrayMenu(QMenu):
         showing = reminders.showing
         if showing is not None:
             snooze = reminders.settings.current.reminder_snooze
-            heading = self._add("reminder", f"{NOTIFICATION_TITLE}: {title}", None)
+            # TRANSLATORS: the tray menu's heading while a reminder shows:
+            # "Time to stretch: Desk hips".
+            heading = self._add(
+                "reminder",
+                _("{reminder}: {routine}").format(reminder=_(NOTIFICATION_TITLE), routine=title),
+                None,
+            )
             bold = QFont(heading.font())
             bold.setBold(True)
             heading.setFont(bold)
-            self._add("start-now", f"&Start {title} now", reminders.start_now)
-            self._add("snooze", f"S&nooze for {snooze} minutes", reminders.snooze)
-            self._add("skip", "S&kip this reminder", reminders.skip)
+            self._add(
+                "start-now", _("&Start {routine} now").format(routine=title), reminders.start_now
+            )
+            self._add(
+                "snooze",
+                n_("S&nooze for {count} minute", "S&nooze for {count} minutes", snooze).format(
+                    count=snooze
+                ),
+                reminders.snooze,
+            )
+            self._add("skip", _("S&kip this reminder"), reminders.skip)
         else:
-            self._add("start-suggested", f"&Start {title}", lambda: self._start_routine(routine_id))
+            self._add(
+                "start-suggested",
+                _("&Start {routine}").format(routine=title),
+                lambda: self._start_routine(routine_id),
+            )
         self._fill_routines(entries)
         routines = self.addMenu(self.routines_menu)
         routines.setObjectName("start-any")
@@ -112,16 +131,20 @@ class TrayMenu(QMenu):
         reminders = self.reminders
         self._add("status", reminders.sentence(), None)
         if not reminders.enabled:
-            self._add("reminders-on", "&Turn reminders on", reminders.switch_on)
+            self._add("reminders-on", _("&Turn reminders on"), reminders.switch_on)
             return
         if reminders.paused():
-            self._add("resume", "&Resume reminders", reminders.resume)
+            self._add("resume", _("&Resume reminders"), reminders.resume)
         else:
-            self._add("pause-hour", "&Pause reminders for an hour", reminders.pause_for_an_hour)
+            self._add("pause-hour", _("&Pause reminders for an hour"), reminders.pause_for_an_hour)
             self._add(
-                "pause-tomorrow", "Pause reminders until &tomorrow", reminders.pause_until_tomorrow
+                "pause-tomorrow",
+                _("Pause reminders until &tomorrow"),
+                reminders.pause_until_tomorrow,
             )
         if reminders.quiet_until() is not None:
-            self._add("quiet-end", "&End do not disturb", lambda: reminders.set_quiet_until(None))
+            self._add(
+                "quiet-end", _("&End do not disturb"), lambda: reminders.set_quiet_until(None)
+            )
         else:
-            self._add("quiet-until", "&Do not disturb until…", self._ask_quiet_until)
+            self._add("quiet-until", _("&Do not disturb until…"), self._ask_quiet_until)

@@ -13,9 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from stretchtimer.core.i18n import N_, _
+
 FILTERS = {
-    "json": "JSON, every part of each session (*.json)",
-    "csv": "CSV, one row per session, for spreadsheets (*.csv)",
+    # TRANSLATORS: a kind of file in the save dialog; keep "(*.json)" as it is.
+    "json": N_("JSON, every part of each session (*.json)"),
+    # TRANSLATORS: a kind of file in the save dialog; keep "(*.csv)" as it is.
+    "csv": N_("CSV, one row per session, for spreadsheets (*.csv)"),
 }
 
 
@@ -26,7 +30,7 @@ def default_folder() -> Path:
 
 
 def kind_of_filter(name_filter: str) -> str:
-    return next((kind for kind, text in FILTERS.items() if text == name_filter), "json")
+    return next((kind for kind, text in FILTERS.items() if name_filter in (text, _(text))), "json")
 
 
 def export_path(chosen: str, name_filter: str) -> Path:
@@ -39,10 +43,10 @@ def export_path(chosen: str, name_filter: str) -> Path:
 
 def export_dialog(parent: QWidget, folder: Path, today: date) -> QFileDialog:
     """A save dialog in ``folder`` with a dated file name; the caller connects and opens it."""
-    dialog = QFileDialog(parent, "Export your history")
+    dialog = QFileDialog(parent, _("Export your history"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setNameFilters(list(FILTERS.values()))
+    dialog.setNameFilters([_(text) for text in FILTERS.values()])
     dialog.setDefaultSuffix("json")
     dialog.setDirectory(str(folder))
     dialog.selectFile(f"stretchtimer-history-{today.isoformat()}.json")

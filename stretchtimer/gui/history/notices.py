@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.gui import icons, theme
 
 
@@ -23,13 +24,13 @@ class ProblemBanner(QFrame):
         self.setObjectName("Banner")
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setAccessibleName("History problem")
+        self.text.setAccessibleName(_("History problem"))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.retry_button = QPushButton("Try again")
-        self.retry_button.setAccessibleName("Read the history again")
+        self.retry_button = QPushButton(_("Try again"))
+        self.retry_button.setAccessibleName(_("Read the history again"))
         self.retry_button.clicked.connect(self.retry)
-        self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.setAccessibleName("Dismiss the history problem")
+        self.dismiss_button = QPushButton(_("Dismiss"))
+        self.dismiss_button.setAccessibleName(_("Dismiss the history problem"))
         self.dismiss_button.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 8, 8)
@@ -73,9 +74,9 @@ class EmptyState(QWidget):
         self.text.setObjectName("Subtle")
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.button = QPushButton("Choose a routine")
+        self.button = QPushButton(_("Choose a routine"))
         self.button.setProperty("primary", True)
-        self.button.setAccessibleName("Choose a routine")
+        self.button.setAccessibleName(_("Choose a routine"))
         self.button.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -94,17 +95,19 @@ class EmptyState(QWidget):
         self.show_empty()
 
     def show_empty(self) -> None:
-        self.heading.setText("No sessions yet")
+        self.heading.setText(_("No sessions yet"))
         self.text.setText(
-            "Finish a routine and it shows up here: the days you stretched, your minutes "
-            "each week, your streak, and how your hips and back felt."
+            _(
+                "Finish a routine and it shows up here: the days you stretched, your minutes "
+                "each week, your streak, and how your hips and back felt."
+            )
         )
         self.restyle()
 
     def show_unavailable(self) -> None:
-        self.heading.setText("Your history cannot be shown")
+        self.heading.setText(_("Your history cannot be shown"))
         self.text.setText(
-            "The message above says why and what to do. Your routines and sessions still work."
+            _("The message above says why and what to do. Your routines and sessions still work.")
         )
         self.restyle()
 

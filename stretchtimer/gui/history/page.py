@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.gui.history.notices import EmptyState, ProblemBanner
 from stretchtimer.gui.history.overview import OverviewPanel
 from stretchtimer.gui.history.sessions.actions import SessionActions
 from stretchtimer.gui.history.sessions.list_model import SessionListModel
 from stretchtimer.gui.history.sessions.table import SessionTable
 from stretchtimer.gui.history.source import HistorySource
+from stretchtimer.gui.language import number
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.widgets.page_scroll import page_scroll_area
 from stretchtimer.gui.widgets.toast import Toast
@@ -102,11 +104,11 @@ class HistoryView(QWidget):
     # -- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel("History")
+        title = QLabel(_("History"))
         title.setObjectName("PageTitle")
-        self.export_button = QPushButton("Export…")
-        self.export_button.setAccessibleName("Export your history")
-        self.export_button.setToolTip("Save your sessions as JSON or CSV (Ctrl+E)")
+        self.export_button = QPushButton(_("Export…"))
+        self.export_button.setAccessibleName(_("Export your history"))
+        self.export_button.setToolTip(_("Save your sessions as JSON or CSV (Ctrl+E)"))
         self.export_button.clicked.connect(self.export)
         header = QHBoxLayout()
         header.addWidget(title)
@@ -141,13 +143,14 @@ class HistoryView(QWidget):
             (self.export_button, self.heatmap),
             (self.heatmap, self.week_chart),
             (self.week_chart, self.comfort_chart),
-            (self.comfort_chart, self.table),
-            (self.table, self.open_button),
+            # Top to bottom: the list's buttons stand above it, in its heading.
+            (self.comfort_chart, self.open_button),
             (self.open_button, self.delete_button),
+            (self.delete_button, self.table),
         ):
             self.setTabOrder(first, second)
             first.installEventFilter(self)  # keep what has the focus in view
-        self.delete_button.installEventFilter(self)
+        self.table.installEventFilter(self)
 
     def _build_content(self) -> QScrollArea:
         self.panel = OverviewPanel()
@@ -176,7 +179,7 @@ class HistoryView(QWidget):
         inner = QWidget()
         inner.setLayout(column)
         self.content = inner
-        self.scroller = page_scroll_area(inner, "Your history", takes_focus=False)
+        self.scroller = page_scroll_area(inner, _("Your history"), takes_focus=False)
         return self.scroller
 
     def _build_sessions(self) -> QHBoxLayout:
@@ -185,16 +188,18 @@ class HistoryView(QWidget):
             SessionTable.ROW_HEIGHT * TABLE_ROWS + self.table.horizontalHeader().sizeHint().height()
         )
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sessions_title = QLabel("Sessions")
+        sessions_title = QLabel(_("Sessions"))
         sessions_title.setObjectName("CardTitle")
         self.sessions_count = QLabel()
         self.sessions_count.setObjectName("Subtle")
-        self.open_button = QPushButton("Open")
-        self.open_button.setAccessibleName("Open the session")
-        self.open_button.setToolTip("Show every part of the session (Enter)")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setAccessibleName("Delete the session")
-        self.delete_button.setToolTip("Delete the session; you can undo it for a moment (Delete)")
+        self.open_button = QPushButton(_("Open"))
+        self.open_button.setAccessibleName(_("Open the session"))
+        self.open_button.setToolTip(_("Show every part of the session (Enter)"))
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.setAccessibleName(_("Delete the session"))
+        self.delete_button.setToolTip(
+            _("Delete the session; you can undo it for a moment (Delete)")
+        )
         sessions_header = QHBoxLayout()
         sessions_header.addWidget(sessions_title)
         sessions_header.addSpacing(8)
@@ -283,7 +288,11 @@ class HistoryView(QWidget):
     def _show_overview(self, overview: Overview) -> None:
         self.panel.show_overview(overview)
         count = self.model.rowCount()
-        self.sessions_count.setText(f"{count:,} in all, newest first")
+        self.sessions_count.setText(
+            n_("{count} in all, newest first", "{count} in all, newest first", count).format(
+                count=number(count)
+            )
+        )
         self._enable_row_buttons()
 
     def _enable_row_buttons(self) -> None:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.history import problems
 from stretchtimer.storage.history.browsing import position, session_page
 from stretchtimer.storage.history.connection import connect
@@ -138,17 +139,21 @@ def export_problem(error: OSError, target: Path) -> HistoryProblem:
     """Why an export could not be written, and what to do; nothing was written."""
     reason = error.strerror or str(error)
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        fix = "free some space or choose another disk"
+        text = _(
+            "Your history could not be exported to {path} ({reason}), so nothing was "
+            "written; free some space or choose another disk and export again."
+        )
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        fix = "choose a folder you can write to"
+        text = _(
+            "Your history could not be exported to {path} ({reason}), so nothing was "
+            "written; choose a folder you can write to and export again."
+        )
     else:
-        fix = "choose another folder or file name"
-    return HistoryProblem(
-        ProblemKind.NOT_SAVED,
-        f"Your history could not be exported to {target} ({reason}), so nothing was written; "
-        f"{fix} and export again.",
-        target,
-    )
+        text = _(
+            "Your history could not be exported to {path} ({reason}), so nothing was "
+            "written; choose another folder or file name and export again."
+        )
+    return HistoryProblem(ProblemKind.NOT_SAVED, text.format(path=target, reason=reason), target)
 
 
 class HistoryFile:

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from stretchtimer.core.i18n import _, n_
+from stretchtimer.gui.language import day_month, number, short_date
+
 if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
     from stretchtimer.gui.history.reading import Overview
     from stretchtimer.storage.history.statistics import Streak
@@ -39,19 +42,29 @@ class StatTile(QFrame):
     def show_value(self, value: str, detail: str = "") -> None:
         self.value.setText(value)
         self.detail.setText(detail or " ")
-        self.setAccessibleName(f"{self._name}: {value}{f', {detail}' if detail else ''}")
+        if detail:
+            # TRANSLATORS: a tile read by a screen reader: "Current streak: 3 days, Today".
+            name = _("{label}: {value}, {detail}").format(
+                label=self._name, value=value, detail=detail
+            )
+        else:
+            name = _("{label}: {value}").format(label=self._name, value=value)
+        self.setAccessibleName(name)
 
 
 def _days(count: int) -> str:
-    return f"{count:,} day{'s' if count != 1 else ''}"
+    return n_("{count} day", "{count} days", count).format(count=number(count))
 
 
 def _span(streak: Streak, today: date) -> str:
     if not streak.days or streak.first is None or streak.last is None:
-        return "Complete a routine to start one"
+        return _("Complete a routine to start one")
     if streak.days == 1:
-        return "Today" if streak.last == today else f"{_short(streak.last, today)}"
-    return f"{_short(streak.first, today)} – {_short(streak.last, today)}"
+        return _("Today") if streak.last == today else _short(streak.last, today)
+    # TRANSLATORS: a span of days: "12 May – today".
+    return _("{first} – {last}").format(
+        first=_short(streak.first, today), last=_short(streak.last, today)
+    )
 
 
 def _first_upper(text: str) -> str:
@@ -60,18 +73,23 @@ def _first_upper(text: str) -> str:
 
 def _short(day: date, today: date) -> str:
     if day == today:
-        return "today"
+        # TRANSLATORS: the end of a streak: "12 May – today".
+        return _("today")
     if day.year == today.year:
-        return f"{day.day} {day:%b}"
-    return f"{day.day} {day:%b %Y}"
+        return day_month(day)
+    return short_date(day)
 
 
 def goal_words(done: int, goal: int) -> tuple[str, str]:
     """The weekly goal tile: "2 of 3", and a word on how it goes."""
+    # TRANSLATORS: sessions this week against the weekly goal: "2 of 3".
+    value = _("{done} of {goal}").format(done=done, goal=goal)
     if done >= goal:
-        return f"{done} of {goal}", "Goal met this week"
+        return value, _("Goal met this week")
     left = goal - done
-    return f"{done} of {goal}", f"{left} more session{'s' if left != 1 else ''} this week"
+    return value, n_(
+        "{count} more session this week", "{count} more sessions this week", left
+    ).format(count=left)
 
 
 class StatTiles(QWidget):
@@ -81,11 +99,11 @@ class StatTiles(QWidget):
         super().__init__(parent)
         self.goal = 3  # sessions a week, from the settings (set_goal)
         self.overview: Overview | None = None
-        self.week = StatTile("This week")
-        self.weekly_goal = StatTile("Weekly goal")
-        self.current = StatTile("Current streak")
-        self.time = StatTile("Time stretching")
-        self.sessions = StatTile("Sessions")
+        self.week = StatTile(_("This week"))
+        self.weekly_goal = StatTile(_("Weekly goal"))
+        self.current = StatTile(_("Current streak"))
+        self.time = StatTile(_("Time stretching"))
+        self.sessions = StatTile(_("Sessions"))
         self.week.value.setProperty("accentValue", True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -112,15 +130,26 @@ class StatTiles(QWidget):
         week_sessions = progress.week_sessions
         self.week.show_value(
             total_text(progress.week_seconds),
-            f"{week_sessions} session{'s' if week_sessions != 1 else ''} since Monday",
+            n_(
+                "{count} session since Monday", "{count} sessions since Monday", week_sessions
+            ).format(count=number(week_sessions)),
         )
         self.weekly_goal.show_value(*goal_words(week_sessions, self.goal))
-        longest_words = f"Longest: {_days(longest.days)}" if longest.days > current.days else ""
+        longest_words = (
+            _("Longest: {days}").format(days=_days(longest.days))
+            if longest.days > current.days
+            else ""
+        )
         self.current.show_value(
             _days(current.days),
             longest_words or _first_upper(_span(current, today)),
         )
-        self.time.show_value(total_text(overview.active_seconds), "all sessions together")
-        self.sessions.show_value(f"{overview.sessions:,}", f"{overview.completed:,} completed")
+        self.time.show_value(total_text(overview.active_seconds), _("all sessions together"))
+        completed = overview.completed
+        self.sessions.show_value(
+            number(overview.sessions),
+            # TRANSLATORS: under the number of sessions: how many of them were completed.
+            n_("{count} completed", "{count} completed", completed).format(count=number(completed)),
+        )
         for tile in self.tiles():
             tile.value.setAlignment(Qt.AlignmentFlag.AlignLeft)

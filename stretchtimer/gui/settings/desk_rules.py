@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QSpinBox, QWidget
 
+from stretchtimer.core.i18n import _
+from stretchtimer.gui.language import minutes_suffix
 from stretchtimer.gui.services import AppServices
 from stretchtimer.storage.settings import Settings
 
@@ -23,18 +25,20 @@ class DeskRuleSettings(QObject):
         super().__init__(parent)
         self.services = services
         self.idle = self._check(
-            "Time away from the keyboard counts as a break after",
-            "Time away counts as a break",
+            _("Time away from the keyboard counts as a break after"),
+            _("Time away counts as a break"),
             "idle_break",
         )
         self.idle.setToolTip(
-            "When you come back after this long, the countdown to the next reminder starts "
-            "again; a reminder never shows while nobody is at the desk."
+            _(
+                "When you come back after this long, the countdown to the next reminder "
+                "starts again; a reminder never shows while nobody is at the desk."
+            )
         )
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(1, 120)
-        self.idle_minutes.setSuffix(" min")
-        self.idle_minutes.setAccessibleName("Minutes away that count as a break")
+        self.idle_minutes.setSuffix(minutes_suffix())
+        self.idle_minutes.setAccessibleName(_("Minutes away that count as a break"))
         self.idle_minutes.setMaximumWidth(140)
         self.idle_minutes.valueChanged.connect(lambda value: self._update(idle_break_minutes=value))
         idle_row = QHBoxLayout()
@@ -43,23 +47,23 @@ class DeskRuleSettings(QObject):
         idle_row.addWidget(self.idle_minutes)
         idle_row.addStretch(1)
         self.meeting = self._check(
-            "Hold reminders while a microphone or camera is in use",
-            "Hold reminders during calls",
+            _("Hold reminders while a microphone or camera is in use"),
+            _("Hold reminders during calls"),
             "wait_for_meeting",
         )
         self.full_screen = self._check(
-            "Hold reminders while another app fills the screen",
-            "Hold reminders during full screen",
+            _("Hold reminders while another app fills the screen"),
+            _("Hold reminders during full screen"),
             "wait_for_full_screen",
         )
         self.do_not_disturb = self._check(
-            "Hold reminders while the desktop's Do Not Disturb is on",
-            "Hold reminders during Do Not Disturb",
+            _("Hold reminders while the desktop's Do Not Disturb is on"),
+            _("Hold reminders during Do Not Disturb"),
             "wait_for_do_not_disturb",
         )
         self.media = self._check(
-            "Pause music and videos during a routine, and resume them after",
-            "Pause media during a routine",
+            _("Pause music and videos during a routine, and resume them after"),
+            _("Pause media during a routine"),
             "pause_media",
         )
         form.addRow(idle_row)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,25 +22,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchtimer.core.i18n import N_, _
+from stretchtimer.gui.language import seconds_suffix
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.settings.reminders import ReminderSettings
 from stretchtimer.gui.settings.voice_menu import fill_voice_menu
 from stretchtimer.gui.widgets.page_scroll import page_scroll_area
 from stretchtimer.gui.widgets.voice_preview import VoicePreview
 from stretchtimer.speech.voice_list import VoiceEntry
+from stretchtimer.storage.languages import native_name, shipped_languages, system_language
 from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.settings import Settings
 
 COMFORT_CHOICES = (
-    ("routine", "Ask before and after routines for back pain"),
-    ("always", "Ask before and after every routine"),
-    ("never", "Never ask"),
+    ("routine", N_("Ask before and after routines for back pain")),
+    ("always", N_("Ask before and after every routine")),
+    ("never", N_("Never ask")),
 )
-THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+THEMES = (
+    ("system", N_("Follow the system")),
+    # TRANSLATORS: a colour theme.
+    ("light", N_("Light")),
+    # TRANSLATORS: a colour theme.
+    ("dark", N_("Dark")),
+)
 BREATH_GUIDANCE = (
-    ("spoken", "Say “breathe in, breathe out” every breath"),
-    ("tones", "Say it on the first breath, then soft tones"),
+    ("spoken", N_("Say “breathe in, breathe out” every breath")),
+    ("tones", N_("Say it on the first breath, then soft tones")),
 )
+SYSTEM_LANGUAGE = ""  # the Language setting's value for "the system's language"
+
+
+def percent_text(value: int) -> str:
+    # TRANSLATORS: a volume in per cent; use your language's spacing and sign.
+    return _("{value} %").format(value=value)
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The Language menu: the system's language first, then each shipped one by its own
+    name (a language reads its name best in itself)."""
+    system = native_name(system_language())
+    # TRANSLATORS: {language} is the system's language, in its own name ("Deutsch").
+    choices = [(SYSTEM_LANGUAGE, _("System default ({language})").format(language=system))]
+    return choices + [(tag, native_name(tag)) for tag in shipped_languages()]
 
 
 def align_label_columns(column: QVBoxLayout) -> None:
@@ -83,6 +107,7 @@ class LabelledSlider(QWidget):
     """A slider with its value written beside it."""
 
     def __init__(self, name: str, low: int, high: int, text: Callable[[int], str]) -> None:
+        """``name`` is read by screen readers; ``text`` writes a value beside the slider."""
         super().__init__()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(low, high)
@@ -109,13 +134,23 @@ class SettingsView(QWidget):
 
     Signals:
         test_voice(): the person asked to hear the chosen voice.
+        restart_requested(): the person asked to restart the app now (a new language).
     """
 
     test_voice = Signal()
+    restart_requested = Signal()
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: AppServices,
+        parent: QWidget | None = None,
+        *,
+        session_running: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.session_running = session_running
+        self.started_language = services.settings.current.language
         self.preview = VoicePreview(services, self)
         self._build()
         self.test_voice.connect(self.preview.test)
@@ -129,7 +164,7 @@ class SettingsView(QWidget):
         self.services.settings.update(**changes)
 
     def _build(self) -> None:
-        title = QLabel("Settings")
+        title = QLabel(_("Settings"))
         title.setObjectName("PageTitle")
         column = QVBoxLayout()
         column.setSpacing(16)
@@ -153,140 +188,203 @@ class SettingsView(QWidget):
         holder.addStretch(1)
         page = QWidget()
         page.setLayout(holder)
-        scroll = page_scroll_area(page, "Settings", takes_focus=False)
+        scroll = page_scroll_area(page, _("Settings"), takes_focus=False)
+        self.scroller = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 12, 0)
         layout.addWidget(scroll)
 
     def _voice_card(self) -> QFrame:
-        voice_card, voice = _card("Voice")
-        self.voice_enabled = QCheckBox("Speak every step aloud")
-        self.voice_enabled.setAccessibleName("Speak every step aloud")
+        voice_card, voice = _card(_("Voice"))
+        self.voice_enabled = QCheckBox(_("Speak every step aloud"))
+        self.voice_enabled.setAccessibleName(_("Speak every step aloud"))
         self.voice_enabled.toggled.connect(lambda on: self._update(voice_enabled=on))
         self.voice = QComboBox()
-        self.voice.setAccessibleName("Voice")
-        self.voice.addItem("Default voice", "")
+        self.voice.setAccessibleName(_("Voice"))
+        self.voice.addItem(_("Default voice"), "")
         self.voice.currentIndexChanged.connect(
-            lambda _: self._update(voice=self.voice.currentData() or "")
+            lambda _index: self._update(voice=self.voice.currentData() or "")
         )
-        self.test_button = QPushButton("Test voice")
-        self.test_button.setAccessibleName("Test the voice")
+        self.test_button = QPushButton(_("Test voice"))
+        self.test_button.setAccessibleName(_("Test the voice"))
         self.test_button.clicked.connect(self.test_voice)
         voice_row = QHBoxLayout()
         voice_row.setSpacing(10)
         voice_row.addWidget(self.voice, 1)
         voice_row.addWidget(self.test_button)
-        self.rate = LabelledSlider("Speaking rate", 80, 400, lambda value: f"{value} words/min")
+        self.rate = LabelledSlider(
+            _("Speaking rate"),
+            80,
+            400,
+            # TRANSLATORS: a speaking rate, words per minute.
+            lambda value: _("{value} words/min").format(value=value),
+        )
         self.rate.slider.valueChanged.connect(lambda value: self._update(rate=value))
-        self.voice_volume = LabelledSlider("Voice volume", 0, 100, lambda value: f"{value} %")
+        self.voice_volume = LabelledSlider(_("Voice volume"), 0, 100, percent_text)
         self.voice_volume.slider.valueChanged.connect(
             lambda value: self._update(voice_volume=value / 100)
         )
         voice.addRow(self.voice_enabled)
-        voice.addRow("Voice", voice_row)
-        voice.addRow("Speaking rate", self.rate)
-        voice.addRow("Voice volume", self.voice_volume)
+        voice.addRow(_("Voice"), voice_row)
+        voice.addRow(_("Speaking rate"), self.rate)
+        voice.addRow(_("Voice volume"), self.voice_volume)
         self.voice_problem = QLabel()
         self.voice_problem.setWordWrap(True)
         self.voice_problem.setObjectName("Subtle")
-        self.voice_problem.setAccessibleName("Voice problem")
+        self.voice_problem.setAccessibleName(_("Voice problem"))
         self.voice_problem.hide()
         voice.addRow(self.voice_problem)
         return voice_card
 
     def _sound_card(self) -> QFrame:
-        sound_card, sound = _card("Sounds")
-        self.muted = QCheckBox("Mute voice and chimes")
-        self.muted.setAccessibleName("Mute voice and chimes")
+        sound_card, sound = _card(_("Sounds"))
+        self.muted = QCheckBox(_("Mute voice and chimes"))
+        self.muted.setAccessibleName(_("Mute voice and chimes"))
         self.muted.toggled.connect(lambda on: self._update(muted=on))
-        self.chime_volume = LabelledSlider("Chime volume", 0, 100, lambda value: f"{value} %")
+        self.chime_volume = LabelledSlider(_("Chime volume"), 0, 100, percent_text)
         self.chime_volume.slider.valueChanged.connect(
             lambda value: self._update(chime_volume=value / 100)
         )
         self.breath = QComboBox()
-        self.breath.setAccessibleName("Breath guidance")
+        self.breath.setAccessibleName(_("Breath guidance"))
         for value, text in BREATH_GUIDANCE:
-            self.breath.addItem(text, value)
+            self.breath.addItem(_(text), value)
         self.breath.currentIndexChanged.connect(
-            lambda _: self._update(breath_guidance=self.breath.currentData())
+            lambda _index: self._update(breath_guidance=self.breath.currentData())
         )
         sound.addRow(self.muted)
-        sound.addRow("Chime volume", self.chime_volume)
-        sound.addRow("Breath guidance", self.breath)
+        sound.addRow(_("Chime volume"), self.chime_volume)
+        sound.addRow(_("Breath guidance"), self.breath)
         return sound_card
 
     def _session_card(self) -> QFrame:
-        session_card, session = _card("Sessions")
-        self.prepare = self._seconds("Time to get into position", 0, 120)
+        session_card, session = _card(_("Sessions"))
+        self.prepare = self._seconds(_("Time to get into position"), 0, 120)
         self.prepare.valueChanged.connect(lambda value: self._update(prepare=value))
-        self.rest = self._seconds("Rest between steps", 0, 600)
+        self.rest = self._seconds(_("Rest between steps"), 0, 600)
         self.rest.valueChanged.connect(lambda value: self._update(rest=value))
-        self.settle = self._seconds("Quiet before the timer starts", 0, 30)
+        self.settle = self._seconds(_("Quiet before the timer starts"), 0, 30)
         self.settle.setToolTip(
-            "Seconds of quiet after the last instruction, to get into position before a "
-            "hold starts (routines in format 2)"
+            _(
+                "Seconds of quiet after the last instruction, to get into position before a "
+                "hold starts (routines in format 2)"
+            )
         )
         self.settle.valueChanged.connect(lambda value: self._update(settle=value))
-        self.speak_easier = QCheckBox("Say the easier way aloud after each setup")
-        self.speak_easier.setAccessibleName("Say the easier way aloud after each setup")
+        self.speak_easier = QCheckBox(_("Say the easier way aloud after each setup"))
+        self.speak_easier.setAccessibleName(_("Say the easier way aloud after each setup"))
         self.speak_easier.toggled.connect(lambda on: self._update(speak_easier=on))
         self.comfort = QComboBox()
-        self.comfort.setAccessibleName("Ask how my hips and back feel")
+        self.comfort.setAccessibleName(_("Ask how my hips and back feel"))
         for value, text in COMFORT_CHOICES:
-            self.comfort.addItem(text, value)
+            self.comfort.addItem(_(text), value)
         self.comfort.currentIndexChanged.connect(
-            lambda _: self._update(comfort_rating=self.comfort.currentData())
+            lambda _index: self._update(comfort_rating=self.comfort.currentData())
         )
-        hint = QLabel("Routines that set their own times keep them.")
+        hint = QLabel(_("Routines that set their own times keep them."))
+        hint.setWordWrap(True)
         hint.setObjectName("Subtle")
-        session.addRow("Get into position", self.prepare)
-        session.addRow("Rest between steps", self.rest)
-        session.addRow("Quiet before the timer", self.settle)
+        session.addRow(_("Get into position"), self.prepare)
+        session.addRow(_("Rest between steps"), self.rest)
+        session.addRow(_("Quiet before the timer"), self.settle)
         session.addRow(hint)
         session.addRow(self.speak_easier)
-        session.addRow("Comfort rating", self.comfort)
+        session.addRow(_("Comfort rating"), self.comfort)
         self.weekly_goal = QSpinBox()
         self.weekly_goal.setRange(1, 21)
-        self.weekly_goal.setSuffix(" sessions a week")
-        self.weekly_goal.setAccessibleName("Weekly goal, sessions a week")
+        # TRANSLATORS: after a number in a box: "3 sessions a week".
+        self.weekly_goal.setSuffix(" " + _("sessions a week"))
+        self.weekly_goal.setAccessibleName(_("Weekly goal, sessions a week"))
         self.weekly_goal.valueChanged.connect(lambda value: self._update(weekly_goal=value))
-        session.addRow("Weekly goal", self.weekly_goal)
+        session.addRow(_("Weekly goal"), self.weekly_goal)
         return session_card
 
     def _reminder_card(self) -> QFrame:
-        reminder_card, form = _card("Reminders")
+        reminder_card, form = _card(_("Reminders"))
         self.reminders = ReminderSettings(self.services, form, parent=reminder_card)
         return reminder_card
 
     def _look_card(self) -> QFrame:
-        look_card, look = _card("Appearance")
+        look_card, look = _card(_("Appearance"))
         self.theme = QComboBox()
-        self.theme.setAccessibleName("Theme")
+        self.theme.setAccessibleName(_("Theme"))
         for value, text in THEMES:
-            self.theme.addItem(text, value)
+            self.theme.addItem(_(text), value)
         self.theme.currentIndexChanged.connect(
-            lambda _: self._update(theme=self.theme.currentData())
+            lambda _index: self._update(theme=self.theme.currentData())
         )
-        look.addRow("Theme", self.theme)
+        look.addRow(_("Theme"), self.theme)
+        self.language = QComboBox()
+        self.language.setAccessibleName(_("Language"))
+        for value, text in language_choices():
+            self.language.addItem(text, value)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        look.addRow(_("Language"), self.language)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("Subtle")
+        self.language_note.setWordWrap(True)
+        self.language_note.setAccessibleName(_("When the language changes"))
+        self.restart_button = QPushButton(_("Restart now"))
+        self.restart_button.setAccessibleName(_("Restart Stretch Timer now"))
+        self.restart_button.clicked.connect(self._restart)
+        note_row = QHBoxLayout()
+        note_row.setSpacing(10)
+        note_row.addWidget(self.language_note, 1)
+        note_row.addWidget(self.restart_button, 0, Qt.AlignmentFlag.AlignTop)
+        look.addRow(note_row)
+        self._show_language_note()
         return look_card
 
+    def _language_chosen(self, _index: int) -> None:
+        self._update(language=self.language.currentData() or SYSTEM_LANGUAGE)
+        self._show_language_note()
+
+    def _show_language_note(self) -> None:
+        """Say when a new language applies, and offer a restart (not during a session)."""
+        changed = self.services.settings.current.language != self.started_language
+        running = self.session_running()
+        if not changed:
+            note = _("The language applies when Stretch Timer next starts.")
+        elif running:
+            note = _(
+                "The new language applies when Stretch Timer next starts. "
+                "Restart after the session to use it now."
+            )
+        else:
+            note = _(
+                "The new language applies when Stretch Timer next starts. Restart now to use it?"
+            )
+        self.language_note.setText(note)
+        self.restart_button.setVisible(changed)
+        self.restart_button.setEnabled(changed and not running)
+
+    def _restart(self) -> None:
+        if self.session_running():  # it may have started since the page was drawn
+            self._show_language_note()
+            return
+        self.restart_requested.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self._show_language_note()  # a session may have started or ended meanwhile
+        super().showEvent(event)
+
     def _data_card(self) -> QFrame:
-        data_card, data = _card("Your data")
+        data_card, data = _card(_("Your data"))
         self.data_folder = QLabel(str(self.services.paths.data))
         self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.data_folder.setAccessibleName("Data folder")
-        self.open_folder = QPushButton("Open folder")
-        self.open_folder.setAccessibleName("Open the data folder")
+        self.data_folder.setAccessibleName(_("Data folder"))
+        self.open_folder = QPushButton(_("Open folder"))
+        self.open_folder.setAccessibleName(_("Open the data folder"))
         self.open_folder.clicked.connect(self.open_data_folder)
         note = QLabel(
-            "Your history and routines stay on this computer and are readable only by you."
+            _("Your history and routines stay on this computer and are readable only by you.")
         )
         note.setObjectName("Subtle")
         note.setWordWrap(True)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.data_folder, 1)
         folder_row.addWidget(self.open_folder)
-        data.addRow("Data folder", folder_row)
+        data.addRow(_("Data folder"), folder_row)
         data.addRow(note)
         return data_card
 
@@ -294,7 +392,7 @@ class SettingsView(QWidget):
         box = QDoubleSpinBox()
         box.setRange(low, high)
         box.setDecimals(0)
-        box.setSuffix(" s")
+        box.setSuffix(seconds_suffix())
         box.setAccessibleName(name)
         box.setMaximumWidth(140)
         return box
@@ -313,6 +411,7 @@ class SettingsView(QWidget):
             self.comfort,
             self.weekly_goal,
             self.theme,
+            self.language,
         )
         for widget in widgets:
             widget.blockSignals(True)
@@ -330,8 +429,10 @@ class SettingsView(QWidget):
         _select(self.comfort, settings.comfort_rating)
         self.weekly_goal.setValue(settings.weekly_goal)
         _select(self.theme, settings.theme)
+        _select(self.language, settings.language)
         for widget in widgets:
             widget.blockSignals(False)
+        self._show_language_note()
 
     def set_voices(self, voices: list[VoiceEntry]) -> None:
         """Offer every voice, grouped by engine and language; keep the chosen one selected."""

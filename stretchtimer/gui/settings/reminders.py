@@ -26,10 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.core.i18n import _, p_
 from stretchtimer.core.reminders.local_zone import system_zone
 from stretchtimer.core.session.clock import Clock
 from stretchtimer.gui.desk.quiet_dialog import from_qdatetime, suggested_end, to_qdatetime
+from stretchtimer.gui.language import (
+    date_time_pattern,
+    minutes_suffix,
+    time_pattern,
+    weekday_long,
+    weekday_short,
+)
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.settings.desk_rules import DeskRuleSettings
 from stretchtimer.storage.reminders import format_quiet_until, parse_quiet_until
@@ -38,7 +45,6 @@ from stretchtimer.system.autostart import Autostart, AutostartError, autostart_f
 
 log = logging.getLogger(__name__)
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LAST_PLAYED = ""  # the routine setting's value for "the last one I played"
 EDIT_HEIGHT = "QDateTimeEdit { min-height: 26px; }"  # as tall as the spin boxes beside them
 # A chosen day looks chosen only while reminders are on (the theme's palette, light or dark).
@@ -95,11 +101,12 @@ class ReminderSettings(QObject):
         quiet = self._build_choices()
         form.addRow(self.enabled)
         form.addRow(self.status)
-        form.addRow("Every", self.interval)
-        form.addRow("Working hours", hours)
-        form.addRow("Working days", days)
-        form.addRow("Routine", self.routine)
-        form.addRow("Snooze for", self.snooze)
+        # TRANSLATORS: a reminder comes "Every" [30 min].
+        form.addRow(_("Every"), self.interval)
+        form.addRow(_("Working hours"), hours)
+        form.addRow(_("Working days"), days)
+        form.addRow(_("Routine"), self.routine)
+        form.addRow(_("Snooze for"), self.snooze)
         form.addRow(self.speak)
         form.addRow(quiet)
         self.desk = DeskRuleSettings(self.services, form, self)
@@ -120,27 +127,28 @@ class ReminderSettings(QObject):
         self.fill_routines()
 
     def _build_schedule(self) -> tuple[QHBoxLayout, QHBoxLayout]:
-        self.enabled = QCheckBox("Remind me to stretch")
-        self.enabled.setAccessibleName("Remind me to stretch")
+        self.enabled = QCheckBox(_("Remind me to stretch"))
+        self.enabled.setAccessibleName(_("Remind me to stretch"))
         self.enabled.toggled.connect(lambda on: self._update(reminders_enabled=on))
         self.status = QLabel()
         self.status.setObjectName("Subtle")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Reminder status")
+        self.status.setAccessibleName(_("Reminder status"))
 
-        self.interval = self._minutes("Minutes between reminders", 5, 480)
+        self.interval = self._minutes(_("Minutes between reminders"), 5, 480)
         self.interval.valueChanged.connect(lambda value: self._update(reminder_interval=value))
 
-        self.start_time = self._time("Working hours start")
-        self.end_time = self._time("Working hours end")
+        self.start_time = self._time(_("Working hours start"))
+        self.end_time = self._time(_("Working hours end"))
         self.start_time.timeChanged.connect(self._hours_changed)
         self.end_time.timeChanged.connect(self._hours_changed)
-        self.overnight = QLabel("(past midnight)")
+        self.overnight = QLabel(_("(past midnight)"))
         self.overnight.setObjectName("Subtle")
         hours = QHBoxLayout()
         hours.setSpacing(8)
         hours.addWidget(self.start_time)
-        hours.addWidget(QLabel("to"))
+        # TRANSLATORS: between two times: [08:00] to [16:00].
+        hours.addWidget(QLabel(p_("time span", "to")))
         hours.addWidget(self.end_time)
         hours.addWidget(self.overnight)
         hours.addStretch(1)
@@ -148,11 +156,13 @@ class ReminderSettings(QObject):
         self.days: dict[str, QPushButton] = {}
         days = QHBoxLayout()
         days.setSpacing(4)
-        for key, name in zip(WEEKDAYS, DAY_NAMES, strict=True):
-            button = QPushButton(name[:3])
+        for number, key in enumerate(WEEKDAYS):
+            name = weekday_long(number)
+            button = QPushButton(weekday_short(number))
             button.setCheckable(True)
             button.setAccessibleName(name)
-            button.setToolTip(f"Remind me on {name}s")
+            # TRANSLATORS: the tooltip of a weekday's button; {day} is "Monday".
+            button.setToolTip(_("Remind me on {day}").format(day=name))
             button.setProperty("rating", True)  # the compact toggle style
             button.setStyleSheet(DAY_OFF_STYLE)
             button.toggled.connect(self._days_changed)
@@ -163,24 +173,24 @@ class ReminderSettings(QObject):
 
     def _build_choices(self) -> QHBoxLayout:
         self.routine = QComboBox()
-        self.routine.setAccessibleName("Routine to suggest")
+        self.routine.setAccessibleName(_("Routine to suggest"))
         self.routine.setMaximumWidth(380)
         self.routine.currentIndexChanged.connect(
             lambda _: self._update(reminder_routine=self.routine.currentData() or LAST_PLAYED)
         )
-        self.snooze = self._minutes("Snooze minutes", 1, 240)
+        self.snooze = self._minutes(_("Snooze minutes"), 1, 240)
         self.snooze.valueChanged.connect(lambda value: self._update(reminder_snooze=value))
-        self.speak = QCheckBox("Say “Time to stretch” aloud with each reminder")
-        self.speak.setAccessibleName("Say the reminder aloud")
+        self.speak = QCheckBox(_("Say “Time to stretch” aloud with each reminder"))
+        self.speak.setAccessibleName(_("Say the reminder aloud"))
         self.speak.toggled.connect(lambda on: self._update(reminder_speak=on))
 
-        self.quiet = QCheckBox("Do not disturb until")
-        self.quiet.setAccessibleName("Do not disturb")
+        self.quiet = QCheckBox(_("Do not disturb until"))
+        self.quiet.setAccessibleName(_("Do not disturb"))
         self.quiet.toggled.connect(self._quiet_toggled)
         self.quiet_until = QDateTimeEdit()
-        self.quiet_until.setAccessibleName("Do not disturb until")
+        self.quiet_until.setAccessibleName(_("Do not disturb until"))
         self.quiet_until.setCalendarPopup(True)
-        self.quiet_until.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.quiet_until.setDisplayFormat(date_time_pattern())
         self.quiet_until.dateTimeChanged.connect(self._quiet_changed)
         self.quiet_until.setStyleSheet(EDIT_HEIGHT)
         quiet = QHBoxLayout()
@@ -189,27 +199,29 @@ class ReminderSettings(QObject):
         quiet.addWidget(self.quiet_until)
         quiet.addStretch(1)
 
-        self.login = QCheckBox(f"Start {APP_DISPLAY_NAME} in the tray when I log in")
-        self.login.setAccessibleName("Start at login")
-        self.login.setToolTip(f"The login entry: {self.autostart.location}")
+        self.login = QCheckBox(_("Start Stretch Timer in the tray when I log in"))
+        self.login.setAccessibleName(_("Start at login"))
+        self.login.setToolTip(
+            _("The login entry: {location}").format(location=self.autostart.location)
+        )
         self.login.toggled.connect(self._login_toggled)
         self.login_problem = QLabel()
         self.login_problem.setWordWrap(True)
-        self.login_problem.setAccessibleName("Start at login problem")
+        self.login_problem.setAccessibleName(_("Start at login problem"))
         self.login_problem.setObjectName("Banner")
         return quiet
 
     def _minutes(self, name: str, low: int, high: int) -> QSpinBox:
         box = QSpinBox()
         box.setRange(low, high)
-        box.setSuffix(" min")
+        box.setSuffix(minutes_suffix())
         box.setAccessibleName(name)
         box.setMaximumWidth(140)
         return box
 
     def _time(self, name: str) -> QTimeEdit:
         edit = QTimeEdit()
-        edit.setDisplayFormat("HH:mm")
+        edit.setDisplayFormat(time_pattern())
         edit.setAccessibleName(name)
         edit.setMaximumWidth(110)
         edit.setStyleSheet(EDIT_HEIGHT)
@@ -220,12 +232,13 @@ class ReminderSettings(QObject):
         chosen = self.services.settings.current.reminder_routine
         self.routine.blockSignals(True)
         self.routine.clear()
-        self.routine.addItem("The last one I played (at first: Desk hips)", LAST_PLAYED)
+        self.routine.addItem(_("The last one I played (at first: Desk hips)"), LAST_PLAYED)
         for entry in self.services.library.entries():
             if entry.routine is not None:
                 self.routine.addItem(entry.title, entry.id)
         if chosen and self.routine.findData(chosen) < 0:
-            self.routine.addItem(f"{chosen} (not found)", chosen)  # keep it; never lose a choice
+            # Keep it: a choice is never lost.
+            self.routine.addItem(_("{routine} (not found)").format(routine=chosen), chosen)
         self.routine.setCurrentIndex(max(0, self.routine.findData(chosen)))
         self.routine.blockSignals(False)
 

@@ -12,10 +12,12 @@ import itertools
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.speech.voice_list import VoiceEntry
 from stretchtimer.speech.voices import PIPER, parse_voice
 
-ENGINE_NAMES = {PIPER: "Natural"}
+# TRANSLATORS: a kind of voice, in the voice menu: "Natural · en_GB".
+ENGINE_NAMES = {PIPER: N_("Natural")}
 
 
 def fill_voice_menu(combo: QComboBox, voices: list[VoiceEntry], chosen: str) -> None:
@@ -23,7 +25,10 @@ def fill_voice_menu(combo: QComboBox, voices: list[VoiceEntry], chosen: str) -> 
     combo.blockSignals(True)
     combo.clear()
     default = next((voice for voice in voices if voice.default), None)
-    combo.addItem(f"Default voice ({default.name})" if default else "Default voice", "")
+    combo.addItem(
+        _("Default voice ({name})").format(name=default.name) if default else _("Default voice"),
+        "",
+    )
     model = combo.model()
     ordered = sorted(
         voices, key=lambda voice: (voice.engine != PIPER, voice.language.lower(), voice.name)
@@ -31,7 +36,9 @@ def fill_voice_menu(combo: QComboBox, voices: list[VoiceEntry], chosen: str) -> 
     for (engine, language), group in itertools.groupby(
         ordered, key=lambda voice: (voice.engine, voice.language)
     ):
-        heading = f"{ENGINE_NAMES.get(engine, 'System')} · {language or 'any language'}"
+        kind = _(ENGINE_NAMES[engine]) if engine in ENGINE_NAMES else system_voices()
+        # TRANSLATORS: a heading in the voice menu: the kind of voice, then its language.
+        heading = _("{kind} · {language}").format(kind=kind, language=language or any_language())
         combo.addItem(heading, None)
         if isinstance(model, QStandardItemModel):
             item: QStandardItem = model.item(combo.count() - 1)
@@ -40,6 +47,16 @@ def fill_voice_menu(combo: QComboBox, voices: list[VoiceEntry], chosen: str) -> 
             combo.addItem(f"    {voice.name}", voice.id)
     select_voice(combo, chosen)
     combo.blockSignals(False)
+
+
+def system_voices() -> str:
+    # TRANSLATORS: a kind of voice, in the voice menu: the system's own speech engine.
+    return _("System")
+
+
+def any_language() -> str:
+    # TRANSLATORS: in the voice menu, for voices that do not say which language they speak.
+    return _("any language")
 
 
 def select_voice(combo: QComboBox, chosen: str) -> None:

@@ -132,6 +132,8 @@ def test_stats_lead_with_this_week_against_the_weekly_goal(home: Path) -> None:
     settings.write_text("version = 1\n[session]\nweekly_goal = 3\n", encoding="utf-8")
     reached = run_cli("history", "stats", home=home).stdout.splitlines()
     assert reached[0] == "This week:        3 of 3 sessions (weekly goal reached), 15 min"
+    week = json.loads(run_cli("history", "stats", "--json", home=home).stdout)["week"]
+    assert (week["sessions"], week["weekly_goal"], week["active_seconds"]) == (3, 3, 900.0)
 
 
 def test_export_writes_a_private_file_and_never_overwrites_one(home: Path, filled: Path) -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
+from stretchtimer.core.i18n import SOURCE, Language
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.app import set_identity
+from stretchtimer.gui.language import install_language, qt_locale
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.settings_model import SettingsModel
@@ -26,7 +28,25 @@ ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 @pytest.fixture(scope="session")
 def qapp_cls() -> type[QApplication]:
     set_identity()
+    # Dates and numbers as the app writes them in English, whatever the machine's locale.
+    QLocale.setDefault(qt_locale(SOURCE))
     return QApplication
+
+
+@pytest.fixture
+def app_language(
+    qapp: QApplication, language: Callable[[str], Language]
+) -> Iterator[Callable[[str], Language]]:
+    """``app_language("de")``: the app in German as ``stretchtimer --lang de`` starts it (our
+    catalogues, Qt's own, the locale and the layout direction) until the test ends."""
+
+    def switch(tag: str) -> Language:
+        chosen = language(tag)
+        install_language(qapp, chosen)  # in place of the one before
+        return chosen
+
+    yield switch
+    install_language(qapp, SOURCE)
 
 
 @pytest.fixture

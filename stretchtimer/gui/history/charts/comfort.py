@@ -7,14 +7,17 @@ scale is the rating's own, 0 (very sore) to 10 (completely comfortable).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.gui import theme
 from stretchtimer.gui.history.charts.base import CursorChart
+from stretchtimer.gui.language import day_month, decimal, full_date
 
 if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
     from stretchtimer.storage.history.statistics import ComfortWeek
@@ -24,35 +27,59 @@ DOT = 5.0  # radius
 
 
 def _rating(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".removesuffix(".0")
+    return "–" if value is None else decimal(value)
+
+
+def week_label(monday: date, this_week: date) -> str:
+    """The week under a column: "This week", as the minutes chart says, or its Monday."""
+    return _("This week") if monday == this_week else day_month(monday)
 
 
 def comfort_text(week: ComfortWeek) -> str:
-    """``"Week of Monday 6 May 2024: 4.5 before, 6.8 after (+2.3), 5 sessions rated"``."""
-    name = f"Week of Monday {week.week.day} {week.week:%B %Y}"
-    parts = []
-    if week.before_average is not None:
-        parts.append(f"{_rating(week.before_average)} before")
-    if week.after_average is not None:
-        parts.append(f"{_rating(week.after_average)} after")
-    text = f"{name}: {', '.join(parts)}"
-    if week.before_average is not None and week.after_average is not None:
-        change = week.after_average - week.before_average
-        text += f" ({change:+.1f})"
+    """``"Week of Monday, 6 May 2024: 4.5 before, 6.8 after (+2.3), 5 sessions rated"``."""
+    name = full_date(week.week)
+    before, after = week.before_average, week.after_average
     rated = max(week.rated_before, week.rated_after)
-    return f"{text}, {rated} session{'s' if rated != 1 else ''} rated"
+    if before is not None and after is not None:
+        change = decimal(after - before, sign=True, trim=False)
+        text = n_(
+            "Week of {date}: {before} before, {after} after ({change}), {count} session rated",
+            "Week of {date}: {before} before, {after} after ({change}), {count} sessions rated",
+            rated,
+        )
+    elif before is not None:
+        change = ""
+        text = n_(
+            "Week of {date}: {before} before, {count} session rated",
+            "Week of {date}: {before} before, {count} sessions rated",
+            rated,
+        )
+    else:
+        change = ""
+        text = n_(
+            "Week of {date}: {after} after, {count} session rated",
+            "Week of {date}: {after} after, {count} sessions rated",
+            rated,
+        )
+    return text.format(
+        date=name, before=_rating(before), after=_rating(after), change=change, count=rated
+    )
 
 
 class ComfortChart(CursorChart):
     """Average comfort before and after, for the most recent rated weeks."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Comfort before and after, by week", parent)
+        super().__init__(_("Comfort before and after, by week"), parent)
         self.weeks: tuple[ComfortWeek, ...] = ()
+        self.this_week = date.today()
         self.setMinimumHeight(190)
 
-    def set_weeks(self, weeks: tuple[ComfortWeek, ...]) -> None:
+    def set_weeks(self, weeks: tuple[ComfortWeek, ...], this_week: date | None = None) -> None:
+        """The rated weeks, and the Monday of this week (labelled "This week")."""
         self.weeks = weeks
+        if this_week is not None:
+            self.this_week = this_week
         self.data_changed()
 
     # -- CursorChart ----------------------------------------------------------------------
@@ -122,7 +149,9 @@ class ComfortChart(CursorChart):
 
         self._paint_legend(painter, metrics, before_colour, after_colour)
         slot = plot.width() / max(1, len(self.weeks))
-        every = max(1, int(metrics.horizontalAdvance("30 Dec") * 1.4 // slot) + 1)
+        labels = [week_label(week.week, self.this_week) for week in self.weeks]
+        widest = max((metrics.horizontalAdvance(label) for label in labels), default=0.0)
+        every = max(1, int((widest + 12) // slot) + 1)
         for index, week in enumerate(self.weeks):
             centre = plot.left() + index * slot + slot / 2
             before, after = week.before_average, week.after_average
@@ -140,11 +169,14 @@ class ComfortChart(CursorChart):
                 painter.setBrush(after_colour)
                 painter.drawEllipse(QPointF(centre, self.y_of(after)), DOT, DOT)
             if (len(self.weeks) - 1 - index) % every == 0:
-                painter.setPen(QColor(colours.muted))
+                current = week.week == self.this_week
+                painter.setPen(QColor(colours.text if current else colours.muted))
+                width = metrics.horizontalAdvance(labels[index]) + 4
+                left = min(max(0.0, centre - width / 2), self.width() - width)
                 painter.drawText(
-                    QRectF(centre - 50, plot.bottom() + 8, 100, metrics.height()),
+                    QRectF(left, plot.bottom() + 8, width, metrics.height() + 2),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                    f"{week.week.day} {week.week:%b}",
+                    labels[index],
                 )
         self.paint_cursor(painter, DOT + 2)
         painter.end()
@@ -154,7 +186,8 @@ class ComfortChart(CursorChart):
     ) -> None:
         colours = theme.current()
         x = self.width() - 8.0
-        for text, colour in (("After", after), ("Before", before)):
+        # TRANSLATORS: the chart's legend: comfort after the sessions, and before.
+        for text, colour in ((_("After"), after), (_("Before"), before)):
             width = metrics.horizontalAdvance(text)
             x -= width
             painter.setPen(QColor(colours.muted))

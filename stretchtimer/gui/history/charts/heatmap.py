@@ -10,8 +10,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QWidget
 
 from stretchtimer.core.formatting import minutes_text
+from stretchtimer.core.i18n import N_, _, n_
 from stretchtimer.gui import theme
 from stretchtimer.gui.history.charts.base import CursorChart, blend
+from stretchtimer.gui.language import full_date, month_short, weekday_short
 
 if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
     from stretchtimer.storage.history.statistics import PeriodTotal
@@ -19,8 +21,17 @@ if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
 WEEKS = 53
 # A day's colour: no session, then under 5, 5 to 10, 10 to 20, and 20 minutes or more.
 LEVEL_MINUTES = (5, 10, 20)
-LEGEND = ("None", "Under 5", "5–10", "10–20", "20+ min")
-DAY_LABELS = {0: "Mon", 2: "Wed", 4: "Fri"}
+LEGEND = (
+    # TRANSLATORS: the heatmap's legend: a day without a session.
+    N_("No session"),
+    # TRANSLATORS: the heatmap's legend: under 5 minutes on a day.
+    N_("Under 5"),
+    N_("5–10"),
+    N_("10–20"),
+    # TRANSLATORS: the heatmap's legend: 20 minutes or more on a day.
+    N_("20+ min"),
+)
+DAY_LABELS = (0, 2, 4)  # the weekdays named beside the grid: Monday, Wednesday, Friday
 MIN_STEP, MAX_STEP = 10.0, 22.0
 
 
@@ -36,18 +47,37 @@ def level_colour(value: int) -> QColor:
     colours = theme.current()
     if value == 0:
         return QColor(colours.track)
-    return blend(colours.surface, colours.accent, (0.3, 0.55, 0.8, 1.0)[value - 1])
+    return blend(colours.surface, colours.accent, (0.45, 0.65, 0.85, 1.0)[value - 1])
+
+
+def paint_level(painter: QPainter, square: QRectF, value: int, radius: float) -> None:
+    """One day's square: filled by its minutes; a day without a session only outlined, so
+    it never looks like a short one (in the dark theme the two fills were alike)."""
+    if value == 0:
+        colours = theme.current()
+        painter.setPen(QPen(QColor(colours.border), 1.0))
+        painter.setBrush(QColor(colours.track))
+        painter.drawRoundedRect(square.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        painter.setPen(Qt.PenStyle.NoPen)
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(level_colour(value))
+    painter.drawRoundedRect(square, radius, radius)
 
 
 def day_text(day: date, total: PeriodTotal | None, today: date) -> str:
-    """``"Tuesday 14 May 2024: 12 min in 2 sessions"``, the same for mouse and keyboard."""
-    name = f"{day:%A} {day.day} {day:%B %Y}"
+    """``"Tuesday, 14 May 2024: 12 min in 2 sessions"``, the same for mouse and keyboard."""
+    name = full_date(day)
     if day == today:
-        name += " (today)"
+        # TRANSLATORS: a date in the heatmap that is today: "Tuesday, 14 May 2024 (today)".
+        name = _("{date} (today)").format(date=name)
     if total is None or total.sessions == 0:
-        return f"{name}: no sessions"
-    count = f"{total.sessions} session{'s' if total.sessions != 1 else ''}"
-    return f"{name}: {minutes_text(total.active_seconds)} in {count}"
+        return _("{date}: no sessions").format(date=name)
+    return n_(
+        "{date}: {minutes} in {count} session",
+        "{date}: {minutes} in {count} sessions",
+        total.sessions,
+    ).format(date=name, minutes=minutes_text(total.active_seconds), count=total.sessions)
 
 
 def month_labels(first_day: date, weeks: int = WEEKS) -> list[tuple[int, date]]:
@@ -73,7 +103,7 @@ class Heatmap(CursorChart):
     STEPS = (7, 1)  # left/right: a week; up/down: a day
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Minutes per day, last 12 months", parent)
+        super().__init__(_("Minutes per day, last 12 months"), parent)
         self.today = date.today()
         self.days: dict[date, PeriodTotal] = {}
         self._font_cache: tuple[str, QFont, QFontMetricsF] | None = None
@@ -135,7 +165,8 @@ class Heatmap(CursorChart):
         return self._font_cache[1], self._font_cache[2]
 
     def _label_width(self) -> float:
-        return self._metrics().horizontalAdvance("Wed") + 10
+        metrics = self._metrics()
+        return max(metrics.horizontalAdvance(weekday_short(day)) for day in DAY_LABELS) + 10
 
     def _step_for(self, width: float) -> float:
         return max(MIN_STEP, min(MAX_STEP, (width - self._label_width() - 4) / WEEKS))
@@ -147,6 +178,23 @@ class Heatmap(CursorChart):
             grid = (self._label_width(), self._metrics().height() + 6, self._step_for(self.width()))
             self._grid_cache = (key, grid)
         return self._grid_cache[1]
+
+    def month_places(self) -> list[tuple[QRectF, str]]:
+        """Where each month's name is written over the grid, and the name.
+
+        Each box holds its whole name, and never reaches past the widget's edge: the last
+        month's name moves left to fit (it was cut at a 2× pixel ratio, where the grid
+        ends nearer the edge).
+        """
+        left, top, step = self._grid()
+        metrics = self._metrics()
+        places = []
+        for column, month in month_labels(self.first_day):
+            name = month_short(month)
+            width = metrics.horizontalAdvance(name) + 4
+            x = max(0.0, min(left + column * step, self.width() - width))
+            places.append((QRectF(x, 0, width, top), name))
+        return places
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         metrics = self._metrics()
@@ -175,19 +223,15 @@ class Heatmap(CursorChart):
         radius = max(2.0, step * 0.2)
 
         painter.setPen(QColor(colours.muted))
-        for row, label in DAY_LABELS.items():
+        for row in DAY_LABELS:
             cell = self.item_rect(row)
             painter.drawText(
-                QRectF(0, cell.top(), left - 8, cell.height()),
+                QRectF(0, cell.top() - 2, left - 8, cell.height() + 4),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                label,
+                weekday_short(row),
             )
-        for column, month in month_labels(self.first_day):
-            painter.drawText(
-                QRectF(left + column * step, 0, 80, top - 4),
-                Qt.AlignmentFlag.AlignLeft,
-                f"{month:%b}",
-            )
+        for place, name in self.month_places():
+            painter.drawText(place, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, name)
 
         painter.setPen(Qt.PenStyle.NoPen)
         by_level: list[list[QRectF]] = [[] for _ in range(len(LEGEND))]
@@ -199,9 +243,8 @@ class Heatmap(CursorChart):
                 QRectF(left + column * step, top + row * step, size, size)
             )
         for value, squares in enumerate(by_level):
-            painter.setBrush(level_colour(value))
             for square in squares:
-                painter.drawRoundedRect(square, radius, radius)
+                paint_level(painter, square, value, radius)
 
         today = self.item_rect(self.index_of(self.today))
         painter.setPen(QPen(QColor(colours.text), 1.5))
@@ -216,8 +259,9 @@ class Heatmap(CursorChart):
         colours = theme.current()
         metrics = self._metrics()
         size = metrics.height() * 0.8
-        widths = [size + 5 + metrics.horizontalAdvance(text) for text in LEGEND]
-        today_label = "Today"
+        legend = [_(text) for text in LEGEND]
+        widths = [size + 5 + metrics.horizontalAdvance(text) + 2 for text in legend]
+        today_label = _("Today")
         x = self.width() - (sum(widths) + 14 * (len(LEGEND) - 1)) - 4
         today_x = x - (size + 5 + metrics.horizontalAdvance(today_label) + 28)
         y = top + (metrics.height() - size) / 2
@@ -228,14 +272,17 @@ class Heatmap(CursorChart):
         )
         painter.setPen(QColor(colours.muted))
         painter.drawText(
-            QRectF(today_x + size + 5, top, 100, metrics.height()),
+            QRectF(
+                today_x + size + 5,
+                top,
+                metrics.horizontalAdvance(today_label) + 4,
+                metrics.height(),
+            ),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             today_label,
         )
-        for value, (text, width) in enumerate(zip(LEGEND, widths, strict=True)):
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(level_colour(value))
-            painter.drawRoundedRect(QRectF(x, y, size, size), radius, radius)
+        for value, (text, width) in enumerate(zip(legend, widths, strict=True)):
+            paint_level(painter, QRectF(x, y, size, size), value, radius)
             painter.setPen(QColor(colours.muted))
             painter.drawText(
                 QRectF(x + size + 5, top, width, metrics.height()),

@@ -11,8 +11,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QWidget
 
 from stretchtimer.core.formatting import minutes_text
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.gui import theme
 from stretchtimer.gui.history.charts.base import CursorChart, blend
+from stretchtimer.gui.history.charts.comfort import week_label
+from stretchtimer.gui.language import full_date
 
 if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
     from stretchtimer.storage.history.statistics import PeriodTotal
@@ -30,20 +33,32 @@ def axis_top(minutes: float) -> tuple[int, int]:
 
 
 def week_text(week: PeriodTotal, this_week: date) -> str:
-    """``"Week of Monday 6 May 2024: 42 min in 9 sessions"``."""
-    start = f"Monday {week.start.day} {week.start:%B %Y}"
-    name = f"This week (from {start})" if week.start == this_week else f"Week of {start}"
+    """``"Week of Monday, 6 May 2024: 42 min in 9 sessions"``."""
+    start = full_date(week.start)
+    if week.start == this_week:
+        name = _("This week (from {date})").format(date=start)
+    else:
+        name = _("Week of {date}").format(date=start)
     if not week.sessions:
-        return f"{name}: no sessions"
-    count = f"{week.sessions} session{'s' if week.sessions != 1 else ''}"
-    return f"{name}: {minutes_text(week.active_seconds)} in {count}"
+        # TRANSLATORS: {week} is "Week of Monday, 6 May 2024" or "This week (from ...)".
+        return _("{week}: no sessions").format(week=name)
+    return n_(
+        "{week}: {minutes} in {count} session",
+        "{week}: {minutes} in {count} sessions",
+        week.sessions,
+    ).format(week=name, minutes=minutes_text(week.active_seconds), count=week.sessions)
+
+
+def axis_label(minutes: int) -> str:
+    # TRANSLATORS: the top of the minutes axis: "60 min".
+    return _("{value} min").format(value=minutes)
 
 
 class WeekChart(CursorChart):
     """Bars of minutes for each of the recent weeks, oldest on the left."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Minutes per week", parent)
+        super().__init__(_("Minutes per week"), parent)
         self.weeks: tuple[PeriodTotal, ...] = ()
         self.this_week = date.today()
         self.setMinimumHeight(190)
@@ -92,7 +107,7 @@ class WeekChart(CursorChart):
 
     def _plot(self) -> QRectF:
         metrics = QFontMetricsF(self._small_font())
-        left = metrics.horizontalAdvance("000 min") + 12
+        left = metrics.horizontalAdvance(axis_label(999)) + 12
         return QRectF(
             left,
             metrics.height() / 2 + 4,
@@ -122,7 +137,7 @@ class WeekChart(CursorChart):
                 QPointF(plot.left(), round(y) + 0.5), QPointF(plot.right(), round(y) + 0.5)
             )
             painter.setPen(QColor(colours.muted))
-            label = f"{value} min" if value == top else str(value)
+            label = axis_label(value) if value == top else str(value)
             painter.drawText(
                 QRectF(0, y - metrics.height() / 2, plot.left() - 8, metrics.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -130,6 +145,8 @@ class WeekChart(CursorChart):
             )
 
         slot = plot.width() / max(1, len(self.weeks))
+        labels = [week_label(week.start, self.this_week) for week in self.weeks]
+        widest = max((metrics.horizontalAdvance(label) for label in labels), default=0.0)
         for index, week in enumerate(self.weeks):
             rect = self.item_rect(index)
             current = week.start == self.this_week
@@ -143,10 +160,10 @@ class WeekChart(CursorChart):
                 radius = min(4.0, rect.width() / 3, rect.height() / 2)
                 path.addRoundedRect(rect, radius, radius)
                 painter.fillPath(path, fill)
-            every = max(1, math.ceil((metrics.horizontalAdvance("This week") + 12) / slot))
+            every = max(1, math.ceil((widest + 12) / slot))
             if (len(self.weeks) - 1 - index) % every == 0:
                 painter.setPen(QColor(colours.text if current else colours.muted))
-                label = "This week" if current else f"{week.start.day} {week.start:%b}"
+                label = labels[index]
                 centre = plot.left() + index * slot + slot / 2
                 width = metrics.horizontalAdvance(label) + 2
                 left = min(max(0.0, centre - width / 2), self.width() - width)

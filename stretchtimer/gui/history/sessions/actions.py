@@ -23,10 +23,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.gui.history.export import default_folder, export_dialog, export_path
 from stretchtimer.gui.history.sessions.list_model import SessionListModel, when_text
 from stretchtimer.gui.history.sessions.table import SessionTable
 from stretchtimer.gui.history.source import HistorySource
+from stretchtimer.gui.language import number
 from stretchtimer.gui.widgets.toast import Toast
 
 if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
@@ -99,7 +101,7 @@ class SessionActions(QObject):
             self.problem.emit(answer)
             return
         if answer is None:
-            self.toast.show_message("That session is no longer in your history.")
+            self.toast.show_message(_("That session is no longer in your history."))
             self.gone.emit()
             return
         from stretchtimer.gui.history.sessions.details import SessionDetails  # when first needed
@@ -162,13 +164,18 @@ class SessionActions(QObject):
         if not text:
             if len(self.removed) == 1:
                 session = self.removed[0].record
-                text = f"Deleted the {session.routine_title} session of {when_text(session)}."
+                text = _("Deleted the {routine} session of {when}.").format(
+                    routine=session.routine_title, when=when_text(session)
+                )
             else:
-                text = f"Deleted {len(self.removed)} sessions."
+                count = len(self.removed)
+                text = n_("Deleted {count} session.", "Deleted {count} sessions.", count).format(
+                    count=count
+                )
         self.toast.show_message(
             text,
-            action="Undo  (Ctrl+Z)",
-            action_name="Undo the deletion",
+            action=_("Undo  (Ctrl+Z)"),
+            action_name=_("Undo the deletion"),
             seconds=self.undo_seconds,
         )
 
@@ -185,9 +192,11 @@ class SessionActions(QObject):
         if isinstance(answer, HistoryProblem):
             self.removed.append(removed)  # keep the copy: the person can try again
             self.toast.show_message(
-                f"The session could not be put back yet: {answer.message}",
-                action="Try again",
-                action_name="Try to put the session back again",
+                _("The session could not be put back yet: {problem}").format(
+                    problem=answer.message
+                ),
+                action=_("Try again"),
+                action_name=_("Try to put the session back again"),
                 seconds=0,
             )
             return
@@ -200,7 +209,9 @@ class SessionActions(QObject):
             self._offer_undo()
         else:
             self.toast.show_message(
-                f"Put back the {record.routine_title} session of {when_text(record)}."
+                _("Put back the {routine} session of {when}.").format(
+                    routine=record.routine_title, when=when_text(record)
+                )
             )
         self.changed.emit()
 
@@ -243,6 +254,9 @@ class SessionActions(QObject):
             return
         count = answer or 0
         self.toast.show_message(
-            f"Saved {count:,} session{'s' if count != 1 else ''} to {target} "
-            "(readable only by you)."
+            n_(
+                "Saved {count} session to {path} (readable only by you).",
+                "Saved {count} sessions to {path} (readable only by you).",
+                count,
+            ).format(count=number(count), path=target)
         )

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.i18n import N_, _, n_, p_
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.history.sessions.list_model import status_text, when_text
 from stretchtimer.gui.history.tiles import StatTile
-from stretchtimer.gui.session.player_text import KIND_WORDS
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord
 
 DETAILS_STYLE = """
@@ -30,17 +30,48 @@ DETAILS_STYLE = """
 #StatLabel { font-weight: 600; }
 QTableView::item { padding: 0 8px; }
 """
-SEGMENT_COLUMNS = ("Stretch", "Part", "Planned", "Done", "Result")
-OUTCOME_WORDS = {"done": "Done", "partial": "Cut short", "skipped": "Skipped"}
+SEGMENT_COLUMNS = (
+    N_("Stretch"),
+    # TRANSLATORS: a column of a session's parts: hold, breaths, rest, get ready.
+    N_("Part"),
+    N_("Planned"),
+    # TRANSLATORS: a column of a session's parts: the time done.
+    N_("Done"),
+    N_("Result"),
+)
+OUTCOME_WORDS = {
+    # TRANSLATORS: the result of a part of a session: it was done in full.
+    "done": N_("Done"),
+    "partial": N_("Cut short"),
+    "skipped": N_("Skipped"),
+}
+
+
+def part_words() -> dict[SegmentKind, str]:
+    """What each kind of part is called in the session's table."""
+    return {
+        SegmentKind.PREPARE: p_("part of a session", "Get ready"),
+        SegmentKind.HOLD: p_("part of a session", "Hold"),
+        SegmentKind.SWITCH: p_("part of a session", "Switch sides"),
+        SegmentKind.BREATHS: p_("part of a session", "Breathe"),
+        SegmentKind.REPS: p_("part of a session", "Reps"),
+        SegmentKind.SET_REST: p_("part of a session", "Rest"),
+        SegmentKind.REST: p_("part of a session", "Rest"),
+        SegmentKind.DONE: p_("part of a session", "Done"),
+    }
 
 
 def part_text(segment: SegmentRecord) -> str:
     """``"Hold, left side"``, ``"Breathe"``, ``"Get ready"``."""
     try:
-        words = KIND_WORDS[SegmentKind(segment.kind)]
-    except ValueError:
+        words = part_words()[SegmentKind(segment.kind)]
+    except (ValueError, KeyError):
         words = segment.kind.replace("_", " ").capitalize()
-    return f"{words}, {segment.side} side" if segment.side else words
+    if segment.side == "left":
+        return _("{part}, left side").format(part=words)
+    if segment.side == "right":
+        return _("{part}, right side").format(part=words)
+    return words
 
 
 def is_work(segment: SegmentRecord) -> bool:
@@ -50,8 +81,11 @@ def is_work(segment: SegmentRecord) -> bool:
 
 
 def result_text(segment: SegmentRecord) -> str:
-    words = OUTCOME_WORDS.get(segment.outcome, segment.outcome.capitalize())
-    return f"{words} · easier variation" if segment.easier and is_work(segment) else words
+    known = OUTCOME_WORDS.get(segment.outcome)
+    words = _(known) if known else segment.outcome.capitalize()
+    if segment.easier and is_work(segment):
+        return _("{result} · easier variation").format(result=words)
+    return words
 
 
 def parts_text(session: SessionRecord) -> tuple[str, str]:
@@ -59,31 +93,39 @@ def parts_text(session: SessionRecord) -> tuple[str, str]:
     count = len(session.segments)
     skipped = sum(segment.outcome == "skipped" for segment in session.segments)
     partial = sum(segment.outcome == "partial" for segment in session.segments)
-    missed = [f"{skipped} skipped"] if skipped else []
-    missed += [f"{partial} cut short"] if partial else []
+    # TRANSLATORS: parts of a session (hold, breaths, rest): "2 skipped".
+    missed = [n_("{count} skipped", "{count} skipped", skipped).format(count=skipped)]
+    # TRANSLATORS: parts of a session (hold, breaths, rest): "1 cut short".
+    cut = [n_("{count} cut short", "{count} cut short", partial).format(count=partial)]
     if not count:
-        return "0", "none finished"
-    return str(count), ", ".join(missed) if missed else "all done"
+        return "0", _("none finished")
+    missed = (missed if skipped else []) + (cut if partial else [])
+    return str(count), ", ".join(missed) if missed else _("all done")
 
 
 def easier_text(session: SessionRecord) -> tuple[str, str]:
     names = list(dict.fromkeys(s.step_name for s in session.segments if s.easier and is_work(s)))
     if not names:
-        return "Not used", "every stretch as written"
-    return "Used", ", ".join(names)
+        return _("Not used"), _("every stretch as written")
+    return _("Used"), ", ".join(names)
 
 
 def comfort_tile(session: SessionRecord) -> tuple[str, str]:
     before, after = session.comfort_before, session.comfort_after
     if before is None and after is None:
-        return "–", "not rated"
+        return "–", _("not rated")
     value = f"{'–' if before is None else before} → {'–' if after is None else after}"
     if before is None or after is None:
-        return value, "rated once"
+        return value, _("rated once")
     change = after - before
     if change == 0:
-        return value, "the same after"
-    return value, f"{abs(change)} {'better' if change > 0 else 'worse'} after"
+        return value, _("the same after")
+    if change > 0:
+        # TRANSLATORS: comfort, in points of the 0–10 scale: "3 better after".
+        return value, n_("{count} better after", "{count} better after", change).format(
+            count=change
+        )
+    return value, n_("{count} worse after", "{count} worse after", -change).format(count=-change)
 
 
 class SessionDetails(QDialog):
@@ -98,14 +140,16 @@ class SessionDetails(QDialog):
     def __init__(self, session: SessionRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(f"{session.routine_title} — session details")
+        self.setWindowTitle(_("{routine} — session details").format(routine=session.routine_title))
         self.setMinimumSize(820, 640)
         self.setStyleSheet(DETAILS_STYLE)
 
         title = QLabel(session.routine_title)
         title.setObjectName("PageTitle")
         title.setWordWrap(True)
-        self.facts = QLabel(f"{when_text(session)} · {status_text(session)}")
+        self.facts = QLabel(
+            _("{when} · {status}").format(when=when_text(session), status=status_text(session))
+        )
         self.facts.setObjectName("Subtle")
         self.facts.setWordWrap(True)
         self.tiles = self._tiles(session)
@@ -114,7 +158,8 @@ class SessionDetails(QDialog):
         self.note.setVisible(bool(session.note))
 
         self.table = self._segment_table(session)
-        self.empty = QLabel("No part of this session was finished, so there is nothing to list.")
+        self.empty = QLabel(_("No part of this session was finished, so there is nothing to list."))
+        self.empty.setWordWrap(True)
         self.empty.setObjectName("Subtle")
         self.empty.setVisible(not session.segments)
         self.table.setVisible(bool(session.segments))
@@ -136,15 +181,17 @@ class SessionDetails(QDialog):
         self.table.setFocus()
 
     def _tiles(self, session: SessionRecord) -> QHBoxLayout:
-        time = StatTile("Time")
+        time = StatTile(_("Time"))
         time.show_value(
-            clock_text(session.active_seconds), f"of {clock_text(session.planned_seconds)} planned"
+            clock_text(session.active_seconds),
+            # TRANSLATORS: under the time a session took: "of 5:00 planned".
+            _("of {planned} planned").format(planned=clock_text(session.planned_seconds)),
         )
-        parts = StatTile("Parts")
+        parts = StatTile(_("Parts"))
         parts.show_value(*parts_text(session))
-        comfort = StatTile("Comfort")
+        comfort = StatTile(_("Comfort"))
         comfort.show_value(*comfort_tile(session))
-        easier = StatTile("Easier variation")
+        easier = StatTile(_("Easier variation"))
         easier.show_value(*easier_text(session))
         row = QHBoxLayout()
         row.setSpacing(10)
@@ -153,13 +200,13 @@ class SessionDetails(QDialog):
         return row
 
     def _buttons(self) -> QHBoxLayout:
-        self.delete_button = QPushButton("Delete session")
-        self.delete_button.setAccessibleName("Delete this session")
-        self.delete_button.setToolTip("Delete this session (you can undo it for a moment)")
+        self.delete_button = QPushButton(_("Delete session"))
+        self.delete_button.setAccessibleName(_("Delete this session"))
+        self.delete_button.setToolTip(_("Delete this session (you can undo it for a moment)"))
         self.delete_button.clicked.connect(self._delete)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(_("Close"))
         self.close_button.setProperty("primary", True)
-        self.close_button.setAccessibleName("Close the session details")
+        self.close_button.setAccessibleName(_("Close the session details"))
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
@@ -171,8 +218,8 @@ class SessionDetails(QDialog):
     def _segment_table(self, session: SessionRecord) -> QTableWidget:
         colours = theme.current()
         table = QTableWidget(len(session.segments), len(SEGMENT_COLUMNS))
-        table.setAccessibleName("Parts of the session")
-        table.setHorizontalHeaderLabels(SEGMENT_COLUMNS)
+        table.setAccessibleName(_("Parts of the session"))
+        table.setHorizontalHeaderLabels([_(heading) for heading in SEGMENT_COLUMNS])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setTabKeyNavigation(False)

@@ -27,8 +27,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.gui import theme
 from stretchtimer.gui.history.source import PAGE_SIZE
+from stretchtimer.gui.language import short_date_time
 
 if TYPE_CHECKING:  # the history is read off the GUI thread; so are its modules
     from stretchtimer.storage.history.problems import HistoryProblem
@@ -39,28 +41,41 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 PageReader = Callable[[int, Callable[["list[SessionRecord] | HistoryProblem"], None]], None]
 
-COLUMNS = ("When", "Routine", "Time", "Status", "Comfort")
+COLUMNS = (
+    # TRANSLATORS: a column of the sessions table: the day and time a session began.
+    N_("When"),
+    N_("Routine"),
+    # TRANSLATORS: a column of the sessions table: minutes done of minutes planned.
+    N_("Time"),
+    N_("Status"),
+    N_("Comfort"),
+)
 WHEN, ROUTINE, TIME, STATUS, COMFORT = range(len(COLUMNS))
 MAX_CACHED = 3_000  # rows kept in memory; the rest are read again when shown
-LOADING = "Loading…"
+LOADING = N_("Loading…")
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def when_text(session: SessionRecord) -> str:
-    """``"Tue 14 May 2024, 08:05"``: where and when it was done."""
-    start = session.local_start
-    return f"{start:%a} {start.day} {start:%b %Y}, {start:%H:%M}"
+    """``"Tue, 14 May 2024, 08:05"``: when it was done, as the locale writes it."""
+    return short_date_time(session.local_start)
 
 
 def time_text(session: SessionRecord) -> str:
-    return f"{clock_text(session.active_seconds)} of {clock_text(session.planned_seconds)}"
+    # TRANSLATORS: time done of time planned: "4:30 of 5:00".
+    return _("{done} of {planned}").format(
+        done=clock_text(session.active_seconds), planned=clock_text(session.planned_seconds)
+    )
 
 
 def status_text(session: SessionRecord) -> str:
     from stretchtimer.storage.history.text import STATUS_WORDS  # loaded with the sessions
 
-    words = STATUS_WORDS[session.status].capitalize()
-    return f"{words}, preview ×{session.speed:g}" if session.is_preview else words
+    words = _(STATUS_WORDS[session.status]).capitalize()
+    if session.is_preview:
+        # TRANSLATORS: a session played faster to try a routine out: "Completed, preview ×20".
+        return _("{status}, preview ×{speed}").format(status=words, speed=f"{session.speed:g}")
+    return words
 
 
 def comfort_text(session: SessionRecord) -> str:
@@ -70,7 +85,8 @@ def comfort_text(session: SessionRecord) -> str:
         return ""
     text = f"{'–' if before is None else before} → {'–' if after is None else after}"
     if before is not None and after is not None:
-        text += f"  ({after - before:+d})" if after != before else "  (same)"
+        # TRANSLATORS: in the Comfort column: the rating after was the same as before.
+        text += f"  ({after - before:+d})" if after != before else "  " + _("(same)")
     return text
 
 
@@ -79,20 +95,29 @@ def spoken_comfort(session: SessionRecord) -> str:
     ``"3 before, 6 after"``, ``"4 before, none after"``, ``"not rated"``."""
     before, after = session.comfort_before, session.comfort_after
     if before is None and after is None:
-        return "not rated"
-    return (
-        f"{'none' if before is None else before} before, {'none' if after is None else after} after"
+        return _("not rated")
+    # TRANSLATORS: a rating that was not given, read out: "4 before, none after".
+    none = _("none")
+    return _("{before} before, {after} after").format(
+        before=none if before is None else before, after=none if after is None else after
     )
 
 
 def spoken_row(session: SessionRecord) -> str:
     """The whole row as one sentence, for screen readers."""
     rated = session.comfort_before is not None or session.comfort_after is not None
-    comfort = f", comfort {spoken_comfort(session)}" if rated else ""
-    return (
-        f"{session.routine_title}, {when_text(session)}, {time_text(session)}, "
-        f"{status_text(session)}{comfort}"
-    )
+    parts = {
+        "routine": session.routine_title,
+        "when": when_text(session),
+        "time": time_text(session),
+        "status": status_text(session),
+    }
+    if rated:
+        # TRANSLATORS: a row of the sessions table, read by a screen reader.
+        return _("{routine}, {when}, {time}, {status}, comfort {comfort}").format(
+            comfort=spoken_comfort(session), **parts
+        )
+    return _("{routine}, {when}, {time}, {status}").format(**parts)
 
 
 class SessionListModel(QAbstractTableModel):
@@ -234,7 +259,7 @@ class SessionListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = (
                 Qt.AlignmentFlag.AlignRight
@@ -252,7 +277,7 @@ class SessionListModel(QAbstractTableModel):
         if session is None:
             if role == Qt.ItemDataRole.DisplayRole:
                 self._want(index.row())
-                return LOADING if column == WHEN else ""
+                return _(LOADING) if column == WHEN else ""
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(theme.current().muted)
             return None

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from stretchtimer.core.i18n import _
 from stretchtimer.gui.history.sessions.list_model import (
     COMFORT,
     LOADING,
@@ -37,7 +38,7 @@ class SessionTable(QTableView):
     def __init__(self, model: SessionListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setAccessibleName("Sessions, newest first")
+        self.setAccessibleName(_("Sessions, newest first"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -82,7 +83,7 @@ class SessionTable(QTableView):
             heading = model.headerData(column, Qt.Orientation.Horizontal)
             widest = heading_metrics.horizontalAdvance(str(heading or ""))
             if column == WHEN and len(loaded) < model.rowCount():
-                widest = max(widest, metrics.horizontalAdvance(LOADING))
+                widest = max(widest, metrics.horizontalAdvance(_(LOADING)))
             for record in loaded:
                 widest = max(widest, metrics.horizontalAdvance(cell_text(record, column)))
             header.resizeSection(column, widest + 40)

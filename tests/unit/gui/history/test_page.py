@@ -135,12 +135,12 @@ def test_heatmap_colours_and_tooltips_by_local_day_across_midnight(
     heatmap = page.heatmap
     image = heatmap.grab().toImage()
     expected = {
-        late: (3, "Saturday 11 May 2024: 18 min in 1 session"),
-        late + timedelta(days=1): (0, "Sunday 12 May 2024: no sessions"),
-        days_ago(5): (2, "Friday 10 May 2024: 6 min in 2 sessions"),
-        days_ago(30): (4, "Monday 15 April 2024: 30 min in 1 session"),
-        days_ago(100): (1, "Monday 5 February 2024: 2 min in 1 session"),
-        TODAY: (0, "Wednesday 15 May 2024 (today): no sessions"),
+        late: (3, "Saturday, 11 May 2024: 18 min in 1 session"),
+        late + timedelta(days=1): (0, "Sunday, 12 May 2024: no sessions"),
+        days_ago(5): (2, "Friday, 10 May 2024: 6 min in 2 sessions"),
+        days_ago(30): (4, "Monday, 15 April 2024: 30 min in 1 session"),
+        days_ago(100): (1, "Monday, 5 February 2024: 2 min in 1 session"),
+        TODAY: (0, "Wednesday, 15 May 2024 (today): no sessions"),
     }
     for day, (value, text) in expected.items():
         index = heatmap.index_of(day)
@@ -163,11 +163,11 @@ def test_arrow_keys_walk_the_days_and_say_what_each_holds(
     assert heatmap.focusPolicy() & Qt.FocusPolicy.TabFocus
     heatmap.setFocus()
     assert heatmap.hasFocus()
-    assert page.heatmap_caption.text() == "Wednesday 15 May 2024 (today): no sessions"
+    assert page.heatmap_caption.text() == "Wednesday, 15 May 2024 (today): no sessions"
     qtbot.keyClick(heatmap, Qt.Key.Key_Up)
-    assert page.heatmap_caption.text() == "Tuesday 14 May 2024: 10 min in 1 session"
+    assert page.heatmap_caption.text() == "Tuesday, 14 May 2024: 10 min in 1 session"
     qtbot.keyClick(heatmap, Qt.Key.Key_Left)  # a week back
-    caption = "Tuesday 7 May 2024: 15 min in 1 session"
+    caption = "Tuesday, 7 May 2024: 15 min in 1 session"
     assert page.heatmap_caption.text() == caption
     assert heatmap.accessibleDescription() == caption
     centre = heatmap.item_rect(heatmap.cursor_index).center().toPoint()
@@ -176,7 +176,7 @@ def test_arrow_keys_walk_the_days_and_say_what_each_holds(
     qtbot.keyClick(heatmap, Qt.Key.Key_Right)  # no further than today
     assert heatmap.cursor_index == heatmap.index_of(TODAY)
     qtbot.keyClick(heatmap, Qt.Key.Key_Home)
-    assert page.heatmap_caption.text().startswith("Monday 15 May 2023")
+    assert page.heatmap_caption.text().startswith("Monday, 15 May 2023")
 
 
 # -- the weekly bars and comfort ----------------------------------------------------------
@@ -203,8 +203,8 @@ def test_minutes_per_week_for_the_recent_weeks(
     assert sum(chart.values()) == 47.0
     last, previous = chart.item_rect(15), chart.item_rect(14)
     assert last.height() == pytest.approx(previous.height() / 2, abs=1)
-    assert chart.item_text(15) == "This week (from Monday 13 May 2024): 15 min in 2 sessions"
-    assert chart.item_text(13) == "Week of Monday 29 April 2024: no sessions"
+    assert chart.item_text(15) == "This week (from Monday, 13 May 2024): 15 min in 2 sessions"
+    assert chart.item_text(13) == "Week of Monday, 29 April 2024: no sessions"
     assert page.week_caption.text() == "This week so far: 15 min."
 
 
@@ -224,7 +224,7 @@ def test_comfort_shows_per_week_or_says_how_to_get_it(
     assert page.comfort_chart.isVisibleTo(page)
     assert not page.no_comfort.isVisibleTo(page)
     assert page.comfort_chart.item_text(0) == (
-        "Week of Monday 13 May 2024: 3.5 before, 6.5 after (+3.0), 2 sessions rated"
+        "Week of Monday, 13 May 2024: 3.5 before, 6.5 after (+3.0), 2 sessions rated"
     )
 
 
@@ -626,18 +626,19 @@ def test_a_page_left_open_over_midnight_moves_on_to_the_new_day(
     clock.advance(local_wall(TODAY, 23, 59) - clock.now().wall)
     page = open_page(window)
     heatmap = page.heatmap
-    assert heatmap.item_text(heatmap.index_of(TODAY)).startswith("Wednesday 15 May 2024 (today)")
+    assert heatmap.item_text(heatmap.index_of(TODAY)).startswith("Wednesday, 15 May 2024 (today)")
     assert page.tiles.current.detail.text() == "Today"
 
     clock.advance(120)  # two minutes later: Thursday, 00:01
     tomorrow = TODAY + timedelta(days=1)
     qtbot.waitUntil(lambda: page.overview is not None and page.overview.today == tomorrow)
     assert (
-        heatmap.item_text(heatmap.index_of(tomorrow)) == "Thursday 16 May 2024 (today): no sessions"
+        heatmap.item_text(heatmap.index_of(tomorrow))
+        == "Thursday, 16 May 2024 (today): no sessions"
     )
     assert heatmap.item_count() == heatmap.index_of(tomorrow) + 1
     assert not heatmap.item_text(heatmap.index_of(TODAY)).startswith(
-        "Wednesday 15 May 2024 (today)"
+        "Wednesday, 15 May 2024 (today)"
     )
     assert page.tiles.current.value.text() == "1 day"  # the streak holds until the day is out
 
