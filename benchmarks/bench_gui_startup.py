@@ -4,8 +4,8 @@ Both programs run on a private Xvfb server and write the monotonic time of their
 window's first paint to a file; start-up is that time minus the moment the process
 was launched. The app opens its window empty, in its colours, and fills it in after
 that first frame; the time until its Routines page has painted is reported too
-(``startup_filled_ms``, and against the bare window, ``startup_filled_ratio``), without
-a target. Memory is the resident set 5 s after start. Medians of 5 each, alternating
+(``startup_filled_ms``, and against the bare window, ``startup_filled_ratio``, target
+1.6). Memory is the resident set 5 s after start. Medians of 5 each, alternating
 app and baseline so that machine load affects both alike.
 """
 
@@ -25,8 +25,9 @@ from benchmarks.xvfb import display_env, xvfb
 
 RUNS = 5
 SETTLE = 5.0  # seconds after start at which memory is read
-STARTUP_TARGET = 1.5
-MEMORY_TARGET = 1.4
+STARTUP_TARGET = 1.3  # issue 21: first frame, Routines page painted, memory at 5 s
+FILLED_TARGET = 1.6
+MEMORY_TARGET = 1.3
 
 BARE_WINDOW = """
 import os, sys, time
@@ -150,10 +151,11 @@ def run() -> Iterator[Result]:
     yield reported(
         "startup_filled_ms", filled_ms, "ms", statistic=f"median of {RUNS}, Routines page painted"
     )
-    yield reported(
+    yield at_most(
         "startup_filled_ratio",
         filled_ms / bare_ms,
         "x",
+        FILLED_TARGET,
         baseline_ms=round(bare_ms, 1),
         statistic=f"median of {RUNS}, Routines page painted",
     )

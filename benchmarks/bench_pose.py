@@ -42,7 +42,7 @@ def _window() -> tuple[object, object, object]:
     window = QWidget()
     window.resize(1366, 768)
     layout = QHBoxLayout(window)
-    figure = PoseFigure(window)
+    figure = PoseFigure(window, driven=True)  # as the player has it: opaque, on its paper
     figure.setFixedSize(*FIGURE_SIZE)
     layout.addWidget(figure)
     layout.addStretch(1)

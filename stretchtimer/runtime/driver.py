@@ -2,7 +2,7 @@
 
 One single-shot ``Qt.PreciseTimer`` is armed at the engine's ``next_deadline()``:
 no polling loop decides when a cue plays. Repainting a display is separate (the
-display's own animation timer asks the engine for a snapshot). The thread that
+display asks the engine for a snapshot when its picture changes). The thread that
 runs it asks Linux for short scheduler slices, so it wakes on time on a busy machine.
 """
 

@@ -45,17 +45,21 @@ def lerp(a: Vec, b: Vec, t: float) -> Vec:
 
 def apply(m: Mat, v: Vec) -> Vec:
     """``m`` times the column vector ``v``."""
-    return (dot(m[0], v), dot(m[1], v), dot(m[2], v))
+    # Written out (no calls): the skeleton needs dozens of these a frame while it moves.
+    (a, b, c), (d, e, f), (g, h, i) = m
+    x, y, z = v
+    return (a * x + b * y + c * z, d * x + e * y + f * z, g * x + h * y + i * z)
 
 
 def compose(a: Mat, b: Mat) -> Mat:
     """``a`` times ``b``: ``b`` is applied first, in the frame ``a`` sets up."""
-    cols = ((b[0][0], b[1][0], b[2][0]), (b[0][1], b[1][1], b[2][1]), (b[0][2], b[1][2], b[2][2]))
-    return (
-        (dot(a[0], cols[0]), dot(a[0], cols[1]), dot(a[0], cols[2])),
-        (dot(a[1], cols[0]), dot(a[1], cols[1]), dot(a[1], cols[2])),
-        (dot(a[2], cols[0]), dot(a[2], cols[1]), dot(a[2], cols[2])),
-    )
+    (b00, b01, b02), (b10, b11, b12), (b20, b21, b22) = b
+    rows = []
+    for x, y, z in a:  # each row of ``a`` times each column of ``b``, written out
+        rows.append(
+            (x * b00 + y * b10 + z * b20, x * b01 + y * b11 + z * b21, x * b02 + y * b12 + z * b22)
+        )
+    return (rows[0], rows[1], rows[2])
 
 
 def rot_x(degrees: float) -> Mat:

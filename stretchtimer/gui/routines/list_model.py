@@ -15,14 +15,25 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.session.estimate import estimated_seconds, plan_options
 from stretchtimer.gui import theme
 from stretchtimer.gui.widgets.numbers import number
-from stretchtimer.gui.widgets.pose_thumbnail import step_pose, thumbnail
+from stretchtimer.gui.widgets.pose_thumbnail import (
+    library_loaded,
+    step_pose,
+    thumbnail,
+    when_loaded,
+)
 from stretchtimer.storage.routines.library import RoutineEntry
 from stretchtimer.storage.settings import Settings
 
@@ -242,7 +253,7 @@ class RoutineCardDelegate(QStyledItemDelegate):
 
         left = card.left() + 18
         width = card.width() - 36
-        picture = self._paint_pose(painter, row, card, paper=fill.name())
+        picture = self._paint_pose(painter, row, card, paper=fill.name(), view=option.widget)
         width -= picture
         title_font = QFont(option.font)
         title_font.setPointSizeF(option.font.pointSizeF() * 1.25)
@@ -277,12 +288,26 @@ class RoutineCardDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
-    def _paint_pose(self, painter: QPainter, row: RoutineRow, card: QRectF, *, paper: str) -> int:
-        """The first step's pose at the card's right end; returns the width it takes."""
+    def _paint_pose(
+        self,
+        painter: QPainter,
+        row: RoutineRow,
+        card: QRectF,
+        *,
+        paper: str,
+        view: QWidget | None,
+    ) -> int:
+        """The first step's pose at the card's right end; returns the width it takes (kept
+        free at the first paint, before the pose library has loaded)."""
         name = row.pose()
         if name is None:
             return 0
         side = card.height() - 12
+        if not library_loaded():
+            viewport = view.viewport() if isinstance(view, QAbstractItemView) else view
+            if viewport is not None:
+                when_loaded(viewport.update)
+            return round(side) + 10
         ratio = painter.device().devicePixelRatioF()
         picture = thumbnail(name, size=round(side), ratio=ratio, paper=paper)
         if picture is None:

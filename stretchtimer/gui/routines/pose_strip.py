@@ -7,9 +7,13 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchtimer.core.i18n import _
-from stretchtimer.core.poses import UnknownPoseError, posed
 from stretchtimer.core.routine.model import Routine
-from stretchtimer.gui.widgets.pose_thumbnail import step_pose, thumbnail
+from stretchtimer.gui.widgets.pose_thumbnail import (
+    library_loaded,
+    step_pose,
+    thumbnail,
+    when_loaded,
+)
 
 SIDE = 72
 GAP = 8
@@ -21,11 +25,24 @@ class PoseStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.poses: list[str] = []
+        self._routine: Routine | None = None
         self.setFixedHeight(SIDE)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.hide()
 
     def set_routine(self, routine: Routine | None) -> None:
+        self._routine = routine
+        if routine is not None and not library_loaded():  # at start: after the first paint
+            when_loaded(self._show_routine, painting=False)
+            self.poses = []
+            self.hide()
+            return
+        self._show_routine()
+
+    def _show_routine(self) -> None:
+        from stretchtimer.core.poses import posed
+
+        routine = self._routine
         steps = routine.steps if routine is not None else ()
         self.poses = [name for step in steps if (name := step_pose(step)) and _known(name)]
         names = ", ".join(posed(name).description().removeprefix("Figure: ") for name in self.poses)
@@ -53,6 +70,8 @@ class PoseStrip(QWidget):
 
 
 def _known(name: str) -> bool:
+    from stretchtimer.core.poses import UnknownPoseError, posed
+
     try:
         posed(name)
     except UnknownPoseError:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QHideEvent,
@@ -37,13 +37,15 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.i18n import _
-from stretchtimer.core.session.events import Status
+from stretchtimer.core.session.events import Paused, Resumed, SegmentStarted, Status
 from stretchtimer.core.session.plan import SegmentKind
+from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.controls import SWITCH_KEY, carry_out, wire_controls
 from stretchtimer.gui.session.figure import show_snapshot
-from stretchtimer.gui.session.player import FRAME_MS, PlayerView
+from stretchtimer.gui.session.pacing import FramePacer, next_frame_ms
+from stretchtimer.gui.session.player import PlayerView
 from stretchtimer.gui.session.player_text import (
     paused_words,
     player_text,
@@ -110,10 +112,9 @@ class MiniPlayer(QWidget):
         self.stop_grace, self._grace_words = StopGrace(self), ""
         self.stop_grace.words_changed.connect(self._show_grace)
         self._placed = False
-        self._frame = QTimer(self)
-        self._frame.setInterval(FRAME_MS)
-        self._frame.timeout.connect(self.refresh)
+        self._play_paused: bool | None = None  # what the play button's icon shows
         self._build()
+        self.pacer = FramePacer(self, self._draw, self._to_deadline)
         self._shortcuts()
         self.drag = WindowDrag(self)
         self.follower = ScreenFollower(self)  # back on a screen when its own is unplugged
@@ -256,13 +257,16 @@ class MiniPlayer(QWidget):
             self.close_button,
         ):
             button.setIcon(icons.make_icon(button.property("draw"), colours.text, colours.border))
-        self._update_play_icon()
+        self._update_play_icon(again=True)
         self._update_mute_icon()
         self.update()
 
-    def _update_play_icon(self) -> None:
+    def _update_play_icon(self, *, again: bool = False) -> None:
         snapshot = self.controller.snapshot() if self.controller else None
         paused = snapshot is not None and snapshot.state.value == "paused"
+        if paused == self._play_paused and not again:
+            return  # a new icon repaints the button: only when it changes
+        self._play_paused = paused
         draw = icons.play if paused else icons.pause
         self.play_button.setIcon(icons.make_icon(draw, theme.current().accent_text))
         self.play_button.setAccessibleName(_("Resume (Space)") if paused else _("Pause (Space)"))
@@ -283,18 +287,19 @@ class MiniPlayer(QWidget):
             full.mute_toggled.connect(self._mute_changed)
         if self.controller is not None and self.controller is not controller:
             self.controller.finished.disconnect(self._on_finished)
-        self.controller = controller
+            self.controller.engine_event.disconnect(self._on_event)
         self.full = full
         session_clock = controller.services.clock()
         self.figure.set_clock(lambda: session_clock.now().mono)
-        controller.finished.connect(self._on_finished)
+        if self.controller is not controller:
+            controller.finished.connect(self._on_finished)
+            controller.engine_event.connect(self._on_event)
+        self.controller = controller
         title = controller.routine.title
         if controller.preview:
             title = f"{title} · {preview_words(controller.speed)}"
         self.routine_title.set_full_text(title)
         self._show_finished(False)
-        if self.isVisible() and controller.phase is not Phase.FINISHED:
-            self._frame.start()
         self.refresh()
 
     def muted(self) -> bool:
@@ -321,23 +326,42 @@ class MiniPlayer(QWidget):
 
     def _on_finished(self, _status: object) -> None:
         self.stop_grace.cancel()
-        self._frame.stop()
-        self.refresh()
+        self.pacer.stop()
+        self.show_moment()
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, SegmentStarted | Paused | Resumed):
+            self.pacer.kick()  # a new picture, once every event of the moment is handled
+
+    def _to_deadline(self) -> float | None:
+        driver = self.controller.driver if self.controller else None
+        return driver.seconds_to_deadline() if driver is not None else None
+
+    def _draw(self) -> int | None:
+        snapshot = self.show_moment()
+        speed = self.controller.speed if self.controller else 1.0
+        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms())
 
     def refresh(self) -> None:
-        """Show the session now (about 30 times a second while it runs and this shows)."""
+        """Show the session now, and plan the next picture (see :mod:`pacing`)."""
+        self.show_moment()
+        if self.controller is not None and self.controller.phase is Phase.RUNNING:
+            self.pacer.kick()
+
+    def show_moment(self) -> Snapshot | None:
+        """Show the session now; the snapshot shown (None before it starts or once over)."""
         controller = self.controller
         if controller is None:
-            return
+            return None
         if controller.phase is Phase.FINISHED:
             self._show_result(controller)
-            return
+            return None
         snapshot = controller.snapshot()
         if snapshot is None:  # still preparing the voice
             self.ring.set_state(RingState(fraction=1.0, big="…", caption=_("getting ready")))
             _set(self.step_name, controller.routine.title)
             _set(self.activity, _("Preparing the voice…"))
-            return
+            return None
         self.ring.set_state(ring_state(snapshot))
         show_snapshot(self.figure, snapshot)
         text = player_text(snapshot)
@@ -361,6 +385,7 @@ class MiniPlayer(QWidget):
         )
         self.easier_button.setChecked(snapshot.easier)
         self._update_play_icon()
+        return snapshot
 
     def _show_result(self, controller: SessionController) -> None:
         done = controller.status is Status.COMPLETED
@@ -423,12 +448,10 @@ class MiniPlayer(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if self.controller is not None and self.controller.phase is Phase.RUNNING:
-            self._frame.start()
         self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self._frame.stop()
+        self.pacer.stop()
         self.save_place()
         super().hideEvent(event)
 

@@ -2,8 +2,9 @@
 
 Keys: Space pauses and resumes, ← goes back, → skips, Esc stops, E switches to the
 easier variation, M mutes, F11 turns focus mode on and off (Esc leaves it too). The
-display repaints from the engine's snapshot on an animation timer; it never decides
-when anything happens.
+display repaints from the engine's snapshot when the picture changes (:mod:`pacing`:
+once a second for a countdown, more often only while something moves, never while
+paused or out of sight); it never decides when anything happens.
 
 Focus mode is the player for the mat: the window fills the screen, the navigation goes,
 and the ring, the pose figure beside it and every word grow with the window
@@ -16,7 +17,7 @@ import itertools
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,14 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.i18n import _
-from stretchtimer.core.session.events import EasierChosen, EasierDropped
+from stretchtimer.core.session.events import (
+    EasierChosen,
+    EasierDropped,
+    Paused,
+    Resumed,
+    SegmentStarted,
+)
 from stretchtimer.core.session.plan import SegmentKind
+from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session import text_sizes
 from stretchtimer.gui.session.comfort_screen import ComfortScreen
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.controls import SWITCH_KEY, ControlBar, carry_out, wire_controls
 from stretchtimer.gui.session.figure import show_snapshot
+from stretchtimer.gui.session.pacing import FramePacer, next_frame_ms
 from stretchtimer.gui.session.paused_overlay import PausedOverlay
 from stretchtimer.gui.session.player_header import PlayerHeader, quiet_label
 from stretchtimer.gui.session.player_text import (
@@ -50,7 +59,6 @@ from stretchtimer.gui.widgets.pose_figure import PoseFigure
 
 log = logging.getLogger(__name__)
 
-FRAME_MS = 33  # about 30 repaints a second: smooth, and cheap
 FOCUS_KEY = "F11"
 
 
@@ -73,10 +81,9 @@ class PlayerView(QWidget):
         self.controller: SessionController | None = None
         self._muted = False
         self.focus_mode = False
-        self._frame = QTimer(self)
-        self._frame.setInterval(FRAME_MS)
-        self._frame.timeout.connect(self._frame_tick)
+        self._play_paused: bool | None = None  # what the play button's icon shows
         self._build()
+        self.pacer = FramePacer(self, self._draw, self._to_deadline)
         self._shortcuts()
 
     # -- layout -----------------------------------------------------------------------
@@ -177,14 +184,17 @@ class PlayerView(QWidget):
         for button in (self.back_button, self.skip_button, self.stop_button, self.mute_button):
             draw = button.property("draw")
             button.setIcon(icons.make_icon(draw, colours.text, colours.border))
-        self._update_play_icon()
+        self._update_play_icon(again=True)
         self._update_mute_icon()
         self.compact_button.setIcon(icons.make_icon(icons.compact, colours.muted))
 
-    def _update_play_icon(self) -> None:
+    def _update_play_icon(self, *, again: bool = False) -> None:
         colours = theme.current()
         snapshot = self.controller.snapshot() if self.controller else None
         paused = snapshot is not None and snapshot.state.value == "paused"
+        if paused == self._play_paused and not again:
+            return  # a new icon repaints the button: only when it changes
+        self._play_paused = paused
         draw = icons.play if paused else icons.pause
         self.play_button.setIcon(icons.make_icon(draw, colours.accent_text))
         self.play_button.setAccessibleName(_("Resume (Space)") if paused else _("Pause (Space)"))
@@ -328,47 +338,52 @@ class PlayerView(QWidget):
         self.preparing.setVisible(done < total)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self._frame.stop()  # nobody is looking: no repaints
+        self.pacer.stop()  # nobody is looking: no repaints
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if self.controller is not None and self.controller.phase is Phase.RUNNING:
-            self._frame.start()
             self.refresh()
 
     def _on_started(self) -> None:
         self.preparing.hide()
-        self._frame.start()
         self.refresh()
         self.play_button.setFocus()
 
     def _on_event(self, event: object) -> None:
         if isinstance(event, EasierChosen | EasierDropped):
             self.refresh()
+        elif isinstance(event, SegmentStarted | Paused | Resumed):
+            self.pacer.kick()  # a new picture, once every event of the moment is handled
 
     def _on_finished(self, status: object) -> None:
         self.stop_grace.cancel()
-        self._frame.stop()
+        self.pacer.stop()
         self.paused_overlay.hide()
         self.set_focus_mode(False)
         self.refresh()
 
-    def _frame_tick(self) -> None:
-        # A frame about to overlap the next cue or segment end is skipped: the GUI thread
-        # is then idle when the timer that plays the cue fires, so the cue is on time.
+    def _to_deadline(self) -> float | None:
         driver = self.controller.driver if self.controller else None
-        ahead = driver.seconds_to_deadline() if driver is not None else None
-        if ahead is not None and ahead < FRAME_MS / 1000.0:
-            return
-        self.refresh()
+        return driver.seconds_to_deadline() if driver is not None else None
+
+    def _draw(self) -> int | None:
+        snapshot = self.show_moment()
+        speed = self.controller.speed if self.controller else 1.0
+        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms())
 
     def refresh(self) -> None:
-        """Show the engine's state now; called about 30 times a second while running."""
+        """Show the engine's state now, and plan the next picture (see :mod:`pacing`)."""
+        self.show_moment()
+        self.pacer.kick()
+
+    def show_moment(self) -> Snapshot | None:
+        """Show the engine's state now; the snapshot shown (None before the session)."""
         controller = self.controller
         snapshot = controller.snapshot() if controller else None
         if snapshot is None:
-            return
+            return None
         self.ring.set_state(ring_state(snapshot))
         show_snapshot(self.figure, snapshot)
         text = player_text(snapshot)
@@ -399,6 +414,7 @@ class PlayerView(QWidget):
         if veiled != self.paused_overlay.isVisible():
             self.paused_overlay.setVisible(veiled)
             self._place_overlay()
+        return snapshot
 
 
 def _set_text(button: QPushButton, text: str) -> None:

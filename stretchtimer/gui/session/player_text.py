@@ -78,7 +78,12 @@ def ring_state(snapshot: Snapshot) -> RingState:
     repeat it."""
     segment = snapshot.segment
     kind = segment.kind
-    fraction = snapshot.remaining / segment.duration if segment.duration > 0 else 0.0
+    # The ring empties with the big number, a second at a time (one picture a second);
+    # during breaths the disc moves anyway, and the ring goes smoothly with it.
+    left = snapshot.remaining
+    if snapshot.breath is None:
+        left = math.ceil(left - 1e-9)
+    fraction = min(left / segment.duration, 1.0) if segment.duration > 0 else 0.0
     paused = snapshot.state is State.PAUSED
     if kind is SegmentKind.DONE:
         return RingState(

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchtimer.core.i18n import _
@@ -37,6 +37,7 @@ class CountdownRing(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = RingState()
+        self._track: tuple[tuple[object, ...], QPixmap] | None = None  # its key, and it
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
         self.setAccessibleName(_("Countdown"))
@@ -76,9 +77,8 @@ class CountdownRing(QWidget):
         if state.paused:
             tone = QColor(colours.muted)
 
-        track = QPen(QColor(colours.track), thickness)
-        painter.setPen(track)
-        painter.drawEllipse(bounds)
+        ratio = painter.device().devicePixelRatioF()
+        painter.drawPixmap(0, 0, self._track_picture(bounds, thickness, colours.track, ratio))
 
         if state.breath is not None:
             self._paint_breath(painter, bounds, state.breath, QColor(colours.calm))
@@ -92,6 +92,24 @@ class CountdownRing(QWidget):
 
         self._paint_text(painter, bounds, state, colours)
         painter.end()
+
+    def _track_picture(
+        self, bounds: QRectF, thickness: float, colour: str, ratio: float
+    ) -> QPixmap:
+        """The empty ring, painted once for this size and theme: a thick anti-aliased
+        circle is the dearest part of the ring, and it only changes with them."""
+        key: tuple[object, ...] = (self.size(), ratio, colour, bounds, thickness)
+        if self._track is None or self._track[0] != key:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            layer = QPainter(pixmap)
+            layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+            layer.setPen(QPen(QColor(colour), thickness))
+            layer.drawEllipse(bounds)
+            layer.end()
+            self._track = (key, pixmap)
+        return self._track[1]
 
     def _paint_breath(
         self, painter: QPainter, bounds: QRectF, fullness: float, colour: QColor

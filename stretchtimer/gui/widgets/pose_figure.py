@@ -184,6 +184,17 @@ class PoseFigure(QWidget):
         since_ms = (self._clock() - self._painted_at) * 1000.0
         return since_ms >= self._frame_ms() - FRAME_MS / 2 or since_ms < 0
 
+    def frame_interval_ms(self) -> int | None:
+        """How often the figure needs a new picture now (milliseconds): while it moves or
+        eases to a new pose; None while it holds still."""
+        if self._posed is None:
+            return None
+        if self._from is not None and self._clock() - self._from[1] < EASE_SECONDS:
+            return FRAME_MS
+        if not self._motion.moves:
+            return None
+        return BREATH_FRAME_MS if self._motion.kind == "breaths" else FRAME_MS
+
     def animating(self) -> bool:
         """Whether the figure's timer is running (it is only on screen and moving)."""
         return self._timer.isActive()
@@ -287,26 +298,26 @@ class PoseFigure(QWidget):
             angles = interpolate(self._from[0], angles, easing)
             frame = frame.union(self._from[2])
         rect, palette = QRectF(self.rect()), self._current_palette()
-        if easing is None:
-            painter.drawPixmap(0, 0, self._ground(palette, painter.device().devicePixelRatioF()))
-        else:  # the frame is changing: no use keeping the ground
-            paint_drawing(painter, self._posed.ground(), rect, palette, frame)
+        # Easing, the frame is the two poses' together: the same for the whole change.
+        ratio = painter.device().devicePixelRatioF()
+        painter.drawPixmap(0, 0, self._ground(palette, ratio, frame))
         paint_drawing(painter, self._posed.figure(angles), rect, palette, frame)
         self.frames_drawn += 1
         self._painted_at = self._clock()
 
-    def _ground(self, palette: Palette, ratio: float) -> QPixmap:
+    def _ground(self, palette: Palette, ratio: float, frame: Bounds) -> QPixmap:
         """Shadow, floor, mat and chair, painted once for this pose, size, pixel ratio
-        (of what is painted on: a screen, or a 2× picture) and theme."""
-        assert self._posed is not None and self._frame is not None
+        (of what is painted on: a screen, or a 2× picture), theme and ``frame`` (the
+        pose's own, or the two poses' while one eases into the next)."""
+        assert self._posed is not None
         key: tuple[object, ...] = (self._posed.pose.name, self._posed.side, self._posed.frame)
-        key += (self.size(), ratio, self._palette_key)
+        key += (self.size(), ratio, self._palette_key, frame)
         if self._ground_key != key or self._ground_pixmap is None:
             pixmap = QPixmap(self.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             layer = QPainter(pixmap)
-            paint_drawing(layer, self._posed.ground(), QRectF(self.rect()), palette, self._frame)
+            paint_drawing(layer, self._posed.ground(), QRectF(self.rect()), palette, frame)
             layer.end()
             self._ground_pixmap, self._ground_key = pixmap, key
         return self._ground_pixmap

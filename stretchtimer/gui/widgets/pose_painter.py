@@ -107,11 +107,13 @@ def paint_drawing(
         elif isinstance(shape, Blob):
             corners = [(point[0] * k + dx, dy - point[1] * k) for point in shape.points]
             painter.setPen(Qt.PenStyle.NoPen)
-            if rimmed:
+            radius = shape.radius * k
+            outlines = rounded(corners, radius, radius + edge if rimmed else None)
+            if outlines[1] is not None:
                 painter.setBrush(colours.edge)
-                painter.drawPolygon(rounded(corners, shape.radius * k + edge))
+                painter.drawPolygon(outlines[1])
             painter.setBrush(fill)
-            painter.drawPolygon(rounded(corners, shape.radius * k))
+            painter.drawPolygon(outlines[0])
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.restore()
 
@@ -119,10 +121,13 @@ def paint_drawing(
 _ARC_STEP = math.radians(20)
 
 
-def rounded(corners: list[tuple[float, float]], radius: float) -> QPolygonF:
+def rounded(
+    corners: list[tuple[float, float]], radius: float, rim: float | None = None
+) -> tuple[QPolygonF, QPolygonF | None]:
     """The convex outline ``corners`` grown by ``radius`` all round, with round corners:
     filled, it is what a round-joined pen of twice the radius would stroke, at half the
-    cost (the torso is the largest thing painted each frame)."""
+    cost (the torso is the largest thing painted each frame). With ``rim``, the outline
+    grown by that much too (the part's rim), from the same angles, worked out once."""
     count = len(corners)
     if count < 3:
         xs = [x for x, _ in corners]
@@ -134,6 +139,8 @@ def rounded(corners: list[tuple[float, float]], radius: float) -> QPolygonF:
     )
     outwards = -math.pi / 2 if area > 0 else math.pi / 2
     points: list[QPointF] = []
+    rims: list[QPointF] = []
+    cos, sin = math.cos, math.sin
     for i in range(count):
         (px, py), (cx, cy), (nx, ny) = corners[i - 1], corners[i], corners[(i + 1) % count]
         start = math.atan2(cy - py, cx - px) + outwards
@@ -142,8 +149,11 @@ def rounded(corners: list[tuple[float, float]], radius: float) -> QPolygonF:
         steps = max(1, int(abs(sweep) / _ARC_STEP))
         for j in range(steps + 1):
             angle = start + sweep * j / steps
-            points.append(QPointF(cx + math.cos(angle) * radius, cy + math.sin(angle) * radius))
-    return QPolygonF(points)
+            ux, uy = cos(angle), sin(angle)
+            points.append(QPointF(cx + ux * radius, cy + uy * radius))
+            if rim is not None:
+                rims.append(QPointF(cx + ux * rim, cy + uy * rim))
+    return QPolygonF(points), (QPolygonF(rims) if rim is not None else None)
 
 
 def _soft(colour: QColor, center: QPointF, rx: float, ry: float) -> QBrush:

@@ -96,6 +96,7 @@ def quit_once_filled(page):
     def painted():
         seen["place"] = page.window().current_place()
         seen["switch_interval"] = sys.getswitchinterval()
+        seen["filled_modules"] = sorted(sys.modules)
         QtCore.QTimer.singleShot(0, QtCore.QCoreApplication.quit)
 
     FirstPaint(page, painted)
@@ -134,6 +135,13 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
         assert inside not in modules
     assert later["place"] == "routines"
     assert later["code"] == 0
+    # The cards' pose pictures come after the Routines page's first paint: reading the
+    # routines needs only the pose library's names, not the figures or their painter.
+    filled = later["filled_modules"]
+    assert isinstance(filled, list)
+    assert "stretchtimer.gui.routines.page" in filled
+    for picture in ("stretchtimer.core.poses.scene", "stretchtimer.gui.widgets.pose_painter"):
+        assert picture not in filled
     # Other threads hand the interpreter back to the window within a millisecond.
     assert later["switch_interval"] <= 0.001
 

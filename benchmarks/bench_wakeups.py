@@ -1,0 +1,160 @@
+"""``wakeups_*``: how often the app wakes while a timed hold plays.
+
+The real main window (1366×768, offscreen, voice into a private PulseAudio null sink)
+plays three timed holds of a step with a (still) pose figure: one with the window
+visible, one with it minimized, one in the compact player. Over ``MEASURE_SECONDS`` of
+each, after the hold's first words, an event filter on the application counts the timer
+events the GUI thread handles (every QTimer that fires: the session's own deadline and
+heartbeat, the player's pictures, anything else). The value is timer events a second;
+the detail gives the paint events a second (one per widget painted) and the context
+switches a second of all the process's threads (the wake-ups the kernel sees: the audio
+and the speech worker included).
+
+Targets, from what has to wake: the countdown changes once a second (the player's one
+picture a second), the session's driver wakes once a second (its heartbeat, in
+``runtime/driver``), and the sound-server watch looks at PulseAudio's socket once a
+second (``runtime/sound_server``); a cue now and then. Visible or compact: 3.5 a second;
+minimized, no pictures: 2.5. Before the players drew only when their picture changed,
+they drew 30 times a second: 27 timer events a second visible, 31 compact.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench_pose import _spin
+from benchmarks.harness import Result, at_most
+
+HOLD_SECONDS = 25.0
+SETTLE_SECONDS = 4.0  # the hold's first words are spoken
+MEASURE_SECONDS = 14.0
+TARGETS = {"visible": 3.5, "minimized": 2.5, "compact": 3.5}
+
+
+def hold_routine() -> object:
+    """Three timed holds of a step with a pose: visible, minimized, compact."""
+    from dataclasses import dataclass
+
+    from stretchtimer.core.routine.model import Hold, Pace, Routine, Step
+
+    @dataclass(frozen=True)
+    class PosedStep(Step):
+        pose: str = ""  # as routine format 2 gives it
+
+    steps = tuple(
+        PosedStep(name, Hold(HOLD_SECONDS), say="Hold.", pose="pigeon")
+        for name in ("Pigeon", "Pigeon again", "Pigeon once more")
+    )
+    return Routine("Wake-up benchmark", steps, pace=Pace(prepare=2, rest=2, switch=2))
+
+
+def _context_switches() -> int:
+    total = 0
+    for status in Path("/proc/self/task").glob("*/status"):
+        try:
+            lines = status.read_text().splitlines()
+        except OSError:  # a thread that ended meanwhile
+            continue
+        for line in lines:
+            if "ctxt_switches:" in line:
+                total += int(line.split()[1])
+    return total
+
+
+def wakeups() -> dict[str, dict[str, float]]:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.app_window import close_window, open_window
+    from stretchtimer.core.session.plan import SegmentKind
+    from stretchtimer.gui.session.compact_mode import CompactMode
+    from stretchtimer.gui.window_state import window_state
+
+    class Counter(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.timers = 0
+            self.paints = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            kind = event.type()
+            if kind == QEvent.Type.Timer:
+                self.timers += 1
+            elif kind == QEvent.Type.Paint:
+                self.paints += 1
+            return False
+
+    app, window, services = open_window()
+    assert isinstance(app, QApplication)
+    window.resize(1366, 768)
+    compact = CompactMode(
+        window, window_state(services.paths.config), window_may_stay_hidden=lambda: False
+    )
+    counter = Counter()
+    app.installEventFilter(counter)
+    window.sessions.start_session("wakeup-benchmark", hold_routine())
+    found: dict[str, dict[str, float]] = {}
+    for index, label in enumerate(TARGETS):
+        while True:
+            controller = window.sessions.controller
+            driver = controller.driver if controller else None
+            segment = driver.engine.segment if driver else None
+            if segment is not None and (segment.kind, segment.step_index) == (
+                SegmentKind.HOLD,
+                index,
+            ):
+                break
+            _spin(app, 0.05)
+        if label == "minimized":
+            window.showMinimized()
+        elif label == "compact":
+            compact.enter()
+        _spin(app, SETTLE_SECONDS)
+        start, timers, paints = time.monotonic(), counter.timers, counter.paints
+        switches = _context_switches()
+        _spin(app, MEASURE_SECONDS)
+        seconds = time.monotonic() - start
+        found[label] = {
+            "timers": (counter.timers - timers) / seconds,
+            "paints": (counter.paints - paints) / seconds,
+            "switches": (_context_switches() - switches) / seconds,
+        }
+        if label == "minimized":
+            window.showNormal()
+    app.removeEventFilter(counter)
+    compact.leave()
+    window.sessions.controller.stop()
+    close_window(window, services)
+    return found
+
+
+def run() -> Iterator[Result]:
+    import tempfile
+
+    from tests.integration.audio.pulse import PulseServer
+
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        server = PulseServer(root / "pulse").start()
+        try:
+            os.environ.update(server.env())
+            os.environ["STRETCHTIMER_HOME"] = str(root / "home")
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            found = wakeups()
+        finally:
+            server.stop()
+    for label, target in TARGETS.items():
+        figures: dict[str, Any] = found[label]
+        yield at_most(
+            f"wakeups_{label}",
+            figures["timers"],
+            "timer events/s",
+            target,
+            paints_per_s=round(figures["paints"], 2),
+            process_switches_per_s=round(figures["switches"], 1),
+            hold_s=MEASURE_SECONDS,
+        )
