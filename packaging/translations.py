@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,7 +121,59 @@ def extract(domain: str, output: Path) -> None:
         f"--output={output}",
         *(path.relative_to(ROOT) for path in source_files(domain)),
     )
+    add_data_messages(domain, output)
     settle_template(output, before)
+
+
+# Texts that live in data files, not in code: the pose library's titles, what each pose
+# shows and its keyframes' names (read by core/poses/scene.py with these contexts).
+POSE_LIBRARY = PACKAGE / "core" / "poses" / "library.toml"
+
+
+def data_messages(domain: str) -> list[tuple[str, str, str]]:
+    """(context, text, where) of every translatable text of ``domain``'s data files."""
+    if domain != "core":
+        return []
+    with POSE_LIBRARY.open("rb") as file:
+        library = tomllib.load(file)
+    where = str(POSE_LIBRARY.relative_to(ROOT))
+    found: list[tuple[str, str, str]] = []
+    for pose in library.values():
+        found += [("pose", pose["title"], where)]
+        if pose.get("shows"):
+            found += [("pose", pose["shows"], where)]
+        found += [("pose position", frame, where) for frame in pose.get("frames", ())]
+    return list(dict.fromkeys(found))
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def add_data_messages(domain: str, output: Path) -> None:
+    """The data files' texts joined to the template xgettext made from the code."""
+    messages = data_messages(domain)
+    if not messages:
+        return
+    entries = [
+        f'#: {where}\nmsgctxt {_quoted(context)}\nmsgid {_quoted(text)}\nmsgstr ""\n'
+        for context, text, where in messages
+    ]
+    data = output.with_suffix(".data.pot")
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    data.write_text(header + "\n".join(entries), encoding="utf-8")
+    try:
+        run(
+            "msgcat",
+            "--use-first",
+            "--sort-by-file",
+            "--add-location=file",
+            f"--output-file={output}",
+            output,
+            data,
+        )
+    finally:
+        data.unlink()
 
 
 def update() -> None:

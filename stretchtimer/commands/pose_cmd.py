@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from stretchtimer.core.i18n import _
+from stretchtimer.core.i18n import _, p_
 from stretchtimer.core.poses import Moment, UnknownPoseError, frame_names, pose_names, posed
 from stretchtimer.core.poses.camera import View
 from stretchtimer.core.poses.palette import DARK, LIGHT
@@ -83,7 +83,7 @@ def run_list(args: argparse.Namespace) -> int:
         if row["frames"]:
             notes.append(_("moves {frames}").format(frames=" ↔ ".join(row["frames"])))
         extra = f"  ({', '.join(notes)})" if notes else ""
-        print(f"{row['name']:<{width}}  {row['title']}{extra}")
+        print(f"{row['name']:<{width}}  {p_('pose', row['title'])}{extra}")
     print("\n" + _("Keyframes on their own: {names}").format(names=", ".join(frame_names())))
     return 0
 

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from stretchtimer.core.i18n import _, p_
 from stretchtimer.core.poses.camera import Camera, View, camera
 from stretchtimer.core.poses.figure import body_shapes
 from stretchtimer.core.poses.geometry import Vec
@@ -22,8 +23,9 @@ from stretchtimer.core.poses.motion import (
 from stretchtimer.core.poses.props import ground_shapes, moving_prop_shapes
 from stretchtimer.core.poses.shapes import Bounds, Drawing, drawing_of
 from stretchtimer.core.poses.skeleton import mirrored_name
+from stretchtimer.core.routine.model import Side
+from stretchtimer.core.routine.wording import fill_sides
 
-OTHER = {"left": "right", "right": "left"}
 
 
 @dataclass(frozen=True)
@@ -122,16 +124,22 @@ class Posed:
             steady = steady.union(other)
         return steady
 
+    def what(self) -> str:
+        """What the figure shows, in the language in use: "pigeon pose, left leg forward"."""
+        title = p_("pose", self.pose.title)
+        shows = p_("pose", self.pose.shows) if self.pose.shows else ""
+        if self.pose.sided and shows:
+            side = Side.RIGHT if self.side == "right" else Side.LEFT
+            shows = fill_sides(shows, side, sentence=False)
+        if self.frame is not None:
+            position = p_("pose position", self.frame)
+            shows = f"{shows}, {position}" if shows else position
+        return f"{title}, {shows}" if shows else title
+
     def description(self) -> str:
         """What a screen reader says: "Figure: pigeon pose, left leg forward"."""
-        text = f"Figure: {self.pose.title}"
-        shows = self.pose.shows
-        if self.pose.sided and shows:
-            side = self.side or "left"
-            shows = shows.format(side=side, other=OTHER[side])
-        if self.frame is not None:
-            shows = f"{shows}, {self.frame}" if shows else self.frame
-        return f"{text}, {shows}" if shows else text
+        # TRANSLATORS: what a screen reader says of the drawn figure of a pose.
+        return _("Figure: {pose}").format(pose=self.what())
 
 
 def posed(name: str, side: str | None = None) -> Posed:

@@ -39,11 +39,12 @@ def other_side(side: Side) -> Side:
     return Side.RIGHT if side is Side.LEFT else Side.LEFT
 
 
-def fill_sides(text: str, side: Side | None) -> str:
+def fill_sides(text: str, side: Side | None, *, sentence: bool = True) -> str:
     """``text`` with ``{side}``/``{other}`` said for ``side`` (left as written without one).
 
     ``{side:A|B}`` says A on the left and B on the right. A placeholder at the start of
-    a sentence is said with a capital letter.
+    a sentence is said with a capital letter (``sentence=False``: ``text`` is a phrase
+    inside a sentence, and keeps its letters as written).
     """
     if side is None or "{" not in text:
         return text
@@ -56,7 +57,8 @@ def fill_sides(text: str, side: Side | None) -> str:
         else:
             said = side_word(meant)
         before = text[: match.start()].rstrip()
-        return said[:1].upper() + said[1:] if not before or before[-1] in ".!?¿¡" else said
+        starts = sentence and (not before or before[-1] in ".!?¿¡")
+        return said[:1].upper() + said[1:] if starts else said
 
     return _PLACEHOLDER.sub(word, text)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchtimer.core.i18n import N_, _
+from stretchtimer.core.i18n import N_, _, p_
 from stretchtimer.core.poses import pose_names, posed
 from stretchtimer.gui.widgets.pose_figure import Motion, PoseFigure
 from stretchtimer.gui.widgets.pose_thumbnail import thumbnail
@@ -69,7 +69,7 @@ class PosePicker(QWidget):
         self.list.addItem(none)
         for name in pose_names():
             figure = posed(name)
-            item = QListWidgetItem(f"{figure.pose.title}  ·  {name}")
+            item = QListWidgetItem(f"{p_('pose', figure.pose.title)}  ·  {name}")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, figure.description())
             picture = thumbnail(name, size=ICON, ratio=self.devicePixelRatioF(), paper="")

@@ -45,7 +45,7 @@ class PoseStrip(QWidget):
         routine = self._routine
         steps = routine.steps if routine is not None else ()
         self.poses = [name for step in steps if (name := step_pose(step)) and _known(name)]
-        names = ", ".join(posed(name).description().removeprefix("Figure: ") for name in self.poses)
+        names = ", ".join(posed(name).what() for name in self.poses)
         self.setAccessibleName(
             _("Figures of the steps: {names}").format(names=names) if self.poses else ""
         )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from stretchtimer.core.i18n import Language
 from stretchtimer.core.poses import Moment, pose_names, posed
 from stretchtimer.core.poses.camera import View, camera
 from stretchtimer.core.poses.shapes import Capsule, Role
 from stretchtimer.core.poses.skeleton import mirrored_name
+from tests.languages import unmarked
 
 SIDED = [name for name in pose_names() if posed(name).pose.sided]
 
@@ -93,3 +97,28 @@ def test_a_planted_foot_stays_put_while_a_movement_moves() -> None:
     assert bridge.body(Moment(blend=1.0)).joints["pelvis"][1] > (
         bridge.body(Moment(blend=0.0)).joints["pelvis"][1] + 0.1
     )
+
+
+def test_the_figure_is_described_in_the_language_in_use_with_its_side_words(
+    language: Callable[[str], Language],
+) -> None:
+    """A screen reader names the pose, what it shows and the side, in the person's
+    language; the side words take the grammar the catalogue gives them."""
+    assert posed("pigeon", "right").description() == "Figure: pigeon pose, right leg forward"
+    language("de")
+    assert posed("pigeon", "right").description() == "Figur: Taube, rechtes Bein vorn"
+    assert posed("clamshell:open", "left").description() == (
+        "Figur: Muschel, auf der rechten Seite liegend, das linke Knie öffnend, offen"
+    )
+    language("fr")
+    assert posed("seated-twist", "left").what() == (
+        "torsion assise, tourné vers la gauche, main gauche derrière"
+    )
+
+
+def test_every_pose_text_is_marked_for_translation(language: Callable[[str], Language]) -> None:
+    language("qps")
+    for name in pose_names():
+        for side in ("left", "right"):
+            text = posed(name, side).description()
+            assert unmarked(text) == "", text
