@@ -157,7 +157,18 @@ def test_sigterm_also_stops_cleanly(home: Path) -> None:
         text=True,
         env=dict(os.environ, STRETCHTIMER_HOME=str(home)),
     )
-    time.sleep(1.5)
+    # Mid-session, not mid-start-up: a fixed wait sent the signal before Python had even
+    # imported the app on a loaded machine (killed, exit -15).
+    assert process.stdout is not None
+    shown = b""
+    deadline = time.monotonic() + 60
+    while b"1/4" not in shown:  # the session has begun
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([process.stdout], [], [], max(0.0, left))
+        assert ready, "the session did not begin within 60 s"
+        chunk = os.read(process.stdout.fileno(), 4096)
+        assert chunk, "the player ended before its session began"
+        shown += chunk
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 130
