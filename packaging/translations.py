@@ -5,6 +5,14 @@
     python3 packaging/translations.py new LANG   # start a language: a .po for every domain
     python3 packaging/translations.py pseudo DIR # a pseudo-language "qps" in DIR, for tests
 
+The desktop launcher and the AppStream metainfo are translated the same way, in a fourth
+catalogue that only packaging reads (the ``launcher`` component): their English templates
+``packaging/linux/*.in`` feed ``packaging/linux/po/launcher.pot``, translated in
+``packaging/linux/po/<lang>.po``, and ``msgfmt --desktop`` / ``msgfmt --xml`` merge those
+back into the files the wheel, the bundle and the Flatpak carry
+(``packaging/linux/io.github.stretchtimer.StretchTimer.desktop`` and ``.metainfo.xml``):
+``Name[de]=``, ``Comment[de]=``, ``Keywords[de]=`` and ``xml:lang="de"`` elements.
+
 Needs ``xgettext``, ``msgmerge``, ``msginit``, ``msgfmt`` and ``msgfilter`` (Debian's
 ``gettext`` package). docs/translating.md says how a language is added and checked.
 Domains and where they come from are in stretchtimer/storage/languages.py.
@@ -28,6 +36,14 @@ DOMAIN_SOURCES = {
     "core": ("core", "storage", "speech", "runtime", "system"),
 }
 KEYWORDS = ("_", "N_", "n_:1,2", "p_:1c,2", "np_:1c,2,3")
+# The launcher and AppStream files: English templates, their catalogues, the merged files.
+LAUNCHER = ROOT / "packaging" / "linux"
+LAUNCHER_PO = LAUNCHER / "po"
+LAUNCHER_DOMAIN = "launcher"
+LAUNCHER_TEMPLATES = (
+    LAUNCHER / "io.github.stretchtimer.StretchTimer.desktop.in",
+    LAUNCHER / "io.github.stretchtimer.StretchTimer.metainfo.xml.in",
+)
 PSEUDO = "qps"  # a private-use tag, as Qt names its pseudo-locale
 PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
 
@@ -54,6 +70,19 @@ def compiled(language: str, domain: str, locale_dir: Path = LOCALE) -> Path:
 
 def languages() -> list[str]:
     return sorted({po.stem for domain in DOMAIN_SOURCES for po in (LOCALE / domain).glob("*.po")})
+
+
+def launcher_template() -> Path:
+    return LAUNCHER_PO / f"{LAUNCHER_DOMAIN}.pot"
+
+
+def launcher_catalogue(language: str) -> Path:
+    return LAUNCHER_PO / f"{language}.po"
+
+
+def merged(template: Path, folder: Path = LAUNCHER) -> Path:
+    """Where the translated file made from ``template`` goes (its name without ``.in``)."""
+    return folder / template.name.removesuffix(".in")
 
 
 def run(*command: str | Path) -> None:
@@ -85,6 +114,7 @@ def extract(domain: str, output: Path) -> None:
 
 
 def update() -> None:
+    update_launcher()
     for domain in DOMAIN_SOURCES:
         extract(domain, template(domain))
         for language in languages():
@@ -106,13 +136,69 @@ def update() -> None:
     compile_all()
 
 
+def extract_launcher(output: Path) -> None:
+    """The translatable fields of the launcher and metainfo templates, as xgettext reads
+    them (its Desktop language; the metainfo through the ITS rules gettext ships)."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    run(
+        "xgettext",
+        "--from-code=UTF-8",
+        "--add-location=file",
+        "--sort-by-file",
+        "--package-name=stretchtimer",
+        "--msgid-bugs-address=https://github.com/stretchtimer/stretchtimer/issues",
+        f"--output={output}",
+        *(path.relative_to(ROOT) for path in LAUNCHER_TEMPLATES),
+    )
+    output.write_text(
+        output.read_text(encoding="utf-8").replace("charset=CHARSET", "charset=UTF-8"),
+        encoding="utf-8",
+    )
+
+
+def update_launcher() -> None:
+    extract_launcher(launcher_template())
+    for language in languages():
+        po = launcher_catalogue(language)
+        if po.exists():
+            run(
+                "msgmerge",
+                "--quiet",
+                "--update",
+                "--backup=none",
+                "--no-fuzzy-matching",
+                "--add-location=file",
+                "--sort-by-file",
+                po,
+                launcher_template(),
+            )
+        else:
+            new_catalogue(LAUNCHER_DOMAIN, language)
+
+
+def merge_launcher(folder: Path = LAUNCHER) -> list[Path]:
+    """The launcher and metainfo with every language's translations merged in."""
+    found = sorted(po.stem for po in LAUNCHER_PO.glob("*.po"))
+    (LAUNCHER_PO / "LINGUAS").write_text("".join(f"{tag}\n" for tag in found), encoding="utf-8")
+    made = []
+    for template in LAUNCHER_TEMPLATES:
+        kind = "--desktop" if template.name.endswith(".desktop.in") else "--xml"
+        target = merged(template, folder)
+        run("msgfmt", kind, f"--template={template}", "-d", LAUNCHER_PO, f"--output-file={target}")
+        made.append(target)
+    return made
+
+
 def new_catalogue(domain: str, language: str) -> None:
-    po = catalogue(domain, language)
+    if domain == LAUNCHER_DOMAIN:
+        po, pot = launcher_catalogue(language), launcher_template()
+    else:
+        po, pot = catalogue(domain, language), template(domain)
     run(
         "msginit",
         "--no-translator",
         f"--locale={language}.UTF-8",
-        f"--input={template(domain)}",
+        f"--input={pot}",
         f"--output-file={po}",
     )
     # msginit takes the charset from the machine's locale; catalogues are UTF-8.
@@ -122,6 +208,7 @@ def new_catalogue(domain: str, language: str) -> None:
 
 
 def compile_all() -> None:
+    merge_launcher()
     for domain in DOMAIN_SOURCES:
         for po in sorted((LOCALE / domain).glob("*.po")):
             mo = compiled(po.stem, domain)
@@ -179,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "new":
         for domain in DOMAIN_SOURCES:
             new_catalogue(domain, args.language)
+        new_catalogue(LAUNCHER_DOMAIN, args.language)
         compile_all()
     else:
         pseudo(args.folder.resolve())

@@ -33,7 +33,6 @@ EXIT_STOPPED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse
 
     from stretchtimer.commands import (
         desktop_cmd,
@@ -46,13 +45,22 @@ def build_parser() -> argparse.ArgumentParser:
         say_cmd,
         voices_cmd,
     )
+    from stretchtimer.commands.parser_words import Parser, translate_parser_words
 
-    parser = argparse.ArgumentParser(
+    translate_parser_words()
+    parser = Parser(
         prog="stretchtimer",
-        description="A guided-stretching timer that speaks every step. "
-        "With no command, opens the desktop app.",
+        description=_(
+            "A guided-stretching timer that speaks every step. "
+            "With no command, opens the desktop app."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"stretchtimer {__version__}",
+        help=_("show the version number and exit"),
+    )
     parser.add_argument(
         "--lang",
         metavar="TAG",
@@ -67,15 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="X",
         dest="app_speed",
-        help="run every timer X times faster in the app (for previews)",
+        help=_("run every timer X times faster in the app (for previews)"),
     )
     parser.add_argument(
         "--tray",
         action="store_true",
-        help="start in the system tray without opening the window (as at login); "
-        "opens the window where there is no tray",
+        help=_(
+            "start in the system tray without opening the window (as at login); "
+            "opens the window where there is no tray"
+        ),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
     for module in (
         routines_cmd,
         play_cmd,
@@ -141,12 +151,15 @@ def _guarded(command: str, run: Callable[[], int]) -> int:
         return EXIT_OK
     except Exception:
         log.exception("unexpected error in %r", command)
-        where = f"; details are in {log_file}" if log_file else ""
-        print(
-            f"stretchtimer: something went wrong inside stretchtimer (a bug){where}. "
-            "Please report it with that file.",
-            file=sys.stderr,
+        sentence = (
+            _(
+                "something went wrong inside stretchtimer (a bug); details are in {file}. "
+                "Please report it with that file."
+            ).format(file=log_file)
+            if log_file
+            else _("something went wrong inside stretchtimer (a bug). Please report it.")
         )
+        print(f"stretchtimer: {sentence}", file=sys.stderr)
         return EXIT_BUG
 
 

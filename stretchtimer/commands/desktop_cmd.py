@@ -6,30 +6,32 @@ import argparse
 import sys
 from typing import Any
 
+from stretchtimer.core.i18n import _, n_
+
 LINUX_LIKE = ("linux", "freebsd", "openbsd", "netbsd")
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "desktop", help="add stretchtimer to your Linux app menu, or remove it"
+        "desktop", help=_("add stretchtimer to your Linux app menu, or remove it")
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     install = actions.add_parser(
-        "install", help="add the launcher and icons for you (under XDG_DATA_HOME)"
+        "install", help=_("add the launcher and icons for you (under XDG_DATA_HOME)")
     )
     install.set_defaults(run=run_install)
-    uninstall = actions.add_parser("uninstall", help="remove the launcher and icons again")
+    uninstall = actions.add_parser("uninstall", help=_("remove the launcher and icons again"))
     uninstall.set_defaults(run=run_uninstall)
 
 
 def _supported() -> bool:
     if sys.platform.startswith(LINUX_LIKE):
         return True
-    print(
-        "stretchtimer: `stretchtimer desktop` is for Linux desktops; on Windows and macOS "
-        "start stretchtimer from its bundle or make a shortcut to the `stretchtimer` command.",
-        file=sys.stderr,
+    sentence = _(
+        "`stretchtimer desktop` is for Linux desktops; on Windows and macOS "
+        "start stretchtimer from its bundle or make a shortcut to the `stretchtimer` command."
     )
+    print(f"stretchtimer: {sentence}", file=sys.stderr)
     return False
 
 
@@ -51,10 +53,15 @@ def run_install(args: argparse.Namespace) -> int:
     except DesktopIntegrationError as error:
         print(f"stretchtimer: {error}", file=sys.stderr)
         return 1
-    print(f"Added Stretch Timer to your app menu: {layout.desktop_entry}")
-    print(f"It starts: {' '.join(command)}")
-    print(f"Icons: {len(written) - 1} files under {layout.hicolor}")
-    print("It may take a moment to appear; `stretchtimer desktop uninstall` removes it.")
+    icons = len(written) - 1
+    print(_("Added Stretch Timer to your app menu: {file}").format(file=layout.desktop_entry))
+    print(_("It starts: {command}").format(command=" ".join(command)))
+    print(
+        n_(
+            "Icons: {count} file under {folder}", "Icons: {count} files under {folder}", icons
+        ).format(count=icons, folder=layout.hicolor)
+    )
+    print(_("It may take a moment to appear; `stretchtimer desktop uninstall` removes it."))
     return 0
 
 
@@ -76,9 +83,16 @@ def run_uninstall(args: argparse.Namespace) -> int:
         return 1
     if removed:
         print(
-            f"Removed Stretch Timer from your app menu "
-            f"({len(removed)} files in {layout.data_home})."
+            n_(
+                "Removed Stretch Timer from your app menu ({count} file in {folder}).",
+                "Removed Stretch Timer from your app menu ({count} files in {folder}).",
+                len(removed),
+            ).format(count=len(removed), folder=layout.data_home)
         )
     else:
-        print(f"Stretch Timer was not in your app menu (nothing found in {layout.data_home}).")
+        print(
+            _("Stretch Timer was not in your app menu (nothing found in {folder}).").format(
+                folder=layout.data_home
+            )
+        )
     return 0

@@ -6,15 +6,19 @@ import argparse
 import json
 from typing import Any
 
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.paths import app_paths
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "doctor",
-        help="check voices, sound, idle and meeting detection, media, tray, autostart, folders",
+        help=_(
+            "check voices, sound, idle and meeting detection, media, tray, autostart, "
+            "languages, folders"
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="print a JSON list of findings")
+    parser.add_argument("--json", action="store_true", help=_("print a JSON list of findings"))
     parser.set_defaults(run=run)
 
 
@@ -51,6 +55,7 @@ def examine() -> list[Any]:
     bus = session_bus()
     settings = SettingsStore(paths.settings).load().settings
     return [
+        doctor.language_finding(),
         *doctor.voice_findings(list_voices),
         doctor.audio_finding(),
         *doctor.probe_findings(DeskProbes.for_this_desktop(bus)),

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from stretchtimer.commands.voice_options import add_voice_options, voice_settings
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.storage.paths import app_paths
@@ -21,30 +22,34 @@ def speed_value(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, found {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("expected a number, found {text}").format(text=repr(text))
+        ) from None
     if not MIN_SPEED <= value <= MAX_SPEED:
         raise argparse.ArgumentTypeError(
-            f"expected a speed from {MIN_SPEED:g} to {MAX_SPEED:g}, found {text}"
+            _("expected a speed from {lowest} to {highest}, found {text}").format(
+                lowest=f"{MIN_SPEED:g}", highest=f"{MAX_SPEED:g}", text=text
+            )
         )
     return value
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("play", help="play a routine")
-    parser.add_argument("routine", metavar="ID|FILE", help="a routine id or a routine file")
+    parser = commands.add_parser("play", help=_("play a routine"))
+    parser.add_argument("routine", metavar="ID|FILE", help=_("a routine id or a routine file"))
     parser.add_argument(
         "--no-gui",
         action="store_true",
-        help="play in this terminal (works without a display, over SSH)",
+        help=_("play in this terminal (works without a display, over SSH)"),
     )
-    parser.add_argument("--mute", action="store_true", help="no voice and no chimes")
+    parser.add_argument("--mute", action="store_true", help=_("no voice and no chimes"))
     add_voice_options(parser)
     parser.add_argument(
         "--speed",
         type=speed_value,
         default=1.0,
         metavar="X",
-        help="run every timer X times faster, 0.1 to 100 (a preview: chimes, no voice)",
+        help=_("run every timer X times faster, 0.1 to 100 (a preview: chimes, no voice)"),
     )
     parser.set_defaults(run=run)
 

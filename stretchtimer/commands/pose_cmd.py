@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.poses import Moment, UnknownPoseError, frame_names, pose_names, posed
 from stretchtimer.core.poses.camera import View
 from stretchtimer.core.poses.palette import DARK, LIGHT
@@ -16,31 +17,44 @@ SIZE = 512
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("pose", help="list the pose figures and draw one to a file")
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    parser = commands.add_parser("pose", help=_("list the pose figures and draw one to a file"))
+    actions = parser.add_subparsers(
+        dest="action", metavar="ACTION", required=True, title=_("actions")
+    )
 
-    listing = actions.add_parser("list", help="list the poses a routine step can name")
-    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing = actions.add_parser("list", help=_("list the poses a routine step can name"))
+    listing.add_argument("--json", action="store_true", help=_("print a JSON list"))
     listing.set_defaults(run=run_list)
 
-    render = actions.add_parser("render", help="draw a pose to an SVG or PNG file")
-    render.add_argument("name", metavar="NAME", help="a pose name (or NAME:FRAME)")
-    render.add_argument("--side", choices=("left", "right"), help="the side, for sided poses")
-    render.add_argument("--view", choices=[view.value for view in View], help="where to look from")
+    render = actions.add_parser("render", help=_("draw a pose to an SVG or PNG file"))
+    render.add_argument("name", metavar="NAME", help=_("a pose name (or NAME:FRAME)"))
+    render.add_argument("--side", choices=("left", "right"), help=_("the side, for sided poses"))
+    render.add_argument(
+        "--view", choices=[view.value for view in View], help=_("where to look from")
+    )
     render.add_argument(
         "--frame",
         metavar="FRAME",
-        help="for a movement: a keyframe name, or a number from 0 (first) to 1 (second)",
-    )
-    render.add_argument("--theme", choices=("light", "dark"), default="light")
-    render.add_argument(
-        "--size", type=int, default=SIZE, metavar="PIXELS", help=f"longer side (default {SIZE})"
+        help=_("for a movement: a keyframe name, or a number from 0 (first) to 1 (second)"),
     )
     render.add_argument(
-        "--scale", type=float, default=1.0, help="pixel ratio of a PNG (2 for high-DPI screens)"
+        "--theme", choices=("light", "dark"), default="light", help=_("light or dark colours")
     )
     render.add_argument(
-        "--to", type=Path, required=True, metavar="FILE", help="FILE.svg or FILE.png"
+        "--size",
+        type=int,
+        default=SIZE,
+        metavar="PIXELS",
+        help=_("longer side (default {size})").format(size=SIZE),
+    )
+    render.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help=_("pixel ratio of a PNG (2 for high-DPI screens)"),
+    )
+    render.add_argument(
+        "--to", type=Path, required=True, metavar="FILE", help=_("FILE.svg or FILE.png")
     )
     render.set_defaults(run=run_render)
 
@@ -65,12 +79,12 @@ def run_list(args: argparse.Namespace) -> int:
     for row in rows:
         notes = []
         if row["sided"]:
-            notes.append("left/right")
+            notes.append(_("left/right"))
         if row["frames"]:
-            notes.append("moves " + " ↔ ".join(row["frames"]))
+            notes.append(_("moves {frames}").format(frames=" ↔ ".join(row["frames"])))
         extra = f"  ({', '.join(notes)})" if notes else ""
         print(f"{row['name']:<{width}}  {row['title']}{extra}")
-    print(f"\nKeyframes on their own: {', '.join(frame_names())}")
+    print("\n" + _("Keyframes on their own: {names}").format(names=", ".join(frame_names())))
     return 0
 
 
@@ -83,13 +97,17 @@ def run_render(args: argparse.Namespace) -> int:
     target: Path = args.to
     kind = target.suffix.lower()
     if kind not in (".svg", ".png"):
-        return _problem(f"{target} should end in .svg or .png (the kind of picture to write).")
+        return _problem(
+            _("{file} should end in .svg or .png (the kind of picture to write).").format(
+                file=target
+            )
+        )
     if not 16 <= args.size <= 4096:
-        return _problem("--size should be between 16 and 4096 pixels.")
+        return _problem(_("--size should be between 16 and 4096 pixels."))
     if not 0.5 <= args.scale <= 4:
-        return _problem("--scale should be between 0.5 and 4.")
+        return _problem(_("--scale should be between 0.5 and 4."))
     if not target.parent.is_dir():
-        return _problem(f"the folder {target.parent} does not exist.")
+        return _problem(_("the folder {folder} does not exist.").format(folder=target.parent))
     name, moment = args.name, Moment()
     if args.frame is not None:
         try:
@@ -122,7 +140,9 @@ def run_render(args: argparse.Namespace) -> int:
     try:
         write_atomically(target, data)
     except OSError as error:
-        return _problem(f"could not write {target} ({error.strerror}).")
+        return _problem(
+            _("could not write {file} ({reason}).").format(file=target, reason=error.strerror)
+        )
     print(target)
     return 0
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from stretchtimer.commands import routine_files_cmd
 from stretchtimer.core.formatting import clock_text, work_text
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.file import load_routine
 from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.model import Routine
@@ -24,30 +25,34 @@ from stretchtimer.terminal.escaping import with_escaped_output
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("routines", help="list, show, check, create and import routines")
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    parser = commands.add_parser(
+        "routines", help=_("list, show, check, create and import routines")
+    )
+    actions = parser.add_subparsers(
+        dest="action", metavar="ACTION", required=True, title=_("actions")
+    )
 
-    listing = actions.add_parser("list", help="list the built-in and your own routines")
-    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing = actions.add_parser("list", help=_("list the built-in and your own routines"))
+    listing.add_argument("--json", action="store_true", help=_("print a JSON list"))
     listing.set_defaults(run=with_escaped_output(run_list))
 
-    show = actions.add_parser("show", help="show one routine step by step")
-    show.add_argument("routine", metavar="ID|FILE", help="a routine id or a routine file")
-    show.add_argument("--json", action="store_true", help="print a JSON object")
+    show = actions.add_parser("show", help=_("show one routine step by step"))
+    show.add_argument("routine", metavar="ID|FILE", help=_("a routine id or a routine file"))
+    show.add_argument("--json", action="store_true", help=_("print a JSON object"))
     show.set_defaults(run=with_escaped_output(run_show))
 
     script = actions.add_parser(
-        "script", help="print what a session will say, and when, with your settings"
+        "script", help=_("print what a session will say, and when, with your settings")
     )
-    script.add_argument("routine", metavar="ID|FILE", help="a routine id or a routine file")
-    script.add_argument("--json", action="store_true", help="print a JSON list of segments")
+    script.add_argument("routine", metavar="ID|FILE", help=_("a routine id or a routine file"))
+    script.add_argument("--json", action="store_true", help=_("print a JSON list of segments"))
     script.set_defaults(run=run_script)
 
     validate = actions.add_parser(
         "validate",
-        help="check routine files: problems (exit 1) and advice for eyes-closed guidance",
+        help=_("check routine files: problems (exit 1) and advice for eyes-closed guidance"),
     )
-    validate.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
+    validate.add_argument("files", metavar="FILE", nargs="+", help=_("routine files to check"))
     validate.set_defaults(run=with_escaped_output(run_validate))
 
     routine_files_cmd.register_actions(actions)
@@ -97,21 +102,27 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps(items, indent=2, ensure_ascii=False))
         return 0
     width = max((len(entry.id) for entry in entries), default=2)
+    origins = {True: _("built-in"), False: _("own")}
+    origin_width = max(len(word) for word in origins.values())
+    steps_width = len(n_("{count} step", "{count} steps", 10).format(count=10))
     for entry in entries:
-        origin = "built-in" if entry.builtin else "own"
+        origin = origins[entry.builtin]
         if entry.routine is None:
             assert entry.error is not None
-            print(
-                f"{entry.id:<{width}}  (cannot be used: {entry.error.problems[0].message}; "
-                f"run `stretchtimer routines validate {entry.source}`)"
+            cannot = _("(cannot be used: {problem}; run `{command}`)").format(
+                problem=entry.error.problems[0].message,
+                command=f"stretchtimer routines validate {entry.source}",
             )
+            print(f"{entry.id:<{width}}  {cannot}")
             continue
-        routine = entry.routine
-        steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
+        routine = entry.shown()  # in the app's language, where it is translated into it
+        assert routine is not None
+        count = len(routine.steps)
+        steps = n_("{count} step", "{count} steps", count).format(count=count)
         tags = f"  [{', '.join(routine.tags)}]" if routine.tags else ""
         print(
-            f"{entry.id:<{width}}  {clock_text(planned_seconds(routine)):>6}  {steps:<9} "
-            f"{origin:<8}  {routine.title}{tags}"
+            f"{entry.id:<{width}}  {clock_text(planned_seconds(routine)):>6}  "
+            f"{steps:<{steps_width}}  {origin:<{origin_width}}  {routine.title}{tags}"
         )
     return 0
 
@@ -125,40 +136,40 @@ def run_show(args: argparse.Namespace) -> int:
     routine = entry.routine
     assert routine is not None
     planned_seconds = seconds_with_settings()
-    if args.json:
+    if args.json:  # the routine as its file has it: a program reads every language there
         facts = {"id": entry.id, "builtin": entry.builtin, "source": entry.source}
         facts.update(routine_dict(routine))
         facts["duration_seconds"] = round(planned_seconds(routine))
         print(json.dumps(facts, indent=2, ensure_ascii=False))
         return 0
-    origin = "built-in" if entry.builtin else entry.source
+    routine = entry.shown() or routine  # read in the app's language, where translated
+    origin = _("built-in") if entry.builtin else entry.source
     print(f"{routine.title}  ({clock_text(planned_seconds(routine))}, {origin})")
     if routine.tags:
-        print("tags: " + ", ".join(routine.tags))
+        print(_("tags: {tags}").format(tags=", ".join(routine.tags)))
     if routine.description:
         print(textwrap.fill(routine.description, width=88))
     print()
     if routine.setup:
-        print(_indented(f"Before you start: {routine.setup}", ""))
+        print(_indented(_("Before you start: {text}").format(text=routine.setup), ""))
         print()
     for number, step in enumerate(routine.steps, start=1):
         print(f"{number:>2}. {step.name} — {work_text(step)}")
         first = step.sides.order()[0]  # the words as said for the first side
         labelled = (
-            ("Caution", step.caution),
-            ("Setup", step.setup),
-            ("", step.say),
-            ("Feel", step.feel),
-            ("Release", step.release),
-            ("Easier", step.easier),
+            (_("Caution: {text}"), step.caution),
+            (_("Setup: {text}"), step.setup),
+            ("{text}", step.say),
+            (_("Feel: {text}"), step.feel),
+            (_("Release: {text}"), step.release),
+            (_("Easier: {text}"), step.easier),
         )
         for label, text in labelled:
             if text:
-                said = fill_sides(text, first)
-                print(_indented(f"{label}: {said}" if label else said, "    "))
+                print(_indented(label.format(text=fill_sides(text, first)), "    "))
     if routine.finish:
         print()
-        print(_indented(f"To finish: {routine.finish}", ""))
+        print(_indented(_("To finish: {text}").format(text=routine.finish), ""))
     return 0
 
 
@@ -176,9 +187,15 @@ def run_validate(args: argparse.Namespace) -> int:
             for problem in error.problems:
                 print(problem, file=sys.stderr)
         else:
-            print(f"{name}: ok ({routine.title!r}, {len(routine.steps)} steps)")
+            count = len(routine.steps)
+            steps = n_("{count} step", "{count} steps", count).format(count=count)
+            print(
+                _("{file}: ok ({title}, {steps})").format(
+                    file=name, title=repr(routine.title), steps=steps
+                )
+            )
             for advice in check_guidance(routine):
-                print(f"{name}: warning: {advice}")
+                print(_("{file}: warning: {advice}").format(file=name, advice=advice))
     return 1 if failed else 0
 
 
@@ -194,7 +211,7 @@ def run_script(args: argparse.Namespace) -> int:
     except (UnknownRoutineError, RoutineFileError) as error:
         print(error, file=sys.stderr)
         return 1
-    routine = entry.routine
+    routine = entry.shown()  # what is said: in the app's language, where translated
     assert routine is not None
     paths = app_paths()
     settings = SettingsStore(paths.settings).load().settings

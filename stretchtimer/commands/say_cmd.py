@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.commands.voice_options import add_voice_options, voice_settings
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.settings import SettingsStore
 
@@ -15,9 +16,9 @@ MAX_TEXT = 2000
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("say", help="speak a text, or save it as a WAV file")
-    parser.add_argument("text", metavar="TEXT", help="what to say")
-    parser.add_argument("--to", type=Path, metavar="FILE.wav", help="write a WAV file instead")
+    parser = commands.add_parser("say", help=_("speak a text, or save it as a WAV file"))
+    parser.add_argument("text", metavar="TEXT", help=_("what to say"))
+    parser.add_argument("--to", type=Path, metavar="FILE.wav", help=_("write a WAV file instead"))
     add_voice_options(parser)
     parser.set_defaults(run=run)
 
@@ -30,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
 
     text = " ".join(args.text.split())
     if not text or len(text) > MAX_TEXT:
-        print(f"stretchtimer: give a text of 1 to {MAX_TEXT} characters to say.", file=sys.stderr)
+        sentence = _("give a text of 1 to {count} characters to say.").format(count=MAX_TEXT)
+        print(f"stretchtimer: {sentence}", file=sys.stderr)
         return 1
     loaded = SettingsStore(app_paths().settings).load()
     if loaded.notice:
@@ -49,11 +51,10 @@ def run(args: argparse.Namespace) -> int:
                 result.notice = None
     notice = result.notice
     if notice is not None and notice.problem is SpeechProblem.UNKNOWN_VOICE:
-        print(
-            f"stretchtimer: there is no voice {voice.voice!r}; "
-            "`stretchtimer voices` lists the voices you can choose.",
-            file=sys.stderr,
-        )
+        sentence = _(
+            "there is no voice {voice}; `stretchtimer voices` lists the voices you can choose."
+        ).format(voice=repr(voice.voice))
+        print(f"stretchtimer: {sentence}", file=sys.stderr)
         return 1
     if notice is not None:
         print(f"stretchtimer: {notice.sentence}", file=sys.stderr)
@@ -68,17 +69,20 @@ def _save(clip: Path, target: Path) -> int:
     from stretchtimer.storage.atomic import write_atomically
 
     if target.suffix.lower() != ".wav":
-        print(
-            f"stretchtimer: {target} should end in .wav (the file is a WAV file).", file=sys.stderr
-        )
+        sentence = _("{file} should end in .wav (the file is a WAV file).").format(file=target)
+        print(f"stretchtimer: {sentence}", file=sys.stderr)
         return 1
     if not target.parent.is_dir():
-        print(f"stretchtimer: the folder {target.parent} does not exist.", file=sys.stderr)
+        sentence = _("the folder {folder} does not exist.").format(folder=target.parent)
+        print(f"stretchtimer: {sentence}", file=sys.stderr)
         return 1
     try:
         write_atomically(target, clip.read_bytes())
     except OSError as error:
-        print(f"stretchtimer: could not write {target} ({error.strerror}).", file=sys.stderr)
+        sentence = _("could not write {file} ({reason}).").format(
+            file=target, reason=error.strerror
+        )
+        print(f"stretchtimer: {sentence}", file=sys.stderr)
         return 1
     print(target)
     return 0

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 from typing import Any
 
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.settings import Settings
 
 MIN_RATE = 80
@@ -16,10 +17,14 @@ def rate_value(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected words per minute, found {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("expected words per minute, found {text}").format(text=repr(text))
+        ) from None
     if not MIN_RATE <= value <= MAX_RATE:
         raise argparse.ArgumentTypeError(
-            f"expected a rate from {MIN_RATE} to {MAX_RATE} words per minute, found {text}"
+            _("expected a rate from {lowest} to {highest} words per minute, found {text}").format(
+                lowest=MIN_RATE, highest=MAX_RATE, text=text
+            )
         )
     return value
 
@@ -28,13 +33,15 @@ def add_voice_options(parser: Any) -> None:
     parser.add_argument(
         "--voice",
         metavar="ID",
-        help="the voice to speak with (see `stretchtimer voices`); overrides the setting",
+        help=_("the voice to speak with (see `stretchtimer voices`); overrides the setting"),
     )
     parser.add_argument(
         "--rate",
         type=rate_value,
         metavar="WPM",
-        help=f"speaking rate in words per minute, {MIN_RATE} to {MAX_RATE}; overrides the setting",
+        help=_(
+            "speaking rate in words per minute, {lowest} to {highest}; overrides the setting"
+        ).format(lowest=MIN_RATE, highest=MAX_RATE),
     )
 
 

@@ -9,19 +9,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.i18n import _, p_
 from stretchtimer.storage.paths import app_paths
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("voices", help="list, add or remove voices")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser = commands.add_parser("voices", help=_("list, add or remove voices"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     parser.set_defaults(run=run)
-    actions = parser.add_subparsers(dest="voices_action", metavar="ACTION")
-    add = actions.add_parser("add", help="add a Piper voice from a .onnx file")
-    add.add_argument("file", type=Path, metavar="FILE.onnx", help="with its .onnx.json beside it")
+    actions = parser.add_subparsers(dest="voices_action", metavar="ACTION", title=_("actions"))
+    add = actions.add_parser("add", help=_("add a Piper voice from a .onnx file"))
+    add.add_argument(
+        "file", type=Path, metavar="FILE.onnx", help=_("with its .onnx.json beside it")
+    )
     add.set_defaults(run=run_add)
-    remove = actions.add_parser("remove", help="remove a Piper voice you added")
-    remove.add_argument("voice", metavar="ID", help="as `stretchtimer voices` lists it")
+    remove = actions.add_parser("remove", help=_("remove a Piper voice you added"))
+    remove.add_argument("voice", metavar="ID", help=_("as `stretchtimer voices` lists it"))
     remove.set_defaults(run=run_remove)
 
 
@@ -48,16 +51,21 @@ def run(args: argparse.Namespace) -> int:
         (entry.id + (" *" if entry.default else ""), entry.name, entry.language)
         for entry in entries
     ]
-    table = [("ID", "NAME", "LANGUAGE"), *rows]
+    header = (
+        p_("voices table", "ID"),
+        p_("voices table", "NAME"),
+        p_("voices table", "LANGUAGE"),
+    )
+    table = [header, *rows]
     widths = [max(len(row[column]) for row in table) for column in range(2)]
     for id_, name, language in table:
         print(f"{id_:<{widths[0]}}  {name:<{widths[1]}}  {language}".rstrip())
-    print(
-        "\n* speaks when no voice is chosen. Speak with another by adding --voice ID to "
+    note = _(
+        "* speaks when no voice is chosen. Speak with another by adding --voice ID to "
         '`play` or `say`, or set voice = "ID" under [voice] in your settings file '
-        "(`stretchtimer paths` shows where it is).",
-        file=sys.stderr,
+        "(`stretchtimer paths` shows where it is)."
     )
+    print(f"\n{note}", file=sys.stderr)
     return 0
 
 
@@ -69,7 +77,11 @@ def run_add(args: argparse.Namespace) -> int:
     except VoiceFileError as error:
         print(f"stretchtimer: {error}", file=sys.stderr)
         return 1
-    print(f"Added {model.id} ({model.language}); choose it in Settings or with --voice {model.id}.")
+    print(
+        _("Added {voice} ({language}); choose it in Settings or with --voice {voice}.").format(
+            voice=model.id, language=model.language
+        )
+    )
     return 0
 
 
@@ -81,5 +93,5 @@ def run_remove(args: argparse.Namespace) -> int:
     except VoiceFileError as error:
         print(f"stretchtimer: {error}", file=sys.stderr)
         return 1
-    print(f"Removed {model.id}.")
+    print(_("Removed {voice}.").format(voice=model.id))
     return 0

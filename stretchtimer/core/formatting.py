@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.model import Breaths, Hold, Reps, Sides, Step
 
 
@@ -20,28 +21,35 @@ def clock_text(seconds: float) -> str:
 def minutes_text(seconds: float) -> str:
     """``290`` → ``"5 min"``; under a minute → ``"45 s"``."""
     if seconds < 60:
-        return f"{round(seconds)} s"
-    return f"{round(seconds / 60)} min"
+        return _("{seconds} s").format(seconds=round(seconds))
+    return _("{minutes} min").format(minutes=round(seconds / 60))
 
 
 def seconds_text(value: float) -> str:
-    return f"{int(value)} s" if float(value).is_integer() else f"{value:g} s"
+    number = f"{int(value)}" if float(value).is_integer() else f"{value:g}"
+    return _("{seconds} s").format(seconds=number)
 
 
 def work_text(step: Step) -> str:
     """``"hold 30 s"``, ``"5 breaths"``, ``"2 × 10 reps, 3 s each"``."""
     work = step.work
     if isinstance(work, Hold):
-        text = f"hold {seconds_text(work.seconds)}"
+        text = _("hold {time}").format(time=seconds_text(work.seconds))
     elif isinstance(work, Breaths):
-        text = f"{work.count} breath{'s' if work.count != 1 else ''}"
+        text = n_("{count} breath", "{count} breaths", work.count).format(count=work.count)
     else:
         assert isinstance(work, Reps)
-        reps = f"{work.count} rep{'s' if work.count != 1 else ''}"
-        sets = f"{work.sets} × " if work.sets > 1 else ""
-        text = f"{sets}{reps}, {seconds_text(work.tempo)} each"
+        reps = n_("{count} rep", "{count} reps", work.count).format(count=work.count)
+        tempo = seconds_text(work.tempo)
+        text = (
+            _("{sets} × {reps}, {time} each").format(sets=work.sets, reps=reps, time=tempo)
+            if work.sets > 1
+            else _("{reps}, {time} each").format(reps=reps, time=tempo)
+        )
     if step.sides is Sides.BOTH:
-        text += ", each side"
-    elif step.sides in (Sides.LEFT, Sides.RIGHT):
-        text += f", {step.sides.value} side"
+        text = _("{work}, each side").format(work=text)
+    elif step.sides is Sides.LEFT:
+        text = _("{work}, left side").format(work=text)
+    elif step.sides is Sides.RIGHT:
+        text = _("{work}, right side").format(work=text)
     return text

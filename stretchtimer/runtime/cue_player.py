@@ -28,6 +28,7 @@ from typing import Protocol
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, SignalInstance
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.session.events import (
     CueDue,
     EasierChosen,
@@ -68,12 +69,13 @@ LOAD_TIMEOUT_MS = 3000
 LOAD_BATCH = 8  # sounds set up per turn of the event loop
 
 
-SOUND_LOST = (
+# Shown to the person; marked here, translated when shown (``_(SOUND_LOST)``).
+SOUND_LOST = N_(
     "The sound stopped: the computer's sound server went away. The session goes on, "
     "and sound comes back when the server does."
 )
-SOUND_BACK = "Sound is back."
-SOUND_BACK_WITHOUT_PLAYER = (
+SOUND_BACK = N_("Sound is back.")
+SOUND_BACK_WITHOUT_PLAYER = N_(
     "The sound server is back, but stretchtimer cannot reach it until it is started "
     "again; install pulseaudio-utils (paplay) to keep the sound going next time."
 )
@@ -300,7 +302,7 @@ class CuePlayer(QObject):
         From now on each sound is played by ``paplay``, which finds the server that
         comes back (until then it fails quietly).
         """
-        self.notice.emit(SOUND_LOST)
+        self.notice.emit(_(SOUND_LOST))
         if self._external:
             return
         program = external_player()
@@ -322,7 +324,7 @@ class CuePlayer(QObject):
         log.info("the sound server went away; playing through %s from now on", program)
 
     def _on_sound_back(self) -> None:
-        self.notice.emit(SOUND_BACK if self._external else SOUND_BACK_WITHOUT_PLAYER)
+        self.notice.emit(_(SOUND_BACK) if self._external else _(SOUND_BACK_WITHOUT_PLAYER))
 
     def _outside(self, effect: Playable, program: str, volume: float) -> Playable:
         path = self._paths.get(id(effect))

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from stretchtimer.core import i18n
+from stretchtimer.core.i18n import Language
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session import comfort
 from stretchtimer.core.session.clock import Clock
@@ -34,6 +36,7 @@ from stretchtimer.speech.clip_cache import VoiceChoice
 from stretchtimer.speech.problems import SpeechNotice
 from stretchtimer.speech.renderer import ClipRenderer, Progress
 from stretchtimer.speech.session_speech import SpokenSession, clip_renderer, prepare_spoken_session
+from stretchtimer.speech.voice_language import session_voice_pick
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.history.problems import HistoryProblem
 from stretchtimer.storage.history.recorder import SessionRecorder
@@ -107,20 +110,36 @@ def prepare_session(
     record: bool = True,
     progress: Progress | None = None,
     first_plan: Plan | None = None,
+    language: Language | None = None,
 ) -> PreparedSession:
     """The plan with the clips of its first segment (the rest render while it runs,
-    see :class:`SpeechStream`), and whether the history can take the session. Blocks."""
+    see :class:`SpeechStream`), and whether the history can take the session. Blocks.
+
+    Every cue is said in ``language`` (the app's language when None), by a voice that
+    speaks it (:mod:`stretchtimer.speech.voice_language`); the person is told when that
+    is not the voice they chose.
+    """
+    language = language or i18n.app_language()
     factory = functools.partial(clip_renderer, paths.clips)
+    voice = session_voice(settings, speed)
+    voice_notice = ""
+    if voice is not None:
+        pick = session_voice_pick(voice.voice, language.tag, factory, paths.voices)
+        voice = dataclasses.replace(voice, voice=pick.voice)
+        voice_notice = pick.notice(language.tag)  # in the app's language, as notices are
     spoken = prepare_spoken_session(
         routine,
         plan_options(settings),
-        session_voice(settings, speed),
+        voice,
         factory,
         progress=progress,
         first_plan=first_plan,
         stream=True,
+        language=language,
     )
     prepared = PreparedSession(spoken, renderer_factory=factory)
+    if voice_notice:
+        prepared.notices.append(voice_notice)
     if spoken.notice is not None:
         prepared.notices.append(spoken.notice.sentence)
     if record:

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from piper import PiperVoice, SynthesisConfig
 
+from stretchtimer.core.i18n import N_
 from stretchtimer.speech.problems import SpeechProblem
 from stretchtimer.speech.wav import SILENCE_LEVEL, trim_silence
 
@@ -46,10 +47,10 @@ class NaturalVoiceError(Exception):
 def load_failure(error: BaseException) -> NaturalVoiceError:
     """What an exception while loading a model means, in plain words."""
     if isinstance(error, MemoryError) or "bad_alloc" in str(error).lower():
-        return NaturalVoiceError("there is not enough free memory", repr(error))
+        return NaturalVoiceError(N_("there is not enough free memory"), repr(error))
     if isinstance(error, ImportError):
-        return NaturalVoiceError("onnxruntime does not run on this computer", repr(error))
-    return NaturalVoiceError("its voice file is damaged or incomplete", repr(error))
+        return NaturalVoiceError(N_("onnxruntime does not run on this computer"), repr(error))
+    return NaturalVoiceError(N_("its voice file is damaged or incomplete"), repr(error))
 
 
 class PiperSpeaker:

@@ -11,6 +11,8 @@ import enum
 import sys
 from dataclasses import dataclass
 
+from stretchtimer.core.i18n import _
+
 
 class SpeechProblem(enum.Enum):
     NO_LIBRARY = "no_library"  # the espeak-ng library (or the platform's engine) is missing
@@ -29,12 +31,21 @@ class SpeechProblem(enum.Enum):
         return self not in (SpeechProblem.UNKNOWN_VOICE, SpeechProblem.NATURAL_VOICE_FAILED)
 
 
-def _engine_fix() -> str:
+def _no_engine() -> str:
     if sys.platform.startswith("linux"):
-        return "install the Debian package libespeak-ng1 (sudo apt install libespeak-ng1)"
+        return _(
+            "The voice is off because the speech engine is not installed; to hear the "
+            "steps, install the Debian package libespeak-ng1 (sudo apt install libespeak-ng1)."
+        )
     if sys.platform == "darwin":
-        return "check that speech is enabled in System Settings"
-    return "check that a Windows text-to-speech voice is installed"
+        return _(
+            "The voice is off because the speech engine is not installed; to hear the "
+            "steps, check that speech is enabled in System Settings."
+        )
+    return _(
+        "The voice is off because the speech engine is not installed; to hear the "
+        "steps, check that a Windows text-to-speech voice is installed."
+    )
 
 
 @dataclass(frozen=True)
@@ -52,42 +63,44 @@ class SpeechNotice:
         """One sentence for the person: what happened and how to fix it."""
         problem = self.problem
         if problem is SpeechProblem.NO_LIBRARY:
-            return (
-                "The voice is off because the speech engine is not installed; "
-                f"to hear the steps, {_engine_fix()}."
-            )
+            return _no_engine()
         if problem is SpeechProblem.NO_VOICES:
-            return (
+            return _(
                 "The voice is off because the speech engine has no voices; "
                 "install the Debian package espeak-ng-data."
             )
         if problem is SpeechProblem.UNKNOWN_VOICE:
-            return (
-                f"The voice {self.voice!r} is not installed, so the default voice speaks "
+            return _(
+                "The voice {voice} is not installed, so the default voice speaks "
                 "instead; `stretchtimer voices` lists the voices you can choose."
-            )
+            ).format(voice=repr(self.voice))
         if problem is SpeechProblem.NATURAL_VOICE_FAILED:
-            why = self.reason or "it could not start"
-            return (
-                f"The natural voice cannot speak here ({why}), so the system voice speaks "
+            if not self.reason:
+                return _(
+                    "The natural voice cannot speak here, so the system voice speaks "
+                    "this session instead; the app's log has the details."
+                )
+            # TRANSLATORS: {reason} is why, in plain words ("there is not enough free memory").
+            return _(
+                "The natural voice cannot speak here ({reason}), so the system voice speaks "
                 "this session instead; the app's log has the details."
-            )
+            ).format(reason=_(self.reason))  # the worker's reason, marked where it is made
         if problem is SpeechProblem.ENGINE_FAILED:
-            return (
+            return _(
                 "The voice is off because the speech engine failed twice; the session "
                 "goes on with chimes, and `stretchtimer say hello` shows whether speech works."
             )
         if problem is SpeechProblem.ENGINE_HUNG:
-            return (
+            return _(
                 "The voice is off because the speech engine stopped answering; the session "
                 "goes on with chimes, and `stretchtimer say hello` shows whether speech works."
             )
         if problem is SpeechProblem.CANNOT_SAVE:
-            return (
-                f"The voice is off because speech could not be saved in {self.folder}; "
+            return _(
+                "The voice is off because speech could not be saved in {folder}; "
                 "free some disk space or make that folder writable."
-            )
-        return (
+            ).format(folder=self.folder)
+        return _(
             "No sound output was found, so the session is silent; connect speakers or "
             "headphones and check that PulseAudio or PipeWire is running."
         )

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stretchtimer.core import i18n
+from stretchtimer.core.i18n import Language
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session import phrases
 from stretchtimer.core.session.estimate import DEFAULT_RATE, PlanOptions, estimated_plan
@@ -57,7 +59,9 @@ class SpokenSession:
         """The plan timed by the clips rendered so far (estimates for the others)."""
         if self.routine is None or self.options is None or self.voice is None:
             return self.plan
-        return _measured_plan(self.routine, self.options, clips, self.voice.rate)
+        return _measured_plan(
+            self.routine, self.options, clips, self.voice.rate, self.plan.language
+        )
 
 
 def speaking_order(plan: Plan) -> list[str]:
@@ -73,7 +77,8 @@ def speaking_order(plan: Plan) -> list[str]:
             if cue.spoken and cue.text:
                 order.setdefault(cue.text)
         if index == 1:
-            order.setdefault(phrases.WAITING_FOR_VOICE)
+            with i18n.speaking_in(plan.language):
+                order.setdefault(phrases.waiting_for_voice())
     for text in sorted(plan.spoken_texts, key=lambda text: (len(text), text)):
         order.setdefault(text)
     return [text for text in order if text in plan.spoken_texts]
@@ -108,8 +113,12 @@ def prepare_spoken_session(
     progress: Progress | None = None,
     first_plan: Plan | None = None,
     stream: bool = False,
+    language: Language | None = None,
 ) -> SpokenSession:
     """The plan with measured speech lengths and its clips; ``voice=None`` means no voice.
+
+    Every cue is said in ``language`` (the language in use when None); a ``first_plan``
+    in another language is not used.
 
     Blocks while clips render: all of them, or with ``stream`` only those the first
     segment says (the others come back as ``pending``). Never raises for speech
@@ -118,7 +127,10 @@ def prepare_spoken_session(
     when the natural voice cannot speak).
     """
     rate = voice.rate if voice else DEFAULT_RATE
-    plan = first_plan or estimated_plan(routine, options, rate)
+    language = language or i18n.current()
+    if first_plan is not None and first_plan.language != language:
+        first_plan = None
+    plan = first_plan or estimated_plan(routine, options, rate, language)
     if voice is None:
         return SpokenSession(plan)
     order = speaking_order(plan)
@@ -137,7 +149,7 @@ def prepare_spoken_session(
     if notice is not None and notice.problem.voice_off:
         return SpokenSession(plan, notice=notice)
     pending = tuple(text for text in order if text not in clips)
-    spoken_plan = _measured_plan(routine, options, clips, rate)
+    spoken_plan = _measured_plan(routine, options, clips, rate, language)
     return SpokenSession(spoken_plan, clips, notice, pending, used, routine, options)
 
 
@@ -147,7 +159,11 @@ def _first_count(plan: Plan) -> int:
 
 
 def _measured_plan(
-    routine: Routine, options: PlanOptions, clips: Mapping[str, Clip], rate: int
+    routine: Routine,
+    options: PlanOptions,
+    clips: Mapping[str, Clip],
+    rate: int,
+    language: Language,
 ) -> Plan:
     measured = functools.partial(_measured, clips=clips, rate=rate)
     return build_plan(
@@ -156,6 +172,7 @@ def _measured_plan(
         speech_length=measured,
         breath_guidance=options.breath_guidance,
         wording=options.wording,
+        language=language,
     )
 
 

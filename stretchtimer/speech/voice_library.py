@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from stretchtimer.core.i18n import _
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.voices import (
@@ -45,8 +46,10 @@ def add_voice(source: Path, folder: Path) -> PiperModel:
     model = _source_model(source)
     if any(known.name == model.name for known in piper_models(folder)):
         raise VoiceFileError(
-            f"A voice called {model.name} is already installed; remove it first with "
-            f"`stretchtimer voices remove {PIPER}:{model.name}`."
+            _(
+                "A voice called {name} is already installed; remove it first with "
+                "`stretchtimer voices remove {voice}`."
+            ).format(name=model.name, voice=f"{PIPER}:{model.name}")
         )
     ensure_private_dir(folder)
     staging = Path(tempfile.mkdtemp(prefix=INCOMING, dir=folder))
@@ -65,18 +68,24 @@ def remove_voice(voice_id: str, folder: Path) -> PiperModel:
         ref = parse_voice(f"{PIPER}:{voice_id}")
     if ref.engine != PIPER:
         raise VoiceFileError(
-            f"{voice_id} is one of the system's voices; only Piper voices you added can be "
-            "removed here."
+            _(
+                "{voice} is one of the system's voices; only Piper voices you added can be "
+                "removed here."
+            ).format(voice=voice_id)
         )
     found = next((model for model in piper_models(folder) if model.name == ref.name), None)
     if found is None:
         raise VoiceFileError(
-            f"There is no voice {ref.id}; `stretchtimer voices` lists the installed voices."
+            _(
+                "There is no voice {voice}; `stretchtimer voices` lists the installed voices."
+            ).format(voice=ref.id)
         )
     if found.bundled:
         raise VoiceFileError(
-            f"{found.id} comes with the app and cannot be removed; choose another voice in "
-            "Settings instead."
+            _(
+                "{voice} comes with the app and cannot be removed; choose another voice in "
+                "Settings instead."
+            ).format(voice=found.id)
         )
     for path in (found.model, found.config):
         path.unlink(missing_ok=True)
@@ -86,17 +95,26 @@ def remove_voice(voice_id: str, folder: Path) -> PiperModel:
 def _source_model(source: Path) -> PiperModel:
     if not source.name.endswith(MODEL_SUFFIX):
         raise VoiceFileError(
-            f"{source.name} is not a Piper voice: give the .onnx file (with its "
-            ".onnx.json beside it)."
+            _(
+                "{file} is not a Piper voice: give the .onnx file (with its .onnx.json beside it)."
+            ).format(file=source.name)
         )
     if not source.is_file():
-        raise VoiceFileError(f"There is no file {source}; check the name and folder.")
+        raise VoiceFileError(
+            _("There is no file {file}; check the name and folder.").format(file=source)
+        )
     try:
         return read_model(source)
     except VoiceConfigError as error:
         raise VoiceFileError(
-            f"{source.name} cannot be added because {error}; download the voice's "
-            f"{source.name.removesuffix(MODEL_SUFFIX)}{CONFIG_SUFFIX} and put it beside it."
+            _(
+                "{file} cannot be added because {reason}; download the voice's "
+                "{config} and put it beside it."
+            ).format(
+                file=source.name,
+                reason=error,
+                config=f"{source.name.removesuffix(MODEL_SUFFIX)}{CONFIG_SUFFIX}",
+            )
         ) from None
 
 
@@ -108,8 +126,9 @@ def _copy_pair(model: PiperModel, staging: Path) -> PiperModel:
             target.chmod(PRIVATE_FILE_MODE)
     except OSError as error:
         raise VoiceFileError(
-            f"{model.model.name} could not be copied ({error.strerror}); "
-            "free some disk space and try again."
+            _("{file} could not be copied ({reason}); free some disk space and try again.").format(
+                file=model.model.name, reason=error.strerror
+            )
         ) from error
     return read_model(staging / model.model.name)
 
@@ -123,9 +142,18 @@ def _check_it_speaks(model: PiperModel, staging: Path, source: Path) -> None:
         return
     why = result.notice.reason if result.notice is not None else ""
     log.warning("voice %s refused: %s", source, result.notice)
+    if not why:
+        raise VoiceFileError(
+            _(
+                "{file} cannot be added because it is not a working Piper voice; download "
+                "it again, nothing was copied."
+            ).format(file=source.name)
+        )
     raise VoiceFileError(
-        f"{source.name} cannot be added because it does not speak "
-        f"({why or 'it is not a working Piper voice'}); download it again, nothing was copied."
+        _(
+            "{file} cannot be added because it does not speak ({reason}); download it "
+            "again, nothing was copied."
+        ).format(file=source.name, reason=_(why))  # marked where the worker made it
     )
 
 
@@ -141,6 +169,8 @@ def _move_pair(model: PiperModel, folder: Path) -> PiperModel:
             with contextlib.suppress(OSError):
                 path.unlink()
         raise VoiceFileError(
-            f"{model.model.name} could not be kept in {folder} ({error.strerror})."
+            _("{file} could not be kept in {folder} ({reason}).").format(
+                file=model.model.name, folder=folder, reason=error.strerror
+            )
         ) from error
     return read_model(folder / model.model.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from stretchtimer.speech.problems import SpeechNotice, SpeechUnavailableError
 from stretchtimer.speech.renderer import ClipRenderer
@@ -24,6 +25,17 @@ def list_voices(
     renderer: ClipRenderer, added: Path
 ) -> tuple[list[VoiceEntry], SpeechNotice | None]:
     """The Piper voices, then the system's; a notice when the system's cannot be listed."""
+    notice = None
+    try:
+        system = renderer.voices()
+    except SpeechUnavailableError as error:
+        system, notice = [], error.notice
+    return voice_entries(system, added), notice
+
+
+def voice_entries(system: list[dict[str, Any]], added: Path) -> list[VoiceEntry]:
+    """The Piper voices (bundled and in ``added``), then ``system``, the speech worker's
+    list of the system's voices."""
     default_id = default_voice_id()
     entries = [
         VoiceEntry(
@@ -36,11 +48,6 @@ def list_voices(
         )
         for model in piper_models(added)
     ]
-    notice = None
-    try:
-        system = renderer.voices()
-    except SpeechUnavailableError as error:
-        system, notice = [], error.notice
     for voice in system:
         name = str(voice.get("id", ""))
         languages = [str(language) for language in voice.get("languages", [])]
@@ -53,4 +60,4 @@ def list_voices(
                 default=default_id == f"{PYTTSX3}:" and bool(voice.get("default")),
             )
         )
-    return entries, notice
+    return entries

@@ -29,6 +29,7 @@ from typing import Any, Protocol, TextIO
 
 import pyttsx3
 
+from stretchtimer.core.i18n import N_
 from stretchtimer.speech.problems import SpeechProblem
 from stretchtimer.speech.wav import BadWavError, trim_silence, wav_info
 
@@ -219,9 +220,11 @@ def _piper_speaker() -> PiperSpeakerLike:
 
 
 def _piper_missing(error: BaseException) -> dict[str, Any]:
-    reason = "onnxruntime does not run on this computer"
+    # Marked here, translated where the person reads it (SpeechNotice.sentence): the
+    # worker is a process of its own, in English.
+    reason = N_("onnxruntime does not run on this computer")
     if isinstance(error, ModuleNotFoundError) and error.name == "piper":
-        reason = "Piper is not installed"
+        reason = N_("Piper is not installed")
     return {
         "type": "failed",
         "problem": SpeechProblem.NATURAL_VOICE_FAILED.value,

@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from stretchtimer.core.i18n import _, n_
+
 CHUNK = 1024 * 1024
 
 
@@ -28,7 +30,7 @@ class FileRefusedError(Exception):
 def size_text(size: int) -> str:
     """A byte count as a person reads it: ``512 bytes``, ``3.2 MB``, ``5.9 GB``."""
     if size < 1000:
-        return f"{size} bytes"
+        return n_("{count} byte", "{count} bytes", size).format(count=size)
     for unit, scale in (("KB", 1e3), ("MB", 1e6), ("GB", 1e9)):
         if size < scale * 1000 or unit == "GB":
             return f"{size / scale:.1f} {unit}"
@@ -45,14 +47,16 @@ def read_bounded(path: Path, limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_BINARY", 0)
     if path.is_dir():  # Windows cannot open a folder at all; say what it is everywhere
-        raise FileRefusedError(path, "is a folder, not a file")
+        raise FileRefusedError(path, _("is a folder, not a file"))
     descriptor = os.open(path, flags)
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
-            raise FileRefusedError(path, "is a folder, not a file")
+            raise FileRefusedError(path, _("is a folder, not a file"))
         if not stat.S_ISREG(status.st_mode):
-            raise FileRefusedError(path, "is not an ordinary file (a device, a pipe or a socket)")
+            raise FileRefusedError(
+                path, _("is not an ordinary file (a device, a pipe or a socket)")
+            )
         if status.st_size > limit:
             raise FileRefusedError(path, _too_large(status.st_size, limit), status.st_size)
         chunks: list[bytes] = []
@@ -71,5 +75,10 @@ def read_bounded(path: Path, limit: int) -> bytes:
 
 
 def _too_large(size: int, limit: int, *, growing: bool = False) -> str:
-    now = "grew past" if growing else f"is {size_text(size)}, over"
-    return f"{now} the limit of {size_text(limit)}; is this the right file?"
+    if growing:
+        return _("grew past the limit of {limit}; is this the right file?").format(
+            limit=size_text(limit)
+        )
+    return _("is {size}, over the limit of {limit}; is this the right file?").format(
+        size=size_text(size), limit=size_text(limit)
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from stretchtimer import APP_ID
+from stretchtimer.core.i18n import N_, _
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # stretchtimer/, where the wheel puts assets/
 CHECKOUT_DIR = PACKAGE_DIR.parent
@@ -20,19 +21,19 @@ ICON_NAME = "stretchtimer"
 # The PNG sizes assets/icons/make_icons.py renders: the hicolor theme's usual sizes.
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
-MISSING = "stretchtimer's {} are missing; reinstall stretchtimer"
+MISSING = N_("stretchtimer's {what} are missing; reinstall stretchtimer")
 
 
 def _first_folder(candidates: tuple[Path, ...], what: str) -> Path:
     for folder in candidates:
         if folder.is_dir():
             return folder
-    raise FileNotFoundError(MISSING.format(what))
+    raise FileNotFoundError(_(MISSING).format(what=_(what)))
 
 
 def assets_dir() -> Path:
     """The folder holding ``sounds/`` and ``icons/``."""
-    return _first_folder((PACKAGE_DIR / "assets", CHECKOUT_DIR / "assets"), "sounds and icons")
+    return _first_folder((PACKAGE_DIR / "assets", CHECKOUT_DIR / "assets"), N_("sounds and icons"))
 
 
 def sound_path(name: str) -> Path:
@@ -65,7 +66,7 @@ def desktop_files_dir() -> Path:
     """The folder holding the launcher (``.desktop``) and AppStream metainfo files."""
     return _first_folder(
         (PACKAGE_DIR / "assets" / "linux", CHECKOUT_DIR / "packaging" / "linux"),
-        "desktop launcher files",
+        N_("desktop launcher files"),
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.atomic import write_private_new, write_text_atomically
 from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
 
@@ -245,15 +246,19 @@ def settings_from_document(document: dict[str, Any]) -> tuple[Settings, list[str
         if section == "version":
             continue
         if not isinstance(table, dict):
-            problems.append(f"[{section}] is not a table")
+            problems.append(_("[{section}] is not a table").format(section=section))
             continue
         for key, value in table.items():
             item = known.get(key)
             if item is None or item.metadata["section"] != section:
-                problems.append(f"unknown setting {section}.{key}")
+                problems.append(_("unknown setting {name}").format(name=f"{section}.{key}"))
             elif not item.metadata["check"](value):
+                # TRANSLATORS: {meaning} is the setting's description from the settings
+                # file, in English.
                 problems.append(
-                    f"{section}.{key} = {_shown(value)} is not valid ({item.metadata['doc']})"
+                    _("{name} = {value} is not valid ({meaning})").format(
+                        name=f"{section}.{key}", value=_shown(value), meaning=item.metadata["doc"]
+                    )
                 )
             else:
                 values[key] = tuple(value) if isinstance(value, list) else value
@@ -284,18 +289,22 @@ class SettingsStore:
         data, document = read
         version = document.get("version", 1)
         if not isinstance(version, int) or isinstance(version, bool):
-            return self._unusable("has no valid version number", data)
+            return self._unusable(_("has no valid version number"), data)
         if version > SETTINGS_VERSION:
             log.warning("settings file %s is version %s, newer than this app", self.path, version)
-            settings, _ = settings_from_document(document)
+            settings, _ignored = settings_from_document(document)
             return LoadResult(
                 settings,
-                "Your settings were saved by a newer stretchtimer; "
-                "this version uses what it understands and will not change "
-                "the file.",
+                _(
+                    "Your settings were saved by a newer stretchtimer; "
+                    "this version uses what it understands and will not change the file."
+                ),
             )
         if version < SETTINGS_VERSION and version not in UPGRADES:
-            return self._unusable(f"has version {version}, which no stretchtimer wrote", data)
+            return self._unusable(
+                _("has version {version}, which no stretchtimer wrote").format(version=version),
+                data,
+            )
         upgraded = version < SETTINGS_VERSION
         while version < SETTINGS_VERSION:
             backup = self._copy_aside(f"v{version}", data)
@@ -308,8 +317,10 @@ class SettingsStore:
                 log.warning("settings %s: %s", self.path, problem)
             return LoadResult(
                 settings,
-                f"Some settings were not valid and are back to their "
-                f"defaults ({problems[0]}); {self._kept(self._copy_aside('invalid', data))}",
+                _(
+                    "Some settings were not valid and are back to their defaults "
+                    "({problem}); {kept}"
+                ).format(problem=problems[0], kept=self._kept(self._copy_aside("invalid", data))),
             )
         if upgraded:
             try:
@@ -327,13 +338,15 @@ class SettingsStore:
         except FileRefusedError as refused:
             return self._unusable(refused.reason, None)
         except OSError as error:
-            return self._unusable(f"could not be read ({error.strerror or error})", None)
+            return self._unusable(
+                _("could not be read ({reason})").format(reason=error.strerror or error), None
+            )
         try:
             return data, loads_toml(data.decode("utf-8"))
         except UnicodeDecodeError:
-            return self._unusable("is not UTF-8 text", data)
+            return self._unusable(_("is not UTF-8 text"), data)
         except tomllib.TOMLDecodeError as error:
-            return self._unusable(f"is not valid TOML ({error})", data)
+            return self._unusable(_("is not valid TOML ({reason})").format(reason=error), data)
         except ParseLimitError as error:
             return self._unusable(error.message, data)
 
@@ -360,14 +373,23 @@ class SettingsStore:
         kept = self._kept(self._copy_aside("unreadable", data)) if data is not None else ""
         return LoadResult(
             Settings(),
-            f"Your settings file {self.path} {why}, so the defaults are in use"
-            + (f"; {kept}" if kept else "."),
+            # TRANSLATORS: {why} says what is wrong with the file, such as "is not UTF-8
+            # text"; {kept} says where a copy of it is.
+            _("Your settings file {file} {why}, so the defaults are in use; {kept}").format(
+                file=self.path, why=why, kept=kept
+            )
+            if kept
+            else _("Your settings file {file} {why}, so the defaults are in use.").format(
+                file=self.path, why=why
+            ),
         )
 
     def _kept(self, copy: Path | OSError) -> str:
         if isinstance(copy, Path):
-            return f"your file was copied to {copy}."
-        return f"your file could not be copied aside ({copy.strerror or copy})."
+            return _("your file was copied to {file}.").format(file=copy)
+        return _("your file could not be copied aside ({reason}).").format(
+            reason=copy.strerror or copy
+        )
 
     def _copy_aside(self, reason: str, data: bytes) -> Path | OSError:
         """Keep ``data`` beside the settings file, owner-only, once.

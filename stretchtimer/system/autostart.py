@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Protocol
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.atomic import write_atomically, write_text_atomically
 from stretchtimer.storage.paths import HOME_VARIABLE
 
@@ -102,12 +103,20 @@ class Autostart(Protocol):
         ...
 
 
-def _refused(what: str, where: object, error: OSError) -> AutostartError:
+def _refused(turning_on: bool, where: object, error: OSError) -> AutostartError:
     reason = error.strerror or str(error)
-    return AutostartError(
-        f"Could not {what} start at login ({where}: {reason}); "
-        "check that you can write there, then try again."
+    sentence = (
+        _(
+            "Could not turn on start at login ({where}: {reason}); "
+            "check that you can write there, then try again."
+        )
+        if turning_on
+        else _(
+            "Could not turn off start at login ({where}: {reason}); "
+            "check that you can write there, then try again."
+        )
     )
+    return AutostartError(sentence.format(where=where, reason=reason))
 
 
 # -- Linux and other XDG desktops ---------------------------------------------------------
@@ -138,7 +147,7 @@ def desktop_entry(command: LoginCommand) -> str:
         "[Desktop Entry]\n"
         "Type=Application\n"
         f"Name={APP_DISPLAY_NAME}\n"
-        "Comment=Reminds you to stretch; starts in the tray\n"
+        f"Comment={_('Reminds you to stretch; starts in the tray')}\n"
         f"Exec={desktop_exec(argv)}\n"
         f"Icon={APP_ID}\n"
         "Terminal=false\n"
@@ -169,14 +178,14 @@ class XdgAutostart:
         try:
             write_text_atomically(self.path, desktop_entry(self.command))
         except OSError as error:
-            raise _refused("turn on", self.path, error) from error
+            raise _refused(True, self.path, error) from error
         log.info("start at login: wrote %s", self.path)
 
     def disable(self) -> None:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as error:
-            raise _refused("turn off", self.path, error) from error
+            raise _refused(False, self.path, error) from error
         log.info("start at login: removed %s", self.path)
 
     def refresh(self) -> None:
@@ -264,13 +273,13 @@ class WindowsRunKey:
         try:
             self.values.set(APP_NAME, self.command_line)
         except OSError as error:
-            raise _refused("turn on", self.location, error) from error
+            raise _refused(True, self.location, error) from error
 
     def disable(self) -> None:
         try:
             self.values.delete(APP_NAME)
         except OSError as error:
-            raise _refused("turn off", self.location, error) from error
+            raise _refused(False, self.location, error) from error
 
     def refresh(self) -> None:
         if self.is_enabled():
@@ -315,13 +324,13 @@ class LaunchAgent:
         try:
             write_atomically(self.path, launch_agent_plist(self.command))
         except OSError as error:
-            raise _refused("turn on", self.path, error) from error
+            raise _refused(True, self.path, error) from error
 
     def disable(self) -> None:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as error:
-            raise _refused("turn off", self.path, error) from error
+            raise _refused(False, self.path, error) from error
 
     def refresh(self) -> None:
         if self.is_enabled():

@@ -17,15 +17,17 @@ from pathlib import Path
 
 from PySide6.QtDBus import QDBusConnection
 
+from stretchtimer.core import i18n
+from stretchtimer.core.i18n import N_, _, n_, p_
 from stretchtimer.runtime import dbus
 from stretchtimer.storage.paths import Paths
 from stretchtimer.system.autostart import Autostart
 from stretchtimer.system.presence.desk_probes import DeskProbes
 from stretchtimer.system.presence.probe import Check, Kind, Probe
 
-NO_BUS_FIX = "start stretchtimer inside your desktop session (no session D-Bus was found)"
+NO_BUS_FIX = N_("start stretchtimer inside your desktop session (no session D-Bus was found)")
 BUS_DAEMON = ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus")
-TRAY_FIX = (
+TRAY_FIX = N_(
     "on GNOME, install and turn on the AppIndicator extension "
     "(sudo apt install gnome-shell-extension-appindicator)"
 )
@@ -35,7 +37,7 @@ TRAY_FIX = (
 class Finding:
     """One line of the doctor's report."""
 
-    topic: str  # "idle time", "voice", "data folder"
+    topic: str  # "idle time", "voice", "data folder": marked with N_, shown translated
     ok: bool
     detail: str  # what was found
     fix: str = ""  # the one command or setting that makes it work, when not ok
@@ -47,17 +49,81 @@ class Finding:
             return "ok"
         return "off" if self.optional else "missing"
 
-    def line(self, width: int) -> str:
-        text = f"{self.state:<8} {self.topic:<{width}}  {self.detail}"
-        return f"{text}\n{'':<8} {'':<{width}}  fix: {self.fix}" if self.fix else text
+    def line(self, width: int, state_width: int = 8) -> str:
+        state = state_word(self.state)
+        text = f"{state:<{state_width}} {_(self.topic):<{width}}  {self.detail}"
+        if not self.fix:
+            return text
+        fix = _("fix: {command}").format(command=self.fix)
+        return f"{text}\n{'':<{state_width}} {'':<{width}}  {fix}"
 
     def as_json(self) -> dict[str, object]:
         return {**asdict(self), "state": self.state}
 
 
+def state_word(state: str) -> str:
+    """``ok``, ``off`` or ``missing``, as the report shows it (the JSON keeps the word)."""
+    words = {
+        "ok": p_("doctor", "ok"),
+        "off": p_("doctor", "off"),
+        "missing": p_("doctor", "missing"),
+    }
+    return words.get(state, state)
+
+
 def report(findings: Sequence[Finding]) -> str:
-    width = max((len(finding.topic) for finding in findings), default=0)
-    return "\n".join(finding.line(width) for finding in findings)
+    width = max((len(_(finding.topic)) for finding in findings), default=0)
+    state_width = max(8, *(len(state_word(state)) + 1 for state in ("ok", "off", "missing")))
+    return "\n".join(finding.line(width, state_width) for finding in findings)
+
+
+# -- language ------------------------------------------------------------------------------
+
+
+def language_finding(locale_dir: Path | None = None) -> Finding:
+    """The language in use, and the catalogues found for it."""
+    from stretchtimer.storage.languages import DOMAINS, LOCALE_DIR, native_name, shipped_languages
+
+    folder = locale_dir or LOCALE_DIR
+    language = i18n.app_language()
+    shipped = shipped_languages(folder)
+    others = ", ".join(shipped)
+    if language.is_source:
+        return Finding(
+            N_("language"),
+            True,
+            _("{name} ({tag}), the source language; catalogues for {languages} in {folder}").format(
+                name=native_name(language.tag), tag=language.tag, languages=others, folder=folder
+            ),
+        )
+    found = [
+        domain
+        for domain in DOMAINS
+        if (folder / language.base / "LC_MESSAGES" / f"{domain}.mo").is_file()
+    ]
+    if len(found) == len(DOMAINS):
+        return Finding(
+            N_("language"),
+            True,
+            _("{name} ({tag}): catalogues {domains} in {folder}").format(
+                name=native_name(language.tag),
+                tag=language.tag,
+                domains=", ".join(found),
+                folder=folder / language.base / "LC_MESSAGES",
+            ),
+        )
+    missing = [domain for domain in DOMAINS if domain not in found]
+    return Finding(
+        N_("language"),
+        False,
+        n_(
+            "{name} ({tag}): no catalogue {domains}, so those texts stay in English",
+            "{name} ({tag}): no catalogues {domains}, so those texts stay in English",
+            len(missing),
+        ).format(name=native_name(language.tag), tag=language.tag, domains=", ".join(missing)),
+        _("choose one of {languages} with --lang or the Language setting").format(languages=others),
+        optional=True,
+    )
 
 
 # -- speech and sound ---------------------------------------------------------------------
@@ -70,13 +136,18 @@ def voice_findings(list_voices: Callable[[], list[dict[str, object]]]) -> list[F
         voices = list_voices()
     except Exception as error:  # SpeechUnavailableError and its kin: the sentence says it
         sentence = getattr(getattr(error, "notice", None), "sentence", str(error))
-        findings.append(Finding("voices", False, "the speech engine does not start", sentence))
+        findings.append(
+            Finding(N_("voices"), False, _("the speech engine does not start"), sentence)
+        )
     else:
         if voices:
-            findings.append(Finding("voices", True, f"{len(voices)} system voices (pyttsx3)"))
+            count = n_(
+                "{count} system voice (pyttsx3)", "{count} system voices (pyttsx3)", len(voices)
+            )
+            findings.append(Finding(N_("voices"), True, count.format(count=len(voices))))
         else:
             findings.append(
-                Finding("voices", False, "the speech engine has no voices", _voice_fix())
+                Finding(N_("voices"), False, _("the speech engine has no voices"), _voice_fix())
             )
     findings.append(natural_voice_finding())
     return findings
@@ -89,22 +160,30 @@ def natural_voice_finding() -> Finding:
 
     if not natural_voice_installed():
         return Finding(
-            "natural voices",
+            N_("natural voices"),
             False,
-            "Piper is not installed",
+            _("Piper is not installed"),
             "pip install 'stretchtimer[natural-voice]'",
             optional=True,
         )
     models = piper_models(app_paths().voices)
-    speaks = "the default voice" if default_voice_id().startswith("piper:") else "installed"
-    count = f"{len(models)} Piper voice" + ("" if len(models) == 1 else "s")
-    return Finding("natural voices", True, f"{count}, {speaks}")
+    if default_voice_id().startswith("piper:"):
+        detail = n_(
+            "{count} Piper voice, the default voice",
+            "{count} Piper voices, the default voice",
+            len(models),
+        )
+    else:
+        detail = n_(
+            "{count} Piper voice, installed", "{count} Piper voices, installed", len(models)
+        )
+    return Finding(N_("natural voices"), True, detail.format(count=len(models)))
 
 
 def _voice_fix() -> str:
     if sys.platform.startswith("linux"):
         return "sudo apt install espeak-ng libespeak-ng1"
-    return "install a voice in your system's speech settings"
+    return _("install a voice in your system's speech settings")
 
 
 def audio_finding() -> Finding:
@@ -114,13 +193,15 @@ def audio_finding() -> Finding:
     device = QMediaDevices.defaultAudioOutput()
     if device.isNull():
         fix = (
-            "start the sound server (systemctl --user start pipewire-pulse, or pulseaudio) "
-            "or plug in speakers"
+            _(
+                "start the sound server (systemctl --user start pipewire-pulse, or pulseaudio) "
+                "or plug in speakers"
+            )
             if sys.platform.startswith("linux")
-            else "plug in speakers or headphones"
+            else _("plug in speakers or headphones")
         )
-        return Finding("sound output", False, "no sound output found", fix)
-    return Finding("sound output", True, device.description() or "the default output")
+        return Finding(N_("sound output"), False, _("no sound output found"), fix)
+    return Finding(N_("sound output"), True, device.description() or _("the default output"))
 
 
 # -- the desk ------------------------------------------------------------------------------
@@ -141,7 +222,7 @@ def _kind_finding(kind: Kind, checks: list[tuple[Probe, Check]]) -> Finding:
         return Finding(kind.value, True, "; ".join(check.detail for _probe, check in working))
     fixes = [check.fix for _probe, check in checks if check.fix]
     reasons = "; ".join(dict.fromkeys(check.detail for _probe, check in checks))
-    reasons = reasons or "no source on this system"
+    reasons = reasons or _("no source on this system")
     if kind is Kind.FULL_SCREEN and os.environ.get("WAYLAND_DISPLAY"):
         return Finding(kind.value, False, reasons, optional=True)  # Wayland does not allow it
     return Finding(kind.value, False, reasons, fixes[0] if fixes else _unsupported(kind))
@@ -149,15 +230,17 @@ def _kind_finding(kind: Kind, checks: list[tuple[Probe, Check]]) -> Finding:
 
 def _unsupported(kind: Kind) -> str:
     if kind is Kind.IDLE:
-        return "use GNOME or KDE Plasma, or an X11 session; until then reminders go by the clock"
+        return _("use GNOME or KDE Plasma, or an X11 session; until then reminders go by the clock")
     if kind is Kind.DO_NOT_DISTURB:
-        return "use the Do not disturb entry of stretchtimer's tray menu instead"
-    return "none on this system; switch the rule off in Settings > Reminders if it gets in the way"
+        return _("use the Do not disturb entry of stretchtimer's tray menu instead")
+    return _(
+        "none on this system; switch the rule off in Settings > Reminders if it gets in the way"
+    )
 
 
 def media_finding(bus: QDBusConnection) -> Finding:
     if not bus.isConnected():
-        return Finding("media control", False, "no session D-Bus", NO_BUS_FIX)
+        return Finding(N_("media control"), False, _("no session D-Bus"), _(NO_BUS_FIX))
     names = dbus.first(
         dbus.call(
             bus,
@@ -172,32 +255,41 @@ def media_finding(bus: QDBusConnection) -> Finding:
         for name in (names if isinstance(names, list) else [])
         if isinstance(name, str) and name.startswith("org.mpris.MediaPlayer2.")
     )
-    playing = f"players running now: {', '.join(players)}" if players else "no player runs now"
-    return Finding("media control", True, f"MPRIS on the session bus ({playing})")
+    detail = (
+        _("MPRIS on the session bus (players running now: {players})").format(
+            players=", ".join(players)
+        )
+        if players
+        else _("MPRIS on the session bus (no player runs now)")
+    )
+    return Finding(N_("media control"), True, detail)
 
 
 def tray_finding(bus: QDBusConnection) -> Finding:
     if not sys.platform.startswith("linux"):
-        return Finding("tray", True, "the system tray is always there")
+        return Finding(N_("tray"), True, _("the system tray is always there"))
     if bus.isConnected() and dbus.has_owner(bus, "org.kde.StatusNotifierWatcher"):
-        return Finding("tray", True, "a tray host runs (StatusNotifierWatcher)")
+        return Finding(N_("tray"), True, _("a tray host runs (StatusNotifierWatcher)"))
     if not bus.isConnected():
-        return Finding("tray", False, "no session D-Bus", NO_BUS_FIX)
-    detail = "no tray host on the session bus"
+        return Finding(N_("tray"), False, _("no session D-Bus"), _(NO_BUS_FIX))
+    detail = _("no tray host on the session bus")
     if os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        detail += " (an older X11 system tray, not checked here, may still work)"
-    return Finding("tray", False, detail, TRAY_FIX)
+        detail = _(
+            "no tray host on the session bus (an older X11 system tray, not checked here, "
+            "may still work)"
+        )
+    return Finding(N_("tray"), False, detail, _(TRAY_FIX))
 
 
 def notifications_finding(bus: QDBusConnection) -> Finding:
     if not sys.platform.startswith("linux"):
-        return Finding("notifications", True, "the system's notifications")
+        return Finding(N_("notifications"), True, _("the system's notifications"))
     if bus.isConnected() and dbus.has_owner(bus, "org.freedesktop.Notifications"):
-        return Finding("notifications", True, "a notification server runs")
+        return Finding(N_("notifications"), True, _("a notification server runs"))
     return Finding(
-        "notifications",
+        N_("notifications"),
         False,
-        "no notification server: reminders use their own small window",
+        _("no notification server: reminders use their own small window"),
         optional=True,
     )
 
@@ -206,26 +298,37 @@ def autostart_finding(autostart: Autostart, wanted: bool) -> Finding:
     enabled = autostart.is_enabled()
     where = autostart.location
     if enabled == wanted:
-        state = "starts at login" if enabled else "does not start at login (as chosen)"
-        return Finding("start at login", True, f"{state}: {where}")
+        state = (
+            _("starts at login: {where}")
+            if enabled
+            else _("does not start at login (as chosen): {where}")
+        )
+        return Finding(N_("start at login"), True, state.format(where=where))
     if wanted:
         return Finding(
-            "start at login",
+            N_("start at login"),
             False,
-            f"chosen in Settings, but the login entry is missing or off: {where}",
-            "switch Start at login off and on again in Settings > Reminders",
+            _("chosen in Settings, but the login entry is missing or off: {where}").format(
+                where=where
+            ),
+            _("switch Start at login off and on again in Settings > Reminders"),
         )
-    return Finding("start at login", True, f"a login entry exists though not chosen: {where}")
+    return Finding(
+        N_("start at login"),
+        True,
+        _("a login entry exists though not chosen: {where}").format(where=where),
+    )
 
 
 # -- files -----------------------------------------------------------------------------------
 
 
 def folder_findings(paths: Paths) -> list[Finding]:
-    folders = [("data folder", paths.data), ("settings folder", paths.config)]
-    folders += [("cache folder", paths.cache), ("log folder", paths.logs)]
+    folders = [(N_("data folder"), paths.data), (N_("settings folder"), paths.config)]
+    folders += [(N_("cache folder"), paths.cache), (N_("log folder"), paths.logs)]
     findings = [_folder_finding(topic, folder) for topic, folder in folders]
-    for topic, file in (("history file", paths.history), ("settings file", paths.settings)):
+    files = ((N_("history file"), paths.history), (N_("settings file"), paths.settings))
+    for topic, file in files:
         if file.exists():
             findings.append(_private(topic, file, 0o600))
     return findings
@@ -235,12 +338,27 @@ def _folder_finding(topic: str, folder: Path) -> Finding:
     if not folder.exists():
         parent = next((p for p in folder.parents if p.exists()), None)
         if parent is not None and os.access(parent, os.W_OK):
-            return Finding(topic, True, f"{folder} (made at first use)")
-        return Finding(topic, False, f"{folder} cannot be made", f"mkdir -p -m 700 {folder}")
+            return Finding(topic, True, _("{folder} (made at first use)").format(folder=folder))
+        return Finding(
+            topic,
+            False,
+            _("{folder} cannot be made").format(folder=folder),
+            f"mkdir -p -m 700 {folder}",
+        )
     if not folder.is_dir():
-        return Finding(topic, False, f"{folder} is not a folder", f"mv {folder} {folder}.old")
+        return Finding(
+            topic,
+            False,
+            _("{folder} is not a folder").format(folder=folder),
+            f"mv {folder} {folder}.old",
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        return Finding(topic, False, f"{folder} cannot be written", f"chmod u+rwx {folder}")
+        return Finding(
+            topic,
+            False,
+            _("{folder} cannot be written").format(folder=folder),
+            f"chmod u+rwx {folder}",
+        )
     return _private(topic, folder, 0o700)
 
 
@@ -252,7 +370,7 @@ def _private(topic: str, path: Path, mode: int) -> Finding:
         return Finding(
             topic,
             False,
-            f"{path} can be read by others (mode {bits:o})",
+            _("{path} can be read by others (mode {mode})").format(path=path, mode=f"{bits:o}"),
             f"chmod {mode:o} {path}",
         )
-    return Finding(topic, True, f"{path} (yours only)")
+    return Finding(topic, True, _("{path} (yours only)").format(path=path))

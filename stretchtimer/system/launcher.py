@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretchtimer import APP_ID, APP_NAME
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.atomic import write_atomically
 from stretchtimer.storage.resources import (
     ICON_SIZES,
@@ -122,12 +123,20 @@ def _write(path: Path, data: bytes) -> None:
     write_atomically(path, data, mode=PUBLIC_FILE_MODE)
 
 
-def _cannot(action: str, path: Path, error: OSError) -> DesktopIntegrationError:
+def _cannot(writing: bool, path: Path, error: OSError) -> DesktopIntegrationError:
     reason = error.strerror or str(error)
-    return DesktopIntegrationError(
-        f"could not {action} {path} ({reason}); check that you own that folder, "
-        "or set XDG_DATA_HOME to a folder you can write to"
+    sentence = (
+        _(
+            "could not write {path} ({reason}); check that you own that folder, "
+            "or set XDG_DATA_HOME to a folder you can write to"
+        )
+        if writing
+        else _(
+            "could not remove {path} ({reason}); check that you own that folder, "
+            "or set XDG_DATA_HOME to a folder you can write to"
+        )
     )
+    return DesktopIntegrationError(sentence.format(path=path, reason=reason))
 
 
 def install(layout: DesktopLayout, command: list[str] | None = None) -> list[Path]:
@@ -140,7 +149,9 @@ def install(layout: DesktopLayout, command: list[str] | None = None) -> list[Pat
         contents[layout.icon_svg] = app_icon_svg().read_bytes()
     except OSError as error:
         log.error("a packaged launcher file is missing", exc_info=True)
-        raise DesktopIntegrationError(MISSING.format("launcher files and icons")) from error
+        raise DesktopIntegrationError(
+            _(MISSING).format(what=_("launcher files and icons"))
+        ) from error
     # Icons first: a launcher that appears before its icon shows a blank one.
     contents[layout.desktop_entry] = launcher_text(template, command).encode("utf-8")
     written = []
@@ -148,7 +159,7 @@ def install(layout: DesktopLayout, command: list[str] | None = None) -> list[Pat
         try:
             _write(target, data)
         except OSError as error:
-            raise _cannot("write", target, error) from error
+            raise _cannot(True, target, error) from error
         written.append(target)
     _tell_icon_caches(layout.hicolor)
     log.info("installed the launcher in %s running %s", layout.data_home, command)
@@ -164,7 +175,7 @@ def uninstall(layout: DesktopLayout) -> list[Path]:
         except FileNotFoundError:
             continue
         except OSError as error:
-            raise _cannot("remove", path, error) from error
+            raise _cannot(False, path, error) from error
         removed.append(path)
     if removed:
         _tell_icon_caches(layout.hicolor)

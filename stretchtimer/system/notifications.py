@@ -23,6 +23,7 @@ from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, Qt, Signal
 from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID
+from stretchtimer.core.i18n import _
 from stretchtimer.runtime import dbus
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ class DesktopNotifications(QObject):
         if interface is None:
             return False
         flat: list[str] = []
-        for key, label in [(DEFAULT_ACTION, "Open"), *actions] if actions else []:
+        for key, label in [(DEFAULT_ACTION, _("Open")), *actions] if actions else []:
             flat += [key, label]
         hints = {"desktop-entry": APP_ID}
         shown = QMetaObject.invokeMethod(

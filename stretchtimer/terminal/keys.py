@@ -12,6 +12,8 @@ from typing import TextIO
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
+from stretchtimer.core.i18n import _
+
 try:
     import termios
 except ImportError:  # Windows: no single-key input; the session still plays
@@ -24,10 +26,14 @@ KEY_ACTIONS = {
     "\x1b[C": "skip",  # right arrow
     "b": "back",
     "\x1b[D": "back",  # left arrow
-    "e": "use_easier",
+    "e": "toggle_easier",  # on, and off again, as the app's Easier button
     "q": "stop",
 }
-KEYS_HELP = "keys: space pause/resume · n or → skip · b or ← back · e easier · q stop"
+
+
+def keys_help() -> str:
+    """The keys line shown under the routine's title."""
+    return _("keys: space pause/resume · n or → skip · b or ← back · e easier on/off · q stop")
 
 
 @contextlib.contextmanager

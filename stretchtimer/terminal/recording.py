@@ -15,6 +15,7 @@ from typing import TextIO
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.session import comfort
 from stretchtimer.runtime.session_setup import SessionParts
 from stretchtimer.storage.history import open_history
@@ -72,7 +73,7 @@ class TerminalRecording:
 
     def ask_before(self) -> int | None:
         """The rating before the session, when it is asked (None: skipped or not asked)."""
-        return ask_comfort(comfort.QUESTION_BEFORE, self.stdin, self.out) if self.asks else None
+        return ask_comfort(_(comfort.QUESTION_BEFORE), self.stdin, self.out) if self.asks else None
 
     def finish(self) -> None:
         """After the session: the rating after, the last writes, and a late check if due."""
@@ -81,7 +82,7 @@ class TerminalRecording:
             return
         if self.asks and recorder.started:
             try:
-                recorder.rate_after(ask_comfort(comfort.QUESTION_AFTER, self.stdin, self.out))
+                recorder.rate_after(ask_comfort(_(comfort.QUESTION_AFTER), self.stdin, self.out))
             except KeyboardInterrupt:  # Ctrl-C at the question: no rating, the session is kept
                 self.out.write("\n")
         told = self.parts.close_history()

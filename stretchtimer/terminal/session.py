@@ -15,9 +15,11 @@ from typing import TextIO
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from stretchtimer.core.formatting import clock_text
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session.events import (
     EasierChosen,
+    EasierDropped,
     Event,
     Paused,
     SegmentStarted,
@@ -31,14 +33,14 @@ from stretchtimer.runtime.session_setup import SessionParts, asks_comfort
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.settings import Settings
 from stretchtimer.terminal.keys import (
-    KEYS_HELP,
     InterruptWatcher,
     KeyReader,
     cbreak,
+    keys_help,
     stdout_is_unicode,
 )
 from stretchtimer.terminal.recording import TerminalRecording
-from stretchtimer.terminal.render import segment_lines, status_line
+from stretchtimer.terminal.render import INDENT, segment_lines, status_line
 from stretchtimer.terminal.speech_setup import prepare_in_terminal
 
 REFRESH_MS = 200
@@ -95,22 +97,37 @@ class TerminalView(QObject):
                 textwrap.wrap(
                     event.text,
                     width=min(self.width(), 88),
-                    initial_indent="      ",
-                    subsequent_indent="      ",
+                    initial_indent=INDENT,
+                    subsequent_indent=INDENT,
                 )
             )
+        elif isinstance(event, EasierDropped):
+            self.print_lines([INDENT + _("Back to the full stretch.")])
         elif isinstance(event, Paused) and event.text:
-            self.print_lines([f"      {event.text}"])
+            self.print_lines([INDENT + event.text])
         elif isinstance(event, SessionFinished):
             self._refresh.stop()
             self.live = False
             active = clock_text(event.active_seconds)
             if event.status is Status.COMPLETED:
-                self.print_lines(["", f"Session complete: {active} of stretching. Well done."])
+                done = _("Session complete: {time} of stretching. Well done.").format(time=active)
+                self.print_lines(["", done])
             else:
-                self.print_lines(["", f"Stopped after {active}."])
+                self.print_lines(["", _("Stopped after {time}.").format(time=active)])
         else:
             self.redraw()
+
+
+def carry_out(driver: SessionDriver, action: str) -> None:
+    """Do what a key asks; E turns the easier variation on, and off again."""
+    if action == "toggle_easier":
+        step = driver.engine.segment.step_index
+        if step is not None and driver.engine.uses_easier(step):
+            driver.use_full()
+        else:
+            driver.use_easier()
+        return
+    getattr(driver, action)()
 
 
 def run_terminal_session(
@@ -147,7 +164,7 @@ def run_terminal_session(
             ready_to_quit(quit_loop)
 
     def on_action(name: str) -> None:
-        getattr(driver, name)()
+        carry_out(driver, name)
 
     driver.finished.connect(on_finished)
     watcher = InterruptWatcher(driver.stop)
@@ -156,7 +173,7 @@ def run_terminal_session(
         with cbreak(keys_from) as keys_available:
             reader = KeyReader(keys_from, on_action) if keys_available and interactive else None
             if reader is not None:
-                out.write(KEYS_HELP + "\n")
+                out.write(keys_help() + "\n")
             QTimer.singleShot(0, driver.start)
             app.exec()
     finally:

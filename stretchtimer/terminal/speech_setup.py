@@ -10,6 +10,7 @@ import functools
 import sys
 from typing import TextIO
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session.estimate import estimated_plan, plan_options
 from stretchtimer.runtime.session_setup import PreparedSession, prepare_session, session_voice
@@ -51,5 +52,6 @@ def prepare_in_terminal(
 
 def _show_progress(done: int, total: int, *, out: TextIO) -> None:
     bar = progress_bar(done / total if total else 1.0, unicode=stdout_is_unicode())
-    out.write(f"{CLEAR_LINE}Preparing the voice  {bar} {done}/{total}")
+    preparing = _("Preparing the voice")
+    out.write(f"{CLEAR_LINE}{preparing}  {bar} {done}/{total}")
     out.flush()

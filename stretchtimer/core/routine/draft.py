@@ -22,13 +22,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from stretchtimer.core.routine.file import PACE_KEYS, parse_routine
+from stretchtimer.core.routine.languages import translation_tables
 from stretchtimer.core.routine.model import (
     LATEST_FORMAT,
+    SOURCE_LANGUAGE,
     Breaths,
     Hold,
     Routine,
+    RoutineTranslation,
     Sides,
     Step,
+    StepTranslation,
 )
 from stretchtimer.core.routine.problems import Problem, RoutineFileError
 
@@ -79,11 +83,13 @@ class StepDraft:
     settle: str = ""
     pose: str = ""
     rep_cues: tuple[str, ...] = ()
+    # kept as read, so that saving an edited routine keeps its translations
+    translations: tuple[StepTranslation, ...] = ()
 
     def uses_format_2(self) -> bool:
         return any(
             (self.setup, self.feel, self.release, self.caution, self.settle, self.pose)
-        ) or bool(self.rep_cues)
+        ) or bool(self.rep_cues or self.translations)
 
     def copy(self) -> StepDraft:
         """The same step under a new key (a duplicate is a step of its own)."""
@@ -107,10 +113,13 @@ class RoutineDraft:
     setup: str = ""
     finish: str = ""
     settle: str = ""
+    language: str = SOURCE_LANGUAGE  # the language of the texts above
+    translations: tuple[RoutineTranslation, ...] = ()  # kept as read
 
     def written_format(self) -> int:
         """Format 2 when the routine is, or when a format-2 field is filled in."""
-        uses_2 = any((self.setup, self.finish, self.settle)) or any(
+        own_language = self.language != SOURCE_LANGUAGE or bool(self.translations)
+        uses_2 = any((self.setup, self.finish, self.settle, own_language)) or any(
             step.uses_format_2() for step in self.steps
         )
         return LATEST_FORMAT if uses_2 else self.format
@@ -180,6 +189,8 @@ def draft_from_routine(routine: Routine) -> RoutineDraft:
         setup=routine.setup,
         finish=routine.finish,
         settle=_optional(pace.settle),
+        language=routine.language,
+        translations=routine.translations,
     )
 
 
@@ -198,6 +209,7 @@ def step_draft_from_step(step: Step) -> StepDraft:
         settle=_optional(step.settle),
         pose=step.pose,
         rep_cues=step.rep_cues,
+        translations=step.translations,
     )
     if isinstance(work, Hold):
         return dataclasses.replace(draft, kind=Kind.HOLD, hold=number_text(work.seconds))
@@ -221,6 +233,8 @@ def draft_document(draft: RoutineDraft) -> dict[str, Any]:
     """The draft as the table a routine file would hold (what the loader checks)."""
     written = draft.written_format()
     document: dict[str, Any] = {"format": written, "title": draft.title}
+    if draft.language != SOURCE_LANGUAGE:
+        document["language"] = draft.language
     if draft.description.strip():
         document["description"] = draft.description
     for key in ("setup", "finish"):
@@ -236,6 +250,8 @@ def draft_document(draft: RoutineDraft) -> dict[str, Any]:
         document["pace"] = pace
     if draft.steps:
         document["step"] = [_step_document(step) for step in draft.steps]
+    if draft.translations:
+        document["translations"] = translation_tables(draft.translations)
     return document
 
 
@@ -265,6 +281,8 @@ def _step_document(step: StepDraft) -> dict[str, Any]:
         value = typed_number(getattr(step, key))
         if value is not None:
             table[key] = value
+    if step.translations:
+        table["translations"] = translation_tables(step.translations)
     return table
 
 
@@ -334,6 +352,8 @@ def problem_field(problem: Problem) -> str:
     belong to ``"amount"``; problems about the list of steps to ``"steps"``.
     """
     key = problem.key or ""
+    if key.startswith("translations."):  # shown by the text it translates
+        key = key.split(".", 2)[-1] if key.count(".") >= 2 else "title"
     if problem.step is not None:
         if key in ("hold", "breaths", "reps", ""):
             return "amount"

@@ -7,13 +7,16 @@ every problem in the file.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from stretchtimer.core.control_text import LINE_BREAKS, control_problem, first_control
+from stretchtimer.core.i18n import N_, _, n_
 from stretchtimer.core.routine.model import Sides
 from stretchtimer.core.routine.problems import Problem, describe_value
 from stretchtimer.core.routine.source_map import SourceMap
@@ -29,9 +32,18 @@ class NumberRule:
     unit: str  # "seconds", "breaths", ...
 
     def expected(self) -> str:
-        kind = "a whole number" if self.whole else "a number"
-        unit = f" of {self.unit}" if self.unit else ""
-        return f"expected {kind}{unit} from {number_text(self.low)} to {number_text(self.high)}"
+        sentence = _EXPECTED[self.unit]
+        return _(sentence).format(low=number_text(self.low), high=number_text(self.high))
+
+
+# What a number key expects, by unit: whole sentences, for the translators.
+_EXPECTED = {
+    "seconds": N_("expected a number of seconds from {low} to {high}"),
+    "seconds per rep": N_("expected a number of seconds per rep from {low} to {high}"),
+    "breaths": N_("expected a whole number of breaths from {low} to {high}"),
+    "reps": N_("expected a whole number of reps from {low} to {high}"),
+    "sets": N_("expected a whole number of sets from {low} to {high}"),
+}
 
 
 PACE_RULES = {
@@ -81,7 +93,9 @@ def suggest_key(key: str, known: tuple[str, ...]) -> str:
     import difflib  # only when there is a mistake to suggest a fix for
 
     match = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
-    return f"; did you mean {match[0]}?" if match else f"; known keys: {', '.join(known)}"
+    if match:
+        return _("; did you mean {key}?").format(key=match[0])
+    return _("; known keys: {keys}").format(keys=", ".join(known))
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,16 @@ class FieldChecks:
             )
         )
 
+    @contextmanager
+    def under(self, prefix: str) -> Iterator[None]:
+        """Problems found within are about keys under ``prefix`` (``"translations.de."``)."""
+        before = len(self.problems)
+        yield
+        self.problems[before:] = [
+            dataclasses.replace(problem, key=f"{prefix}{problem.key}") if problem.key else problem
+            for problem in self.problems[before:]
+        ]
+
     def _text(
         self,
         table: Mapping[str, Any],
@@ -123,22 +147,34 @@ class FieldChecks:
         limit = TEXT_LIMITS[key] if limit is None else limit
         if key not in table:
             if required:
-                self.problem(f"missing; expected text of 1 to {limit} characters", key=key, at=at)
+                self.problem(
+                    _("missing; expected text of 1 to {limit} characters").format(limit=limit),
+                    key=key,
+                    at=at,
+                )
             return ""
         value = table[key]
         if not isinstance(value, str):
-            self.problem(f"expected text, found {describe_value(value)}", key=key, at=at)
+            self.problem(
+                _("expected text, found {found}").format(found=describe_value(value)),
+                key=key,
+                at=at,
+            )
             return ""
         if required and not value.strip():
             self.problem(
-                f"expected text of 1 to {limit} characters, found an empty text", key=key, at=at
+                _("expected text of 1 to {limit} characters, found an empty text").format(
+                    limit=limit
+                ),
+                key=key,
+                at=at,
             )
             return ""
         if len(value) > limit:
-            self.problem(f"expected at most {limit} characters, found {len(value)}", key=key, at=at)
+            self.problem(_too_long(limit, len(value)), key=key, at=at)
             return ""
         if key in SINGLE_LINE and ("\n" in value or "\r" in value):
-            self.problem("expected one line of text, found a line break", key=key, at=at)
+            self.problem(_("expected one line of text, found a line break"), key=key, at=at)
             return ""
         control = control_problem(value, "" if key in SINGLE_LINE else LINE_BREAKS)
         if control is not None:
@@ -152,12 +188,18 @@ class FieldChecks:
             return ()
         if not isinstance(value, list):
             self.problem(
-                f"expected a list of tags, found {describe_value(value)}", key="tags", at=line
+                _("expected a list of tags, found {found}").format(found=describe_value(value)),
+                key="tags",
+                at=line,
             )
             return ()
         if len(value) > MAX_TAGS:
             self.problem(
-                f"expected at most {MAX_TAGS} tags, found {len(value)}", key="tags", at=line
+                _("expected at most {limit} tags, found {count}").format(
+                    limit=MAX_TAGS, count=len(value)
+                ),
+                key="tags",
+                at=line,
             )
             return ()
         tags: list[str] = []
@@ -173,9 +215,13 @@ class FieldChecks:
             else:
                 found = describe_value(tag)
                 if isinstance(tag, str) and len(tag) > MAX_TAG_LENGTH:
-                    found = f"{len(tag)} characters"
+                    found = n_("{count} character", "{count} characters", len(tag)).format(
+                        count=len(tag)
+                    )
                 self.problem(
-                    f"expected text of 1 to {MAX_TAG_LENGTH} characters, found {found}",
+                    _("expected text of 1 to {limit} characters, found {found}").format(
+                        limit=MAX_TAG_LENGTH, found=found
+                    ),
                     key=f"tags[{index}]",
                     at=line,
                 )
@@ -196,19 +242,19 @@ class FieldChecks:
         shown = shown_key or key
         raw = self.lines.raw_value(at.line, key)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(f"{rule.expected()}, found {describe_value(value, raw)}", key=shown, at=at)
+            self.problem(_found(rule, describe_value(value, raw)), key=shown, at=at)
             return None
         if isinstance(value, float) and not math.isfinite(value):
-            self.problem(f"{rule.expected()}, found {describe_value(value, raw)}", key=shown, at=at)
+            self.problem(_found(rule, describe_value(value, raw)), key=shown, at=at)
             return None
         if rule.whole and not isinstance(value, int):
-            hint = " (write it without a decimal point)" if value.is_integer() else ""
-            self.problem(
-                f"{rule.expected()}, found {describe_value(value)}{hint}", key=shown, at=at
-            )
+            found = describe_value(value)
+            if value.is_integer():
+                found = _("{value} (write it without a decimal point)").format(value=found)
+            self.problem(_found(rule, found), key=shown, at=at)
             return None
         if not rule.low <= value <= rule.high:
-            self.problem(f"{rule.expected()}, found {describe_value(value)}", key=shown, at=at)
+            self.problem(_found(rule, describe_value(value)), key=shown, at=at)
             return None
         return value
 
@@ -217,7 +263,6 @@ class FieldChecks:
             return Sides.NONE
         value = table["sides"]
         choices = tuple(side.value for side in Sides)
-        expected = 'expected one of "none", "both", "left", "right"'
         if isinstance(value, str) and value.strip().lower() in choices:
             return Sides(value.strip().lower())
         hint = ""
@@ -225,9 +270,10 @@ class FieldChecks:
             import difflib
 
             match = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.5)
-            hint = f'; did you mean "{match[0]}"?' if match else ""
+            hint = _('; did you mean "{value}"?').format(value=match[0]) if match else ""
+        message = _('expected one of "none", "both", "left", "right", found {found}')
         self.problem(
-            f"{expected}, found {describe_value(value)}{hint}", key="sides", at=at("sides")
+            message.format(found=describe_value(value)) + hint, key="sides", at=at("sides")
         )
         return None
 
@@ -245,18 +291,32 @@ class FieldChecks:
             value = table.get(key)
             if not isinstance(value, str):
                 continue
-            for name in PLACEHOLDER.findall(value):
+            for placeholder in PLACEHOLDER.findall(value):
+                name, has_forms, forms = placeholder.partition(":")
                 if name not in ("side", "other"):
                     self.problem(
-                        f"has {{{name}}}; the words that change per side are {{side}} and "
-                        "{other}",
+                        _(
+                            "has {{{placeholder}}}; the words that change per side are {{side}} "
+                            "and {{other}} (or {{side:form for left|form for right}})"
+                        ).format(placeholder=placeholder),
+                        key=key,
+                        at=at(key),
+                    )
+                elif has_forms and not _two_forms(forms):
+                    self.problem(
+                        _(
+                            "has {{{placeholder}}}; write exactly two forms, the word for left "
+                            "and the word for right, like {{{name}:linke|rechte}}"
+                        ).format(placeholder=placeholder, name=name),
                         key=key,
                         at=at(key),
                     )
                 elif not sided:
                     self.problem(
-                        f'has {{{name}}} but the step has no sides; add sides = "both" '
-                        f'(or "left", "right") or write the side out',
+                        _(
+                            'has {{{placeholder}}} but the step has no sides; add sides = "both" '
+                            '(or "left", "right") or write the side out'
+                        ).format(placeholder=placeholder),
                         key=key,
                         at=at(key),
                     )
@@ -267,15 +327,21 @@ class FieldChecks:
         value = table["pose"]
         if not isinstance(value, str) or not POSE_NAME.fullmatch(value):
             self.problem(
-                "expected a pose name of lowercase letters, digits and dashes "
-                f"(like seated-twist), found {describe_value(value)}",
+                _(
+                    "expected a pose name of lowercase letters, digits and dashes "
+                    "(like seated-twist), found {found}"
+                ).format(found=describe_value(value)),
                 key="pose",
                 at=at("pose"),
             )
             return ""
         known = _pose_names()
         if known is not None and value not in known:
-            self.problem(f"unknown pose{_pose_hint(value)}", key="pose", at=at("pose"))
+            self.problem(
+                _("unknown pose{suggestion}").format(suggestion=_pose_hint(value)),
+                key="pose",
+                at=at("pose"),
+            )
             return ""
         return value
 
@@ -283,13 +349,17 @@ class FieldChecks:
         if "rep_cues" not in table:
             return ()
         value = table["rep_cues"]
-        expected = (
-            f"expected a list of 1 to {MAX_REP_CUES} short texts "
-            f'(each 1 to {MAX_REP_CUE_LENGTH} characters, like ["up", "and down"])'
+        expected = _(
+            "expected a list of 1 to {count} short texts (each 1 to {limit} characters, "
+            'like ["up", "and down"]), found {found}'
         )
         if not isinstance(value, list) or not 1 <= len(value) <= MAX_REP_CUES:
             self.problem(
-                f"{expected}, found {describe_value(value)}", key="rep_cues", at=at("rep_cues")
+                expected.format(
+                    count=MAX_REP_CUES, limit=MAX_REP_CUE_LENGTH, found=describe_value(value)
+                ),
+                key="rep_cues",
+                at=at("rep_cues"),
             )
             return ()
         cues: list[str] = []
@@ -297,7 +367,9 @@ class FieldChecks:
             ok = isinstance(item, str) and 1 <= len(item.strip()) <= MAX_REP_CUE_LENGTH
             if not ok or first_control(str(item)) is not None:
                 self.problem(
-                    f"{expected}, found {describe_value(item)}",
+                    expected.format(
+                        count=MAX_REP_CUES, limit=MAX_REP_CUE_LENGTH, found=describe_value(item)
+                    ),
                     key=f"rep_cues[{index}]",
                     at=at("rep_cues"),
                 )
@@ -306,7 +378,22 @@ class FieldChecks:
         return tuple(cues) if len(cues) == len(value) else ()
 
 
+def _too_long(limit: int, length: int) -> str:
+    return _("expected at most {limit} characters, found {count}").format(limit=limit, count=length)
+
+
+def _found(rule: NumberRule, found: str) -> str:
+    """``expected a number of seconds from 1 to 3600, found the text "30"``."""
+    return _("{expected}, found {found}").format(expected=rule.expected(), found=found)
+
+
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def _two_forms(forms: str) -> bool:
+    """``"linke|rechte"``: two forms of the side word, neither empty."""
+    parts = forms.split("|")
+    return len(parts) == 2 and all(part.strip() for part in parts)
 
 
 def _poses_module() -> Any:
@@ -332,4 +419,6 @@ def _pose_hint(name: str) -> str:
     match: object = poses.suggest(name) if hasattr(poses, "suggest") else None
     if isinstance(match, list | tuple):
         match = match[0] if match else None
-    return f"; did you mean {match}?" if match else "; see `stretchtimer pose list`"
+    if match:
+        return _("; did you mean {key}?").format(key=match)
+    return _("; see `stretchtimer pose list`")

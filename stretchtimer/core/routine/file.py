@@ -18,17 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.fields import (
     PACE_RULES,
     ROUTINE_SETUP_LIMIT,
     STEP_RULES,
-    FieldChecks,
     Where,
     suggest_key,
 )
 from stretchtimer.core.routine.model import (
     FORMAT_VERSION,
     LATEST_FORMAT,
+    SOURCE_LANGUAGE,
     Breaths,
     Hold,
     Pace,
@@ -36,9 +37,11 @@ from stretchtimer.core.routine.model import (
     Routine,
     Sides,
     Step,
+    StepTranslation,
     Work,
 )
 from stretchtimer.core.routine.problems import Problem, RoutineFileError, describe_value
+from stretchtimer.core.routine.translation_file import TranslationChecks
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_STEPS = 200
@@ -60,10 +63,10 @@ STEP_KEYS = (
     "rest",
 )
 # Keys that only format 2 reads.
-TOP_KEYS_2 = ("setup", "finish")
+TOP_KEYS_2 = ("setup", "finish", "language", "translations")
 PACE_KEYS_2 = ("settle",)
 STEP_TEXT_KEYS_2 = ("setup", "feel", "release", "caution")
-STEP_KEYS_2 = (*STEP_TEXT_KEYS_2, "settle", "pose", "rep_cues")
+STEP_KEYS_2 = (*STEP_TEXT_KEYS_2, "settle", "pose", "rep_cues", "translations")
 SIDE_TEXT_KEYS = ("say", "easier", *STEP_TEXT_KEYS_2)
 WORK_KEYS = ("hold", "breaths", "reps")
 REPS_ONLY_KEYS = ("tempo", "sets", "set_rest")
@@ -81,7 +84,7 @@ def load_routine(path: str | Path) -> Routine:
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
-            message = "is not an ordinary file (a device, a pipe or a socket)"
+            message = _("is not an ordinary file (a device, a pipe or a socket)")
             raise RoutineFileError(source, [Problem(source, message)])
         if status.st_size > MAX_FILE_BYTES:
             raise RoutineFileError(source, [_too_big(source, status.st_size)])
@@ -92,15 +95,16 @@ def load_routine(path: str | Path) -> Routine:
     except RoutineFileError:
         raise
     except IsADirectoryError:
-        problem = Problem(source, "is a folder, not a routine file")
+        problem = Problem(source, _("is a folder, not a routine file"))
         raise RoutineFileError(source, [problem]) from None
     except FileNotFoundError:
-        raise RoutineFileError(source, [Problem(source, "no such file")]) from None
+        raise RoutineFileError(source, [Problem(source, _("no such file"))]) from None
     except PermissionError:
-        message = "cannot be read (permission denied); check the file's permissions"
+        message = _("cannot be read (permission denied); check the file's permissions")
         raise RoutineFileError(source, [Problem(source, message)]) from None
     except OSError as error:
-        problem = Problem(source, f"cannot be read ({error.strerror})")
+        # TRANSLATORS: {reason} is the system's own words, like "Input/output error"
+        problem = Problem(source, _("cannot be read ({reason})").format(reason=error.strerror))
         raise RoutineFileError(source, [problem]) from None
     return parse_routine(data, source)
 
@@ -120,8 +124,9 @@ def parse_routine(data: bytes, source: str = "<routine>") -> Routine:
 def _too_big(source: str, size: int) -> Problem:
     return Problem(
         source,
-        f"is {size / (1024 * 1024):.1f} MiB; a routine file may be at most 1 MiB "
-        "(is this the right file?)",
+        _("is {size} MiB; a routine file may be at most 1 MiB (is this the right file?)").format(
+            size=f"{size / (1024 * 1024):.1f}"
+        ),
     )
 
 
@@ -132,10 +137,11 @@ def _decode(data: bytes, source: str) -> str:
         data = data[len(UTF8_BOM) :]
     if not data.strip():
         raise RoutineFileError(
-            source, [Problem(source, "is empty; a routine needs at least format, title and a step")]
+            source,
+            [Problem(source, _("is empty; a routine needs at least format, title and a step"))],
         )
     if b"\x00" in data:
-        message = "is a binary file, not a routine (a routine is TOML text)"
+        message = _("is a binary file, not a routine (a routine is TOML text)")
         raise RoutineFileError(source, [Problem(source, message)])
     try:
         return data.decode("utf-8")
@@ -143,10 +149,9 @@ def _decode(data: bytes, source: str) -> str:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         byte = data[error.start]
-        message = (
-            f"is not UTF-8 text (byte 0x{byte:02x} at column {column}); "
-            "save the file with UTF-8 encoding"
-        )
+        message = _(
+            "is not UTF-8 text (byte {byte} at column {column}); save the file with UTF-8 encoding"
+        ).format(byte=f"0x{byte:02x}", column=column)
         raise RoutineFileError(source, [Problem(source, message, line=line)]) from None
 
 
@@ -160,14 +165,17 @@ def _toml_problem(source: str, error: tomllib.TOMLDecodeError) -> Problem:
     position = _TOML_POSITION.search(text)
     if position:
         line = int(position.group(1))
-        detail = f"{text[: position.start()]} at column {position.group(2)}"
+        detail = _("{detail} at column {column}").format(
+            detail=text[: position.start()], column=position.group(2)
+        )
     else:
-        detail = _TOML_END.sub(" at the end of the file", text)
-    detail = detail[0].lower() + detail[1:] if detail else "unreadable"
-    return Problem(source, f"is not valid TOML: {detail}", line=line)
+        detail = _TOML_END.sub(_(" at the end of the file"), text)
+    detail = detail[0].lower() + detail[1:] if detail else _("unreadable")
+    # TRANSLATORS: {detail} is the TOML reader's own (English) words, like "expected '='"
+    return Problem(source, _("is not valid TOML: {detail}").format(detail=detail), line=line)
 
 
-class _Validator(FieldChecks):
+class _Validator(TranslationChecks):
     """Turns a parsed TOML document into a Routine, collecting every problem."""
 
     # -- the routine ----------------------------------------------------------------
@@ -184,6 +192,8 @@ class _Validator(FieldChecks):
         finish = self._text(doc, "finish", at=Where(self.lines.top("finish")))
         tags = self._tags(doc.get("tags"))
         pace = self._pace(doc.get("pace"))
+        self.language = self._language(doc) if self.format >= LATEST_FORMAT else SOURCE_LANGUAGE
+        translations = self._routine_translations(doc) if self.format >= LATEST_FORMAT else ()
         steps = self._steps(doc.get("step"))
         if self.problems:
             raise RoutineFileError(self.source, self.problems)
@@ -196,6 +206,8 @@ class _Validator(FieldChecks):
             format=self.format,
             setup=setup,
             finish=finish,
+            language=self.language,
+            translations=translations,
         )
 
     def _check_keys(
@@ -212,9 +224,9 @@ class _Validator(FieldChecks):
             if key in keys or (key in keys_2 and self.format >= LATEST_FORMAT):
                 continue
             if key in keys_2:
-                message = "is a format 2 key; write format = 2 at the top of the file to use it"
+                message = _("is a format 2 key; write format = 2 at the top of the file to use it")
             else:
-                message = f"unknown key{suggest_key(key, known)}"
+                message = _("unknown key{suggestion}").format(suggestion=suggest_key(key, known))
             self.problem(message, key=f"{prefix}{key}", at=at(key))
 
     def _check_format(self, value: object) -> int:
@@ -222,11 +234,13 @@ class _Validator(FieldChecks):
         line = Where(self.lines.top("format"))
         whole = isinstance(value, int) and not isinstance(value, bool)
         if value is None:
-            self.problem("missing; put format = 2 at the top of the file", key="format")
+            self.problem(_("missing; put format = 2 at the top of the file"), key="format")
         elif whole and isinstance(value, int) and value > LATEST_FORMAT:
             self.problem(
-                f"is {value}, which a newer stretchtimer writes; this version reads formats 1 "
-                "and 2",
+                _(
+                    "is {value}, which a newer stretchtimer writes; this version reads formats 1 "
+                    "and 2"
+                ).format(value=value),
                 key="format",
                 at=line,
             )
@@ -234,7 +248,11 @@ class _Validator(FieldChecks):
             assert isinstance(value, int)
             return value
         else:
-            self.problem(f"expected 1 or 2, found {describe_value(value)}", key="format", at=line)
+            self.problem(
+                _("expected 1 or 2, found {found}").format(found=describe_value(value)),
+                key="format",
+                at=line,
+            )
         return FORMAT_VERSION
 
     def _pace(self, value: object) -> Pace:
@@ -242,7 +260,7 @@ class _Validator(FieldChecks):
             return Pace()
         if not isinstance(value, dict):
             self.problem(
-                f"expected a [pace] table, found {describe_value(value)}",
+                _("expected a [pace] table, found {found}").format(found=describe_value(value)),
                 key="pace",
                 at=Where(self.lines.top("pace")),
             )
@@ -270,20 +288,25 @@ class _Validator(FieldChecks):
 
     def _steps(self, value: object) -> list[Step]:
         if value is None:
-            self.problem("missing; a routine needs at least one [[step]]", key="step")
+            self.problem(_("missing; a routine needs at least one [[step]]"), key="step")
             return []
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             self.problem(
-                f"expected [[step]] tables, found {describe_value(value)}",
+                _("expected [[step]] tables, found {found}").format(found=describe_value(value)),
                 key="step",
                 at=Where(self.lines.top("step")),
             )
             return []
         if not value:
-            self.problem("expected at least one [[step]], found none", key="step")
+            self.problem(_("expected at least one [[step]], found none"), key="step")
             return []
         if len(value) > MAX_STEPS:
-            self.problem(f"expected at most {MAX_STEPS} steps, found {len(value)}", key="step")
+            self.problem(
+                _("expected at most {limit} steps, found {count}").format(
+                    limit=MAX_STEPS, count=len(value)
+                ),
+                key="step",
+            )
             return []
         steps = [self._step(index, table) for index, table in enumerate(value)]
         return [step for step in steps if step is not None]
@@ -307,9 +330,14 @@ class _Validator(FieldChecks):
         pose = self._pose(table, at)
         rep_cues = self._rep_cues(table, at)
         if rep_cues and work is not None and not isinstance(work, Reps):
-            self.problem("only applies to steps with reps", key="rep_cues", at=at("rep_cues"))
+            self.problem(_("only applies to steps with reps"), key="rep_cues", at=at("rep_cues"))
         if sides is not None and self.format >= LATEST_FORMAT:
             self._placeholders(table, SIDE_TEXT_KEYS, sides is not Sides.NONE, at)
+        translations: tuple[StepTranslation, ...] = ()
+        if self.format >= LATEST_FORMAT:
+            translations = self._step_translations(
+                index, table, sides, isinstance(work, Reps) or work is None
+            )
         if len(self.problems) > before or work is None or sides is None:
             return None
         return Step(
@@ -320,6 +348,7 @@ class _Validator(FieldChecks):
             settle=settle,
             pose=pose,
             rep_cues=rep_cues,
+            translations=translations,
             **texts,
         )
 
@@ -330,11 +359,13 @@ class _Validator(FieldChecks):
             for key in (*WORK_KEYS, *REPS_ONLY_KEYS)
         }
         if not present:
-            self.problem("needs one of hold (seconds), breaths or reps", at=at(None))
+            self.problem(_("needs one of hold (seconds), breaths or reps"), at=at(None))
             return None
         if len(present) > 1:
             self.problem(
-                f"has {' and '.join(present)}; a step takes exactly one of them",
+                _("has {keys} and {last}; a step takes exactly one of them").format(
+                    keys=", ".join(present[:-1]), last=present[-1]
+                ),
                 key=present[1],
                 at=at(present[1]),
             )
@@ -344,7 +375,9 @@ class _Validator(FieldChecks):
             for key in REPS_ONLY_KEYS:
                 if key in table:
                     self.problem(
-                        f"only applies to steps with reps, not {kind}", key=key, at=at(key)
+                        _("only applies to steps with reps, not {kind}").format(kind=kind),
+                        key=key,
+                        at=at(key),
                     )
             if any(key in table for key in REPS_ONLY_KEYS):
                 return None

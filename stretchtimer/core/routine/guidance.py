@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stretchtimer.core.i18n import _
+from stretchtimer.core.routine.languages import translation_gaps
 from stretchtimer.core.routine.model import DEFAULT_PACE, ResolvedPace, Routine, Step
+from stretchtimer.core.routine.problems import step_label
 from stretchtimer.core.routine.wording import names_a_side_first, uses_sides
 from stretchtimer.core.session.cues import CueRole, SpeechLength, estimate_speech_seconds
 from stretchtimer.core.session.plan import Plan, build_plan
@@ -53,7 +56,7 @@ class Advice:
     def __str__(self) -> str:
         parts = []
         if self.step is not None:
-            parts.append(f'step {self.step} ("{self.step_name}")')
+            parts.append(step_label(self.step, self.step_name))
         if self.key is not None:
             parts.append(self.key)
         parts.append(self.message)
@@ -78,12 +81,35 @@ def check_guidance(
     if _CAUTION_WORDS.search(routine.description) and not any(s.caution for s in routine.steps):
         advice.append(
             Advice(
-                "has a caution only in the description, which is never spoken; say it with "
-                "the steps it belongs to (caution = ...)",
+                _(
+                    "has a caution only in the description, which is never spoken; say it with "
+                    "the steps it belongs to (caution = ...)"
+                ),
                 key="description",
             )
         )
+    advice.extend(_translation_gaps(routine))
     return sorted(advice, key=lambda item: (item.step or 0, item.key or ""))
+
+
+def _translation_gaps(routine: Routine) -> list[Advice]:
+    """A translation that leaves texts out: a person listening in it hears those in the
+    routine's own language."""
+    advice = []
+    for gap in translation_gaps(routine):
+        parts = [", ".join(gap.routine_keys)] if gap.routine_keys else []
+        for number, name, keys in gap.steps:
+            parts.append(f"{step_label(number, name)}: {', '.join(keys)}")
+        advice.append(
+            Advice(
+                _(
+                    "has no translation of {texts}; these are read in the routine's own "
+                    "language ({language})"
+                ).format(texts="; ".join(parts), language=routine.language),
+                key=f"translations.{gap.language}",
+            )
+        )
+    return advice
 
 
 def _at(number: int, step: Step, message: str, key: str | None = None) -> Advice:
@@ -99,16 +125,18 @@ def _step_advice(routine: Routine, number: int, step: Step) -> list[Advice]:
             _at(
                 number,
                 step,
-                "is done on a side, but its words never say which leg or arm that is; "
-                'write {side} and {other} ("Cross your {side} ankle over your {other} '
-                'knee") in format 2',
+                _(
+                    "is done on a side, but its words never say which leg or arm that is; "
+                    'write {side} and {other} ("Cross your {side} ankle over your '
+                    '{other} knee") in format 2'
+                ),
                 "say",
             )
         )
     on_floor = step.pose in FLOOR_POSES or (not step.pose and "floor" in routine.tags)
     if on_floor and not step.release:
         advice.append(
-            _at(number, step, "is on the floor but never says how to come out of it", "release")
+            _at(number, step, _("is on the floor but never says how to come out of it"), "release")
         )
     return advice
 
@@ -133,8 +161,10 @@ def _long_cues(plan: Plan, length: SpeechLength) -> list[Advice]:
                 shown = cue.text if len(cue.text) <= 40 else cue.text[:37] + "..."
                 advice.append(
                     Advice(
-                        f'says "{shown}" in one go for {seconds:.0f} s; split it into '
-                        f"sentences of at most {LONGEST_CUE:.0f} s",
+                        _(
+                            'says "{text}" in one go for {seconds} s; split it into sentences '
+                            "of at most {limit} s"
+                        ).format(text=shown, seconds=f"{seconds:.0f}", limit=f"{LONGEST_CUE:.0f}"),
                         number,
                         name,
                         cue.role.value,
@@ -163,8 +193,10 @@ def _too_little_quiet(plan: Plan, length: SpeechLength) -> list[Advice]:
                 _at(
                     segment.step_index + 1,
                     step,
-                    f"starts {max(quiet, 0):.1f} s after the last word before it; a person "
-                    f"needs {settle:g} s to get into position (format 2 gives settle time)",
+                    _(
+                        "starts {quiet} s after the last word before it; a person needs "
+                        "{settle} s to get into position (format 2 gives settle time)"
+                    ).format(quiet=f"{max(quiet, 0):.1f}", settle=f"{settle:g}"),
                     "settle",
                 )
             )
@@ -180,6 +212,8 @@ def _unheard_feel(plan: Plan) -> list[Advice]:
             continue
         if any(not any(cue.role is CueRole.FEEL for cue in s.cues) for s in holds):
             advice.append(
-                _at(index + 1, step, "is too long to be said during the hold; shorten it", "feel")
+                _at(
+                    index + 1, step, _("is too long to be said during the hold; shorten it"), "feel"
+                )
             )
     return advice

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 
 FORMAT_VERSION = 1  # what a routine without format-2 keys is written as
 LATEST_FORMAT = 2  # the newest format this version reads and writes
+SOURCE_LANGUAGE = "en"  # the language a routine is written in when it does not say
+
+# The texts a translation may give (format 2), in the order a file lists them.
+ROUTINE_TEXT_KEYS = ("title", "description", "setup", "finish")
+STEP_TEXT_KEYS = ("name", "setup", "caution", "say", "easier", "feel", "release", "rep_cues")
 
 
 class Sides(enum.Enum):
@@ -110,6 +115,32 @@ Work = Hold | Breaths | Reps
 
 
 @dataclass(frozen=True)
+class StepTranslation:
+    """A step's texts in one more language (format 2); an empty text is not translated."""
+
+    language: str  # a language tag as written: "de", "de_AT"
+    name: str = ""
+    setup: str = ""
+    caution: str = ""
+    say: str = ""
+    easier: str = ""
+    feel: str = ""
+    release: str = ""
+    rep_cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoutineTranslation:
+    """A routine's own texts in one more language (format 2); empty: not translated."""
+
+    language: str
+    title: str = ""
+    description: str = ""
+    setup: str = ""
+    finish: str = ""
+
+
+@dataclass(frozen=True)
 class Step:
     """One exercise of a routine."""
 
@@ -127,6 +158,7 @@ class Step:
     settle: float | None = None  # None: the routine's pace.settle
     pose: str = ""  # a name from the pose library
     rep_cues: tuple[str, ...] = ()  # said within each rep, evenly over the tempo
+    translations: tuple[StepTranslation, ...] = ()  # format 2, in the order written
 
     def texts(self) -> tuple[str, ...]:
         """Every text of the step that may hold ``{side}`` or ``{other}``."""
@@ -145,6 +177,8 @@ class Routine:
     format: int = FORMAT_VERSION
     setup: str = ""  # format 2: what you need and where, said at the start
     finish: str = ""  # format 2: said before the closing words
+    language: str = SOURCE_LANGUAGE  # format 2: the language of the texts above
+    translations: tuple[RoutineTranslation, ...] = ()  # format 2, in the order written
 
     @property
     def guided(self) -> bool:

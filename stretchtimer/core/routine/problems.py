@@ -6,6 +6,8 @@ import datetime as _dt
 import math
 from dataclasses import dataclass
 
+from stretchtimer.core.i18n import _, n_
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -26,13 +28,18 @@ class Problem:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
         parts = [where]
         if self.step is not None:
-            parts.append(
-                f'step {self.step} ("{self.step_name}")' if self.step_name else f"step {self.step}"
-            )
+            parts.append(step_label(self.step, self.step_name))
         if self.key is not None:
             parts.append(self.key)
         parts.append(self.message)
         return ": ".join(parts)
+
+
+def step_label(number: int, name: str | None) -> str:
+    """``step 2 ("Seated twist")``: how a problem names the step it is in."""
+    if name:
+        return _('step {number} ("{name}")').format(number=number, name=name)
+    return _("step {number}").format(number=number)
 
 
 class RoutineFileError(Exception):
@@ -54,27 +61,33 @@ def describe_value(value: object, raw: str | None = None) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        if math.isnan(value):
-            return "nan (not a number)"
-        if math.isinf(value):
-            written = raw if raw and raw.strip().lstrip("+-") not in ("inf", "") else None
-            if written:
-                return f"{written} (too large to be a number of seconds)"
-            return "inf (infinity)" if value > 0 else "-inf (minus infinity)"
-        return repr(value)
+        return _describe_float(value, raw)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f'the text "{shown}"' if value else "an empty text"
+        return _('the text "{text}"').format(text=shown) if value else _("an empty text")
     if isinstance(value, _dt.datetime):
-        return f"a date and time ({value.isoformat()})"
+        return _("a date and time ({value})").format(value=value.isoformat())
     if isinstance(value, _dt.date):
-        return f"a date ({value.isoformat()})"
+        return _("a date ({value})").format(value=value.isoformat())
     if isinstance(value, _dt.time):
-        return f"a time of day ({value.isoformat()})"
+        return _("a time of day ({value})").format(value=value.isoformat())
     if isinstance(value, list):
-        return f"a list of {len(value)}" if value else "an empty list"
+        if not value:
+            return _("an empty list")
+        return n_("a list of {count}", "a list of {count}", len(value)).format(count=len(value))
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     return type(value).__name__
+
+
+def _describe_float(value: float, raw: str | None) -> str:
+    if math.isnan(value):
+        return _("nan (not a number)")
+    if math.isinf(value):
+        written = raw if raw and raw.strip().lstrip("+-") not in ("inf", "") else None
+        if written:
+            return _("{written} (too large to be a number of seconds)").format(written=written)
+        return _("inf (infinity)") if value > 0 else _("-inf (minus infinity)")
+    return repr(value)

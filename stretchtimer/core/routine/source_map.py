@@ -23,6 +23,9 @@ class SourceMap:
         self._pace: dict[str, tuple[int, str]] = {}
         self._pace_header: int | None = None
         self._steps: list[tuple[int, dict[str, tuple[int, str]]]] = []
+        # [translations.<tag>] and each step's [step.translations.<tag>]: header line, keys
+        self._translations: dict[str, tuple[int, dict[str, tuple[int, str]]]] = {}
+        self._step_translations: list[dict[str, tuple[int, dict[str, tuple[int, str]]]]] = []
         self._scan(text)
 
     def _scan(self, text: str) -> None:
@@ -35,16 +38,7 @@ class SourceMap:
                 continue
             header = _HEADER.match(line)
             if header:
-                name = header.group(2).strip().strip("\"'")
-                is_array = bool(header.group(1) and header.group(3))
-                if is_array and name == "step":
-                    section = {}
-                    self._steps.append((number, section))
-                elif not is_array and name == "pace":
-                    section = self._pace
-                    self._pace_header = number
-                else:
-                    section = None
+                section = self._section(header, number)
                 continue
             key = _KEY.match(line)
             if key and section is not None:
@@ -55,6 +49,56 @@ class SourceMap:
                 if line.count(quote) % 2 == 1:
                     in_multiline = quote
                     break
+
+    def _section(self, header: re.Match[str], number: int) -> dict[str, tuple[int, str]] | None:
+        """Where the keys after a table header go (None: a table nobody asks about)."""
+        name = header.group(2).strip().strip("\"'")
+        is_array = bool(header.group(1) and header.group(3))
+        parts = [part.strip().strip("\"'") for part in header.group(2).split(".")]
+        if is_array and name == "step":
+            section: dict[str, tuple[int, str]] = {}
+            self._steps.append((number, section))
+            self._step_translations.append({})
+            return section
+        if is_array:
+            return None
+        if name == "pace":
+            self._pace_header = number
+            return self._pace
+        if len(parts) == 2 and parts[0] == "translations":
+            self._top.setdefault("translations", (number, ""))
+            return self._translation_section(self._translations, parts[1], number)
+        if parts[:2] == ["step", "translations"] and len(parts) == 3 and self._steps:
+            self._steps[-1][1].setdefault("translations", (number, ""))
+            return self._translation_section(self._step_translations[-1], parts[2], number)
+        return None
+
+    @staticmethod
+    def _translation_section(
+        tables: dict[str, tuple[int, dict[str, tuple[int, str]]]], tag: str, line: int
+    ) -> dict[str, tuple[int, str]]:
+        return tables.setdefault(tag, (line, {}))[1]
+
+    def translation(self, tag: str, key: str | None = None, step: int | None = None) -> int | None:
+        """Line of a key in ``[translations.<tag>]`` (or in the step at 0-based ``step``'s
+        ``[step.translations.<tag>]``), or of the table's header when ``key`` is None.
+
+        Falls back to the header, then to the step's header or the ``translations`` key.
+        """
+        if step is None:
+            tables = self._translations
+            fallback = self.top("translations")
+        elif 0 <= step < len(self._step_translations):
+            tables = self._step_translations[step]
+            fallback = self.step(step, "translations")
+        else:
+            return None
+        if tag not in tables:
+            return fallback
+        header, keys = tables[tag]
+        if key is None:
+            return header
+        return keys.get(key, (header, ""))[0]
 
     def top(self, key: str) -> int | None:
         """Line of a top-level key."""

@@ -7,7 +7,16 @@ import dataclasses
 from typing import Any
 
 from stretchtimer.core.routine.file import parse_routine
-from stretchtimer.core.routine.model import Breaths, Hold, Routine, Sides, Step
+from stretchtimer.core.routine.languages import translation_tables
+from stretchtimer.core.routine.model import (
+    SOURCE_LANGUAGE,
+    Breaths,
+    Hold,
+    Reps,
+    Routine,
+    Sides,
+    Step,
+)
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.routine.source_map import SourceMap
 
@@ -17,6 +26,8 @@ PACE_FIELDS = ("prepare", "rest", "switch", "inhale", "exhale", "settle")
 def routine_to_toml(routine: Routine) -> str:
     """The routine as TOML text, keys in the order people read them."""
     document: dict[str, Any] = {"format": routine.format, "title": routine.title}
+    if routine.language != SOURCE_LANGUAGE:
+        document["language"] = routine.language
     if routine.description:
         document["description"] = routine.description
     if routine.setup:
@@ -33,6 +44,8 @@ def routine_to_toml(routine: Routine) -> str:
     if pace:
         document["pace"] = pace
     document["step"] = [_step_table(step) for step in routine.steps]
+    if routine.translations:  # after the steps, so a file reads in its own language first
+        document["translations"] = translation_tables(routine.translations)
     import tomli_w  # loaded when first needed (1 MB), not at start
 
     return tomli_w.dumps(document, multiline_strings=True)
@@ -51,13 +64,7 @@ def _step_table(step: Step) -> dict[str, Any]:
     elif isinstance(work, Breaths):
         table["breaths"] = work.count
     else:
-        table["reps"] = work.count
-        table["tempo"] = _number(work.tempo)
-        table["sets"] = work.sets
-        if work.set_rest is not None:
-            table["set_rest"] = _number(work.set_rest)
-        if step.rep_cues:
-            table["rep_cues"] = list(step.rep_cues)
+        table.update(_reps_table(step, work))
     if step.sides is not Sides.NONE:
         table["sides"] = step.sides.value
     if step.easier:
@@ -66,6 +73,17 @@ def _step_table(step: Step) -> dict[str, Any]:
         table["rest"] = _number(step.rest)
     if step.settle is not None:
         table["settle"] = _number(step.settle)
+    if step.translations:
+        table["translations"] = translation_tables(step.translations)
+    return table
+
+
+def _reps_table(step: Step, work: Reps) -> dict[str, Any]:
+    table: dict[str, Any] = {"reps": work.count, "tempo": _number(work.tempo), "sets": work.sets}
+    if work.set_rest is not None:
+        table["set_rest"] = _number(work.set_rest)
+    if step.rep_cues:
+        table["rep_cues"] = list(step.rep_cues)
     return table
 
 

@@ -8,6 +8,7 @@ the built-in sciatica relief), ``always`` asks for every routine, ``never`` neve
 
 from __future__ import annotations
 
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.routine.model import Routine
 
 CHOICES = ("routine", "always", "never")
@@ -15,12 +16,16 @@ ASKING_TAGS = frozenset({"sciatica"})
 LOWEST = 0
 HIGHEST = 10
 
-QUESTION_BEFORE = "Before you start: how do your hips and back feel, 0 (very sore) to 10 (fine)?"
-QUESTION_BEFORE_SHORT = "Before you start: how do your hips and back feel right now?"
-QUESTION_AFTER_SHORT = "How do your hips and back feel now?"
-QUESTION_AFTER = "And now: how do your hips and back feel, 0 (very sore) to 10 (fine)?"
-ENTER_TO_SKIP = "Enter to skip"
-TRY_AGAIN = "Please type a whole number from 0 to 10, or press Enter to skip."
+# The questions, marked for the catalogue: show them translated, ``_(QUESTION_BEFORE)``.
+QUESTION_BEFORE = N_(
+    "Before you start: how do your hips and back feel, 0 (very sore) to 10 (fine)?"
+)
+QUESTION_BEFORE_SHORT = N_("Before you start: how do your hips and back feel right now?")
+QUESTION_AFTER_SHORT = N_("How do your hips and back feel now?")
+QUESTION_AFTER = N_("And now: how do your hips and back feel, 0 (very sore) to 10 (fine)?")
+# TRANSLATORS: a hint beside the comfort question in the terminal: [Enter to skip]
+ENTER_TO_SKIP = N_("Enter to skip")
+TRY_AGAIN = N_("Please type a whole number from 0 to 10, or press Enter to skip.")
 
 
 def asks_comfort(choice: str, routine: Routine) -> bool:
@@ -38,5 +43,5 @@ def parse_comfort(text: str) -> int | None:
     if not text:
         return None
     if not text.isdigit() or not LOWEST <= int(text) <= HIGHEST:
-        raise ValueError(TRY_AGAIN)
+        raise ValueError(_(TRY_AGAIN))
     return int(text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
+from stretchtimer.core import i18n
 from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.core.session import phrases
 from stretchtimer.core.session.clock import Moment
@@ -280,8 +281,9 @@ class SessionEngine:
         if step.easier and step_index not in self._easier:
             self._easier.add(step_index)
             side = self.segment.side if self.plan.routine.guided else None
-            easier = fill_sides(step.easier, side)
-            events.append(EasierChosen(step_index, phrases.easier(easier)))
+            with i18n.speaking_in(self.plan.language):  # the words the plan was built in
+                words = phrases.easier(fill_sides(step.easier, side))
+            events.append(EasierChosen(step_index, words))
         return events
 
     def use_full(self, now: Moment) -> list[Event]:
@@ -387,7 +389,9 @@ class SessionEngine:
         self._paused_elapsed = 0.0
         self.state = State.PAUSED
         self._waiting = True
-        events.append(Paused(PauseReason.SPEECH, phrases.WAITING_FOR_VOICE))
+        with i18n.speaking_in(self.plan.language):
+            text = phrases.waiting_for_voice()
+        events.append(Paused(PauseReason.SPEECH, text))
 
     def _leave(self, now: Moment, events: list[Event]) -> None:
         elapsed = self.elapsed(now)
@@ -403,10 +407,11 @@ class SessionEngine:
     def _pause(self, now: Moment, reason: PauseReason, events: list[Event]) -> None:
         self._paused_elapsed = self.elapsed(now)
         self.state = State.PAUSED
-        text = {
-            PauseReason.SLEEP: phrases.PAUSED_FOR_SLEEP,
-            PauseReason.STALLED: phrases.PAUSED_FOR_STALL,
-        }.get(reason, "")
+        with i18n.speaking_in(self.plan.language):
+            text = {
+                PauseReason.SLEEP: phrases.paused_for_sleep,
+                PauseReason.STALLED: phrases.paused_for_stall,
+            }.get(reason, str)()
         events.append(Paused(reason, text))
 
     def _finish(

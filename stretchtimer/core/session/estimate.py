@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 from typing import Protocol
 
+from stretchtimer.core.i18n import Language
 from stretchtimer.core.routine.model import DEFAULT_PACE, ResolvedPace, Routine
 from stretchtimer.core.session.guided import DEFAULT_WORDING
 from stretchtimer.core.session.plan import (
@@ -56,14 +57,18 @@ def plan_options(settings: PlanSettings) -> PlanOptions:
     )
 
 
-def estimated_plan(routine: Routine, options: PlanOptions, rate: int) -> Plan:
-    """The plan with speech lengths estimated from the words at ``rate`` words a minute."""
+def estimated_plan(
+    routine: Routine, options: PlanOptions, rate: int, language: Language | None = None
+) -> Plan:
+    """The plan with speech lengths estimated from the words at ``rate`` words a minute,
+    said in ``language`` (the language in use when None)."""
     return build_plan(
         routine,
         pace_defaults=options.pace_defaults,
         speech_length=functools.partial(_estimate, rate=rate),
         breath_guidance=options.breath_guidance,
         wording=options.wording,
+        language=language,
     )
 
 

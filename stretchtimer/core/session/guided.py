@@ -67,7 +67,7 @@ def way_in(
 
 def switch(sheet: CueSheet, step: Step, side: Side) -> None:
     """Changing sides: switch, then the new side's setup and action."""
-    sheet.say_next(CueRole.SWITCH, phrases.SWITCH_SIDES)
+    sheet.say_next(CueRole.SWITCH, phrases.switch_sides())
     if not uses_sides(step):
         sheet.say_next(CueRole.SIDE, phrases.this_side(side))
     say_text(sheet, CueRole.SETUP, fill_sides(step.setup, side))
@@ -81,17 +81,17 @@ def release(sheet: CueSheet, step: Step, side: Side | None) -> None:
 
 def hold(sheet: CueSheet, step: Step, side: Side | None, seconds: float) -> None:
     """A hold: "Begin", what to feel where it fits, halfway, three, two, one."""
-    _say_or_tone(sheet, 0.0, CueRole.BEGIN, (phrases.BEGIN,), until=seconds - FIT_MARGIN)
+    _say_or_tone(sheet, 0.0, CueRole.BEGIN, (phrases.begin(),), until=seconds - FIT_MARGIN)
     countdown = [
         (seconds - ahead, word)
-        for ahead, word in zip((3, 2, 1), phrases.COUNTDOWN, strict=True)
+        for ahead, word in zip((3, 2, 1), phrases.countdown(), strict=True)
         if seconds - ahead > 0
     ]
     feel_until = countdown[0][0] if countdown else seconds
     for sentence in sentences(fill_sides(step.feel, side)):
         sheet.say_if_fits(CueRole.FEEL, sentence, until=feel_until - FIT_MARGIN)
     if seconds >= HALFWAY_FROM:
-        sheet.say_at(seconds / 2, CueRole.HALFWAY, (phrases.HALFWAY,), until=feel_until)
+        sheet.say_at(seconds / 2, CueRole.HALFWAY, (phrases.halfway(),), until=feel_until)
     for offset, word in countdown:
         sheet.say_at(offset, CueRole.COUNTDOWN, (word,), until=seconds - FIT_MARGIN)
 
@@ -102,10 +102,10 @@ def breath(
     """One breath (``pace`` is inhale and exhale seconds), its words only where they fit;
     a tone where none does."""
     inhale, exhale = pace
-    counted = f"{phrases.BEGIN} {phrases.BREATHE_IN}" if first else phrases.breaths_left(left)
+    counted = f"{phrases.begin()} {phrases.breathe_in()}" if first else phrases.breaths_left(left)
     phases = (
-        (start, CueRole.INHALE, (counted, phrases.BREATHE_IN, phrases.IN_SHORT), inhale),
-        (start + inhale, CueRole.EXHALE, (phrases.BREATHE_OUT, phrases.OUT_SHORT), exhale),
+        (start, CueRole.INHALE, (counted, phrases.breathe_in(), phrases.in_short()), inhale),
+        (start + inhale, CueRole.EXHALE, (phrases.breathe_out(), phrases.out_short()), exhale),
     )
     for offset, role, options, length in phases:
         before = len(sheet.cues)
@@ -119,13 +119,13 @@ def rep_texts(step: Step, work: Reps, rep: int) -> list[tuple[float, Sequence[st
     """The words of one rep (0-based), each with its offset into the rep and shorter
     options: the count (or "last one") with the first rep cue, then the other rep cues."""
     last = rep == work.count - 1 and work.count > 1
-    count = phrases.LAST_ONE if last else phrases.rep_count(rep + 1)
+    count = phrases.last_one() if last else phrases.rep_count(rep + 1)
     cues = step.rep_cues
     first_words = [count]
     if cues:
         first_words = [f"{count} {phrases.capital_sentence(cues[0])}", count]
     if rep == 0:
-        first_words = [f"{phrases.BEGIN} {first_words[0]}", *first_words]
+        first_words = [f"{phrases.begin()} {first_words[0]}", *first_words]
     texts: list[tuple[float, Sequence[str]]] = [(0.0, first_words)]
     slot = work.tempo / max(1, len(cues))
     for index, cue in enumerate(cues[1:], start=1):

@@ -15,6 +15,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from stretchtimer.core import i18n
+from stretchtimer.core.i18n import Language
 from stretchtimer.core.routine.model import (
     DEFAULT_PACE,
     Breaths,
@@ -113,6 +115,8 @@ class Plan:
     segments: tuple[Segment, ...]
     spoken_texts: frozenset[str] = field(default_factory=frozenset)
     """Every text this routine may speak with any clip lengths: what to render ahead."""
+    language: Language = i18n.SOURCE
+    """The language every cue is in (and the engine's own words during the session)."""
 
     @property
     def duration(self) -> float:
@@ -140,26 +144,32 @@ def build_plan(
     speech_length: SpeechLength | None = None,
     breath_guidance: BreathGuidance = BreathGuidance.SPOKEN,
     wording: Wording = DEFAULT_WORDING,
+    language: Language | None = None,
 ) -> Plan:
     """The timeline for ``routine``; ``speech_length(text)`` gives a clip's seconds.
+
+    Every cue is said in ``language`` (the language in use when None).
 
     A format-2 routine is guided (``guided.py``): settle time before every timed part,
     sides named in the words, a way in and a way out. A format-1 routine plays as it
     always has.
     """
-    builder = _Builder(
-        routine,
-        routine.pace.over(pace_defaults),
-        speech_length or estimate_speech_seconds,
-        breath_guidance,
-        wording,
-    )
-    segments = builder.build()
+    language = language or i18n.current()
+    with i18n.speaking_in(language):
+        builder = _Builder(
+            routine,
+            routine.pace.over(pace_defaults),
+            speech_length or estimate_speech_seconds,
+            breath_guidance,
+            wording,
+        )
+        segments = builder.build()
     return Plan(
         routine=routine,
         pace=builder.pace,
         segments=tuple(segments),
         spoken_texts=frozenset(builder.candidates),
+        language=language,
     )
 
 
@@ -178,7 +188,7 @@ class _Builder:
         self.breath_guidance = breath_guidance
         self.wording = wording
         self.guided = routine.guided
-        self.candidates: set[str] = {phrases.PAUSED_FOR_SLEEP, phrases.WAITING_FOR_VOICE}
+        self.candidates: set[str] = {phrases.paused_for_sleep(), phrases.waiting_for_voice()}
         self.segments: list[Segment] = []
         self.release: tuple[Step, Side | None] | None = None  # the way out, still to say
 
@@ -270,7 +280,7 @@ class _Builder:
             self._way_out(cues)
             guided.switch(cues, step, side)
         else:
-            cues.say_next(CueRole.SWITCH, phrases.SWITCH_SIDES)
+            cues.say_next(CueRole.SWITCH, phrases.switch_sides())
             cues.say_next(CueRole.SIDE, phrases.this_side(side))
         self._add(
             SegmentKind.SWITCH,
@@ -299,13 +309,13 @@ class _Builder:
         cues.say_at(
             0.0,
             CueRole.BEGIN,
-            (phrases.hold_for(seconds), phrases.HOLD_SHORT),
+            (phrases.hold_for(seconds), phrases.hold_short()),
             room=min(seconds - 0.5, 3.0),
             required=True,
         )
         if seconds >= HALFWAY_FROM:
-            cues.say_at(seconds / 2, CueRole.HALFWAY, (phrases.HALFWAY,))
-        for ahead, word in zip((3, 2, 1), phrases.COUNTDOWN, strict=True):
+            cues.say_at(seconds / 2, CueRole.HALFWAY, (phrases.halfway(),))
+        for ahead, word in zip((3, 2, 1), phrases.countdown(), strict=True):
             if seconds - ahead > 0:
                 cues.say_at(seconds - ahead, CueRole.COUNTDOWN, (word,))
         self._add(SegmentKind.HOLD, seconds, cues, step_index=index, side=side)
@@ -317,8 +327,8 @@ class _Builder:
             start = breath * (inhale + exhale)
             left = count - breath
             if breath > 0 and self.breath_guidance is BreathGuidance.TONES:
-                cues.tone_at(start, CueRole.INHALE, phrases.BREATHE_IN, Sound.INHALE)
-                cues.tone_at(start + inhale, CueRole.EXHALE, phrases.BREATHE_OUT, Sound.EXHALE)
+                cues.tone_at(start, CueRole.INHALE, phrases.breathe_in(), Sound.INHALE)
+                cues.tone_at(start + inhale, CueRole.EXHALE, phrases.breathe_out(), Sound.EXHALE)
                 continue
             counted = phrases.breaths_first(count) if breath == 0 else phrases.breaths_left(left)
             if self.guided:
@@ -327,14 +337,14 @@ class _Builder:
             cues.say_at(
                 start,
                 CueRole.INHALE,
-                (counted, phrases.BREATHE_IN, phrases.IN_SHORT),
+                (counted, phrases.breathe_in(), phrases.in_short()),
                 room=inhale - 0.2,
                 required=True,
             )
             cues.say_at(
                 start + inhale,
                 CueRole.EXHALE,
-                (phrases.BREATHE_OUT, phrases.OUT_SHORT),
+                (phrases.breathe_out(), phrases.out_short()),
                 room=exhale - 0.2,
                 required=True,
             )
@@ -384,7 +394,7 @@ class _Builder:
     ) -> None:
         cues = self._cues(self._opening_sound())
         self._way_out(cues)
-        cues.say_next(CueRole.REST, phrases.REST)
+        cues.say_next(CueRole.REST, phrases.rest())
         announce = phrases.set_of(set_number, sets)
         if side is not None:
             announce = f"{announce} {phrases.this_side(side)}"
@@ -408,7 +418,7 @@ class _Builder:
     def _rest(self, index: int, seconds: float, upcoming: Step) -> None:
         cues = self._cues(self._opening_sound())
         self._way_out(cues)
-        cues.say_next(CueRole.REST, phrases.REST)
+        cues.say_next(CueRole.REST, phrases.rest())
         cues.say_next(CueRole.NEXT, phrases.next_step(upcoming.name))
         self._add(SegmentKind.REST, cues.fitted_duration(seconds), cues, step_index=index)
 
@@ -416,5 +426,5 @@ class _Builder:
         cues = self._cues(Sound.COMPLETE)
         self._way_out(cues)
         guided.say_text(cues, CueRole.FINISH, self.routine.finish)
-        cues.say_next(CueRole.DONE, phrases.SESSION_COMPLETE)
+        cues.say_next(CueRole.DONE, phrases.session_complete())
         self._add(SegmentKind.DONE, cues.speech_end + CUE_GAP, cues)

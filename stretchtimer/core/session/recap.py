@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Routine, Side
+from stretchtimer.core.routine.wording import side_word
 from stretchtimer.core.session.events import Outcome, SegmentEnded
 from stretchtimer.core.session.plan import SegmentKind
 
@@ -22,10 +24,17 @@ class StretchDone:
     def words(self) -> str:
         """ "Pigeon pose · left and right · easier"."""
         parts = [self.name]
-        if self.sides:
-            parts.append(" and ".join(side.value for side in self.sides))
+        if len(self.sides) == 2:
+            # TRANSLATORS: a stretch done on both sides, in this order ("left and right").
+            both = _("{first} and {second}")
+            parts.append(
+                both.format(first=side_word(self.sides[0]), second=side_word(self.sides[1]))
+            )
+        elif self.sides:
+            parts.append(side_word(self.sides[0]))
         if self.easier:
-            parts.append("easier")
+            # TRANSLATORS: on the end screen, after a stretch done in its easier variation.
+            parts.append(_("easier"))
         return " · ".join(parts)
 
 
@@ -57,7 +66,9 @@ def comfort_change(before: int | None, after: int | None) -> str:
     if before is None or after is None:
         return ""
     change = after - before
-    sign = "+" if change > 0 else ""
-    return (
-        f"Comfort {before} → {after} ({sign}{change})" if change else f"Comfort {before} → {after}"
+    if not change:
+        return _("Comfort {before} → {after}").format(before=before, after=after)
+    # TRANSLATORS: the comfort rating before and after a session, and the change: "(+3)".
+    return _("Comfort {before} → {after} ({change})").format(
+        before=before, after=after, change=f"{change:+d}"
     )

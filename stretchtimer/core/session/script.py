@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from stretchtimer.core.i18n import p_
+from stretchtimer.core.routine.model import Side
+from stretchtimer.core.routine.wording import side_word
 from stretchtimer.core.session.plan import Plan, SegmentKind
 
 # How long a text takes to say, and where that length comes from ("clip" or "estimate").
@@ -111,21 +114,57 @@ def script_time(seconds: float) -> str:
     return f"{minutes}:{rest // 10:02d}.{rest % 10}"
 
 
+def _kind_words(kind: str) -> str:
+    """A segment's kind, as the script shows it."""
+    words = {
+        SegmentKind.PREPARE.value: p_("segment", "prepare"),
+        SegmentKind.HOLD.value: p_("segment", "hold"),
+        SegmentKind.SWITCH.value: p_("segment", "switch"),
+        SegmentKind.BREATHS.value: p_("segment", "breaths"),
+        SegmentKind.REPS.value: p_("segment", "reps"),
+        SegmentKind.SET_REST.value: p_("segment", "set rest"),
+        SegmentKind.REST.value: p_("segment", "rest"),
+        SegmentKind.DONE.value: p_("segment", "done"),
+    }
+    return words.get(kind, kind.replace("_", " "))
+
+
+def _length_from_words(source: str) -> str:
+    # TRANSLATORS: where a cue's length in the script comes from: a rendered clip, or
+    # an estimate from its words.
+    return {"clip": p_("length", "clip"), "estimate": p_("length", "estimate")}.get(source, source)
+
+
+def _sound_words(sound: str) -> str:
+    """A chime or tone, as the script shows it."""
+    words = {
+        "session_start": p_("sound", "session start"),
+        "switch": p_("sound", "switch"),
+        "end": p_("sound", "end"),
+        "complete": p_("sound", "complete"),
+        "inhale": p_("sound", "inhale"),
+        "exhale": p_("sound", "exhale"),
+    }
+    return words.get(sound, sound.replace("_", " "))
+
+
 def script_lines(segments: tuple[ScriptSegment, ...]) -> list[str]:
-    """The script as lines to read: each segment, then what is heard in it."""
+    """The script as lines to read: each segment, then what is heard in it (in the
+    language in use; the JSON keeps its English values)."""
     lines: list[str] = []
     for segment in segments:
-        what = segment.kind.replace("_", " ")
+        what = _kind_words(segment.kind)
         if segment.step_name:
             what = f"{what} · {segment.step_name}"
         if segment.side:
-            what = f"{what} · {segment.side}"
+            what = f"{what} · {side_word(Side(segment.side))}"
         lines.append(f"{script_time(segment.start):>8}  {what}  ({segment.length:.1f} s)")
         for cue in segment.cues:
             if cue.spoken:
-                heard = f'"{cue.text}"  ({cue.length:.1f} s, {cue.length_from})'
+                source = _length_from_words(cue.length_from)
+                heard = f'"{cue.text}"  ({cue.length:.1f} s, {source})'
             elif cue.sound:
-                heard = f"[{cue.sound.replace('_', ' ')}]" + (f" {cue.text}" if cue.text else "")
+                heard = f"[{_sound_words(cue.sound)}]" + (f" {cue.text}" if cue.text else "")
             else:
                 heard = f"({cue.text})"
             lines.append(f"{'':8}  {script_time(cue.start):>8}  {heard}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stretchtimer.core import i18n
 from stretchtimer.core.routine.model import Side, Step
 from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.core.session.events import State
@@ -81,7 +82,8 @@ def snapshot_of(
         if plan.routine.guided:  # format 2: the way in too, with the side in the words
             if not easier and step.setup:
                 instructions = f"{step.setup} {instructions}".strip()
-            instructions = fill_sides(instructions, segment.side or step.sides.order()[0])
+            with i18n.speaking_in(plan.language):  # the side words of the routine's language
+                instructions = fill_sides(instructions, segment.side or step.sides.order()[0])
     return Snapshot(
         state=state,
         segment=segment,

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.history import problems
 from stretchtimer.storage.history.connection import BUSY_TIMEOUT, MIN_SQLITE, connect
 from stretchtimer.storage.history.journal import replay_journals
@@ -103,8 +104,10 @@ def open_history(
             (
                 HistoryProblem(
                     ProblemKind.UNAVAILABLE,
-                    f"Your history needs SQLite {'.'.join(map(str, MIN_SQLITE))} or newer and "
-                    f"this Python has {sqlite3.sqlite_version}; update Python to keep a history.",
+                    _(
+                        "Your history needs SQLite {needed} or newer and this Python has "
+                        "{found}; update Python to keep a history."
+                    ).format(needed=".".join(map(str, MIN_SQLITE)), found=sqlite3.sqlite_version),
                     path,
                 ),
             ),

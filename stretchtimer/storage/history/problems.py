@@ -16,6 +16,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretchtimer.core.i18n import _
+
 log = logging.getLogger(__name__)
 
 # Primary SQLite result codes (the low byte of an extended code).
@@ -55,11 +57,20 @@ class HistoryProblem:
 
 
 def damaged(path: Path, kept_as: Path, *, empty: bool = False) -> HistoryProblem:
-    what = "was empty" if empty else "could not be read"
+    sentence = (
+        _(
+            "Your history file was empty, so it was set aside as {file} (nothing was deleted) "
+            "and a new history was started."
+        )
+        if empty
+        else _(
+            "Your history file could not be read, so it was set aside as {file} "
+            "(nothing was deleted) and a new history was started."
+        )
+    )
     return HistoryProblem(
         ProblemKind.DAMAGED,
-        f"Your history file {what}, so it was set aside as {kept_as} (nothing was deleted) "
-        "and a new history was started.",
+        sentence.format(file=kept_as),
         path,
         kept_as,
     )
@@ -68,8 +79,10 @@ def damaged(path: Path, kept_as: Path, *, empty: bool = False) -> HistoryProblem
 def foreign(path: Path, kept_as: Path) -> HistoryProblem:
     return HistoryProblem(
         ProblemKind.FOREIGN,
-        f"The file at {path} belongs to another program, so it was moved to {kept_as} "
-        "and a new history was started.",
+        _(
+            "The file at {path} belongs to another program, so it was moved to {file} "
+            "and a new history was started."
+        ).format(path=path, file=kept_as),
         path,
         kept_as,
     )
@@ -78,8 +91,10 @@ def foreign(path: Path, kept_as: Path) -> HistoryProblem:
 def newer(path: Path) -> HistoryProblem:
     return HistoryProblem(
         ProblemKind.NEWER,
-        "Your history was saved by a newer version of stretchtimer; update stretchtimer "
-        "to see it and record sessions (until then the file is left untouched).",
+        _(
+            "Your history was saved by a newer version of stretchtimer; update stretchtimer "
+            "to see it and record sessions (until then the file is left untouched)."
+        ),
         path,
     )
 
@@ -95,48 +110,70 @@ def from_error(error: BaseException, path: Path, *, recording: bool = False) -> 
     if kind is ProblemKind.UNAVAILABLE:
         kind = folder_kind(path) or kind
     later = (
-        " stretchtimer keeps this session in memory and saves it as soon as it can."
+        " " + _("stretchtimer keeps this session in memory and saves it as soon as it can.")
         if recording
         else ""
     )
     if kind is ProblemKind.LOCKED:
-        text = "Your history is locked by another program; close that program and " + (
-            "stretchtimer will save this session." if recording else "try again."
+        text = (
+            _(
+                "Your history is locked by another program; close that program and "
+                "stretchtimer will save this session."
+            )
+            if recording
+            else _("Your history is locked by another program; close that program and try again.")
         )
     elif kind is ProblemKind.DISK_FULL:
-        text = "The disk that holds your history is full; free some space." + later
+        text = _("The disk that holds your history is full; free some space.") + later
     elif kind is ProblemKind.READ_ONLY:
         text = (
-            f"Your history cannot be written ({path} or its folder is read-only); "
-            "make them writable." + later
+            _(
+                "Your history cannot be written ({path} or its folder is read-only); "
+                "make them writable."
+            ).format(path=path)
+            + later
         )
     elif kind is ProblemKind.DAMAGED:
-        text = f"Your history file {path} is damaged; " + (
-            "stretchtimer keeps this session and, when it ends, sets the file aside "
-            "and saves the session in a new history."
+        text = (
+            _(
+                "Your history file {path} is damaged; stretchtimer keeps this session and, "
+                "when it ends, sets the file aside and saves the session in a new history."
+            )
             if recording
-            else "stretchtimer will set it aside and start a new one."
-        )
+            else _(
+                "Your history file {path} is damaged; stretchtimer will set it aside "
+                "and start a new one."
+            )
+        ).format(path=path)
     else:
         reason = str(error) or type(error).__name__
         text = (
-            f"Your history file {path} cannot be opened ({reason}); check that its folder "
-            "exists and belongs to you." + later
+            _(
+                "Your history file {path} cannot be opened ({reason}); check that its folder "
+                "exists and belongs to you."
+            ).format(path=path, reason=reason)
+            + later
         )
     return HistoryProblem(kind, text, path)
 
 
 def reading_only(path: Path, cause: HistoryProblem) -> HistoryProblem:
     """The history can be read but not written: shown with what it holds."""
-    why = {
-        ProblemKind.DISK_FULL: "the disk that holds it is full; free some space",
-        ProblemKind.READ_ONLY: f"{path} or its folder is read-only; make them writable",
-    }.get(cause.kind, f"it cannot be written ({cause.message})")
-    return HistoryProblem(
-        cause.kind,
-        f"Your history can be read but new sessions cannot be saved to it: {why}.",
-        path,
-    )
+    if cause.kind is ProblemKind.DISK_FULL:
+        text = _(
+            "Your history can be read but new sessions cannot be saved to it: "
+            "the disk that holds it is full; free some space."
+        )
+    elif cause.kind is ProblemKind.READ_ONLY:
+        text = _(
+            "Your history can be read but new sessions cannot be saved to it: "
+            "{path} or its folder is read-only; make them writable."
+        ).format(path=path)
+    else:
+        text = _(
+            "Your history can be read but new sessions cannot be saved to it ({reason})."
+        ).format(reason=cause.message)
+    return HistoryProblem(cause.kind, text, path)
 
 
 MIN_FREE_BYTES = 64 * 1024  # less than this and SQLite cannot make its -wal and -shm
@@ -164,22 +201,28 @@ def not_saved(path: Path, cause: HistoryProblem | None, kept: Path | None = None
     ``kept``: the journal that holds it, to be added when the history is next opened.
     """
     why = {
-        ProblemKind.LOCKED: "another program kept it locked",
-        ProblemKind.DISK_FULL: "the disk stayed full",
-        ProblemKind.READ_ONLY: "the file is read-only",
-    }.get(cause.kind if cause else ProblemKind.UNAVAILABLE, "the file could not be written")
+        ProblemKind.LOCKED: _("another program kept it locked"),
+        ProblemKind.DISK_FULL: _("the disk stayed full"),
+        ProblemKind.READ_ONLY: _("the file is read-only"),
+    }.get(cause.kind if cause else ProblemKind.UNAVAILABLE, _("the file could not be written"))
     if kept is not None:
         return HistoryProblem(
             ProblemKind.NOT_SAVED,
-            f"This session is not in your history yet because {why}; it is kept in "
-            f"{kept} and will be added the next time stretchtimer opens your history.",
+            # TRANSLATORS: {reason} is one of "another program kept it locked", "the disk
+            # stayed full", "the file is read-only", "the file could not be written".
+            _(
+                "This session is not in your history yet ({reason}); it is kept in "
+                "{file} and will be added the next time stretchtimer opens your history."
+            ).format(reason=why, file=kept),
             path,
             kept,
         )
     return HistoryProblem(
         ProblemKind.NOT_SAVED,
-        f"This session could not be saved to your history because {why}; "
-        "fix that before your next session so it is kept.",
+        _(
+            "This session could not be saved to your history ({reason}); "
+            "fix that before your next session so it is kept."
+        ).format(reason=why),
         path,
     )
 

@@ -12,11 +12,13 @@ on Monday.
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
 from stretchtimer.storage.history.store import HistoryDatabase
+from stretchtimer.storage.history.timestamps import utc_text
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,13 @@ def history_statistics(
     today: date,
     since: date | None = None,
     until: date | None = None,
+    now: float | None = None,
 ) -> HistoryStatistics:
-    """All statistics; ``since``/``until`` (local days, included) limit all but the streaks."""
+    """All statistics; ``since``/``until`` (local days, included) limit all but the streaks.
+
+    ``now`` (the present by default) tells a session done ahead in another time zone from
+    one a wrong clock dated in the future (see :func:`_streaks`).
+    """
     connection = database.connection
     period = _Period(since, until)
     with database.snapshot():
@@ -154,7 +161,7 @@ def history_statistics(
             finished=int(finished),
             completed=int(completed),
             active_seconds=active_ms / 1000,
-            streaks=_streaks(connection, today),
+            streaks=_streaks(connection, today, now),
             days=_days(connection, period),
             weeks=weeks,
             months=_periods(connection, "substr(day, 1, 8) || '01'", period),
@@ -183,12 +190,21 @@ class _Period:
         self.where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
 
 
-def _streaks(connection: sqlite3.Connection, today: date) -> Streaks:
+def _streaks(connection: sqlite3.Connection, today: date, now: float | None = None) -> Streaks:
+    """The current and longest runs of days with a completed session.
+
+    A day after ``today`` counts only for a session that really started before ``now``
+    (done in a time zone ahead of this one); one dated in the future by a clock that was
+    set wrong counts in neither streak.
+    """
     rows = connection.execute(
         """
         WITH runs AS (
             SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS run
-            FROM day_totals WHERE completed > 0
+            FROM day_totals
+            WHERE completed > 0 AND (day <= :today OR EXISTS (
+                SELECT 1 FROM sessions
+                WHERE local_day = day AND status = 'completed' AND started_at <= :now))
         ), streaks AS (
             SELECT min(day) AS first, max(day) AS last, count(*) AS days FROM runs GROUP BY run
         )
@@ -199,7 +215,7 @@ def _streaks(connection: sqlite3.Connection, today: date) -> Streaks:
             WHERE julianday(:today) - julianday(last) <= 1
             ORDER BY last DESC LIMIT 1)
         """,
-        {"today": today.isoformat()},
+        {"today": today.isoformat(), "now": utc_text(time.time() if now is None else now)},
     ).fetchall()
     found = {
         which: Streak(days, date.fromisoformat(first), date.fromisoformat(last))

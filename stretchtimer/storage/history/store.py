@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.history.connection import immediate
 from stretchtimer.storage.history.identity import ProcessIdentity, host_name, is_running
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
@@ -127,7 +128,9 @@ class HistoryDatabase:
         ).fetchall()
         if len(rows) > 1:
             raise AmbiguousIdError(
-                f"more than one session has an id starting with {id_or_prefix!r}; type more of it"
+                _("more than one session has an id starting with {id}; type more of it").format(
+                    id=repr(id_or_prefix)
+                )
             )
         found = self._with_segments(rows)
         return found[0] if found else None

@@ -23,7 +23,12 @@ from typing import Any
 
 from stretchtimer.core.bounded_parse import loads_json
 from stretchtimer.core.routine.draft import Kind, RoutineDraft, StepDraft
-from stretchtimer.core.routine.model import Sides
+from stretchtimer.core.routine.languages import (
+    routine_translations_from,
+    step_translations_from,
+    translation_tables,
+)
+from stretchtimer.core.routine.model import SOURCE_LANGUAGE, Sides
 from stretchtimer.storage.atomic import keep_aside, write_text_atomically
 
 log = logging.getLogger(__name__)
@@ -91,9 +96,12 @@ def draft_to_json(draft: RoutineDraft) -> dict[str, Any]:
             "kind": step.kind.value,
             "sides": step.sides.value,
             "rep_cues": list(step.rep_cues),
+            "translations": translation_tables(step.translations),
         }
         for step in draft.steps
     ]
+    routine["language"] = draft.language
+    routine["translations"] = translation_tables(draft.translations)
     return routine
 
 
@@ -101,7 +109,7 @@ def draft_from_json(value: object) -> RoutineDraft:
     """The draft in a JSON value; raises ValueError when it is not one."""
     if not isinstance(value, dict):
         raise ValueError("not a draft")
-    texts = {name: _text(value, name) for name in _TEXT_FIELDS}
+    texts: dict[str, Any] = {name: _text(value, name) for name in _TEXT_FIELDS}
     tags = value.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         raise ValueError("tags are not a list of texts")
@@ -112,7 +120,12 @@ def draft_from_json(value: object) -> RoutineDraft:
     if written not in (1, 2) or isinstance(written, bool):
         raise ValueError("format is not 1 or 2")
     return RoutineDraft(
-        **texts, format=written, tags=tuple(tags), steps=tuple(_step(item) for item in steps)
+        **texts,
+        format=written,
+        tags=tuple(tags),
+        steps=tuple(_step(item) for item in steps),
+        language=_text(value, "language") or SOURCE_LANGUAGE,  # drafts before languages: none
+        translations=routine_translations_from(value.get("translations", {})),
     )
 
 
@@ -124,7 +137,8 @@ def _step(value: object) -> StepDraft:
     rep_cues = value.get("rep_cues", [])
     if not isinstance(rep_cues, list) or not all(isinstance(cue, str) for cue in rep_cues):
         raise ValueError("rep_cues are not a list of texts")
-    return dataclasses.replace(step, **texts, rep_cues=tuple(rep_cues))
+    translations = step_translations_from(value.get("translations", {}))
+    return dataclasses.replace(step, **texts, rep_cues=tuple(rep_cues), translations=translations)
 
 
 def _text(table: dict[str, Any], name: str) -> str:

@@ -3,16 +3,24 @@
 A routine's id is its file name without ``.toml``. Built-ins are read-only; the
 person's own routines live in the routines folder. A broken file of the person's
 is listed with its problems instead of hiding it or stopping the others.
+
+Lists show a routine in the app's language when it is translated into it
+(:attr:`RoutineEntry.title`, :meth:`RoutineEntry.shown`); ``RoutineEntry.routine`` stays
+the routine as its file has it, which is what an editor edits and saves.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from stretchtimer.core import i18n
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.file import load_routine, parse_routine
+from stretchtimer.core.routine.languages import in_language, playing_language, title_in
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import Problem, RoutineFileError
 
@@ -36,7 +44,18 @@ class RoutineEntry:
 
     @property
     def title(self) -> str:
-        return self.routine.title if self.routine else self.id
+        """The title to show: in the app's language when the routine is translated into it."""
+        if self.routine is None:
+            return self.id
+        return title_in(self.routine, i18n.app_language().tag)
+
+    def shown(self, language: str | None = None) -> Routine | None:
+        """The routine as a person reads it in ``language`` (the app's by default): its
+        translation where it has one, its own texts elsewhere. Not for saving."""
+        if self.routine is None:
+            return None
+        wanted = i18n.app_language().tag if language is None else language
+        return in_language(self.routine, playing_language(self.routine, wanted))
 
 
 class UnknownRoutineError(LookupError):
@@ -44,7 +63,17 @@ class UnknownRoutineError(LookupError):
 
 
 def builtin_entries() -> list[RoutineEntry]:
-    entries = []
+    return [
+        RoutineEntry(routine_id, f"builtin:{routine_id}", builtin=True, routine=routine)
+        for routine_id, routine in _builtin_routines()
+    ]
+
+
+@functools.cache
+def _builtin_routines() -> tuple[tuple[str, Routine], ...]:
+    """The built-ins, read once a run: they ship inside the package and never change, and
+    with their translations they take some milliseconds to read."""
+    found = []
     folder = resources.files(BUILTIN_PACKAGE)
     for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
         if not item.name.endswith(SUFFIX):
@@ -52,8 +81,8 @@ def builtin_entries() -> list[RoutineEntry]:
         routine_id = item.name[: -len(SUFFIX)]
         source = f"builtin:{routine_id}"
         routine = parse_routine(item.read_bytes(), source)  # a broken built-in is a bug
-        entries.append(RoutineEntry(routine_id, source, builtin=True, routine=routine))
-    return entries
+        found.append((routine_id, routine))
+    return tuple(found)
 
 
 def own_entries(folder: Path, taken: set[str]) -> list[RoutineEntry]:
@@ -103,9 +132,11 @@ class RoutineLibrary:
         import difflib
 
         match = difflib.get_close_matches(routine_id, known, n=1, cutoff=0.5)
-        hint = f"; did you mean {match[0]}?" if match else ""
+        hint = _("; did you mean {key}?").format(key=match[0]) if match else ""
         raise UnknownRoutineError(
-            f"no routine called {routine_id!r}{hint} (`stretchtimer routines list` shows them all)"
+            _(
+                "no routine called {name}{suggestion} (`stretchtimer routines list` shows them all)"
+            ).format(name=repr(routine_id), suggestion=hint)
         )
 
     def open(self, id_or_file: str) -> RoutineEntry:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.file import load_routine, parse_routine
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
@@ -49,8 +50,11 @@ class ChangedOnDiskError(Exception):
     def __init__(self, path: Path, current: bytes | None) -> None:
         self.path = path
         self.current = current  # None: the file is gone
-        what = "was deleted" if current is None else "was changed by another program"
-        super().__init__(f"{path.name} {what} since it was opened")
+        if current is None:
+            message = _("{file} was deleted since it was opened")
+        else:
+            message = _("{file} was changed by another program since it was opened")
+        super().__init__(message.format(file=path.name))
 
 
 class RoutineClashError(Exception):
@@ -65,13 +69,15 @@ class RoutineClashError(Exception):
         self.builtin = builtin
         self.title = title
         if builtin and title is not None:
-            message = f"a built-in routine is already called “{title}”"
+            message = _("a built-in routine is already called “{title}”").format(title=title)
         elif builtin:
-            message = f"a built-in routine is already called {target.stem}"
+            message = _("a built-in routine is already called {name}").format(name=target.stem)
         elif title is not None:
-            message = f"your routines already have “{title}” in {target.name}"
+            message = _("your routines already have “{title}” in {file}").format(
+                title=title, file=target.name
+            )
         else:
-            message = f"your routines folder already has {target.name}"
+            message = _("your routines folder already has {file}").format(file=target.name)
         super().__init__(message)
 
 
@@ -119,9 +125,16 @@ def builtin_ids() -> set[str]:
 
 
 def builtin_titles() -> set[str]:
+    """The built-in routines' titles in every language they have (a copy must not look
+    like a built-in in any of them)."""
     from stretchtimer.storage.routines.library import builtin_entries
 
-    return {entry.title for entry in builtin_entries()}
+    titles = set()
+    for entry in builtin_entries():
+        if entry.routine is not None:
+            titles.add(entry.routine.title)
+            titles.update(t.title for t in entry.routine.translations if t.title)
+    return titles
 
 
 def title_key(title: str) -> str:
@@ -167,7 +180,8 @@ def numbered_title(title: str, number: int) -> str:
 
 def copy_title(title: str) -> str:
     """``"Hip openers"`` → ``"Hip openers (copy)"``, within the 80-character limit."""
-    suffix = " (copy)"
+    # TRANSLATORS: added to the title of a copy of a routine: "Hip openers (copy)"
+    suffix = " " + _("(copy)")
     return title[: TITLE_LIMIT - len(suffix)].rstrip() + suffix
 
 

@@ -43,6 +43,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 
 from stretchtimer import APP_NAME
+from stretchtimer.core.i18n import _
 from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.storage.paths import Paths, app_paths, ensure_private_dir
 from stretchtimer.system.instance.protocol import ProtocolError, Reply, Request
@@ -138,12 +139,15 @@ class InstanceServer(QObject):
 
     def _handle(self, line: bytes) -> Reply:
         if not line:
-            return Reply(False, "The request was too long.")
+            return Reply(False, _("The request was too long."))
         try:
             request = Request.from_line(line)
         except ProtocolError as error:
             log.warning("a launch sent a request we cannot use: %s", error)
-            return Reply(False, f"The running stretchtimer did not understand: {error}.")
+            return Reply(
+                False,
+                _("The running stretchtimer did not understand: {reason}.").format(reason=error),
+            )
         log.info("a later launch asks to %s %s", request.command, request.routine)
         if request.command == "play":
             self.play_requested.emit(request.routine, request.startup_id, request.options)
@@ -235,7 +239,7 @@ def send(request: Request, address: Address, *, reply_ms: int = REPLY_MS) -> Rep
         return Reply.from_line(line)
     except ProtocolError as error:
         log.warning("the running app answered something we cannot read: %s", error)
-        return Reply(False, "The running stretchtimer gave no answer we understand.")
+        return Reply(False, _("The running stretchtimer gave no answer we understand."))
 
 
 def claim_or_forward(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtDBus import QDBusConnection
 
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.runtime import dbus
 from stretchtimer.system.presence.probe import Check, Kind
 
@@ -21,7 +22,7 @@ MUTTER = ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core")
 MUTTER_INTERFACE = "org.gnome.Mutter.IdleMonitor"
 SCREENSAVER = ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver")
 SCREENSAVER_INTERFACE = "org.freedesktop.ScreenSaver"
-NO_BUS_FIX = "start the app inside your desktop session (DBUS_SESSION_BUS_ADDRESS is not set)"
+NO_BUS_FIX = N_("start the app inside your desktop session (DBUS_SESSION_BUS_ADDRESS is not set)")
 
 
 class MutterIdle:
@@ -40,10 +41,10 @@ class MutterIdle:
 
     def check(self) -> Check:
         if not self.bus.isConnected():
-            return Check(False, "no session D-Bus", NO_BUS_FIX)
+            return Check(False, _("no session D-Bus"), _(NO_BUS_FIX))
         if self.idle_seconds() is None:
-            return Check(False, "GNOME's idle monitor does not answer (not a GNOME session)")
-        return Check(True, "GNOME's idle monitor answers")
+            return Check(False, _("GNOME's idle monitor does not answer (not a GNOME session)"))
+        return Check(True, _("GNOME's idle monitor answers"))
 
 
 class ScreenSaverIdle:
@@ -77,9 +78,9 @@ class ScreenSaverIdle:
 
     def check(self) -> Check:
         if not self.bus.isConnected():
-            return Check(False, "no session D-Bus", NO_BUS_FIX)
+            return Check(False, _("no session D-Bus"), _(NO_BUS_FIX))
         if self.session_idle_seconds() is not None:
-            return Check(True, "the screen saver tells idle time and the locked screen")
+            return Check(True, _("the screen saver tells idle time and the locked screen"))
         if self.locked_seconds() is not None:
-            return Check(True, "the screen saver tells when the screen is locked")
-        return Check(False, "no screen saver service on the session bus")
+            return Check(True, _("the screen saver tells when the screen is locked"))
+        return Check(False, _("no screen saver service on the session bus"))

@@ -12,6 +12,7 @@ import shutil
 
 from PySide6.QtDBus import QDBusConnection
 
+from stretchtimer.core.i18n import _
 from stretchtimer.runtime import dbus
 from stretchtimer.system.presence.probe import Check, Kind, run_command
 
@@ -32,10 +33,10 @@ class GnomeDoNotDisturb:
 
     def check(self) -> Check:
         if shutil.which("gsettings") is None:
-            return Check(False, "gsettings is missing (not a GNOME desktop)")
+            return Check(False, _("gsettings is missing (not a GNOME desktop)"))
         if self.active() is None:
-            return Check(False, "GNOME's notification settings are not installed")
-        return Check(True, "GNOME's Do Not Disturb can be read")
+            return Check(False, _("GNOME's notification settings are not installed"))
+        return Check(True, _("GNOME's Do Not Disturb can be read"))
 
 
 class NotificationsInhibited:
@@ -51,7 +52,7 @@ class NotificationsInhibited:
 
     def check(self) -> Check:
         if not self.bus.isConnected():
-            return Check(False, "no session D-Bus")
+            return Check(False, _("no session D-Bus"))
         if self.active() is None:
-            return Check(False, "the notification server does not say when it is inhibited")
-        return Check(True, "the notification server tells when Do Not Disturb is on")
+            return Check(False, _("the notification server does not say when it is inhibited"))
+        return Check(True, _("the notification server tells when Do Not Disturb is on"))

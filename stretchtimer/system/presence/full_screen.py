@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 
+from stretchtimer.core.i18n import _
 from stretchtimer.system.presence.probe import Check, Kind, run_command
 
 # "_NET_ACTIVE_WINDOW(WINDOW): window id # 0x2a00007" (or a plain number, as some set it)
@@ -49,11 +50,13 @@ class FullScreenWindow:
 
     def check(self) -> Check:
         if os.environ.get("WAYLAND_DISPLAY"):
-            return Check(False, "a Wayland session: other apps' windows cannot be seen")
+            return Check(False, _("a Wayland session: other apps' windows cannot be seen"))
         if not self.display:
-            return Check(False, "no X display (DISPLAY is not set)")
+            return Check(False, _("no X display (DISPLAY is not set)"))
         if shutil.which("xprop") is None:
-            return Check(False, "xprop is missing", "sudo apt install x11-utils")
+            return Check(False, _("xprop is missing"), "sudo apt install x11-utils")
         if self._xprop("-root", "_NET_ACTIVE_WINDOW") is None:
-            return Check(False, f"cannot read the X display {self.display}")
-        return Check(True, "the window manager tells which window is full screen")
+            return Check(
+                False, _("cannot read the X display {display}").format(display=self.display)
+            )
+        return Check(True, _("the window manager tells which window is full screen"))

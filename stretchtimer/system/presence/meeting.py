@@ -16,6 +16,7 @@ import logging
 import shutil
 from typing import Any
 
+from stretchtimer.core.i18n import _
 from stretchtimer.system.presence.probe import Check, Kind, run_command
 
 log = logging.getLogger(__name__)
@@ -65,14 +66,17 @@ class MicrophoneInUse:
 
     def check(self) -> Check:
         if shutil.which("pactl") is None:
-            return Check(False, "pactl is missing", "sudo apt install pulseaudio-utils")
+            return Check(False, _("pactl is missing"), "sudo apt install pulseaudio-utils")
         if self.recording_apps() is None:
             return Check(
                 False,
-                "no answer from the sound server to pactl -f json (needs PulseAudio 16 or later)",
-                "systemctl --user start pipewire-pulse (or start pulseaudio)",
+                _(
+                    "no answer from the sound server to pactl -f json "
+                    "(needs PulseAudio 16 or later)"
+                ),
+                _("systemctl --user start pipewire-pulse (or start pulseaudio)"),
             )
-        return Check(True, "the sound server lists apps using a microphone")
+        return Check(True, _("the sound server lists apps using a microphone"))
 
 
 class CameraInUse:
@@ -92,11 +96,11 @@ class CameraInUse:
     def check(self) -> Check:
         if shutil.which("pw-dump") is None:
             return Check(
-                False, "pw-dump is missing (no PipeWire tools)", "sudo apt install pipewire-bin"
+                False, _("pw-dump is missing (no PipeWire tools)"), "sudo apt install pipewire-bin"
             )
         if self.active() is None:
-            return Check(False, "PipeWire does not answer pw-dump")
-        return Check(True, "PipeWire lists cameras in use")
+            return Check(False, _("PipeWire does not answer pw-dump"))
+        return Check(True, _("PipeWire lists cameras in use"))
 
 
 def _running_camera(item: dict[str, Any]) -> bool:

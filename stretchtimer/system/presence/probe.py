@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from stretchtimer.core.i18n import N_
+
 log = logging.getLogger(__name__)
 
 COMMAND_TIMEOUT = 2.0  # seconds: every helper program answers in milliseconds
@@ -25,10 +27,10 @@ COMMAND_TIMEOUT = 2.0  # seconds: every helper program answers in milliseconds
 class Kind(enum.Enum):
     """What a probe tells, as ``stretchtimer doctor`` names it."""
 
-    IDLE = "idle time"
-    MEETING = "microphone and camera"
-    FULL_SCREEN = "full-screen windows"
-    DO_NOT_DISTURB = "do not disturb"
+    IDLE = N_("idle time")
+    MEETING = N_("microphone and camera")
+    FULL_SCREEN = N_("full-screen windows")
+    DO_NOT_DISTURB = N_("do not disturb")
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,14 @@ import ctypes.util
 import logging
 import os
 
+from stretchtimer.core.i18n import N_, _
 from stretchtimer.system.presence.probe import Check, Kind
 
 log = logging.getLogger(__name__)
+
+
+NOT_X11 = N_("not an X11 session")
+LIBXSS_MISSING = N_("libXss is not installed")
 
 
 class _Info(ctypes.Structure):
@@ -47,11 +52,11 @@ class X11Idle:
         if self._problem is not None:
             return False
         if not self.display_name or os.environ.get("WAYLAND_DISPLAY"):
-            self._problem = "not an X11 session"
+            self._problem = NOT_X11
             return False
         x11_name, xss_name = ctypes.util.find_library("X11"), ctypes.util.find_library("Xss")
         if x11_name is None or xss_name is None:
-            self._problem = "libXss is not installed"
+            self._problem = LIBXSS_MISSING
             return False
         x11, xss = ctypes.CDLL(x11_name), ctypes.CDLL(xss_name)
         x11.XOpenDisplay.restype = ctypes.c_void_p
@@ -85,7 +90,15 @@ class X11Idle:
 
     def check(self) -> Check:
         if self.idle_seconds() is not None:
-            return Check(True, f"the X server {self.display_name} tells idle time")
-        if self._problem == "libXss is not installed":
-            return Check(False, self._problem, "sudo apt install libxss1")
-        return Check(False, self._problem or "the X server has no screen-saver extension")
+            return Check(
+                True, _("the X server {display} tells idle time").format(display=self.display_name)
+            )
+        if self._problem == LIBXSS_MISSING:
+            return Check(False, _(LIBXSS_MISSING), "sudo apt install libxss1")
+        if self._problem == NOT_X11:
+            return Check(False, _(NOT_X11))
+        if self._problem is not None:
+            return Check(
+                False, _("cannot open the X display {display}").format(display=self.display_name)
+            )
+        return Check(False, _("the X server has no screen-saver extension"))

@@ -53,3 +53,20 @@ def test_the_build_script_makes_a_bundle_that_runs_a_routine(tmp_path: Path) -> 
     assert not list(internal.rglob("*.qm"))  # Qt's translations
     assert not list(internal.rglob("libssl*"))
     assert not (internal / "PySide6" / "Qt" / "plugins" / "imageformats").exists()
+    # The catalogues travel, compiled, where the app looks for them; it speaks German.
+    for language in ("de", "es", "fr"):
+        for domain in ("core", "cli", "app"):
+            assert (
+                internal / "stretchtimer" / "locale" / language / "LC_MESSAGES" / f"{domain}.mo"
+            ).is_file()
+    assert not list(internal.rglob("*.po"))
+    german = subprocess.run(
+        [str(bundle / "stretchtimer"), "--lang", "de", "routines", "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"STRETCHTIMER_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"},
+    )
+    assert german.returncode == 0, german.stderr
+    assert "Übungen" in german.stdout and "mitgeliefert" in german.stdout

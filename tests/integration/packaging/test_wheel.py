@@ -26,11 +26,15 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name as canonical
 
 from stretchtimer import APP_ID, __version__
+from stretchtimer.storage.languages import DOMAINS
 from stretchtimer.storage.routines.library import builtin_entries
 from tests.conftest import REPO
 
-EXCLUDED_FROM_WHEEL = (".py", "README.md", ".ico", ".icns")
-FOLDERS_NOT_IN_WHEEL = ("packaging/linux/screenshots/",)  # served from the release's tag
+EXCLUDED_FROM_WHEEL = (".py", "README.md", ".ico", ".icns", ".in")  # .in: launcher templates
+FOLDERS_NOT_IN_WHEEL = (
+    "packaging/linux/screenshots/",  # served from the release's tag
+    "packaging/linux/po/",  # the launcher's catalogues: merged into its files before
+)
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +142,9 @@ def test_the_wheel_carries_every_packaged_file_and_nothing_else(wheel: Path) -> 
     for entry in builtin_entries():
         assert f"stretchtimer/storage/routines/builtin/{entry.id}.toml" in names
     assert f"stretchtimer/assets/linux/{APP_ID}.desktop" in names
+    for language in ("de", "es", "fr"):  # the catalogues the app reads, compiled
+        for domain in DOMAINS:
+            assert f"stretchtimer/locale/{language}/LC_MESSAGES/{domain}.mo" in names
     assert "stretchtimer/assets/icons/stretchtimer-16.png" in names
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
 

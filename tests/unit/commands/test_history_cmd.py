@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,11 @@ def test_since_and_until_pick_local_days(home: Path, filled: Path) -> None:
 def test_stats_in_words_and_as_json(home: Path, filled: Path) -> None:
     words = run_cli("history", "stats", home=home)
     assert words.returncode == 0, words.stderr
-    assert "Sessions:         3 (2 completed, 67% of those that ended)" in words.stdout
+    lines = words.stdout.splitlines()
+    assert "Sessions:         3" in lines
+    assert "%" not in words.stdout  # what was done, never a rate of what was not
+    assert "completed" not in words.stdout
+    assert lines[0] == "This week:        0 of 3 sessions, 0 min"  # this week leads
     assert "Pigeon pose" in words.stdout
     data = json.loads(run_cli("history", "stats", "--json", home=home).stdout)
     assert data["sessions"] == 3 and data["completed"] == 2
@@ -109,6 +114,24 @@ def test_stats_in_words_and_as_json(home: Path, filled: Path) -> None:
         }
     ]
     assert data["stretches"] == [{"name": "Pigeon pose", "active_seconds": 45.0, "segments": 1}]
+
+
+def test_stats_lead_with_this_week_against_the_weekly_goal(home: Path) -> None:
+    now = time.time()
+    add_sessions(
+        history_path(home),
+        [session(started=now - 60 * minutes, active=300) for minutes in (1, 5, 9)],
+    )
+    settings = home / "config" / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("version = 1\n[session]\nweekly_goal = 4\n", encoding="utf-8")
+    below = run_cli("history", "stats", home=home).stdout.splitlines()
+    assert below[0] == "This week:        3 of 4 sessions, 15 min"
+    assert below[1] == "Today:            15 min"
+    assert below[2].startswith("Current streak:   1 day")
+    settings.write_text("version = 1\n[session]\nweekly_goal = 3\n", encoding="utf-8")
+    reached = run_cli("history", "stats", home=home).stdout.splitlines()
+    assert reached[0] == "This week:        3 of 3 sessions (weekly goal reached), 15 min"
 
 
 def test_export_writes_a_private_file_and_never_overwrites_one(home: Path, filled: Path) -> None:
@@ -136,7 +159,7 @@ def test_import_twice_then_delete(home: Path, filled: Path, tmp_path: Path) -> N
     first = run_cli("history", "import", str(exported), home=other)
     assert first.stdout.strip() == "Imported 3 sessions."
     second = run_cli("history", "import", str(exported), home=other)
-    assert second.stdout.strip() == "Imported 0 sessions; 3 were already in your history."
+    assert second.stdout.strip() == "Imported 0 sessions. 3 were already in your history."
     sessions = json.loads(run_cli("history", "--json", home=other).stdout)
     assert len(sessions) == 3
     deleted = run_cli("history", "delete", sessions[0]["id"][:8], home=other)

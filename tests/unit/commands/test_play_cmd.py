@@ -127,6 +127,8 @@ def test_keys_pause_skip_and_quit_in_a_real_terminal(home: Path) -> None:
         term.press(" ")
         term.press("e")
         term.read_until("Easier: Thread the needle instead")
+        term.press("e")  # E again: back to the stretch itself, as the app's Easier button
+        term.read_until("Back to the full stretch.")
         term.press("\x1b[C")  # right arrow skips too
         term.read_until(r"switch sides")
         term.press("q")
@@ -157,20 +159,15 @@ def test_sigterm_also_stops_cleanly(home: Path) -> None:
         text=True,
         env=dict(os.environ, STRETCHTIMER_HOME=str(home)),
     )
-    # Mid-session, not mid-start-up: a fixed wait sent the signal before Python had even
-    # imported the app on a loaded machine (killed, exit -15).
+    # The session has begun (and its SIGTERM handler is in place) once it writes its
+    # first line; a busy machine may take seconds to get there.
     assert process.stdout is not None
-    shown = b""
-    deadline = time.monotonic() + 60
-    while b"1/4" not in shown:  # the session has begun
-        left = deadline - time.monotonic()
-        ready, _, _ = select.select([process.stdout], [], [], max(0.0, left))
-        assert ready, "the session did not begin within 60 s"
-        chunk = os.read(process.stdout.fileno(), 4096)
-        assert chunk, "the player ended before its session began"
-        shown += chunk
+    ready, _, _ = select.select([process.stdout], [], [], 60)
+    assert ready, "the session wrote nothing within a minute"
+    first = process.stdout.readline()
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)
+    out = first + out
     assert process.returncode == 130
     assert "Stopped after" in out and "Traceback" not in err
 

@@ -61,7 +61,7 @@ def test_a_session_starts_with_its_first_segment_and_the_rest_follow_in_order(ho
     assert spoken.pending == tuple(text for text in order if text not in first)
     second = [cue.text for cue in spoken.plan.segments[1].cues if cue.text]
     assert list(spoken.pending[: len(second)]) == second  # what the session needs next
-    assert spoken.pending[len(second)] == phrases.WAITING_FOR_VOICE  # then, for a wait
+    assert spoken.pending[len(second)] == phrases.waiting_for_voice()  # then, for a wait
     assert segments_ready(spoken.plan, spoken.clips) == 1
     # Once every clip is in the cache (a routine played before), nothing is pending.
     prepare_spoken_session(routine, PlanOptions(), VoiceChoice("pyttsx3:", 165), factory)
@@ -106,7 +106,7 @@ def test_a_session_that_reaches_unrendered_words_waits_at_the_boundary_and_goes_
     driver.engine.stall_gap = math.inf  # one late tick here is late, not a stalled program
     clock.advance(first.duration + 5.0)
     driver.tick()
-    assert Paused(PauseReason.SPEECH, phrases.WAITING_FOR_VOICE) in events
+    assert Paused(PauseReason.SPEECH, phrases.waiting_for_voice()) in events
     assert driver.engine.state is State.PAUSED and driver.engine.index == 1
     spoken_in_second = [
         event for event in events if isinstance(event, CueDue) and event.segment.position == 1

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from stretchtimer.core.i18n import Language
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem, SpeechUnavailableError
 from stretchtimer.storage.paths import Paths
-from stretchtimer.system.doctor import Finding, folder_findings, report, voice_findings
+from stretchtimer.system.doctor import (
+    Finding,
+    folder_findings,
+    language_finding,
+    report,
+    voice_findings,
+)
 
 
 def paths_in(root: Path) -> Paths:
@@ -63,3 +71,41 @@ def test_a_report_aligns_topics_and_lists_fixes_below() -> None:
         "                         fix: use GNOME",
         "off      natural voices  Piper is not installed",
     ]
+
+
+def test_the_language_in_use_and_its_catalogues(language: Callable[[str], Language]) -> None:
+    from stretchtimer.storage.languages import LOCALE_DIR
+
+    english = language_finding()
+    assert english.ok and english.topic == "language"
+    assert english.detail.startswith("English (en), the source language; catalogues for en, ")
+    assert "de" in english.detail and str(LOCALE_DIR) in english.detail
+    language("de")
+    german = language_finding()
+    assert german.ok
+    assert german.detail == (
+        f"Deutsch (de): Kataloge core, cli, app in {LOCALE_DIR / 'de' / 'LC_MESSAGES'}"
+    )
+    assert report([german]).startswith("ok       Sprache  Deutsch (de)")
+
+
+def test_a_language_without_catalogues_says_what_stays_english(
+    language: Callable[[str], Language],
+) -> None:
+    language("ar")  # laid out right to left, but no Arabic catalogue ships
+    finding = language_finding()
+    assert finding.state == "off"  # optional: the app works, in English words
+    assert finding.detail == (
+        "العربية (ar): no catalogues core, cli, app, so those texts stay in English"
+    )
+    assert finding.fix.startswith("choose one of en, de, ")
+    assert "with --lang or the Language setting" in finding.fix
+
+
+def test_the_json_keeps_english_topics_and_states_in_any_language(
+    language: Callable[[str], Language],
+) -> None:
+    language("fr")
+    finding = language_finding()
+    assert finding.as_json()["topic"] == "language" and finding.as_json()["state"] == "ok"
+    assert "catalogues" in str(finding.as_json()["detail"])  # the sentence is French

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from stretchtimer.core.control_text import LINE_BREAKS, control_problem
+from stretchtimer.core.i18n import _
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 from stretchtimer.storage.history.schema import OUTCOMES
@@ -63,14 +64,18 @@ class Fields:
         value = self.raw(key)
         if value is None:
             if required:
-                raise FieldError(f'"{key}" is missing')
+                raise FieldError(_('"{key}" is missing').format(key=key))
             return None
         if not isinstance(value, str):
-            raise FieldError(f'"{key}": expected text, found {_shown(value)}')
+            raise FieldError(
+                _('"{key}": expected text, found {value}').format(key=key, value=_shown(value))
+            )
         if required and not value.strip():
-            raise FieldError(f'"{key}" is empty')
+            raise FieldError(_('"{key}" is empty').format(key=key))
         if len(value) > limit:
-            raise FieldError(f'"{key}": longer than {limit} characters')
+            raise FieldError(
+                _('"{key}": longer than {count} characters').format(key=key, count=limit)
+            )
         problem = control_problem(value, LINE_BREAKS if multiline else "")
         if problem is not None:
             raise FieldError(f'"{key}" {problem}')
@@ -84,7 +89,11 @@ class Fields:
             try:
                 value = float(value)
             except ValueError:
-                raise FieldError(f'"{key}": expected a number, found {_shown(value)}') from None
+                raise FieldError(
+                    _('"{key}": expected a number, found {value}').format(
+                        key=key, value=_shown(value)
+                    )
+                ) from None
         if (
             not isinstance(value, int | float)
             or isinstance(value, bool)
@@ -92,7 +101,9 @@ class Fields:
             or not low <= value <= high
         ):
             raise FieldError(
-                f'"{key}": expected a number from {low:g} to {high:g}, found {_shown(value)}'
+                _('"{key}": expected a number from {lowest} to {highest}, found {value}').format(
+                    key=key, lowest=f"{low:g}", highest=f"{high:g}", value=_shown(value)
+                )
             )
         return float(value)
 
@@ -105,7 +116,9 @@ class Fields:
                 value = int(value)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise FieldError(
-                f'"{key}": expected a whole number from {low} to {high}, found {_shown(value)}'
+                _(
+                    '"{key}": expected a whole number from {lowest} to {highest}, found {value}'
+                ).format(key=key, lowest=low, highest=high, value=_shown(value))
             )
         return value
 
@@ -113,7 +126,9 @@ class Fields:
         value = self.raw(key)
         if value not in choices:
             raise FieldError(
-                f'"{key}": expected one of {", ".join(choices)}, found {_shown(value)}'
+                _('"{key}": expected one of {choices}, found {value}').format(
+                    key=key, choices=", ".join(choices), value=_shown(value)
+                )
             )
         return str(value)
 
@@ -121,28 +136,43 @@ class Fields:
         value = self.raw(key)
         if value is None and not required:
             return None
-        if not isinstance(value, str):
-            raise FieldError(f'"{key}": expected a date and time, found {_shown(value)}')
-        if len(value) > 40:
-            raise FieldError(f'"{key}": expected a date and time, found {_shown(value)}')
+        if not isinstance(value, str) or len(value) > 40:
+            raise FieldError(
+                _('"{key}": expected a date and time, found {value}').format(
+                    key=key, value=_shown(value)
+                )
+            )
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
             raise FieldError(
-                f'"{key}": expected a date and time such as 2024-03-30T22:30:00Z, '
-                f"found {_shown(value)}"
+                _(
+                    '"{key}": expected a date and time such as 2024-03-30T22:30:00Z, found {value}'
+                ).format(key=key, value=_shown(value))
             ) from None
         zone = moment.utcoffset()
         if zone is None:
-            raise FieldError(f'"{key}": {_shown(value)} has no time zone (add Z for UTC)')
+            raise FieldError(
+                _('"{key}": {value} has no time zone (add Z for UTC)').format(
+                    key=key, value=_shown(value)
+                )
+            )
         if abs(zone) > timedelta(minutes=MAX_OFFSET):
-            raise FieldError(f'"{key}": {_shown(value)} is more than 14 hours off UTC')
+            raise FieldError(
+                _('"{key}": {value} is more than 14 hours off UTC').format(
+                    key=key, value=_shown(value)
+                )
+            )
         try:
             utc = moment.astimezone(UTC)
         except (OverflowError, ValueError):
             utc = EARLIEST - timedelta(days=1)  # before year 1 or after 9999 in UTC
         if not EARLIEST <= utc <= LATEST:
-            raise FieldError(f'"{key}": {_shown(value)} is not between the years 1970 and 9999')
+            raise FieldError(
+                _('"{key}": {value} is not between the years 1970 and 9999').format(
+                    key=key, value=_shown(value)
+                )
+            )
         return moment
 
 
@@ -156,12 +186,14 @@ def session_from_fields(fields: Fields, segments: Any) -> SessionRecord:
     try:
         session_id = str(uuid.UUID(str(raw_id)))
     except ValueError:
-        raise FieldError(f'"id": expected a session id (a UUID), found {_shown(raw_id)}') from None
+        raise FieldError(
+            _('"id": expected a session id (a UUID), found {value}').format(value=_shown(raw_id))
+        ) from None
     started = fields.moment("started_at")
     assert started is not None
     ended = fields.moment("ended_at", required=False)
     if ended is not None and ended < started:
-        raise FieldError('"ended_at" is before "started_at"')
+        raise FieldError(_('"ended_at" is before "started_at"'))
     offset = fields.whole("utc_offset_minutes", -MAX_OFFSET, MAX_OFFSET)
     if offset is None:
         zone = started.utcoffset()
@@ -196,37 +228,44 @@ def _segments(items: Any) -> tuple[SegmentRecord, ...]:
     if items is None:
         return ()
     if not isinstance(items, list):
-        raise FieldError('"segments": expected a list')
+        raise FieldError(_('"segments": expected a list'))
     if len(items) > MAX_SEGMENTS:
-        raise FieldError(f'"segments": more than {MAX_SEGMENTS}')
+        raise FieldError(_('"segments": more than {count}').format(count=MAX_SEGMENTS))
     found: list[SegmentRecord] = []
     orders: set[int] = set()
     for index, item in enumerate(items):
         try:
             if not isinstance(item, dict):
-                raise FieldError("is not an object")
+                raise FieldError(_("is not an object"))
             segment = _segment(Fields(item, csv=False))
             if segment.order in orders:
-                raise FieldError(f'"order" {segment.order} appears twice')
+                raise FieldError(_('"order" {number} appears twice').format(number=segment.order))
             orders.add(segment.order)
             found.append(segment)
         except FieldError as invalid:
-            raise FieldError(f"segment {index + 1}: {invalid}", segment=index) from None
+            raise FieldError(
+                _("segment {number}: {problem}").format(number=index + 1, problem=invalid),
+                segment=index,
+            ) from None
     return tuple(found)
 
 
 def _segment(fields: Fields) -> SegmentRecord:
     order = fields.whole("order", 0, MAX_SEGMENTS)
     if order is None:
-        raise FieldError('"order" is missing')
+        raise FieldError(_('"{key}" is missing').format(key="order"))
     easier = fields.raw("easier")
     if easier is not None and not isinstance(easier, bool):
-        raise FieldError(f'"easier": expected true or false, found {_shown(easier)}')
+        raise FieldError(
+            _('"easier": expected true or false, found {value}').format(value=_shown(easier))
+        )
     ended = fields.moment("ended_at")
     assert ended is not None
     side = fields.raw("side")
     if side not in (None, "left", "right"):
-        raise FieldError(f'"side": expected left, right or null, found {_shown(side)}')
+        raise FieldError(
+            _('"side": expected left, right or null, found {value}').format(value=_shown(side))
+        )
     return SegmentRecord(
         order=order,
         step_index=fields.whole("step_index", 0, 10_000),

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.atomic import atomic_stream
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord
 from stretchtimer.storage.history.store import HistoryDatabase
@@ -58,7 +59,9 @@ def export_format(path: Path) -> str:
     if suffix in (".json", ".csv"):
         return suffix[1:]
     raise ExportFormatError(
-        f"cannot tell the format of {path.name!r}: give a file name ending in .json or .csv"
+        _("cannot tell the format of {name}: give a file name ending in .json or .csv").format(
+            name=repr(path.name)
+        )
     )
 
 

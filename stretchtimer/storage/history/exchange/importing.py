@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretchtimer.core.bounded_parse import ParseLimitError, loads_json
+from stretchtimer.core.i18n import _
 from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded, size_text
 from stretchtimer.storage.history.connection import immediate
 from stretchtimer.storage.history.exchange.checks import FieldError, Fields, session_from_fields
@@ -52,7 +53,8 @@ class ImportFileError(Exception):
         self.problems = list(problems[:PROBLEMS_SHOWN])
         self.count = len(problems) if count is None else count
         more = self.count - len(self.problems)
-        super().__init__("\n".join(self.problems) + (f"\n… and {more} more" if more > 0 else ""))
+        tail = "\n" + _("… and {count} more").format(count=more) if more > 0 else ""
+        super().__init__("\n".join(self.problems) + tail)
 
 
 @dataclass(frozen=True)
@@ -87,25 +89,34 @@ def read_import_file(path: Path) -> list[SessionRecord]:
     suffix = path.suffix.lower()
     if suffix not in (".json", ".csv"):
         raise ImportFileError(
-            [f"{name}: cannot tell the format: give a file ending in .json or .csv"]
+            [
+                _("{file}: cannot tell the format: give a file ending in .json or .csv").format(
+                    file=name
+                )
+            ]
         )
     try:
         data = read_bounded(path, MAX_FILE_BYTES)
     except FileRefusedError as refused:
         if refused.size is not None:
-            too_large = (
-                f"{name}: is {size_text(refused.size)}; "
-                f"a history export is at most {size_text(MAX_FILE_BYTES)}"
+            too_large = _("{file}: is {size}; a history export is at most {limit}").format(
+                file=name, size=size_text(refused.size), limit=size_text(MAX_FILE_BYTES)
             )
             raise ImportFileError([too_large]) from None
-        raise ImportFileError([f"{name}: {refused.reason}; give an exported file"]) from None
+        refusal = _("{file}: {reason}; give an exported file").format(
+            file=name, reason=refused.reason
+        )
+        raise ImportFileError([refusal]) from None
     except OSError as error:
-        raise ImportFileError([f"{name}: cannot be read ({error.strerror or error})"]) from None
+        unread = _("{file}: cannot be read ({reason})").format(
+            file=name, reason=error.strerror or error
+        )
+        raise ImportFileError([unread]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise ImportFileError([f"{name}:{line}: not UTF-8 text"]) from None
+        raise ImportFileError([f"{name}:{line}: " + _("not UTF-8 text")]) from None
     if suffix == ".json":
         return _read_json(text, name)
     return _read_csv(text, name)
@@ -115,18 +126,22 @@ def _read_json(text: str, name: str) -> list[SessionRecord]:
     try:
         document = loads_json(text)
     except json.JSONDecodeError as error:
-        raise ImportFileError([f"{name}:{error.lineno}: not valid JSON ({error.msg})"]) from None
+        invalid = _("not valid JSON ({reason})").format(reason=error.msg)
+        raise ImportFileError([f"{name}:{error.lineno}: {invalid}"]) from None
     except ParseLimitError as error:
         raise ImportFileError([f"{name}:{error.line or 1}: {error.message}"]) from None
     if isinstance(document, dict):
         if document.get("format", EXPORT_FORMAT) != EXPORT_FORMAT:
-            raise ImportFileError([f"{name}:1: not a stretchtimer history export"])
+            raise ImportFileError([f"{name}:1: " + _("not a stretchtimer history export")])
         version = document.get("version", EXPORT_VERSION)
         if not isinstance(version, int) or isinstance(version, bool) or version > EXPORT_VERSION:
             raise ImportFileError(
                 [
-                    f"{name}:1: written by a newer stretchtimer (format version "
-                    f"{str(version)[:20]}); update stretchtimer to import it"
+                    f"{name}:1: "
+                    + _(
+                        "written by a newer stretchtimer (format version {version}); "
+                        "update stretchtimer to import it"
+                    ).format(version=str(version)[:20])
                 ]
             )
         items = document.get("sessions")
@@ -134,23 +149,29 @@ def _read_json(text: str, name: str) -> list[SessionRecord]:
         items = document
     if not isinstance(items, list):
         raise ImportFileError(
-            [f'{name}:1: expected a list of sessions (or an export with "sessions")']
+            [f"{name}:1: " + _('expected a list of sessions (or an export with "sessions")')]
         )
     sessions: list[SessionRecord] = []
     problems = _Problems()
     for index, item in enumerate(items):
         try:
             if not isinstance(item, dict):
-                raise FieldError("is not an object")
+                raise FieldError(_("is not an object"))
             sessions.append(session_from_fields(Fields(item, csv=False), item.get("segments", [])))
         except FieldError as invalid:
-            problems.add(index, invalid.segment, f"session {index + 1}: {invalid}")
+            problems.add(
+                index,
+                invalid.segment,
+                _("session {number}: {problem}").format(number=index + 1, problem=invalid),
+            )
     if problems.count:
-        lines = _json_lines(text, [(session, segment) for session, segment, _ in problems.first])
+        lines = _json_lines(
+            text, [(session, segment) for session, segment, _message in problems.first]
+        )
         raise ImportFileError(
             [
                 f"{name}:{line}: {message}"
-                for line, (_, _, message) in zip(lines, problems.first, strict=True)
+                for line, (_session, _segment, message) in zip(lines, problems.first, strict=True)
             ],
             problems.count,
         )
@@ -163,13 +184,17 @@ def _read_csv(text: str, name: str) -> list[SessionRecord]:
     try:
         header = reader.fieldnames or []
     except csv.Error as error:
-        raise ImportFileError([f"{name}:1: not valid CSV ({error})"]) from None
+        raise ImportFileError(
+            [f"{name}:1: " + _("not valid CSV ({reason})").format(reason=error)]
+        ) from None
     missing = [column for column in REQUIRED_CSV if column not in header]
     if missing:
         raise ImportFileError(
             [
-                f"{name}:1: the header has no {', '.join(missing)} column; "
-                "is this a stretchtimer history export?"
+                f"{name}:1: "
+                + _(
+                    "the header has no {columns} column; is this a stretchtimer history export?"
+                ).format(columns=", ".join(missing))
             ]
         )
     sessions: list[SessionRecord] = []
@@ -183,12 +208,14 @@ def _read_csv(text: str, name: str) -> list[SessionRecord]:
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(f"{name}:{reader.line_num}: not valid CSV ({error})")
+            problems.append(
+                f"{name}:{reader.line_num}: " + _("not valid CSV ({reason})").format(reason=error)
+            )
             count += 1
             break
         try:
             if None in row:
-                raise FieldError("this row has more cells than the header")
+                raise FieldError(_("this row has more cells than the header"))
             cells = {key: _unescape(value) for key, value in row.items() if value is not None}
             sessions.append(session_from_fields(Fields(cells, csv=True), []))
             lines.append(start)
@@ -216,7 +243,10 @@ def _no_repeats(sessions: list[SessionRecord], name: str, line_of: Callable[[int
         if session.id in seen:
             first = line_of(seen[session.id])
             raise ImportFileError(
-                [f"{name}:{line_of(index)}: session id {session.id} is also on line {first}"]
+                [
+                    f"{name}:{line_of(index)}: "
+                    + _("session id {id} is also on line {line}").format(id=session.id, line=first)
+                ]
             )
         seen[session.id] = index
 

@@ -66,3 +66,61 @@ def test_reminder_status_without_working_days_says_none_is_coming() -> None:
     assert status_of(desk) == (
         "Outside your working hours; no reminder is coming in the next week."
     )
+
+
+def test_reminder_words_are_in_the_persons_language(language) -> None:  # type: ignore[no-untyped-def]
+    language("de")
+    now = instant("2024-06-03 10:00")  # a Monday
+    assert spoken_reminder("Hüften am Schreibtisch") == "Zeit zum Dehnen: Hüften am Schreibtisch."
+    assert when_text(instant("2024-06-07 09:50"), now, BERLIN) == "am Freitag um 09:50"
+    assert when_text(instant("2024-06-12 09:50"), now, BERLIN) == "am 12. Juni um 09:50"
+    desk = Desk("2024-06-03 09:00", ReminderRules(enabled=True))
+    desk.do("pause_until_tomorrow")
+    assert status_of(desk) == (
+        "Erinnerungen sind pausiert bis morgen um 09:00; "
+        "die nächste Erinnerung kommt morgen um 09:50."
+    )
+    language("es")
+    desk.do("resume")
+    desk.run_until("2024-06-07 18:00")  # Friday evening
+    assert status_of(desk) == (
+        "Fuera de tu horario de trabajo; el próximo recordatorio llega el lunes a las 09:50."
+    )
+    language("fr")
+    assert when_text(instant("2024-06-12 09:50"), now, BERLIN, until=True) == (
+        "jusqu’au 12 juin à 09:50"
+    )
+
+
+def test_every_reminder_sentence_is_marked_for_translation(language) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from tests.languages import unmarked
+
+    def outside_marks(text: str) -> str:
+        """``unmarked`` for sentences holding translated parts (marks inside marks)."""
+        innermost = re.compile(r"⟦[^⟦⟧]*⟧")
+        while innermost.search(text):
+            text = innermost.sub(" ", text)
+        return unmarked(text, ("R",))
+
+    language("qps")
+    desk = Desk("2024-06-03 09:00", ReminderRules(enabled=False))
+    seen = [status_of(desk)]
+    desk.do("update_rules", ReminderRules(enabled=True))
+    seen.append(status_of(desk))
+    desk.run_until("2024-06-03 09:50")
+    seen.append(status_of(desk))
+    desk.do("snooze")
+    seen.append(status_of(desk))
+    desk.do("pause_for", 3600)
+    seen.append(status_of(desk))
+    desk.do("pause_until_tomorrow")
+    seen.append(status_of(desk))
+    seen += [spoken_reminder("R"), notification_body("R")]
+    now = instant("2024-06-03 10:00")
+    seen += [
+        when_text(instant(day), now, BERLIN) for day in ("2024-06-07 09:50", "2024-06-12 09:50")
+    ]
+    assert [text for text in seen if outside_marks(text)] == []
+    assert all("⟦" in text for text in seen)

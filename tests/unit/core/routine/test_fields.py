@@ -89,7 +89,7 @@ def test_side_placeholders_need_a_sided_step_and_only_two_exist() -> None:
     sided = text.replace("{side}", "{sde}") + 'sides = "both"\n'
     assert problems_of(sided) == [
         'mine.toml:5: step 1 ("A"): say: has {sde}; the words that change per side are {side} '
-        "and {other}"
+        "and {other} (or {side:form for left|form for right})"
     ]
 
 

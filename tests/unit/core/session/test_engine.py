@@ -73,7 +73,7 @@ def test_a_whole_session_runs_on_time_and_finishes_once() -> None:
     assert len(finished) == 1 and finished[0].status is Status.COMPLETED
     assert finished[0].active_seconds == pytest.approx(plan.duration)
     # the closing words are said after the session is recorded as finished
-    assert isinstance(events[-1], CueDue) and events[-1].cue.text == phrases.SESSION_COMPLETE
+    assert isinstance(events[-1], CueDue) and events[-1].cue.text == phrases.session_complete()
     assert clock.now().mono - start == pytest.approx(
         plan.duration + plan.segments[-1].cues[-1].offset
     )
@@ -194,7 +194,7 @@ def test_when_the_machine_sleeps_the_session_pauses_itself_and_says_why() -> Non
     engine.tick(clock.advance(10))
     clock.sleep_machine(3600)
     events = engine.tick(clock.advance(0.1))
-    assert of(Paused, events) == [Paused(PauseReason.SLEEP, phrases.PAUSED_FOR_SLEEP)]
+    assert of(Paused, events) == [Paused(PauseReason.SLEEP, phrases.paused_for_sleep())]
     assert engine.state is State.PAUSED
     assert engine.remaining(clock.now()) == pytest.approx(49.9)
     assert not of(SegmentEnded, events)  # the hold was not "done" while asleep
@@ -272,7 +272,7 @@ def test_a_program_held_still_pauses_at_the_moment_it_was_last_seen_running() ->
     assert not of(Paused, seen)
     remaining = engine.remaining(clock.now())
     events = engine.tick(clock.advance(40))  # SIGSTOP for 40 s: the timer could not fire
-    assert of(Paused, events) == [Paused(PauseReason.STALLED, phrases.PAUSED_FOR_STALL)]
+    assert of(Paused, events) == [Paused(PauseReason.STALLED, phrases.paused_for_stall())]
     assert not of(SegmentEnded, events) and not of(CueDue, events)  # no hold nobody did
     assert engine.state is State.PAUSED
     assert engine.remaining(clock.now()) == pytest.approx(remaining)

@@ -41,7 +41,7 @@ def test_the_session_waits_at_a_boundary_and_goes_on_when_speech_is_ready() -> N
     [started] = [event for event in events if isinstance(event, SegmentStarted)]
     assert started.segment.position == 1  # the display shows what comes next
     assert [event for event in events if isinstance(event, Paused)] == [
-        Paused(PauseReason.SPEECH, phrases.WAITING_FOR_VOICE)
+        Paused(PauseReason.SPEECH, phrases.waiting_for_voice())
     ]
     assert not [
         event for event in events if isinstance(event, CueDue) and event.segment is started.segment

@@ -203,7 +203,9 @@ def test_the_session_closes_with_a_chime_and_words() -> None:
     plan = build_plan(routine_of(Step("A", Hold(5))))
     done = plan.segments[-1]
     assert done.kind is K.DONE and done.cues[0].sound is Sound.COMPLETE
-    assert [text for _, text in spoken(plan, len(plan.segments) - 1)] == [phrases.SESSION_COMPLETE]
+    assert [text for _, text in spoken(plan, len(plan.segments) - 1)] == [
+        phrases.session_complete()
+    ]
     assert plan.duration == sum(segment.duration for segment in plan.segments[:-1])
 
 

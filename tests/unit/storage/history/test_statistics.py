@@ -37,13 +37,17 @@ def at(local: str, offset: int = 60) -> float:
 
 
 def stats_of(
-    path: Path, sessions: list[SessionRecord], today: str, **period: date
+    path: Path,
+    sessions: list[SessionRecord],
+    today: str,
+    now: float | None = None,
+    **period: date,
 ) -> HistoryStatistics:
     add_sessions(path, sessions)
     opened = open_history(path)
     assert opened.database is not None
     with opened.database as database:
-        return history_statistics(database, today=date.fromisoformat(today), **period)
+        return history_statistics(database, today=date.fromisoformat(today), now=now, **period)
 
 
 @pytest.fixture
@@ -70,6 +74,26 @@ def test_streaks_count_days_with_a_completed_session(path: Path) -> None:
     )
     assert stats.streaks.longest.days == 4
     assert stats.streaks.longest.first == date(2024, 5, 1)
+
+
+def test_a_session_dated_tomorrow_does_not_count_in_todays_streak(path: Path) -> None:
+    """A clock set a day ahead wrote tomorrow's date: the streak is what was done until today."""
+    days = {
+        "2024-05-06": COMPLETED,
+        "2024-05-07": COMPLETED,
+        "2024-05-09": COMPLETED,  # tomorrow, seen from 2024-05-08
+    }
+    sessions = [session(started=at(f"{day}T08:00"), offset=60, status=s) for day, s in days.items()]
+    stats = stats_of(path, sessions, today="2024-05-08", now=at("2024-05-08T12:00"))
+    assert (stats.streaks.current.days, stats.streaks.current.last) == (2, date(2024, 5, 7))
+    assert stats.streaks.longest.last == date(2024, 5, 7)
+
+
+def test_a_streak_of_tomorrow_alone_is_no_streak_today(path: Path) -> None:
+    sessions = [session(started=at("2024-05-09T08:00"), offset=60, status=COMPLETED)]
+    stats = stats_of(path, sessions, today="2024-05-08", now=at("2024-05-08T12:00"))
+    assert stats.streaks.current.days == 0
+    assert stats.streaks.longest.days == 0
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from stretchtimer.core.routine.guidance import FLOOR_POSES, check_guidance
-from stretchtimer.core.routine.model import Breaths, Hold, Reps, Routine, Sides
+from stretchtimer.core.routine.languages import in_language, languages, translation_gaps
+from stretchtimer.core.routine.model import (
+    ROUTINE_TEXT_KEYS,
+    STEP_TEXT_KEYS,
+    Breaths,
+    Hold,
+    Reps,
+    Routine,
+    Sides,
+)
 from stretchtimer.core.routine.wording import uses_sides
 from stretchtimer.core.session.plan import build_plan
+from stretchtimer.storage.languages import shipped_languages
 from stretchtimer.storage.routines.library import builtin_entries
 
 ROUTINES: dict[str, Routine] = {
@@ -106,3 +118,89 @@ def test_every_step_of_every_built_in_names_a_pose_from_the_library() -> None:
     for routine in ROUTINES.values():
         for item in routine.steps:
             assert item.pose in POSE_NAMES, f"{routine.title}: {item.name}: {item.pose}"
+
+
+# -- in every language the app ships ---------------------------------------------------
+
+TRANSLATED = [tag for tag in shipped_languages() if tag != "en"]
+SIDE_FORM = re.compile(r"\{(side|other)(?::([^|{}]*)\|([^|{}]*))?\}")
+# The two words a side form may hold, by language: left and right with the same ending.
+SIDE_WORDS = {
+    "de": re.compile(r"links\|rechts|link(e|en|er|es|em)\|recht\1"),
+    "es": re.compile(r"izquierd([oa]s?)\|derech\1"),
+    "fr": re.compile(r"gauche(s?)\|droite?\1"),
+}
+
+
+def translated_texts(routine: Routine, tag: str) -> list[tuple[str, str, str]]:
+    """(where, original, translation) for every text of ``routine`` and its steps in ``tag``."""
+    found = []
+    [own] = [t for t in routine.translations if t.language == tag]
+    for key in ROUTINE_TEXT_KEYS:
+        found.append((key, getattr(routine, key), getattr(own, key)))
+    for item in routine.steps:
+        [text] = [t for t in item.translations if t.language == tag]
+        for key in STEP_TEXT_KEYS:
+            if key == "rep_cues":
+                for cue, translated in zip(item.rep_cues, text.rep_cues, strict=False):
+                    found.append((f"{item.name}: rep_cues", cue, translated))
+            else:
+                found.append((f"{item.name}: {key}", getattr(item, key), getattr(text, key)))
+    return found
+
+
+def test_the_app_ships_languages_and_every_built_in_speaks_each_of_them() -> None:
+    assert {"de", "es", "fr"} <= set(TRANSLATED)
+    for routine in ROUTINES.values():
+        assert languages(routine) == ["en", *TRANSLATED], routine.title
+
+
+def test_every_text_of_every_built_in_is_translated_into_every_shipped_language() -> None:
+    for routine in ROUTINES.values():
+        assert translation_gaps(routine) == [], routine.title
+        for tag in TRANSLATED:
+            for where, original, translated in translated_texts(routine, tag):
+                if original:
+                    assert translated and translated != original, f"{routine.title} {tag} {where}"
+                else:
+                    assert not translated, f"{routine.title} {tag} {where}: no original"
+            for item in routine.steps:
+                [text] = [t for t in item.translations if t.language == tag]
+                assert len(text.rep_cues) == len(item.rep_cues), f"{item.name} {tag}"
+
+
+def test_translations_name_the_same_sides_as_the_english_with_the_languages_own_words() -> None:
+    for routine in ROUTINES.values():
+        for tag in TRANSLATED:
+            for where, original, translated in translated_texts(routine, tag):
+                said = {match[0] for match in SIDE_FORM.findall(original)}
+                assert {match[0] for match in SIDE_FORM.findall(translated)} == said, (
+                    f"{routine.title} {tag} {where}: {translated}"
+                )
+                for match in SIDE_FORM.finditer(translated):
+                    # the plain {side} reads "left"/"right" as an adverb; nouns need a form
+                    assert match.group(2) is not None, f"{routine.title} {tag} {where}"
+                    forms = f"{match.group(2)}|{match.group(3)}"
+                    assert SIDE_WORDS[tag].fullmatch(forms), f"{tag} {where}: {forms}"
+
+
+def test_german_says_left_and_right_with_the_ending_its_noun_needs() -> None:
+    german = in_language(ROUTINES["desk-hips"], "de")
+    figure_four = german.steps[0]
+    assert figure_four.name == "Vierer-Dehnung im Sitzen"
+    assert "deinen {side:linken|rechten} Knöchel auf dein {other:linkes|rechtes} Knie" in (
+        figure_four.say
+    )
+    side_bend = in_language(ROUTINES["two-minute-reset"], "de").steps[1]
+    assert side_bend.say.endswith("nach {side:links|rechts}.")
+    assert in_language(ROUTINES["hip-openers"], "fr").title == "Ouverture des hanches"
+    assert in_language(ROUTINES["sciatica-relief"], "es").steps[1].name == "Una rodilla al pecho"
+
+
+def test_every_translated_built_in_can_be_followed_with_eyes_closed_too() -> None:
+    # Longer words must not make a cue run on, nor eat the quiet before a hold. (Whether the
+    # words name the side is the spoken words' check, which reads the side forms.)
+    for routine in ROUTINES.values():
+        for tag in TRANSLATED:
+            advice = check_guidance(in_language(routine, tag))
+            assert [str(item) for item in advice if "which leg" not in str(item)] == [], tag

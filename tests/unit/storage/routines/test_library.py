@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from stretchtimer.core.i18n import Language
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
 
@@ -49,3 +51,44 @@ def test_open_by_id_or_file_and_unknown_ids_suggest_a_close_one(tmp_path: Path) 
 def test_a_missing_routines_folder_is_simply_empty(tmp_path: Path) -> None:
     entries = RoutineLibrary(tmp_path / "not-yet").entries()
     assert all(entry.builtin for entry in entries)
+
+
+OWN_TRANSLATED = """\
+format = 2
+title = "Morning hips"
+[[step]]
+name = "Hip circles"
+say = "Circle your hips slowly."
+hold = 20
+[step.translations.de]
+name = "Hüftkreise"
+[translations.de]
+title = "Hüften am Morgen"
+"""
+
+
+def test_a_german_app_lists_own_and_built_in_routines_by_their_german_titles(
+    tmp_path: Path, language: Callable[[str], Language]
+) -> None:
+    (tmp_path / "morning.toml").write_text(OWN_TRANSLATED)
+    library = RoutineLibrary(tmp_path)
+    assert library.get("morning").title == "Morning hips"
+    language("de")
+    entries = {entry.id: entry for entry in library.entries()}
+    assert entries["morning"].title == "Hüften am Morgen"
+    assert entries["hip-openers"].title == "Hüftöffner"
+    shown = entries["morning"].shown()
+    assert shown is not None and shown.steps[0].name == "Hüftkreise"
+    # the editor edits the file's own texts
+    assert entries["morning"].routine is not None
+    assert entries["morning"].routine.title == "Morning hips"
+    assert entries["morning"].routine.translations[0].title == "Hüften am Morgen"
+
+
+def test_a_routine_not_translated_into_the_apps_language_is_listed_as_written(
+    tmp_path: Path, language: Callable[[str], Language]
+) -> None:
+    (tmp_path / "mine.toml").write_text(GOOD)
+    language("fr")
+    assert RoutineLibrary(tmp_path).get("mine").title == "Mine"
+    assert RoutineLibrary(tmp_path).get("mine").shown("es").title == "Mine"  # type: ignore[union-attr]

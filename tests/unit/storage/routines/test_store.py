@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from stretchtimer.core.i18n import Language
 from stretchtimer.core.routine.draft import Kind, RoutineDraft, StepDraft
 from stretchtimer.core.routine.file import load_routine
 from stretchtimer.core.routine.model import Hold, Routine, Step
@@ -231,3 +234,59 @@ def test_editor_store_import_of_a_routine_titled_like_a_builtin_asks_for_another
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_editor_drafts_keep_the_routines_language_and_translations(tmp_path: Path) -> None:
+    from stretchtimer.core.routine.draft import draft_from_routine
+    from stretchtimer.core.routine.file import parse_routine
+
+    routine = parse_routine(
+        b'format = 2\ntitle = "Hips"\n[[step]]\nname = "A"\nhold = 5\n'
+        b'[step.translations.de]\nname = "Eins"\n[translations.fr]\ntitle = "Hanches"\n'
+    )
+    folder = DraftFolder(tmp_path / "drafts")
+    keeper = DraftKeeper(folder.new_path(None), None, None)
+    draft = draft_from_routine(routine)
+    keeper.keep(draft)
+    keeper.write_pending()
+    [kept] = folder.kept()
+    assert kept.draft == draft
+    assert kept.draft.translations[0].title == "Hanches"
+    assert kept.draft.steps[0].translations[0].name == "Eins"
+
+
+def test_an_imported_routine_may_not_take_a_built_in_title_in_any_language(
+    tmp_path: Path,
+) -> None:
+    store = RoutineStore(tmp_path / "routines")
+    assert store.builtin_title("hip openers") == "Hip openers"
+    assert store.builtin_title("HÜFTÖFFNER") == "Hüftöffner"
+    assert store.builtin_title("Caderas en el escritorio") == "Caderas en el escritorio"
+    assert store.builtin_title("Morning hips") is None
+
+
+def test_the_stores_refusals_are_told_in_the_persons_language(
+    tmp_path: Path, language: Callable[[str], Language]
+) -> None:
+    from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
+    from stretchtimer.storage.routines.store import copy_title
+    from tests.languages import unmarked
+
+    language("qps")
+    target = tmp_path / "hips.toml"
+    refusals = [
+        ChangedOnDiskError(target, None),
+        ChangedOnDiskError(target, b"changed"),
+        RoutineClashError(target, builtin=True, title="Hip openers"),
+        RoutineClashError(target, builtin=True),
+        RoutineClashError(target, builtin=False, title="Mine"),
+        RoutineClashError(target, builtin=False),
+    ]
+    with pytest.raises(UnknownRoutineError) as unknown:
+        RoutineLibrary(tmp_path).get("hip-opener")
+    for error in (*refusals, unknown.value):
+        text = str(error)
+        while (inner := re.sub(r"⟦[^⟦⟧]*⟧", " ", text)) != text:  # messages nest their marks
+            text = inner
+        assert unmarked(text, ("hips.toml", "Hip openers", "Mine", "hip-openers", "hip")) == ""
+    assert copy_title("Hips") == "Hips ⟦(copy)⟧"
