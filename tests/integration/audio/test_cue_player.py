@@ -26,6 +26,10 @@ from stretchtimer.storage.routines.library import builtin_entries
 from tests.integration.audio.pulse import PulseServer
 
 BUILTINS = {entry.id: entry.routine for entry in builtin_entries() if entry.routine is not None}
+# espeak-ng, as the docstring says: what the cue player plays does not depend on the voice,
+# and the default voice (Piper, when installed) takes minutes to render every builtin's
+# texts on a loaded machine. Piper speaking a whole session is test_play_heard's.
+ESPEAK = VoiceChoice("pyttsx3:", 165)
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +43,7 @@ def spoken_session(
     spoken = prepare_spoken_session(
         routine,
         PlanOptions(breath_guidance=guidance),
-        VoiceChoice("", 165),
+        ESPEAK,
         lambda: ClipRenderer(ClipCache(clips)),
     )
     assert spoken.notice is None

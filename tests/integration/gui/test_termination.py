@@ -21,6 +21,10 @@ def history(home: Path) -> list[dict[str, object]]:
 
 def test_sigterm_stops_the_session_and_saves_it_as_stopped(home: Path) -> None:
     environment = {**os.environ, "STRETCHTIMER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    # The system's voice: the natural voice's Piper worker kept the session from starting
+    # for half a minute on a loaded machine, and the test is about SIGTERM, not the voice.
+    (home / "config").mkdir()
+    (home / "config" / "settings.toml").write_text('[voice]\nvoice = "pyttsx3:"\n')
     app = subprocess.Popen(
         [sys.executable, "-m", "stretchtimer", "play", "desk-hips"],
         stdin=subprocess.DEVNULL,

@@ -24,7 +24,7 @@ BUILTINS = [entry.id for entry in builtin_entries()]
 
 @pytest.mark.parametrize("routine_id", BUILTINS)
 def test_every_builtin_routine_plays_to_the_end(routine_id: str, home: Path) -> None:
-    result = run_cli("play", routine_id, "--no-gui", "--mute", "--speed", "50", home=home)
+    result = run_cli("play", routine_id, "--no-gui", "--mute", "--speed", "100", home=home)
     assert result.returncode == 0, result.stderr
     assert "Session complete" in result.stdout
     entry = next(entry for entry in builtin_entries() if entry.id == routine_id)

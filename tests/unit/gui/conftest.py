@@ -71,6 +71,15 @@ def services(home: Path, clock: FakeClock) -> AppServices:
 
 
 @pytest.fixture
+def system_voice(services: AppServices) -> AppServices:
+    """Sessions spoken by the system's voice (espeak-ng), for tests about windows and
+    keys rather than the voice: the default natural voice starts a Piper worker and
+    renders each session's texts, 10-40 s a session on a loaded machine."""
+    services.settings.update(voice="pyttsx3:")
+    return services
+
+
+@pytest.fixture
 def themes(qapp: QApplication) -> Iterator[ThemeManager]:
     manager = ThemeManager(qapp, "light")
     yield manager

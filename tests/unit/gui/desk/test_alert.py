@@ -25,6 +25,8 @@ from stretchtimer.system.notifications import DesktopNotifications, server_prese
 from tests.integration.desk.desktop_session import Lines, fake_desktop, session_bus
 from tests.unit.gui.desk.conftest import Quits, dispose, first_reminder, make_desk
 
+pytestmark = pytest.mark.usefixtures("system_voice")  # about the desk, not the voice
+
 _names = itertools.count()
 
 

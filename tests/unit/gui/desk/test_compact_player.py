@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
@@ -19,6 +20,7 @@ from tests.unit.gui.conftest import save_artifact, wait_started
 from tests.unit.gui.desk.conftest import dispose, make_desk
 
 SPEED = 10.0
+pytestmark = pytest.mark.usefixtures("system_voice")  # about the window, not the voice
 
 
 def start_compact(qtbot: QtBot, desk: Desk, window: MainWindow, routine_id: str) -> MiniPlayer:

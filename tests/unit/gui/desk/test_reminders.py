@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,8 @@ from stretchtimer.gui.session.controller import Phase as SessionPhase
 from tests.conftest import REPO
 from tests.unit.gui.conftest import save_artifact, wait_for_session
 from tests.unit.gui.desk.conftest import first_reminder, wait_minutes
+
+pytestmark = pytest.mark.usefixtures("system_voice")  # about the desk, not the voice
 
 
 def phase(desk: Desk) -> Phase:

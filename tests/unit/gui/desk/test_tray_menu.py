@@ -6,6 +6,7 @@ same one the tray icon shows) and trigger its entries as a click would.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QDateTime, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
@@ -20,6 +21,8 @@ from stretchtimer.gui.services import AppServices
 from tests.unit.core.reminders.desk import instant
 from tests.unit.gui.conftest import ARTIFACTS, save_artifact, wait_for_session
 from tests.unit.gui.desk.conftest import Quits, first_reminder, wait_minutes
+
+pytestmark = pytest.mark.usefixtures("system_voice")  # about the desk, not the voice
 
 
 def trigger(menu: TrayMenu, name: str) -> None:

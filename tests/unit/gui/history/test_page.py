@@ -528,6 +528,7 @@ def test_an_empty_history_invites_to_pick_a_routine(qtbot, window: MainWindow) -
     assert not app_paths().history.exists()  # looking does not create a history
 
 
+@pytest.mark.usefixtures("system_voice")  # the session is not about the voice
 def test_a_damaged_history_is_told_in_one_sentence_and_the_app_goes_on(
     qtbot, history_path: Path, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]

@@ -52,12 +52,14 @@ def test_tag_filter_shows_only_routines_with_that_tag(window: MainWindow) -> Non
     assert len(visible_ids(window)) >= 5
 
 
+@pytest.mark.usefixtures("system_voice")  # which routine starts, not its voice
 def test_enter_in_the_search_field_starts_the_selected_routine(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(window.routines.search, "sciatica")
     qtbot.keyClick(window.routines.search, Qt.Key.Key_Return)
     assert wait_for_session(qtbot, window).routine_id == "sciatica-relief"
 
 
+@pytest.mark.usefixtures("system_voice")  # which routine starts, not its voice
 def test_double_click_starts_a_routine(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.routines.select("desk-hips")
     view = window.routines.list
@@ -105,6 +107,7 @@ def test_lengths_follow_the_preparation_rest_and_speaking_rate_settings(
     assert window.routines.detail_meta.text().startswith(f"{clock_text(expected)} · ")
 
 
+@pytest.mark.usefixtures("system_voice")  # which routine starts, not its voice
 def test_ctrl_f_words_enter_starts_the_best_match_titles_first(
     qtbot,
     window: MainWindow,  # type: ignore[no-untyped-def]

@@ -9,6 +9,8 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from tests.unit.gui.conftest import save_artifact, wait_for_session, wait_started
 
+pytestmark = pytest.mark.usefixtures("system_voice")  # about the question, not the voice
+
 KEYS = {str(digit): getattr(Qt.Key, f"Key_{digit}") for digit in range(10)}
 
 

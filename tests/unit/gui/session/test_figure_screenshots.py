@@ -15,6 +15,8 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager
 from tests.unit.gui.conftest import save_artifact, wait_started
 
+pytestmark = pytest.mark.usefixtures("system_voice")  # about the figure, not the voice
+
 
 class Shot:
     """A pixmap to save like a widget's screenshot."""

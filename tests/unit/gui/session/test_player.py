@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from stretchtimer.core.session.clock import FakeClock
@@ -11,6 +12,8 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session.controller import Phase
 from tests.unit.gui.conftest import save_artifact, wait_started
+
+pytestmark = pytest.mark.usefixtures("system_voice")  # about the player, not the voice
 
 SPEED = 10.0
 
