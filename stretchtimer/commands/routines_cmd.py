@@ -18,6 +18,7 @@ from stretchtimer.core.routine.guidance import check_guidance
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.routine.summary import routine_dict
+from stretchtimer.core.routine.tags import tag_name
 from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
@@ -119,7 +120,7 @@ def run_list(args: argparse.Namespace) -> int:
         assert routine is not None
         count = len(routine.steps)
         steps = n_("{count} step", "{count} steps", count).format(count=count)
-        tags = f"  [{', '.join(routine.tags)}]" if routine.tags else ""
+        tags = f"  [{', '.join(map(tag_name, routine.tags))}]" if routine.tags else ""
         print(
             f"{entry.id:<{width}}  {clock_text(planned_seconds(routine)):>6}  "
             f"{steps:<{steps_width}}  {origin:<{origin_width}}  {routine.title}{tags}"
@@ -146,7 +147,7 @@ def run_show(args: argparse.Namespace) -> int:
     origin = _("built-in") if entry.builtin else entry.source
     print(f"{routine.title}  ({clock_text(planned_seconds(routine))}, {origin})")
     if routine.tags:
-        print(_("tags: {tags}").format(tags=", ".join(routine.tags)))
+        print(_("tags: {tags}").format(tags=", ".join(map(tag_name, routine.tags))))
     if routine.description:
         print(textwrap.fill(routine.description, width=88))
     print()

@@ -27,7 +27,6 @@ from stretchtimer.core.routine.model import Side
 from stretchtimer.core.routine.wording import fill_sides
 
 
-
 @dataclass(frozen=True)
 class Posed:
     """A pose on one side (``side`` is None for a pose without sides), maybe held at one

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.i18n import _, n_
+from stretchtimer.core.routine.tags import tag_name
 from stretchtimer.core.session.estimate import estimated_seconds, plan_options
 from stretchtimer.gui import theme
 from stretchtimer.gui.widgets.numbers import number
@@ -66,7 +67,8 @@ class RoutineRow:
         return next((name for step in steps if (name := step_pose(step))), None)
 
     def tags(self) -> tuple[str, ...]:
-        return self.entry.routine.tags if self.entry.routine else ()
+        """The routine's tags as shown (a built-in routine's in the app's language)."""
+        return tuple(tag_name(tag) for tag in self.entry.routine.tags) if self.entry.routine else ()
 
     def search_texts(self) -> tuple[str, ...]:
         """What a search looks in, most telling first: the title, the step names and tags,
@@ -77,7 +79,7 @@ class RoutineRow:
         steps = " ".join(step.name for step in routine.steps)
         return (
             f"{routine.title} {self.entry.id}".lower(),
-            f"{steps} {' '.join(routine.tags)}".lower(),
+            f"{steps} {' '.join(routine.tags)} {' '.join(self.tags())}".lower(),
             routine.description.lower(),
         )
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.routine.model import Routine, Side
+from stretchtimer.core.routine.tags import tag_name
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.script import ScriptSegment, script_time
 from stretchtimer.gui.routines.list_model import (
@@ -387,7 +388,7 @@ def _details_html(row: RoutineRow) -> str:
     if routine.description:
         parts.append(f"<p>{escaped(routine.description)}</p>")
     if routine.tags:
-        tags = _("Tags: {tags}").format(tags=", ".join(routine.tags))
+        tags = _("Tags: {tags}").format(tags=", ".join(map(tag_name, routine.tags)))
         parts.append(f"<p style='opacity:0.8'>{escaped(tags)}</p>")
     steps = []
     for place, step in enumerate(routine.steps, start=1):
