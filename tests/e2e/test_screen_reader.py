@@ -121,11 +121,11 @@ def test_a_screen_reader_hears_what_each_part_of_the_history_page_is(
             # The year of days has the focus, on today; the arrow keys walk it.
             days = named(page, "Minutes per day, last 12 months")
             assert days["focused"]
-            assert day_sentence(page).startswith(f"{today:%A} {today.day} {today:%B %Y} (today)")
+            assert day_sentence(page).startswith(f"{today:%A}, {today.day} {today:%B %Y} (today)")
             press(display, window, "Up")  # a day back (Left: a week back)
             time.sleep(0.3)
             said = day_sentence(history_page(read_tree(environment)))
-            assert said.startswith(f"{yesterday:%A} {yesterday.day} {yesterday:%B %Y}: ")
+            assert said.startswith(f"{yesterday:%A}, {yesterday.day} {yesterday:%B %Y}: ")
             assert "in 1 session" in said
 
             # Each session is one sentence; comfort is said in words, not arrows.
