@@ -279,14 +279,18 @@ class RoutineCardDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(left, meta_top, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, row.meta()
         )
+        meta_width = metrics.horizontalAdvance(row.meta()) + 14
+        mirrored = option.direction is Qt.LayoutDirection.RightToLeft
         self._paint_tags(
             painter,
             row.tags(),
             fill=colours.surface if selected or hovered else colours.surface_alt,
-            x=left + metrics.horizontalAdvance(row.meta()) + 14,
+            # Right to left, the line reads from the right: the tags go left of the meta.
+            x=left if mirrored else left + meta_width,
             top=meta_top,
-            right=card.right() - 14 - picture,
+            right=left + width - meta_width if mirrored else card.right() - 14 - picture,
             base=option.font,
+            mirrored=mirrored,
         )
         painter.restore()
 
@@ -327,20 +331,28 @@ class RoutineCardDelegate(QStyledItemDelegate):
         top: float,
         right: float,
         base: QFont,
+        mirrored: bool = False,
     ) -> None:
+        """The tags as chips from ``x`` towards ``right`` (``mirrored``: from ``right``
+        towards ``x``), as many as fit."""
         colours = theme.current()
         font = QFont(base)
         font.setPointSizeF(base.pointSizeF() * 0.85)
         painter.setFont(font)
         metrics = QFontMetrics(font)
+        start, end = x, right
         for tag in tags:
             width = metrics.horizontalAdvance(tag) + 16
-            if x + width > right:
+            if end - start < width:
                 break
-            chip = QRectF(x, top - 1, width, metrics.height() + 4)
+            at = end - width if mirrored else start
+            chip = QRectF(at, top - 1, width, metrics.height() + 4)
             path = QPainterPath()
             path.addRoundedRect(chip, chip.height() / 2, chip.height() / 2)
             painter.fillPath(path, QColor(fill))
             painter.setPen(QColor(colours.muted))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag)
-            x += width + 6
+            if mirrored:
+                end -= width + 6
+            else:
+                start += width + 6
