@@ -18,6 +18,8 @@ import re
 import tomllib
 from typing import Any
 
+from stretchtimer.core.i18n import _
+
 MAX_DEPTH = 32
 """No file the app writes nests more than a few levels; 32 leaves room for people."""
 
@@ -85,16 +87,18 @@ def structure_depth(value: object) -> int:
 
 def _too_deep(line: int | None = None) -> ParseLimitError:
     return ParseLimitError(
-        f"nests lists or tables more than {MAX_DEPTH} levels deep, which no stretchtimer "
-        "file needs; is this the right file?",
+        _(
+            "nests lists or tables more than {depth} levels deep, which no stretchtimer "
+            "file needs; is this the right file?"
+        ).format(depth=MAX_DEPTH),
         line,
     )
 
 
 def _too_many_digits(error: ValueError) -> ParseLimitError:
     if "digits" in str(error):
-        return ParseLimitError("holds a number with thousands of digits; no setting needs one")
-    return ParseLimitError(f"holds a value that cannot be read ({error})")
+        return ParseLimitError(_("holds a number with thousands of digits; no setting needs one"))
+    return ParseLimitError(_("holds a value that cannot be read ({error})").format(error=error))
 
 
 def loads_toml(text: str) -> dict[str, Any]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from stretchtimer.core.i18n import _
+
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 LINE_BREAKS = "\n\r\t"
 
@@ -30,7 +32,7 @@ def control_problem(text: str, allowed: str = "") -> str | None:
     found = first_control(text, allowed)
     if found is None:
         return None
-    return f"holds a control character ({found}); remove it"
+    return _("holds a control character ({character}); remove it").format(character=found)
 
 
 def printable(text: str, allowed: str = "") -> str:

@@ -21,6 +21,7 @@ then the platform's), and English.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import locale
 import os
@@ -28,19 +29,11 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from stretchtimer.core.i18n import SOURCE_LANGUAGE, Language, base_tag
+from stretchtimer.core.i18n import SOURCE_LANGUAGE, Language, base_tag, p_, speaking_in
 
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+SOURCE_NAME = "English"
 DOMAINS = ("core", "cli", "app")
-
-# Each language's own name for itself, for the Language setting.
-NATIVE_NAMES = {
-    "ar": "العربية",
-    "de": "Deutsch",
-    "en": "English",
-    "es": "Español",
-    "fr": "Français",
-}
 
 
 def shipped_languages(locale_dir: Path = LOCALE_DIR) -> list[str]:
@@ -53,8 +46,17 @@ def shipped_languages(locale_dir: Path = LOCALE_DIR) -> list[str]:
     return [SOURCE_LANGUAGE, *sorted(found - {SOURCE_LANGUAGE})]
 
 
-def native_name(tag: str) -> str:
-    return NATIVE_NAMES.get(base_tag(tag), tag)
+@functools.cache
+def native_name(tag: str, locale_dir: Path = LOCALE_DIR) -> str:
+    """The language's own name for itself ("Deutsch"), from its catalogue: a translator
+    names their language there, so a new language needs no code; the tag without one."""
+    if base_tag(tag) == SOURCE_LANGUAGE:
+        return SOURCE_NAME
+    with speaking_in(load_language(base_tag(tag), locale_dir)):
+        # TRANSLATORS: not "English": your language's name for itself, as the Language
+        # setting lists it ("Deutsch", "Español", "Français").
+        named = p_("the name of this language, in this language", "English")
+    return named if named != SOURCE_NAME else tag
 
 
 def load_language(tag: str, locale_dir: Path = LOCALE_DIR) -> Language:

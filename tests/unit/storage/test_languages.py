@@ -78,3 +78,17 @@ def test_the_shipped_german_catalogue_translates_the_command_line() -> None:
         assert "de" in _(text)
     finally:
         i18n.use(i18n.SOURCE)
+
+
+def test_each_language_is_named_in_itself_by_its_own_catalogue(tmp_path: Path) -> None:
+    """The Language setting lists a language by the name its translator gave it: a new
+    language needs its catalogue only; one without a name in it shows its tag."""
+    from stretchtimer.storage.languages import native_name
+
+    assert [native_name(tag) for tag in ("en", "de_AT", "es", "fr")] == [
+        "English",
+        "Deutsch",
+        "Español",
+        "Français",
+    ]
+    assert native_name("pt_BR", tmp_path) == "pt_BR"
