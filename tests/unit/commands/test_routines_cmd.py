@@ -223,3 +223,21 @@ def test_a_file_nested_a_thousand_deep_is_listed_as_broken_and_stops_nothing(hom
     assert own.returncode == 1
     assert len(own.stderr.strip().splitlines()) == 1
     assert "Traceback" not in own.stderr
+
+
+def test_the_script_in_german_reads_the_routine_in_german_with_german_side_words(
+    home: Path,
+) -> None:
+    """``routines script ... --lang de``: what a German speaker hears, eyes closed — the
+    routine's German words with the sides filled in German, and the app's phrases."""
+    result = run_cli("routines", "script", "two-minute-reset", "--lang", "de", home=home)
+    assert result.returncode == 0, result.stderr
+    script = result.stdout
+    assert script.startswith("Kurze Pause im Stehen")
+    assert '"Streck dich weiter nach oben und neig den Oberkörper sanft nach links."' in script
+    assert '"Eine Dehnung entlang deiner rechten Seite."' in script  # {other} for the left
+    assert '"Streck dich weiter nach oben und neig den Oberkörper sanft nach rechts."' in script
+    assert '"Seite wechseln."' in script
+    assert "Seitbeuge · links" in script and "Seitbeuge · rechts" in script
+    for english in ("Switch sides", "left", "right", "Breathe", "{side", "{other"):
+        assert english not in script, english
