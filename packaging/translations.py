@@ -183,20 +183,26 @@ def update() -> None:
         for language in languages():
             po = catalogue(domain, language)
             if po.exists():
-                run(
-                    "msgmerge",
-                    "--quiet",
-                    "--update",
-                    "--backup=none",
-                    "--no-fuzzy-matching",
-                    "--add-location=file",
-                    "--sort-by-file",
-                    po,
-                    template(domain),
-                )
+                merge_into(po, template(domain))
             else:
                 new_catalogue(domain, language)
     compile_all()
+
+
+def merge_into(po: Path, pot: Path) -> None:
+    """``po`` brought in step with its template: new texts added, removed ones kept as
+    obsolete, nothing guessed (no fuzzy matches)."""
+    run(
+        "msgmerge",
+        "--quiet",
+        "--update",
+        "--backup=none",
+        "--no-fuzzy-matching",
+        "--add-location=file",
+        "--sort-by-file",
+        po,
+        pot,
+    )
 
 
 def extract_launcher(output: Path) -> None:
@@ -222,17 +228,7 @@ def update_launcher() -> None:
     for language in languages():
         po = launcher_catalogue(language)
         if po.exists():
-            run(
-                "msgmerge",
-                "--quiet",
-                "--update",
-                "--backup=none",
-                "--no-fuzzy-matching",
-                "--add-location=file",
-                "--sort-by-file",
-                po,
-                launcher_template(),
-            )
+            merge_into(po, launcher_template())
         else:
             new_catalogue(LAUNCHER_DOMAIN, language)
 
