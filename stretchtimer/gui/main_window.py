@@ -70,7 +70,9 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self.routine_actions: RoutineActions | None = None  # with the Routines page
         self.setWindowTitle(APP_DISPLAY_NAME)
-        self.setMinimumSize(880, 600)
+        # No narrower than the pages' words need (German and French need more than
+        # English): a minimum width set here would let them be cut off.
+        self.setMinimumHeight(600)
         self._restore_geometry()
         if furnish:
             self.furnish()

@@ -290,7 +290,8 @@ class RoutinesView(QWidget):
 
     def _show_script(self) -> None:
         row = self.current_row()
-        routine = row.entry.routine if row is not None else None
+        # What is said: in the app's language where the routine is translated into it.
+        routine = row.entry.shown() if row is not None else None
         self.script_button.setVisible(routine is not None)
         shown = routine is not None and self.script_button.isChecked()
         self.script_button.setText(_("Hide the script") if shown else _("Show the script"))
@@ -383,7 +384,7 @@ def _details_html(row: RoutineRow) -> str:
         words = _("This file has problems, so it cannot be played yet. Fix them in {file}:")
         file = f"<code>{escaped(entry.source)}</code>"
         return f"<p>{escaped(words).replace('{file}', file)}</p><ul>{problems}</ul>"
-    routine = entry.routine
+    routine = entry.shown() or entry.routine  # in the app's language, where translated
     parts = []
     if routine.description:
         parts.append(f"<p>{escaped(routine.description)}</p>")

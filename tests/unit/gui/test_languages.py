@@ -395,3 +395,35 @@ def test_every_tab_stop_of_the_page_shows_its_focus_top_to_bottom(
     rows = [top // 12 for top in tops]  # the same row, give or take a few pixels
     where = [(stop.accessibleName(), row) for stop, row in zip(stops, rows, strict=True)]
     assert rows == sorted(rows), f"Tab should run down the page: {where}"
+
+
+@pytest.mark.parametrize("tag", ["de", "es", "fr"])
+def test_a_first_start_opens_the_window_wide_enough_for_the_languages_words(
+    qtbot,  # type: ignore[no-untyped-def]
+    services: AppServices,
+    app_language: SwitchLanguage,
+    themes: ThemeManager,
+    tag: str,
+) -> None:
+    """No saved size yet: the window opens at its usual size or wider, as the words of
+    the language need (German and French buttons are wider than English ones), and
+    the routine's details read in the language too."""
+    app_language(tag)
+    window = MainWindow(services)  # as a first start makes it: no resize of the test's
+    window.show()
+    window.finish_startup()
+    qtbot.waitExposed(window)
+    try:
+        qtbot.waitUntil(lambda: window.width() >= window.minimumSizeHint().width())
+        assert window.width() <= 1366  # still fits a 1366×768 screen
+        assert clipped(window) == []
+        page = window.routines
+        entry = next(entry for entry in builtin_entries() if entry.id == "desk-hips")
+        page.select(entry.id)
+        shown = entry.shown()
+        assert shown is not None and entry.routine is not None
+        assert shown.description != entry.routine.description  # translated
+        assert shown.description[:30] in page.detail_text.text()
+        assert shown.steps[0].name in page.detail_text.text()
+    finally:
+        close_and_delete(window)
