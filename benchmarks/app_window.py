@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+
+
+@contextmanager
+def private_sound_and_home() -> Iterator[None]:
+    """A private PulseAudio server and a fresh stretchtimer home for a session played
+    offscreen in this process; the server is stopped after."""
+    from tests.integration.audio.pulse import PulseServer
+
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        server = PulseServer(root / "pulse").start()
+        try:
+            os.environ.update(server.env())
+            os.environ["STRETCHTIMER_HOME"] = str(root / "home")
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            yield
+        finally:
+            server.stop()
 
 
 def open_window(**settings: Any) -> tuple[Any, Any, Any]:

@@ -8,14 +8,11 @@ late it fires, from the moment the routine is started until the closing words.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from benchmarks.app_window import close_window, open_window, play
+from benchmarks.app_window import close_window, open_window, play, private_sound_and_home
 from benchmarks.bench_speech import StallMeter
 from benchmarks.harness import Result, at_most, reported
 
@@ -24,18 +21,8 @@ ROUTINE = "two-minute-reset"
 
 
 def run() -> Iterator[Result]:
-    from tests.integration.audio.pulse import PulseServer
-
-    with tempfile.TemporaryDirectory() as temporary:
-        root = Path(temporary)
-        server = PulseServer(root / "pulse").start()
-        try:
-            os.environ.update(server.env())
-            os.environ["STRETCHTIMER_HOME"] = str(root / "home")
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            worst, preparing_worst, seconds = play_with_watchdog()
-        finally:
-            server.stop()
+    with private_sound_and_home():
+        worst, preparing_worst, seconds = play_with_watchdog()
     yield at_most(
         "gui_block_ms",
         worst,

@@ -10,10 +10,10 @@ words cost on their own).
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 
+from benchmarks.app_window import private_sound_and_home
 from benchmarks.bench_pose import _spin
 from benchmarks.harness import Result, at_most
 
@@ -90,21 +90,8 @@ def session_cpu() -> dict[str, float]:
 
 
 def run() -> Iterator[Result]:
-    import tempfile
-    from pathlib import Path
-
-    from tests.integration.audio.pulse import PulseServer
-
-    with tempfile.TemporaryDirectory() as temporary:
-        root = Path(temporary)
-        server = PulseServer(root / "pulse").start()
-        try:
-            os.environ.update(server.env())
-            os.environ["STRETCHTIMER_HOME"] = str(root / "home")
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            found = session_cpu()
-        finally:
-            server.stop()
+    with private_sound_and_home():
+        found = session_cpu()
     detail = {"hold_s": MEASURE_SECONDS, "without_figure_percent": round(found["no_figure"], 2)}
     yield at_most("session_cpu_percent", found["visible"], "%", TARGET_VISIBLE, **detail)
     yield at_most(

@@ -20,12 +20,12 @@ they drew 30 times a second: 27 timer events a second visible, 31 compact.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from benchmarks.app_window import private_sound_and_home
 from benchmarks.bench_pose import _spin
 from benchmarks.harness import Result, at_most
 
@@ -133,20 +133,8 @@ def wakeups() -> dict[str, dict[str, float]]:
 
 
 def run() -> Iterator[Result]:
-    import tempfile
-
-    from tests.integration.audio.pulse import PulseServer
-
-    with tempfile.TemporaryDirectory() as temporary:
-        root = Path(temporary)
-        server = PulseServer(root / "pulse").start()
-        try:
-            os.environ.update(server.env())
-            os.environ["STRETCHTIMER_HOME"] = str(root / "home")
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            found = wakeups()
-        finally:
-            server.stop()
+    with private_sound_and_home():
+        found = wakeups()
     for label, target in TARGETS.items():
         figures: dict[str, Any] = found[label]
         yield at_most(
