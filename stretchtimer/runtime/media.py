@@ -14,43 +14,32 @@ Rhythmbox...) offer MPRIS on the session D-Bus: a bus name
 
 Every call waits at most half a second (``runtime/dbus.py``); a player that does not
 answer is skipped. Without a session bus nothing happens and the reason is logged once.
+
+On Windows the system's media key does it (``runtime/media_key.py``), pressed only
+when sound plays. macOS has no public way to pause another app's player without
+pyobjc (the MediaRemote framework is private), so there nothing is paused.
 """
 
 from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from types import FrameType
 
 from PySide6.QtDBus import QDBusConnection
 
 from stretchtimer.runtime import dbus
+from stretchtimer.runtime.media_token import Control, PausedPlayer, PausedPlayers
 
 log = logging.getLogger(__name__)
 
 MPRIS_PREFIX = "org.mpris.MediaPlayer2."
 MPRIS_PATH = "/org/mpris/MediaPlayer2"
 PLAYER_INTERFACE = "org.mpris.MediaPlayer2.Player"
-
-
-@dataclass(frozen=True)
-class PausedPlayer:
-    name: str  # the well-known name, e.g. org.mpris.MediaPlayer2.spotify
-    owner: str  # its unique connection, e.g. :1.42
-
-
-@dataclass(frozen=True)
-class PausedPlayers:
-    """What :meth:`MediaControl.pause_playing` paused; hand it back to :meth:`resume`."""
-
-    players: tuple[PausedPlayer, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.players)
 
 
 class MediaControl:
@@ -128,14 +117,16 @@ class MediaControl:
 class MediaBreak:
     """The players paused for one session, resumed once when it ends (finished or stopped)."""
 
-    def __init__(self, control: MediaControl | None) -> None:
+    def __init__(self, control: Control | None) -> None:
         self.control = control
         self.token = control.pause_playing() if control is not None else PausedPlayers()
 
     @classmethod
-    def begin(cls, enabled: bool, bus: QDBusConnection | None = None) -> MediaBreak:
+    def begin(
+        cls, enabled: bool, bus: QDBusConnection | None = None, platform: str = sys.platform
+    ) -> MediaBreak:
         """Pause what plays now, unless the person switched that off."""
-        return cls(MediaControl(bus) if enabled else None)
+        return cls(control_for(platform, bus) if enabled else None)
 
     def end(self) -> list[str]:
         """Resume exactly the players paused at the start; a second call does nothing."""
@@ -143,6 +134,18 @@ class MediaBreak:
         if self.control is None or not token:
             return []
         return self.control.resume(token)
+
+
+def control_for(platform: str, bus: QDBusConnection | None = None) -> Control | None:
+    """How media steps aside on ``platform``: MPRIS, the media key, or not at all (macOS)."""
+    if platform == "win32":
+        from stretchtimer.runtime.media_key import media_key_control
+
+        return media_key_control()
+    if platform == "darwin":
+        log.info("macOS offers no public way to pause other players: media is left playing")
+        return None
+    return MediaControl(bus)
 
 
 @contextmanager

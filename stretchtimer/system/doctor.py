@@ -20,6 +20,7 @@ from PySide6.QtDBus import QDBusConnection
 from stretchtimer.core import i18n
 from stretchtimer.core.i18n import N_, _, n_, p_
 from stretchtimer.runtime import dbus
+from stretchtimer.runtime.media_key import MediaKeyControl, media_key_control
 from stretchtimer.storage.paths import Paths
 from stretchtimer.system.autostart import Autostart
 from stretchtimer.system.presence.desk_probes import DeskProbes
@@ -207,24 +208,32 @@ def audio_finding() -> Finding:
 # -- the desk ------------------------------------------------------------------------------
 
 
-def probe_findings(probes: DeskProbes) -> list[Finding]:
-    """One finding per kind of question: the first source that works, or why none does."""
+def probe_findings(probes: DeskProbes, platform: str = sys.platform) -> list[Finding]:
+    """One finding per kind of question: the sources that work, or why none does."""
     findings = []
     for kind in Kind:
         checks = [(probe, probe.check()) for probe in probes.all() if probe.kind is kind]
-        findings.append(_kind_finding(kind, checks))
+        findings.append(_kind_finding(kind, checks, platform))
     return findings
 
 
-def _kind_finding(kind: Kind, checks: list[tuple[Probe, Check]]) -> Finding:
+def _kind_finding(kind: Kind, checks: list[tuple[Probe, Check]], platform: str) -> Finding:
     working = [(probe, check) for probe, check in checks if check.ok]
     if working:
         return Finding(kind.value, True, "; ".join(check.detail for _probe, check in working))
     fixes = [check.fix for _probe, check in checks if check.fix]
     reasons = "; ".join(dict.fromkeys(check.detail for _probe, check in checks))
     reasons = reasons or _("no source on this system")
-    if kind is Kind.FULL_SCREEN and os.environ.get("WAYLAND_DISPLAY"):
+    linux = platform.startswith("linux")
+    wayland = linux and bool(os.environ.get("WAYLAND_DISPLAY"))
+    if kind is Kind.IDLE and wayland:
+        # sway, Hyprland...: only the ext-idle-notify-v1 protocol, which needs a Wayland client
+        detail = _("idle time is not readable on this compositor; reminders go by the clock")
+        return Finding(kind.value, False, detail, optional=True)
+    if kind is Kind.FULL_SCREEN and wayland:
         return Finding(kind.value, False, reasons, optional=True)  # Wayland does not allow it
+    if not linux or (checks and all(check.limit for _probe, check in checks)):
+        return Finding(kind.value, False, reasons, fixes[0] if fixes else "", optional=True)
     return Finding(kind.value, False, reasons, fixes[0] if fixes else _unsupported(kind))
 
 
@@ -238,7 +247,16 @@ def _unsupported(kind: Kind) -> str:
     )
 
 
-def media_finding(bus: QDBusConnection) -> Finding:
+def media_finding(bus: QDBusConnection, platform: str = sys.platform) -> Finding:
+    if platform == "win32":
+        return media_key_finding()
+    if platform == "darwin":
+        return Finding(
+            N_("media control"),
+            False,
+            _("macOS has no public way to pause other apps' players (it would need pyobjc)"),
+            optional=True,
+        )
     if not bus.isConnected():
         return Finding(N_("media control"), False, _("no session D-Bus"), _(NO_BUS_FIX))
     names = dbus.first(
@@ -263,6 +281,26 @@ def media_finding(bus: QDBusConnection) -> Finding:
         else _("MPRIS on the session bus (no player runs now)")
     )
     return Finding(N_("media control"), True, detail)
+
+
+def media_key_finding(control: MediaKeyControl | None = None) -> Finding:
+    """Windows: the media key works only where the sound output's level can be read."""
+    control = control or media_key_control()
+    if control.available() and control.playing() is not None:
+        return Finding(
+            N_("media control"),
+            True,
+            _("the Play/Pause media key, pressed only while sound plays"),
+        )
+    return Finding(
+        N_("media control"),
+        False,
+        _(
+            "the sound output's level cannot be read, so media is left playing "
+            "(Windows' media controls need WinRT)"
+        ),
+        optional=True,
+    )
 
 
 def tray_finding(bus: QDBusConnection) -> Finding:

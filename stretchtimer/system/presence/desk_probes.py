@@ -1,14 +1,19 @@
 """All the presence probes of this desktop, read together into one :class:`DeskState`.
 
-Idle sources are tried in order (GNOME's idle monitor, the freedesktop screen
-saver, the X11 extension); every one that answers counts, so a locked screen
-reported by the screen saver is seen even where another source tells idle time.
+The probes are chosen by the platform. On Linux idle sources are tried in order
+(GNOME's idle monitor, the freedesktop screen saver, the X11 extension); every one
+that answers counts, so a locked screen reported by the screen saver is seen even
+where another source tells idle time. On Wayland, where other windows cannot be
+seen, a program holding the session's idle inhibitor stands for a full-screen
+window. Windows reads the last input and Focus Assist, macOS the HID idle time.
 A meeting, a full-screen window or do-not-disturb is on when any of its sources
 says so. A source that cannot tell is simply left out.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,8 +23,11 @@ from stretchtimer.core.reminders.presence import DeskState, PresenceRules
 from stretchtimer.system.presence.dbus_idle import MutterIdle, ScreenSaverIdle
 from stretchtimer.system.presence.do_not_disturb import GnomeDoNotDisturb, NotificationsInhibited
 from stretchtimer.system.presence.full_screen import FullScreenWindow
+from stretchtimer.system.presence.inhibitors import GnomeIdleInhibited, PowerManagementInhibited
+from stretchtimer.system.presence.macos import MacFocus, MacIdle
 from stretchtimer.system.presence.meeting import CameraInUse, MicrophoneInUse
 from stretchtimer.system.presence.probe import FlagProbe, IdleProbe, Probe
+from stretchtimer.system.presence.windows import FocusAssist, WindowsIdle
 from stretchtimer.system.presence.x11_idle import X11Idle
 
 IDLE_AFTER = 30.0  # seconds without input before the desk is reported idle
@@ -38,20 +46,42 @@ class DeskProbes:
 
     @classmethod
     def for_this_desktop(
-        cls, bus: QDBusConnection | None = None, rules: PresenceRules | None = None
+        cls,
+        bus: QDBusConnection | None = None,
+        rules: PresenceRules | None = None,
+        platform: str = sys.platform,
     ) -> DeskProbes:
-        """Every probe, or those the person's ``rules`` use (nothing is read for a rule
-        that is off: a switched-off meeting rule never asks who uses the microphone)."""
+        """Every probe of this platform, or those the person's ``rules`` use (nothing is
+        read for a rule that is off: a switched-off meeting rule never asks who uses the
+        microphone)."""
         rules = rules or PresenceRules()
+        if platform == "win32":
+            probes = cls(idle=[WindowsIdle()], do_not_disturb=[FocusAssist()])
+        elif platform == "darwin":
+            probes = cls(idle=[MacIdle()], do_not_disturb=[MacFocus()])
+        else:
+            probes = cls._freedesktop(bus)
+        return probes.following(rules)
+
+    @classmethod
+    def _freedesktop(cls, bus: QDBusConnection | None) -> DeskProbes:
+        full_screen: list[FlagProbe] = [FullScreenWindow()]
+        if os.environ.get("WAYLAND_DISPLAY"):
+            full_screen += [GnomeIdleInhibited(bus), PowerManagementInhibited(bus)]
         return cls(
-            idle=[MutterIdle(bus), ScreenSaverIdle(bus), X11Idle()] if rules.use_idle else [],
-            meeting=[MicrophoneInUse(), CameraInUse()] if rules.wait_for_meeting else [],
-            full_screen=[FullScreenWindow()] if rules.wait_for_full_screen else [],
-            do_not_disturb=(
-                [GnomeDoNotDisturb(), NotificationsInhibited(bus)]
-                if rules.wait_for_do_not_disturb
-                else []
-            ),
+            idle=[MutterIdle(bus), ScreenSaverIdle(bus), X11Idle()],
+            meeting=[MicrophoneInUse(), CameraInUse()],
+            full_screen=full_screen,
+            do_not_disturb=[GnomeDoNotDisturb(), NotificationsInhibited(bus)],
+        )
+
+    def following(self, rules: PresenceRules) -> DeskProbes:
+        """These probes without those of the rules that are off."""
+        return DeskProbes(
+            idle=self.idle if rules.use_idle else [],
+            meeting=self.meeting if rules.wait_for_meeting else [],
+            full_screen=self.full_screen if rules.wait_for_full_screen else [],
+            do_not_disturb=self.do_not_disturb if rules.wait_for_do_not_disturb else [],
         )
 
     def all(self) -> list[Probe]:

@@ -40,6 +40,7 @@ class Check:
     ok: bool
     detail: str  # what was found: "GNOME's idle monitor answers", "no session bus"
     fix: str = ""  # one command or setting that makes it work; empty when ok
+    limit: bool = False  # the platform does not allow it: nothing to fix, the doctor says "off"
 
 
 class Probe(Protocol):

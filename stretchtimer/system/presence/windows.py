@@ -1,0 +1,186 @@
+"""Idle time, the locked screen and Focus Assist on Windows, through ctypes (no extra package).
+
+* **Idle**: ``GetLastInputInfo`` (user32) gives the tick of the last input as a 32-bit
+  millisecond count, which wraps every 49.7 days; ``GetTickCount64`` (kernel32) is
+  the tick now. The idle time is their difference modulo 2^32, right across a wrap.
+* **Locked**: while the screen is locked, ``OpenInputDesktop`` cannot open the
+  desktop that takes the input (it is the secure desktop). A locked screen is idle.
+* **Focus Assist**: Windows has no documented way to read it. The shell publishes
+  the active "quiet hours" profile in the WNF state
+  ``WNF_SHEL_QUIETHOURS_ACTIVE_PROFILE_CHANGED`` (0 off, 1 priority only, 2 alarms
+  only), read with ``NtQueryWnfStateData`` from ntdll, itself undocumented. Every call
+  is guarded: any failure or unexpected value means "cannot tell", never an error.
+
+The few system calls sit behind :class:`WindowsCalls`, one method each; the rules
+above are plain functions of their results, and tests feed those with a fake.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import sys
+from typing import Protocol
+
+from stretchtimer.core.i18n import _
+from stretchtimer.system.presence.locked import LockWatch, idle_with_lock
+from stretchtimer.system.presence.probe import Check, Kind
+
+log = logging.getLogger(__name__)
+
+TICK_WRAP = 2**32  # GetLastInputInfo's dwTime is a DWORD of milliseconds
+QUIET_HOURS_STATE = 0x0D83063EA3BF1C75  # WNF_SHEL_QUIETHOURS_ACTIVE_PROFILE_CHANGED
+QUIET_HOURS_OFF, QUIET_HOURS_PRIORITY, QUIET_HOURS_ALARMS = 0, 1, 2
+DESKTOP_SWITCHDESKTOP = 0x0100
+
+
+class WindowsCalls(Protocol):
+    """One system call each; any of them may raise (OSError, AttributeError off Windows)."""
+
+    def last_input_tick(self) -> int: ...
+
+    def tick_count(self) -> int: ...
+
+    def input_desktop_open(self) -> bool: ...
+
+    def quiet_hours_profile(self) -> int: ...
+
+
+def idle_milliseconds(last_input_tick: int, tick_now: int) -> int:
+    """Milliseconds since the last input; the 32-bit tick may have wrapped since."""
+    return (tick_now - last_input_tick) % TICK_WRAP
+
+
+def focus_assist_on(profile: int) -> bool | None:
+    """Focus Assist from the quiet-hours profile; None for a value we do not know."""
+    if profile == QUIET_HOURS_OFF:
+        return False
+    if profile in (QUIET_HOURS_PRIORITY, QUIET_HOURS_ALARMS):
+        return True
+    return None
+
+
+class _LastInputInfo(ctypes.Structure):
+    _fields_ = [("cbSize", ctypes.c_uint32), ("dwTime", ctypes.c_uint32)]
+
+
+class SystemCalls:
+    """The real calls (Windows only: elsewhere the first call raises AttributeError)."""
+
+    def __init__(self) -> None:
+        loader = ctypes.WinDLL  # type: ignore[attr-defined,unused-ignore]
+        self.user32 = loader("user32", use_last_error=True)
+        self.kernel32 = loader("kernel32", use_last_error=True)
+        self.ntdll = loader("ntdll")
+        self.kernel32.GetTickCount64.restype = ctypes.c_uint64
+        self.user32.OpenInputDesktop.restype = ctypes.c_void_p
+        self.user32.OpenInputDesktop.argtypes = [ctypes.c_uint32, ctypes.c_int, ctypes.c_uint32]
+        self.user32.CloseDesktop.argtypes = [ctypes.c_void_p]
+        self.ntdll.NtQueryWnfStateData.restype = ctypes.c_long
+
+    def last_input_tick(self) -> int:
+        info = _LastInputInfo(ctypes.sizeof(_LastInputInfo), 0)
+        if not self.user32.GetLastInputInfo(ctypes.byref(info)):
+            raise OSError(ctypes.get_last_error(), "GetLastInputInfo failed")  # type: ignore[attr-defined,unused-ignore]
+        return int(info.dwTime)
+
+    def tick_count(self) -> int:
+        return int(self.kernel32.GetTickCount64())
+
+    def input_desktop_open(self) -> bool:
+        desktop = self.user32.OpenInputDesktop(0, False, DESKTOP_SWITCHDESKTOP)
+        if not desktop:
+            return False
+        self.user32.CloseDesktop(desktop)
+        return True
+
+    def quiet_hours_profile(self) -> int:
+        state = ctypes.c_uint64(QUIET_HOURS_STATE)
+        stamp, value = ctypes.c_uint32(0), ctypes.c_uint32(0)
+        size = ctypes.c_uint32(ctypes.sizeof(value))
+        status = self.ntdll.NtQueryWnfStateData(
+            ctypes.byref(state), None, None, ctypes.byref(stamp), ctypes.byref(value),
+            ctypes.byref(size),
+        )  # fmt: skip
+        if status != 0 or size.value != ctypes.sizeof(value):
+            raise OSError(
+                f"NtQueryWnfStateData: status {status & 0xFFFFFFFF:#x}, {size.value} bytes"
+            )
+        return int(value.value)
+
+
+def system_calls() -> WindowsCalls | None:
+    if sys.platform != "win32":
+        return None
+    try:
+        return SystemCalls()
+    except (OSError, AttributeError) as error:
+        log.info("the Windows system calls cannot be loaded: %s", error)
+        return None
+
+
+class WindowsIdle:
+    """Time since the last input in this session; a locked screen counts as idle."""
+
+    name = "Windows last input (GetLastInputInfo) and locked screen (OpenInputDesktop)"
+    kind = Kind.IDLE
+
+    def __init__(self, calls: WindowsCalls | None = None, lock: LockWatch | None = None) -> None:
+        self.calls = calls if calls is not None else system_calls()
+        self.lock = lock or LockWatch()
+
+    def input_idle_seconds(self) -> float | None:
+        if self.calls is None:
+            return None
+        try:
+            return idle_milliseconds(self.calls.last_input_tick(), self.calls.tick_count()) / 1000
+        except Exception as error:  # undocumented corners of the API: cannot tell
+            log.debug("last input: %s", error)
+            return None
+
+    def locked(self) -> bool | None:
+        if self.calls is None:
+            return None
+        try:
+            return not self.calls.input_desktop_open()
+        except Exception as error:
+            log.debug("input desktop: %s", error)
+            return None
+
+    def idle_seconds(self) -> float | None:
+        return idle_with_lock(self.input_idle_seconds(), self.lock.seconds(self.locked()))
+
+    def check(self) -> Check:
+        if self.calls is None:
+            return Check(False, _("the Windows system calls cannot be loaded"))
+        if self.input_idle_seconds() is None:
+            return Check(False, _("Windows does not tell the time of the last input"))
+        if self.locked() is None:
+            return Check(
+                True, _("Windows tells the time of the last input; the locked screen is not seen")
+            )
+        return Check(True, _("Windows tells the time of the last input and the locked screen"))
+
+
+class FocusAssist:
+    """Windows Focus Assist (Do Not Disturb), read from an undocumented shell state."""
+
+    name = "Windows Focus Assist (WNF quiet hours state)"
+    kind = Kind.DO_NOT_DISTURB
+
+    def __init__(self, calls: WindowsCalls | None = None) -> None:
+        self.calls = calls if calls is not None else system_calls()
+
+    def active(self) -> bool | None:
+        if self.calls is None:
+            return None
+        try:
+            return focus_assist_on(self.calls.quiet_hours_profile())
+        except Exception as error:  # undocumented: any failure is "cannot tell"
+            log.debug("Focus Assist: %s", error)
+            return None
+
+    def check(self) -> Check:
+        if self.active() is None:
+            return Check(False, _("Focus Assist cannot be read on this version of Windows"))
+        return Check(True, _("Focus Assist can be read"))
