@@ -5,8 +5,8 @@ are a WinRT API, out of reach of plain ctypes, so which player plays cannot be
 asked. What can be done with ctypes alone:
 
 * **Is something playing?** The peak level of the default sound output, from Core
-  Audio's ``IAudioMeterInformation`` (COM through ctypes). Read a few times over a
-  tenth of a second, so the gap between two notes does not read as silence.
+  Audio's ``IAudioMeterInformation`` (COM through ctypes). Read four times over
+  60 ms, so the gap between two notes does not read as silence.
 * **Pause it**: press the media key ``VK_MEDIA_PLAY_PAUSE`` (``keybd_event``); the
   player that owns the media session (Spotify, a browser, the Media Player) pauses.
 
@@ -32,7 +32,7 @@ from stretchtimer.runtime.media_token import PausedPlayer, PausedPlayers
 log = logging.getLogger(__name__)
 
 MEDIA_KEY = PausedPlayer("the media key (Play/Pause)", "system")
-READINGS, READING_GAP = 4, 0.03  # seconds between readings of the level
+READINGS, READING_GAP = 4, 0.02  # 60 ms on the GUI thread at a session's start: within a few frames
 SILENCE = 0.001  # a peak below this (of full scale) is silence
 VK_MEDIA_PLAY_PAUSE, KEYEVENTF_EXTENDEDKEY, KEYEVENTF_KEYUP = 0xB3, 0x1, 0x2
 CLSID_ENUMERATOR = "BCDE0395-E52F-467C-8E3D-C4579291692E"  # MMDeviceEnumerator

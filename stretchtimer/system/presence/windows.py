@@ -3,8 +3,11 @@
 * **Idle**: ``GetLastInputInfo`` (user32) gives the tick of the last input as a 32-bit
   millisecond count, which wraps every 49.7 days; ``GetTickCount64`` (kernel32) is
   the tick now. The idle time is their difference modulo 2^32, right across a wrap.
-* **Locked**: while the screen is locked, ``OpenInputDesktop`` cannot open the
-  desktop that takes the input (it is the secure desktop). A locked screen is idle.
+* **Locked**: while the screen is locked the desktop that takes the input is the
+  secure one: ``OpenInputDesktop`` cannot open it, or ``SwitchDesktop`` to it fails
+  (the usual test; switching to the input desktop when unlocked changes nothing).
+  A locked screen is idle. The session's own lock notification (WTS) needs a window
+  to receive it and is not used.
 * **Focus Assist**: Windows has no documented way to read it. The shell publishes
   the active "quiet hours" profile in the WNF state
   ``WNF_SHEL_QUIETHOURS_ACTIVE_PROFILE_CHANGED`` (0 off, 1 priority only, 2 alarms
@@ -75,6 +78,7 @@ class SystemCalls:
         self.kernel32.GetTickCount64.restype = ctypes.c_uint64
         self.user32.OpenInputDesktop.restype = ctypes.c_void_p
         self.user32.OpenInputDesktop.argtypes = [ctypes.c_uint32, ctypes.c_int, ctypes.c_uint32]
+        self.user32.SwitchDesktop.argtypes = [ctypes.c_void_p]
         self.user32.CloseDesktop.argtypes = [ctypes.c_void_p]
         self.ntdll.NtQueryWnfStateData.restype = ctypes.c_long
 
@@ -91,8 +95,10 @@ class SystemCalls:
         desktop = self.user32.OpenInputDesktop(0, False, DESKTOP_SWITCHDESKTOP)
         if not desktop:
             return False
-        self.user32.CloseDesktop(desktop)
-        return True
+        try:
+            return bool(self.user32.SwitchDesktop(desktop))
+        finally:
+            self.user32.CloseDesktop(desktop)
 
     def quiet_hours_profile(self) -> int:
         state = ctypes.c_uint64(QUIET_HOURS_STATE)
@@ -122,7 +128,7 @@ def system_calls() -> WindowsCalls | None:
 class WindowsIdle:
     """Time since the last input in this session; a locked screen counts as idle."""
 
-    name = "Windows last input (GetLastInputInfo) and locked screen (OpenInputDesktop)"
+    name = "Windows last input (GetLastInputInfo) and locked screen (input desktop)"
     kind = Kind.IDLE
 
     def __init__(self, calls: WindowsCalls | None = None, lock: LockWatch | None = None) -> None:
