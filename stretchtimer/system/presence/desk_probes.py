@@ -5,9 +5,9 @@ The probes are chosen by the platform. On Linux idle sources are tried in order
 that answers counts, so a locked screen reported by the screen saver is seen even
 where another source tells idle time. On Wayland, where other windows cannot be
 seen, a program holding the session's idle inhibitor stands for a full-screen
-window. Windows reads the last input and Focus Assist, macOS the HID idle time.
-A meeting, a full-screen window or do-not-disturb is on when any of its sources
-says so. A source that cannot tell is simply left out.
+window. Windows reads the last input, full-screen apps and Focus Assist, macOS the
+HID idle time. A meeting, a full-screen window or do-not-disturb is on when
+any of its sources says so. A source that cannot tell is simply left out.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from stretchtimer.system.presence.inhibitors import GnomeIdleInhibited, PowerMan
 from stretchtimer.system.presence.macos import MacFocus, MacIdle
 from stretchtimer.system.presence.meeting import CameraInUse, MicrophoneInUse
 from stretchtimer.system.presence.probe import FlagProbe, IdleProbe, Probe
-from stretchtimer.system.presence.windows import FocusAssist, WindowsIdle
+from stretchtimer.system.presence.windows import FocusAssist, WindowsFullScreen, WindowsIdle
+from stretchtimer.system.presence.windows import system_calls as windows_calls
 from stretchtimer.system.presence.x11_idle import X11Idle
 
 IDLE_AFTER = 30.0  # seconds without input before the desk is reported idle
@@ -56,7 +57,12 @@ class DeskProbes:
         microphone)."""
         rules = rules or PresenceRules()
         if platform == "win32":
-            probes = cls(idle=[WindowsIdle()], do_not_disturb=[FocusAssist()])
+            calls = windows_calls()
+            probes = cls(
+                idle=[WindowsIdle(calls)],
+                full_screen=[WindowsFullScreen(calls)],
+                do_not_disturb=[FocusAssist(calls)],
+            )
         elif platform == "darwin":
             probes = cls(idle=[MacIdle()], do_not_disturb=[MacFocus()])
         else:

@@ -8,6 +8,8 @@
   (the usual test; switching to the input desktop when unlocked changes nothing).
   A locked screen is idle. The session's own lock notification (WTS) needs a window
   to receive it and is not used.
+* **Full screen**: ``SHQueryUserNotificationState`` (shell32, documented) says when
+  a full-screen app, a Direct3D game or presentation mode is on.
 * **Focus Assist**: Windows has no documented way to read it. The shell publishes
   the active "quiet hours" profile in the WNF state
   ``WNF_SHEL_QUIETHOURS_ACTIVE_PROFILE_CHANGED`` (0 off, 1 priority only, 2 alarms
@@ -35,6 +37,11 @@ TICK_WRAP = 2**32  # GetLastInputInfo's dwTime is a DWORD of milliseconds
 QUIET_HOURS_STATE = 0x0D83063EA3BF1C75  # WNF_SHEL_QUIETHOURS_ACTIVE_PROFILE_CHANGED
 QUIET_HOURS_OFF, QUIET_HOURS_PRIORITY, QUIET_HOURS_ALARMS = 0, 1, 2
 DESKTOP_SWITCHDESKTOP = 0x0100
+# QUERY_USER_NOTIFICATION_STATE: 1 not present (locked, screen saver), 2 busy (a full-screen
+# app), 3 Direct3D full screen, 4 presentation mode, 5 accepts notifications, 6 quiet time
+# after setup, 7 a Store app runs
+FULL_SCREEN_STATES = frozenset({2, 3, 4})
+OTHER_STATES = frozenset({1, 5, 6, 7})
 
 
 class WindowsCalls(Protocol):
@@ -47,6 +54,8 @@ class WindowsCalls(Protocol):
     def input_desktop_open(self) -> bool: ...
 
     def quiet_hours_profile(self) -> int: ...
+
+    def notification_state(self) -> int: ...
 
 
 def idle_milliseconds(last_input_tick: int, tick_now: int) -> int:
@@ -63,6 +72,15 @@ def focus_assist_on(profile: int) -> bool | None:
     return None
 
 
+def full_screen_from(notification_state: int) -> bool | None:
+    """A full-screen app or a presentation from the shell's notification state."""
+    if notification_state in FULL_SCREEN_STATES:
+        return True
+    if notification_state in OTHER_STATES:
+        return False
+    return None
+
+
 class _LastInputInfo(ctypes.Structure):
     _fields_ = [("cbSize", ctypes.c_uint32), ("dwTime", ctypes.c_uint32)]
 
@@ -75,6 +93,8 @@ class SystemCalls:
         self.user32 = loader("user32", use_last_error=True)
         self.kernel32 = loader("kernel32", use_last_error=True)
         self.ntdll = loader("ntdll")
+        self.shell32 = loader("shell32")
+        self.shell32.SHQueryUserNotificationState.restype = ctypes.c_long
         self.kernel32.GetTickCount64.restype = ctypes.c_uint64
         self.user32.OpenInputDesktop.restype = ctypes.c_void_p
         self.user32.OpenInputDesktop.argtypes = [ctypes.c_uint32, ctypes.c_int, ctypes.c_uint32]
@@ -113,6 +133,13 @@ class SystemCalls:
                 f"NtQueryWnfStateData: status {status & 0xFFFFFFFF:#x}, {size.value} bytes"
             )
         return int(value.value)
+
+    def notification_state(self) -> int:
+        state = ctypes.c_int(0)
+        result = self.shell32.SHQueryUserNotificationState(ctypes.byref(state))
+        if result < 0:
+            raise OSError(f"SHQueryUserNotificationState: {result & 0xFFFFFFFF:#x}")
+        return int(state.value)
 
 
 def system_calls() -> WindowsCalls | None:
@@ -166,6 +193,30 @@ class WindowsIdle:
                 True, _("Windows tells the time of the last input; the locked screen is not seen")
             )
         return Check(True, _("Windows tells the time of the last input and the locked screen"))
+
+
+class WindowsFullScreen:
+    """Another app fills the screen, or presentation mode is on."""
+
+    name = "Windows full-screen apps (SHQueryUserNotificationState)"
+    kind = Kind.FULL_SCREEN
+
+    def __init__(self, calls: WindowsCalls | None = None) -> None:
+        self.calls = calls if calls is not None else system_calls()
+
+    def active(self) -> bool | None:
+        if self.calls is None:
+            return None
+        try:
+            return full_screen_from(self.calls.notification_state())
+        except Exception as error:
+            log.debug("notification state: %s", error)
+            return None
+
+    def check(self) -> Check:
+        if self.active() is None:
+            return Check(False, _("Windows does not tell when an app runs full screen"))
+        return Check(True, _("Windows tells when an app runs full screen or a presentation is on"))
 
 
 class FocusAssist:

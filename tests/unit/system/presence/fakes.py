@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 @dataclass
 class WindowsCallsFake:
-    """``GetLastInputInfo`` (32-bit tick), ``GetTickCount64``, ``OpenInputDesktop``, WNF."""
+    """``GetLastInputInfo`` (32-bit tick), ``GetTickCount64``, the input desktop, WNF, shell."""
 
     last_input: int | BaseException = 0
     now: int | BaseException = 0
     desktop_open: bool | BaseException = True
     quiet_hours: int | BaseException = 0
+    shell_state: int | BaseException = 5  # QUNS_ACCEPTS_NOTIFICATIONS
 
     @staticmethod
     def _answer(value: int | bool | BaseException) -> int | bool:
@@ -35,6 +36,9 @@ class WindowsCallsFake:
 
     def quiet_hours_profile(self) -> int:
         return int(self._answer(self.quiet_hours))
+
+    def notification_state(self) -> int:
+        return int(self._answer(self.shell_state))
 
 
 @dataclass

@@ -16,7 +16,7 @@ from stretchtimer.system.presence.desk_probes import DeskProbes
 from stretchtimer.system.presence.full_screen import FullScreenWindow
 from stretchtimer.system.presence.inhibitors import GnomeIdleInhibited, PowerManagementInhibited
 from stretchtimer.system.presence.macos import MacFocus, MacIdle
-from stretchtimer.system.presence.windows import FocusAssist, WindowsIdle
+from stretchtimer.system.presence.windows import FocusAssist, WindowsFullScreen, WindowsIdle
 from stretchtimer.system.presence.x11_idle import X11Idle
 from tests.unit.system.presence.fakes import MacCallsFake, MediaKeyCallsFake, WindowsCallsFake
 
@@ -28,13 +28,13 @@ def kinds(probes: DeskProbes) -> list[list[type]]:
     return [[type(probe) for probe in group] for group in groups]
 
 
-def test_windows_reads_the_last_input_and_focus_assist() -> None:
+def test_windows_reads_the_last_input_full_screen_and_focus_assist() -> None:
     probes = DeskProbes.for_this_desktop(platform="win32")
-    assert kinds(probes) == [[WindowsIdle], [], [], [FocusAssist]]
+    assert kinds(probes) == [[WindowsIdle], [], [WindowsFullScreen], [FocusAssist]]
     quiet = DeskProbes.for_this_desktop(
         platform="win32", rules=PresenceRules(use_idle=False, wait_for_do_not_disturb=False)
     )
-    assert kinds(quiet) == [[], [], [], []]
+    assert kinds(quiet) == [[], [], [WindowsFullScreen], []]
 
 
 def test_macos_reads_the_hid_idle_time() -> None:
@@ -112,8 +112,15 @@ def test_the_doctor_tells_how_media_steps_aside_on_each_platform() -> None:
     assert mac.state == "off" and "pyobjc" in mac.detail
 
 
-def test_every_new_doctor_line_is_translated(language: Callable[[str], Language]) -> None:
+def test_every_new_doctor_line_is_translated(
+    language: Callable[[str], Language], monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    from stretchtimer.runtime.dbus import session_bus
+
     language("qps")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-1")
+    empty_bus = session_bus()  # the test run's own, with no desktop services on it
+    sway = {finding.topic: finding for finding in probe_findings(DeskProbes(), "linux")}
     windows = WindowsCallsFake(last_input=0, now=5000, desktop_open=OSError("denied"))
     lines = [
         WindowsIdle(windows).check().detail,
@@ -122,6 +129,8 @@ def test_every_new_doctor_line_is_translated(language: Callable[[str], Language]
         WindowsIdle().check().detail,
         FocusAssist(WindowsCallsFake()).check().detail,
         FocusAssist(WindowsCallsFake(quiet_hours=9)).check().detail,
+        WindowsFullScreen(WindowsCallsFake()).check().detail,
+        WindowsFullScreen(WindowsCallsFake(shell_state=OSError())).check().detail,
         MacIdle().check().detail,
         MacIdle(MacCallsFake(output="")).check().detail,
         MacIdle(MacCallsFake(output='"HIDIdleTime" = 5\n')).check().detail,
@@ -129,6 +138,10 @@ def test_every_new_doctor_line_is_translated(language: Callable[[str], Language]
         MacFocus().check().detail,
         media_key_finding(MediaKeyControl(MediaKeyCallsFake(peaks=[0.2]))).detail,
         media_key_finding(MediaKeyControl(None)).detail,
+        media_finding(empty_bus, "darwin").detail,
+        GnomeIdleInhibited(empty_bus).check().detail,
+        PowerManagementInhibited(empty_bus).check().detail,
+        sway["idle time"].detail,
     ]
     for line in lines:
         assert line.startswith("⟦") and line.endswith("⟧"), line

@@ -7,6 +7,7 @@ from stretchtimer.system.presence.locked import LockWatch
 from stretchtimer.system.presence.windows import (
     TICK_WRAP,
     FocusAssist,
+    WindowsFullScreen,
     WindowsIdle,
     idle_milliseconds,
 )
@@ -92,3 +93,20 @@ def test_focus_assist_that_cannot_be_read_is_unknown_never_an_error() -> None:
         assert focus.active() is None
         assert focus.check().detail == "Focus Assist cannot be read on this version of Windows"
     assert FocusAssist(WindowsCallsFake(quiet_hours=7)).active() is None  # a profile we do not know
+
+
+def test_a_full_screen_app_or_a_presentation_holds_the_reminder() -> None:
+    calls = WindowsCallsFake(shell_state=5)  # accepts notifications: nothing in the way
+    full_screen = WindowsFullScreen(calls)
+    assert full_screen.active() is False and full_screen.check().ok
+    for busy in (2, 3, 4):  # a full-screen app, a Direct3D game, presentation mode
+        calls.shell_state = busy
+        assert full_screen.active() is True
+    for other in (1, 6, 7):  # locked (counted as idle instead), quiet time, a Store app
+        calls.shell_state = other
+        assert full_screen.active() is False
+    calls.shell_state = 42
+    assert full_screen.active() is None  # a state a newer Windows added: cannot tell
+    calls.shell_state = OSError("SHQueryUserNotificationState: 0x80004005")
+    assert full_screen.active() is None
+    assert full_screen.check().detail == "Windows does not tell when an app runs full screen"
