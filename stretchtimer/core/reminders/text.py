@@ -17,7 +17,9 @@ from stretchtimer.core.reminders.working_hours import local_time
 WAITING_FOR = {
     HoldReason.AWAY: N_("you are back at your desk"),
     HoldReason.MEETING: N_("your microphone and camera are free"),
-    HoldReason.FULL_SCREEN: N_("you leave full screen"),
+    # A full-screen window, or (on Wayland and Windows) a program that keeps the screen awake
+    # for a video or presents: the desktop cannot tell these apart.
+    HoldReason.FULL_SCREEN: N_("the full-screen window, video or presentation is over"),
     HoldReason.DO_NOT_DISTURB: N_("Do Not Disturb is off"),
 }
 
@@ -139,7 +141,7 @@ def _on_hold(phase: Phase, until: str, after: str) -> str:
 
 
 def held_text(status: ReminderStatus) -> str:
-    """Why a reminder that fell due is waiting: "A reminder waits until you leave full screen"."""
+    """Why a reminder that fell due is waiting: "A reminder waits until you are back …"."""
     reasons = [_(WAITING_FOR[reason]) for reason in status.held_by]
     if not reasons:
         return _("A reminder to stretch waits for a better moment.")

@@ -211,7 +211,7 @@ def test_the_tooltip_says_why_a_reminder_waits() -> None:
     text = status_text(desk.machine.status(), desk.now().wall, BERLIN)
     assert text == (
         "A reminder to stretch waits until your microphone and camera are free "
-        "and you leave full screen."
+        "and the full-screen window, video or presentation is over."
     )
     see(desk, DeskState(meeting=True))
     see(desk, HERE)
