@@ -42,7 +42,7 @@ from stretchtimer.speech.session_speech import SpokenSession, clip_renderer, pre
 from stretchtimer.speech.voice_language import session_voice_pick
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.history.problems import HistoryProblem
-from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.recorder import SessionRecorder
 from stretchtimer.storage.languages import load_language
 from stretchtimer.storage.paths import Paths
 
