@@ -299,7 +299,7 @@ def test_editor_open_folder_shows_the_routines_folder(
     handler = Handler()
     QDesktopServices.setUrlHandler("file", handler, "show")
     try:
-        qtbot.mouseClick(actions(window).folder_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(actions(window).controls.folder_button, Qt.MouseButton.LeftButton)
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [Path(url.toLocalFile()) for url in opened] == [folder_of(home)]

@@ -114,7 +114,7 @@ def test_every_word_of_the_routines_page_is_marked_for_translation(
         assert not unmarked_words(" ".join(headings))
         actions = window.routine_actions
         assert actions is not None
-        for action in actions.more_menu.actions():
+        for action in actions.controls.more_menu.actions():
             assert not unmarked_words(action.text()), action.text()
 
         own = next(row for row in rows(window) if row.entry.title == "Evening hips")
