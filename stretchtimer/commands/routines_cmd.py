@@ -21,7 +21,11 @@ from stretchtimer.core.routine.summary import routine_dict
 from stretchtimer.core.routine.tags import tag_name
 from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.storage.routines.library import (
+    RoutineEntry,
+    RoutineLibrary,
+    UnknownRoutineError,
+)
 from stretchtimer.terminal.escaping import with_escaped_output
 
 
@@ -128,11 +132,20 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_show(args: argparse.Namespace) -> int:
+def opened(name: str) -> RoutineEntry | None:
+    """The routine ``name`` names, read; None once the reason it cannot be is printed."""
     try:
-        entry = library().open(args.routine)
+        entry = library().open(name)
     except (UnknownRoutineError, RoutineFileError) as error:
         print(error, file=sys.stderr)
+        return None
+    assert entry.routine is not None  # open() raises for a file it cannot read
+    return entry
+
+
+def run_show(args: argparse.Namespace) -> int:
+    entry = opened(args.routine)
+    if entry is None:
         return 1
     routine = entry.routine
     assert routine is not None
@@ -207,10 +220,8 @@ def run_script(args: argparse.Namespace) -> int:
     from stretchtimer.speech.script_timing import routine_script
     from stretchtimer.storage.settings import SettingsStore
 
-    try:
-        entry = library().open(args.routine)
-    except (UnknownRoutineError, RoutineFileError) as error:
-        print(error, file=sys.stderr)
+    entry = opened(args.routine)
+    if entry is None:
         return 1
     routine = entry.shown()  # what is said: in the app's language, where translated
     assert routine is not None

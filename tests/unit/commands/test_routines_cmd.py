@@ -6,6 +6,8 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
+
 from stretchtimer import __version__
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.storage.paths import app_paths
@@ -76,8 +78,11 @@ def test_routines_show_by_id_and_as_json(home: Path) -> None:
     assert facts["steps"][0]["kind"] == "hold" and facts["steps"][0]["sides"] == "both"
 
 
-def test_routines_show_unknown_id_is_one_clear_line(home: Path) -> None:
-    result = run_cli("routines", "show", "hip-opener", home=home)
+@pytest.mark.parametrize("command", ["show", "script"])
+def test_routines_show_and_script_of_an_unknown_id_is_one_clear_line(
+    home: Path, command: str
+) -> None:
+    result = run_cli("routines", command, "hip-opener", home=home)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "no routine called 'hip-opener'; did you mean hip-openers? "
