@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from stretchtimer.commands import routine_files_cmd
+from stretchtimer.core import i18n
 from stretchtimer.core.formatting import clock_text, work_text
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.file import load_routine
@@ -218,17 +219,21 @@ def run_script(args: argparse.Namespace) -> int:
     from stretchtimer.core.session.script import script_json, script_lines
     from stretchtimer.speech.clip_cache import VoiceChoice
     from stretchtimer.speech.script_timing import routine_script
+    from stretchtimer.storage.languages import session_language
     from stretchtimer.storage.settings import SettingsStore
 
     entry = opened(args.routine)
     if entry is None:
         return 1
-    routine = entry.shown()  # what is said: in the app's language, where translated
-    assert routine is not None
+    assert entry.routine is not None
+    # What a session says, in the language it plays in: the app's where the routine is
+    # written or translated in it, else the routine's own, its words and the phrases alike.
+    routine, language = session_language(entry.routine, i18n.app_language())
     paths = app_paths()
     settings = SettingsStore(paths.settings).load().settings
     voice = VoiceChoice(settings.voice, settings.rate)
-    script = routine_script(routine, plan_options(settings), voice, paths.clips)
+    with i18n.speaking_in(language):
+        script = routine_script(routine, plan_options(settings), voice, paths.clips)
     if args.json:
         print(json.dumps(script_json(script), indent=2, ensure_ascii=False))
         return 0
