@@ -24,8 +24,8 @@ from stretchtimer.core.bounded_parse import ParseLimitError, loads_json
 from stretchtimer.storage.atomic import write_text_atomically
 from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
 from stretchtimer.storage.history.connection import immediate
+from stretchtimer.storage.history.operations import STATEMENTS, Operation, Statement
 from stretchtimer.storage.history.problems import is_known
-from stretchtimer.storage.history.recording.operations import STATEMENTS, Operation, Statement
 
 log = logging.getLogger(__name__)
 

@@ -36,8 +36,8 @@ from typing import NamedTuple
 from stretchtimer.core.i18n import _
 from stretchtimer.storage.history import problems
 from stretchtimer.storage.history.connection import BUSY_TIMEOUT, MIN_SQLITE, connect
+from stretchtimer.storage.history.journal import replay_journals
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
-from stretchtimer.storage.history.recording.journal import replay_journals
 from stretchtimer.storage.history.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from stretchtimer.storage.history.store import HistoryDatabase, Judge
 from stretchtimer.storage.paths import ensure_private_dir

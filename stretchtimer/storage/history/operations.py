@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Protocol
 
-from stretchtimer.storage.history.recording.identity import ProcessIdentity
+from stretchtimer.storage.history.identity import ProcessIdentity
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 
 Statement = tuple[str, dict[str, object]]

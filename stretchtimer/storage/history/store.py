@@ -12,7 +12,7 @@ from typing import Any
 
 from stretchtimer.core.i18n import _
 from stretchtimer.storage.history.connection import immediate
-from stretchtimer.storage.history.recording.identity import ProcessIdentity, host_name, is_running
+from stretchtimer.storage.history.identity import ProcessIdentity, host_name, is_running
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 
 log = logging.getLogger(__name__)

@@ -27,7 +27,7 @@ from stretchtimer.storage.history.exchange.exporting import (
     EXPORT_VERSION,
     FORMULA_STARTS,
 )
-from stretchtimer.storage.history.recording.operations import (
+from stretchtimer.storage.history.operations import (
     INSERT_SEGMENT,
     INSERT_SESSION,
     segment_values,

@@ -21,16 +21,16 @@ from stretchtimer.core.session import comfort
 from stretchtimer.core.session.events import SegmentEnded, SessionFinished, SessionStarted, Status
 from stretchtimer.core.session.plan import Plan
 from stretchtimer.storage.history.connection import immediate
+from stretchtimer.storage.history.identity import ProcessIdentity, this_process
 from stretchtimer.storage.history.opening import open_history
-from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
-from stretchtimer.storage.history.recording.identity import ProcessIdentity, this_process
-from stretchtimer.storage.history.recording.operations import (
+from stretchtimer.storage.history.operations import (
     AddSegment,
     FinishSession,
     Operation,
     RateComfort,
     StartSession,
 )
+from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
 from stretchtimer.storage.history.recording.writer import HistoryWriter, ProblemHandler
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 from stretchtimer.storage.history.store import HistoryDatabase

@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 
-from stretchtimer.storage.history.recording.identity import (
+from stretchtimer.storage.history.identity import (
     ProcessIdentity,
     host_name,
     is_running,

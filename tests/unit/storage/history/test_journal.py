@@ -12,9 +12,9 @@ import pytest
 
 from stretchtimer.core.session.plan import build_plan
 from stretchtimer.storage.history.connection import connect
+from stretchtimer.storage.history.journal import journals, replay_journals
 from stretchtimer.storage.history.opening import open_history
 from stretchtimer.storage.history.problems import ProblemKind
-from stretchtimer.storage.history.recording.journal import journals, replay_journals
 from stretchtimer.storage.history.recording.recorder import SessionRecorder
 from stretchtimer.storage.history.recording.writer import HistoryWriter
 from stretchtimer.storage.history.records import SessionStatus

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from stretchtimer.storage.history.identity import ProcessIdentity, host_name
 from stretchtimer.storage.history.opening import QUICK_CHECK_MAX_BYTES, open_history
+from stretchtimer.storage.history.operations import StartSession
 from stretchtimer.storage.history.problems import ProblemKind
-from stretchtimer.storage.history.recording.identity import ProcessIdentity, host_name
-from stretchtimer.storage.history.recording.operations import StartSession
 from stretchtimer.storage.history.records import SessionStatus
 from stretchtimer.storage.history.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.unit.storage.history.helpers import add_sessions, digest, integrity, rows, session

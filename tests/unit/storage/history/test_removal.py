@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from stretchtimer.storage.history.browsing import position, session_page
+from stretchtimer.storage.history.identity import ProcessIdentity, host_name, this_process
 from stretchtimer.storage.history.opening import open_history
-from stretchtimer.storage.history.recording.identity import ProcessIdentity, host_name, this_process
-from stretchtimer.storage.history.recording.operations import StartSession
+from stretchtimer.storage.history.operations import StartSession
 from stretchtimer.storage.history.records import SessionStatus
 from stretchtimer.storage.history.removal import BeingRecordedError, put_back, take_out
 from stretchtimer.storage.history.store import HistoryDatabase

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from stretchtimer.storage.history.connection import immediate
 from stretchtimer.storage.history.exchange.importing import import_sessions
+from stretchtimer.storage.history.identity import this_process
 from stretchtimer.storage.history.opening import open_history
-from stretchtimer.storage.history.recording.identity import this_process
-from stretchtimer.storage.history.recording.operations import (
+from stretchtimer.storage.history.operations import (
     AddSegment,
     FinishSession,
     RateComfort,
