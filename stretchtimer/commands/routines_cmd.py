@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from stretchtimer.commands import routine_files_cmd
+from stretchtimer.core import i18n
 from stretchtimer.core.formatting import clock_text, work_text
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.file import load_routine
@@ -21,7 +22,11 @@ from stretchtimer.core.routine.summary import routine_dict
 from stretchtimer.core.routine.tags import tag_name
 from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.storage.paths import app_paths
-from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
+from stretchtimer.storage.routines.library import (
+    RoutineEntry,
+    RoutineLibrary,
+    UnknownRoutineError,
+)
 from stretchtimer.terminal.escaping import with_escaped_output
 
 
@@ -128,11 +133,20 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_show(args: argparse.Namespace) -> int:
+def opened(name: str) -> RoutineEntry | None:
+    """The routine ``name`` names, read; None once the reason it cannot be is printed."""
     try:
-        entry = library().open(args.routine)
+        entry = library().open(name)
     except (UnknownRoutineError, RoutineFileError) as error:
         print(error, file=sys.stderr)
+        return None
+    assert entry.routine is not None  # open() raises for a file it cannot read
+    return entry
+
+
+def run_show(args: argparse.Namespace) -> int:
+    entry = opened(args.routine)
+    if entry is None:
         return 1
     routine = entry.routine
     assert routine is not None
@@ -205,19 +219,21 @@ def run_script(args: argparse.Namespace) -> int:
     from stretchtimer.core.session.script import script_json, script_lines
     from stretchtimer.speech.clip_cache import VoiceChoice
     from stretchtimer.speech.script_timing import routine_script
+    from stretchtimer.storage.languages import session_language
     from stretchtimer.storage.settings import SettingsStore
 
-    try:
-        entry = library().open(args.routine)
-    except (UnknownRoutineError, RoutineFileError) as error:
-        print(error, file=sys.stderr)
+    entry = opened(args.routine)
+    if entry is None:
         return 1
-    routine = entry.shown()  # what is said: in the app's language, where translated
-    assert routine is not None
+    assert entry.routine is not None
+    # What a session says, in the language it plays in: the app's where the routine is
+    # written or translated in it, else the routine's own, its words and the phrases alike.
+    routine, language = session_language(entry.routine, i18n.app_language())
     paths = app_paths()
     settings = SettingsStore(paths.settings).load().settings
     voice = VoiceChoice(settings.voice, settings.rate)
-    script = routine_script(routine, plan_options(settings), voice, paths.clips)
+    with i18n.speaking_in(language):
+        script = routine_script(routine, plan_options(settings), voice, paths.clips)
     if args.json:
         print(json.dumps(script_json(script), indent=2, ensure_ascii=False))
         return 0

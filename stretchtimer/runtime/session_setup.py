@@ -22,8 +22,6 @@ from PySide6.QtCore import QObject
 
 from stretchtimer.core import i18n
 from stretchtimer.core.i18n import Language
-from stretchtimer.core.routine.language_tags import same_language
-from stretchtimer.core.routine.languages import in_language, playing_language
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.summary import routine_digest
 from stretchtimer.core.session import comfort
@@ -42,8 +40,8 @@ from stretchtimer.speech.session_speech import SpokenSession, clip_renderer, pre
 from stretchtimer.speech.voice_language import session_voice_pick
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.history.problems import HistoryProblem
-from stretchtimer.storage.history.recorder import SessionRecorder
-from stretchtimer.storage.languages import load_language
+from stretchtimer.storage.history.recording.recorder import SessionRecorder
+from stretchtimer.storage.languages import session_language
 from stretchtimer.storage.paths import Paths
 
 if TYPE_CHECKING:
@@ -104,15 +102,6 @@ class PreparedSession:
     @property
     def plan(self) -> Plan:
         return self.spoken.plan
-
-
-def session_language(routine: Routine, wanted: Language) -> tuple[Routine, Language]:
-    """The routine as read in the language it plays in, and that language: ``wanted``
-    when the routine is written or translated in it, else the routine's own (a person's
-    French routine plays in French, by a French voice, in a German app)."""
-    tag = playing_language(routine, wanted.tag)
-    chosen = wanted if same_language(tag, wanted.tag) else load_language(tag)
-    return in_language(routine, tag), chosen
 
 
 def prepare_session(

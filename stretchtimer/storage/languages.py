@@ -30,6 +30,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from stretchtimer.core.i18n import SOURCE_LANGUAGE, Language, base_tag, p_, speaking_in
+from stretchtimer.core.routine.language_tags import same_language
+from stretchtimer.core.routine.languages import in_language, playing_language
+from stretchtimer.core.routine.model import Routine
 
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 SOURCE_NAME = "English"
@@ -76,6 +79,16 @@ def load_language(tag: str, locale_dir: Path = LOCALE_DIR) -> Language:
         else:
             chain.add_fallback(found)
     return Language(tag, chain or gettext.NullTranslations())
+
+
+def session_language(routine: Routine, wanted: Language) -> tuple[Routine, Language]:
+    """The routine as read in the language it plays in, and that language: ``wanted``
+    when the routine is written or translated in it, else the routine's own (a person's
+    French routine plays in French, by a French voice, in a German app). A session and
+    ``routines script`` both follow this rule."""
+    tag = playing_language(routine, wanted.tag)
+    chosen = wanted if same_language(tag, wanted.tag) else load_language(tag)
+    return in_language(routine, tag), chosen
 
 
 def _usable(tag: str) -> bool:

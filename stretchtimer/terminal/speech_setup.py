@@ -17,10 +17,10 @@ from stretchtimer.core.session.estimate import estimated_plan, plan_options
 from stretchtimer.runtime.session_setup import (
     PreparedSession,
     prepare_session,
-    session_language,
     session_voice,
 )
 from stretchtimer.speech.session_speech import clip_renderer, needs_rendering
+from stretchtimer.storage.languages import session_language
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.settings import Settings
 from stretchtimer.terminal.keys import stdout_is_unicode

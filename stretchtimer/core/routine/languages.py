@@ -17,6 +17,7 @@ routine's ``de`` translation.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -32,6 +33,7 @@ from stretchtimer.core.routine.model import (
 )
 
 _T = TypeVar("_T", RoutineTranslation, StepTranslation)
+_V = TypeVar("_V", Routine, Step)
 
 
 def languages(routine: Routine) -> list[str]:
@@ -79,28 +81,21 @@ def in_language(routine: Routine, tag: str) -> Routine:
     editor edits and saves the routine as it was read from its file).
     """
     own = same_language(tag, routine.language)
-    translation = None if own else _pick(routine.translations, tag)
-    steps = tuple(_step_in(step, tag, own) for step in routine.steps)
-    texts = {}
-    if translation is not None:
-        texts = {key: getattr(translation, key) for key in ROUTINE_TEXT_KEYS}
     readable = own or any(same_language(tag, known) for known in languages(routine))
     return dataclasses.replace(
-        routine,
-        steps=steps,
+        _read_in(routine, ROUTINE_TEXT_KEYS, tag, own),
+        steps=tuple(_read_in(step, STEP_TEXT_KEYS, tag, own) for step in routine.steps),
         language=tag if readable else routine.language,
-        translations=(),
-        **{key: value for key, value in texts.items() if value},
     )
 
 
-def _step_in(step: Step, tag: str, own: bool) -> Step:
-    translation = None if own else _pick(step.translations, tag)
-    if translation is None:
-        return dataclasses.replace(step, translations=())
-    texts = {key: getattr(translation, key) for key in STEP_TEXT_KEYS}
+def _read_in(value: _V, keys: tuple[str, ...], tag: str, own: bool) -> _V:
+    """A routine or a step with each of its ``keys`` that its ``tag`` translation gives
+    in place of its own text (none when ``own``), and no translations left."""
+    translation = None if own else _pick(value.translations, tag)
+    texts = {key: getattr(translation, key) for key in keys} if translation else {}
     return dataclasses.replace(
-        step, translations=(), **{key: value for key, value in texts.items() if value}
+        value, translations=(), **{key: text for key, text in texts.items() if text}
     )
 
 
@@ -183,19 +178,22 @@ def translation_tables(
 def routine_translations_from(tables: object) -> tuple[RoutineTranslation, ...]:
     """The reverse of :func:`translation_tables` for a routine's tables (not checked as a
     routine file is: for a draft kept on disk). Raises ValueError on a wrong shape."""
-    return tuple(
-        RoutineTranslation(tag, **texts)
-        for tag, texts in _texts_by_language(tables, ROUTINE_TEXT_KEYS).items()
-    )
+    return _translations_from(tables, ROUTINE_TEXT_KEYS, RoutineTranslation)
 
 
 def step_translations_from(tables: object) -> tuple[StepTranslation, ...]:
     """The reverse of :func:`translation_tables` for a step's tables."""
+    return _translations_from(tables, STEP_TEXT_KEYS, StepTranslation)
+
+
+def _translations_from(
+    tables: object, keys: tuple[str, ...], translation: Callable[..., _T]
+) -> tuple[_T, ...]:
+    """Each language's table as a ``translation`` (a list of texts kept as a tuple)."""
     found = []
-    for tag, texts in _texts_by_language(tables, STEP_TEXT_KEYS).items():
-        rep_cues = texts.pop("rep_cues", [])
-        assert isinstance(rep_cues, list)
-        found.append(StepTranslation(tag, rep_cues=tuple(rep_cues), **texts))
+    for tag, texts in _texts_by_language(tables, keys).items():
+        kept = {key: tuple(text) if isinstance(text, list) else text for key, text in texts.items()}
+        found.append(translation(tag, **kept))
     return tuple(found)
 
 

@@ -2,11 +2,7 @@
 
 New, edit, duplicate, rename, export and delete (with undo), import (a button,
 Ctrl+I, or dropping ``.toml`` files on the window) and opening the routines
-folder. The buttons sit in the page's header and under the chosen routine's
-details; the same actions are in the list's context menu and on keys:
-
-    Ctrl+N new · Ctrl+E edit · Ctrl+D duplicate · F2 rename · Delete delete ·
-    Ctrl+Z undo the delete · Ctrl+I import
+folder. Their buttons, menus and keys are :mod:`~stretchtimer.gui.routines.controls`'s.
 
 Built-in routines are read-only: editing one offers to save a copy first. The
 routines folder is watched, so files changed by other programs show up at once.
@@ -20,13 +16,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.gui.editor.banner import EditorBanner
+from stretchtimer.gui.routines.controls import RoutineControls
 from stretchtimer.gui.routines.files import (
     RoutineDropTarget,
     RoutineFolderWatcher,
@@ -48,13 +43,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREVIEW_ID = "preview"
-
-
-def _button(text: str, name: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    button.setToolTip(tip)
-    return button
 
 
 class RoutinesHost(Protocol):
@@ -96,117 +84,17 @@ class RoutineActions:
         self.update_buttons()
         self.offer_kept_drafts()
 
-    # -- buttons, menu and keys ------------------------------------------------------------
-
     def _build(self) -> None:
-        view = self.view
-        self.new_button = _button(
-            _("+ New routine"), _("New routine"), _("Make a routine of your own (Ctrl+N)")
-        )
-        self.import_button = _button(
-            _("Import…"),
-            _("Import a routine file"),
-            _("Add a routine file someone shared (Ctrl+I)"),
-        )
-        self.folder_button = _button(
-            _("Folder"),
-            _("Open the routines folder"),
-            _("Show your routine files in the file manager"),
-        )
-        for button in (self.import_button, self.folder_button, self.new_button):
-            view.header.addWidget(button)
-        self.edit_button = _button(
-            _("Edit"), _("Edit the routine"), _("Change this routine (Ctrl+E)")
-        )
-        self.more_button = _button(
-            _("More"), _("More actions"), _("Duplicate, rename, export or delete")
-        )
-        for place, button in enumerate((self.edit_button, self.more_button)):
-            view.detail_buttons.insertWidget(place, button)
-        view.tab_in_reading_order(
-            [self.import_button, self.folder_button, self.new_button],
-            [self.edit_button, self.more_button],
-        )
-
+        self.controls = RoutineControls(self.view, self)
         self.bar = EditorBanner()
-        view.list_column.insertWidget(1, self.bar)
-
-        def action(text: str, key: str, run: Callable[[], None], where: QWidget) -> QAction:
-            made = QAction(text, where)
-            if key:
-                made.setShortcut(QKeySequence(key))
-            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            made.triggered.connect(lambda _checked=False: run())
-            where.addAction(made)
-            return made
-
-        self.new_action = action(_("New routine"), "Ctrl+N", self.new_routine, view)
-        self.import_action = action(_("Import a routine file…"), "Ctrl+I", self.choose_import, view)
-        self.undo_action = action(_("Undo the delete"), "Ctrl+Z", self.undo_delete, view)
-        self.edit_action = action(_("Edit"), "Ctrl+E", self.edit, view.list)
-        self.duplicate_action = action(_("Duplicate…"), "Ctrl+D", self.duplicate, view.list)
-        self.rename_action = action(_("Rename…"), "F2", self.rename, view.list)
-        self.delete_action = action(_("Delete"), "Delete", self.delete, view.list)
-        self.export_action = QAction(_("Export…"), view)
-        self.export_action.triggered.connect(lambda _checked=False: self.export())
-        self.folder_action = QAction(_("Open the routines folder"), view)
-        self.folder_action.triggered.connect(lambda _checked=False: self.open_routines_folder())
-
-        self.more_menu = QMenu(self.more_button)
-        for item in (
-            self.duplicate_action,
-            self.rename_action,
-            self.export_action,
-            self.delete_action,
-        ):
-            self.more_menu.addAction(item)
-        self.more_button.setMenu(self.more_menu)
-        self.new_button.clicked.connect(self.new_routine)
-        self.import_button.clicked.connect(self.choose_import)
-        self.folder_button.clicked.connect(self.open_routines_folder)
-        self.edit_button.clicked.connect(self.edit)
-        view.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.list.customContextMenuRequested.connect(self._context_menu)
-
-    def _context_menu(self, at: QPoint) -> None:
-        index = self.view.list.indexAt(at)
-        if index.isValid():
-            self.view.list.setCurrentIndex(index)
-        menu = QMenu(self.view.list)
-        if index.isValid():
-            for item in (self.edit_action, self.duplicate_action, self.rename_action):
-                menu.addAction(item)
-            menu.addAction(self.export_action)
-            menu.addAction(self.delete_action)
-            menu.addSeparator()
-        menu.addAction(self.new_action)
-        menu.addAction(self.import_action)
-        menu.addAction(self.folder_action)
-        menu.exec(self.view.list.viewport().mapToGlobal(at))
+        self.view.list_column.insertWidget(1, self.bar)
 
     def current(self) -> RoutineEntry | None:
         row = self.view.current_row()
         return row.entry if row is not None else None
 
     def update_buttons(self) -> None:
-        entry = self.current()
-        own = entry is not None and not entry.builtin
-        usable = entry is not None and entry.routine is not None
-        self.edit_button.setText(
-            _("Edit a copy") if entry is not None and entry.builtin else _("Edit")
-        )
-        self.edit_button.setToolTip(
-            _("Built-in routines stay as they are: edit a copy of your own (Ctrl+E)")
-            if entry is not None and entry.builtin
-            else _("Change this routine (Ctrl+E)")
-        )
-        for control in (self.edit_button, self.edit_action):
-            control.setEnabled(usable)
-        self.duplicate_action.setEnabled(usable)
-        self.rename_action.setEnabled(own and usable)
-        self.delete_action.setEnabled(own)
-        self.export_action.setEnabled(entry is not None)
-        self.more_button.setEnabled(entry is not None)
+        self.controls.update(self.current())
 
     # -- the list --------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from stretchtimer.runtime.session_setup import (
     with_options,
 )
 from stretchtimer.storage.history.problems import HistoryProblem
-from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.recorder import SessionRecorder
 from stretchtimer.storage.settings import Settings
 
 log = logging.getLogger(__name__)

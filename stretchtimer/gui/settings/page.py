@@ -10,21 +10,25 @@ from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSlider,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from stretchtimer.core.i18n import N_, _
-from stretchtimer.gui.language import seconds_suffix
 from stretchtimer.gui.services import AppServices
+from stretchtimer.gui.settings.form import (
+    LabelledSlider,
+    align_label_columns,
+    percent_text,
+    seconds_box,
+    select,
+    titled_card,
+)
 from stretchtimer.gui.settings.reminders import ReminderSettings
 from stretchtimer.gui.settings.voice_menu import fill_voice_menu
 from stretchtimer.gui.widgets.page_scroll import page_scroll_area
@@ -53,11 +57,6 @@ BREATH_GUIDANCE = (
 SYSTEM_LANGUAGE = ""  # the Language setting's value for "the system's language"
 
 
-def percent_text(value: int) -> str:
-    # TRANSLATORS: a volume in per cent; use your language's spacing and sign.
-    return _("{value} %").format(value=value)
-
-
 def language_choices() -> list[tuple[str, str]]:
     """The Language menu: the system's language first, then each shipped one by its own
     name (a language reads its name best in itself)."""
@@ -65,68 +64,6 @@ def language_choices() -> list[tuple[str, str]]:
     # TRANSLATORS: {language} is the system's language, in its own name ("Deutsch").
     choices = [(SYSTEM_LANGUAGE, _("System default ({language})").format(language=system))]
     return choices + [(tag, native_name(tag)) for tag in shipped_languages()]
-
-
-def align_label_columns(column: QVBoxLayout) -> None:
-    """Every card's controls start at one x: the label column as wide as the widest."""
-    forms = [
-        form
-        for index in range(column.count())
-        if (item := column.itemAt(index)) is not None and (card := item.widget()) is not None
-        for form in card.findChildren(QFormLayout)
-    ]
-    labels = [
-        label
-        for form in forms
-        for row in range(form.rowCount())
-        if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
-        and isinstance(label := item.widget(), QLabel)
-    ]
-    widest = max((label.sizeHint().width() for label in labels), default=0)
-    for label in labels:
-        label.setMinimumWidth(widest)
-
-
-def _card(title: str) -> tuple[QFrame, QFormLayout]:
-    card = QFrame()
-    card.setProperty("card", True)
-    outer = QVBoxLayout(card)
-    outer.setContentsMargins(22, 16, 22, 18)
-    heading = QLabel(title)
-    heading.setStyleSheet("font-size: 13pt; font-weight: 700;")
-    outer.addWidget(heading)
-    form = QFormLayout()
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    form.setHorizontalSpacing(24)
-    form.setVerticalSpacing(12)
-    outer.addLayout(form)
-    return card, form
-
-
-class LabelledSlider(QWidget):
-    """A slider with its value written beside it."""
-
-    def __init__(self, name: str, low: int, high: int, text: Callable[[int], str]) -> None:
-        """``name`` is read by screen readers; ``text`` writes a value beside the slider."""
-        super().__init__()
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(low, high)
-        self.slider.setAccessibleName(name)
-        self.slider.setPageStep(max(1, (high - low) // 10))
-        self.value_label = QLabel()
-        self.value_label.setMinimumWidth(90)
-        self._text = text
-        self.slider.valueChanged.connect(lambda value: self.value_label.setText(text(value)))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.value_label)
-
-    def set_value(self, value: int) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setValue(value)
-        self.slider.blockSignals(False)
-        self.value_label.setText(self._text(value))
 
 
 class SettingsView(QWidget):
@@ -195,7 +132,7 @@ class SettingsView(QWidget):
         layout.addWidget(scroll)
 
     def _voice_card(self) -> QFrame:
-        voice_card, voice = _card(_("Voice"))
+        voice_card, voice = titled_card(_("Voice"))
         self.voice_enabled = QCheckBox(_("Speak every step aloud"))
         self.voice_enabled.setAccessibleName(_("Speak every step aloud"))
         self.voice_enabled.toggled.connect(lambda on: self._update(voice_enabled=on))
@@ -237,7 +174,7 @@ class SettingsView(QWidget):
         return voice_card
 
     def _sound_card(self) -> QFrame:
-        sound_card, sound = _card(_("Sounds"))
+        sound_card, sound = titled_card(_("Sounds"))
         self.muted = QCheckBox(_("Mute voice and chimes"))
         self.muted.setAccessibleName(_("Mute voice and chimes"))
         self.muted.toggled.connect(lambda on: self._update(muted=on))
@@ -258,12 +195,12 @@ class SettingsView(QWidget):
         return sound_card
 
     def _session_card(self) -> QFrame:
-        session_card, session = _card(_("Sessions"))
-        self.prepare = self._seconds(_("Time to get into position"), 0, 120)
+        session_card, session = titled_card(_("Sessions"))
+        self.prepare = seconds_box(_("Time to get into position"), 0, 120)
         self.prepare.valueChanged.connect(lambda value: self._update(prepare=value))
-        self.rest = self._seconds(_("Rest between steps"), 0, 600)
+        self.rest = seconds_box(_("Rest between steps"), 0, 600)
         self.rest.valueChanged.connect(lambda value: self._update(rest=value))
-        self.settle = self._seconds(_("Quiet before the timer starts"), 0, 30)
+        self.settle = seconds_box(_("Quiet before the timer starts"), 0, 30)
         self.settle.setToolTip(
             _(
                 "Seconds of quiet after the last instruction, to get into position before a "
@@ -300,12 +237,12 @@ class SettingsView(QWidget):
         return session_card
 
     def _reminder_card(self) -> QFrame:
-        reminder_card, form = _card(_("Reminders"))
+        reminder_card, form = titled_card(_("Reminders"))
         self.reminders = ReminderSettings(self.services, form, parent=reminder_card)
         return reminder_card
 
     def _look_card(self) -> QFrame:
-        look_card, look = _card(_("Appearance"))
+        look_card, look = titled_card(_("Appearance"))
         self.theme = QComboBox()
         self.theme.setAccessibleName(_("Theme"))
         for value, text in THEMES:
@@ -369,7 +306,7 @@ class SettingsView(QWidget):
         super().showEvent(event)
 
     def _data_card(self) -> QFrame:
-        data_card, data = _card(_("Your data"))
+        data_card, data = titled_card(_("Your data"))
         self.data_folder = QLabel(str(self.services.paths.data))
         self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_folder.setAccessibleName(_("Data folder"))
@@ -387,15 +324,6 @@ class SettingsView(QWidget):
         data.addRow(_("Data folder"), folder_row)
         data.addRow(note)
         return data_card
-
-    def _seconds(self, name: str, low: int, high: int) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setRange(low, high)
-        box.setDecimals(0)
-        box.setSuffix(seconds_suffix())
-        box.setAccessibleName(name)
-        box.setMaximumWidth(140)
-        return box
 
     def show_settings(self, settings: Settings) -> None:
         """Show ``settings`` without sending them back as changes."""
@@ -416,20 +344,20 @@ class SettingsView(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         self.voice_enabled.setChecked(settings.voice_enabled)
-        _select(self.voice, settings.voice)
+        select(self.voice, settings.voice)
         self.rate.set_value(settings.rate)
         self.voice_volume.set_value(round(settings.voice_volume * 100))
         self.muted.setChecked(settings.muted)
         self.chime_volume.set_value(round(settings.chime_volume * 100))
-        _select(self.breath, settings.breath_guidance)
+        select(self.breath, settings.breath_guidance)
         self.prepare.setValue(settings.prepare)
         self.rest.setValue(settings.rest)
         self.settle.setValue(settings.settle)
         self.speak_easier.setChecked(settings.speak_easier)
-        _select(self.comfort, settings.comfort_rating)
+        select(self.comfort, settings.comfort_rating)
         self.weekly_goal.setValue(settings.weekly_goal)
-        _select(self.theme, settings.theme)
-        _select(self.language, settings.language)
+        select(self.theme, settings.theme)
+        select(self.language, settings.language)
         for widget in widgets:
             widget.blockSignals(False)
         self._show_language_note()
@@ -445,9 +373,3 @@ class SettingsView(QWidget):
     def open_data_folder(self) -> None:
         folder = ensure_private_dir(self.services.paths.data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-def _select(combo: QComboBox, value: object) -> None:
-    index = combo.findData(value)
-    if index >= 0:
-        combo.setCurrentIndex(index)

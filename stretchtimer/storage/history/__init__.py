@@ -2,8 +2,8 @@
 
 * ``opening``: open and check the file, keep a bad one aside, migrate.
 * ``schema``: tables, triggers and ordered migrations (``PRAGMA user_version``).
-* ``recorder`` and ``writer``: record a session from the engine's events, on a
-  background thread that keeps and retries what cannot be written yet.
+* ``recording/``: record a session from the engine's events, on a background
+  thread that keeps and retries what cannot be written yet (a journal beside the file).
 * ``store``: read sessions, delete one, close sessions whose program died.
 * ``statistics``: streaks, minutes per day/week/month, routines, stretches,
   completion and comfort, as plain values.

@@ -6,6 +6,8 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
+
 from stretchtimer import __version__
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.storage.paths import app_paths
@@ -76,8 +78,11 @@ def test_routines_show_by_id_and_as_json(home: Path) -> None:
     assert facts["steps"][0]["kind"] == "hold" and facts["steps"][0]["sides"] == "both"
 
 
-def test_routines_show_unknown_id_is_one_clear_line(home: Path) -> None:
-    result = run_cli("routines", "show", "hip-opener", home=home)
+@pytest.mark.parametrize("command", ["show", "script"])
+def test_routines_show_and_script_of_an_unknown_id_is_one_clear_line(
+    home: Path, command: str
+) -> None:
+    result = run_cli("routines", command, "hip-opener", home=home)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "no routine called 'hip-opener'; did you mean hip-openers? "
@@ -241,3 +246,73 @@ def test_the_script_in_german_reads_the_routine_in_german_with_german_side_words
     assert "Seitbeuge · links" in script and "Seitbeuge · rechts" in script
     for english in ("Switch sides", "left", "right", "Breathe", "{side", "{other"):
         assert english not in script, english
+
+
+FRENCH = """\
+format = 2
+language = "fr"
+title = "Hanches au sol"
+
+[[step]]
+name = "Figure quatre"
+setup = "Allongez-vous sur le dos, les genoux pliés."
+say = "Posez la cheville sur le genou, côté {side}."
+hold = 20
+sides = "both"
+
+[[step]]
+name = "Pont"
+say = "Poussez dans les talons et levez le bassin."
+breaths = 3
+"""
+FRENCH_WITH_GERMAN = FRENCH.replace(
+    'sides = "both"\n',
+    'sides = "both"\n\n[step.translations.de]\nname = "Liegende Vier"\n'
+    'setup = "Leg dich auf den Rücken, die Knie gebeugt."\n'
+    'say = "Leg den Knöchel auf das Knie, Seite {side}."\n',
+) + (
+    '\n[step.translations.de]\nname = "Brücke"\n'
+    'say = "Drück dich über die Fersen hoch und heb das Becken."\n'
+    '\n[translations.de]\ntitle = "Hüften am Boden"\n'
+)
+
+
+def _quoted(script: str) -> str:
+    """What the script says aloud: its quoted lines, without the reader's labels."""
+    return "\n".join(line for line in script.splitlines() if '"' in line)
+
+
+def test_the_script_of_a_routine_without_the_apps_language_speaks_the_routines_own(
+    home: Path,
+) -> None:
+    """A French routine with no German in a German app plays in French, phrases included,
+    as a session plays it: the script says the same (its labels stay the reader's)."""
+    routine = home / "hanches.toml"
+    routine.write_text(FRENCH, encoding="utf-8")
+    result = run_cli("routines", "script", str(routine), "--lang", "de", home=home)
+    assert result.returncode == 0, result.stderr
+    spoken = _quoted(result.stdout)
+    assert '"Posez la cheville sur le genou, côté gauche."' in spoken
+    assert '"Changez de côté."' in spoken
+    assert '"Dernière respiration. Inspirez."' in spoken
+    assert '"Séance terminée. Bien joué."' in spoken
+    for german in ("Seite wechseln", "links", "Einatmen", "Ausatmen", "Einheit beendet"):
+        assert german not in spoken, german
+    assert "Seitenwechsel" in result.stdout  # the label for the reader, in the app's language
+
+
+def test_the_script_of_a_routine_translated_into_the_apps_language_is_german_throughout(
+    home: Path,
+) -> None:
+    """The same routine with a German translation reads in German, phrases and words."""
+    routine = home / "hanches.toml"
+    routine.write_text(FRENCH_WITH_GERMAN, encoding="utf-8")
+    result = run_cli("routines", "script", str(routine), "--lang", "de", home=home)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Hüften am Boden")
+    spoken = _quoted(result.stdout)
+    assert '"Leg den Knöchel auf das Knie, Seite links."' in spoken
+    assert '"Seite wechseln."' in spoken
+    assert '"Letzter Atemzug. Einatmen."' in spoken
+    for french in ("Changez", "gauche", "Inspirez", "Expirez", "Séance", "Posez"):
+        assert french not in spoken, french

@@ -5,6 +5,11 @@ A chart is a row (or grid) of items: days, weeks. The mouse shows an item's
 sentence as a tooltip; the keyboard moves a cursor over the items and shows the
 same sentence through ``cursor_moved`` (the page writes it under the chart) and
 the chart's accessible description, so a screen reader says it too.
+
+A chart is laid out left to right (:meth:`CursorChart.logical_rect`) and painted
+through :meth:`CursorChart.begin_painting`, which mirrors it in a right-to-left
+layout (``--lang ar``): time runs right to left and the axis stands on the right,
+while every text, drawn with :meth:`CursorChart.draw_text`, reads as written.
 """
 
 from __future__ import annotations
@@ -26,10 +31,22 @@ def blend(low: str, high: str, amount: float) -> QColor:
     )
 
 
+def mirrored(alignment: Qt.AlignmentFlag) -> Qt.AlignmentFlag:
+    """``alignment`` with left and right swapped, as it stands (Qt would swap them once
+    more for a right-to-left painter: ``AlignAbsolute`` keeps them)."""
+    swap = {
+        Qt.AlignmentFlag.AlignLeft: Qt.AlignmentFlag.AlignRight,
+        Qt.AlignmentFlag.AlignRight: Qt.AlignmentFlag.AlignLeft,
+    }
+    across = alignment & Qt.AlignmentFlag.AlignHorizontal_Mask
+    down = alignment & Qt.AlignmentFlag.AlignVertical_Mask
+    return swap.get(across, across) | down | Qt.AlignmentFlag.AlignAbsolute
+
+
 class CursorChart(QWidget):
     """A chart whose items can be read one by one with the mouse or the arrow keys.
 
-    Subclasses give :meth:`item_count`, :meth:`item_text` and :meth:`item_rect`,
+    Subclasses give :meth:`item_count`, :meth:`item_text` and :meth:`logical_rect`,
     and paint; :meth:`paint_cursor` draws the keyboard cursor.
 
     Signals:
@@ -58,12 +75,52 @@ class CursorChart(QWidget):
     def item_text(self, index: int) -> str:
         raise NotImplementedError
 
-    def item_rect(self, index: int) -> QRectF:
+    def logical_rect(self, index: int) -> QRectF:
+        """Where item ``index`` is in the chart laid out left to right."""
         raise NotImplementedError
 
     def default_cursor(self) -> int:
         """Where the cursor starts: the newest item."""
         return self.item_count() - 1
+
+    # -- left to right, or right to left -----------------------------------------------
+
+    def item_rect(self, index: int) -> QRectF:
+        """Where item ``index`` is on the screen (mirrored in a right-to-left layout)."""
+        return self.on_screen(self.logical_rect(index))
+
+    def on_screen(self, rect: QRectF) -> QRectF:
+        """``rect``, laid out left to right, where the layout's direction shows it."""
+        if not self.isRightToLeft():
+            return QRectF(rect)
+        return QRectF(self.width() - rect.right(), rect.top(), rect.width(), rect.height())
+
+    def logical_x(self, x: float) -> float:
+        """A point's x on the screen, as the chart laid out left to right has it."""
+        return self.width() - x if self.isRightToLeft() else x
+
+    def begin_painting(self) -> QPainter:
+        """A painter on the chart that takes left-to-right coordinates (mirrored in a
+        right-to-left layout)."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.isRightToLeft():
+            painter.translate(self.width(), 0)
+            painter.scale(-1, 1)
+        return painter
+
+    def draw_text(
+        self, painter: QPainter, rect: QRectF, alignment: Qt.AlignmentFlag, text: str
+    ) -> None:
+        """``text`` in ``rect`` (left-to-right coordinates): in a right-to-left layout the
+        box and its alignment are mirrored, never the letters."""
+        if not self.isRightToLeft():
+            painter.drawText(rect, alignment, text)
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.drawText(self.on_screen(rect), mirrored(alignment), text)
+        painter.restore()
 
     # -- the cursor ---------------------------------------------------------------------
 
@@ -96,6 +153,8 @@ class CursorChart(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         across, down = self.STEPS
+        if self.isRightToLeft():
+            across = -across  # left is later: time runs right to left
         moves = {
             Qt.Key.Key_Left: -across,
             Qt.Key.Key_Right: across,
@@ -149,5 +208,5 @@ class CursorChart(QWidget):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(
-            self.item_rect(self.cursor_index).adjusted(-2.5, -2.5, 2.5, 2.5), radius, radius
+            self.logical_rect(self.cursor_index).adjusted(-2.5, -2.5, 2.5, 2.5), radius, radius
         )

@@ -90,7 +90,7 @@ class ComfortChart(CursorChart):
     def item_text(self, index: int) -> str:
         return comfort_text(self.weeks[index])
 
-    def item_rect(self, index: int) -> QRectF:
+    def logical_rect(self, index: int) -> QRectF:
         """The column of the week's pair of dots."""
         plot = self._plot()
         slot = plot.width() / max(1, len(self.weeks))
@@ -127,8 +127,7 @@ class ComfortChart(CursorChart):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         colours = theme.current()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter = self.begin_painting()
         font = self._small_font()
         painter.setFont(font)
         metrics = QFontMetricsF(font)
@@ -141,7 +140,8 @@ class ComfortChart(CursorChart):
             painter.setPen(QPen(QColor(colours.border), 1.0))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(QColor(colours.muted))
-            painter.drawText(
+            self.draw_text(
+                painter,
                 QRectF(0, y - metrics.height() / 2, plot.left() - 8, metrics.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 str(value),
@@ -173,7 +173,8 @@ class ComfortChart(CursorChart):
                 painter.setPen(QColor(colours.text if current else colours.muted))
                 width = metrics.horizontalAdvance(labels[index]) + 4
                 left = min(max(0.0, centre - width / 2), self.width() - width)
-                painter.drawText(
+                self.draw_text(
+                    painter,
                     QRectF(left, plot.bottom() + 8, width, metrics.height() + 2),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                     labels[index],
@@ -191,7 +192,8 @@ class ComfortChart(CursorChart):
             width = metrics.horizontalAdvance(text)
             x -= width
             painter.setPen(QColor(colours.muted))
-            painter.drawText(
+            self.draw_text(
+                painter,
                 QRectF(x, 0, width + 2, metrics.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 text,

@@ -140,7 +140,7 @@ class Heatmap(CursorChart):
         day = self.day_of(index)
         return day_text(day, self.days.get(day), self.today)
 
-    def item_rect(self, index: int) -> QRectF:
+    def logical_rect(self, index: int) -> QRectF:
         left, top, step = self._grid()
         column, row = divmod(index, 7)
         gap = max(2.0, step * 0.18)
@@ -216,22 +216,24 @@ class Heatmap(CursorChart):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         colours = theme.current()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter = self.begin_painting()
         painter.setFont(self._small_font())
         left, top, step = self._grid()
         radius = max(2.0, step * 0.2)
 
         painter.setPen(QColor(colours.muted))
         for row in DAY_LABELS:
-            cell = self.item_rect(row)
-            painter.drawText(
+            cell = self.logical_rect(row)
+            self.draw_text(
+                painter,
                 QRectF(0, cell.top() - 2, left - 8, cell.height() + 4),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 weekday_short(row),
             )
         for place, name in self.month_places():
-            painter.drawText(place, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, name)
+            self.draw_text(
+                painter, place, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, name
+            )
 
         painter.setPen(Qt.PenStyle.NoPen)
         by_level: list[list[QRectF]] = [[] for _ in range(len(LEGEND))]
@@ -246,7 +248,7 @@ class Heatmap(CursorChart):
             for square in squares:
                 paint_level(painter, square, value, radius)
 
-        today = self.item_rect(self.index_of(self.today))
+        today = self.logical_rect(self.index_of(self.today))
         painter.setPen(QPen(QColor(colours.text), 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(today.adjusted(0.75, 0.75, -0.75, -0.75), radius, radius)
@@ -271,7 +273,8 @@ class Heatmap(CursorChart):
             QRectF(today_x, y, size, size).adjusted(0.75, 0.75, -0.75, -0.75), radius, radius
         )
         painter.setPen(QColor(colours.muted))
-        painter.drawText(
+        self.draw_text(
+            painter,
             QRectF(
                 today_x + size + 5,
                 top,
@@ -284,7 +287,8 @@ class Heatmap(CursorChart):
         for value, (text, width) in enumerate(zip(legend, widths, strict=True)):
             paint_level(painter, QRectF(x, y, size, size), value, radius)
             painter.setPen(QColor(colours.muted))
-            painter.drawText(
+            self.draw_text(
+                painter,
                 QRectF(x + size + 5, top, width, metrics.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 text,

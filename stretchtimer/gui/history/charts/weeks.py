@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from stretchtimer.core.formatting import minutes_text
@@ -80,7 +80,7 @@ class WeekChart(CursorChart):
     def item_text(self, index: int) -> str:
         return week_text(self.weeks[index], self.this_week)
 
-    def item_rect(self, index: int) -> QRectF:
+    def logical_rect(self, index: int) -> QRectF:
         plot = self._plot()
         slot = plot.width() / max(1, len(self.weeks))
         width = max(4.0, slot * 0.62)
@@ -93,10 +93,11 @@ class WeekChart(CursorChart):
     def item_at(self, point: QPoint) -> int | None:
         """The week under ``point``: its whole column, so an empty week can be pointed at."""
         plot = self._plot()
-        if not self.weeks or not plot.left() <= point.x() < plot.right():
+        x = self.logical_x(point.x())
+        if not self.weeks or not plot.left() <= x < plot.right():
             return None
         slot = plot.width() / len(self.weeks)
-        return min(len(self.weeks) - 1, int((point.x() - plot.left()) / slot))
+        return min(len(self.weeks) - 1, int((x - plot.left()) / slot))
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -122,8 +123,7 @@ class WeekChart(CursorChart):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         colours = theme.current()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter = self.begin_painting()
         painter.setFont(self._small_font())
         metrics = QFontMetricsF(self._small_font())
         plot = self._plot()
@@ -138,7 +138,8 @@ class WeekChart(CursorChart):
             )
             painter.setPen(QColor(colours.muted))
             label = axis_label(value) if value == top else str(value)
-            painter.drawText(
+            self.draw_text(
+                painter,
                 QRectF(0, y - metrics.height() / 2, plot.left() - 8, metrics.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 label,
@@ -148,7 +149,7 @@ class WeekChart(CursorChart):
         labels = [week_label(week.start, self.this_week) for week in self.weeks]
         widest = max((metrics.horizontalAdvance(label) for label in labels), default=0.0)
         for index, week in enumerate(self.weeks):
-            rect = self.item_rect(index)
+            rect = self.logical_rect(index)
             current = week.start == self.this_week
             if week.sessions:
                 fill = (
@@ -167,7 +168,8 @@ class WeekChart(CursorChart):
                 centre = plot.left() + index * slot + slot / 2
                 width = metrics.horizontalAdvance(label) + 2
                 left = min(max(0.0, centre - width / 2), self.width() - width)
-                painter.drawText(
+                self.draw_text(
+                    painter,
                     QRectF(left, plot.bottom() + 6, width, metrics.height()),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                     label,

@@ -17,8 +17,11 @@ from stretchtimer.core.routine.languages import (
     in_language,
     languages,
     playing_language,
+    routine_translations_from,
+    step_translations_from,
     title_in,
     translation_gaps,
+    translation_tables,
 )
 from stretchtimer.core.routine.model import (
     Reps,
@@ -152,6 +155,18 @@ def test_the_writer_and_the_editor_keep_every_translation() -> None:
     again = parse_routine(routine_to_toml(german_file).encode())
     assert again.language == "de"
     assert check_draft(draft_from_routine(german_file)).routine == german_file
+
+
+def test_an_editor_draft_kept_on_disk_gets_back_every_translation_as_it_was() -> None:
+    """A draft kept on disk stores its translations as tables and reads them back: the
+    routine's and each step's, rep cues included, in the order written."""
+    read = routine()
+    assert routine_translations_from(translation_tables(read.translations)) == read.translations
+    for step in read.steps:
+        tables = translation_tables(step.translations)
+        assert step_translations_from(tables) == step.translations
+    bridge = read.steps[-1].translations[0]
+    assert bridge.rep_cues == ("hoch", "und runter")
 
 
 def test_gaps_name_each_language_and_the_texts_it_leaves_out() -> None:

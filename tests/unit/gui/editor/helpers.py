@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
@@ -13,42 +12,10 @@ from stretchtimer.gui.editor.window import RoutineEditor
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.routines.actions import RoutineActions
 
-ROUTINE = """\
-format = 1
-title = "Morning hips"
-description = "Three stretches before breakfast."
-tags = ["floor", "hips"]
-
-[[step]]
-name = "Pigeon pose"
-say = "Bring one shin forward and lower your hips."
-hold = 30
-sides = "both"
-easier = "Lie on your back and cross one ankle over the other knee."
-
-[[step]]
-name = "Straddle fold"
-breaths = 5
-
-[[step]]
-name = "Glute bridge"
-reps = 10
-tempo = 3
-sets = 2
-"""
-
 
 def actions(window: MainWindow) -> RoutineActions:
     assert window.routine_actions is not None
     return window.routine_actions
-
-
-def own_file(home: Path, name: str = "morning-hips.toml", text: str = ROUTINE) -> Path:
-    folder = home / "data" / "routines"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def type_into(qtbot, widget: QWidget, text: str, *, clear: bool = True) -> None:  # type: ignore[no-untyped-def]

@@ -14,14 +14,13 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.storage.routines.store import canonical_bytes
 from tests.unit.gui.dialogs import answering, click
 from tests.unit.gui.editor.helpers import (
-    ROUTINE,
     actions,
     close_without_saving,
     no_stray_dialogs,
-    own_file,
     quiet_editors,
     type_into,
 )
+from tests.unit.gui.own_routines import ROUTINE, own_file
 
 __all__ = ["no_stray_dialogs", "quiet_editors"]
 pytestmark = pytest.mark.usefixtures("quiet_editors", "no_stray_dialogs")
@@ -299,7 +298,7 @@ def test_editor_open_folder_shows_the_routines_folder(
     handler = Handler()
     QDesktopServices.setUrlHandler("file", handler, "show")
     try:
-        qtbot.mouseClick(actions(window).folder_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(actions(window).controls.folder_button, Qt.MouseButton.LeftButton)
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [Path(url.toLocalFile()) for url in opened] == [folder_of(home)]

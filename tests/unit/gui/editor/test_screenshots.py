@@ -13,10 +13,10 @@ from tests.unit.gui.editor.helpers import (
     actions,
     close_without_saving,
     no_stray_dialogs,
-    own_file,
     quiet_editors,
     type_into,
 )
+from tests.unit.gui.own_routines import own_file
 
 __all__ = ["no_stray_dialogs", "quiet_editors"]
 pytestmark = pytest.mark.usefixtures("quiet_editors")

@@ -12,11 +12,11 @@ from stretchtimer.gui.main_window import MainWindow
 from tests.unit.gui.editor.helpers import (
     close_without_saving,
     no_stray_dialogs,
-    own_file,
     quiet_editors,
     type_into,
 )
 from tests.unit.gui.editor.test_window import open_own
+from tests.unit.gui.own_routines import own_file
 
 __all__ = ["no_stray_dialogs", "quiet_editors"]
 pytestmark = pytest.mark.usefixtures("quiet_editors")

@@ -23,10 +23,10 @@ from tests.unit.gui.editor.helpers import (
     close_without_saving,
     no_stray_dialogs,
     open_editors,
-    own_file,
     quiet_editors,
     type_into,
 )
+from tests.unit.gui.own_routines import own_file
 
 __all__ = ["no_stray_dialogs", "quiet_editors"]
 pytestmark = pytest.mark.usefixtures("quiet_editors")
@@ -61,7 +61,7 @@ def activate(qtbot, editor: RoutineEditor) -> None:  # type: ignore[no-untyped-d
 def test_editor_builds_a_routine_with_every_kind_of_step_from_an_empty_one(
     qtbot, window: MainWindow, home: Path, no_stray_dialogs
 ) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(actions(window).new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(actions(window).controls.new_button, Qt.MouseButton.LeftButton)
     [editor] = open_editors(window)
     activate(qtbot, editor)
     assert editor.detail.currentIndex() == 0  # "No steps yet"
@@ -291,13 +291,13 @@ def test_editor_of_a_builtin_offers_to_save_a_copy(
 ) -> None:  # type: ignore[no-untyped-def]
     window.routines.select("hip-openers")
     routine_actions = actions(window)
-    assert routine_actions.edit_button.text() == "Edit a copy"
+    assert routine_actions.controls.edit_button.text() == "Edit a copy"
     with answering("Cancel") as seen:
-        qtbot.mouseClick(routine_actions.edit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(routine_actions.controls.edit_button, Qt.MouseButton.LeftButton)
     assert "comes with Stretch Timer" in seen[0]
     assert open_editors(window) == []
     with answering("Save"):
-        qtbot.mouseClick(routine_actions.edit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(routine_actions.controls.edit_button, Qt.MouseButton.LeftButton)
     [editor] = open_editors(window)
     copy = home / "data" / "routines" / "hip-openers-copy.toml"
     assert editor.path == copy

@@ -20,7 +20,8 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from tests.unit.gui.clipping import clipped
 from tests.unit.gui.conftest import save_artifact
-from tests.unit.gui.editor.helpers import actions, close_without_saving, own_file, type_into
+from tests.unit.gui.editor.helpers import actions, close_without_saving, type_into
+from tests.unit.gui.own_routines import own_file
 from tests.unit.gui.widgets.shown_words import LANGUAGES, app_in, main_window, untranslated
 
 

@@ -15,7 +15,7 @@ from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.plan import SegmentKind, build_plan
 from stretchtimer.storage.history.exchange.importing import import_sessions
 from stretchtimer.storage.history.opening import open_history
-from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.recorder import SessionRecorder
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 from stretchtimer.storage.history.timestamps import utc_offset_minutes, utc_text
 from stretchtimer.storage.routines.library import builtin_entries

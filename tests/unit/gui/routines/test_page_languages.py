@@ -21,6 +21,7 @@ from stretchtimer.speech.clip_cache import VoiceChoice
 from stretchtimer.speech.script_timing import routine_script
 from tests.unit.gui.clipping import clipped
 from tests.unit.gui.conftest import save_artifact
+from tests.unit.gui.own_routines import ROUTINE, own_file
 from tests.unit.gui.widgets.shown_words import (
     LANGUAGES,
     app_in,
@@ -29,37 +30,13 @@ from tests.unit.gui.widgets.shown_words import (
     untranslated,
 )
 
-OWN = """\
-format = 1
-title = "Evening hips"
-description = "Three stretches before bed."
-tags = ["floor", "hips"]
-
-[[step]]
-name = "Pigeon pose"
-say = "Bring one shin forward and lower your hips."
-hold = 30
-sides = "both"
-easier = "Lie on your back and cross one ankle over the other knee."
-
-[[step]]
-name = "Straddle fold"
-breaths = 5
-
-[[step]]
-name = "Glute bridge"
-reps = 10
-tempo = 3
-sets = 2
-"""
+OWN = ROUTINE.replace("Morning hips", "Evening hips").replace("breakfast", "bed")
 BROKEN = 'format = 1\ntitle = "Half done"\n\n[[step]]\nname = "Cat-cow"\n'
 
 
 def routine_files(home: Path) -> None:
-    folder = home / "data" / "routines"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "evening-hips.toml").write_text(OWN, encoding="utf-8")
-    (folder / "half-done.toml").write_text(BROKEN, encoding="utf-8")
+    own_file(home, "evening-hips.toml", OWN)
+    own_file(home, "half-done.toml", BROKEN)
 
 
 @pytest.fixture
@@ -114,7 +91,7 @@ def test_every_word_of_the_routines_page_is_marked_for_translation(
         assert not unmarked_words(" ".join(headings))
         actions = window.routine_actions
         assert actions is not None
-        for action in actions.more_menu.actions():
+        for action in actions.controls.more_menu.actions():
             assert not unmarked_words(action.text()), action.text()
 
         own = next(row for row in rows(window) if row.entry.title == "Evening hips")

@@ -14,10 +14,10 @@ from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.plan import Plan, build_plan
 from stretchtimer.storage.history.exchange.importing import import_sessions
 from stretchtimer.storage.history.opening import open_history
-from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.writer import HistoryWriter
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 from stretchtimer.storage.history.timestamps import utc_text
-from stretchtimer.storage.history.writer import HistoryWriter
 
 QUICK_PACE = Pace(prepare=5, rest=5, switch=5, inhale=4, exhale=6)
 

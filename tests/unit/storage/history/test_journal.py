@@ -15,9 +15,9 @@ from stretchtimer.storage.history.connection import connect
 from stretchtimer.storage.history.journal import journals, replay_journals
 from stretchtimer.storage.history.opening import open_history
 from stretchtimer.storage.history.problems import ProblemKind
-from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.writer import HistoryWriter
 from stretchtimer.storage.history.records import SessionStatus
-from stretchtimer.storage.history.writer import HistoryWriter
 from tests.unit.storage.history.helpers import play, small_routine
 
 WALL = 1_711_800_000.0

@@ -17,7 +17,7 @@ from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.plan import build_plan
 from stretchtimer.storage.history.opening import open_history
-from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.recorder import SessionRecorder
 from stretchtimer.storage.history.records import SessionRecord, SessionStatus
 from stretchtimer.storage.history.statistics import HistoryStatistics, history_statistics
 from tests.conftest import REPO

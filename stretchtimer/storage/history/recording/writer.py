@@ -27,7 +27,11 @@ from pathlib import Path
 
 from stretchtimer.storage.history import problems
 from stretchtimer.storage.history.connection import connect, immediate
-from stretchtimer.storage.history.journal import journal_path, remove_journal, write_journal
+from stretchtimer.storage.history.journal import (
+    journal_path,
+    remove_journal,
+    write_journal,
+)
 from stretchtimer.storage.history.opening import ensure_created
 from stretchtimer.storage.history.operations import Operation
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind

@@ -17,9 +17,9 @@ from stretchtimer.core.session.plan import build_plan
 from stretchtimer.storage.history.connection import connect
 from stretchtimer.storage.history.opening import open_history
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
-from stretchtimer.storage.history.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.recorder import SessionRecorder
+from stretchtimer.storage.history.recording.writer import HistoryWriter
 from stretchtimer.storage.history.records import SessionStatus
-from stretchtimer.storage.history.writer import HistoryWriter
 from tests.unit.storage.history.helpers import (
     add_sessions,
     integrity,

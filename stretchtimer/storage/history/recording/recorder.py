@@ -31,10 +31,10 @@ from stretchtimer.storage.history.operations import (
     StartSession,
 )
 from stretchtimer.storage.history.problems import HistoryProblem, ProblemKind
+from stretchtimer.storage.history.recording.writer import HistoryWriter, ProblemHandler
 from stretchtimer.storage.history.records import SegmentRecord, SessionRecord, SessionStatus
 from stretchtimer.storage.history.store import HistoryDatabase
 from stretchtimer.storage.history.timestamps import utc_offset_minutes, utc_text
-from stretchtimer.storage.history.writer import HistoryWriter, ProblemHandler
 
 log = logging.getLogger(__name__)
 
