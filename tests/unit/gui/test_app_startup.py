@@ -142,6 +142,11 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert "stretchtimer.gui.routines.page" in filled
     for picture in ("stretchtimer.core.poses.scene", "stretchtimer.gui.widgets.pose_painter"):
         assert picture not in filled
+    # The built-ins come from the cache the first start wrote: no TOML parser, no check
+    # of their pose names against the pose library.
+    assert (home / "cache" / "builtin-routines.json").is_file()
+    for parsing in ("stretchtimer.core.routine.file", "stretchtimer.core.poses"):
+        assert parsing not in filled
     # Other threads hand the interpreter back to the window within a millisecond.
     assert later["switch_interval"] <= 0.001
 
