@@ -147,6 +147,13 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert (home / "cache" / "builtin-routines.json").is_file()
     for parsing in ("stretchtimer.core.routine.file", "stretchtimer.core.poses"):
         assert parsing not in filled
+    # The script and the player's words come with the script or the first session.
+    for later_still in (
+        "stretchtimer.core.session.script",
+        "stretchtimer.core.session.events",
+        "stretchtimer.gui.session.player_text",
+    ):
+        assert later_still not in filled
     # Other threads hand the interpreter back to the window within a millisecond.
     assert later["switch_interval"] <= 0.001
 
