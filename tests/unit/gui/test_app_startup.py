@@ -175,3 +175,30 @@ print(json.dumps(["libffmpegmediaplugin" in maps, "libQt6Multimedia" in maps]))
 def test_a_session_loads_the_sound_libraries_in_the_background(home: Path) -> None:
     # Loaded by the GUI thread, the sound back end's 30 MB would stop the window a moment.
     assert run_script(SESSION_MODULES, home) == [True, True]
+
+
+def test_what_start_up_built_is_left_out_of_later_garbage_collections() -> None:
+    # A full collection walks every object not frozen; one in a session on the GUI thread
+    # would start a step late by as long as it takes (tens of ms with start-up's objects).
+    import gc
+    import weakref
+
+    from stretchtimer.gui.app import settle_the_heap
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    garbage = Cycle()
+    gone = weakref.ref(garbage)
+    alive = [object() for _ in range(10)]
+    tracked_before = len(gc.get_objects())
+    del garbage
+    try:
+        settle_the_heap()
+        assert gc.get_freeze_count() >= tracked_before // 2  # start-up's objects
+        assert gone() is None  # start-up's garbage collected first, not frozen
+        assert gc.get_objects(generation=2) == []  # nothing left for a full collection to walk
+        assert alive  # kept, only frozen
+    finally:
+        gc.unfreeze()
