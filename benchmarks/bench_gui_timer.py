@@ -69,7 +69,7 @@ def run() -> Iterator[Result]:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         routine = Path(temporary) / "timer-benchmark.toml"
         routine.write_text(routine_text(), encoding="utf-8")
-        errors, planned_total, collections = play_and_measure(routine)
+        errors, planned_total, collections, latest = play_and_measure(routine)
     p95 = statistics.quantiles(errors, n=20)[-1] if len(errors) >= 20 else max(errors)
     yield at_most(
         "timer_error_ms",
@@ -83,6 +83,7 @@ def run() -> Iterator[Result]:
         load=f"{HOGS} busy processes",
         full_collections=len(collections),
         longest_collection_ms=round(max(collections, default=0.0), 2),
+        latest=[f"{kind} {error:.1f} ms" for error, kind in latest],  # where to look next
         statistic="p95",
     )
     yield reported("timer_error_max_ms", max(errors), "ms")
@@ -112,11 +113,13 @@ class CollectionWatch:
         gc.callbacks.remove(self)
 
 
-def play_and_measure(routine: Path) -> tuple[list[float], float, list[float]]:
+def play_and_measure(
+    routine: Path,
+) -> tuple[list[float], float, list[float], list[tuple[float, str]]]:
     from stretchtimer.core.session.events import SegmentStarted, SessionStarted
 
     _app, window, services = open_window(muted=True, voice_enabled=False)
-    handled: list[tuple[float, float]] = []  # (planned, actual) per boundary
+    handled: list[tuple[float, float, str]] = []  # (planned, actual, kind) per boundary
     origin: list[float] = []
 
     def on_event(event: object) -> None:
@@ -124,7 +127,7 @@ def play_and_measure(routine: Path) -> tuple[list[float], float, list[float]]:
         if isinstance(event, SessionStarted):
             origin.append(event.mono)
         elif isinstance(event, SegmentStarted) and origin and event.mono > origin[0]:
-            handled.append((event.mono, now))
+            handled.append((event.mono, now, event.segment.kind.value))
 
     hogs = [hog() for _ in range(HOGS)]
     try:
@@ -141,5 +144,6 @@ def play_and_measure(routine: Path) -> tuple[list[float], float, list[float]]:
         close_window(window, services)
     # The engine plans each segment to start at the end of the one before (event.mono);
     # that equals session start + the planned lengths, which the engine tests prove.
-    errors = [abs(actual - planned) * 1000.0 for planned, actual in handled]
-    return errors, plan.duration, collections.pauses_ms
+    errors = [abs(actual - planned) * 1000.0 for planned, actual, _kind in handled]
+    latest = sorted(zip(errors, (kind for *_, kind in handled), strict=True), reverse=True)[:4]
+    return errors, plan.duration, collections.pauses_ms, latest
