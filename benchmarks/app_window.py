@@ -36,7 +36,12 @@ def open_window(**settings: Any) -> tuple[Any, Any, Any]:
     skip_feature_scan()  # as the app does at start-up
     from PySide6.QtWidgets import QApplication
 
-    from stretchtimer.gui.app import favour_the_gui_thread, make_services, set_identity
+    from stretchtimer.gui.app import (
+        favour_the_gui_thread,
+        make_services,
+        set_identity,
+        settle_the_heap,
+    )
     from stretchtimer.gui.crash.reporter import CrashReporter
     from stretchtimer.gui.main_window import MainWindow
     from stretchtimer.gui.theme import ThemeManager
@@ -55,6 +60,7 @@ def open_window(**settings: Any) -> tuple[Any, Any, Any]:
     window.show()
     window.finish_startup()
     app.processEvents()
+    settle_the_heap()  # as the app does once its window is filled in
     return app, window, services
 
 

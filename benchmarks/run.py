@@ -59,18 +59,24 @@ def repeats(argv: list[str]) -> tuple[int, list[str]]:
     return count, argv[:at] + argv[at + 2 :]
 
 
-def combined(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    """One line for a figure measured in several runs: the median, the spread, every run."""
+def combined(runs: list[dict[str, Any]], expected: int | None = None) -> dict[str, Any]:
+    """One line for a figure measured in several runs: the median, the spread, every run.
+
+    With ``expected`` runs asked for, a figure that some run did not report (that run
+    failed) has not met its target either.
+    """
     values = [run["value"] for run in runs]
     first = runs[0]
+    missing = max(0, (expected or len(runs)) - len(runs))
     return {
         "name": first["name"],
         "value": round(statistics.median(values), 4),
         "unit": first["unit"],
         "target": first["target"],
-        "ok": all(run["ok"] for run in runs),
+        "ok": all(run["ok"] for run in runs) and not missing,
         "detail": {
-            "statistic": f"median of {len(runs)} runs",
+            "statistic": f"median of {len(runs)} runs"
+            + (f" ({missing} more reported nothing)" if missing else ""),
             "spread": [min(values), max(values)],
             "runs": values,
             "runs_ok": [run["ok"] for run in runs],
@@ -120,7 +126,7 @@ def main(argv: list[str]) -> int:
                     print(json.dumps(line), flush=True)
         if count > 1:
             for runs in by_name.values():
-                line = combined(runs)
+                line = combined(runs, count)
                 print(json.dumps(line), flush=True)
                 missed += not line["ok"]
         elif any(not line["ok"] for runs in by_name.values() for line in runs):

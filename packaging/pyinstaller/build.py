@@ -47,6 +47,11 @@ GROUPS = (
 BUILTIN_ROUTINES = sorted(
     path.stem for path in (ROOT / NAME / "storage" / "routines" / "builtin").glob("*.toml")
 )
+# Languages the app ships (stretchtimer/locale/<lang>/LC_MESSAGES): Qt's qtbase catalogue
+# of each goes in, for the standard buttons and dialogs.
+SHIPPED_LANGUAGES = sorted(
+    path.parent.name for path in (ROOT / NAME / "locale").glob("*/LC_MESSAGES")
+)
 if sys.platform == "win32":
     TTS_DRIVER = "pyttsx3.drivers.sapi5"
 elif sys.platform == "darwin":
@@ -119,8 +124,12 @@ def run_bundle(bundle: Path, *args: str, home: Path, **env: str) -> str:
     return result.stdout
 
 
-def smoke_test(bundle: Path) -> list[str]:
-    """Run the bundle's commands; returns what was checked."""
+NATURAL_VOICE = "piper:en_US-joe-medium"  # the voice of the natural-voice extra
+
+
+def smoke_test(bundle: Path, *, natural_voice: bool = False) -> list[str]:
+    """Run the bundle's commands; returns what was checked. With ``natural_voice``, the
+    bundle must also list and speak with the natural voice."""
     checked = []
     with tempfile.TemporaryDirectory(prefix="stretchtimer-bundle-") as folder:
         home = Path(folder)
@@ -147,6 +156,9 @@ def smoke_test(bundle: Path) -> list[str]:
         if not clip.is_file() or clip.stat().st_size < 10_000:
             raise BundleError("say --to made no sound file: the speech worker does not run")
         checked.append("say --to (the bundled speech worker)")
+        if natural_voice:
+            check_natural_voice(bundle, home)
+            checked.append(f"say --voice {NATURAL_VOICE} (Piper and its voice, bundled)")
 
         open_window(bundle, home)
         checked.append("the desktop app's window (offscreen)")
@@ -161,6 +173,30 @@ def smoke_test(bundle: Path) -> list[str]:
                 )
             checked.append("desktop install")
     return checked
+
+
+def check_natural_voice(bundle: Path, home: Path) -> None:
+    """The bundle lists the natural voice and speaks a sentence with it."""
+    listed = json.loads(run_bundle(bundle, "voices", "--json", home=home))
+    ids = [voice.get("id") for voice in listed] if isinstance(listed, list) else []
+    if NATURAL_VOICE not in ids:
+        raise BundleError(f"voices list lacks {NATURAL_VOICE}: {ids[:5]}")
+    clip = home / "natural.wav"
+    run_bundle(
+        bundle,
+        "say",
+        "Testing the natural voice.",
+        "--voice",
+        NATURAL_VOICE,
+        "--to",
+        str(clip),
+        home=home,
+    )
+    if not clip.is_file() or clip.stat().st_size < 20_000:
+        raise BundleError("say --voice with the natural voice made no sound file")
+    logged = "".join(path.read_text(errors="replace") for path in (home / "logs").glob("*.log*"))
+    if "(engine piper)" not in logged:  # not the system voice standing in for it
+        raise BundleError("the natural voice did not speak: no Piper worker in the log")
 
 
 def open_window(bundle: Path, home: Path) -> None:
@@ -216,6 +252,11 @@ def check_contents(bundle: Path) -> list[str]:
         if not (data / relative).is_file():
             raise BundleError(f"{relative} is not in the bundle")
     checked.append("routines, the pose library and icons")
+    catalogues = sorted(path.name for path in (bundle / "_internal").rglob("Qt/translations/*.qm"))
+    wanted = [f"qtbase_{tag}.qm" for tag in SHIPPED_LANGUAGES]
+    if catalogues != wanted:
+        raise BundleError(f"Qt's catalogues should be {wanted}, found {catalogues}")
+    checked.append("Qt's own words in " + ", ".join(SHIPPED_LANGUAGES) + ", no other Qt catalogue")
     if sys.platform.startswith("linux"):
         plugins = bundle / "_internal" / "PySide6" / "Qt" / "plugins"
         absent = [plugin for plugin in LINUX_PLUGINS if not (plugins / plugin).is_file()]
@@ -286,6 +327,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller")
     parser.add_argument("--measure", action="store_true", help="measure each exclusion")
     parser.add_argument("--json", action="store_true", help="print only the JSON summary")
+    parser.add_argument(
+        "--natural-voice", action="store_true", help="carry the natural voice (Piper) too"
+    )
     args = parser.parse_args(argv)
     if PYINSTALLER_MISSING:
         print(
@@ -297,10 +341,10 @@ def main(argv: list[str]) -> int:
     say = (lambda *_: None) if args.json else (lambda text: print(text, file=sys.stderr))
     started = time.monotonic()
     try:
-        bundle = build(args.dist, args.work)
+        bundle = build(args.dist, args.work, keep="natural-voice" if args.natural_voice else "")
         seconds = time.monotonic() - started
         say(f"built {bundle} in {seconds:.0f} s")
-        checked = smoke_test(bundle) + check_contents(bundle)
+        checked = smoke_test(bundle, natural_voice=args.natural_voice) + check_contents(bundle)
         for line in checked:
             say(f"ok: {line}")
         size, files = size_of(bundle)

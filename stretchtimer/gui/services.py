@@ -38,7 +38,7 @@ class AppServices:
         if self.routine_library is None:
             from stretchtimer.storage.routines.library import RoutineLibrary
 
-            self.routine_library = RoutineLibrary(self.paths.routines)
+            self.routine_library = RoutineLibrary(self.paths.routines, self.paths.cache)
         return self.routine_library
 
 

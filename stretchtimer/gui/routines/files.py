@@ -19,7 +19,6 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDr
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from stretchtimer.core.i18n import _, n_
-from stretchtimer.core.routine.draft import problem_text, title_problem
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.widgets.numbers import number
@@ -301,6 +300,9 @@ class RoutineImporter(QObject):
         return None
 
     def _ask_free_title(self, title: str) -> str | None:
+        # The routine parser comes with it: not needed until a title is asked for.
+        from stretchtimer.core.routine.draft import problem_text, title_problem
+
         heading = _("Import under another title")
         while True:
             text, ok = QInputDialog.getText(self.window, heading, _("Title:"), text=title)

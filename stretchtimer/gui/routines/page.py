@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -23,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.core.i18n import N_, _
-from stretchtimer.core.routine.model import Routine, Side
+from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.tags import tag_name
-from stretchtimer.core.session.plan import SegmentKind
-from stretchtimer.core.session.script import ScriptSegment, script_time
 from stretchtimer.gui.routines.list_model import (
     ENTRY_ROLE,
     RoutineCardDelegate,
@@ -36,12 +35,14 @@ from stretchtimer.gui.routines.list_model import (
 )
 from stretchtimer.gui.routines.pose_strip import PoseStrip
 from stretchtimer.gui.routines.step_words import seconds_words, work_words
-from stretchtimer.gui.session.player_text import kind_words, side_words
 from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.gui.widgets.page_scroll import page_scroll_area
 from stretchtimer.gui.widgets.rich_text import escaped
 from stretchtimer.storage.routines.library import RoutineEntry
 from stretchtimer.storage.settings import Settings
+
+if TYPE_CHECKING:
+    from stretchtimer.core.session.script import ScriptSegment
 
 ALL_TAGS = N_("All tags")  # the tag filter's first entry: translate with _()
 
@@ -331,6 +332,12 @@ class RoutinesView(QWidget):
 
 def script_html(script: tuple[ScriptSegment, ...]) -> str:
     """The script as a table: each part of the session, then what is heard and when."""
+    # With the script, which is shown on request: not needed for the page's first paint.
+    from stretchtimer.core.routine.model import Side
+    from stretchtimer.core.session.plan import SegmentKind
+    from stretchtimer.core.session.script import script_time
+    from stretchtimer.gui.session.player_text import kind_words, side_words
+
     rows = []
     for segment in script:
         what = kind_words(SegmentKind(segment.kind))

@@ -11,7 +11,6 @@ the routine as its file has it, which is what an editor edits and saves.
 
 from __future__ import annotations
 
-import functools
 import logging
 from dataclasses import dataclass
 from importlib import resources
@@ -19,10 +18,10 @@ from pathlib import Path
 
 from stretchtimer.core import i18n
 from stretchtimer.core.i18n import _
-from stretchtimer.core.routine.file import load_routine, parse_routine
 from stretchtimer.core.routine.languages import in_language, playing_language, title_in
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import Problem, RoutineFileError
+from stretchtimer.storage.routines import builtin_cache
 
 log = logging.getLogger(__name__)
 
@@ -62,27 +61,46 @@ class UnknownRoutineError(LookupError):
     """No routine has that id; the message suggests what the person may have meant."""
 
 
-def builtin_entries() -> list[RoutineEntry]:
+def builtin_entries(cache_folder: Path | None = None) -> list[RoutineEntry]:
+    """The built-in routines; parsed once a run, or read from ``cache_folder`` where they
+    were kept by an earlier run (see :mod:`builtin_cache`)."""
     return [
         RoutineEntry(routine_id, f"builtin:{routine_id}", builtin=True, routine=routine)
-        for routine_id, routine in _builtin_routines()
+        for routine_id, routine in _builtin_routines(cache_folder)
     ]
 
 
-@functools.cache
-def _builtin_routines() -> tuple[tuple[str, Routine], ...]:
-    """The built-ins, read once a run: they ship inside the package and never change, and
-    with their translations they take some milliseconds to read."""
-    found = []
+_loaded: builtin_cache.Parsed | None = None  # the built-ins never change while the app runs
+
+
+def _builtin_routines(cache_folder: Path | None) -> builtin_cache.Parsed:
+    global _loaded  # noqa: PLW0603 - one copy a run, whoever asks first
+    if _loaded is None:
+        _loaded = _read_builtins(cache_folder)
+    return _loaded
+
+
+def _read_builtins(cache_folder: Path | None) -> builtin_cache.Parsed:
     folder = resources.files(BUILTIN_PACKAGE)
-    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        if not item.name.endswith(SUFFIX):
-            continue
-        routine_id = item.name[: -len(SUFFIX)]
-        source = f"builtin:{routine_id}"
-        routine = parse_routine(item.read_bytes(), source)  # a broken built-in is a bug
-        found.append((routine_id, routine))
-    return tuple(found)
+    files = sorted(
+        (item.name, item.read_bytes()) for item in folder.iterdir() if item.name.endswith(SUFFIX)
+    )
+    key = builtin_cache.cache_key(files)
+    if cache_folder is not None:
+        kept = builtin_cache.read(cache_folder, key)
+        if kept is not None:
+            return kept
+    from stretchtimer.core.routine.file import parse_routine
+
+    parsed = []
+    for name, data in files:
+        routine_id = name[: -len(SUFFIX)]
+        # A broken built-in is a bug: the tests read every one.
+        parsed.append((routine_id, parse_routine(data, f"builtin:{routine_id}")))
+    found = tuple(parsed)
+    if cache_folder is not None:
+        builtin_cache.write(cache_folder, key, found)
+    return found
 
 
 def own_entries(folder: Path, taken: set[str]) -> list[RoutineEntry]:
@@ -95,7 +113,7 @@ def own_entries(folder: Path, taken: set[str]) -> list[RoutineEntry]:
             continue
         routine_id = path.stem if path.stem not in taken else f"{OWN_PREFIX}{path.stem}"
         try:
-            routine = load_routine(path)
+            routine = _load(path)
         except RoutineFileError as error:
             log.warning("routine file %s has problems: %s", path, error)
             entries.append(
@@ -111,11 +129,12 @@ def own_entries(folder: Path, taken: set[str]) -> list[RoutineEntry]:
 class RoutineLibrary:
     """Built-in routines first, then the person's own."""
 
-    def __init__(self, own_folder: Path | None) -> None:
+    def __init__(self, own_folder: Path | None, cache_folder: Path | None = None) -> None:
         self.own_folder = own_folder
+        self.cache_folder = cache_folder  # where the parsed built-ins are kept between runs
 
     def entries(self) -> list[RoutineEntry]:
-        builtins = builtin_entries()
+        builtins = builtin_entries(self.cache_folder)
         own = (
             own_entries(self.own_folder, {entry.id for entry in builtins})
             if self.own_folder
@@ -146,12 +165,18 @@ class RoutineLibrary:
         """
         path = Path(id_or_file).expanduser()
         if id_or_file.endswith(SUFFIX) or path.is_file() or "/" in id_or_file:
-            routine = load_routine(path)
+            routine = _load(path)
             return RoutineEntry(path.stem, str(path), builtin=False, routine=routine, path=path)
         entry = self.get(id_or_file)
         if entry.error is not None:
             raise entry.error
         return entry
+
+
+def _load(path: Path) -> Routine:
+    from stretchtimer.core.routine.file import load_routine  # the parser, when a file needs it
+
+    return load_routine(path)
 
 
 def problem_of(source: str, message: str) -> RoutineFileError:

@@ -27,12 +27,13 @@ from pathlib import Path
 from typing import Literal
 
 from stretchtimer.core.i18n import _
-from stretchtimer.core.routine.file import load_routine, parse_routine
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
-from stretchtimer.core.routine.writer import retitled, routine_to_toml
 from stretchtimer.storage.atomic import write_atomically
 from stretchtimer.storage.paths import ensure_private_dir
+
+# The routine parser and writer are imported where a file is read or written: the
+# Routines page makes a store at start-up, before any file needs them.
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +145,8 @@ def title_key(title: str) -> str:
 
 def canonical_bytes(routine: Routine) -> bytes:
     """The bytes the app writes for ``routine``."""
+    from stretchtimer.core.routine.writer import routine_to_toml
+
     return routine_to_toml(routine).encode("utf-8")
 
 
@@ -153,6 +156,8 @@ def written_by_hand(data: bytes) -> bool:
     Such a file has a person's comments or layout, so it is kept as a backup
     before the app writes over it.
     """
+    from stretchtimer.core.routine.file import parse_routine
+
     try:
         routine = parse_routine(data, "<check>")
     except RoutineFileError:
@@ -304,6 +309,8 @@ class RoutineStore:
 
     def rename(self, path: Path, title: str) -> Saved:
         """Give the routine in ``path`` a new title; the file keeps its name (its id)."""
+        from stretchtimer.core.routine.file import parse_routine
+
         data = path.read_bytes()
         routine = parse_routine(data, str(path))
         return self.save(titled(routine, title), path, expected=data)
@@ -342,6 +349,8 @@ class RoutineStore:
 
     def check_import(self, source: Path) -> ImportCheck:
         """Validate ``source`` and say where it would go; raises :class:`RoutineFileError`."""
+        from stretchtimer.core.routine.file import load_routine
+
         routine = load_routine(source)
         data = source.read_bytes()
         stem = slug(source.stem) if source.stem else slug(routine.title)
@@ -377,6 +386,8 @@ class RoutineStore:
 
     def _own_routines(self) -> Iterator[tuple[Path, str]]:
         """Each readable own routine file with its routine's title."""
+        from stretchtimer.core.routine.file import load_routine
+
         for path in sorted(self.folder.glob(f"*{SUFFIX}")):
             try:
                 yield path, load_routine(path).title
@@ -413,6 +424,8 @@ class RoutineStore:
         return Saved(target, data, backup)
 
     def _retitled(self, check: ImportCheck, title: str) -> bytes:
+        from stretchtimer.core.routine.writer import retitled
+
         if self.title_taken(title):
             builtin = self.builtin_title(title)
             raise RoutineClashError(

@@ -26,6 +26,14 @@ def test_one_missed_run_misses_the_target_even_when_the_median_meets_it() -> Non
     assert result["ok"] is False
 
 
+def test_a_run_that_reported_nothing_misses_the_target() -> None:
+    result = combined([line(4.0, True), line(3.0, True)], 3)  # the third run crashed
+    assert result["value"] == 3.5
+    assert result["ok"] is False
+    assert "1 more reported nothing" in result["detail"]["statistic"]
+    assert combined([line(4.0, True), line(3.0, True), line(2.0, True)], 3)["ok"] is True
+
+
 def test_repeat_is_read_from_the_arguments() -> None:
     assert repeats(["engine", "--repeat", "3"]) == (3, ["engine"])
     assert repeats(["engine"]) == (1, ["engine"])

@@ -142,6 +142,18 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert "stretchtimer.gui.routines.page" in filled
     for picture in ("stretchtimer.core.poses.scene", "stretchtimer.gui.widgets.pose_painter"):
         assert picture not in filled
+    # The built-ins come from the cache the first start wrote: no TOML parser, no check
+    # of their pose names against the pose library.
+    assert (home / "cache" / "builtin-routines.json").is_file()
+    for parsing in ("stretchtimer.core.routine.file", "stretchtimer.core.poses"):
+        assert parsing not in filled
+    # The script and the player's words come with the script or the first session.
+    for later_still in (
+        "stretchtimer.core.session.script",
+        "stretchtimer.core.session.events",
+        "stretchtimer.gui.session.player_text",
+    ):
+        assert later_still not in filled
     # Other threads hand the interpreter back to the window within a millisecond.
     assert later["switch_interval"] <= 0.001
 
@@ -163,3 +175,30 @@ print(json.dumps(["libffmpegmediaplugin" in maps, "libQt6Multimedia" in maps]))
 def test_a_session_loads_the_sound_libraries_in_the_background(home: Path) -> None:
     # Loaded by the GUI thread, the sound back end's 30 MB would stop the window a moment.
     assert run_script(SESSION_MODULES, home) == [True, True]
+
+
+def test_what_start_up_built_is_left_out_of_later_garbage_collections() -> None:
+    # A full collection walks every object not frozen; one in a session on the GUI thread
+    # would start a step late by as long as it takes (tens of ms with start-up's objects).
+    import gc
+    import weakref
+
+    from stretchtimer.gui.app import settle_the_heap
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    garbage = Cycle()
+    gone = weakref.ref(garbage)
+    alive = [object() for _ in range(10)]
+    tracked_before = len(gc.get_objects())
+    del garbage
+    try:
+        settle_the_heap()
+        assert gc.get_freeze_count() >= tracked_before // 2  # start-up's objects
+        assert gone() is None  # start-up's garbage collected first, not frozen
+        assert gc.get_objects(generation=2) == []  # nothing left for a full collection to walk
+        assert alive  # kept, only frozen
+    finally:
+        gc.unfreeze()
