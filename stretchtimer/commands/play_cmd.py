@@ -56,7 +56,8 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        entry = RoutineLibrary(app_paths().routines).open(args.routine)
+        paths = app_paths()
+        entry = RoutineLibrary(paths.routines, paths.cache).open(args.routine)
     except (UnknownRoutineError, RoutineFileError) as error:
         print(error, file=sys.stderr)
         return 1

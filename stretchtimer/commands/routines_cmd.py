@@ -65,7 +65,8 @@ def register(commands: Any) -> None:
 
 
 def library() -> RoutineLibrary:
-    return RoutineLibrary(app_paths().routines)
+    paths = app_paths()
+    return RoutineLibrary(paths.routines, paths.cache)
 
 
 def seconds_with_settings() -> Callable[[Routine], float]:
