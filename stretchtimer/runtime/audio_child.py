@@ -11,9 +11,9 @@ comes back in a process: a new process simply connects to the new server.
 
 The protocol is one JSON object a line. In (stdin), each with ``"n"``, a rising number:
 ``load`` (id, path, volume), ``play`` (id), ``stop`` (id), ``volume`` (id, volume),
-``quit``. Out (stdout): ``hello`` (outputs: how many audio outputs Qt sees), ``loaded``
-(id, ok), ``ack`` (n: every command up to it is done), ``log`` (level, text). The end of
-stdin ends the process: it never outlives the app.
+``unload`` (id), ``quit``. Out (stdout): ``hello`` (outputs: how many audio outputs Qt
+sees), ``loaded`` (id, ok), ``ack`` (n: every command up to it is done), ``log`` (level,
+text). The end of stdin ends the process: it never outlives the app.
 """
 
 from __future__ import annotations
@@ -95,6 +95,10 @@ class AudioChild:
             effect.stop()
         elif what == "volume" and effect is not None:
             effect.setVolume(float(command["volume"]))
+        elif what == "unload" and effect is not None:
+            del self.effects[key]
+            effect.stop()
+            effect.deleteLater()
         return what != "quit"
 
     def readable(self) -> None:

@@ -9,11 +9,19 @@ reading is a hung child), a command not answered within :data:`ANSWER_MS` means 
 child, and a child is reaped with a bounded wait, then killed.
 
 The link remembers every sound it was asked to load, so a new child gets the same
-clips and chimes: that is how sound comes back after a crash or a server restart.
+clips and chimes: that is how sound comes back after a crash or a server restart. It
+also watches the sound server (``runtime/sound_server.py``): when the server goes, the
+child goes too (its connection is dead); when a server comes back, a new child connects
+to it and loads the same sounds.
+
+One link serves the whole app (:func:`shared_link`): the first sound a session, a voice
+preview or a reminder needs starts the child, and the next ones find it running. It
+ends a minute after the last sound was let go, and with the app.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import logging
@@ -27,6 +35,8 @@ from typing import IO, Any
 import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
+from stretchtimer.runtime.sound_server import SoundServerWatch, server_socket
+
 log = logging.getLogger(__name__)
 
 MODULE = "stretchtimer.runtime.audio_child"
@@ -34,6 +44,9 @@ ANSWER_MS = 2000  # a command unanswered this long: the child hangs
 REAP_SECONDS = 0.5  # for a child asked to quit, before it is killed
 RESTARTS = 5  # at most this many restarts ...
 RESTART_WINDOW = 60.0  # ... in this many seconds, then the sound stays off
+IDLE_MS = 60_000  # no sound held this long: the child ends (a session starts it again)
+BACK_DELAY_MS = 300  # a new server's socket is there: give it a moment to set up its sinks
+BACK_TRIES = 10  # a child that sees no output on a new server is tried again, each second
 
 
 @dataclass
@@ -48,14 +61,20 @@ class AudioLink(QObject):
 
     Signals:
         connected(int): a child started and sees this many audio outputs.
+        loaded(int, bool): the child has loaded one sound (key, whether it could).
         all_loaded(int): the child has loaded (or failed to load) every sound asked for
             so far; the number of those that failed.
         restarted(): the child died or hung and a new one was started.
+        lost(): the sound server went away; nothing can be heard now.
+        back(): a sound server is back and a new child has loaded every sound.
     """
 
     connected = Signal(int)
+    loaded = Signal(int, bool)
     all_loaded = Signal(int)
     restarted = Signal()
+    lost = Signal()
+    back = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +87,17 @@ class AudioLink(QObject):
         self._answered = 0  # and of the last one the child said it did
         self._failed = 0  # sounds the current child could not load
         self._restarts: list[float] = []
+        self._started = 0.0  # monotonic time the child was started
         self._closed = False
+        self._next_key = 0
+        self._server_gone = False  # the server went away and no new one has loaded all
+        self._back_tries = 0
+        self.server = server_socket()  # the socket of the server the child talks to
+        self._watch: SoundServerWatch | None = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(self.stop_child)
         self._answer = QTimer(self)
         self._answer.setSingleShot(True)
         self._answer.setInterval(ANSWER_MS)
@@ -76,9 +105,26 @@ class AudioLink(QObject):
 
     # -- what the cue player asks ---------------------------------------------------
 
+    def new_key(self) -> int:
+        self._next_key += 1
+        return self._next_key
+
     def load(self, key: int, path: str, volume: float) -> None:
+        """Load a sound (starting the child if none runs); ``loaded`` says when."""
+        self._idle.stop()
         self._sounds[key] = _Sound(path, volume)
-        self._send({"do": "load", "id": key, "path": path, "volume": volume})
+        if self._process is None and not self._server_gone:
+            self.start()  # loads every sound held, this one too
+        else:
+            self._send({"do": "load", "id": key, "path": path, "volume": volume})
+
+    def unload(self, keys: list[int]) -> None:
+        """Let sounds go (a player is done with them); the child ends when none are left."""
+        for key in keys:
+            if self._sounds.pop(key, None) is not None:
+                self._send({"do": "unload", "id": key})
+        if not self._sounds and self._process is not None:
+            self._idle.start()
 
     def play(self, key: int) -> None:
         self._send({"do": "play", "id": key})
@@ -104,6 +150,10 @@ class AudioLink(QObject):
         """Start a child (if none runs) and give it every sound asked for so far."""
         if self._process is not None or self._closed:
             return
+        if self._watch is None and self.server is not None:
+            self._watch = SoundServerWatch(self.server, parent=self)
+            self._watch.lost.connect(self._server_lost)
+            self._watch.returned.connect(self._server_back)
         environment = {**os.environ, "QT_NO_GLIB": "1"}
         try:
             process = subprocess.Popen(
@@ -119,6 +169,7 @@ class AudioLink(QObject):
         assert process.stdin is not None and process.stdout is not None
         os.set_blocking(process.stdin.fileno(), False)
         self._process = process
+        self._started = time.monotonic()
         self._output = process.stdout
         self._received.clear()
         self._sent = self._answered = 0
@@ -137,7 +188,45 @@ class AudioLink(QObject):
 
     def close(self) -> None:
         self._closed = True
+        self._idle.stop()
+        if self._watch is not None:
+            self._watch.stop()
         self._end_child(ask=True)
+
+    def end_at_exit(self) -> None:
+        """At the interpreter's exit: the child goes with the app (no Qt object touched:
+        the application may be gone already)."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        with contextlib.suppress(OSError):
+            if process.stdin is not None:
+                process.stdin.close()
+        with contextlib.suppress(OSError):
+            if process.stdout is not None:
+                process.stdout.close()
+        try:
+            process.wait(timeout=REAP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=REAP_SECONDS)
+
+    # -- the sound server ---------------------------------------------------------------
+
+    def _server_lost(self) -> None:
+        self._server_gone = True
+        self._back_tries = 0
+        self._end_child(ask=True)
+        self.lost.emit()
+
+    def _server_back(self) -> None:
+        self._server_gone = True  # until a new child has loaded every sound
+        self._end_child(ask=True)
+        if self._sounds:
+            QTimer.singleShot(BACK_DELAY_MS, self, self.start)
+        else:
+            self._server_gone = False
 
     # -- the pipe ---------------------------------------------------------------------
 
@@ -196,19 +285,42 @@ class AudioLink(QObject):
             else:
                 self._answer.start()
         elif what == "loaded":
-            sound = self._sounds.get(int(reply.get("id", -1)))
+            key = int(reply.get("id", -1))
+            sound = self._sounds.get(key)
             if sound is not None and not sound.loaded:
                 sound.loaded = True
                 if not reply.get("ok"):
                     self._failed += 1
+                self.loaded.emit(key, bool(reply.get("ok")))
                 if all(one.loaded for one in self._sounds.values()):
-                    self.all_loaded.emit(self._failed)
+                    self._all_loaded()
         elif what == "hello":
-            self.connected.emit(int(reply.get("outputs", 0)))
-            if not self._sounds:
-                self.all_loaded.emit(0)
+            self._hello(int(reply.get("outputs", 0)))
         elif what == "log":
             log.log(int(reply.get("level", logging.INFO)), "audio: %s", reply.get("text", ""))
+
+    def _hello(self, outputs: int) -> None:
+        self.connected.emit(outputs)
+        if outputs == 0:
+            log.warning("the audio process sees no audio output")
+            if self._server_gone and self._back_tries < BACK_TRIES:
+                self._back_tries += 1  # a new server without its sinks yet: ask again soon
+                self._end_child(ask=True)
+                QTimer.singleShot(1000, self, self.start)
+                return
+        if not self._sounds:
+            self._all_loaded()
+
+    def _all_loaded(self) -> None:
+        log.debug(
+            "audio process loaded %d sounds in %.0f ms",
+            len(self._sounds),
+            (time.monotonic() - self._started) * 1000,
+        )
+        self.all_loaded.emit(self._failed)
+        if self._server_gone and (self._failed < len(self._sounds) or not self._sounds):
+            self._server_gone = False
+            self.back.emit()
 
     def _died(self) -> None:
         if self._process is None:
@@ -260,3 +372,25 @@ class AudioLink(QObject):
             process.kill()  # also a stopped (SIGSTOP) child
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=REAP_SECONDS)
+
+
+_shared: AudioLink | None = None
+
+
+def shared_link() -> AudioLink:
+    """The app's one audio link (made on first use: nothing starts with the app).
+
+    Made again when the sound server named by the environment changed (tests give
+    each their own server; the app's environment does not change).
+    """
+    global _shared  # noqa: PLW0603 - one link per process, made when first needed
+    if _shared is not None and (
+        not shiboken6.isValid(_shared) or _shared.server != server_socket()
+    ):
+        if shiboken6.isValid(_shared):
+            _shared.close()
+        _shared = None
+    if _shared is None:
+        _shared = AudioLink()
+        atexit.register(_shared.end_at_exit)
+    return _shared

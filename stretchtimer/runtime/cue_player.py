@@ -25,11 +25,13 @@ What a person with eyes closed relies on:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, SignalInstance
 
 from stretchtimer.core.i18n import N_, _
@@ -45,8 +47,8 @@ from stretchtimer.core.session.events import (
     Status,
 )
 from stretchtimer.core.session.plan import CueRole, Sound
-from stretchtimer.runtime.audio_link import AudioLink
-from stretchtimer.runtime.sound_server import SoundServerWatch, server_present
+from stretchtimer.runtime.audio_link import AudioLink, shared_link
+from stretchtimer.runtime.sound_server import server_present
 from stretchtimer.runtime.timing_log import TimingLog
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.wav import wav_info
@@ -71,8 +73,6 @@ KEEP_LATE = frozenset(
 )
 QUIET_MARGIN = 0.15  # seconds added after the last sound before saying "all quiet"
 LOAD_TIMEOUT_MS = 5000  # the audio process starts (about 0.5 s) and loads every sound
-BACK_DELAY_MS = 300  # a new server's socket is there: give it a moment to set up its sinks
-BACK_TRIES = 10  # a new audio process that sees no output yet is tried again, each second
 
 
 # Shown to the person; marked here, translated when shown (``_(SOUND_LOST)``).
@@ -148,27 +148,27 @@ class CuePlayer(QObject):
         self._chimes_end = 0.0  # and when the chimes played so far have ended
         self._ready_sent = False
         self._told_lost = False
-        self._back_tries = 0
         # ``silent``: muted with no way to unmute, so no audio process is started (it
         # would connect to PulseAudio or PipeWire) and nothing is loaded.
         self.silent = silent
         self.has_output = not silent and server_present()
         if not self.has_output and not silent:
             log.warning("no sound server; the session will be silent")
-        self._link = AudioLink(self)
-        self._link.all_loaded.connect(self._on_loaded)
-        self._link.connected.connect(self._on_connected)
-        self._server: SoundServerWatch | None = None
+        self._link = shared_link()
+        self._keys: list[int] = []  # the sounds this player holds in the audio process
+        self._loading: set[int] = set()
         if self.has_output:
+            self._link.loaded.connect(self._on_loaded)
+            self._link.lost.connect(self._on_sound_lost)
+            self._link.back.connect(self._on_sound_back)
+            # Let go of the sounds even when the player is deleted without ``close``.
+            link, keys = self._link, self._keys
+            self.destroyed.connect(lambda: _let_go(link, keys))
             # Loaded even when muted: unmuting in the middle of a session must be heard.
-            self._link.start()
             for sound in Sound:
                 self._chimes[sound] = self._load(sound_path(sound.value), self.chime_volume)
             for text, path in clips.items():
                 self._voices[text] = self._load(path, self.voice_volume)
-            self._server = SoundServerWatch(parent=self)
-            self._server.lost.connect(self._on_sound_lost)
-            self._server.returned.connect(self._on_sound_back)
         else:
             QTimer.singleShot(0, self, self._send_ready)
         QTimer.singleShot(LOAD_TIMEOUT_MS, self, self._send_ready)
@@ -205,30 +205,23 @@ class CuePlayer(QObject):
         engine_event.connect(self.on_event)
 
     def _load(self, path: Path, volume: float) -> ChildSound:
-        key = len(self._lengths)
+        key = self._link.new_key()
         try:
             self._lengths[key] = wav_info(path).seconds
         except (OSError, ValueError):
             log.warning("cannot read sound %s", path, exc_info=True)
             self._lengths[key] = 0.0
+        self._keys.append(key)
+        self._loading.add(key)
         return ChildSound(self._link, key, path, volume)
 
-    def _on_connected(self, outputs: int) -> None:
-        if outputs > 0:
-            return
-        log.warning("the audio process sees no audio output")
-        if self._told_lost and self._back_tries < BACK_TRIES:
-            self._back_tries += 1  # a new server without its sinks yet: ask again soon
-            self._link.stop_child()
-            QTimer.singleShot(1000, self, self._link.start)
-
-    def _on_loaded(self, failed: int) -> None:
-        if failed:
-            log.warning("%d sounds could not be loaded", failed)
-        if self._told_lost and failed < len(self._lengths):
-            self._told_lost = False
-            self.notice.emit(_(SOUND_BACK))
-        self._send_ready()
+    def _on_loaded(self, key: int, ok: bool) -> None:
+        if key in self._loading:
+            self._loading.discard(key)
+            if not ok:
+                log.warning("could not load sound %d", key)
+            if not self._loading:
+                self._send_ready()
 
     def is_ready(self) -> bool:
         return self._ready_sent
@@ -310,18 +303,17 @@ class CuePlayer(QObject):
             self.timing_log.write("voice", text=text, due=due, seconds=seconds)
 
     def _on_sound_lost(self) -> None:
-        """The server went: its connection is dead, so the audio process goes too."""
+        """The server went (and the audio process with it): say so once."""
         self.silence("sound server gone")
-        self._link.stop_child()
         if not self._told_lost:
             self._told_lost = True
-            self._back_tries = 0
             self.notice.emit(_(SOUND_LOST))
 
     def _on_sound_back(self) -> None:
-        """A (new) server: a new audio process connects to it; "back" once it has loaded."""
-        self._link.stop_child()
-        QTimer.singleShot(BACK_DELAY_MS, self, self._link.start)
+        """A new audio process on a new server has loaded every sound."""
+        if self._told_lost:
+            self._told_lost = False
+            self.notice.emit(_(SOUND_BACK))
 
     def _sounding(self, effect: ChildSound) -> None:
         self._quiet_at = max(self._quiet_at, time.monotonic() + self._lengths[effect.key])
@@ -358,12 +350,20 @@ class CuePlayer(QObject):
         QTimer.singleShot(delay, self, callback)  # never once the player is gone
 
     def close(self) -> None:
-        if self._server is not None:
-            self._server.stop()
-        self._link.close()
+        if self.has_output:
+            with contextlib.suppress(RuntimeError):
+                self._link.loaded.disconnect(self._on_loaded)
+                self._link.lost.disconnect(self._on_sound_lost)
+                self._link.back.disconnect(self._on_sound_back)
+            _let_go(self._link, self._keys)
         if self.timing_log is not None:
             self.timing_log.close()
             self.timing_log = None
+
+
+def _let_go(link: AudioLink, keys: list[int]) -> None:
+    if shiboken6.isValid(link):
+        link.unload(keys)
 
 
 def wait_until_ready(player: CuePlayer) -> None:

@@ -25,9 +25,9 @@ def gone(pid: int) -> bool:
 
 def loaded_link(qtbot: QtBot) -> AudioLink:
     link = AudioLink()
+    assert link.pid is None  # nothing runs before a sound is needed
     with qtbot.waitSignal(link.all_loaded, timeout=20_000) as loaded:
-        link.start()
-        for key, name in enumerate(CHIMES):
+        for key, name in enumerate(CHIMES):  # the first one starts the audio process
             link.load(key, str(sound_path(name)), 0.5)
     assert loaded.args == [0]  # none failed
     return link
@@ -90,4 +90,23 @@ def test_a_child_that_keeps_dying_is_given_up_after_a_few_tries(
         os.kill(pid, signal.SIGKILL)
         qtbot.waitUntil(lambda pid=pid: link.pid != pid, timeout=5000)  # type: ignore[misc]
     assert link.pid is None  # no endless restarts: the sound stays off
+    link.close()
+
+
+def test_the_child_ends_a_while_after_the_last_sound_is_let_go(
+    qtbot: QtBot, pulse: PulseServer
+) -> None:
+    link = loaded_link(qtbot)
+    pid = link.pid
+    assert pid is not None
+    link._idle.setInterval(200)  # a minute in the app
+    link.unload([0, 1])
+    qtbot.wait(400)
+    assert link.pid == pid  # one sound is still held
+    link.unload([2])
+    qtbot.waitUntil(lambda: link.pid is None, timeout=3000)
+    assert gone(pid)
+    with qtbot.waitSignal(link.all_loaded, timeout=20_000):
+        link.load(3, str(sound_path("inhale")), 0.5)  # needed again: started again
+    assert link.pid not in (None, pid)
     link.close()
