@@ -13,7 +13,8 @@ The protocol is one JSON object a line. In (stdin), each with ``"n"``, a rising 
 ``load`` (id, path, volume), ``play`` (id), ``stop`` (id), ``volume`` (id, volume),
 ``unload`` (id), ``quit``. Out (stdout): ``hello`` (outputs: how many audio outputs Qt
 sees), ``loaded`` (id, ok), ``ack`` (n: every command up to it is done), ``log`` (level,
-text). The end of stdin ends the process: it never outlives the app.
+text), ``lost`` (Qt says the sound server went away). The end of stdin ends the
+process: it never outlives the app.
 """
 
 from __future__ import annotations
@@ -41,11 +42,29 @@ def send(message: dict[str, Any]) -> None:
         os.write(1, line)
 
 
+# What Qt's PulseAudio back end says when its server goes (also when it was killed and
+# its socket file stays behind, which the app's watch of that file cannot see).
+SERVER_GONE = (
+    "PulseAudioService: Context terminated",
+    "PulseAudioService: Connection failure",
+    "pa_context_connect() failed",
+)
+
+
 class _ToApp(logging.Handler):
-    """Log records travel to the app, which logs them in its own log."""
+    """Log records travel to the app, which logs them in its own log; the first that says
+    the sound server went away is also told as ``lost``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.told_lost = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        send({"is": "log", "level": record.levelno, "text": record.getMessage()})
+        text = record.getMessage()
+        send({"is": "log", "level": record.levelno, "text": text})
+        if not self.told_lost and any(words in text for words in SERVER_GONE):
+            self.told_lost = True
+            send({"is": "lost"})
 
 
 class AudioChild:

@@ -26,10 +26,12 @@ import contextlib
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 import shiboken6
@@ -214,7 +216,21 @@ class AudioLink(QObject):
 
     # -- the sound server ---------------------------------------------------------------
 
+    def _child_lost_server(self) -> None:
+        """Qt in the child lost its server. Gone for real (a killed server leaves its socket
+        file: nothing changes for the watch) when its socket refuses a connection; else
+        the child alone is at fault and is replaced."""
+        if self._server_gone:
+            return
+        if self.server is not None and not _answers(self.server):
+            log.warning("the sound server went away (%s refuses connections)", self.server)
+            QTimer.singleShot(0, self, self._server_lost)  # not inside the pipe's own call
+        else:
+            QTimer.singleShot(0, self, self._restart)
+
     def _server_lost(self) -> None:
+        if self._server_gone:
+            return
         self._server_gone = True
         self._back_tries = 0
         self._end_child(ask=True)
@@ -296,6 +312,8 @@ class AudioLink(QObject):
                     self._all_loaded()
         elif what == "hello":
             self._hello(int(reply.get("outputs", 0)))
+        elif what == "lost":
+            self._child_lost_server()
         elif what == "log":
             log.log(int(reply.get("level", logging.INFO)), "audio: %s", reply.get("text", ""))
 
@@ -372,6 +390,17 @@ class AudioLink(QObject):
             process.kill()  # also a stopped (SIGSTOP) child
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=REAP_SECONDS)
+
+
+def _answers(path: Path) -> bool:
+    """Whether a server listens on the Unix socket ``path`` (connect and close, at once)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.2)
+        try:
+            probe.connect(str(path))
+        except OSError:
+            return False
+    return True
 
 
 _shared: AudioLink | None = None

@@ -130,26 +130,31 @@ def end_session(qtbot: QtBot, controller: SessionController) -> None:
     controller.deleteLater()
 
 
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["stopped", "killed"])
 def test_the_server_restarts_mid_session_no_spin_the_session_ends_and_sound_is_back(
-    qtbot: QtBot,
-    server: list[PulseServer],
-    services: AppServices,
-    home: Path,
-    tmp_path: Path,
+    how: signal.Signals, qtbot: QtBot, server: list[PulseServer], services: AppServices, home: Path
 ) -> None:
-    controller, told = start_session(qtbot, services, home, breaths=9)
+    controller, told = start_session(qtbot, services, home, breaths=12)
     finished: list[object] = []
     controller.finished.connect(finished.append)
     try:
         first_child = audio_process(controller)
         qtbot.wait(2000)
-        server[0].stop()  # PulseAudio goes away under the session ...
+        # PulseAudio goes away under the session (killed, it leaves its socket file) ...
+        assert server[0].process is not None
+        server[0].process.send_signal(how)
+        server[0].process.wait(timeout=10)
+        # Told within seconds: at once when the socket goes (stopped), when Qt in the audio
+        # process gives up on it (killed: the socket file stays, about 3 s).
+        began = time.monotonic()
+        qtbot.waitUntil(lambda: _(SOUND_LOST) in told, timeout=10_000)
+        told_after = time.monotonic() - began
         gone_share = cpu_share_while_waiting(qtbot, 2500)
-        server.append(PulseServer(tmp_path / "pulse").start())  # ... and a new one comes
+        server.append(PulseServer(server[0].folder).start())  # ... and a new one comes
         back_share = cpu_share_while_waiting(qtbot, 2500)
         assert gone_share < SPIN_SHARE and back_share < SPIN_SHARE, (gone_share, back_share)
         assert audio_process(controller) != first_child  # a new one, on the new server
-        with server[-1].recording(tmp_path / "after.wav") as after:
+        with server[-1].recording(home / "after.wav") as after:
             qtbot.wait(8000)  # breaths, each with its cue
         qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
     finally:
@@ -159,6 +164,7 @@ def test_the_server_restarts_mid_session_no_spin_the_session_ends_and_sound_is_b
     assert told.count(_(SOUND_LOST)) == 1, told
     assert told.count(_(SOUND_BACK)) == 1, told
     assert told.index(_(SOUND_LOST)) < told.index(_(SOUND_BACK))
+    assert told_after < (1.0 if how is signal.SIGTERM else 6.0), told_after
 
 
 def test_a_killed_audio_process_is_started_again_and_the_next_cue_is_heard(
