@@ -2,13 +2,14 @@
 
 The player only listens to the session driver's ``engine_event`` signal; the
 driver's one ``Qt.PreciseTimer`` decides when a cue is due, so a clip starts the
-moment its cue arrives. The sounds themselves play in a small audio process of
-their own (``runtime/audio_child.py``, reached through ``runtime/audio_link.py``),
-started when the first player is made: every clip and chime is loaded there before
-the session starts (``QSoundEffect`` keeps it in memory), and playing one is one
-short line down a pipe, which never touches the disk or blocks the event loop. The
-app's process never connects to the sound server itself, so a server that dies
-cannot leave a socket notifier on a closed descriptor in the app's event loop.
+moment its cue arrives. The sounds themselves play in the app's one audio process
+(``runtime/audio_child.py``, reached through ``runtime/audio_link.shared_link``),
+started by the first sound needed: every clip and chime is loaded there before the
+session starts (``QSoundEffect`` keeps it in memory), and playing one is one short
+line down a pipe, which never touches the disk or blocks the event loop. The app's
+process never connects to the sound server itself, so a server that dies cannot
+leave a socket notifier on a closed descriptor in the app's event loop. The terminal
+player uses the same process: one way to play, and its timing was measured the same.
 
 What a person with eyes closed relies on:
 
