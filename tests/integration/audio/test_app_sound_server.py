@@ -51,7 +51,7 @@ exhale = 2
 name = "Breathe"
 breaths = {breaths}
 """
-SPIN_SHARE = 0.5  # of one core, over seconds: a spinning loop uses all of it
+SPIN_SHARE = 0.2  # of one core, over seconds: a spinning loop takes all it can get
 
 
 def peak(path: Path) -> int:
