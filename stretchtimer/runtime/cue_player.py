@@ -26,7 +26,6 @@ What a person with eyes closed relies on:
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -149,6 +148,7 @@ class CuePlayer(QObject):
         self._chimes_end = 0.0  # and when the chimes played so far have ended
         self._ready_sent = False
         self._told_lost = False
+        self._closed = False
         # ``silent``: muted with no way to unmute, so no audio process is started (it
         # would connect to PulseAudio or PipeWire) and nothing is loaded.
         self.silent = silent
@@ -217,7 +217,7 @@ class CuePlayer(QObject):
         return ChildSound(self._link, key, path, volume)
 
     def _on_loaded(self, key: int, ok: bool) -> None:
-        if key in self._loading:
+        if key in self._loading and not self._closed:
             self._loading.discard(key)
             if not ok:
                 log.warning("could not load sound %d", key)
@@ -305,6 +305,8 @@ class CuePlayer(QObject):
 
     def _on_sound_lost(self) -> None:
         """The server went (and the audio process with it): say so once."""
+        if self._closed:
+            return
         self.silence("sound server gone")
         if not self._told_lost:
             self._told_lost = True
@@ -312,7 +314,7 @@ class CuePlayer(QObject):
 
     def _on_sound_back(self) -> None:
         """A new audio process on a new server has loaded every sound."""
-        if self._told_lost:
+        if self._told_lost and not self._closed:
             self._told_lost = False
             self.notice.emit(_(SOUND_BACK))
 
@@ -351,11 +353,8 @@ class CuePlayer(QObject):
         QTimer.singleShot(delay, self, callback)  # never once the player is gone
 
     def close(self) -> None:
+        self._closed = True  # the link's signals reach a closed player no more
         if self.has_output:
-            with contextlib.suppress(RuntimeError):
-                self._link.loaded.disconnect(self._on_loaded)
-                self._link.lost.disconnect(self._on_sound_lost)
-                self._link.back.disconnect(self._on_sound_back)
             _let_go(self._link, self._keys)
         if self.timing_log is not None:
             self.timing_log.close()
