@@ -112,13 +112,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--load", type=int, default=0)
     parser.add_argument("--code", type=Path, default=ROOT)
+    parser.add_argument("--first-seed", type=int, default=0)
     arguments = parser.parse_args()
     busy = [
         subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(arguments.load)
     ]
     results = []
     try:
-        for seed in range(arguments.runs):
+        first = arguments.first_seed
+        for seed in range(first, first + arguments.runs):
             result = one_run(arguments.code.resolve(), seed)
             results.append(result)
             print(json.dumps(result), flush=True)
