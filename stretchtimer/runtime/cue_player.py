@@ -2,9 +2,14 @@
 
 The player only listens to the session driver's ``engine_event`` signal; the
 driver's one ``Qt.PreciseTimer`` decides when a cue is due, so a clip starts the
-moment its cue arrives. Every clip and chime is loaded before the session
-starts (``QSoundEffect`` keeps it in memory), so playing one never touches the
-disk or blocks the event loop.
+moment its cue arrives. The sounds themselves play in the app's one audio process
+(``runtime/audio_child.py``, reached through ``runtime/audio_link.shared_link``),
+started by the first sound needed: every clip and chime is loaded there before the
+session starts (``QSoundEffect`` keeps it in memory), and playing one is one short
+line down a pipe, which never touches the disk or blocks the event loop. The app's
+process never connects to the sound server itself, so a server that dies cannot
+leave a socket notifier on a closed descriptor in the app's event loop. The terminal
+player uses the same process: one way to play, and its timing was measured the same.
 
 What a person with eyes closed relies on:
 
@@ -14,7 +19,9 @@ What a person with eyes closed relies on:
 - after a stall, old spoken cues are dropped rather than read out late, except
   the ones that say what to do next (the step, the side, the end);
 - when the sound server goes away the person is told once, and when it comes
-  back the sounds play again (through ``paplay``: Qt cannot reach a new server).
+  back a new audio process connects to it, the sounds play again and the person
+  is told once that they are back;
+- an audio process that dies or hangs is replaced, with the same sounds.
 """
 
 from __future__ import annotations
@@ -23,10 +30,9 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Protocol
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, SignalInstance
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+import shiboken6
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, SignalInstance
 
 from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.session.events import (
@@ -41,7 +47,8 @@ from stretchtimer.core.session.events import (
     Status,
 )
 from stretchtimer.core.session.plan import CueRole, Sound
-from stretchtimer.runtime.sound_server import ExternalSound, SoundServerWatch, external_player
+from stretchtimer.runtime.audio_link import AudioLink, shared_link
+from stretchtimer.runtime.sound_server import server_present
 from stretchtimer.runtime.timing_log import TimingLog
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.wav import wav_info
@@ -65,8 +72,7 @@ KEEP_LATE = frozenset(
     }
 )
 QUIET_MARGIN = 0.15  # seconds added after the last sound before saying "all quiet"
-LOAD_TIMEOUT_MS = 3000
-LOAD_BATCH = 8  # sounds set up per turn of the event loop
+LOAD_TIMEOUT_MS = 5000  # the audio process starts (about 0.5 s) and loads every sound
 
 
 # Shown to the person; marked here, translated when shown (``_(SOUND_LOST)``).
@@ -75,16 +81,31 @@ SOUND_LOST = N_(
     "and sound comes back when the server does."
 )
 SOUND_BACK = N_("Sound is back.")
-SOUND_BACK_WITHOUT_PLAYER = N_(
-    "The sound server is back, but stretchtimer cannot reach it until it is started "
-    "again; install pulseaudio-utils (paplay) to keep the sound going next time."
-)
 
 
-class Playable(Protocol):
-    def play(self) -> None: ...
-    def stop(self) -> None: ...
-    def setVolume(self, volume: float) -> None: ...  # noqa: N802 - Qt's name
+class ChildSound:
+    """One sound loaded in the audio process: what ``QSoundEffect`` offered the player."""
+
+    def __init__(self, link: AudioLink, key: int, path: Path, volume: float) -> None:
+        self.link = link
+        self.key = key
+        self.path = path
+        self._volume = volume
+        link.load(key, str(path), volume)
+
+    def play(self) -> None:
+        self.link.play(self.key)
+
+    def stop(self) -> None:
+        self.link.stop(self.key)
+
+    def volume(self) -> float:
+        return self._volume
+
+    def setVolume(self, volume: float) -> None:  # noqa: N802 - QSoundEffect's name
+        if volume != self._volume:
+            self._volume = volume
+            self.link.set_volume(self.key, volume)
 
 
 class CuePlayer(QObject):
@@ -116,38 +137,47 @@ class CuePlayer(QObject):
         self.voice_volume = 0.0 if muted else voice_volume
         self.chime_volume = 0.0 if muted else chime_volume
         self.timing_log = timing_log
-        self._voices: dict[str, Playable] = {}
-        self._chimes: dict[Sound, Playable] = {}
-        self._lengths: dict[int, float] = {}  # id(effect) -> seconds
-        self._paths: dict[int, Path] = {}  # id(effect) -> its file, to play it another way
-        self._speaking: Playable | None = None
+        self._voices: dict[str, ChildSound] = {}
+        self._chimes: dict[Sound, ChildSound] = {}
+        self._lengths: dict[int, float] = {}  # key -> seconds
+        self._speaking: ChildSound | None = None
         self._speaking_text: str | None = None
         self._speaking_until = 0.0
         self._cut_by_pause: str | None = None
         self._quiet_at = 0.0  # monotonic time when everything played so far has ended
         self._chimes_end = 0.0  # and when the chimes played so far have ended
-        self._loading: set[int] = set()
         self._ready_sent = False
-        # ``silent``: muted with no way to unmute, so no device is asked for (asking
-        # connects to PulseAudio or PipeWire) and nothing is loaded.
+        self._told_lost = False
+        self._closed = False
+        # ``silent``: muted with no way to unmute, so no audio process is started (it
+        # would connect to PulseAudio or PipeWire) and nothing is loaded.
         self.silent = silent
-        self.has_output = not silent and bool(QMediaDevices.audioOutputs())
+        self.has_output = not silent and server_present()
         if not self.has_output and not silent:
-            log.warning("no audio output device; the session will be silent")
-        # Loaded even when muted: unmuting in the middle of a session must be heard. A few
-        # at a time, each batch on its own turn of the event loop: a window stays smooth.
-        self._to_load: list[tuple[Sound | str, Path]] = []
+            log.warning("no sound server; the session will be silent")
+        self._link = shared_link()
+        self._keys: list[int] = []  # the sounds this player holds in the audio process
+        self._loading: set[int] = set()
         if self.has_output:
-            self._to_load += [(sound, sound_path(sound.value)) for sound in Sound]
-            self._to_load += list(clips.items())
-        self._load_batch()
+            self._link.loaded.connect(self._on_loaded)
+            self._link.lost.connect(self._on_sound_lost)
+            self._link.back.connect(self._on_sound_back)
+            # Let go of the sounds even when the player is deleted without ``close``.
+            link, keys = self._link, self._keys
+            self.destroyed.connect(lambda: _let_go(link, keys))
+            # Loaded even when muted: unmuting in the middle of a session must be heard.
+            for sound in Sound:
+                self._chimes[sound] = self._load(sound_path(sound.value), self.chime_volume)
+            for text, path in clips.items():
+                self._voices[text] = self._load(path, self.voice_volume)
+        else:
+            QTimer.singleShot(0, self, self._send_ready)
         QTimer.singleShot(LOAD_TIMEOUT_MS, self, self._send_ready)
-        self._server: SoundServerWatch | None = None
-        self._external = False
-        if self.has_output:
-            self._server = SoundServerWatch(parent=self)
-            self._server.lost.connect(self._on_sound_lost)
-            self._server.returned.connect(self._on_sound_back)
+
+    @property
+    def audio_process(self) -> int | None:
+        """The audio process's id while one runs (for tests and diagnostics)."""
+        return self._link.pid
 
     # -- set-up -----------------------------------------------------------------------
 
@@ -175,42 +205,23 @@ class CuePlayer(QObject):
         """Listen to a driver's ``engine_event`` signal (connect before any display)."""
         engine_event.connect(self.on_event)
 
-    def _load_batch(self) -> None:
-        batch, self._to_load = self._to_load[:LOAD_BATCH], self._to_load[LOAD_BATCH:]
-        for key, path in batch:
-            if isinstance(key, Sound):
-                self._chimes[key] = self._load(path, self.chime_volume)
-            else:
-                self._voices[key] = self._load(path, self.voice_volume)
-        if self._to_load:
-            QTimer.singleShot(0, self, self._load_batch)  # dropped if the player goes
-        elif not self._loading:
-            QTimer.singleShot(0, self, self._send_ready)
-
-    def _load(self, path: Path, volume: float) -> QSoundEffect:
-        effect = QSoundEffect(self)
-        effect.setVolume(volume)
-        self._paths[id(effect)] = path
+    def _load(self, path: Path, volume: float) -> ChildSound:
+        key = self._link.new_key()
         try:
-            self._lengths[id(effect)] = wav_info(path).seconds
+            self._lengths[key] = wav_info(path).seconds
         except (OSError, ValueError):
             log.warning("cannot read sound %s", path, exc_info=True)
-            self._lengths[id(effect)] = 0.0
-        self._loading.add(id(effect))
-        effect.statusChanged.connect(self._on_status)
-        effect.setSource(QUrl.fromLocalFile(str(path)))
-        return effect
+            self._lengths[key] = 0.0
+        self._keys.append(key)
+        self._loading.add(key)
+        return ChildSound(self._link, key, path, volume)
 
-    def _on_status(self) -> None:
-        effect = self.sender()
-        if not isinstance(effect, QSoundEffect):
-            return
-        status = effect.status()
-        if status in (QSoundEffect.Status.Ready, QSoundEffect.Status.Error):
-            if status is QSoundEffect.Status.Error:
-                log.warning("could not load sound %s", effect.source().toLocalFile())
-            self._loading.discard(id(effect))
-            if not self._loading and not self._to_load:
+    def _on_loaded(self, key: int, ok: bool) -> None:
+        if key in self._loading and not self._closed:
+            self._loading.discard(key)
+            if not ok:
+                log.warning("could not load sound %d", key)
+            if not self._loading:
                 self._send_ready()
 
     def is_ready(self) -> bool:
@@ -219,10 +230,6 @@ class CuePlayer(QObject):
     def _send_ready(self) -> None:
         if not self._ready_sent:
             self._ready_sent = True
-            if self._loading:
-                log.warning(
-                    "%d sounds were still loading when the session started", len(self._loading)
-                )
             self.ready.emit()
 
     # -- during the session -----------------------------------------------------------
@@ -273,7 +280,7 @@ class CuePlayer(QObject):
             return
         effect.play()
         self._sounding(effect)
-        self._chimes_end = max(self._chimes_end, time.monotonic() + self._lengths[id(effect)])
+        self._chimes_end = max(self._chimes_end, time.monotonic() + self._lengths[effect.key])
         if self.timing_log:
             self.timing_log.write("chime", name=sound.value, due=due)
 
@@ -289,7 +296,7 @@ class CuePlayer(QObject):
             self._speaking.stop()  # a new cue cuts the old one (or restarts itself)
         effect.play()
         self._speaking = effect
-        seconds = self._lengths[id(effect)]
+        seconds = self._lengths[effect.key]
         self._speaking_text = text
         self._speaking_until = time.monotonic() + seconds
         self._sounding(effect)
@@ -297,46 +304,22 @@ class CuePlayer(QObject):
             self.timing_log.write("voice", text=text, due=due, seconds=seconds)
 
     def _on_sound_lost(self) -> None:
-        """Qt's connection dies with the server and never comes back: leave it at once.
-
-        From now on each sound is played by ``paplay``, which finds the server that
-        comes back (until then it fails quietly).
-        """
-        self.notice.emit(_(SOUND_LOST))
-        if self._external:
-            return
-        program = external_player()
-        if program is None:
+        """The server went (and the audio process with it): say so once."""
+        if self._closed:
             return
         self.silence("sound server gone")
-        self._external = True
-        voice, chime = self.voice_volume, self.chime_volume
-        old = [*self._voices.values(), *self._chimes.values()]
-        self._voices = {
-            key: self._outside(one, program, voice) for key, one in self._voices.items()
-        }
-        self._chimes = {
-            key: self._outside(one, program, chime) for key, one in self._chimes.items()
-        }
-        for effect in old:  # stopped, not deleted: deleting them now corrupts Qt's heap
-            if isinstance(effect, QSoundEffect):
-                effect.stop()
-        log.info("the sound server went away; playing through %s from now on", program)
+        if not self._told_lost:
+            self._told_lost = True
+            self.notice.emit(_(SOUND_LOST))
 
     def _on_sound_back(self) -> None:
-        self.notice.emit(_(SOUND_BACK) if self._external else _(SOUND_BACK_WITHOUT_PLAYER))
+        """A new audio process on a new server has loaded every sound."""
+        if self._told_lost and not self._closed:
+            self._told_lost = False
+            self.notice.emit(_(SOUND_BACK))
 
-    def _outside(self, effect: Playable, program: str, volume: float) -> Playable:
-        path = self._paths.get(id(effect))
-        if path is None:
-            return effect
-        sound = ExternalSound(path, volume, program)
-        self._lengths[id(sound)] = self._lengths.get(id(effect), 0.0)
-        self._paths[id(sound)] = path
-        return sound
-
-    def _sounding(self, effect: Playable) -> None:
-        self._quiet_at = max(self._quiet_at, time.monotonic() + self._lengths[id(effect)])
+    def _sounding(self, effect: ChildSound) -> None:
+        self._quiet_at = max(self._quiet_at, time.monotonic() + self._lengths[effect.key])
 
     def silence(self, why: str = "") -> None:
         """Stop the voice now (chimes ring on: they are short and mark the moment).
@@ -370,13 +353,17 @@ class CuePlayer(QObject):
         QTimer.singleShot(delay, self, callback)  # never once the player is gone
 
     def close(self) -> None:
-        if self._server is not None:
-            self._server.stop()
-        for effect in (*self._voices.values(), *self._chimes.values()):
-            effect.stop()
+        self._closed = True  # the link's signals reach a closed player no more
+        if self.has_output:
+            _let_go(self._link, self._keys)
         if self.timing_log is not None:
             self.timing_log.close()
             self.timing_log = None
+
+
+def _let_go(link: AudioLink, keys: list[int]) -> None:
+    if shiboken6.isValid(link):
+        link.unload(keys)
 
 
 def wait_until_ready(player: CuePlayer) -> None:

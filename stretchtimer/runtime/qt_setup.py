@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 
@@ -53,37 +52,6 @@ def _to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     category = context.category or "qt"
     again = f" (seen {count} times)" if count > REPEATS_LOGGED else ""
     log.log(_LEVELS.get(kind, logging.WARNING), "%s: %s%s", category, message, again)
-
-
-def preload_audio_libraries() -> None:
-    """Load Qt Multimedia's libraries (its Python module's and the FFmpeg back end's,
-    some 30 MB) on this thread, without holding Python's interpreter lock.
-
-    Call it from a background thread before the first sound: importing the module and
-    making the first sound object otherwise load them while holding the lock, which
-    stops the GUI thread for 10 to 20 ms each. Loaded here, both find them ready.
-    Harmless where a library is missing: Qt then loads what it needs itself.
-    """
-    import ctypes
-    import os
-
-    import PySide6
-    from PySide6.QtCore import QLibraryInfo
-
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "multimedia"
-    libraries = [
-        *Path(PySide6.__file__).parent.glob("QtMultimedia.*so"),
-        *sorted(plugins.glob("libffmpegmediaplugin*.so")),
-    ]
-    if not libraries:  # Windows, or another layout: Qt loads them as usual
-        return
-    # A call through ctypes lets go of the interpreter lock; ctypes.CDLL(path) would not.
-    dlopen = ctypes.CDLL(None).dlopen
-    dlopen.restype = ctypes.c_void_p
-    dlopen.argtypes = [ctypes.c_char_p, ctypes.c_int]
-    for library in libraries:
-        if not dlopen(os.fsencode(library), os.RTLD_NOW | os.RTLD_LOCAL):
-            log.debug("could not preload %s", library)
 
 
 def audio_application() -> QCoreApplication:

@@ -1,30 +1,29 @@
-"""Notice the sound server going away and coming back, and play past Qt when it does.
+"""Notice the sound server going away and coming back.
 
-Qt's PulseAudio backend connects once per process: when PulseAudio (or PipeWire's
+Qt's PulseAudio back end connects once per process: when PulseAudio (or PipeWire's
 PulseAudio server) restarts, every ``QSoundEffect`` of the process goes silent for
-good, new ones too, and Qt says nothing. So :class:`SoundServerWatch` looks at the
-server's socket once a second (a ``stat``, no connection): gone means the sound is
-lost; back with another inode means a new server, which Qt will never reach. From
-then on sounds are played by ``paplay`` (pulseaudio-utils, also served by PipeWire),
-one short process per clip, through :class:`ExternalSound`.
+good. So :class:`SoundServerWatch` watches the server's socket (no connection): gone
+means the sound is lost; back as another socket means a new server, which the app
+reaches by starting a new audio process (``runtime/audio_link.py``). A server that was
+killed leaves its socket file behind: the audio process notices that one instead.
+
+The watch is an inotify watch on the socket's folder (``QFileSystemWatcher``): no
+wake-ups while nothing changes. A server that starts binds its socket and one that
+stops removes it; each changes the folder. Where the folder is missing (no server has
+run yet) or cannot be watched, the watch looks once every :data:`POLL_MS` until it can.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 1000
-PLAYER = "paplay"
-FULL_VOLUME = 65536  # paplay's 100 %
 
 
 def server_socket(environ: os._Environ[str] | dict[str, str] | None = None) -> Path | None:
@@ -45,12 +44,23 @@ def server_socket(environ: os._Environ[str] | dict[str, str] | None = None) -> P
     return Path(xdg) / "pulse" / "native" if xdg else None
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def server_present(path: Path | None = None) -> bool:
+    """Whether a sound server's socket is there (True when it cannot be known).
+
+    A ``stat``, never a connection: the app asks this before a session without
+    loading Qt Multimedia (that would connect to the server in the app's process).
+    """
+    where = path if path is not None else server_socket()
+    return where is None or _identity(where) is not None
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """Which socket is there: its inode, and when it was made (inodes are reused)."""
     try:
         status = path.stat()
     except OSError:
         return None
-    return (status.st_dev, status.st_ino)
+    return (status.st_dev, status.st_ino, status.st_ctime_ns)
 
 
 class SoundServerWatch(QObject):
@@ -58,7 +68,7 @@ class SoundServerWatch(QObject):
 
     Signals:
         lost(): the server went away; nothing can be heard now.
-        returned(): a server is there again (a new one: Qt cannot reach it).
+        returned(): a server is there again (a new one when ``restarted``).
     """
 
     lost = Signal()
@@ -69,20 +79,37 @@ class SoundServerWatch(QObject):
         self.path = path if path is not None else server_socket()
         self._first = _identity(self.path) if self.path is not None else None
         self._now = self._first
-        self._timer = QTimer(self)
+        self._stopped = False
+        self._folder = QFileSystemWatcher(self)
+        self._folder.directoryChanged.connect(self.check)
+        self._timer = QTimer(self)  # only while the folder cannot be watched
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.check)
-        if self.path is not None and self._first is not None:
-            self._timer.start()
+        self._watch_folder()
 
     @property
     def restarted(self) -> bool:
         """Whether the server now is another than the one this process started with."""
         return self._now is not None and self._now != self._first
 
-    def check(self) -> None:
-        if self.path is None:
+    @property
+    def polling(self) -> bool:
+        """Whether the watch looks every second (its folder cannot be watched now)."""
+        return self._timer.isActive()
+
+    def _watch_folder(self) -> None:
+        if self.path is None or self._stopped:
             return
+        folder = str(self.path.parent)
+        if folder in self._folder.directories() or self._folder.addPath(folder):
+            self._timer.stop()
+        elif not self._timer.isActive():
+            self._timer.start()
+
+    def check(self) -> None:
+        if self.path is None or self._stopped:
+            return
+        self._watch_folder()  # a folder removed and made again is watched anew
         now = _identity(self.path)
         if now == self._now:
             return
@@ -95,52 +122,7 @@ class SoundServerWatch(QObject):
             self.returned.emit()
 
     def stop(self) -> None:
+        self._stopped = True
         self._timer.stop()
-
-
-def external_player() -> str | None:
-    return shutil.which(PLAYER)
-
-
-class ExternalSound:
-    """A sound played by ``paplay``: what :class:`QSoundEffect` offers the cue player.
-
-    No pipes are opened (no socket notifier can be left on a closed descriptor); a
-    finished player is reaped on the next call.
-    """
-
-    def __init__(self, path: Path, volume: float, program: str) -> None:
-        self.path = path
-        self.volume = volume
-        self.program = program
-        self._process: subprocess.Popen[bytes] | None = None
-
-    def setVolume(self, volume: float) -> None:  # noqa: N802 - QSoundEffect's name
-        self.volume = volume
-
-    def play(self) -> None:
-        self.stop()
-        if self.volume <= 0:
-            return
-        try:
-            self._process = subprocess.Popen(
-                [self.program, f"--volume={round(self.volume * FULL_VOLUME)}", str(self.path)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError as error:
-            log.warning("cannot play %s with %s: %s", self.path, self.program, error)
-            self._process = None
-
-    def isPlaying(self) -> bool:  # noqa: N802 - QSoundEffect's name
-        return self._process is not None and self._process.poll() is None
-
-    def stop(self) -> None:
-        process, self._process = self._process, None
-        if process is None:
-            return
-        with contextlib.suppress(OSError, subprocess.TimeoutExpired):
-            if process.poll() is None:
-                process.kill()
-            process.wait(timeout=1.0)
+        if self._folder.directories():
+            self._folder.removePaths(self._folder.directories())

@@ -224,10 +224,8 @@ class _Start(NamedTuple):
 
 
 def load_session_modules() -> bool:
-    """Import what a session needs (run in the background helper)."""
-    from stretchtimer.runtime.qt_setup import preload_audio_libraries
-
-    preload_audio_libraries()
+    """Import what a session needs (run in the background helper). No sound library:
+    the session's sounds play in the audio process (``runtime/audio_child.py``)."""
     import stretchtimer.gui.session.controller
     import stretchtimer.gui.session.page  # noqa: F401
 

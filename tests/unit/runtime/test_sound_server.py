@@ -41,3 +41,20 @@ def test_a_server_that_goes_and_comes_back_is_lost_then_back_and_restarted(
     assert watch.restarted
     second.close()
     watch.stop()
+
+
+def test_the_watch_wakes_only_on_changes_and_polls_only_while_its_folder_is_missing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pulse"
+    path = folder / "native"
+    watch = SoundServerWatch(path)
+    assert watch.polling  # no folder yet (no server has run): a look every second
+    with qtbot.waitSignal(watch.returned, timeout=3000):
+        folder.mkdir()
+        server = listening(path)
+    assert not watch.polling  # the folder is there: inotify, no wake-ups
+    with qtbot.waitSignal(watch.lost, timeout=500):  # sooner than a once-a-second poll
+        server.close()
+        path.unlink()
+    watch.stop()

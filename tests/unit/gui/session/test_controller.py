@@ -211,14 +211,6 @@ def test_without_the_speech_engine_the_session_runs_and_says_why(
     assert "libespeak-ng1" in message
 
 
-class NoSoundOutput:
-    """QMediaDevices on a machine without speakers, headphones or a sound server."""
-
-    @staticmethod
-    def audioOutputs() -> list[object]:
-        return []
-
-
 def visible_texts_with(window: MainWindow, words: str) -> list[str]:
     return [
         label.text()
@@ -233,7 +225,8 @@ def test_without_sound_output_or_speech_engine_each_reason_shows_once(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    monkeypatch.setattr("stretchtimer.runtime.cue_player.QMediaDevices", NoSoundOutput)
+    # A machine without a sound server (its socket is missing).
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-such-server")
     broken = tmp_path / "lib"  # no speech engine either, as in the test above
     broken.mkdir()
     (broken / "libespeak-ng.so.1").write_bytes(b"")

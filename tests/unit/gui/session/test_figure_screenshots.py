@@ -33,8 +33,9 @@ def go_to(window: MainWindow, clock: FakeClock, kind: SegmentKind, seconds: floa
     assert controller is not None and controller.driver is not None
     while controller.driver.engine.segment.kind is not kind:
         controller.skip()
-    clock.advance(seconds)
-    controller.driver.tick()
+    for _ in range(round(seconds)):  # a second at a time, as the heartbeat ticks: one
+        clock.advance(1.0)  # jump of many seconds is a stalled program, and pauses
+        controller.driver.tick()
     window.session.player.refresh()
 
 

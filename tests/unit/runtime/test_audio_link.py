@@ -1,0 +1,112 @@
+"""The app's end of the audio process, with a real audio process (on the test run's
+private PulseAudio server): sounds load, commands are answered, and a child that dies,
+hangs or is asked to go is reaped, never left behind, and replaced with the same sounds."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from stretchtimer.runtime.audio_link import ANSWER_MS, AudioLink
+from stretchtimer.storage.resources import sound_path
+from tests.integration.audio.pulse import PulseServer
+
+CHIMES = ("session_start", "inhale", "exhale")
+
+
+def gone(pid: int) -> bool:
+    """Reaped: not even a zombie is left."""
+    return not Path(f"/proc/{pid}").exists()
+
+
+def loaded_link(qtbot: QtBot) -> AudioLink:
+    link = AudioLink()
+    assert link.pid is None  # nothing runs before a sound is needed
+    with qtbot.waitSignal(link.all_loaded, timeout=20_000) as loaded:
+        for key, name in enumerate(CHIMES):  # the first one starts the audio process
+            link.load(key, str(sound_path(name)), 0.5)
+    assert loaded.args == [0]  # none failed
+    return link
+
+
+def test_sounds_load_play_and_every_command_is_answered(qtbot: QtBot, pulse: PulseServer) -> None:
+    link = loaded_link(qtbot)
+    pid = link.pid
+    assert pid is not None
+    link.play(0)
+    link.set_volume(1, 0.2)
+    link.stop(0)
+    qtbot.waitUntil(lambda: link._answered == link._sent, timeout=ANSWER_MS)
+    link.close()
+    assert link.pid is None and gone(pid)
+    link.play(0)  # after closing: nothing happens, nothing starts
+    assert link.pid is None
+
+
+def test_a_killed_child_is_replaced_and_given_the_same_sounds(
+    qtbot: QtBot, pulse: PulseServer
+) -> None:
+    link = loaded_link(qtbot)
+    first = link.pid
+    assert first is not None
+    with qtbot.waitSignal(link.restarted, timeout=5000):
+        os.kill(first, signal.SIGKILL)
+    with qtbot.waitSignal(link.all_loaded, timeout=20_000) as loaded:
+        pass
+    assert loaded.args == [0]
+    assert link.pid not in (None, first)
+    assert gone(first)
+    link.close()
+
+
+def test_a_hung_child_is_killed_within_the_bound_and_replaced(
+    qtbot: QtBot, pulse: PulseServer
+) -> None:
+    link = loaded_link(qtbot)
+    hung = link.pid
+    assert hung is not None
+    os.kill(hung, signal.SIGSTOP)
+    began = time.monotonic()
+    with qtbot.waitSignal(link.restarted, timeout=ANSWER_MS + 3000):
+        link.play(0)  # never answered
+    assert time.monotonic() - began < ANSWER_MS / 1000 + 1.5
+    assert gone(hung)
+    assert link.pid not in (None, hung)
+    link.close()
+
+
+def test_a_child_that_keeps_dying_is_given_up_after_a_few_tries(
+    qtbot: QtBot, pulse: PulseServer
+) -> None:
+    link = loaded_link(qtbot)
+    for _ in range(10):
+        pid = link.pid
+        if pid is None:
+            break
+        os.kill(pid, signal.SIGKILL)
+        qtbot.waitUntil(lambda pid=pid: link.pid != pid, timeout=5000)  # type: ignore[misc]
+    assert link.pid is None  # no endless restarts: the sound stays off
+    link.close()
+
+
+def test_the_child_ends_a_while_after_the_last_sound_is_let_go(
+    qtbot: QtBot, pulse: PulseServer
+) -> None:
+    link = loaded_link(qtbot)
+    pid = link.pid
+    assert pid is not None
+    link._idle.setInterval(200)  # a minute in the app
+    link.unload([0, 1])
+    qtbot.wait(400)
+    assert link.pid == pid  # one sound is still held
+    link.unload([2])
+    qtbot.waitUntil(lambda: link.pid is None, timeout=3000)
+    assert gone(pid)
+    with qtbot.waitSignal(link.all_loaded, timeout=20_000):
+        link.load(3, str(sound_path("inhale")), 0.5)  # needed again: started again
+    assert link.pid not in (None, pid)
+    link.close()
