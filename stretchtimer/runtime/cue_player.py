@@ -284,6 +284,10 @@ class CuePlayer(QObject):
         if self.timing_log:
             self.timing_log.write("chime", name=sound.value, due=due)
 
+    def ring(self, sound: Sound) -> None:
+        """Ring ``sound`` now (a reminder's chime, outside any session)."""
+        self._chime(sound, None)
+
     def say(self, text: str) -> None:
         """Say ``text`` now, if it has a clip (cutting what is being said)."""
         self._say(text, due=None)

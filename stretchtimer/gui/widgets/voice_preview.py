@@ -8,7 +8,6 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtMultimedia import QSoundEffect
 from shiboken6 import isValid
 
 from stretchtimer.core.i18n import N_, _
@@ -164,11 +163,3 @@ class VoicePreview(QObject):
         if notice is not None:
             self.problem.emit(notice.sentence)
         self.voices_found.emit(entries)
-
-
-def play_when_loaded(effect: QSoundEffect) -> None:
-    """Connected to ``statusChanged``: play once the sound has loaded."""
-    if effect.status() is QSoundEffect.Status.Ready and not effect.isPlaying():
-        effect.play()
-    elif effect.status() is QSoundEffect.Status.Error:
-        log.warning("could not play %s", effect.source().toLocalFile())

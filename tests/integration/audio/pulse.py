@@ -17,6 +17,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from stretchtimer.speech.wav import write_samples
 
 SINK = "stretchtimer_test"
@@ -152,3 +154,18 @@ class PulseServer:
 
 
 _RAW = ("--raw", "--format=s16le", f"--rate={RATE}", "--channels=1")
+
+
+@contextlib.contextmanager
+def private_servers(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[PulseServer]]:
+    """A sound server for one test alone, named by the environment (a list: the test may
+    stop it and start another in the same folder; the last one is stopped at the end)."""
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # the run's server is there
+    started = PulseServer(folder).start()
+    for name, value in started.env().items():
+        monkeypatch.setenv(name, value)
+    servers = [started]
+    try:
+        yield servers
+    finally:
+        servers[-1].stop()

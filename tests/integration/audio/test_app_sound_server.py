@@ -35,7 +35,7 @@ from stretchtimer.runtime.cue_player import SOUND_BACK, SOUND_LOST
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routines.library import RoutineLibrary
 from stretchtimer.storage.settings import SettingsStore
-from tests.integration.audio.pulse import PulseServer
+from tests.integration.audio.pulse import PulseServer, private_servers
 
 ROUTINE = """\
 format = 1
@@ -65,13 +65,8 @@ def server(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> Iterator[list[PulseServer]]:
     """A private sound server for this test alone (a list: the test may replace it)."""
-    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # the run's server is there
-    started = PulseServer(tmp_path / "pulse").start()
-    for name, value in started.env().items():
-        monkeypatch.setenv(name, value)
-    servers = [started]
-    yield servers
-    servers[-1].stop()
+    with private_servers(tmp_path / "pulse", monkeypatch) as servers:
+        yield servers
 
 
 @pytest.fixture
