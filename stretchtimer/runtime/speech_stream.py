@@ -13,6 +13,7 @@ says so (``SessionEngine.speech_ready``).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Callable
@@ -38,7 +39,9 @@ class SpeechStream(QObject):
 
     Signals:
         clip_ready(object): a :class:`Clip`, on the Qt thread.
-        notice(object): a :class:`SpeechNotice` when rendering had to change voice or stop.
+        notice(object): a :class:`SpeechNotice` (``midway``) when rendering had to change
+            voice or stop: the natural voice failed and the system voice says the rest,
+            or no voice can speak and the session goes on with chimes.
         done(): nothing more will come.
     """
 
@@ -102,7 +105,8 @@ class SpeechStream(QObject):
                         break
                     result = render_falling_back(renderer, [text], voice)
                     if result.notice is not None:
-                        if not self._send(self.notice, result.notice):
+                        midway = dataclasses.replace(result.notice, midway=True)
+                        if not self._send(self.notice, midway):
                             break
                         if result.notice.problem.voice_off:
                             break

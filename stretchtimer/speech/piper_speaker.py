@@ -29,6 +29,8 @@ UNIT_SCALE_RATE = 187.0
 # espeak-ng's speech, trimmed, has an RMS level of about 0.095 of full scale.
 SPEECH_RMS = 0.095
 PEAK = 0.98
+# How onnxruntime says an allocation failed (it raises its own exception types).
+OUT_OF_MEMORY = ("bad_alloc", "bad allocation", "failed to allocate", "out of memory")
 
 
 def length_scale(rate: int) -> float:
@@ -46,7 +48,7 @@ class NaturalVoiceError(Exception):
 
 def load_failure(error: BaseException) -> NaturalVoiceError:
     """What an exception while loading a model means, in plain words."""
-    if isinstance(error, MemoryError) or "bad_alloc" in str(error).lower():
+    if isinstance(error, MemoryError) or any(sign in str(error).lower() for sign in OUT_OF_MEMORY):
         return NaturalVoiceError(N_("there is not enough free memory"), repr(error))
     if isinstance(error, ImportError):
         return NaturalVoiceError(N_("onnxruntime does not run on this computer"), repr(error))
@@ -87,12 +89,11 @@ class PiperSpeaker:
         try:
             audio = _synthesize(voice, text, rate)
         except MemoryError as error:
-            reason = "there is not enough free memory"
-            return _natural_failed(reason, repr(error))
+            return _natural_failed(N_("there is not enough free memory"), repr(error))
         except Exception as error:  # a model that loads yet cannot speak
-            return _natural_failed("its voice file is damaged or incomplete", repr(error))
+            return _natural_failed(load_failure(error).reason, repr(error))
         if audio.size == 0 or not np.any(np.abs(audio) > 0):
-            return _natural_failed("it made no sound", f"no audio for {text!r}")
+            return _natural_failed(N_("it made no sound"), f"no audio for {text!r}")
         _write(path, _level(audio), voice.config.sample_rate)
         info = trim_silence(path)
         return {"ok": True, "seconds": info.seconds}

@@ -1,10 +1,12 @@
 """Render texts to clips through the worker, one at a time, with a timeout for each.
 
-A worker that dies or hangs is killed and started again once; if it fails
-again the renderer gives up and says why (a :class:`SpeechNotice`), and the
-session goes on without a voice. Clips already in the cache are never
-rendered again. This blocks its caller: the terminal calls it directly, the
-desktop app from its background-task helper.
+A system-voice worker that dies or hangs is killed and started again once; if it
+fails again the renderer gives up and says why (a :class:`SpeechNotice`), and the
+session goes on without a voice. A natural-voice (Piper) worker that dies or hangs
+is not waited for again: the renderer says so as ``NATURAL_VOICE_FAILED``, and the
+caller hands the rest of the words to the system voice (``render_falling_back``).
+Clips already in the cache are never rendered again. This blocks its caller: the
+terminal calls it directly, the desktop app from its background-task helper.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from stretchtimer.core.i18n import N_
 from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem, SpeechUnavailableError
 from stretchtimer.speech.voices import PIPER, PYTTSX3, parse_voice
@@ -60,7 +63,7 @@ class ClipRenderer:
         self.clip_timeout = clip_timeout
         self.start_timeout = start_timeout
         self._workers: dict[str, WorkerProcess] = {}  # by engine
-        self._failures = 0
+        self._failures: dict[str, int] = {}  # by engine
         self._swept = False
 
     def __enter__(self) -> ClipRenderer:
@@ -144,6 +147,8 @@ class ClipRenderer:
             self._ask(request, ref.engine)
             return self.cache.store(scratch, text, voice)
         except BadWavError as error:
+            if ref.engine == PIPER:
+                raise SpeechUnavailableError(_natural_stopped(False, str(error))) from error
             raise SpeechUnavailableError(
                 SpeechNotice(SpeechProblem.ENGINE_FAILED, str(error))
             ) from error
@@ -157,15 +162,19 @@ class ClipRenderer:
         while True:
             try:
                 worker = self._running_worker(engine)
-                reply = worker.request(request, self.clip_timeout)
+                # A natural voice's first clip loads its model: as long as a start may take.
+                first = engine == PIPER and worker.fresh
+                reply = worker.request(request, self.start_timeout if first else self.clip_timeout)
             except WorkerFailedError as error:
                 raise SpeechUnavailableError(error.notice) from error
             except (WorkerDiedError, WorkerHungError, OSError) as error:
                 self._drop_worker(engine)
-                self._failures += 1
                 hung = isinstance(error, WorkerHungError)
                 log.warning("speech worker %s: %s", "hung" if hung else "failed", error)
-                if self._failures > RESTARTS:
+                if engine == PIPER:
+                    # The system voice is ready to take over: never wait for Piper twice.
+                    raise SpeechUnavailableError(_natural_stopped(hung, str(error))) from error
+                if self._failed(engine):
                     problem = SpeechProblem.ENGINE_HUNG if hung else SpeechProblem.ENGINE_FAILED
                     raise SpeechUnavailableError(SpeechNotice(problem, str(error))) from error
                 continue
@@ -176,13 +185,19 @@ class ClipRenderer:
             if problem is SpeechProblem.ENGINE_FAILED:
                 # A driver that wrote nothing may do better after a restart, once.
                 self._drop_worker(engine)
-                self._failures += 1
                 log.warning("speech worker made no clip: %s", detail)
-                if self._failures > RESTARTS:
+                if engine == PIPER:
+                    raise SpeechUnavailableError(_natural_stopped(False, detail))
+                if self._failed(engine):
                     raise SpeechUnavailableError(SpeechNotice(problem, detail))
                 continue
             reason = str(reply.get("reason", ""))
             raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail, reason=reason))
+
+    def _failed(self, engine: str) -> bool:
+        """Count a failure of ``engine``'s worker; True once it has failed too often."""
+        self._failures[engine] = self._failures.get(engine, 0) + 1
+        return self._failures[engine] > RESTARTS
 
     def _running_worker(self, engine: str) -> WorkerProcess:
         worker = self._workers.get(engine)
@@ -206,6 +221,13 @@ class ClipRenderer:
         worker = self._workers.pop(engine, None)
         if worker is not None:
             worker.kill()
+
+
+def _natural_stopped(hung: bool, detail: str) -> SpeechNotice:
+    """The natural voice's worker died or stopped answering: the system voice takes over."""
+    # Marked here, translated where the person reads it (SpeechNotice.sentence).
+    reason = N_("it stopped responding") if hung else N_("it crashed")
+    return SpeechNotice(SpeechProblem.NATURAL_VOICE_FAILED, detail, reason=reason)
 
 
 def _problem(name: object) -> SpeechProblem:

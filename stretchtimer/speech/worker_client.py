@@ -104,6 +104,11 @@ class WorkerProcess:
             self.engine,
         )
 
+    @property
+    def fresh(self) -> bool:
+        """Nothing was asked of it yet (a Piper worker loads its model on the first clip)."""
+        return self._next_id == 0
+
     def request(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Send ``message`` and wait for its reply; raises WorkerDiedError or WorkerHungError."""
         self._next_id += 1
