@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 CLIP_TIMEOUT = 10.0  # seconds for one clip (espeak-ng needs milliseconds, Piper a second)
 START_TIMEOUT = 20.0  # seconds for the worker to load its speech engine
 RESTARTS = 1
+PIPER_BATCH = 8  # clips asked of the natural voice's worker at once (it renders side by side)
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -95,7 +96,7 @@ class ClipRenderer:
         cancelled: Callable[[], bool] | None = None,
     ) -> RenderResult:
         """Clips for ``texts``; ``progress(done, total)`` is called as they come."""
-        wanted = sorted(set(texts), key=lambda text: (len(text), text))
+        wanted = list(dict.fromkeys(texts))  # in the caller's order: what is said first
         result = RenderResult(self.cached(wanted, voice), voice=voice)
         missing = [text for text in wanted if text not in result.clips]
         if missing and not self._swept:
@@ -104,16 +105,20 @@ class ClipRenderer:
         total = len(wanted)
         if progress:
             progress(len(result.clips), total)
-        for text in missing:
+        # A natural voice renders a few clips side by side; the system's, one by one.
+        size = PIPER_BATCH if parse_voice(voice.voice).engine == PIPER else 1
+        for start in range(0, len(missing), size):
             if cancelled is not None and cancelled():
                 break
+            batch = missing[start : start + size]
             try:
-                result.clips[text] = self._render_one(text, voice)
+                for text, clip in zip(batch, self._render_batch(batch, voice), strict=True):
+                    result.clips[text] = clip
             except SpeechUnavailableError as error:
                 result.notice = error.notice
                 log.warning("speech: %s (%s)", error.notice.problem.value, error.notice.detail)
                 break
-            result.rendered += 1
+            result.rendered += len(batch)
             if progress:
                 progress(len(result.clips), total)
         return result
@@ -130,22 +135,33 @@ class ClipRenderer:
             if isinstance(voice, dict)
         ]
 
-    def _render_one(self, text: str, voice: VoiceChoice) -> Clip:
+    def _render_batch(self, texts: Sequence[str], voice: VoiceChoice) -> list[Clip]:
+        """Clips for ``texts``, all or none; raises SpeechUnavailableError."""
         ref = parse_voice(voice.voice)
-        request: dict[str, Any] = {"op": "render", "text": text, "rate": voice.rate}
+        base: dict[str, Any] = {"op": "render", "rate": voice.rate}
         if ref.engine == PIPER:
             model = self.cache.piper_model(ref.name)
             if model is None:
                 unknown = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, ref.id, voice=voice.voice)
                 raise SpeechUnavailableError(unknown)
-            request |= {"model": str(model.model), "config": str(model.config)}
+            base |= {"model": str(model.model), "config": str(model.config)}
         else:
-            request["voice"] = ref.name
-        scratch = self.cache.scratch_path(text, voice)
-        request["path"] = str(scratch)
+            base["voice"] = ref.name
+        scratches = [self.cache.scratch_path(text, voice) for text in texts]
+        requests = [
+            {**base, "text": text, "path": str(scratch)}
+            for text, scratch in zip(texts, scratches, strict=True)
+        ]
         try:
-            self._ask(request, ref.engine)
-            return self.cache.store(scratch, text, voice)
+            if ref.engine == PIPER:
+                self._ask_piper(requests)
+            else:
+                for request in requests:
+                    self._ask(request, ref.engine)
+            return [
+                self.cache.store(scratch, text, voice)
+                for text, scratch in zip(texts, scratches, strict=True)
+            ]
         except BadWavError as error:
             if ref.engine == PIPER:
                 raise SpeechUnavailableError(_natural_stopped(False, str(error))) from error
@@ -157,23 +173,44 @@ class ClipRenderer:
                 SpeechNotice(SpeechProblem.CANNOT_SAVE, repr(error), folder=str(self.cache.folder))
             ) from error
 
+    def _ask_piper(self, requests: Sequence[dict[str, Any]]) -> None:
+        """Render side by side in the natural voice's worker. A worker that fails is not
+        asked again: the system voice is ready to take over (``render_falling_back``)."""
+        try:
+            worker = self._running_worker(PIPER)
+            # A natural voice's first clip loads its model: as long as a start may take.
+            timeout = self.start_timeout if worker.fresh else self.clip_timeout
+            replies = worker.request_many(requests, timeout)
+        except WorkerFailedError as error:
+            raise SpeechUnavailableError(error.notice) from error
+        except (WorkerDiedError, WorkerHungError, OSError) as error:
+            self._drop_worker(PIPER)
+            hung = isinstance(error, WorkerHungError)
+            log.warning("natural voice worker %s: %s", "hung" if hung else "failed", error)
+            raise SpeechUnavailableError(_natural_stopped(hung, str(error))) from error
+        for reply in replies:
+            if reply.get("ok"):
+                continue
+            problem = _problem(reply.get("problem"))
+            detail = str(reply.get("detail", ""))
+            reason = str(reply.get("reason", ""))
+            if problem is SpeechProblem.ENGINE_FAILED:
+                self._drop_worker(PIPER)
+                raise SpeechUnavailableError(_natural_stopped(False, detail))
+            raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail, reason=reason))
+
     def _ask(self, request: dict[str, Any], engine: str = PYTTSX3) -> dict[str, Any]:
         """One request, restarting a dead or hung worker once; raises SpeechUnavailableError."""
         while True:
             try:
                 worker = self._running_worker(engine)
-                # A natural voice's first clip loads its model: as long as a start may take.
-                first = engine == PIPER and worker.fresh
-                reply = worker.request(request, self.start_timeout if first else self.clip_timeout)
+                reply = worker.request(request, self.clip_timeout)
             except WorkerFailedError as error:
                 raise SpeechUnavailableError(error.notice) from error
             except (WorkerDiedError, WorkerHungError, OSError) as error:
                 self._drop_worker(engine)
                 hung = isinstance(error, WorkerHungError)
                 log.warning("speech worker %s: %s", "hung" if hung else "failed", error)
-                if engine == PIPER:
-                    # The system voice is ready to take over: never wait for Piper twice.
-                    raise SpeechUnavailableError(_natural_stopped(hung, str(error))) from error
                 if self._failed(engine):
                     problem = SpeechProblem.ENGINE_HUNG if hung else SpeechProblem.ENGINE_FAILED
                     raise SpeechUnavailableError(SpeechNotice(problem, str(error))) from error
@@ -186,8 +223,6 @@ class ClipRenderer:
                 # A driver that wrote nothing may do better after a restart, once.
                 self._drop_worker(engine)
                 log.warning("speech worker made no clip: %s", detail)
-                if engine == PIPER:
-                    raise SpeechUnavailableError(_natural_stopped(False, detail))
                 if self._failed(engine):
                     raise SpeechUnavailableError(SpeechNotice(problem, detail))
                 continue

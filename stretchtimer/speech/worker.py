@@ -12,6 +12,9 @@ the worker talk in JSON lines (one object per line):
 - ``{"id": N, "op": "voices"}`` answers ``{"id": N, "ok": true, "voices": [...]}``;
 - a failed request answers ``{"id": N, "ok": false, "problem": P, "detail": D}``.
 
+The Piper worker renders several requests side by side (one per core): the app may
+send the next requests before the first is answered, and replies come as each is done.
+
 Speech drivers print (pyttsx3's espeak driver says "Audio saved to ..." on
 stdout for every file). So before any driver loads, file descriptor 1 is pointed
 at stderr and the replies go to a private duplicate of the original stdout:
@@ -23,7 +26,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -44,6 +49,7 @@ class PiperSpeakerLike(Protocol):
     """The Piper speaker, loaded only in a worker started with ``--engine piper``."""
 
     engine_name: str
+    parallel: int  # requests it can render side by side
 
     def render(
         self, text: str, path: Path, model: Path, config: Path, rate: int
@@ -200,16 +206,41 @@ def serve(
             )
             return 1
     send(replies, {"type": "ready", "engine": speaker.engine_name})
+    parallel = getattr(speaker, "parallel", 1)
+    if parallel > 1:
+        return _serve_side_by_side(speaker, requests, replies, parallel)
     for line in requests:
-        if not line.strip():
-            continue
-        try:
-            request = json.loads(line)
-            reply = _answer(speaker, request)
-            reply["id"] = request.get("id")
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            reply = {"id": None, "ok": False, "problem": "bad_request", "detail": repr(error)}
-        send(replies, reply)
+        if line.strip():
+            send(replies, _reply(speaker, line))
+    return 0
+
+
+def _reply(speaker: Speaker | PiperSpeakerLike, line: str) -> dict[str, Any]:
+    try:
+        request = json.loads(line)
+        reply = _answer(speaker, request)
+        reply["id"] = request.get("id")
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        reply = {"id": None, "ok": False, "problem": "bad_request", "detail": repr(error)}
+    return reply
+
+
+def _serve_side_by_side(
+    speaker: PiperSpeakerLike | Speaker, requests: TextIO, replies: TextIO, parallel: int
+) -> int:
+    """Answer up to ``parallel`` requests at once, each reply as soon as it is ready
+    (replies carry their request's id, so their order does not matter)."""
+    sending = threading.Lock()
+
+    def answer(line: str) -> None:
+        reply = _reply(speaker, line)
+        with sending:
+            send(replies, reply)
+
+    with ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="render") as pool:
+        for line in requests:
+            if line.strip():
+                pool.submit(answer, line)
     return 0
 
 

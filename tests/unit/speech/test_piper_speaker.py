@@ -195,3 +195,18 @@ def test_a_natural_voice_that_stops_answering_is_not_waited_for_twice(home: Path
     assert result.voice == SYSTEM and SENTENCE in result.clips
     assert waited < 3.0 + 2.0  # one timeout, then espeak-ng: no second wait, no restart
     assert piper_workers() == []  # the stuck worker was killed
+
+
+def test_clips_rendered_side_by_side_each_say_their_own_words(home: Path) -> None:
+    short = ["Rest.", "Breathe in.", "Switch sides."]
+    texts = [short[0], SENTENCE, short[1], SENTENCE + " Stay here.", short[2]]
+    with renderer(home) as subject:
+        together = subject.render(texts, NATURAL)
+    assert together.notice is None and together.rendered == len(texts)
+    seconds = {text: together.clips[text].seconds for text in texts}
+    assert all(seconds[text] < 1.6 for text in short)
+    assert 2.5 < seconds[SENTENCE] < seconds[SENTENCE + " Stay here."]
+    # The same words rendered alone come out as long (no clip took another's sound).
+    with renderer(home / "alone") as subject:
+        alone = subject.render([SENTENCE + " Stay here."], NATURAL).clips
+    assert abs(alone[SENTENCE + " Stay here."].seconds - seconds[SENTENCE + " Stay here."]) < 0.6
