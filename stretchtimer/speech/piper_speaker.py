@@ -94,6 +94,14 @@ class PiperSpeaker:
             self._loaded = (model, voice)
             return voice
 
+    def load(self, model: Path, config: Path) -> dict[str, Any]:
+        """Load ``model`` now, before its first clip is asked for."""
+        try:
+            self.voice(model, config)
+        except NaturalVoiceError as error:
+            return _natural_failed(error.reason, str(error))
+        return {"ok": True}
+
     def render(self, text: str, path: Path, model: Path, config: Path, rate: int) -> dict[str, Any]:
         try:
             voice = self.voice(model, config)

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stretchtimer.core.i18n import N_
+from stretchtimer.speech import warm
 from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem, SpeechUnavailableError
 from stretchtimer.speech.voices import PIPER, PYTTSX3, parse_voice
 from stretchtimer.speech.wav import BadWavError
-from stretchtimer.speech.worker import ENGINE_FLAG
 from stretchtimer.speech.worker_client import (
     WORKER_COMMAND,
     WorkerDiedError,
@@ -74,8 +74,13 @@ class ClipRenderer:
         self.close()
 
     def close(self) -> None:
-        for worker in self._workers.values():
-            worker.close()
+        """End the workers; the natural voice's is kept warm a while for the next
+        renderer (the session's stream, the next session: see ``speech.warm``)."""
+        for engine, worker in self._workers.items():
+            if engine == PIPER:
+                warm.give_back(worker)
+            else:
+                worker.close()
         self._workers.clear()
 
     def cached(self, texts: Iterable[str], voice: VoiceChoice) -> dict[str, Clip]:
@@ -194,8 +199,8 @@ class ClipRenderer:
             problem = _problem(reply.get("problem"))
             detail = str(reply.get("detail", ""))
             reason = str(reply.get("reason", ""))
+            self._drop_worker(PIPER)  # not kept warm: it cannot speak
             if problem is SpeechProblem.ENGINE_FAILED:
-                self._drop_worker(PIPER)
                 raise SpeechUnavailableError(_natural_stopped(False, detail))
             raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail, reason=reason))
 
@@ -239,7 +244,10 @@ class ClipRenderer:
         if worker is None or worker.process.poll() is not None:
             command = self.worker_command
             if engine == PIPER:
-                command = (*command, ENGINE_FLAG, PIPER)
+                command = warm.piper_command(command)
+                if (kept := warm.take(command)) is not None:
+                    self._workers[engine] = kept
+                    return kept
             try:
                 worker = WorkerProcess(command, start_timeout=self.start_timeout)
             except WorkerDiedError as error:

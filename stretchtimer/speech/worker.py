@@ -9,6 +9,8 @@ the worker talk in JSON lines (one object per line):
 - ``{"id": N, "op": "render", "text": T, "path": P, "voice": V, "rate": R}``
   renders ``T`` to the WAV file ``P`` and answers ``{"id": N, "ok": true,
   "seconds": S}`` once the file is complete and trimmed of silence;
+- ``{"id": N, "op": "load", "model": M, "config": C}`` (Piper only) loads a voice
+  model ahead of its first clip and answers ``{"id": N, "ok": true}``;
 - ``{"id": N, "op": "voices"}`` answers ``{"id": N, "ok": true, "voices": [...]}``;
 - a failed request answers ``{"id": N, "ok": false, "problem": P, "detail": D}``.
 
@@ -54,6 +56,8 @@ class PiperSpeakerLike(Protocol):
     def render(
         self, text: str, path: Path, model: Path, config: Path, rate: int
     ) -> dict[str, Any]: ...
+
+    def load(self, model: Path, config: Path) -> dict[str, Any]: ...
 
 
 def claim_stdout() -> TextIO:
@@ -266,6 +270,8 @@ def _piper_missing(error: BaseException) -> dict[str, Any]:
 
 def _answer(speaker: Speaker | PiperSpeakerLike, request: dict[str, Any]) -> dict[str, Any]:
     operation = request["op"]
+    if operation == "load" and not isinstance(speaker, Speaker):
+        return speaker.load(Path(request["model"]), Path(request["config"]))
     if operation == "render" and not isinstance(speaker, Speaker):
         return speaker.render(
             str(request["text"]),
