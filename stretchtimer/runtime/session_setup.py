@@ -268,7 +268,10 @@ class SessionParts:
             self.media.end()
 
     def _on_speech_notice(self, notice: SpeechNotice) -> None:
+        """The voice changed or stopped during the session: the person is told in one
+        sentence, where both front ends show the player's live notices."""
         log.warning("speech during the session: %s (%s)", notice.problem.value, notice.detail)
+        self.player.notice.emit(notice.sentence)
 
     def close_player(self) -> None:
         if self.stream is not None:

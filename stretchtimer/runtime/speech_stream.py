@@ -13,6 +13,7 @@ says so (``SessionEngine.speech_ready``).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Callable
@@ -32,13 +33,19 @@ from stretchtimer.speech.session_speech import (
 
 log = logging.getLogger(__name__)
 
+# Texts rendered together: the natural voice renders them side by side (one per core),
+# and the first of them is still the next one spoken.
+STREAM_BATCH = 2
+
 
 class SpeechStream(QObject):
     """Renders ``spoken.pending`` on a thread and feeds the clips to the session.
 
     Signals:
         clip_ready(object): a :class:`Clip`, on the Qt thread.
-        notice(object): a :class:`SpeechNotice` when rendering had to change voice or stop.
+        notice(object): a :class:`SpeechNotice` (``midway``) when rendering had to change
+            voice or stop: the natural voice failed and the system voice says the rest,
+            or no voice can speak and the session goes on with chimes.
         done(): nothing more will come.
     """
 
@@ -96,20 +103,23 @@ class SpeechStream(QObject):
         voice = self.spoken.voice
         assert voice is not None
         try:
+            pending = self.spoken.pending
             with self._factory() as renderer:
-                for text in self.spoken.pending:
+                for start in range(0, len(pending), STREAM_BATCH):
                     if self._stop.is_set():
                         break
-                    result = render_falling_back(renderer, [text], voice)
+                    texts = pending[start : start + STREAM_BATCH]
+                    result = render_falling_back(renderer, texts, voice)
                     if result.notice is not None:
-                        if not self._send(self.notice, result.notice):
+                        midway = dataclasses.replace(result.notice, midway=True)
+                        if not self._send(self.notice, midway):
                             break
                         if result.notice.problem.voice_off:
                             break
                         if result.notice.problem is SpeechProblem.NATURAL_VOICE_FAILED:
                             voice = result.voice or voice  # the system's voice from here on
-                    clip = result.clips.get(text)
-                    if clip is not None and not self._send(self.clip_ready, clip):
+                    clips = [result.clips[text] for text in texts if text in result.clips]
+                    if not all(self._send(self.clip_ready, clip) for clip in clips):
                         break
         except Exception:  # a bug here must not take the session down: it goes on silent
             log.exception("rendering speech during the session failed")

@@ -11,7 +11,7 @@ import enum
 import sys
 from dataclasses import dataclass
 
-from stretchtimer.core.i18n import _
+from stretchtimer.core.i18n import N_, _
 
 
 class SpeechProblem(enum.Enum):
@@ -57,6 +57,7 @@ class SpeechNotice:
     voice: str = ""  # the voice asked for, for UNKNOWN_VOICE
     folder: str = ""  # the clip folder, for CANNOT_SAVE
     reason: str = ""  # why the natural voice cannot speak, in plain words
+    midway: bool = False  # it happened while the session ran (the voice changes from here)
 
     @property
     def sentence(self) -> str:
@@ -74,6 +75,12 @@ class SpeechNotice:
                 "The voice {voice} is not installed, so the default voice speaks "
                 "instead; `stretchtimer voices` lists the voices you can choose."
             ).format(voice=repr(self.voice))
+        if problem is SpeechProblem.NATURAL_VOICE_FAILED and self.midway:
+            # TRANSLATORS: {reason} is why, in plain words ("it crashed").
+            return _(
+                "The natural voice stopped working ({reason}), so the system voice speaks "
+                "the rest of this session; the app's log has the details."
+            ).format(reason=_(self.reason or N_("it crashed")))
         if problem is SpeechProblem.NATURAL_VOICE_FAILED:
             if not self.reason:
                 return _(

@@ -1,10 +1,12 @@
 """Render texts to clips through the worker, one at a time, with a timeout for each.
 
-A worker that dies or hangs is killed and started again once; if it fails
-again the renderer gives up and says why (a :class:`SpeechNotice`), and the
-session goes on without a voice. Clips already in the cache are never
-rendered again. This blocks its caller: the terminal calls it directly, the
-desktop app from its background-task helper.
+A system-voice worker that dies or hangs is killed and started again once; if it
+fails again the renderer gives up and says why (a :class:`SpeechNotice`), and the
+session goes on without a voice. A natural-voice (Piper) worker that dies or hangs
+is not waited for again: the renderer says so as ``NATURAL_VOICE_FAILED``, and the
+caller hands the rest of the words to the system voice (``render_falling_back``).
+Clips already in the cache are never rendered again. This blocks its caller: the
+terminal calls it directly, the desktop app from its background-task helper.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from stretchtimer.core.i18n import N_
+from stretchtimer.speech import warm
 from stretchtimer.speech.clip_cache import Clip, ClipCache, VoiceChoice
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem, SpeechUnavailableError
 from stretchtimer.speech.voices import PIPER, PYTTSX3, parse_voice
 from stretchtimer.speech.wav import BadWavError
-from stretchtimer.speech.worker import ENGINE_FLAG
 from stretchtimer.speech.worker_client import (
     WORKER_COMMAND,
     WorkerDiedError,
@@ -32,6 +35,7 @@ log = logging.getLogger(__name__)
 CLIP_TIMEOUT = 10.0  # seconds for one clip (espeak-ng needs milliseconds, Piper a second)
 START_TIMEOUT = 20.0  # seconds for the worker to load its speech engine
 RESTARTS = 1
+PIPER_BATCH = 8  # clips asked of the natural voice's worker at once (it renders side by side)
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -60,7 +64,7 @@ class ClipRenderer:
         self.clip_timeout = clip_timeout
         self.start_timeout = start_timeout
         self._workers: dict[str, WorkerProcess] = {}  # by engine
-        self._failures = 0
+        self._failures: dict[str, int] = {}  # by engine
         self._swept = False
 
     def __enter__(self) -> ClipRenderer:
@@ -70,8 +74,13 @@ class ClipRenderer:
         self.close()
 
     def close(self) -> None:
-        for worker in self._workers.values():
-            worker.close()
+        """End the workers; the natural voice's is kept warm a while for the next
+        renderer (the session's stream, the next session: see ``speech.warm``)."""
+        for engine, worker in self._workers.items():
+            if engine == PIPER:
+                warm.give_back(worker)
+            else:
+                worker.close()
         self._workers.clear()
 
     def cached(self, texts: Iterable[str], voice: VoiceChoice) -> dict[str, Clip]:
@@ -92,7 +101,7 @@ class ClipRenderer:
         cancelled: Callable[[], bool] | None = None,
     ) -> RenderResult:
         """Clips for ``texts``; ``progress(done, total)`` is called as they come."""
-        wanted = sorted(set(texts), key=lambda text: (len(text), text))
+        wanted = list(dict.fromkeys(texts))  # in the caller's order: what is said first
         result = RenderResult(self.cached(wanted, voice), voice=voice)
         missing = [text for text in wanted if text not in result.clips]
         if missing and not self._swept:
@@ -101,16 +110,20 @@ class ClipRenderer:
         total = len(wanted)
         if progress:
             progress(len(result.clips), total)
-        for text in missing:
+        # A natural voice renders a few clips side by side; the system's, one by one.
+        size = PIPER_BATCH if parse_voice(voice.voice).engine == PIPER else 1
+        for start in range(0, len(missing), size):
             if cancelled is not None and cancelled():
                 break
+            batch = missing[start : start + size]
             try:
-                result.clips[text] = self._render_one(text, voice)
+                for text, clip in zip(batch, self._render_batch(batch, voice), strict=True):
+                    result.clips[text] = clip
             except SpeechUnavailableError as error:
                 result.notice = error.notice
                 log.warning("speech: %s (%s)", error.notice.problem.value, error.notice.detail)
                 break
-            result.rendered += 1
+            result.rendered += len(batch)
             if progress:
                 progress(len(result.clips), total)
         return result
@@ -127,23 +140,36 @@ class ClipRenderer:
             if isinstance(voice, dict)
         ]
 
-    def _render_one(self, text: str, voice: VoiceChoice) -> Clip:
+    def _render_batch(self, texts: Sequence[str], voice: VoiceChoice) -> list[Clip]:
+        """Clips for ``texts``, all or none; raises SpeechUnavailableError."""
         ref = parse_voice(voice.voice)
-        request: dict[str, Any] = {"op": "render", "text": text, "rate": voice.rate}
+        base: dict[str, Any] = {"op": "render", "rate": voice.rate}
         if ref.engine == PIPER:
             model = self.cache.piper_model(ref.name)
             if model is None:
                 unknown = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, ref.id, voice=voice.voice)
                 raise SpeechUnavailableError(unknown)
-            request |= {"model": str(model.model), "config": str(model.config)}
+            base |= {"model": str(model.model), "config": str(model.config)}
         else:
-            request["voice"] = ref.name
-        scratch = self.cache.scratch_path(text, voice)
-        request["path"] = str(scratch)
+            base["voice"] = ref.name
+        scratches = [self.cache.scratch_path(text, voice) for text in texts]
+        requests = [
+            {**base, "text": text, "path": str(scratch)}
+            for text, scratch in zip(texts, scratches, strict=True)
+        ]
         try:
-            self._ask(request, ref.engine)
-            return self.cache.store(scratch, text, voice)
+            if ref.engine == PIPER:
+                self._ask_piper(requests)
+            else:
+                for request in requests:
+                    self._ask(request, ref.engine)
+            return [
+                self.cache.store(scratch, text, voice)
+                for text, scratch in zip(texts, scratches, strict=True)
+            ]
         except BadWavError as error:
+            if ref.engine == PIPER:
+                raise SpeechUnavailableError(_natural_stopped(False, str(error))) from error
             raise SpeechUnavailableError(
                 SpeechNotice(SpeechProblem.ENGINE_FAILED, str(error))
             ) from error
@@ -151,6 +177,32 @@ class ClipRenderer:
             raise SpeechUnavailableError(
                 SpeechNotice(SpeechProblem.CANNOT_SAVE, repr(error), folder=str(self.cache.folder))
             ) from error
+
+    def _ask_piper(self, requests: Sequence[dict[str, Any]]) -> None:
+        """Render side by side in the natural voice's worker. A worker that fails is not
+        asked again: the system voice is ready to take over (``render_falling_back``)."""
+        try:
+            worker = self._running_worker(PIPER)
+            # A natural voice's first clip loads its model: as long as a start may take.
+            timeout = self.start_timeout if worker.fresh else self.clip_timeout
+            replies = worker.request_many(requests, timeout)
+        except WorkerFailedError as error:
+            raise SpeechUnavailableError(error.notice) from error
+        except (WorkerDiedError, WorkerHungError, OSError) as error:
+            self._drop_worker(PIPER)
+            hung = isinstance(error, WorkerHungError)
+            log.warning("natural voice worker %s: %s", "hung" if hung else "failed", error)
+            raise SpeechUnavailableError(_natural_stopped(hung, str(error))) from error
+        for reply in replies:
+            if reply.get("ok"):
+                continue
+            problem = _problem(reply.get("problem"))
+            detail = str(reply.get("detail", ""))
+            reason = str(reply.get("reason", ""))
+            self._drop_worker(PIPER)  # not kept warm: it cannot speak
+            if problem is SpeechProblem.ENGINE_FAILED:
+                raise SpeechUnavailableError(_natural_stopped(False, detail))
+            raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail, reason=reason))
 
     def _ask(self, request: dict[str, Any], engine: str = PYTTSX3) -> dict[str, Any]:
         """One request, restarting a dead or hung worker once; raises SpeechUnavailableError."""
@@ -162,10 +214,9 @@ class ClipRenderer:
                 raise SpeechUnavailableError(error.notice) from error
             except (WorkerDiedError, WorkerHungError, OSError) as error:
                 self._drop_worker(engine)
-                self._failures += 1
                 hung = isinstance(error, WorkerHungError)
                 log.warning("speech worker %s: %s", "hung" if hung else "failed", error)
-                if self._failures > RESTARTS:
+                if self._failed(engine):
                     problem = SpeechProblem.ENGINE_HUNG if hung else SpeechProblem.ENGINE_FAILED
                     raise SpeechUnavailableError(SpeechNotice(problem, str(error))) from error
                 continue
@@ -176,20 +227,27 @@ class ClipRenderer:
             if problem is SpeechProblem.ENGINE_FAILED:
                 # A driver that wrote nothing may do better after a restart, once.
                 self._drop_worker(engine)
-                self._failures += 1
                 log.warning("speech worker made no clip: %s", detail)
-                if self._failures > RESTARTS:
+                if self._failed(engine):
                     raise SpeechUnavailableError(SpeechNotice(problem, detail))
                 continue
             reason = str(reply.get("reason", ""))
             raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail, reason=reason))
+
+    def _failed(self, engine: str) -> bool:
+        """Count a failure of ``engine``'s worker; True once it has failed too often."""
+        self._failures[engine] = self._failures.get(engine, 0) + 1
+        return self._failures[engine] > RESTARTS
 
     def _running_worker(self, engine: str) -> WorkerProcess:
         worker = self._workers.get(engine)
         if worker is None or worker.process.poll() is not None:
             command = self.worker_command
             if engine == PIPER:
-                command = (*command, ENGINE_FLAG, PIPER)
+                command = warm.piper_command(command)
+                if (kept := warm.take(command)) is not None:
+                    self._workers[engine] = kept
+                    return kept
             try:
                 worker = WorkerProcess(command, start_timeout=self.start_timeout)
             except WorkerDiedError as error:
@@ -206,6 +264,13 @@ class ClipRenderer:
         worker = self._workers.pop(engine, None)
         if worker is not None:
             worker.kill()
+
+
+def _natural_stopped(hung: bool, detail: str) -> SpeechNotice:
+    """The natural voice's worker died or stopped answering: the system voice takes over."""
+    # Marked here, translated where the person reads it (SpeechNotice.sentence).
+    reason = N_("it stopped responding") if hung else N_("it crashed")
+    return SpeechNotice(SpeechProblem.NATURAL_VOICE_FAILED, detail, reason=reason)
 
 
 def _problem(name: object) -> SpeechProblem:

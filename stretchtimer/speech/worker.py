@@ -9,8 +9,13 @@ the worker talk in JSON lines (one object per line):
 - ``{"id": N, "op": "render", "text": T, "path": P, "voice": V, "rate": R}``
   renders ``T`` to the WAV file ``P`` and answers ``{"id": N, "ok": true,
   "seconds": S}`` once the file is complete and trimmed of silence;
+- ``{"id": N, "op": "load", "model": M, "config": C}`` (Piper only) loads a voice
+  model ahead of its first clip and answers ``{"id": N, "ok": true}``;
 - ``{"id": N, "op": "voices"}`` answers ``{"id": N, "ok": true, "voices": [...]}``;
 - a failed request answers ``{"id": N, "ok": false, "problem": P, "detail": D}``.
+
+The Piper worker renders several requests side by side (one per core): the app may
+send the next requests before the first is answered, and replies come as each is done.
 
 Speech drivers print (pyttsx3's espeak driver says "Audio saved to ..." on
 stdout for every file). So before any driver loads, file descriptor 1 is pointed
@@ -23,7 +28,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -44,10 +51,13 @@ class PiperSpeakerLike(Protocol):
     """The Piper speaker, loaded only in a worker started with ``--engine piper``."""
 
     engine_name: str
+    parallel: int  # requests it can render side by side
 
     def render(
         self, text: str, path: Path, model: Path, config: Path, rate: int
     ) -> dict[str, Any]: ...
+
+    def load(self, model: Path, config: Path) -> dict[str, Any]: ...
 
 
 def claim_stdout() -> TextIO:
@@ -200,16 +210,41 @@ def serve(
             )
             return 1
     send(replies, {"type": "ready", "engine": speaker.engine_name})
+    parallel = getattr(speaker, "parallel", 1)
+    if parallel > 1:
+        return _serve_side_by_side(speaker, requests, replies, parallel)
     for line in requests:
-        if not line.strip():
-            continue
-        try:
-            request = json.loads(line)
-            reply = _answer(speaker, request)
-            reply["id"] = request.get("id")
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            reply = {"id": None, "ok": False, "problem": "bad_request", "detail": repr(error)}
-        send(replies, reply)
+        if line.strip():
+            send(replies, _reply(speaker, line))
+    return 0
+
+
+def _reply(speaker: Speaker | PiperSpeakerLike, line: str) -> dict[str, Any]:
+    try:
+        request = json.loads(line)
+        reply = _answer(speaker, request)
+        reply["id"] = request.get("id")
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        reply = {"id": None, "ok": False, "problem": "bad_request", "detail": repr(error)}
+    return reply
+
+
+def _serve_side_by_side(
+    speaker: PiperSpeakerLike | Speaker, requests: TextIO, replies: TextIO, parallel: int
+) -> int:
+    """Answer up to ``parallel`` requests at once, each reply as soon as it is ready
+    (replies carry their request's id, so their order does not matter)."""
+    sending = threading.Lock()
+
+    def answer(line: str) -> None:
+        reply = _reply(speaker, line)
+        with sending:
+            send(replies, reply)
+
+    with ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="render") as pool:
+        for line in requests:
+            if line.strip():
+                pool.submit(answer, line)
     return 0
 
 
@@ -235,6 +270,8 @@ def _piper_missing(error: BaseException) -> dict[str, Any]:
 
 def _answer(speaker: Speaker | PiperSpeakerLike, request: dict[str, Any]) -> dict[str, Any]:
     operation = request["op"]
+    if operation == "load" and not isinstance(speaker, Speaker):
+        return speaker.load(Path(request["model"]), Path(request["config"]))
     if operation == "render" and not isinstance(speaker, Speaker):
         return speaker.render(
             str(request["text"]),

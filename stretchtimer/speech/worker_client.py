@@ -104,24 +104,45 @@ class WorkerProcess:
             self.engine,
         )
 
+    @property
+    def fresh(self) -> bool:
+        """Nothing was asked of it yet (a Piper worker loads its model on the first clip)."""
+        return self._next_id == 0
+
     def request(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Send ``message`` and wait for its reply; raises WorkerDiedError or WorkerHungError."""
-        self._next_id += 1
-        number = self._next_id
-        payload = json.dumps({**message, "id": number}, ensure_ascii=False) + "\n"
+        return self.request_many([message], timeout)[0]
+
+    def request_many(
+        self, messages: Sequence[dict[str, Any]], timeout: float
+    ) -> list[dict[str, Any]]:
+        """Send every message at once (a worker that renders side by side takes them
+        together) and return their replies in the same order. ``timeout`` bounds the
+        wait for each next reply. Raises WorkerDiedError or WorkerHungError."""
+        numbers = []
         stdin = self.process.stdin
         assert stdin is not None
+        for message in messages:
+            self._next_id += 1
+            numbers.append(self._next_id)
+            payload = json.dumps({**message, "id": self._next_id}, ensure_ascii=False) + "\n"
+            try:
+                stdin.write(payload)
+            except (BrokenPipeError, OSError, ValueError) as error:
+                raise WorkerDiedError(f"could not write to the worker: {error}") from error
         try:
-            stdin.write(payload)
             stdin.flush()
         except (BrokenPipeError, OSError, ValueError) as error:
             raise WorkerDiedError(f"could not write to the worker: {error}") from error
-        deadline = time.monotonic() + timeout
-        while True:
-            reply = self._next_message(max(0.0, deadline - time.monotonic()))
-            if reply.get("id") == number:
-                return reply
-            log.warning("speech worker: ignoring a reply to another request: %r", reply)
+        replies: dict[int, dict[str, Any]] = {}
+        while len(replies) < len(numbers):
+            reply = self._next_message(timeout)
+            number = reply.get("id")
+            if isinstance(number, int) and number in numbers:
+                replies[number] = reply
+            else:
+                log.warning("speech worker: ignoring a reply to another request: %r", reply)
+        return [replies[number] for number in numbers]
 
     def _next_message(self, timeout: float) -> dict[str, Any]:
         try:

@@ -71,6 +71,8 @@ class RoutinesView(QWidget):
         layout.setSpacing(24)
         layout.addLayout(self._build_list(), 5)
         layout.addWidget(self._build_detail(), 6)
+        # Pointing at Start (or tabbing to it) warms the natural voice up: see _warm_voice.
+        self.start_button.installEventFilter(self)
         self.search.returnPressed.connect(self._start_current)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -311,15 +313,28 @@ class RoutinesView(QWidget):
         return script_html(script)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            watched is self.list
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self._start_current()
-            return True
+        if watched is self.list:
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ):
+                self._start_current()
+                return True
+        elif event.type() in (QEvent.Type.Enter, QEvent.Type.FocusIn):
+            self._warm_voice()  # the start button, the only other widget watched
         return super().eventFilter(watched, event)
+
+    def _warm_voice(self) -> None:
+        """A session is about to be needed: start the natural voice's worker and load its
+        model in the background (never at app start; it exits again when not used)."""
+        if self.clips_folder is None or not self.settings.voice_enabled or self.settings.muted:
+            return
+        from stretchtimer.speech.clip_cache import VoiceChoice
+        from stretchtimer.speech.warm import warm_up_for
+
+        voice = VoiceChoice(self.settings.voice, self.settings.rate)
+        warm_up_for(voice, self.clips_folder, None)
 
     def _start_index(self, index: QModelIndex) -> None:
         row = index.data(ENTRY_ROLE)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import functools
 import math
+import os
+import signal
 from pathlib import Path
 
 from stretchtimer.core.routine.file import parse_routine
+from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session import phrases
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.estimate import PlanOptions
@@ -23,16 +26,23 @@ from stretchtimer.core.session.events import (
     SegmentStarted,
     State,
 )
+from stretchtimer.core.session.plan import build_plan
 from stretchtimer.runtime.session_setup import SessionParts, prepare_session
-from stretchtimer.speech.clip_cache import VoiceChoice
+from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.session_speech import (
     clip_renderer,
     prepare_spoken_session,
     segments_ready,
     speaking_order,
 )
+from stretchtimer.speech.voices import NATURAL_DEFAULT, SYSTEM_DEFAULT
 from stretchtimer.storage.paths import app_paths
+from stretchtimer.storage.routines.library import builtin_entries
 from stretchtimer.storage.settings import Settings
+from tests.unit.speech.piper_children import piper_workers
+
+NATURAL = VoiceChoice(NATURAL_DEFAULT, 165)
+SYSTEM = VoiceChoice(SYSTEM_DEFAULT, 165)
 
 ROUTINE = b"""format = 1
 title = "Two holds"
@@ -160,3 +170,45 @@ def test_the_natural_voice_streams_too_and_the_session_never_waits_when_ahead(
     started = [event.segment.position for event in events if isinstance(event, SegmentStarted)]
     assert started == list(range(len(driver.engine.plan.segments)))
     parts.close_player()
+
+
+def test_a_natural_voice_that_dies_midway_hands_the_rest_to_the_system_voice_and_says_so(
+    qtbot, home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    paths = app_paths()
+    settings = Settings(voice=NATURAL_DEFAULT, rate=165, voice_volume=0.0, chime_volume=0.0)
+    prepared = prepare_session(longest_routine(), settings, paths, record=False)
+    assert prepared.spoken.notice is None and len(prepared.spoken.pending) > 20
+    parts = SessionParts(prepared, settings)
+    told: list[str] = []
+    parts.player.notice.connect(told.append)  # where the app and the terminal show it
+    stream = parts.stream
+    assert stream is not None
+    natural_before = set(stream.clips)
+    qtbot.waitUntil(lambda: len(stream.clips) > len(natural_before), timeout=60_000)
+    workers = piper_workers()
+    assert len(workers) == 1
+    os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    qtbot.waitUntil(lambda: stream.finished, timeout=60_000)
+    assert told == [
+        "The natural voice stopped working (it crashed), so the system voice speaks the "
+        "rest of this session; the app's log has the details."
+    ]
+    order = speaking_order(prepared.spoken.plan)
+    assert set(stream.clips) == set(order)  # never silence: every word still has a clip
+    assert set(parts.player._voices) == set(order)
+    cache = ClipCache(paths.clips)
+    system = [text for text in order if stream.clips[text].path == cache.path_for(text, SYSTEM)]
+    natural = [text for text in order if stream.clips[text].path == cache.path_for(text, NATURAL)]
+    assert len(system) + len(natural) == len(order)
+    # The voice changes once: what was said before in the natural voice, the rest in the
+    # system's (no switching back and forth).
+    assert natural and system
+    assert max(order.index(text) for text in natural) < min(order.index(text) for text in system)
+    assert piper_workers() == []  # no natural voice started again behind the session
+    parts.close_player()
+
+
+def longest_routine() -> Routine:
+    routines = [entry.routine for entry in builtin_entries() if entry.routine is not None]
+    return max(routines, key=lambda routine: len(build_plan(routine).spoken_texts))

@@ -6,14 +6,22 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import shutil
+import signal
+import sys
+import time
 from pathlib import Path
 
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.problems import SpeechProblem
 from stretchtimer.speech.renderer import ClipRenderer
-from stretchtimer.speech.session_speech import PlanOptions, prepare_spoken_session
+from stretchtimer.speech.session_speech import (
+    PlanOptions,
+    prepare_spoken_session,
+    render_falling_back,
+)
 from stretchtimer.speech.voices import (
     NATURAL_DEFAULT,
     SYSTEM_DEFAULT,
@@ -23,6 +31,7 @@ from stretchtimer.speech.voices import (
 )
 from stretchtimer.speech.wav import read_samples, rms
 from stretchtimer.storage.routines.library import builtin_entries
+from tests.unit.speech.piper_children import piper_workers
 
 NATURAL = VoiceChoice(NATURAL_DEFAULT, 165)
 SYSTEM = VoiceChoice(SYSTEM_DEFAULT, 165)
@@ -127,3 +136,77 @@ def test_a_damaged_model_hands_the_session_to_the_system_voice_with_one_sentence
     system = ClipCache(home / "clips", voices=home / "voices")
     some_text = next(iter(spoken.clips))
     assert spoken.clips[some_text].path == system.path_for(some_text, SYSTEM)
+
+
+# The real worker, whose address space is capped once Piper and onnxruntime are loaded:
+# loading the voice model then fails to allocate memory, as on a computer without enough
+# free memory. Only the natural voice's worker is capped (the system voice takes over).
+MEMORY_CAPPED_WORKER = """
+import resource, sys
+from pathlib import Path
+if sys.argv[-2:] == ["--engine", "piper"]:
+    import stretchtimer.speech.piper_speaker
+    status = Path("/proc/self/status").read_text(encoding="utf-8").splitlines()
+    size = next(int(line.split()[1]) for line in status if line.startswith("VmSize:")) * 1024
+    cap = size + 40 * 1024 * 1024  # the model alone needs more
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+from stretchtimer.speech.worker import main
+sys.exit(main())
+"""
+
+
+def test_too_little_memory_for_the_model_hands_the_session_to_the_system_voice(
+    home: Path,
+) -> None:
+    def capped() -> ClipRenderer:
+        return ClipRenderer(
+            ClipCache(home / "clips", voices=home / "voices"),
+            worker_command=(sys.executable, "-c", MEMORY_CAPPED_WORKER),
+        )
+
+    spoken = prepare_spoken_session(short_routine(), PlanOptions(), NATURAL, capped)
+    assert spoken.notice is not None
+    assert spoken.notice.sentence == (
+        "The natural voice cannot speak here (there is not enough free memory), so "
+        "the system voice speaks this session instead; the app's log has the details."
+    )
+    assert "alloc" in spoken.notice.detail  # onnxruntime's own words, for the log
+    assert spoken.voice == SYSTEM
+    assert set(spoken.clips) == set(spoken.plan.spoken_texts)  # every cue is still spoken
+    system = ClipCache(home / "clips", voices=home / "voices")
+    assert all(clip.path == system.path_for(text, SYSTEM) for text, clip in spoken.clips.items())
+
+
+def test_a_natural_voice_that_stops_answering_is_not_waited_for_twice(home: Path) -> None:
+    with ClipRenderer(
+        ClipCache(home / "clips", voices=home / "voices"), clip_timeout=3.0
+    ) as subject:
+        assert subject.render(["Rest."], NATURAL).notice is None  # the worker is warm
+        (worker,) = piper_workers()
+        os.kill(worker, signal.SIGSTOP)  # it stops answering, as a stuck process would
+        started = time.monotonic()
+        result = render_falling_back(subject, [SENTENCE], NATURAL)
+        waited = time.monotonic() - started
+    assert result.notice is not None
+    assert result.notice.sentence == (
+        "The natural voice cannot speak here (it stopped responding), so the system voice "
+        "speaks this session instead; the app's log has the details."
+    )
+    assert result.voice == SYSTEM and SENTENCE in result.clips
+    assert waited < 3.0 + 8.0  # one timeout, then espeak-ng: not a second timeout or a restart
+    assert piper_workers() == []  # the stuck worker was killed
+
+
+def test_clips_rendered_side_by_side_each_say_their_own_words(home: Path) -> None:
+    short = ["Rest.", "Breathe in.", "Switch sides."]
+    texts = [short[0], SENTENCE, short[1], SENTENCE + " Stay here.", short[2]]
+    with renderer(home) as subject:
+        together = subject.render(texts, NATURAL)
+    assert together.notice is None and together.rendered == len(texts)
+    seconds = {text: together.clips[text].seconds for text in texts}
+    assert all(seconds[text] < 1.6 for text in short)
+    assert 2.5 < seconds[SENTENCE] < seconds[SENTENCE + " Stay here."]
+    # The same words rendered alone come out as long (no clip took another's sound).
+    with renderer(home / "alone") as subject:
+        alone = subject.render([SENTENCE + " Stay here."], NATURAL).clips
+    assert abs(alone[SENTENCE + " Stay here."].seconds - seconds[SENTENCE + " Stay here."]) < 0.6
