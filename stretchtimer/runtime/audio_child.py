@@ -70,15 +70,14 @@ class _ToApp(logging.Handler):
 class AudioChild:
     """Reads commands from stdin with a notifier on Qt's own loop and plays sounds."""
 
-    def __init__(self, app: QCoreApplication) -> None:
-        from PySide6.QtCore import QSocketNotifier
+    def __init__(self, app: QCoreApplication, *, thread: bool) -> None:
+        from stretchtimer.runtime.pipe_lines import PipeLines
 
         self.app = app
         self.effects: dict[int, QSoundEffect] = {}
-        self.pending = bytearray()
-        os.set_blocking(0, False)
-        self.notifier = QSocketNotifier(0, QSocketNotifier.Type.Read, app)
-        self.notifier.activated.connect(self.readable)
+        self.reader = PipeLines(sys.stdin.buffer, thread=thread, parent=app)
+        self.reader.lines.connect(self.commands)
+        self.reader.ended.connect(self.stop)
 
     def loaded(self, key: int, effect: QSoundEffect) -> None:
         from PySide6.QtMultimedia import QSoundEffect
@@ -120,19 +119,7 @@ class AudioChild:
             effect.deleteLater()
         return what != "quit"
 
-    def readable(self) -> None:
-        try:
-            chunk = os.read(0, 65536)
-        except BlockingIOError:
-            return
-        except OSError:
-            chunk = b""
-        if not chunk:
-            self.stop()
-            return
-        self.pending.extend(chunk)
-        *lines, rest = self.pending.split(b"\n")
-        self.pending[:] = rest
+    def commands(self, lines: list[bytes]) -> None:
         done = None
         for line in lines:
             try:
@@ -148,7 +135,7 @@ class AudioChild:
             send({"is": "ack", "n": done})
 
     def stop(self) -> None:
-        self.notifier.setEnabled(False)  # before anything closes stdin
+        self.reader.close()  # before anything closes stdin
         for effect in self.effects.values():
             effect.stop()
         self.app.quit()
@@ -165,10 +152,10 @@ def main() -> int:
     from stretchtimer.runtime.qt_setup import audio_application
 
     app = audio_application()
-    child = AudioChild(app)
+    child = AudioChild(app, thread="--thread" in sys.argv[1:])
     send({"is": "hello", "outputs": len(QMediaDevices.audioOutputs())})
     app.exec()
-    child.notifier.setEnabled(False)
+    child.reader.close()
     return 0
 
 

@@ -32,11 +32,12 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from stretchtimer.runtime.pipe_lines import WATCHABLE, PipeLines
 from stretchtimer.runtime.sound_server import SoundServerWatch, server_socket
 
 log = logging.getLogger(__name__)
@@ -78,13 +79,12 @@ class AudioLink(QObject):
     lost = Signal()
     back = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, thread: bool = not WATCHABLE) -> None:
         super().__init__(parent)
+        self.thread_reader = thread  # pipes read by a thread (Windows), else a notifier
         self._sounds: dict[int, _Sound] = {}
         self._process: subprocess.Popen[bytes] | None = None
-        self._output: IO[bytes] | None = None
-        self._notifier: QSocketNotifier | None = None
-        self._received = bytearray()
+        self._reader: PipeLines | None = None
         self._sent = 0  # number of the last command sent
         self._answered = 0  # and of the last one the child said it did
         self._failed = 0  # sounds the current child could not load
@@ -159,7 +159,7 @@ class AudioLink(QObject):
         environment = {**os.environ, "QT_NO_GLIB": "1"}
         try:
             process = subprocess.Popen(
-                [sys.executable, "-m", MODULE],
+                [sys.executable, "-m", MODULE, *(["--thread"] if self.thread_reader else [])],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -169,16 +169,16 @@ class AudioLink(QObject):
             log.warning("cannot start the audio process: %s", error)
             return
         assert process.stdin is not None and process.stdout is not None
-        os.set_blocking(process.stdin.fileno(), False)
+        if not self.thread_reader:
+            os.set_blocking(process.stdin.fileno(), False)  # a child that stops reading
         self._process = process
         self._started = time.monotonic()
-        self._output = process.stdout
-        self._received.clear()
         self._sent = self._answered = 0
         self._failed = 0
-        notifier = QSocketNotifier(process.stdout.fileno(), QSocketNotifier.Type.Read, self)
-        notifier.activated.connect(self._readable)
-        self._notifier = notifier
+        reader = PipeLines(process.stdout, thread=self.thread_reader, parent=self)
+        reader.lines.connect(self._read)
+        reader.ended.connect(lambda: QTimer.singleShot(0, self, self._died))  # outside its call
+        self._reader = reader
         for key, sound in self._sounds.items():
             sound.loaded = False
             self._send({"do": "load", "id": key, "path": sound.path, "volume": sound.volume})
@@ -266,24 +266,7 @@ class AudioLink(QObject):
         if not self._answer.isActive():
             self._answer.start()
 
-    def _readable(self) -> None:
-        output = self._output
-        if output is None:
-            return
-        try:
-            chunk = os.read(output.fileno(), 65536)
-        except BlockingIOError:
-            return
-        except OSError:
-            chunk = b""
-        if not chunk:
-            if self._notifier is not None:
-                self._notifier.setEnabled(False)  # no more turns of the loop on this pipe
-            QTimer.singleShot(0, self, self._died)  # outside the notifier's own call
-            return
-        self._received.extend(chunk)
-        *lines, rest = self._received.split(b"\n")
-        self._received[:] = rest
+    def _read(self, lines: list[bytes]) -> None:
         for line in lines:
             try:
                 reply = json.loads(line)
@@ -367,13 +350,10 @@ class AudioLink(QObject):
         """Stop listening, close the pipes (notifier first), and reap the child, bounded."""
         self._answer.stop()
         process, self._process = self._process, None
-        notifier, self._notifier = self._notifier, None
-        output, self._output = self._output, None
-        if notifier is not None:
-            notifier.setEnabled(False)
-            notifier.activated.disconnect()
-            if shiboken6.isValid(notifier):
-                shiboken6.delete(notifier)  # gone from the event loop before its fd closes
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()  # out of the event loop before its pipe closes
+            reader.setParent(None)  # the last reference goes with this function
         if process is None:
             return
         if ask and process.stdin is not None:
@@ -382,8 +362,6 @@ class AudioLink(QObject):
         with contextlib.suppress(OSError):
             if process.stdin is not None:
                 process.stdin.close()  # end of input: a child that reads it quits
-        if output is not None:
-            output.close()
         try:
             process.wait(timeout=REAP_SECONDS if ask else 0.05)
         except subprocess.TimeoutExpired:

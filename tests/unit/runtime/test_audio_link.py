@@ -9,6 +9,7 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from stretchtimer.runtime.audio_link import ANSWER_MS, AudioLink
@@ -16,6 +17,9 @@ from stretchtimer.storage.resources import sound_path
 from tests.integration.audio.pulse import PulseServer
 
 CHIMES = ("session_start", "inhale", "exhale")
+# How the pipes are read: a notifier on the event loop (Linux, macOS), or a reader thread
+# (Windows, where a notifier cannot watch a pipe; run here too, on the real child).
+READERS = pytest.mark.parametrize("thread", [False, True], ids=["notifier", "thread"])
 
 
 def gone(pid: int) -> bool:
@@ -23,8 +27,8 @@ def gone(pid: int) -> bool:
     return not Path(f"/proc/{pid}").exists()
 
 
-def loaded_link(qtbot: QtBot) -> AudioLink:
-    link = AudioLink()
+def loaded_link(qtbot: QtBot, *, thread: bool = False) -> AudioLink:
+    link = AudioLink(thread=thread)
     assert link.pid is None  # nothing runs before a sound is needed
     with qtbot.waitSignal(link.all_loaded, timeout=20_000) as loaded:
         for key, name in enumerate(CHIMES):  # the first one starts the audio process
@@ -33,8 +37,11 @@ def loaded_link(qtbot: QtBot) -> AudioLink:
     return link
 
 
-def test_sounds_load_play_and_every_command_is_answered(qtbot: QtBot, pulse: PulseServer) -> None:
-    link = loaded_link(qtbot)
+@READERS
+def test_sounds_load_play_and_every_command_is_answered(
+    qtbot: QtBot, pulse: PulseServer, thread: bool
+) -> None:
+    link = loaded_link(qtbot, thread=thread)
     pid = link.pid
     assert pid is not None
     link.play(0)
@@ -47,10 +54,11 @@ def test_sounds_load_play_and_every_command_is_answered(qtbot: QtBot, pulse: Pul
     assert link.pid is None
 
 
+@READERS
 def test_a_killed_child_is_replaced_and_given_the_same_sounds(
-    qtbot: QtBot, pulse: PulseServer
+    qtbot: QtBot, pulse: PulseServer, thread: bool
 ) -> None:
-    link = loaded_link(qtbot)
+    link = loaded_link(qtbot, thread=thread)
     first = link.pid
     assert first is not None
     with qtbot.waitSignal(link.restarted, timeout=5000):
@@ -63,10 +71,11 @@ def test_a_killed_child_is_replaced_and_given_the_same_sounds(
     link.close()
 
 
+@READERS
 def test_a_hung_child_is_killed_within_the_bound_and_replaced(
-    qtbot: QtBot, pulse: PulseServer
+    qtbot: QtBot, pulse: PulseServer, thread: bool
 ) -> None:
-    link = loaded_link(qtbot)
+    link = loaded_link(qtbot, thread=thread)
     hung = link.pid
     assert hung is not None
     os.kill(hung, signal.SIGSTOP)
