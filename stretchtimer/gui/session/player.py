@@ -371,7 +371,7 @@ class PlayerView(QWidget):
     def _draw(self) -> int | None:
         snapshot = self.show_moment()
         speed = self.controller.speed if self.controller else 1.0
-        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms())
+        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms(speed))
 
     def refresh(self) -> None:
         """Show the engine's state now, and plan the next picture (see :mod:`pacing`)."""
@@ -384,7 +384,9 @@ class PlayerView(QWidget):
         snapshot = controller.snapshot() if controller else None
         if snapshot is None:
             return None
-        self.ring.set_state(ring_state(snapshot))
+        # Reps move the arc with the rep; otherwise it moves with the count.
+        reps = snapshot.segment.kind is SegmentKind.REPS
+        self.ring.set_state(ring_state(snapshot), arc_with_count=not reps)
         show_snapshot(self.figure, snapshot)
         text = player_text(snapshot)
         _set(self.step_name, text.step)
@@ -398,10 +400,12 @@ class PlayerView(QWidget):
             words = _("Easier: {instructions}").format(instructions=words)
         _set(self.instructions, words)
         _set(self.upcoming, text.next)
-        _set(
-            self.progress_text, " · ".join(part for part in (text.progress, text.time_left) if part)
-        )
-        self.session_bar.setValue(round(snapshot.session_progress * 1000))
+        progress = " · ".join(part for part in (text.progress, text.time_left) if part)
+        if progress != self.progress_text.text():
+            # The bar moves with the time left, once a second: a move repaints the header
+            # at once, and the breath disc asks for 15 pictures a second.
+            self.progress_text.setText(progress)
+            self.session_bar.setValue(round(snapshot.session_progress * 1000))
         step = snapshot.step
         self.easier_button.setEnabled(
             bool(step and step.easier) and snapshot.segment.kind is not SegmentKind.DONE

@@ -9,9 +9,11 @@ exhale, and the middle says which.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -32,12 +34,22 @@ class RingState:
 
 
 class CountdownRing(QWidget):
-    """Paints a :class:`RingState`; call :meth:`set_state` as time passes."""
+    """Paints a :class:`RingState`; call :meth:`set_state` as time passes.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``paper`` is the theme colour behind it ("window", or "surface" in the compact
+    player): the ring fills its own background with it, so a new picture of the ring
+    (15 a second while the breath disc moves) repaints the ring alone, never the page
+    and its style sheet behind it. What does not change from picture to picture (the
+    background with the empty track, the words) is painted once and kept.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, paper: str = "window") -> None:
         super().__init__(parent)
         self._state = RingState()
+        self._paper = paper
         self._track: tuple[tuple[object, ...], QPixmap] | None = None  # its key, and it
+        self._words: tuple[tuple[object, ...], QPixmap] | None = None  # its key, and them
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
         self.setAccessibleName(_("Countdown"))
@@ -45,8 +57,13 @@ class CountdownRing(QWidget):
     def state(self) -> RingState:
         return self._state
 
-    def set_state(self, state: RingState) -> None:
+    def set_state(self, state: RingState, *, arc_with_count: bool = False) -> None:
+        """Show ``state``. With ``arc_with_count`` the arc moves only when something else
+        changes too (the count, once a second): a picture asked for by something else
+        (the figure breathing beside the ring) does not repaint the ring."""
         if state == self._state:
+            return
+        if arc_with_count and replace(state, fraction=0.0) == replace(self._state, fraction=0.0):
             return
         if (state.big, state.caption) != (self._state.big, self._state.caption):
             self.setAccessibleDescription(f"{state.big} {state.caption}".strip())
@@ -62,8 +79,11 @@ class CountdownRing(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         colours = theme.current()
         state = self._state
+        paper = colours.surface if self._paper == "surface" else colours.window
         side = min(self.width(), self.height()) - 8
         if side <= 0:
+            with _painter(self) as painter:
+                painter.fillRect(self.rect(), QColor(paper))
             return
         left = (self.width() - side) / 2
         top = (self.height() - side) / 2
@@ -78,10 +98,12 @@ class CountdownRing(QWidget):
             tone = QColor(colours.muted)
 
         ratio = painter.device().devicePixelRatioF()
-        painter.drawPixmap(0, 0, self._track_picture(bounds, thickness, colours.track, ratio))
+        painter.drawPixmap(
+            0, 0, self._track_picture(bounds, thickness, (paper, colours.track), ratio)
+        )
 
         if state.breath is not None:
-            self._paint_breath(painter, bounds, state.breath, QColor(colours.calm))
+            self._paint_breath(painter, bounds, state.breath, _over(colours.calm, 70, paper))
 
         fraction = min(max(state.fraction, 0.0), 1.0)
         if fraction > 0:
@@ -90,19 +112,22 @@ class CountdownRing(QWidget):
             painter.setPen(arc)
             painter.drawArc(bounds, 90 * 16, -round(fraction * 360 * 16))
 
-        self._paint_text(painter, bounds, state, colours)
+        area, words = self._words_picture(bounds, state, colours, ratio)
+        painter.drawPixmap(area.topLeft(), words)
         painter.end()
 
     def _track_picture(
-        self, bounds: QRectF, thickness: float, colour: str, ratio: float
+        self, bounds: QRectF, thickness: float, colours: tuple[str, str], ratio: float
     ) -> QPixmap:
-        """The empty ring, painted once for this size and theme: a thick anti-aliased
-        circle is the dearest part of the ring, and it only changes with them."""
-        key: tuple[object, ...] = (self.size(), ratio, colour, bounds, thickness)
+        """The background and the empty ring, painted once for this size and theme: a
+        thick anti-aliased circle is the dearest part of the ring, and it only changes
+        with them. Opaque, so drawing it is a copy."""
+        paper, colour = colours
+        key: tuple[object, ...] = (self.size(), ratio, colours, bounds, thickness)
         if self._track is None or self._track[0] != key:
             pixmap = QPixmap(self.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QColor(paper))
             layer = QPainter(pixmap)
             layer.setRenderHint(QPainter.RenderHint.Antialiasing)
             layer.setPen(QPen(QColor(colour), thickness))
@@ -111,6 +136,28 @@ class CountdownRing(QWidget):
             self._track = (key, pixmap)
         return self._track[1]
 
+    def _words_picture(
+        self, bounds: QRectF, state: RingState, colours: theme.Theme, ratio: float
+    ) -> tuple[QRect, QPixmap]:
+        """The big word or number and the caption, laid out and painted once while they
+        stay the same (a breath's words stay for seconds, the disc under them moves), and
+        where they go."""
+        side = bounds.width()
+        area = QRectF(bounds.left(), bounds.top() + side * 0.2, side, side * 0.66).toAlignedRect()
+        key: tuple[object, ...] = (self.size(), ratio, bounds, state.big, state.caption)
+        key += (colours.name, self.font().key())
+        if self._words is None or self._words[0] != key:
+            pixmap = QPixmap(area.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            layer = QPainter(pixmap)
+            layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+            layer.translate(-area.left(), -area.top())
+            self._paint_text(layer, bounds, state, colours)
+            layer.end()
+            self._words = (key, pixmap)
+        return area, self._words[1]
+
     def _paint_breath(
         self, painter: QPainter, bounds: QRectF, fullness: float, colour: QColor
     ) -> None:
@@ -118,11 +165,11 @@ class CountdownRing(QWidget):
         eased = 0.5 - 0.5 * math.cos(math.pi * min(max(fullness, 0.0), 1.0))
         radius = bounds.width() / 2 * (0.34 + 0.5 * eased)
         centre = bounds.center()
-        fill = QColor(colour)
-        fill.setAlpha(70)
         # A soft disc without an outline: a line would cut through the words over it.
+        # Its colour is already mixed with the paper: an opaque fill is a fraction of
+        # the cost of blending a translucent one (the disc is the largest shape painted).
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
+        painter.setBrush(colour)
         painter.drawEllipse(centre, radius, radius)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
@@ -156,6 +203,26 @@ class CountdownRing(QWidget):
             painter.setFont(small)
             painter.setPen(QColor(colours.muted))
             painter.drawText(caption_box, flags, state.caption)
+
+
+def _over(colour: str, alpha: int, paper: str) -> QColor:
+    """``colour`` at ``alpha`` (0..255) over ``paper``, as one opaque colour."""
+    top, bottom = QColor(colour), QColor(paper)
+    a = alpha / 255.0
+    return QColor(
+        round(top.red() * a + bottom.red() * (1 - a)),
+        round(top.green() * a + bottom.green() * (1 - a)),
+        round(top.blue() * a + bottom.blue() * (1 - a)),
+    )
+
+
+@contextmanager
+def _painter(widget: QWidget) -> Iterator[QPainter]:
+    painter = QPainter(widget)
+    try:
+        yield painter
+    finally:
+        painter.end()
 
 
 def fit_font(font: QFont, box: QRectF, text: str, flags: object, smallest: int = 9) -> None:
