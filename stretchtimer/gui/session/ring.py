@@ -8,10 +8,11 @@ exhale, and the middle says which.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchtimer.core.i18n import _
 from stretchtimer.gui import theme
+
+ARC_STEPS = 120  # the arc moves in 3° steps: 10 pixels on a full-size ring
+DISC_SMALLEST, DISC_GROWTH = 0.34, 0.5  # the breath disc's radius, of the ring's
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class CountdownRing(QWidget):
         self._paper = paper
         self._track: tuple[tuple[object, ...], QPixmap] | None = None  # its key, and it
         self._words: tuple[tuple[object, ...], QPixmap] | None = None  # its key, and them
+        self._arc: tuple[tuple[object, ...], QPixmap] | None = None
+        self._disc: tuple[QSize, QRect] | None = None  # the disc's square, for a size
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
@@ -61,14 +67,53 @@ class CountdownRing(QWidget):
         """Show ``state``. With ``arc_with_count`` the arc moves only when something else
         changes too (the count, once a second): a picture asked for by something else
         (the figure breathing beside the ring) does not repaint the ring."""
-        if state == self._state:
+        old = self._state
+        if state == old:
             return
-        if arc_with_count and replace(state, fraction=0.0) == replace(self._state, fraction=0.0):
+        same_words = _words(state) == _words(old)
+        if arc_with_count and same_words and state.breath == old.breath:
             return
-        if (state.big, state.caption) != (self._state.big, self._state.caption):
+        if (state.big, state.caption) != (old.big, old.caption):
             self.setAccessibleDescription(f"{state.big} {state.caption}".strip())
         self._state = state
-        self.update()
+        disc_only = (
+            same_words
+            and state.breath is not None
+            and old.breath is not None
+            and _arc_step(state.fraction) == _arc_step(old.fraction)
+        )
+        if disc_only:  # a breath's picture: only the square around the disc changes
+            self.update(self._disc_rect())
+        else:
+            self.update()
+
+    def _geometry(self) -> tuple[QRectF, float] | None:
+        """The ring's circle (the middle of its stroke) and its thickness; None when the
+        widget is too small for one."""
+        side = min(self.width(), self.height()) - 8
+        if side <= 0:
+            return None
+        left = (self.width() - side) / 2
+        top = (self.height() - side) / 2
+        thickness = max(6.0, side * 0.05)
+        bounds = QRectF(left, top, side, side).adjusted(
+            thickness / 2, thickness / 2, -thickness / 2, -thickness / 2
+        )
+        return bounds, thickness
+
+    def _disc_rect(self) -> QRect:
+        """Where the breath disc can be, at its largest."""
+        if self._disc is not None and self._disc[0] == self.size():
+            return self._disc[1]
+        geometry = self._geometry()
+        if geometry is None:
+            return self.rect()
+        bounds = geometry[0]
+        radius = bounds.width() / 2 * (DISC_SMALLEST + DISC_GROWTH) + 2
+        centre = bounds.center()
+        square = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+        self._disc = (self.size(), square.toAlignedRect())
+        return self._disc[1]
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(360, 360)
@@ -80,37 +125,22 @@ class CountdownRing(QWidget):
         colours = theme.current()
         state = self._state
         paper = colours.surface if self._paper == "surface" else colours.window
-        side = min(self.width(), self.height()) - 8
-        if side <= 0:
+        geometry = self._geometry()
+        if geometry is None:
             with _painter(self) as painter:
                 painter.fillRect(self.rect(), QColor(paper))
             return
-        left = (self.width() - side) / 2
-        top = (self.height() - side) / 2
-        thickness = max(6.0, side * 0.05)
-        bounds = QRectF(left, top, side, side).adjusted(
-            thickness / 2, thickness / 2, -thickness / 2, -thickness / 2
-        )
+        bounds, thickness = geometry
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        tone = QColor(getattr(colours, state.tone, colours.accent))
-        if state.paused:
-            tone = QColor(colours.muted)
-
+        tone = colours.muted if state.paused else getattr(colours, state.tone, colours.accent)
         ratio = painter.device().devicePixelRatioF()
-        painter.drawPixmap(
-            0, 0, self._track_picture(bounds, thickness, (paper, colours.track), ratio)
-        )
+        track = self._track_picture(bounds, thickness, (paper, colours.track), ratio)
+        arc = (tone, _arc_step(state.fraction))
+        painter.drawPixmap(0, 0, self._arc_picture(track, bounds, thickness, arc))
 
         if state.breath is not None:
             self._paint_breath(painter, bounds, state.breath, _over(colours.calm, 70, paper))
-
-        fraction = min(max(state.fraction, 0.0), 1.0)
-        if fraction > 0:
-            arc = QPen(tone, thickness)
-            arc.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(arc)
-            painter.drawArc(bounds, 90 * 16, -round(fraction * 360 * 16))
 
         area, words = self._words_picture(bounds, state, colours, ratio)
         painter.drawPixmap(area.topLeft(), words)
@@ -136,6 +166,27 @@ class CountdownRing(QWidget):
             self._track = (key, pixmap)
         return self._track[1]
 
+    def _arc_picture(
+        self, track: QPixmap, bounds: QRectF, thickness: float, arc: tuple[str, int]
+    ) -> QPixmap:
+        """The background, the track and the arc (in ``ARC_STEPS`` steps round the
+        ring): painted again only when the arc moves on a step, not for each picture of
+        the breath disc inside it."""
+        key: tuple[object, ...] = (track.cacheKey(), bounds, thickness, arc)
+        if self._arc is None or self._arc[0] != key:
+            pixmap = QPixmap(track)  # shared until painted on
+            tone, step = arc
+            if step > 0:
+                layer = QPainter(pixmap)
+                layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+                pen = QPen(QColor(tone), thickness)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                layer.setPen(pen)
+                layer.drawArc(bounds, 90 * 16, -round(step / ARC_STEPS * 360 * 16))
+                layer.end()
+            self._arc = (key, pixmap)
+        return self._arc[1]
+
     def _words_picture(
         self, bounds: QRectF, state: RingState, colours: theme.Theme, ratio: float
     ) -> tuple[QRect, QPixmap]:
@@ -145,7 +196,7 @@ class CountdownRing(QWidget):
         side = bounds.width()
         area = QRectF(bounds.left(), bounds.top() + side * 0.2, side, side * 0.66).toAlignedRect()
         key: tuple[object, ...] = (self.size(), ratio, bounds, state.big, state.caption)
-        key += (colours.name, self.font().key())
+        key += (colours.name, self.font())
         if self._words is None or self._words[0] != key:
             pixmap = QPixmap(area.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
@@ -163,7 +214,7 @@ class CountdownRing(QWidget):
     ) -> None:
         # Ease the size so the disc moves like a breath, not like a linear slider.
         eased = 0.5 - 0.5 * math.cos(math.pi * min(max(fullness, 0.0), 1.0))
-        radius = bounds.width() / 2 * (0.34 + 0.5 * eased)
+        radius = bounds.width() / 2 * (DISC_SMALLEST + DISC_GROWTH * eased)
         centre = bounds.center()
         # A soft disc without an outline: a line would cut through the words over it.
         # Its colour is already mixed with the paper: an opaque fill is a fraction of
@@ -205,6 +256,16 @@ class CountdownRing(QWidget):
             painter.drawText(caption_box, flags, state.caption)
 
 
+def _words(state: RingState) -> tuple[str, str, str, bool]:
+    return state.big, state.caption, state.tone, state.paused
+
+
+def _arc_step(fraction: float) -> int:
+    """The arc's length in steps round the ring (a step is a few pixels)."""
+    return round(min(max(fraction, 0.0), 1.0) * ARC_STEPS)
+
+
+@functools.cache
 def _over(colour: str, alpha: int, paper: str) -> QColor:
     """``colour`` at ``alpha`` (0..255) over ``paper``, as one opaque colour."""
     top, bottom = QColor(colour), QColor(paper)

@@ -19,7 +19,7 @@ import math
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
@@ -39,7 +39,8 @@ FRAME_MS = 33  # 30 frames a second: reps, and easing from pose to pose
 BREATH_FRAME_MS = 66  # a breath is slow: 15 frames a second look as smooth, for half the cost
 EASE_SECONDS = 0.7  # from one pose to the next
 BREATH_STEPS = 8  # pictures of a breath in, and of a breath out (a pixel or two apart)
-DEEPEN_STEPS = 8  # how far the breaths have deepened a hold, in steps
+DEEPEN_STEPS = 4  # how far the breaths have deepened a hold, in steps (each new step
+# paints the breath's pictures again)
 HOLD_INHALE, HOLD_EXHALE = 2.0, 3.0  # a timed hold breathes slowly: 5 s a breath
 HOLD_FOLD = 0.5  # a breath out in a timed hold deepens the fold by half a hold's deepening
 BREATHING = ("breaths", "hold")  # motions whose pictures repeat with every breath
@@ -74,6 +75,18 @@ class Motion:
 
 
 STILL_MOTION = Motion()
+
+
+def _how(motion: Motion) -> tuple[object, ...]:
+    """A motion without its moment: what changes the figure's movement."""
+    return (
+        motion.kind,
+        motion.running,
+        motion.tempo,
+        motion.inhale,
+        motion.exhale,
+        motion.duration,
+    )
 
 
 def breath_step(elapsed: float, inhale: float, exhale: float) -> tuple[int, float]:
@@ -169,6 +182,7 @@ class PoseFigure(QWidget):
         self._driven = driven
         self._clock = clock
         self._posed: Posed | None = None
+        self._asked: tuple[str | None, str | None, str] | None = None  # the last show_pose
         self._fallback = ""
         self._frame: Bounds | None = None
         self._motion = STILL_MOTION
@@ -202,6 +216,9 @@ class PoseFigure(QWidget):
     def show_pose(self, name: str | None, side: str | None = None, *, fallback: str = "") -> None:
         """Show the pose ``name`` on ``side`` (eased from the pose before, if any); with no
         name, or one the library lacks, show ``fallback`` (the step's name) in words."""
+        if (name, side, fallback) == self._asked:
+            return  # as before (the player asks on each of its pictures)
+        self._asked = (name, side, fallback)
         try:
             new = posed(name, side) if name else None
         except UnknownPoseError:
@@ -231,7 +248,7 @@ class PoseFigure(QWidget):
         """How the pose moves from now on; call it again as the session goes on (each
         call puts the figure back in step with the session's own time). A still figure
         is repainted only when its motion changes."""
-        changed = replace(motion, elapsed=0.0) != replace(self._motion, elapsed=0.0)
+        changed = _how(motion) != _how(self._motion)
         self._motion = motion
         self._motion_at = self._clock()
         if self._driven:
