@@ -41,7 +41,8 @@ EASE_SECONDS = 0.7  # from one pose to the next
 BREATH_STEPS = 8  # pictures of a breath in, and of a breath out (a pixel or two apart)
 DEEPEN_STEPS = 4  # how far the breaths have deepened a hold, in steps (each new step
 # paints the breath's pictures again)
-HOLD_INHALE, HOLD_EXHALE = 2.0, 3.0  # a timed hold breathes slowly: 5 s a breath
+HOLD_INHALE, HOLD_EXHALE = 3.0, 3.0  # a timed hold breathes slowly: 6 s a breath
+HOLD_STEPS = 3  # ... in pictures a second apart, drawn with the count's own: no wake-ups
 HOLD_FOLD = 0.5  # a breath out in a timed hold deepens the fold by half a hold's deepening
 BREATHING = ("breaths", "hold")  # motions whose pictures repeat with every breath
 KEEP_BYTES = 8 * 1024 * 1024  # the kept pictures of a breath, at most
@@ -73,6 +74,11 @@ class Motion:
             return HOLD_INHALE, HOLD_EXHALE
         return self.inhale, self.exhale
 
+    @property
+    def steps(self) -> int:
+        """Pictures of a breath in (and of a breath out)."""
+        return HOLD_STEPS if self.kind == "hold" else BREATH_STEPS
+
 
 STILL_MOTION = Motion()
 
@@ -89,9 +95,11 @@ def _how(motion: Motion) -> tuple[object, ...]:
     )
 
 
-def breath_step(elapsed: float, inhale: float, exhale: float) -> tuple[int, float]:
-    """Which picture of the breath shows ``elapsed`` seconds in (0: lungs empty,
-    ``BREATH_STEPS - 1``: full) and the seconds until the next one. The first picture of
+def breath_step(
+    elapsed: float, inhale: float, exhale: float, steps: int = BREATH_STEPS
+) -> tuple[int, float]:
+    """Which of ``steps`` pictures of the breath shows ``elapsed`` seconds in (0: lungs
+    empty, ``steps - 1``: full) and the seconds until the next one. The first picture of
     a breath out is the last of the breath in, and the other way round: the lungs rest
     full and empty for a moment, as they do."""
     cycle = inhale + exhale
@@ -99,13 +107,13 @@ def breath_step(elapsed: float, inhale: float, exhale: float) -> tuple[int, floa
         return 0, math.inf
     within = elapsed % cycle
     if within < inhale:
-        start, length = 0.0, inhale / BREATH_STEPS
-        index = min(int(within / length), BREATH_STEPS - 1)
+        start, length = 0.0, inhale / steps
+        index = min(int(within / length), steps - 1)
         step = index
     else:
-        start, length = inhale, exhale / BREATH_STEPS
-        index = min(int((within - inhale) / length), BREATH_STEPS - 1)
-        step = BREATH_STEPS - 1 - index
+        start, length = inhale, exhale / steps
+        index = min(int((within - inhale) / length), steps - 1)
+        step = steps - 1 - index
     return step, max(start + (index + 1) * length - within, 0.0)
 
 
@@ -115,8 +123,8 @@ def moment_at(motion: Motion, elapsed: float) -> Moment:
     if motion.kind == "reps":
         return Moment(blend=rep_blend(elapsed, motion.tempo))
     if motion.kind in BREATHING:
-        step, _ = breath_step(elapsed, *motion.breath)
-        fullness = ease(step / (BREATH_STEPS - 1))
+        step, _ = breath_step(elapsed, *motion.breath, motion.steps)
+        fullness = ease(step / (motion.steps - 1))
         if motion.kind == "hold":  # breathing in lifts the chest, out deepens the fold
             return Moment(breath=fullness, deepen=HOLD_FOLD * (1.0 - fullness))
         deepen = min(elapsed / motion.duration, 1.0) if motion.duration > 0 else 0.0
@@ -294,7 +302,7 @@ class PoseFigure(QWidget):
             return None
         if self._motion.kind not in BREATHING:
             return FRAME_MS
-        _, wait = breath_step(self._elapsed(), *self._motion.breath)
+        _, wait = breath_step(self._elapsed(), *self._motion.breath, self._motion.steps)
         return max(FRAME_MS, math.ceil(wait / max(speed, 1e-6) * 1000.0) + 1)
 
     def animating(self) -> bool:

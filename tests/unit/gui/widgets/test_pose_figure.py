@@ -18,6 +18,7 @@ from stretchtimer.gui.widgets.pose_figure import (
     EASE_SECONDS,
     HOLD_EXHALE,
     HOLD_INHALE,
+    HOLD_STEPS,
     Motion,
     PoseFigure,
 )
@@ -268,7 +269,8 @@ def test_a_breathing_figure_is_repainted_only_for_the_next_picture_of_its_breath
     qtbot: QtBot, clock: Clock, kind: str
 ) -> None:
     # The host asks 30 times a second; a breath moves the chest by a pixel or two, so it
-    # is BREATH_STEPS pictures in and as many out, each painted once and then copied.
+    # is a few pictures in (BREATH_STEPS; a timed hold's, a second apart: HOLD_STEPS) and
+    # as many out, each painted once and then copied.
     figure = PoseFigure(clock=clock, driven=True)
     qtbot.addWidget(figure)
     figure.resize(240, 240)
@@ -285,8 +287,9 @@ def test_a_breathing_figure_is_repainted_only_for_the_next_picture_of_its_breath
         figure.set_motion(replace(motion, elapsed=frame / 30))
         QApplication.processEvents()
     # A picture at each step of the breath (its first comes back at its end), not 150.
-    assert figure.frames_drawn - before == pytest.approx(2 * BREATH_STEPS - 1, abs=1)
-    assert figure.kept.painted - painted <= BREATH_STEPS  # each picture painted once
+    assert motion.steps == (BREATH_STEPS if kind == "breaths" else HOLD_STEPS)
+    assert figure.frames_drawn - before == pytest.approx(2 * motion.steps - 1, abs=1)
+    assert figure.kept.painted - painted <= motion.steps  # each picture painted once
     painted = figure.kept.painted
     for frame in range(1, round(breath * 30) + 1):  # the next breath: copies only
         clock.now += 1 / 30
@@ -294,7 +297,7 @@ def test_a_breathing_figure_is_repainted_only_for_the_next_picture_of_its_breath
         QApplication.processEvents()
     assert figure.kept.painted == painted
     interval = figure.frame_interval_ms()
-    assert interval is not None and interval >= 1000 * motion.breath[0] / BREATH_STEPS - 40
+    assert interval is not None and interval >= 1000 * motion.breath[0] / motion.steps - 40
 
 
 def test_a_timed_hold_breathes_slowly_and_a_paused_one_holds_still(
