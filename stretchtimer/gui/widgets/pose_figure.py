@@ -143,7 +143,7 @@ class _Kept:
         self.painted = 0  # pictures painted (not copied), for tests and benchmarks
 
     def picture(
-        self, key: tuple[object, ...], moment: Moment, size: QSize, paint: Callable[[QPixmap], None]
+        self, key: tuple[object, ...], moment: Moment, make: Callable[[], QPixmap]
     ) -> QPixmap:
         if key != self.key:
             self.key = key
@@ -152,10 +152,9 @@ class _Kept:
         if found is not None:
             self.pictures.move_to_end(moment)
             return found
-        found = QPixmap(size)
-        found.fill(Qt.GlobalColor.transparent)
-        paint(found)
+        found = make()
         self.painted += 1
+        size = found.size()
         self.pictures[moment] = found
         most = max(2, KEEP_BYTES // max(1, size.width() * size.height() * 4))
         while len(self.pictures) > most:
@@ -410,9 +409,10 @@ class PoseFigure(QWidget):
         if easing is not None and self._from is not None:
             # Easing, the frame is the two poses' together: the same for the whole change.
             frame = frame.union(self._from[2])
-        painter.drawPixmap(0, 0, self._ground(palette, ratio, frame))
+        ground = self._ground(palette, ratio, frame)
+        painter.drawPixmap(0, 0, ground)
         if easing is None and self._motion.kind in BREATHING:
-            place, body = self._kept_body(moment, palette, ratio)
+            place, body = self._kept_body(moment, palette, ground)
             painter.drawPixmap(place, body)
         else:
             angles = self._posed.angles(moment)
@@ -423,8 +423,13 @@ class PoseFigure(QWidget):
         self._painted_at = self._clock()
         self._painted_moment = moment
 
-    def _kept_body(self, moment: Moment, palette: Palette, ratio: float) -> tuple[QPoint, QPixmap]:
-        """The body at ``moment`` as a kept picture (see :class:`_Kept`), and where it goes."""
+    def _kept_body(
+        self, moment: Moment, palette: Palette, ground: QPixmap
+    ) -> tuple[QPoint, QPixmap]:
+        """The body at ``moment`` as a kept picture (see :class:`_Kept`), and where it goes.
+        A driven figure's is painted on a copy of its opaque ground (cheaper to paint on
+        and to copy than a transparent one); another's on nothing."""
+        ratio = ground.devicePixelRatio()
         posed, frame = self._posed, self._frame
         assert posed is not None and frame is not None
         rect = QRectF(self.rect())
@@ -434,15 +439,22 @@ class PoseFigure(QWidget):
         place = crop.toAlignedRect().intersected(self.rect())
         key = (posed, self.size(), ratio, self._palette_key, frame)
 
-        def paint(pixmap: QPixmap) -> None:
+        def make() -> QPixmap:
+            if self._driven:
+                left, top = round(place.left() * ratio), round(place.top() * ratio)
+                size = place.size() * ratio
+                pixmap = ground.copy(left, top, size.width(), size.height())
+            else:
+                pixmap = QPixmap(place.size() * ratio)
+                pixmap.fill(Qt.GlobalColor.transparent)
             pixmap.setDevicePixelRatio(ratio)
             layer = QPainter(pixmap)
             layer.translate(-place.left(), -place.top())
             paint_drawing(layer, posed.figure(posed.angles(moment)), rect, palette, frame)
             layer.end()
+            return pixmap
 
-        size = place.size() * ratio
-        return place.topLeft(), self.kept.picture(key, moment, size, paint)
+        return place.topLeft(), self.kept.picture(key, moment, make)
 
     def _ground(self, palette: Palette, ratio: float, frame: Bounds) -> QPixmap:
         """Shadow, floor, mat and chair, painted once for this pose, size, pixel ratio
