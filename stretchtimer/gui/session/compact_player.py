@@ -165,7 +165,7 @@ class MiniPlayer(QWidget):
         return top
 
     def _build_middle(self) -> QHBoxLayout:
-        self.ring = CountdownRing()
+        self.ring = CountdownRing(paper="surface")  # on the window's face
         self.ring.setMinimumSize(RING_SIDE, RING_SIDE)
         self.ring.setFixedSize(RING_SIDE, RING_SIDE)
         self.step_name = _label(_("Step"), "font-size: 14pt; font-weight: 700;")
@@ -340,7 +340,7 @@ class MiniPlayer(QWidget):
     def _draw(self) -> int | None:
         snapshot = self.show_moment()
         speed = self.controller.speed if self.controller else 1.0
-        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms())
+        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms(speed))
 
     def refresh(self) -> None:
         """Show the session now, and plan the next picture (see :mod:`pacing`)."""
@@ -362,7 +362,9 @@ class MiniPlayer(QWidget):
             _set(self.step_name, controller.routine.title)
             _set(self.activity, _("Preparing the voice…"))
             return None
-        self.ring.set_state(ring_state(snapshot))
+        # Reps move the arc with the rep; otherwise it moves with the count.
+        reps = snapshot.segment.kind is SegmentKind.REPS
+        self.ring.set_state(ring_state(snapshot), arc_with_count=not reps)
         show_snapshot(self.figure, snapshot)
         text = player_text(snapshot)
         _set(self.step_name, text.step)
@@ -377,8 +379,12 @@ class MiniPlayer(QWidget):
         _set(self.activity, activity)
         _set(self.upcoming, text.next)
         self.upcoming.setVisible(bool(text.next))
-        _set(self.progress_text, " · ".join(p for p in (text.progress, text.time_left) if p))
-        self.session_bar.setValue(round(snapshot.session_progress * 1000))
+        progress = " · ".join(p for p in (text.progress, text.time_left) if p)
+        if progress != self.progress_text.text():
+            # The bar moves with the time left, once a second: a move repaints the bar
+            # at once, and the breath disc asks for 15 pictures a second.
+            self.progress_text.setText(progress)
+            self.session_bar.setValue(round(snapshot.session_progress * 1000))
         step = snapshot.step
         self.easier_button.setEnabled(
             bool(step and step.easier) and snapshot.segment.kind is not SegmentKind.DONE

@@ -20,7 +20,8 @@ def pose_name(step: Step) -> str | None:
 
 
 def figure_motion(snapshot: Snapshot) -> Motion:
-    """Reps move at the step's tempo, breath-counted holds breathe; the rest is still."""
+    """Reps move at the step's tempo, breath-counted holds breathe at the pace and deepen,
+    timed holds breathe slowly (a glance shows the session is alive); the rest is still."""
     segment = snapshot.segment
     running = snapshot.state is State.RUNNING
     if segment.kind is SegmentKind.REPS:
@@ -34,6 +35,8 @@ def figure_motion(snapshot: Snapshot) -> Motion:
             exhale=segment.exhale,
             duration=segment.duration,
         )
+    if segment.kind is SegmentKind.HOLD:
+        return Motion("hold", snapshot.elapsed, running)
     return Motion()
 
 

@@ -22,6 +22,7 @@ from stretchtimer.core.session.snapshot import Snapshot
 BREATH_MS = 66  # the breath disc grows and shrinks slowly: 15 pictures a second
 SLACK_MS = 3  # a new second is drawn just after it comes, never just before
 QUIET_S = 0.033  # no drawing this close before a cue or a segment's end (see FramePacer)
+TOGETHER_MS = 8  # a figure's picture due this close before the count's waits for it
 
 
 def seconds_to_change(snapshot: Snapshot) -> float | None:
@@ -57,10 +58,13 @@ def next_frame_ms(snapshot: Snapshot | None, *, speed: float, figure_ms: int | N
     change = seconds_to_change(snapshot)
     if change is None:
         return None  # a paused or finished session: the figure holds still too
-    waits = [change / max(speed, 1e-6) * 1000.0 + SLACK_MS]
+    count = change / max(speed, 1e-6) * 1000.0 + SLACK_MS
+    waits = [count]
     if snapshot.breath is not None:
         waits.append(BREATH_MS)
-    if figure_ms is not None:
+    if figure_ms is not None and figure_ms < count - TOGETHER_MS:
+        # A timed hold's figure breathes in pictures a second apart, with the count's
+        # own: one wake-up for both, not two a few milliseconds apart.
         waits.append(figure_ms)
     return max(1, math.ceil(min(waits)))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -82,6 +83,7 @@ class PlayerView(QWidget):
         self._muted = False
         self.focus_mode = False
         self._play_paused: bool | None = None  # what the play button's icon shows
+        self._words_shown: tuple[object, ...] | None = None  # see show_moment
         self._build()
         self.pacer = FramePacer(self, self._draw, self._to_deadline)
         self._shortcuts()
@@ -369,23 +371,34 @@ class PlayerView(QWidget):
         return driver.seconds_to_deadline() if driver is not None else None
 
     def _draw(self) -> int | None:
-        snapshot = self.show_moment()
+        snapshot = self.show_moment(quick=True)
         speed = self.controller.speed if self.controller else 1.0
-        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms())
+        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms(speed))
 
     def refresh(self) -> None:
         """Show the engine's state now, and plan the next picture (see :mod:`pacing`)."""
         self.show_moment()
         self.pacer.kick()
 
-    def show_moment(self) -> Snapshot | None:
-        """Show the engine's state now; the snapshot shown (None before the session)."""
+    def show_moment(self, *, quick: bool = False) -> Snapshot | None:
+        """Show the engine's state now; the snapshot shown (None before the session).
+
+        ``quick``: a picture of the pacer's. Most of them (15 a second in a breath hold)
+        move only the ring and the figure: the words, buttons and bar are looked at again
+        only when something they show has changed since they were last shown.
+        """
         controller = self.controller
         snapshot = controller.snapshot() if controller else None
         if snapshot is None:
             return None
-        self.ring.set_state(ring_state(snapshot))
+        # Reps move the arc with the rep; otherwise it moves with the count.
+        reps = snapshot.segment.kind is SegmentKind.REPS
+        self.ring.set_state(ring_state(snapshot), arc_with_count=not reps)
         show_snapshot(self.figure, snapshot)
+        shows = _words_key(snapshot, controller)
+        if quick and shows == self._words_shown:
+            return snapshot
+        self._words_shown = shows
         text = player_text(snapshot)
         _set(self.step_name, text.step)
         _set(self.side, text.badge)
@@ -398,10 +411,12 @@ class PlayerView(QWidget):
             words = _("Easier: {instructions}").format(instructions=words)
         _set(self.instructions, words)
         _set(self.upcoming, text.next)
-        _set(
-            self.progress_text, " · ".join(part for part in (text.progress, text.time_left) if part)
-        )
-        self.session_bar.setValue(round(snapshot.session_progress * 1000))
+        progress = " · ".join(part for part in (text.progress, text.time_left) if part)
+        if progress != self.progress_text.text():
+            # The bar moves with the time left, once a second: a move repaints the header
+            # at once, and the breath disc asks for 15 pictures a second.
+            self.progress_text.setText(progress)
+            self.session_bar.setValue(round(snapshot.session_progress * 1000))
         step = snapshot.step
         self.easier_button.setEnabled(
             bool(step and step.easier) and snapshot.segment.kind is not SegmentKind.DONE
@@ -415,6 +430,22 @@ class PlayerView(QWidget):
             self.paused_overlay.setVisible(veiled)
             self._place_overlay()
         return snapshot
+
+
+def _words_key(snapshot: Snapshot, controller: SessionController | None) -> tuple[object, ...]:
+    """What the player's words, buttons and bar show depends on (not the ring's count)."""
+    return (
+        snapshot.state,
+        id(snapshot.segment),
+        id(snapshot.step),
+        snapshot.step_number,
+        snapshot.side,
+        snapshot.easier,
+        snapshot.instructions,
+        snapshot.next_name,
+        math.ceil(snapshot.session_remaining - 1e-9),  # the time left, as clock_text shows it
+        controller is not None and controller.waiting_for_speech,
+    )
 
 
 def _set_text(button: QPushButton, text: str) -> None:

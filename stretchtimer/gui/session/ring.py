@@ -8,15 +8,21 @@ exhale, and the middle says which.
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchtimer.core.i18n import _
 from stretchtimer.gui import theme
+
+ARC_STEPS = 120  # the arc moves in 3° steps: 10 pixels on a full-size ring
+DISC_SMALLEST, DISC_GROWTH = 0.34, 0.5  # the breath disc's radius, of the ring's
 
 
 @dataclass(frozen=True)
@@ -32,12 +38,24 @@ class RingState:
 
 
 class CountdownRing(QWidget):
-    """Paints a :class:`RingState`; call :meth:`set_state` as time passes."""
+    """Paints a :class:`RingState`; call :meth:`set_state` as time passes.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``paper`` is the theme colour behind it ("window", or "surface" in the compact
+    player): the ring fills its own background with it, so a new picture of the ring
+    (15 a second while the breath disc moves) repaints the ring alone, never the page
+    and its style sheet behind it. What does not change from picture to picture (the
+    background with the empty track, the words) is painted once and kept.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, paper: str = "window") -> None:
         super().__init__(parent)
         self._state = RingState()
+        self._paper = paper
         self._track: tuple[tuple[object, ...], QPixmap] | None = None  # its key, and it
+        self._words: tuple[tuple[object, ...], QPixmap] | None = None  # its key, and them
+        self._arc: tuple[tuple[object, ...], QPixmap] | None = None
+        self._disc: tuple[QSize, QRect] | None = None  # the disc's square, for a size
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
         self.setAccessibleName(_("Countdown"))
@@ -45,13 +63,57 @@ class CountdownRing(QWidget):
     def state(self) -> RingState:
         return self._state
 
-    def set_state(self, state: RingState) -> None:
-        if state == self._state:
+    def set_state(self, state: RingState, *, arc_with_count: bool = False) -> None:
+        """Show ``state``. With ``arc_with_count`` the arc moves only when something else
+        changes too (the count, once a second): a picture asked for by something else
+        (the figure breathing beside the ring) does not repaint the ring."""
+        old = self._state
+        if state == old:
             return
-        if (state.big, state.caption) != (self._state.big, self._state.caption):
+        same_words = _words(state) == _words(old)
+        if arc_with_count and same_words and state.breath == old.breath:
+            return
+        if (state.big, state.caption) != (old.big, old.caption):
             self.setAccessibleDescription(f"{state.big} {state.caption}".strip())
         self._state = state
-        self.update()
+        disc_only = (
+            same_words
+            and state.breath is not None
+            and old.breath is not None
+            and _arc_step(state.fraction) == _arc_step(old.fraction)
+        )
+        if disc_only:  # a breath's picture: only the square around the disc changes
+            self.update(self._disc_rect())
+        else:
+            self.update()
+
+    def _geometry(self) -> tuple[QRectF, float] | None:
+        """The ring's circle (the middle of its stroke) and its thickness; None when the
+        widget is too small for one."""
+        side = min(self.width(), self.height()) - 8
+        if side <= 0:
+            return None
+        left = (self.width() - side) / 2
+        top = (self.height() - side) / 2
+        thickness = max(6.0, side * 0.05)
+        bounds = QRectF(left, top, side, side).adjusted(
+            thickness / 2, thickness / 2, -thickness / 2, -thickness / 2
+        )
+        return bounds, thickness
+
+    def _disc_rect(self) -> QRect:
+        """Where the breath disc can be, at its largest."""
+        if self._disc is not None and self._disc[0] == self.size():
+            return self._disc[1]
+        geometry = self._geometry()
+        if geometry is None:
+            return self.rect()
+        bounds = geometry[0]
+        radius = bounds.width() / 2 * (DISC_SMALLEST + DISC_GROWTH) + 2
+        centre = bounds.center()
+        square = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+        self._disc = (self.size(), square.toAlignedRect())
+        return self._disc[1]
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(360, 360)
@@ -62,47 +124,40 @@ class CountdownRing(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         colours = theme.current()
         state = self._state
-        side = min(self.width(), self.height()) - 8
-        if side <= 0:
+        paper = colours.surface if self._paper == "surface" else colours.window
+        geometry = self._geometry()
+        if geometry is None:
+            with _painter(self) as painter:
+                painter.fillRect(self.rect(), QColor(paper))
             return
-        left = (self.width() - side) / 2
-        top = (self.height() - side) / 2
-        thickness = max(6.0, side * 0.05)
-        bounds = QRectF(left, top, side, side).adjusted(
-            thickness / 2, thickness / 2, -thickness / 2, -thickness / 2
-        )
+        bounds, thickness = geometry
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        tone = QColor(getattr(colours, state.tone, colours.accent))
-        if state.paused:
-            tone = QColor(colours.muted)
-
+        tone = colours.muted if state.paused else getattr(colours, state.tone, colours.accent)
         ratio = painter.device().devicePixelRatioF()
-        painter.drawPixmap(0, 0, self._track_picture(bounds, thickness, colours.track, ratio))
+        track = self._track_picture(bounds, thickness, (paper, colours.track), ratio)
+        arc = (tone, _arc_step(state.fraction))
+        painter.drawPixmap(0, 0, self._arc_picture(track, bounds, thickness, arc))
 
         if state.breath is not None:
-            self._paint_breath(painter, bounds, state.breath, QColor(colours.calm))
+            self._paint_breath(painter, bounds, state.breath, _over(colours.calm, 70, paper))
 
-        fraction = min(max(state.fraction, 0.0), 1.0)
-        if fraction > 0:
-            arc = QPen(tone, thickness)
-            arc.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(arc)
-            painter.drawArc(bounds, 90 * 16, -round(fraction * 360 * 16))
-
-        self._paint_text(painter, bounds, state, colours)
+        area, words = self._words_picture(bounds, state, colours, ratio)
+        painter.drawPixmap(area.topLeft(), words)
         painter.end()
 
     def _track_picture(
-        self, bounds: QRectF, thickness: float, colour: str, ratio: float
+        self, bounds: QRectF, thickness: float, colours: tuple[str, str], ratio: float
     ) -> QPixmap:
-        """The empty ring, painted once for this size and theme: a thick anti-aliased
-        circle is the dearest part of the ring, and it only changes with them."""
-        key: tuple[object, ...] = (self.size(), ratio, colour, bounds, thickness)
+        """The background and the empty ring, painted once for this size and theme: a
+        thick anti-aliased circle is the dearest part of the ring, and it only changes
+        with them. Opaque, so drawing it is a copy."""
+        paper, colour = colours
+        key: tuple[object, ...] = (self.size(), ratio, colours, bounds, thickness)
         if self._track is None or self._track[0] != key:
             pixmap = QPixmap(self.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QColor(paper))
             layer = QPainter(pixmap)
             layer.setRenderHint(QPainter.RenderHint.Antialiasing)
             layer.setPen(QPen(QColor(colour), thickness))
@@ -111,18 +166,61 @@ class CountdownRing(QWidget):
             self._track = (key, pixmap)
         return self._track[1]
 
+    def _arc_picture(
+        self, track: QPixmap, bounds: QRectF, thickness: float, arc: tuple[str, int]
+    ) -> QPixmap:
+        """The background, the track and the arc (in ``ARC_STEPS`` steps round the
+        ring): painted again only when the arc moves on a step, not for each picture of
+        the breath disc inside it."""
+        key: tuple[object, ...] = (track.cacheKey(), bounds, thickness, arc)
+        if self._arc is None or self._arc[0] != key:
+            pixmap = QPixmap(track)  # shared until painted on
+            tone, step = arc
+            if step > 0:
+                layer = QPainter(pixmap)
+                layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+                pen = QPen(QColor(tone), thickness)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                layer.setPen(pen)
+                layer.drawArc(bounds, 90 * 16, -round(step / ARC_STEPS * 360 * 16))
+                layer.end()
+            self._arc = (key, pixmap)
+        return self._arc[1]
+
+    def _words_picture(
+        self, bounds: QRectF, state: RingState, colours: theme.Theme, ratio: float
+    ) -> tuple[QRect, QPixmap]:
+        """The big word or number and the caption, laid out and painted once while they
+        stay the same (a breath's words stay for seconds, the disc under them moves), and
+        where they go."""
+        side = bounds.width()
+        area = QRectF(bounds.left(), bounds.top() + side * 0.2, side, side * 0.66).toAlignedRect()
+        key: tuple[object, ...] = (self.size(), ratio, bounds, state.big, state.caption)
+        key += (colours.name, self.font())
+        if self._words is None or self._words[0] != key:
+            pixmap = QPixmap(area.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            layer = QPainter(pixmap)
+            layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+            layer.translate(-area.left(), -area.top())
+            self._paint_text(layer, bounds, state, colours)
+            layer.end()
+            self._words = (key, pixmap)
+        return area, self._words[1]
+
     def _paint_breath(
         self, painter: QPainter, bounds: QRectF, fullness: float, colour: QColor
     ) -> None:
         # Ease the size so the disc moves like a breath, not like a linear slider.
         eased = 0.5 - 0.5 * math.cos(math.pi * min(max(fullness, 0.0), 1.0))
-        radius = bounds.width() / 2 * (0.34 + 0.5 * eased)
+        radius = bounds.width() / 2 * (DISC_SMALLEST + DISC_GROWTH * eased)
         centre = bounds.center()
-        fill = QColor(colour)
-        fill.setAlpha(70)
         # A soft disc without an outline: a line would cut through the words over it.
+        # Its colour is already mixed with the paper: an opaque fill is a fraction of
+        # the cost of blending a translucent one (the disc is the largest shape painted).
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
+        painter.setBrush(colour)
         painter.drawEllipse(centre, radius, radius)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
@@ -156,6 +254,36 @@ class CountdownRing(QWidget):
             painter.setFont(small)
             painter.setPen(QColor(colours.muted))
             painter.drawText(caption_box, flags, state.caption)
+
+
+def _words(state: RingState) -> tuple[str, str, str, bool]:
+    return state.big, state.caption, state.tone, state.paused
+
+
+def _arc_step(fraction: float) -> int:
+    """The arc's length in steps round the ring (a step is a few pixels)."""
+    return round(min(max(fraction, 0.0), 1.0) * ARC_STEPS)
+
+
+@functools.cache
+def _over(colour: str, alpha: int, paper: str) -> QColor:
+    """``colour`` at ``alpha`` (0..255) over ``paper``, as one opaque colour."""
+    top, bottom = QColor(colour), QColor(paper)
+    a = alpha / 255.0
+    return QColor(
+        round(top.red() * a + bottom.red() * (1 - a)),
+        round(top.green() * a + bottom.green() * (1 - a)),
+        round(top.blue() * a + bottom.blue() * (1 - a)),
+    )
+
+
+@contextmanager
+def _painter(widget: QWidget) -> Iterator[QPainter]:
+    painter = QPainter(widget)
+    try:
+        yield painter
+    finally:
+        painter.end()
 
 
 def fit_font(font: QFont, box: QRectF, text: str, flags: object, smallest: int = 9) -> None:

@@ -2,19 +2,26 @@
 
 It paints a library pose on a side, scaled to its size, in the theme's colours, and moves
 it: reps between their keyframes at the step's tempo, breaths lifting the chest and
-deepening the stretch, and an eased change from one pose to the next. Its timer runs only
-while the figure is on screen (shown, and its window not minimized): a hidden figure
-draws nothing and costs nothing.
+deepening the stretch, a timed hold breathing slowly, and an eased change from one pose
+to the next. Its timer runs only while the figure is on screen (shown, and its window not
+minimized): a hidden figure draws nothing and costs nothing.
+
+A breath moves the figure by a few pixels, so a breath in (or out) is shown as
+``BREATH_STEPS`` pictures and the figure is repainted only when the next one is due.
+The pictures of a breath repeat from breath to breath: they are painted once and kept
+(:class:`_Kept`), so a breathing figure costs a copy a few times a second.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import time
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -24,20 +31,29 @@ from stretchtimer.core.poses.motion import ease, interpolate, rep_blend
 from stretchtimer.core.poses.palette import Palette, figure_palette
 from stretchtimer.core.poses.shapes import Bounds
 from stretchtimer.gui import theme
-from stretchtimer.gui.widgets.pose_painter import paint_drawing
+from stretchtimer.gui.widgets.pose_painter import fit, paint_drawing
 
 log = logging.getLogger(__name__)
 
 FRAME_MS = 33  # 30 frames a second: reps, and easing from pose to pose
 BREATH_FRAME_MS = 66  # a breath is slow: 15 frames a second look as smooth, for half the cost
 EASE_SECONDS = 0.7  # from one pose to the next
+BREATH_STEPS = 8  # pictures of a breath in, and of a breath out (a pixel or two apart)
+DEEPEN_STEPS = 4  # how far the breaths have deepened a hold, in steps (each new step
+# paints the breath's pictures again)
+HOLD_INHALE, HOLD_EXHALE = 3.0, 3.0  # a timed hold breathes slowly: 6 s a breath
+HOLD_STEPS = 3  # ... in pictures a second apart, drawn with the count's own: no wake-ups
+HOLD_FOLD = 0.5  # a breath out in a timed hold deepens the fold by half a hold's deepening
+BREATHING = ("breaths", "hold")  # motions whose pictures repeat with every breath
+KEEP_BYTES = 8 * 1024 * 1024  # the kept pictures of a breath, at most
 
 
 @dataclass(frozen=True)
 class Motion:
-    """How the pose moves: ``kind`` is "still", "reps" or "breaths"; ``elapsed`` is how far
-    into its timed part the session is, at the moment this was made; ``running`` is False
-    while the session is paused (the figure holds where it is)."""
+    """How the pose moves: ``kind`` is "still", "reps", "breaths" (a breath-counted hold)
+    or "hold" (a timed hold, breathing slowly); ``elapsed`` is how far into its timed
+    part the session is, at the moment this was made; ``running`` is False while the
+    session is paused (the figure holds where it is)."""
 
     kind: str = "still"
     elapsed: float = 0.0
@@ -49,26 +65,105 @@ class Motion:
 
     @property
     def moves(self) -> bool:
-        return self.running and self.kind in ("reps", "breaths")
+        return self.running and self.kind in ("reps", *BREATHING)
+
+    @property
+    def breath(self) -> tuple[float, float]:
+        """Seconds of a breath in and of a breath out."""
+        if self.kind == "hold":
+            return HOLD_INHALE, HOLD_EXHALE
+        return self.inhale, self.exhale
+
+    @property
+    def steps(self) -> int:
+        """Pictures of a breath in (and of a breath out)."""
+        return HOLD_STEPS if self.kind == "hold" else BREATH_STEPS
 
 
 STILL_MOTION = Motion()
 
 
+def _how(motion: Motion) -> tuple[object, ...]:
+    """A motion without its moment: what changes the figure's movement."""
+    return (
+        motion.kind,
+        motion.running,
+        motion.tempo,
+        motion.inhale,
+        motion.exhale,
+        motion.duration,
+    )
+
+
+def breath_step(
+    elapsed: float, inhale: float, exhale: float, steps: int = BREATH_STEPS
+) -> tuple[int, float]:
+    """Which of ``steps`` pictures of the breath shows ``elapsed`` seconds in (0: lungs
+    empty, ``steps - 1``: full) and the seconds until the next one. The first picture of
+    a breath out is the last of the breath in, and the other way round: the lungs rest
+    full and empty for a moment, as they do."""
+    cycle = inhale + exhale
+    if inhale <= 0 or exhale <= 0:
+        return 0, math.inf
+    within = elapsed % cycle
+    if within < inhale:
+        start, length = 0.0, inhale / steps
+        index = min(int(within / length), steps - 1)
+        step = index
+    else:
+        start, length = inhale, exhale / steps
+        index = min(int((within - inhale) / length), steps - 1)
+        step = steps - 1 - index
+    return step, max(start + (index + 1) * length - within, 0.0)
+
+
 def moment_at(motion: Motion, elapsed: float) -> Moment:
-    """Where in its movement a pose is, ``elapsed`` seconds into its timed part."""
+    """Where in its movement a pose is, ``elapsed`` seconds into its timed part (a breath
+    in steps: see :func:`breath_step`)."""
     if motion.kind == "reps":
         return Moment(blend=rep_blend(elapsed, motion.tempo))
-    if motion.kind == "breaths":
-        cycle = motion.inhale + motion.exhale
-        within = elapsed % cycle if cycle > 0 else 0.0
-        if within < motion.inhale:
-            fullness = ease(within / motion.inhale)
-        else:
-            fullness = 1.0 - ease((within - motion.inhale) / motion.exhale)
+    if motion.kind in BREATHING:
+        step, _ = breath_step(elapsed, *motion.breath, motion.steps)
+        fullness = ease(step / (motion.steps - 1))
+        if motion.kind == "hold":  # breathing in lifts the chest, out deepens the fold
+            return Moment(breath=fullness, deepen=HOLD_FOLD * (1.0 - fullness))
         deepen = min(elapsed / motion.duration, 1.0) if motion.duration > 0 else 0.0
-        return Moment(breath=fullness, deepen=ease(deepen))
+        return Moment(breath=fullness, deepen=round(ease(deepen) * DEEPEN_STEPS) / DEEPEN_STEPS)
     return STILL
+
+
+class _Kept:
+    """The pictures of a breathing figure, painted once: the body over nothing, cropped
+    to the figure's frame, one per moment, the most recently used kept up to
+    ``KEEP_BYTES``. They are dropped whenever what they were painted for changes."""
+
+    def __init__(self) -> None:
+        self.key: tuple[object, ...] | None = None
+        self.pictures: OrderedDict[Moment, QPixmap] = OrderedDict()
+        self.painted = 0  # pictures painted (not copied), for tests and benchmarks
+
+    def picture(
+        self, key: tuple[object, ...], moment: Moment, make: Callable[[], QPixmap]
+    ) -> QPixmap:
+        if key != self.key:
+            self.key = key
+            self.pictures.clear()
+        found = self.pictures.get(moment)
+        if found is not None:
+            self.pictures.move_to_end(moment)
+            return found
+        found = make()
+        self.painted += 1
+        size = found.size()
+        self.pictures[moment] = found
+        most = max(2, KEEP_BYTES // max(1, size.width() * size.height() * 4))
+        while len(self.pictures) > most:
+            self.pictures.popitem(last=False)
+        return found
+
+    def clear(self) -> None:
+        self.key = None
+        self.pictures.clear()
 
 
 class PoseFigure(QWidget):
@@ -94,6 +189,7 @@ class PoseFigure(QWidget):
         self._driven = driven
         self._clock = clock
         self._posed: Posed | None = None
+        self._asked: tuple[str | None, str | None, str] | None = None  # the last show_pose
         self._fallback = ""
         self._frame: Bounds | None = None
         self._motion = STILL_MOTION
@@ -104,8 +200,10 @@ class PoseFigure(QWidget):
         self._watched: QWidget | None = None
         self._ground_pixmap: QPixmap | None = None
         self._ground_key: tuple[object, ...] | None = None
+        self.kept = _Kept()
         self.frames_drawn = 0  # paints of the figure, for tests and benchmarks
         self._painted_at = clock()
+        self._painted_moment: Moment | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -125,6 +223,9 @@ class PoseFigure(QWidget):
     def show_pose(self, name: str | None, side: str | None = None, *, fallback: str = "") -> None:
         """Show the pose ``name`` on ``side`` (eased from the pose before, if any); with no
         name, or one the library lacks, show ``fallback`` (the step's name) in words."""
+        if (name, side, fallback) == self._asked:
+            return  # as before (the player asks on each of its pictures)
+        self._asked = (name, side, fallback)
         try:
             new = posed(name, side) if name else None
         except UnknownPoseError:
@@ -154,7 +255,7 @@ class PoseFigure(QWidget):
         """How the pose moves from now on; call it again as the session goes on (each
         call puts the figure back in step with the session's own time). A still figure
         is repainted only when its motion changes."""
-        changed = replace(motion, elapsed=0.0) != replace(self._motion, elapsed=0.0)
+        changed = _how(motion) != _how(self._motion)
         self._motion = motion
         self._motion_at = self._clock()
         if self._driven:
@@ -172,28 +273,36 @@ class PoseFigure(QWidget):
         self._from = None
 
     def _frame_ms(self) -> int:
-        if self._from is None and self._motion.kind == "breaths":
+        if self._from is None and self._motion.kind in BREATHING:
             return BREATH_FRAME_MS
         return FRAME_MS
 
     def _due(self) -> bool:
         """Whether a moving figure is due its next frame (a driven figure is asked on
-        each of its host's frames, 30 a second)."""
+        each of its host's frames): reps and easing 30 times a second, a breathing figure
+        when the next picture of its breath comes."""
         if not (self._motion.moves or self._from is not None):
             return False
+        if self._from is None and self._motion.kind in BREATHING:
+            return self._moment() != self._painted_moment
         since_ms = (self._clock() - self._painted_at) * 1000.0
-        return since_ms >= self._frame_ms() - FRAME_MS / 2 or since_ms < 0
+        return since_ms >= FRAME_MS / 2 or since_ms < 0
 
-    def frame_interval_ms(self) -> int | None:
-        """How often the figure needs a new picture now (milliseconds): while it moves or
-        eases to a new pose; None while it holds still."""
+    def frame_interval_ms(self, speed: float = 1.0) -> int | None:
+        """Real milliseconds until the figure needs a new picture (``speed``: a preview
+        runs the session faster): 30 a second while it moves in reps or eases to a new
+        pose, when the next picture of its breath comes while it breathes; None while it
+        holds still."""
         if self._posed is None:
             return None
         if self._from is not None and self._clock() - self._from[1] < EASE_SECONDS:
             return FRAME_MS
         if not self._motion.moves:
             return None
-        return BREATH_FRAME_MS if self._motion.kind == "breaths" else FRAME_MS
+        if self._motion.kind not in BREATHING:
+            return FRAME_MS
+        _, wait = breath_step(self._elapsed(), *self._motion.breath, self._motion.steps)
+        return max(FRAME_MS, math.ceil(wait / max(speed, 1e-6) * 1000.0) + 1)
 
     def animating(self) -> bool:
         """Whether the figure's timer is running (it is only on screen and moving)."""
@@ -242,7 +351,9 @@ class PoseFigure(QWidget):
         if not self._on_screen():
             self._timer.stop()
             return
-        self.update()
+        breathing = self._from is None and self._motion.kind in BREATHING
+        if not breathing or self._due():  # a breath: only when its next picture comes
+            self.update()
         self._update_timer()
 
     # -- Qt
@@ -279,9 +390,9 @@ class PoseFigure(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         try:
-            if self._driven:
-                painter.fillRect(self.rect(), QColor(self._paper_colour()))
             if self._posed is None:
+                if self._driven:
+                    painter.fillRect(self.rect(), QColor(self._paper_colour()))
                 self._paint_fallback(painter)
             else:
                 self._paint_figure(painter)
@@ -291,19 +402,59 @@ class PoseFigure(QWidget):
     def _paint_figure(self, painter: QPainter) -> None:
         assert self._posed is not None and self._frame is not None
         moment = self._moment()
-        angles = self._posed.angles(moment)
         frame = self._frame
         easing = self._easing()
-        if easing is not None and self._from is not None:
-            angles = interpolate(self._from[0], angles, easing)
-            frame = frame.union(self._from[2])
         rect, palette = QRectF(self.rect()), self._current_palette()
-        # Easing, the frame is the two poses' together: the same for the whole change.
         ratio = painter.device().devicePixelRatioF()
-        painter.drawPixmap(0, 0, self._ground(palette, ratio, frame))
-        paint_drawing(painter, self._posed.figure(angles), rect, palette, frame)
+        if easing is not None and self._from is not None:
+            # Easing, the frame is the two poses' together: the same for the whole change.
+            frame = frame.union(self._from[2])
+        ground = self._ground(palette, ratio, frame)
+        painter.drawPixmap(0, 0, ground)
+        if easing is None and self._motion.kind in BREATHING:
+            place, body = self._kept_body(moment, palette, ground)
+            painter.drawPixmap(place, body)
+        else:
+            angles = self._posed.angles(moment)
+            if easing is not None and self._from is not None:
+                angles = interpolate(self._from[0], angles, easing)
+            paint_drawing(painter, self._posed.figure(angles), rect, palette, frame)
         self.frames_drawn += 1
         self._painted_at = self._clock()
+        self._painted_moment = moment
+
+    def _kept_body(
+        self, moment: Moment, palette: Palette, ground: QPixmap
+    ) -> tuple[QPoint, QPixmap]:
+        """The body at ``moment`` as a kept picture (see :class:`_Kept`), and where it goes.
+        A driven figure's is painted on a copy of its opaque ground (cheaper to paint on
+        and to copy than a transparent one); another's on nothing."""
+        ratio = ground.devicePixelRatio()
+        posed, frame = self._posed, self._frame
+        assert posed is not None and frame is not None
+        rect = QRectF(self.rect())
+        k, dx, dy = fit(frame, rect)
+        area = frame.padded(0.04)
+        crop = QRectF(area.left * k + dx, dy - area.top * k, area.width * k, area.height * k)
+        place = crop.toAlignedRect().intersected(self.rect())
+        key = (posed, self.size(), ratio, self._palette_key, frame)
+
+        def make() -> QPixmap:
+            if self._driven:
+                left, top = round(place.left() * ratio), round(place.top() * ratio)
+                size = place.size() * ratio
+                pixmap = ground.copy(left, top, size.width(), size.height())
+            else:
+                pixmap = QPixmap(place.size() * ratio)
+                pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.setDevicePixelRatio(ratio)
+            layer = QPainter(pixmap)
+            layer.translate(-place.left(), -place.top())
+            paint_drawing(layer, posed.figure(posed.angles(moment)), rect, palette, frame)
+            layer.end()
+            return pixmap
+
+        return place.topLeft(), self.kept.picture(key, moment, make)
 
     def _ground(self, palette: Palette, ratio: float, frame: Bounds) -> QPixmap:
         """Shadow, floor, mat and chair, painted once for this pose, size, pixel ratio
@@ -315,7 +466,9 @@ class PoseFigure(QWidget):
         if self._ground_key != key or self._ground_pixmap is None:
             pixmap = QPixmap(self.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            # A driven figure's ground is opaque (the paper under it): drawing it is a copy.
+            paper = QColor(self._paper_colour()) if self._driven else Qt.GlobalColor.transparent
+            pixmap.fill(paper)
             layer = QPainter(pixmap)
             paint_drawing(layer, self._posed.ground(), QRectF(self.rect()), palette, frame)
             layer.end()

@@ -61,6 +61,8 @@ def test_reps_move_at_the_step_tempo_and_breaths_at_the_pace(figure: PoseFigure)
         PosedStep("Fold", Breaths(5), pose="forward-hang"),
         Step("Stand", Hold(10)),
     )
+    assert engine.segment.kind is SegmentKind.PREPARE
+    assert figure_motion(engine.snapshot(clock.now())).kind == "still"  # getting ready
     go_to(engine, clock, SegmentKind.REPS, None)
     clock.advance(3.0)
     reps = figure_motion(engine.snapshot(clock.now()))
@@ -74,8 +76,12 @@ def test_reps_move_at_the_step_tempo_and_breaths_at_the_pace(figure: PoseFigure)
     assert breaths.duration == segment.duration
     engine.pause(clock.now())
     assert not figure_motion(engine.snapshot(clock.now())).running
+    engine.resume(clock.now())
     go_to(engine, clock, SegmentKind.HOLD, None)
-    assert figure_motion(engine.snapshot(clock.now())).kind == "still"
+    hold = figure_motion(engine.snapshot(clock.now()))
+    assert (hold.kind, hold.running) == ("hold", True)  # a timed hold breathes slowly
+    engine.pause(clock.now())
+    assert not figure_motion(engine.snapshot(clock.now())).moves
 
 
 def test_a_step_without_a_pose_shows_its_name(figure: PoseFigure) -> None:

@@ -26,6 +26,7 @@ from stretchtimer.gui.session.compact_player import MiniPlayer
 from stretchtimer.gui.session.controller import SessionController
 from stretchtimer.gui.session.pacing import BREATH_MS, next_frame_ms, seconds_to_change
 from stretchtimer.gui.session.player import PlayerView
+from stretchtimer.gui.widgets.pose_figure import HOLD_STEPS
 from tests.unit.gui.conftest import wait_started
 
 SPEED = 10.0  # a preview: chimes only, and every session second is 0.1 s of the clock
@@ -120,17 +121,20 @@ def go_to(controller: SessionController, kind: SegmentKind) -> None:
         controller.skip()
 
 
-def test_a_timed_hold_with_a_still_figure_is_drawn_once_a_second(
+def test_a_timed_hold_draws_the_count_once_a_second_and_the_breathing_figure_alone(
     window: MainWindow, session: SessionController, clock: FakeClock
 ) -> None:
     player = window.session.player
     go_to(session, SegmentKind.HOLD)
     run_for(player, session, clock, 3.0)  # the step's pose has settled in
     paints = Paints(player.ring, player.figure)
-    figure_before = player.figure.frames_drawn
+    painted = player.figure.kept.painted
     woke = run_for(player, session, clock, 10.5)
     assert 10 <= paints[player.ring] <= 12  # the countdown: once a second, not 30 times
-    assert player.figure.frames_drawn == figure_before  # a still figure is not drawn again
+    # Nearly two slow breaths: the figure moves with the count's pictures, a second
+    # apart, each painted once and then copied; no wake-up of its own.
+    assert paints[player.figure] >= 5
+    assert player.figure.kept.painted - painted <= HOLD_STEPS
     assert woke <= 12
     snapshot = session.snapshot()
     assert snapshot is not None and snapshot.segment.kind is SegmentKind.HOLD
@@ -234,11 +238,25 @@ def test_the_compact_player_draws_once_a_second_and_not_at_all_once_closed(
     run_for(mini, session, clock, 2.0)
     paints = Paints(mini.ring, mini.figure)
     woke = run_for(mini, session, clock, 10.5)
-    assert 10 <= paints[mini.ring] <= 12 and woke <= 12
-    assert paints[mini.figure] == 0  # a still figure
+    assert 10 <= paints[mini.ring] <= 12  # the count once a second
+    assert paints[mini.figure] > 0 and woke <= 12  # the breath with the count's pictures
     compact.leave()  # the full window again: the compact player draws nothing more
     QCoreApplication.processEvents()
     before = dict(paints.counts)
     assert run_for(mini, session, clock, 5.0) == 0
     assert paints.counts == before
     mini.deleteLater()
+
+
+def test_a_breath_hold_repaints_the_ring_and_the_figure_not_the_page_behind(
+    window: MainWindow, session: SessionController, clock: FakeClock
+) -> None:
+    player = window.session.player
+    go_to(session, SegmentKind.BREATHS)
+    run_for(player, session, clock, 2.0)
+    paints = Paints(player.ring, player.figure, player.stage, window)
+    run_for(player, session, clock, 20.0)  # two real seconds: 30 pictures of the disc
+    assert paints[player.ring] >= 28
+    # The ring and the figure fill their own rectangles: the page behind them is
+    # repainted only where the words change (the time left, once a session second).
+    assert paints[window] <= 22 and paints[player.stage] <= 22

@@ -4,6 +4,7 @@ breaths, and draws nothing at all while nobody can see it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -12,7 +13,15 @@ from pytestqt.qtbot import QtBot
 
 from stretchtimer.gui import theme
 from stretchtimer.gui.theme import ThemeManager
-from stretchtimer.gui.widgets.pose_figure import EASE_SECONDS, Motion, PoseFigure
+from stretchtimer.gui.widgets.pose_figure import (
+    BREATH_STEPS,
+    EASE_SECONDS,
+    HOLD_EXHALE,
+    HOLD_INHALE,
+    HOLD_STEPS,
+    Motion,
+    PoseFigure,
+)
 
 
 class Clock:
@@ -231,29 +240,80 @@ def test_a_new_pose_eases_in_and_then_the_timer_stops(
     qtbot.waitUntil(lambda: not figure.animating(), timeout=1000)
 
 
-@pytest.mark.parametrize(("kind", "frames"), [("reps", 30), ("breaths", 15)])
-def test_a_driven_figure_repaints_with_its_host_breaths_at_half_the_rate(
-    qtbot: QtBot, clock: Clock, kind: str, frames: int
-) -> None:
-    # In the player the figure has no timer: the player asks it 30 times a second. A
-    # breath moves slowly, so every other frame is enough for it.
+def test_a_driven_figure_repaints_with_its_host_for_reps(qtbot: QtBot, clock: Clock) -> None:
+    # In the player the figure has no timer: the player asks it 30 times a second.
     figure = PoseFigure(clock=clock, driven=True)
     qtbot.addWidget(figure)
     figure.resize(200, 200)
-    figure.show_pose("glute-bridge" if kind == "reps" else "forward-hang")
+    figure.show_pose("glute-bridge")
     figure.show()
     QApplication.processEvents()
     assert not figure.animating()  # never a timer of its own
     before = figure.frames_drawn
     for frame in range(30):
         clock.now += 1 / 30
-        figure.set_motion(Motion(kind, elapsed=frame / 30, running=True, duration=30.0))
+        figure.set_motion(Motion("reps", elapsed=frame / 30, running=True, duration=30.0))
         QApplication.processEvents()
-    assert figure.frames_drawn - before == pytest.approx(frames, abs=1)
+    assert figure.frames_drawn - before == pytest.approx(30, abs=1)
     figure.hide()
     hidden = figure.frames_drawn
     for frame in range(30):
         clock.now += 1 / 30
-        figure.set_motion(Motion(kind, elapsed=1 + frame / 30, running=True, duration=30.0))
+        figure.set_motion(Motion("reps", elapsed=1 + frame / 30, running=True, duration=30.0))
         QApplication.processEvents()
     assert figure.frames_drawn == hidden
+
+
+@pytest.mark.parametrize("kind", ["breaths", "hold"])
+def test_a_breathing_figure_is_repainted_only_for_the_next_picture_of_its_breath(
+    qtbot: QtBot, clock: Clock, kind: str
+) -> None:
+    # The host asks 30 times a second; a breath moves the chest by a pixel or two, so it
+    # is a few pictures in (BREATH_STEPS; a timed hold's, a second apart: HOLD_STEPS) and
+    # as many out, each painted once and then copied.
+    figure = PoseFigure(clock=clock, driven=True)
+    qtbot.addWidget(figure)
+    figure.resize(240, 240)
+    figure.show_pose("forward-hang")
+    figure.show()
+    QApplication.processEvents()
+    motion = Motion(kind, running=True, inhale=2.0, exhale=3.0)  # a hold breathes so too
+    breath = sum(motion.breath)
+    figure.set_motion(motion)
+    QApplication.processEvents()
+    before, painted = figure.frames_drawn, figure.kept.painted
+    for frame in range(1, round(breath * 30) + 1):
+        clock.now += 1 / 30
+        figure.set_motion(replace(motion, elapsed=frame / 30))
+        QApplication.processEvents()
+    # A picture at each step of the breath (its first comes back at its end), not 150.
+    assert motion.steps == (BREATH_STEPS if kind == "breaths" else HOLD_STEPS)
+    assert figure.frames_drawn - before == pytest.approx(2 * motion.steps - 1, abs=1)
+    assert figure.kept.painted - painted <= motion.steps  # each picture painted once
+    painted = figure.kept.painted
+    for frame in range(1, round(breath * 30) + 1):  # the next breath: copies only
+        clock.now += 1 / 30
+        figure.set_motion(replace(motion, elapsed=breath + frame / 30))
+        QApplication.processEvents()
+    assert figure.kept.painted == painted
+    interval = figure.frame_interval_ms()
+    assert interval is not None and interval >= 1000 * motion.breath[0] / motion.steps - 40
+
+
+def test_a_timed_hold_breathes_slowly_and_a_paused_one_holds_still(
+    window: QWidget, figure: PoseFigure, clock: Clock
+) -> None:
+    figure.show_pose("seated-figure-four", "left")
+    figure.set_motion(Motion("hold", elapsed=0.0, running=True))
+    window.show()
+    empty = picture(figure)
+    clock.now += HOLD_INHALE  # lungs full: the chest has lifted
+    full = picture(figure)
+    assert full != empty
+    clock.now += HOLD_EXHALE  # out again: back where it was
+    assert picture(figure) == empty
+    figure.set_motion(Motion("hold", elapsed=HOLD_INHALE, running=False))  # paused
+    held = picture(figure)
+    assert not figure.animating()
+    clock.now += 1.0
+    assert picture(figure) == held
