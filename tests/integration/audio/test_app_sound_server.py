@@ -129,7 +129,9 @@ def end_session(qtbot: QtBot, controller: SessionController) -> None:
 def test_the_server_restarts_mid_session_no_spin_the_session_ends_and_sound_is_back(
     how: signal.Signals, qtbot: QtBot, server: list[PulseServer], services: AppServices, home: Path
 ) -> None:
-    controller, told = start_session(qtbot, services, home, breaths=12)
+    # 8 breaths of 4 s: a session that outlasts the server going, its successor and 8 s
+    # of recording on it, with room for a loaded machine (the killed case takes ~22 s).
+    controller, told = start_session(qtbot, services, home, breaths=8)
     finished: list[object] = []
     controller.finished.connect(finished.append)
     try:
