@@ -25,11 +25,14 @@ from __future__ import annotations
 import ctypes
 import logging
 import sys
-from typing import Protocol
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from stretchtimer.core.i18n import _
 from stretchtimer.system.presence.locked import LockWatch, idle_with_lock
 from stretchtimer.system.presence.probe import Check, Kind
+
+_T = TypeVar("_T")
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +155,18 @@ def system_calls() -> WindowsCalls | None:
         return None
 
 
+def _ask(calls: WindowsCalls | None, read: Callable[[WindowsCalls], _T], what: str) -> _T | None:
+    """One reading through the seam; any failure (the API's undocumented corners, a
+    missing call on an older Windows) means "cannot tell", never an error."""
+    if calls is None:
+        return None
+    try:
+        return read(calls)
+    except Exception as error:
+        log.debug("%s: %s", what, error)
+        return None
+
+
 class WindowsIdle:
     """Time since the last input in this session; a locked screen counts as idle."""
 
@@ -163,22 +178,14 @@ class WindowsIdle:
         self.lock = lock or LockWatch()
 
     def input_idle_seconds(self) -> float | None:
-        if self.calls is None:
-            return None
-        try:
-            return idle_milliseconds(self.calls.last_input_tick(), self.calls.tick_count()) / 1000
-        except Exception as error:  # undocumented corners of the API: cannot tell
-            log.debug("last input: %s", error)
-            return None
+        return _ask(
+            self.calls,
+            lambda calls: idle_milliseconds(calls.last_input_tick(), calls.tick_count()) / 1000,
+            "last input",
+        )
 
     def locked(self) -> bool | None:
-        if self.calls is None:
-            return None
-        try:
-            return not self.calls.input_desktop_open()
-        except Exception as error:
-            log.debug("input desktop: %s", error)
-            return None
+        return _ask(self.calls, lambda calls: not calls.input_desktop_open(), "input desktop")
 
     def idle_seconds(self) -> float | None:
         return idle_with_lock(self.input_idle_seconds(), self.lock.seconds(self.locked()))
@@ -205,13 +212,9 @@ class WindowsFullScreen:
         self.calls = calls if calls is not None else system_calls()
 
     def active(self) -> bool | None:
-        if self.calls is None:
-            return None
-        try:
-            return full_screen_from(self.calls.notification_state())
-        except Exception as error:
-            log.debug("notification state: %s", error)
-            return None
+        return _ask(
+            self.calls, lambda calls: full_screen_from(calls.notification_state()), "full screen"
+        )
 
     def check(self) -> Check:
         if self.active() is None:
@@ -229,13 +232,9 @@ class FocusAssist:
         self.calls = calls if calls is not None else system_calls()
 
     def active(self) -> bool | None:
-        if self.calls is None:
-            return None
-        try:
-            return focus_assist_on(self.calls.quiet_hours_profile())
-        except Exception as error:  # undocumented: any failure is "cannot tell"
-            log.debug("Focus Assist: %s", error)
-            return None
+        return _ask(
+            self.calls, lambda calls: focus_assist_on(calls.quiet_hours_profile()), "Focus Assist"
+        )
 
     def check(self) -> Check:
         if self.active() is None:
