@@ -47,7 +47,7 @@ def run() -> list[Result]:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtDBus import QDBusConnection
 
-    from stretchtimer.runtime.media import MediaControl
+    from stretchtimer.runtime.desk.media import MediaControl
     from stretchtimer.system.presence.dbus_idle import MutterIdle, ScreenSaverIdle
     from stretchtimer.system.presence.desk_probes import DeskProbes
     from stretchtimer.system.presence.do_not_disturb import GnomeDoNotDisturb

@@ -146,7 +146,7 @@ def measure(
 def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
     """What Start does (runtime.session_setup, as the app and the terminal use it):
     prepare the speech with an empty cache, load the sounds, start the driver."""
-    from stretchtimer.runtime.cue_player import wait_until_ready
+    from stretchtimer.runtime.audio.cue_player import wait_until_ready
     from stretchtimer.runtime.session_setup import SessionParts, prepare_session
     from stretchtimer.storage.paths import Paths
     from stretchtimer.storage.settings import Settings

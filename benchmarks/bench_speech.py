@@ -266,7 +266,7 @@ def measure_ours(
 
     from stretchtimer.core.routine.file import load_routine
     from stretchtimer.core.session.engine import SessionEngine
-    from stretchtimer.runtime.cue_player import CuePlayer, wait_until_ready
+    from stretchtimer.runtime.audio.cue_player import CuePlayer, wait_until_ready
     from stretchtimer.runtime.driver import SessionDriver
     from stretchtimer.runtime.qt_setup import audio_application
     from stretchtimer.runtime.timing_log import TimingLog

@@ -13,7 +13,7 @@ and the speech worker included).
 Targets, from what has to wake: the countdown changes once a second (the player's one
 picture a second), the session's driver wakes once a second (its heartbeat, in
 ``runtime/driver``), and the sound-server watch looked at PulseAudio's socket once a
-second (``runtime/sound_server``; an inotify watch since, which wakes only on a change);
+second (``runtime/audio/sound_server``; an inotify watch since, which wakes only on a change);
 a cue now and then. Visible or compact: 3.5 a second;
 minimized, no pictures: 2.5. Before the players drew only when their picture changed,
 they drew 30 times a second: 27 timer events a second visible, 31 compact.
@@ -72,7 +72,7 @@ def wakeups() -> dict[str, dict[str, float]]:
 
     from benchmarks.app_window import close_window, open_window
     from stretchtimer.core.session.plan import SegmentKind
-    from stretchtimer.gui.session.compact_mode import CompactMode
+    from stretchtimer.gui.session.compact.mode import CompactMode
     from stretchtimer.gui.window_state import window_state
 
     class Counter(QObject):

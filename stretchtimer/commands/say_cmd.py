@@ -89,7 +89,7 @@ def _save(clip: Path, target: Path) -> int:
 
 
 def _play(text: str, clip: Path, volume: float) -> int:
-    from stretchtimer.runtime.cue_player import CuePlayer, wait_until_ready
+    from stretchtimer.runtime.audio.cue_player import CuePlayer, wait_until_ready
     from stretchtimer.runtime.qt_setup import audio_application
 
     app = audio_application()

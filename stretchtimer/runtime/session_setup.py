@@ -29,7 +29,7 @@ from stretchtimer.core.session.clock import Clock
 from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.estimate import plan_options
 from stretchtimer.core.session.events import Event
-from stretchtimer.runtime.cue_player import CuePlayer
+from stretchtimer.runtime.audio.cue_player import CuePlayer
 from stretchtimer.runtime.driver import AfterTheMoment, SessionDriver
 from stretchtimer.runtime.speech_stream import SpeechStream
 from stretchtimer.runtime.timing_log import TimingLog
@@ -47,7 +47,7 @@ from stretchtimer.storage.paths import Paths
 if TYPE_CHECKING:
     from stretchtimer.core.session.options import PlayOptions
     from stretchtimer.core.session.plan import Plan
-    from stretchtimer.runtime.media import MediaBreak
+    from stretchtimer.runtime.desk.media import MediaBreak
     from stretchtimer.storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -243,7 +243,7 @@ class SessionParts:
         self.driver.finished.connect(lambda _status: self.bring_media_back())
         if self.pause_media:
             # QtDBus loads only for those who use it.
-            from stretchtimer.runtime.media import MediaBreak, interrupts_held
+            from stretchtimer.runtime.desk.media import MediaBreak, interrupts_held
 
             with interrupts_held():  # paused and remembered together, or neither
                 self.media = MediaBreak.begin(True)

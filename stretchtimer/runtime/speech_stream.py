@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from stretchtimer.runtime.cue_player import CuePlayer
+from stretchtimer.runtime.audio.cue_player import CuePlayer
 from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.speech.clip_cache import Clip
 from stretchtimer.speech.problems import SpeechProblem

@@ -20,7 +20,7 @@ from PySide6.QtDBus import QDBusConnection
 from stretchtimer.core import i18n
 from stretchtimer.core.i18n import N_, _, n_, p_
 from stretchtimer.runtime import dbus
-from stretchtimer.runtime.media_key import MediaKeyControl, media_key_control
+from stretchtimer.runtime.desk.media_key import MediaKeyControl, media_key_control
 from stretchtimer.storage.paths import Paths
 from stretchtimer.system.autostart import Autostart
 from stretchtimer.system.presence.desk_probes import DeskProbes

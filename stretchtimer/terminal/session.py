@@ -26,7 +26,7 @@ from stretchtimer.core.session.events import (
     SessionFinished,
     Status,
 )
-from stretchtimer.runtime.cue_player import wait_until_ready
+from stretchtimer.runtime.audio.cue_player import wait_until_ready
 from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.runtime.qt_setup import audio_application
 from stretchtimer.runtime.session_setup import SessionParts, asks_comfort

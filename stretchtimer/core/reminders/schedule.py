@@ -2,7 +2,7 @@
 
 Time enters only through the :class:`~stretchtimer.core.session.clock.Moment` passed to
 each call, as in the session engine. The GUI arms one timer at
-:meth:`ReminderMachine.next_deadline` (see ``stretchtimer/runtime/reminders.py``).
+:meth:`ReminderMachine.next_deadline` (see ``stretchtimer/runtime/desk/reminders.py``).
 
 How the two clocks are used:
 

@@ -41,9 +41,9 @@ from stretchtimer.gui.desk.tray import Tray, tray_available
 from stretchtimer.gui.desk.tray_menu import TrayMenu
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.compact_mode import CompactMode
+from stretchtimer.gui.session.compact.mode import CompactMode
 from stretchtimer.gui.window_state import window_state
-from stretchtimer.runtime.desk_watch import Reader
+from stretchtimer.runtime.desk.watch import Reader
 from stretchtimer.storage.reminders import reminder_state_path
 from stretchtimer.storage.routines.library import UnknownRoutineError
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 
 from stretchtimer.core.reminders.presence import DeskState, PresenceRules
 from stretchtimer.gui.desk.reminders import ReminderService
-from stretchtimer.runtime.desk_watch import DeskWatch, Reader
+from stretchtimer.runtime.desk.watch import DeskWatch, Reader
 from stretchtimer.storage.reminders import presence_rules
 
 log = logging.getLogger(__name__)

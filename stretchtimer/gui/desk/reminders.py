@@ -1,7 +1,7 @@
 """Reminders in the app: the schedule's driver, made when reminders are first switched on.
 
 The rules live in ``core/reminders.py`` and their Qt timer in
-``stretchtimer/runtime/reminders.py``; this object is what the tray, the reminder
+``stretchtimer/runtime/desk/reminders.py``; this object is what the tray, the reminder
 window and the Settings page talk to. It keeps the driver in step with the
 settings (every change applies at once), tells it about every session, and
 remembers which reminder is showing, so each view can offer Start, Snooze and
@@ -39,7 +39,7 @@ from stretchtimer.storage.reminders import (
 from stretchtimer.storage.settings import Settings
 
 if TYPE_CHECKING:
-    from stretchtimer.runtime.reminders import ReminderDriver
+    from stretchtimer.runtime.desk.reminders import ReminderDriver
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class ReminderService(QObject):
 
     def _make_driver(self, settings: Settings) -> None:
         # Loaded only for people who use reminders: a smaller, quicker app for the others.
-        from stretchtimer.runtime.reminders import ReminderDriver
+        from stretchtimer.runtime.desk.reminders import ReminderDriver
 
         driver = ReminderDriver.from_settings(
             settings,

@@ -10,14 +10,14 @@ from PySide6.QtCore import QObject, QTimer
 from stretchtimer.core.session.cues import Sound
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.widgets.voice_preview import VoicePreview
-from stretchtimer.runtime.cue_player import CuePlayer
+from stretchtimer.runtime.audio.cue_player import CuePlayer
 
 CHIME_SECONDS = 0.7  # the session-start chime (0.55 s) and a breath of silence
 
 
 class ReminderChimeAndVoice(QObject):
     """Rings the chime and says the line with the person's voice, both through the audio
-    process (``runtime/audio_link.py``) as a session does: the app's own process never
+    process (``runtime/audio/link.py``) as a session does: the app's own process never
     connects to the sound server, and a reminder after a server restart is heard.
 
     The desk imports this module with the first reminder, not at start-up.

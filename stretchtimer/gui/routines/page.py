@@ -351,7 +351,7 @@ def script_html(script: tuple[ScriptSegment, ...]) -> str:
     from stretchtimer.core.routine.model import Side
     from stretchtimer.core.session.plan import SegmentKind
     from stretchtimer.core.session.script import script_time
-    from stretchtimer.gui.session.player_text import kind_words, side_words
+    from stretchtimer.gui.session.player.text import kind_words, side_words
 
     rows = []
     for segment in script:

@@ -23,7 +23,7 @@ from stretchtimer.core.session.options import PlayOptions
 from stretchtimer.core.session.plan import Plan
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
-from stretchtimer.runtime.cue_player import CuePlayer
+from stretchtimer.runtime.audio.cue_player import CuePlayer
 from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.runtime.session_setup import (
     PreparedSession,

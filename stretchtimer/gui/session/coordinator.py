@@ -225,7 +225,7 @@ class _Start(NamedTuple):
 
 def load_session_modules() -> bool:
     """Import what a session needs (run in the background helper). No sound library:
-    the session's sounds play in the audio process (``runtime/audio_child.py``)."""
+    the session's sounds play in the audio process (``runtime/audio/child.py``)."""
     import stretchtimer.gui.session.controller
     import stretchtimer.gui.session.page  # noqa: F401
 

@@ -17,7 +17,7 @@ from stretchtimer.core.session.events import Status
 from stretchtimer.core.session.recap import stretches_done
 from stretchtimer.gui.session.controller import SessionController
 from stretchtimer.gui.session.finish import CompleteView
-from stretchtimer.gui.session.player import PlayerView
+from stretchtimer.gui.session.player.view import PlayerView
 
 
 class IdleView(QWidget):

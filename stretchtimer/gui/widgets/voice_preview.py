@@ -12,7 +12,7 @@ from shiboken6 import isValid
 
 from stretchtimer.core.i18n import N_, _
 from stretchtimer.gui.services import AppServices
-from stretchtimer.runtime.cue_player import CuePlayer
+from stretchtimer.runtime.audio.cue_player import CuePlayer
 from stretchtimer.speech.clip_cache import VoiceChoice
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.session_speech import clip_renderer, render_falling_back

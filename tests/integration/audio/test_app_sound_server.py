@@ -30,8 +30,8 @@ from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import ImmediateTaskRunner
-from stretchtimer.runtime.audio_link import ANSWER_MS
-from stretchtimer.runtime.cue_player import SOUND_BACK, SOUND_LOST
+from stretchtimer.runtime.audio.cue_player import SOUND_BACK, SOUND_LOST
+from stretchtimer.runtime.audio.link import ANSWER_MS
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routines.library import RoutineLibrary
 from stretchtimer.storage.settings import SettingsStore

@@ -17,7 +17,7 @@ from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.events import CueDue, Event, SegmentStarted
 from stretchtimer.core.session.plan import BreathGuidance, Cue, CueRole, Plan, Sound
-from stretchtimer.runtime.cue_player import CuePlayer, wait_until_ready
+from stretchtimer.runtime.audio.cue_player import CuePlayer, wait_until_ready
 from stretchtimer.runtime.timing_log import TimingLog
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.renderer import ClipRenderer

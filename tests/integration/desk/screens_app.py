@@ -15,7 +15,7 @@ from PySide6.QtCore import QRect, QSettings, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from stretchtimer.gui.desk.reminder_window import ReminderWindow
-from stretchtimer.gui.session.compact_player import MiniPlayer
+from stretchtimer.gui.session.compact.view import MiniPlayer
 
 
 def rect(area: QRect) -> list[int]:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication
 
-from stretchtimer.runtime.media import MediaControl, PausedPlayers
+from stretchtimer.runtime.desk.media import MediaControl, PausedPlayers
 from tests.conftest import REPO
 from tests.integration.desk.desktop_session import Lines, session_bus
 

@@ -26,7 +26,7 @@ LATER = (
     "PySide6.QtMultimedia",
     "stretchtimer.gui.editor.window",
     "stretchtimer.gui.widgets.voice_preview",
-    "stretchtimer.runtime.cue_player",
+    "stretchtimer.runtime.audio.cue_player",
     "stretchtimer.speech.renderer",
     "stretchtimer.gui.session.controller",
     "stretchtimer.gui.history.page",
@@ -43,7 +43,7 @@ LATER = (
     "stretchtimer.speech.piper_speaker",
     "PySide6.QtDBus",  # desk probes and media players: with reminders or a session
     "stretchtimer.system.presence.desk_probes",
-    "stretchtimer.runtime.media",
+    "stretchtimer.runtime.desk.media",
     "stretchtimer.system.doctor",
     "stretchtimer.gui.widgets.pose_figure",  # the moving figure: with the player
     "stretchtimer.gui.editor.pose_picker",
@@ -151,7 +151,7 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     for later_still in (
         "stretchtimer.core.session.script",
         "stretchtimer.core.session.events",
-        "stretchtimer.gui.session.player_text",
+        "stretchtimer.gui.session.player.text",
     ):
         assert later_still not in filled
     # Other threads hand the interpreter back to the window within a millisecond.

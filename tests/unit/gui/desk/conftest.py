@@ -20,7 +20,7 @@ from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.runtime.desk_watch import Reader
+from stretchtimer.runtime.desk.watch import Reader
 from stretchtimer.system.notifications import DesktopNotifications
 from tests.unit.core.reminders.desk import BERLIN, MINUTE, instant
 from tests.unit.gui.conftest import close_and_delete

@@ -22,10 +22,10 @@ from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.compact_player import MiniPlayer
+from stretchtimer.gui.session.compact.view import MiniPlayer
 from stretchtimer.gui.session.controller import SessionController
 from stretchtimer.gui.session.pacing import BREATH_MS, next_frame_ms, seconds_to_change
-from stretchtimer.gui.session.player import PlayerView
+from stretchtimer.gui.session.player.view import PlayerView
 from stretchtimer.gui.widgets.pose_figure import HOLD_STEPS
 from tests.unit.gui.conftest import wait_started
 
@@ -224,7 +224,7 @@ def test_the_next_picture_comes_when_the_countdown_changes(
 def test_the_compact_player_draws_once_a_second_and_not_at_all_once_closed(
     window: MainWindow, session: SessionController, clock: FakeClock
 ) -> None:
-    from stretchtimer.gui.session.compact_mode import CompactMode
+    from stretchtimer.gui.session.compact.mode import CompactMode
     from stretchtimer.gui.window_state import window_state
 
     services = session.services

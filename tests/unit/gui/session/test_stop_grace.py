@@ -9,8 +9,8 @@ from stretchtimer.core.session.events import State
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session.controller import Phase
+from tests.unit.gui.session.player.test_view import start_with_keyboard
 from tests.unit.gui.session.test_controller import recorded_sessions
-from tests.unit.gui.session.test_player import start_with_keyboard
 
 
 def test_esc_then_space_resumes_and_the_session_goes_on(

@@ -9,7 +9,7 @@ import pytest
 
 from stretchtimer.core.i18n import Language
 from stretchtimer.core.reminders.presence import PresenceRules
-from stretchtimer.runtime.media_key import MediaKeyControl
+from stretchtimer.runtime.desk.media_key import MediaKeyControl
 from stretchtimer.system.doctor import media_finding, media_key_finding, probe_findings
 from stretchtimer.system.presence.dbus_idle import MutterIdle, ScreenSaverIdle
 from stretchtimer.system.presence.desk_probes import DeskProbes

@@ -4,7 +4,7 @@ Qt's PulseAudio back end connects once per process: when PulseAudio (or PipeWire
 PulseAudio server) restarts, every ``QSoundEffect`` of the process goes silent for
 good. So :class:`SoundServerWatch` watches the server's socket (no connection): gone
 means the sound is lost; back as another socket means a new server, which the app
-reaches by starting a new audio process (``runtime/audio_link.py``). A server that was
+reaches by starting a new audio process (``runtime/audio/link.py``). A server that was
 killed leaves its socket file behind: the audio process notices that one instead.
 
 The watch is an inotify watch on the socket's folder (``QFileSystemWatcher``): no

@@ -15,9 +15,9 @@ from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.text_sizes import cap_height
+from stretchtimer.gui.session.player.text_sizes import cap_height
 from tests.unit.gui.conftest import save_artifact
-from tests.unit.gui.session.test_player import SPEED, start_with_keyboard
+from tests.unit.gui.session.player.test_view import SPEED, start_with_keyboard
 
 
 def drawn_cap_height(label: QLabel) -> float:

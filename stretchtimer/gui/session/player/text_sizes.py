@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from stretchtimer.gui import theme
-from stretchtimer.gui.session.paused_overlay import PausedOverlay
+from stretchtimer.gui.session.player.paused_overlay import PausedOverlay
 
 MEASURE_PX = 200  # the size at which a font's cap height is measured, then scaled
 

@@ -1,7 +1,7 @@
 """What a media break paused, whichever way it paused it (MPRIS players or the media key).
 
 Kept apart from both ways so that each can hand the same token back to
-:class:`~stretchtimer.runtime.media.MediaBreak` without importing the other.
+:class:`~stretchtimer.runtime.desk.media.MediaBreak` without importing the other.
 """
 
 from __future__ import annotations

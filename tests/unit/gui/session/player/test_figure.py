@@ -12,7 +12,7 @@ from stretchtimer.core.routine.model import Breaths, Hold, Pace, Reps, Routine, 
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.plan import SegmentKind, build_plan
-from stretchtimer.gui.session.figure import figure_motion, pose_name, show_snapshot
+from stretchtimer.gui.session.player.figure import figure_motion, pose_name, show_snapshot
 from stretchtimer.gui.widgets.pose_figure import PoseFigure
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.runtime.audio_link import ANSWER_MS, AudioLink
+from stretchtimer.runtime.audio.link import ANSWER_MS, AudioLink
 from stretchtimer.storage.resources import sound_path
 from tests.integration.audio.pulse import PulseServer
 

@@ -33,7 +33,7 @@ from types import FrameType
 from PySide6.QtDBus import QDBusConnection
 
 from stretchtimer.runtime import dbus
-from stretchtimer.runtime.media_token import Control, PausedPlayer, PausedPlayers
+from stretchtimer.runtime.desk.media_token import Control, PausedPlayer, PausedPlayers
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ class MediaBreak:
 def control_for(platform: str, bus: QDBusConnection | None = None) -> Control | None:
     """How media steps aside on ``platform``: MPRIS, the media key, or not at all (macOS)."""
     if platform == "win32":
-        from stretchtimer.runtime.media_key import media_key_control
+        from stretchtimer.runtime.desk.media_key import media_key_control
 
         return media_key_control()
     if platform == "darwin":

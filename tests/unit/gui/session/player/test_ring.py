@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.gui.session.ring import ARC_STEPS, CountdownRing, RingState
+from stretchtimer.gui.session.player.ring import ARC_STEPS, CountdownRing, RingState
 
 
 class PaintedRects(QObject):

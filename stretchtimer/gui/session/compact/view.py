@@ -42,17 +42,17 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.controller import Phase, SessionController
-from stretchtimer.gui.session.controls import SWITCH_KEY, carry_out, wire_controls
-from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.pacing import FramePacer, next_frame_ms
-from stretchtimer.gui.session.player import PlayerView
-from stretchtimer.gui.session.player_text import (
+from stretchtimer.gui.session.player.controls import SWITCH_KEY, carry_out, wire_controls
+from stretchtimer.gui.session.player.figure import show_snapshot
+from stretchtimer.gui.session.player.ring import CountdownRing, RingState
+from stretchtimer.gui.session.player.text import (
     paused_words,
     player_text,
     preview_words,
     ring_state,
 )
-from stretchtimer.gui.session.ring import CountdownRing, RingState
+from stretchtimer.gui.session.player.view import PlayerView
 from stretchtimer.gui.session.stop_grace import StopGrace
 from stretchtimer.gui.widgets.elided_label import ElidedLabel
 from stretchtimer.gui.widgets.enter_presses import press_focused_button

@@ -1,4 +1,4 @@
-"""The app's end of the audio process (``runtime/audio_child.py``): start it, send it short
+"""The app's end of the audio process (``runtime/audio/child.py``): start it, send it short
 commands, hear its replies, and start it again when it dies, hangs or a new sound server
 came.
 
@@ -37,12 +37,12 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from stretchtimer.runtime.pipe_lines import WATCHABLE, PipeLines
-from stretchtimer.runtime.sound_server import SoundServerWatch, server_socket
+from stretchtimer.runtime.audio.pipe_lines import WATCHABLE, PipeLines
+from stretchtimer.runtime.audio.sound_server import SoundServerWatch, server_socket
 
 log = logging.getLogger(__name__)
 
-MODULE = "stretchtimer.runtime.audio_child"
+MODULE = "stretchtimer.runtime.audio.child"
 ANSWER_MS = 2000  # a command unanswered this long: the child hangs
 REAP_SECONDS = 0.5  # for a child asked to quit, before it is killed
 RESTARTS = 5  # at most this many restarts ...

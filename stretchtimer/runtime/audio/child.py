@@ -1,7 +1,7 @@
 """The audio process: plays the session's clips and chimes for the app, on Qt's own loop.
 
-Started by :class:`stretchtimer.runtime.audio_link.AudioLink` as
-``python -m stretchtimer.runtime.audio_child`` when a session first needs sound. Why a
+Started by :class:`stretchtimer.runtime.audio.link.AudioLink` as
+``python -m stretchtimer.runtime.audio.child`` when a session first needs sound. Why a
 process of its own: Qt 6's PulseAudio back end leaves a socket notifier on a descriptor
 it has closed when the sound server goes away. Under GLib's event loop (the desktop app
 needs it for the system's file dialogs) that notifier makes ``g_main_context_check``
@@ -71,7 +71,7 @@ class AudioChild:
     """Reads commands from stdin with a notifier on Qt's own loop and plays sounds."""
 
     def __init__(self, app: QCoreApplication, *, thread: bool) -> None:
-        from stretchtimer.runtime.pipe_lines import PipeLines
+        from stretchtimer.runtime.audio.pipe_lines import PipeLines
 
         self.app = app
         self.effects: dict[int, QSoundEffect] = {}

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from stretchtimer.core.i18n import _
 from stretchtimer.gui import theme
-from stretchtimer.gui.session.player_text import paused_words
+from stretchtimer.gui.session.player.text import paused_words
 
 VEIL_ALPHA = 215  # of 255: the paused step is still faintly there, the words are not in doubt
 

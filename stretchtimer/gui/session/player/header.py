@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from stretchtimer.core.i18n import _
-from stretchtimer.gui.session.controls import header_button
+from stretchtimer.gui.session.player.controls import header_button
 
 
 def quiet_label(name: str, *, wrap: bool = False, object_name: str = "") -> QLabel:

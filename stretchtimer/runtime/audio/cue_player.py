@@ -3,7 +3,7 @@
 The player only listens to the session driver's ``engine_event`` signal; the
 driver's one ``Qt.PreciseTimer`` decides when a cue is due, so a clip starts the
 moment its cue arrives. The sounds themselves play in the app's one audio process
-(``runtime/audio_child.py``, reached through ``runtime/audio_link.shared_link``),
+(``runtime/audio/child.py``, reached through ``runtime/audio_link.shared_link``),
 started by the first sound needed: every clip and chime is loaded there before the
 session starts (``QSoundEffect`` keeps it in memory), and playing one is one short
 line down a pipe, which never touches the disk or blocks the event loop. The app's
@@ -47,8 +47,8 @@ from stretchtimer.core.session.events import (
     Status,
 )
 from stretchtimer.core.session.plan import CueRole, Sound
-from stretchtimer.runtime.audio_link import AudioLink, shared_link
-from stretchtimer.runtime.sound_server import server_present
+from stretchtimer.runtime.audio.link import AudioLink, shared_link
+from stretchtimer.runtime.audio.sound_server import server_present
 from stretchtimer.runtime.timing_log import TimingLog
 from stretchtimer.speech.problems import SpeechNotice, SpeechProblem
 from stretchtimer.speech.wav import wav_info

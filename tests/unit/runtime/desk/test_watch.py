@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchtimer.core.reminders.presence import DeskState
 from stretchtimer.core.session.clock import FakeClock
-from stretchtimer.runtime.desk_watch import DeskWatch
+from stretchtimer.runtime.desk.watch import DeskWatch
 
 
 class Desk:

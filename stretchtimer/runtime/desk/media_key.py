@@ -27,7 +27,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from stretchtimer.runtime.media_token import PausedPlayer, PausedPlayers
+from stretchtimer.runtime.desk.media_token import PausedPlayer, PausedPlayers
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.compact_player import MiniPlayer
+from stretchtimer.gui.session.compact.view import MiniPlayer
 from stretchtimer.gui.session.controller import Phase
-from stretchtimer.gui.session.player_text import player_text, ring_state
+from stretchtimer.gui.session.player.text import player_text, ring_state
 from tests.unit.gui.conftest import save_artifact, wait_started
 from tests.unit.gui.desk.conftest import dispose, make_desk
 

@@ -19,7 +19,7 @@ from stretchtimer.core.reminders.events import (
     WithdrawReason,
 )
 from stretchtimer.core.session.clock import FakeClock
-from stretchtimer.runtime.reminders import RECHECK_SECONDS, ReminderDriver
+from stretchtimer.runtime.desk.reminders import RECHECK_SECONDS, ReminderDriver
 from stretchtimer.storage.reminders import ReminderStateStore
 from stretchtimer.storage.settings import Settings
 from tests.unit.core.reminders.desk import BERLIN, MINUTE, instant

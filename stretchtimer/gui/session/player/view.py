@@ -40,21 +40,26 @@ from stretchtimer.core.session.events import (
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui import icons, theme
-from stretchtimer.gui.session import text_sizes
 from stretchtimer.gui.session.comfort_screen import ComfortScreen
 from stretchtimer.gui.session.controller import Phase, SessionController
-from stretchtimer.gui.session.controls import SWITCH_KEY, ControlBar, carry_out, wire_controls
-from stretchtimer.gui.session.figure import show_snapshot
 from stretchtimer.gui.session.pacing import FramePacer, next_frame_ms
-from stretchtimer.gui.session.paused_overlay import PausedOverlay
-from stretchtimer.gui.session.player_header import PlayerHeader, quiet_label
-from stretchtimer.gui.session.player_text import (
+from stretchtimer.gui.session.player import text_sizes
+from stretchtimer.gui.session.player.controls import (
+    SWITCH_KEY,
+    ControlBar,
+    carry_out,
+    wire_controls,
+)
+from stretchtimer.gui.session.player.figure import show_snapshot
+from stretchtimer.gui.session.player.header import PlayerHeader, quiet_label
+from stretchtimer.gui.session.player.paused_overlay import PausedOverlay
+from stretchtimer.gui.session.player.ring import CountdownRing, RingState
+from stretchtimer.gui.session.player.text import (
     paused_words,
     player_text,
     preview_words,
     ring_state,
 )
-from stretchtimer.gui.session.ring import CountdownRing, RingState
 from stretchtimer.gui.session.stop_grace import StopGrace
 from stretchtimer.gui.widgets.pose_figure import PoseFigure
 

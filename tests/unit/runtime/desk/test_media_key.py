@@ -3,8 +3,8 @@ the end only if it was pressed; the setting that turns media pausing off covers 
 
 from __future__ import annotations
 
-from stretchtimer.runtime.media import MediaBreak, PausedPlayers, control_for
-from stretchtimer.runtime.media_key import READINGS, MediaKeyControl, playing
+from stretchtimer.runtime.desk.media import MediaBreak, PausedPlayers, control_for
+from stretchtimer.runtime.desk.media_key import READINGS, MediaKeyControl, playing
 from tests.unit.system.presence.fakes import MediaKeyCallsFake
 
 

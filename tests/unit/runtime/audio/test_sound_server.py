@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from stretchtimer.runtime.sound_server import SoundServerWatch, server_socket
+from stretchtimer.runtime.audio.sound_server import SoundServerWatch, server_socket
 
 
 def listening(path: Path) -> socket.socket:

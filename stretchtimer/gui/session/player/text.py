@@ -11,7 +11,7 @@ from stretchtimer.core.routine.model import Side
 from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
-from stretchtimer.gui.session.ring import RingState
+from stretchtimer.gui.session.player.ring import RingState
 from stretchtimer.gui.widgets.numbers import number
 
 # What each part of a session is called, in English: translate with kind_words().

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 from stretchtimer.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from stretchtimer.gui.session.compact_player import MiniPlayer
+    from stretchtimer.gui.session.compact.view import MiniPlayer
     from stretchtimer.gui.session.controller import SessionController
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ class CompactMode(QObject):
     def mini(self) -> MiniPlayer:
         """The compact player, made when first needed (the player's modules load late)."""
         if self._mini is None:
-            from stretchtimer.gui.session.compact_player import MiniPlayer
+            from stretchtimer.gui.session.compact.view import MiniPlayer
 
             self._mini = MiniPlayer(self.places)
             self._mini.expand_requested.connect(self.leave)

@@ -23,7 +23,7 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.recap import comfort_change, stretches_done
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.compact_player import MiniPlayer
+from stretchtimer.gui.session.compact.view import MiniPlayer
 from stretchtimer.gui.session.controller import Phase
 from stretchtimer.storage.history.progress import Progress
 from stretchtimer.storage.history.text import total_text

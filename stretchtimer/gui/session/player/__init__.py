@@ -1,0 +1,1 @@
+"""The full player: the ring, the pose figure, the words, the controls."""
