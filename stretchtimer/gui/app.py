@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import subprocess
 import sys
 from collections.abc import Callable
 
@@ -248,6 +247,8 @@ class Restart:
         if not self.wanted:
             return
         log.info("restarting: %s", restart_command())
+        import subprocess  # here: some 3 ms of start-up, for a restart that seldom comes
+
         try:
             subprocess.Popen(
                 restart_command(),
