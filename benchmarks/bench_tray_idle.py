@@ -12,7 +12,9 @@ reminder timer and the desk probes wake now and then, nothing else runs. So the 
 read twice, ``FIRST_READ`` and ``IDLE_SECONDS`` after the close: the value is the second
 reading, and the detail gives the growth between the two per minute (``growth_kib_per_min``)
 so a leak would show as a slope (an hour at that slope is in ``hour_estimate_ratio``).
-Target 1.25 (issue 21).
+Target 1.25 (issue 21). Reported beside it, with no target: ``tray_start_memory_ratio``,
+the app started as at login (``--tray``, the window never shown), read after
+``TRAY_START_SETTLE`` seconds.
 """
 
 from __future__ import annotations
@@ -27,11 +29,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks.bench_gui_startup import BARE_WINDOW, measure, resident_kib
-from benchmarks.harness import Result, at_most
+from benchmarks.harness import Result, at_most, reported
 
 TARGET = 1.25
 FIRST_READ = 10.0  # seconds after the window closed
 IDLE_SECONDS = 70.0
+TRAY_START_SETTLE = 8.0  # seconds after a --tray start at which memory is read
 BARE_RUNS = 3
 
 
@@ -161,6 +164,30 @@ def tray_idle(environment: dict[str, str], folder: Path) -> tuple[float, float, 
     return at_start, first, last
 
 
+def tray_start(environment: dict[str, str], folder: Path) -> float:
+    """The app's resident MiB ``TRAY_START_SETTLE`` seconds after ``stretchtimer --tray``
+    (as at login: only the tray icon, the window never shown)."""
+    app = subprocess.Popen(
+        [sys.executable, "-m", "stretchtimer", "--tray"],
+        env=environment,
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(TRAY_START_SETTLE)
+        if app.poll() is not None:
+            raise RuntimeError("the app quit instead of starting in the tray")
+        return resident_kib(app.pid) / 1024
+    finally:
+        app.terminate()
+        try:
+            app.wait(10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait()
+
+
 def run() -> Iterator[Result]:
     from benchmarks.bench_gui_startup import compile_package
     from tests.integration.desk.desktop_session import (
@@ -188,6 +215,7 @@ def run() -> Iterator[Result]:
             measure(bare, environment, folder).memory / 1024 for _ in range(BARE_RUNS)
         )
         at_start, first, last = tray_idle(environment, folder)
+        login = tray_start(environment, folder)
     growth = (last - first) * 1024 / ((IDLE_SECONDS - FIRST_READ) / 60)
     hour = last + growth * (60 - IDLE_SECONDS / 60) / 1024
     yield at_most(
@@ -201,4 +229,12 @@ def run() -> Iterator[Result]:
         growth_kib_per_min=round(growth, 1),
         hour_estimate_ratio=round(hour / bare_mib, 3),
         statistic=f"resident {IDLE_SECONDS:g} s after the window closed to the tray",
+    )
+    yield reported(
+        "tray_start_memory_ratio",
+        login / bare_mib,
+        "x",
+        app_mib=round(login, 1),
+        baseline_mib=round(bare_mib, 1),
+        statistic=f"resident {TRAY_START_SETTLE:g} s after a --tray start (the window never shown)",
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import subprocess
 import sys
 from collections.abc import Callable
 
@@ -23,7 +22,7 @@ from stretchtimer.gui.ready_probe import after_first_paint, install_ready_probe,
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
-from stretchtimer.gui.theme import ThemeManager
+from stretchtimer.gui.theme import STYLE_ARGUMENTS, ThemeManager
 from stretchtimer.gui.window_state import last_system_scheme, remember_system_scheme
 from stretchtimer.runtime.termination import TerminationWatcher
 from stretchtimer.runtime.watchdog import GuiWatchdog
@@ -98,6 +97,34 @@ def make_services(paths: Paths, crash: CrashReporter, *, speed: float = 1.0) -> 
     return services
 
 
+def application(argv: list[str]) -> tuple[QApplication, bool]:
+    """The QApplication, and whether it was made here, in the Fusion style (see
+    ThemeManager); an existing one (tests) is used as it is."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing, False
+    return QApplication([*argv, *STYLE_ARGUMENTS]), True
+
+
+def dress(
+    app: QApplication, window: MainWindow, services: AppServices, *, style_given: bool
+) -> ThemeManager:
+    """The window in the theme chosen, following the settings and the system's scheme."""
+    config = services.paths.config
+    # The colours the system had last time: asking it now would cost the first frame
+    # some 30 ms (see ThemeManager); it is asked once the window is on screen.
+    themes = ThemeManager(
+        app,
+        services.settings.current.theme,
+        assumed_system=last_system_scheme(config),
+        style_given=style_given,
+    )
+    themes.changed.connect(lambda _theme: window.restyle())
+    themes.system_read.connect(lambda scheme: remember_system_scheme(config, scheme))
+    services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
+    return themes
+
+
 def open_desk(
     app: QApplication, window: MainWindow, services: AppServices, *, in_tray: bool
 ) -> None:
@@ -141,8 +168,7 @@ def run_app(
     favour_the_gui_thread()
     quiet_media_probing()
     set_identity()
-    app = QApplication.instance() or QApplication(argv)
-    assert isinstance(app, QApplication)
+    app, app_made_here = application(argv)
     app.aboutToQuit.connect(outcome.release)
     # The language cli.py chose: Qt's own words, dates and the direction to match. Only
     # here, once this launch is the app: a launch handed to a running one needs none.
@@ -152,18 +178,11 @@ def run_app(
     crash = CrashReporter(paths)
     crash.install()
     services = make_services(paths, crash, speed=speed)
-    # The colours the system had last time: asking it now would cost the first frame
-    # some 30 ms (see ThemeManager); it is asked once the window is on screen.
-    themes = ThemeManager(
-        app, services.settings.current.theme, assumed_system=last_system_scheme(paths.config)
-    )
     window = MainWindow(services, furnish=False)
+    themes = dress(app, window, services, style_given=app_made_here)
     restart = Restart()
     window.restart_requested.connect(lambda: restart.ask(window.quit_app))
     crash.parent = window
-    themes.changed.connect(lambda _theme: window.restyle())
-    themes.system_read.connect(lambda scheme: remember_system_scheme(paths.config, scheme))
-    services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
     server = outcome.serve(app)
     if server is not None:
         server.activate_requested.connect(window.bring_forward)
@@ -176,21 +195,26 @@ def run_app(
     if not in_tray:
         window.show()
 
+    # Reminders, the tray and the compact player once the routines are on screen (or at
+    # once, in the tray), then the routine asked for.
+    def open_the_rest() -> None:
+        open_desk(app, window, services, in_tray=in_tray)
+        settle_the_heap()
+        if start:
+            window.sessions.start_routine(start, options=options)
+
     def fill_in() -> None:
         themes.follow_system()
-        window.finish_startup()
-        probe_filled(window.routines)
         for notice in services.notices:
             window.show_notice(notice)
-
-        # Reminders, the tray and the compact player once the routines are on screen,
-        # then the routine asked for.
-        def open_the_rest() -> None:
-            open_desk(app, window, services, in_tray=in_tray)
-            settle_the_heap()
-            if start:
-                window.sessions.start_routine(start, options=options)
-
+        if in_tray:
+            # Nobody sees the window yet: its Routines page (and the pictures on its
+            # cards) is built when it is first shown, not for an hour in the tray.
+            window.finish_startup(when_shown=True)
+            open_the_rest()
+            return
+        window.finish_startup()
+        probe_filled(window.routines)
         after_first_paint(window.routines, open_the_rest, FIRST_PAINT_WAIT_MS)
 
     # The window shows first, empty; its inside is built once it is on screen, so a person
@@ -223,6 +247,8 @@ class Restart:
         if not self.wanted:
             return
         log.info("restarting: %s", restart_command())
+        import subprocess  # here: some 3 ms of start-up, for a restart that seldom comes
+
         try:
             subprocess.Popen(
                 restart_command(),

@@ -21,7 +21,7 @@ from stretchtimer.gui.session.coordinator import SessionCoordinator
 from stretchtimer.gui.window_state import window_state
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QKeyEvent
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
     from PySide6.QtWidgets import QStackedWidget
 
     from stretchtimer.core.session.options import PlayOptions
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.sessions.compact_requested.connect(self.compact_requested)
         self._furnished = False
         self._built: dict[str, QWidget] = {}
+        self._fill_when_shown = False  # a start in the tray: see finish_startup
         self.routine_actions: RoutineActions | None = None  # with the Routines page
         self.setWindowTitle(APP_DISPLAY_NAME)
         # No narrower than the pages' words need (German and French need more than
@@ -253,15 +254,31 @@ class MainWindow(QMainWindow):
         if "history" in self._built:
             self.history.refresh()
 
-    def finish_startup(self) -> None:
+    def finish_startup(self, *, when_shown: bool = False) -> None:
         """Fill the window once it is on screen: the Routines page, unless a place was chosen,
-        and a first look at the history (which marks sessions a crash left as interrupted)."""
-        self.furnish()
-        if self.pages.currentIndex() == 0 and "routines" not in self._built:
-            self.show_place("routines")
+        and a first look at the history (which marks sessions a crash left as interrupted).
+
+        ``when_shown`` (a start in the tray): the look at the history now, the inside
+        once the window is first shown.
+        """
         self.services.tasks.run(
             lambda: history_messages(self.services.paths.history), self._show_notices
         )
+        if when_shown and not self.isVisible():
+            self._fill_when_shown = True
+        else:
+            self._fill_routines()
+
+    def _fill_routines(self) -> None:
+        self._fill_when_shown = False
+        self.furnish()
+        if self.pages.currentIndex() == 0 and "routines" not in self._built:
+            self.show_place("routines")
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._fill_when_shown:
+            self._fill_routines()
 
     def _show_notices(self, messages: list[str]) -> None:
         for message in messages:

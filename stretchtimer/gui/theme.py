@@ -72,6 +72,9 @@ DARK = Theme(
     track="#2c3238",
 )
 THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
+STYLE = "fusion"
+# Arguments for a new QApplication that set the style as it starts (see ThemeManager).
+STYLE_ARGUMENTS = ("-style", STYLE)
 
 
 class ThemeManager(QObject):
@@ -80,6 +83,12 @@ class ThemeManager(QObject):
     Reading the system's scheme builds PySide's whole ``Qt`` namespace (some 30 ms),
     so a starting app passes ``assumed_system``, the scheme it saw last time, opens its
     window in that, and calls :meth:`follow_system` once the window is on screen.
+
+    The style is Fusion everywhere (the style sheet is written for it). Setting it with
+    ``setStyle`` hands back the style object, and making PySide's wrapper for its class
+    builds its eleven enums (some 15 ms before the first frame); a starting app passes
+    :data:`STYLE_ARGUMENTS` to its QApplication instead (they win over
+    ``QT_STYLE_OVERRIDE``) and says so with ``style_given``.
 
     Signals:
         changed(object): the new :class:`Theme`, after it was applied.
@@ -91,7 +100,12 @@ class ThemeManager(QObject):
     system_read = Signal(object)
 
     def __init__(
-        self, app: QApplication, choice: str = "system", *, assumed_system: str | None = None
+        self,
+        app: QApplication,
+        choice: str = "system",
+        *,
+        assumed_system: str | None = None,
+        style_given: bool = False,
     ) -> None:
         super().__init__(app)
         self._app = app
@@ -100,7 +114,8 @@ class ThemeManager(QObject):
         self._shown: Theme | None = None
         self.theme = LIGHT
         self.system = THEMES.get(assumed_system or "")  # the system's scheme, as far as known
-        app.setStyle("Fusion")
+        if not style_given:
+            app.setStyle(STYLE)
         if self.system is None:
             self.follow_system()
         else:

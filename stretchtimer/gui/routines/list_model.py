@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -255,7 +256,9 @@ class RoutineCardDelegate(QStyledItemDelegate):
 
         left = card.left() + 18
         width = card.width() - 36
-        picture = self._paint_pose(painter, row, card, paper=fill.name(), view=option.widget)
+        picture = self._paint_pose(
+            painter, row, card, paper=fill.name(), view=option.widget, index=index
+        )
         width -= picture
         title_font = QFont(option.font)
         title_font.setPointSizeF(option.font.pointSizeF() * 1.25)
@@ -302,6 +305,7 @@ class RoutineCardDelegate(QStyledItemDelegate):
         *,
         paper: str,
         view: QWidget | None,
+        index: Index,
     ) -> int:
         """The first step's pose at the card's right end; returns the width it takes (kept
         free at the first paint, before the pose library has loaded)."""
@@ -310,9 +314,11 @@ class RoutineCardDelegate(QStyledItemDelegate):
             return 0
         side = card.height() - 12
         if not library_loaded():
-            viewport = view.viewport() if isinstance(view, QAbstractItemView) else view
-            if viewport is not None:
-                when_loaded(viewport.update)
+            if isinstance(view, QAbstractItemView):
+                # The row repainted through the view: asking for its viewport would cost
+                # the first paint PySide's look-up of every widget class not loaded yet
+                # (some 70, with their enums: see page_scroll_area).
+                when_loaded(functools.partial(view.update, QPersistentModelIndex(index)))
             return round(side) + 10
         ratio = painter.device().devicePixelRatioF()
         picture = thumbnail(name, size=round(side), ratio=ratio, paper=paper)

@@ -77,6 +77,7 @@ FIRST_FRAME = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 import PySide6.QtCore as QtCore
+import PySide6.QtWidgets as QtWidgets
 import stretchtimer.gui.app as app_module
 from stretchtimer.gui.ready_probe import FirstPaint
 
@@ -86,6 +87,7 @@ seen = {}
 def watch_first_frame(window):
     def painted():
         seen["qt_namespace_built"] = "Qt" in QtCore.__dict__
+        seen["style_class_built"] = "QStyle" in QtWidgets.__dict__
         seen["furnished"] = window.centralWidget() is not None
         seen["modules"] = sorted(sys.modules)
 
@@ -96,8 +98,15 @@ def quit_once_filled(page):
     def painted():
         seen["place"] = page.window().current_place()
         seen["switch_interval"] = sys.getswitchinterval()
+        QtWidgets.QApplication.instance().setStyleSheet("")  # the style beneath the sheet
+        seen["style"] = QtWidgets.QApplication.style().name()
         seen["filled_modules"] = sorted(sys.modules)
-        QtCore.QTimer.singleShot(0, QtCore.QCoreApplication.quit)
+
+        def quit():  # once the page's children (the list's cards) have painted too
+            seen["widget_classes"] = sorted(name for name in QtWidgets.__dict__ if name[0] == "Q")
+            QtCore.QCoreApplication.quit()
+
+        QtCore.QTimer.singleShot(0, quit)
 
     FirstPaint(page, painted)
 
@@ -124,6 +133,7 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     later = start_the_app(home)  # the system's colours are known from the first start
     assert later["furnished"] is False
     assert later["qt_namespace_built"] is False  # PySide's Qt enums: some 30 ms
+    assert later["style_class_built"] is False  # QStyle's enums: some 15 ms
     modules = later["modules"]
     assert isinstance(modules, list)
     for inside in (
@@ -131,9 +141,11 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
         "stretchtimer.gui.routines.page",
         "stretchtimer.core.session.events",
         "stretchtimer.storage.routines.library",
+        "subprocess",  # only to open the app again after a new language
     ):
         assert inside not in modules
     assert later["place"] == "routines"
+    assert later["style"].lower() == "fusion"  # the style sheet is written for it
     assert later["code"] == 0
     # The cards' pose pictures come after the Routines page's first paint: reading the
     # routines needs only the pose library's names, not the figures or their painter.
@@ -142,6 +154,13 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert "stretchtimer.gui.routines.page" in filled
     for picture in ("stretchtimer.core.poses.scene", "stretchtimer.gui.widgets.pose_painter"):
         assert picture not in filled
+    # PySide makes a widget class (and its enums) when first used; asking a scroll area
+    # for the viewport it made itself looks the object's class up among all of them
+    # (some 60 classes, 30-60 ms): the page never does, for its first paint.
+    classes = later["widget_classes"]
+    assert isinstance(classes, list)
+    for unused in ("QCalendarWidget", "QWizard", "QMdiArea", "QColorDialog"):
+        assert unused not in classes
     # The built-ins come from the cache the first start wrote: no TOML parser, no check
     # of their pose names against the pose library.
     assert (home / "cache" / "builtin-routines.json").is_file()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
+from tests.unit.gui.conftest import close_and_delete
 
 
 def test_ctrl_number_moves_between_the_four_places(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -70,6 +71,26 @@ def test_size_and_position_are_remembered(qtbot, services: AppServices, themes) 
     second = MainWindow(services)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (1010, 690)
+
+
+def test_a_start_in_the_tray_builds_the_routines_page_when_the_window_is_first_shown(
+    qtbot,  # type: ignore[no-untyped-def]
+    services: AppServices,
+    themes,  # type: ignore[no-untyped-def]
+) -> None:
+    # stretchtimer --tray: an hour in the tray should not hold a page nobody has seen.
+    main = MainWindow(services, furnish=False)
+    try:
+        main.finish_startup(when_shown=True)
+        qtbot.wait(50)
+        assert main.centralWidget() is None  # nothing built for a hidden window
+        main.show()  # the person opens it from the tray
+        qtbot.waitExposed(main)
+        assert main.current_place() == "routines"
+        qtbot.waitUntil(main.routines.isVisible, timeout=2000)
+        assert main.routines.list.model().rowCount() > 0  # the routines are there
+    finally:
+        close_and_delete(main)
 
 
 def test_a_settings_notice_appears_in_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
