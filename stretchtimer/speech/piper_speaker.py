@@ -23,6 +23,8 @@ import json
 import os
 import threading
 import wave
+from collections import OrderedDict
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,7 @@ PEAK = 0.98
 # How onnxruntime says an allocation failed (it raises its own exception types).
 OUT_OF_MEMORY = ("bad_alloc", "bad allocation", "failed to allocate", "out of memory")
 PARALLEL = max(1, min(4, os.cpu_count() or 1))  # clips rendered side by side
+SENTENCE_MEMORY = 16 * 1024 * 1024  # bytes of rendered sentences kept for reuse (~3 min)
 
 
 def length_scale(rate: int) -> float:
@@ -79,12 +82,14 @@ class PiperSpeaker:
         self._loaded: tuple[Path, PiperVoice] | None = None
         self._loading = threading.Lock()
         self._phonemizing = threading.Lock()
+        self._sentences = SentenceAudio()
 
     def voice(self, model: Path, config: Path) -> PiperVoice:
         with self._loading:
             if self._loaded is not None and self._loaded[0] == model:
                 return self._loaded[1]
             self._loaded = None  # let the old model go before the new one loads
+            self._sentences.clear()
             try:
                 voice = load_voice(model, config)
             except Exception as error:  # onnxruntime raises its own types for bad files
@@ -113,7 +118,7 @@ class PiperSpeaker:
                 "detail": str(error),
             }
         try:
-            audio = self._synthesize(voice, text, rate)
+            audio = self._synthesize(voice, model, text, rate)
         except MemoryError as error:
             return _natural_failed(N_("there is not enough free memory"), repr(error))
         except Exception as error:  # a model that loads yet cannot speak
@@ -124,9 +129,12 @@ class PiperSpeaker:
         info = trim_silence(path)
         return {"ok": True, "seconds": info.seconds}
 
-    def _synthesize(self, voice: PiperVoice, text: str, rate: int) -> np.ndarray[Any, Any]:
+    def _synthesize(
+        self, voice: PiperVoice, model: Path, text: str, rate: int
+    ) -> np.ndarray[Any, Any]:
         """``voice.synthesize`` with its phonemizer under the lock (what it does itself:
-        each sentence's audio scaled to full scale)."""
+        each sentence's audio scaled to full scale). A sentence spoken before in this
+        voice at this rate ("Breathe in." ends many cues) is not rendered again."""
         settings = SynthesisConfig(length_scale=length_scale(rate))
         with self._phonemizing:
             sentences = voice.phonemize(text)
@@ -134,14 +142,56 @@ class PiperSpeaker:
         for phonemes in sentences:
             if not phonemes:
                 continue
-            audio = voice.phoneme_ids_to_audio(voice.phonemes_to_ids(phonemes), settings)
-            assert isinstance(audio, np.ndarray)
-            peak = float(np.max(np.abs(audio))) if audio.size else 0.0
-            chunks.append(audio / peak if peak >= 1e-8 else np.zeros_like(audio))
+            ids = voice.phonemes_to_ids(phonemes)
+            key = (model, settings.length_scale, tuple(ids))
+            chunk = self._sentences.get(key)
+            if chunk is None:
+                audio = voice.phoneme_ids_to_audio(ids, settings)
+                assert isinstance(audio, np.ndarray)
+                peak = float(np.max(np.abs(audio))) if audio.size else 0.0
+                chunk = audio / peak if peak >= 1e-8 else np.zeros_like(audio)
+                self._sentences.put(key, chunk)
+            chunks.append(chunk)
         if not chunks:
             return np.zeros(0, dtype=np.float32)
         spoken: np.ndarray[Any, Any] = np.clip(np.concatenate(chunks), -1.0, 1.0)
         return spoken.astype(np.float32)
+
+
+class SentenceAudio:
+    """The audio of sentences already rendered, the most recently used kept up to
+    ``budget`` bytes (a few hundred short sentences). Thread-safe."""
+
+    def __init__(self, budget: int = SENTENCE_MEMORY) -> None:
+        self.budget = budget
+        self._kept: OrderedDict[Hashable, np.ndarray[Any, Any]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> np.ndarray[Any, Any] | None:
+        with self._lock:
+            audio = self._kept.get(key)
+            if audio is not None:
+                self._kept.move_to_end(key)
+            return audio
+
+    def put(self, key: Hashable, audio: np.ndarray[Any, Any]) -> None:
+        if audio.nbytes > self.budget:
+            return
+        audio.flags.writeable = False  # shared by every clip that says the sentence
+        with self._lock:
+            if key in self._kept:
+                return
+            self._kept[key] = audio
+            self._size += audio.nbytes
+            while self._size > self.budget:
+                _key, dropped = self._kept.popitem(last=False)
+                self._size -= dropped.nbytes
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+            self._size = 0
 
 
 def load_voice(model: Path, config: Path) -> PiperVoice:
