@@ -72,6 +72,12 @@ class ClipCache:
         self.voices = voices if voices is not None else app_paths().voices  # added Piper voices
         self._models: dict[str, PiperModel | None] = {}
 
+    @property
+    def prepared_models(self) -> Path:
+        """Where natural voices' models, optimised for this computer, are kept: beside
+        the clips, not among them (they load faster; see ``piper_speaker.load_voice``)."""
+        return self.folder.parent / "voice-models"
+
     def piper_model(self, name: str) -> PiperModel | None:
         """The Piper voice called ``name`` (looked up once per cache)."""
         if name not in self._models:

@@ -196,7 +196,11 @@ class ClipRenderer:
             if model is None:
                 unknown = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, ref.id, voice=voice.voice)
                 raise SpeechUnavailableError(unknown)
-            return base | {"model": str(model.model), "config": str(model.config)}
+            return base | {
+                "model": str(model.model),
+                "config": str(model.config),
+                "prepared": str(self.cache.prepared_models),
+            }
         return base | {"voice": ref.name}
 
     def _render_batch(self, texts: Sequence[str], voice: VoiceChoice) -> list[Clip]:
