@@ -196,8 +196,10 @@ def natural_floor(texts: list[str]) -> Result:
     samples = 0
     for ids in distinct:
         started = time.thread_time()
-        samples += voice.phoneme_ids_to_audio(list(ids), settings).size
+        audio = voice.phoneme_ids_to_audio(list(ids), settings)
         cpu += time.thread_time() - started
+        assert not isinstance(audio, tuple)  # no alignments asked for
+        samples += audio.size
     return reported(
         "render_natural_floor",
         cpu * 1000 / PARALLEL,
