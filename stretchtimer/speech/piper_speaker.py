@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import platform
-import re
 import sys
 import threading
 import wave
@@ -44,6 +43,7 @@ from piper import PiperVoice, SynthesisConfig
 from piper.config import PiperConfig
 
 from stretchtimer.core.i18n import N_
+from stretchtimer.speech.clip_cache import prepared_copies
 from stretchtimer.speech.problems import SpeechProblem
 from stretchtimer.speech.wav import SILENCE_LEVEL, trim_silence
 
@@ -56,7 +56,6 @@ PEAK = 0.98
 # How onnxruntime says an allocation failed (it raises its own exception types).
 OUT_OF_MEMORY = ("bad_alloc", "bad allocation", "failed to allocate", "out of memory")
 PARALLEL = max(1, min(4, os.cpu_count() or 1))  # clips rendered side by side
-_PREPARED = re.compile(r"-[0-9a-f]{20}\.onnx")  # what follows a model's name in its copy
 SENTENCE_MEMORY = 16 * 1024 * 1024  # bytes of rendered sentences kept for reuse (~3 min)
 
 
@@ -296,10 +295,9 @@ def _load_and_keep(model: Path, copy: Path) -> Any:
             str(model), sess_options=options, providers=["CPUExecutionProvider"]
         )
         scratch.chmod(0o600)
-        for older in copy.parent.glob(f"{model.stem}-*.onnx"):
-            if _PREPARED.fullmatch(older.name[len(model.stem) :]):
-                with contextlib.suppress(OSError):
-                    older.unlink()
+        for older in prepared_copies(copy.parent, model):
+            with contextlib.suppress(OSError):
+                older.unlink()
         scratch.replace(copy)
     except Exception as error:
         log_line(f"the optimised voice model cannot be kept ({error!r})")

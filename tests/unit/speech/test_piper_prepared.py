@@ -15,6 +15,7 @@ from piper import SynthesisConfig
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.piper_speaker import load_voice, prepared_name
 from stretchtimer.speech.renderer import ClipRenderer
+from stretchtimer.speech.voice_library import remove_voice
 from stretchtimer.speech.voices import NATURAL_DEFAULT, piper_models
 
 SENTENCE = "Let your shoulders drop and breathe out slowly."
@@ -85,3 +86,15 @@ def test_the_worker_keeps_the_copy_beside_the_clips(home: Path) -> None:
     bundled = piper_models(None)[0]
     assert (home / "voice-models" / prepared_name(bundled.model)).is_file()
     assert not list((home / "clips").glob("*.onnx"))
+
+
+def test_removing_a_voice_removes_its_copy_and_only_its(home: Path) -> None:
+    model, config = own_voice(home / "voices")
+    prepared = home / "voice-models"
+    seconds_spoken(model, config, prepared)
+    others = [prepared / f"{name}-{'0' * 20}.onnx" for name in ("other", "voice-two")]
+    for other in others:
+        other.write_bytes(b"another voice's copy")
+    remove_voice("piper:voice", home / "voices", prepared=prepared)
+    assert not model.exists()
+    assert sorted(prepared.iterdir()) == sorted(others)
