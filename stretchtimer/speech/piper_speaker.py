@@ -46,6 +46,8 @@ from stretchtimer.core.i18n import N_
 from stretchtimer.speech.clip_cache import prepared_copies
 from stretchtimer.speech.problems import SpeechProblem
 from stretchtimer.speech.wav import SILENCE_LEVEL, trim_silence
+from stretchtimer.storage.atomic import PRIVATE_FILE_MODE
+from stretchtimer.storage.paths import ensure_private_dir
 
 # Measured on the bundled voice against espeak-ng at 165 words per minute: at length
 # scale 1 it speaks as fast as espeak-ng does at 187 (tests/speech check the match).
@@ -290,11 +292,11 @@ def _load_and_keep(model: Path, copy: Path) -> Any:
     options.optimized_model_filepath = str(scratch)
     options.log_severity_level = 3  # not its warning that the copy suits this CPU only
     try:
-        copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        ensure_private_dir(copy.parent)
         session = onnxruntime.InferenceSession(
             str(model), sess_options=options, providers=["CPUExecutionProvider"]
         )
-        scratch.chmod(0o600)
+        scratch.chmod(PRIVATE_FILE_MODE)
         for older in prepared_copies(copy.parent, model):
             with contextlib.suppress(OSError):
                 older.unlink()
