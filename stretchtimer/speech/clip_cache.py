@@ -12,10 +12,12 @@ owner-only (they say what the person does) and safe to delete at any time.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +36,7 @@ from stretchtimer.storage.paths import app_paths, ensure_private_dir
 log = logging.getLogger(__name__)
 
 CLIP_FORMAT = 1  # bump when the worker's processing of clips changes
+_PREPARED = re.compile(r"-[0-9a-f]{20}\.onnx")  # what follows a model's name in its copy
 
 
 def default_engine() -> str:
@@ -71,6 +74,12 @@ class ClipCache:
         self.engine = engine or default_engine()  # the pyttsx3 driver
         self.voices = voices if voices is not None else app_paths().voices  # added Piper voices
         self._models: dict[str, PiperModel | None] = {}
+
+    @property
+    def prepared_models(self) -> Path:
+        """Where natural voices' models, optimised for this computer, are kept: beside
+        the clips, not among them (they load faster; see ``piper_speaker.load_voice``)."""
+        return self.folder.parent / "voice-models"
 
     def piper_model(self, name: str) -> PiperModel | None:
         """The Piper voice called ``name`` (looked up once per cache)."""
@@ -131,6 +140,16 @@ class ClipCache:
                 scratch.unlink()
             raise
         return Clip(text, path, info.seconds)
+
+
+def prepared_copies(folder: Path, model: Path) -> list[Path]:
+    """The optimised copies of the voice ``model`` kept in ``folder``
+    (see ``piper_speaker.load_voice``)."""
+    return [
+        path
+        for path in folder.glob(f"{glob.escape(model.stem)}-*.onnx")
+        if _PREPARED.fullmatch(path.name[len(model.stem) :])
+    ]
 
 
 def _running(pid: int) -> bool:

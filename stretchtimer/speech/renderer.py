@@ -11,9 +11,12 @@ terminal calls it directly, the desktop app from its background-task helper.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.i18n import N_
@@ -35,7 +38,7 @@ log = logging.getLogger(__name__)
 CLIP_TIMEOUT = 10.0  # seconds for one clip (espeak-ng needs milliseconds, Piper a second)
 START_TIMEOUT = 20.0  # seconds for the worker to load its speech engine
 RESTARTS = 1
-PIPER_BATCH = 8  # clips asked of the natural voice's worker at once (it renders side by side)
+PIPER_AHEAD = 8  # clips asked of the natural voice's worker at a time (it renders side by side)
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -66,6 +69,7 @@ class ClipRenderer:
         self._workers: dict[str, WorkerProcess] = {}  # by engine
         self._failures: dict[str, int] = {}  # by engine
         self._swept = False
+        self._first_reply_timeout: float | None = None  # a fresh worker loads its model
 
     def __enter__(self) -> ClipRenderer:
         return self
@@ -110,23 +114,65 @@ class ClipRenderer:
         total = len(wanted)
         if progress:
             progress(len(result.clips), total)
-        # A natural voice renders a few clips side by side; the system's, one by one.
-        size = PIPER_BATCH if parse_voice(voice.voice).engine == PIPER else 1
-        for start in range(0, len(missing), size):
+        if parse_voice(voice.voice).engine == PIPER:
+            self._render_natural(
+                missing, voice, result, total, progress=progress, cancelled=cancelled
+            )
+            return result
+        for text in missing:
             if cancelled is not None and cancelled():
                 break
-            batch = missing[start : start + size]
             try:
-                for text, clip in zip(batch, self._render_batch(batch, voice), strict=True):
-                    result.clips[text] = clip
+                (result.clips[text],) = self._render_batch([text], voice)
             except SpeechUnavailableError as error:
-                result.notice = error.notice
-                log.warning("speech: %s (%s)", error.notice.problem.value, error.notice.detail)
+                _keep_notice(result, error)
                 break
-            result.rendered += len(batch)
+            result.rendered += 1
             if progress:
                 progress(len(result.clips), total)
         return result
+
+    def _render_natural(
+        self,
+        texts: Sequence[str],
+        voice: VoiceChoice,
+        result: RenderResult,
+        total: int,
+        *,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        """Clips in the natural voice, :data:`PIPER_AHEAD` asked of its worker at a time
+        and each stored as soon as it is answered: the worker renders side by side and
+        never waits for a slower clip beside it (as it did with batches of eight)."""
+        asked: dict[int, tuple[str, Path]] = {}
+        try:
+            base = self._request_base(voice)
+            following = iter(texts)
+            while True:
+                more = [] if cancelled is not None and cancelled() else following
+                wanted = list(itertools.islice(more, PIPER_AHEAD - len(asked)))
+                if wanted:
+                    scratches = [self.cache.scratch_path(text, voice) for text in wanted]
+                    requests = [
+                        {**base, "text": text, "path": str(scratch)}
+                        for text, scratch in zip(wanted, scratches, strict=True)
+                    ]
+                    numbers = self._piper_send(requests)
+                    asked |= dict(zip(numbers, zip(wanted, scratches, strict=True), strict=True))
+                if not asked:
+                    return
+                number, reply = self._piper_receive(asked)
+                text, scratch = asked.pop(number)
+                self._check_natural(reply)
+                result.clips[text] = self._store(scratch, text, voice, natural=True)
+                result.rendered += 1
+                if progress:
+                    progress(len(result.clips), total)
+        except SpeechUnavailableError as error:
+            if asked:  # still rendering what nobody will take: not kept warm
+                self._drop_worker(PIPER)
+            _keep_notice(result, error)
 
     def voices(self) -> list[dict[str, Any]]:
         """The system's voices (id, name, languages, and ``default`` on the one pyttsx3
@@ -140,8 +186,9 @@ class ClipRenderer:
             if isinstance(voice, dict)
         ]
 
-    def _render_batch(self, texts: Sequence[str], voice: VoiceChoice) -> list[Clip]:
-        """Clips for ``texts``, all or none; raises SpeechUnavailableError."""
+    def _request_base(self, voice: VoiceChoice) -> dict[str, Any]:
+        """What every render request for ``voice`` says; raises SpeechUnavailableError
+        for a natural voice whose model is not installed."""
         ref = parse_voice(voice.voice)
         base: dict[str, Any] = {"op": "render", "rate": voice.rate}
         if ref.engine == PIPER:
@@ -149,26 +196,31 @@ class ClipRenderer:
             if model is None:
                 unknown = SpeechNotice(SpeechProblem.UNKNOWN_VOICE, ref.id, voice=voice.voice)
                 raise SpeechUnavailableError(unknown)
-            base |= {"model": str(model.model), "config": str(model.config)}
-        else:
-            base["voice"] = ref.name
+            return base | {
+                "model": str(model.model),
+                "config": str(model.config),
+                "prepared": str(self.cache.prepared_models),
+            }
+        return base | {"voice": ref.name}
+
+    def _render_batch(self, texts: Sequence[str], voice: VoiceChoice) -> list[Clip]:
+        """Clips for ``texts`` in a system voice, all or none; raises SpeechUnavailableError."""
+        ref = parse_voice(voice.voice)
+        base = self._request_base(voice)
         scratches = [self.cache.scratch_path(text, voice) for text in texts]
-        requests = [
-            {**base, "text": text, "path": str(scratch)}
+        for text, scratch in zip(texts, scratches, strict=True):
+            self._ask({**base, "text": text, "path": str(scratch)}, ref.engine)
+        return [
+            self._store(scratch, text, voice, natural=False)
             for text, scratch in zip(texts, scratches, strict=True)
         ]
+
+    def _store(self, scratch: Path, text: str, voice: VoiceChoice, *, natural: bool) -> Clip:
+        """The rendered scratch file kept in the cache; raises SpeechUnavailableError."""
         try:
-            if ref.engine == PIPER:
-                self._ask_piper(requests)
-            else:
-                for request in requests:
-                    self._ask(request, ref.engine)
-            return [
-                self.cache.store(scratch, text, voice)
-                for text, scratch in zip(texts, scratches, strict=True)
-            ]
+            return self.cache.store(scratch, text, voice)
         except BadWavError as error:
-            if ref.engine == PIPER:
+            if natural:
                 raise SpeechUnavailableError(_natural_stopped(False, str(error))) from error
             raise SpeechUnavailableError(
                 SpeechNotice(SpeechProblem.ENGINE_FAILED, str(error))
@@ -178,14 +230,32 @@ class ClipRenderer:
                 SpeechNotice(SpeechProblem.CANNOT_SAVE, repr(error), folder=str(self.cache.folder))
             ) from error
 
-    def _ask_piper(self, requests: Sequence[dict[str, Any]]) -> None:
-        """Render side by side in the natural voice's worker. A worker that fails is not
-        asked again: the system voice is ready to take over (``render_falling_back``)."""
+    def _piper_send(self, requests: Sequence[dict[str, Any]]) -> list[int]:
+        """Hand ``requests`` to the natural voice's worker; raises SpeechUnavailableError."""
+        with self._natural_worker() as worker:
+            if worker.fresh:  # its first clip loads the model: as long as a start may take
+                self._first_reply_timeout = self.start_timeout
+            return worker.send(requests)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _piper_receive(self, asked: dict[int, tuple[str, Path]]) -> tuple[int, dict[str, Any]]:
+        """The next reply to one of ``asked``; raises SpeechUnavailableError."""
+        with self._natural_worker() as worker:
+            while True:
+                reply = worker.receive(self._first_reply_timeout or self.clip_timeout)
+                self._first_reply_timeout = None
+                number = reply.get("id")
+                if isinstance(number, int) and number in asked:
+                    return number, reply
+                log.warning("natural voice worker: ignoring a reply to another request: %r", reply)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @contextlib.contextmanager
+    def _natural_worker(self) -> Iterator[WorkerProcess]:
+        """The natural voice's worker. One that fails is not asked again: the system voice
+        is ready to take over (``render_falling_back``)."""
         try:
-            worker = self._running_worker(PIPER)
-            # A natural voice's first clip loads its model: as long as a start may take.
-            timeout = self.start_timeout if worker.fresh else self.clip_timeout
-            replies = worker.request_many(requests, timeout)
+            yield self._running_worker(PIPER)
         except WorkerFailedError as error:
             raise SpeechUnavailableError(error.notice) from error
         except (WorkerDiedError, WorkerHungError, OSError) as error:
@@ -193,16 +263,18 @@ class ClipRenderer:
             hung = isinstance(error, WorkerHungError)
             log.warning("natural voice worker %s: %s", "hung" if hung else "failed", error)
             raise SpeechUnavailableError(_natural_stopped(hung, str(error))) from error
-        for reply in replies:
-            if reply.get("ok"):
-                continue
-            problem = _problem(reply.get("problem"))
-            detail = str(reply.get("detail", ""))
-            reason = str(reply.get("reason", ""))
-            self._drop_worker(PIPER)  # not kept warm: it cannot speak
-            if problem is SpeechProblem.ENGINE_FAILED:
-                raise SpeechUnavailableError(_natural_stopped(False, detail))
-            raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail, reason=reason))
+
+    def _check_natural(self, reply: dict[str, Any]) -> None:
+        """Raises SpeechUnavailableError when the natural voice could not make a clip."""
+        if reply.get("ok"):
+            return
+        problem = _problem(reply.get("problem"))
+        detail = str(reply.get("detail", ""))
+        reason = str(reply.get("reason", ""))
+        self._drop_worker(PIPER)  # not kept warm: it cannot speak
+        if problem is SpeechProblem.ENGINE_FAILED:
+            raise SpeechUnavailableError(_natural_stopped(False, detail))
+        raise SpeechUnavailableError(SpeechNotice(problem, detail, voice=detail, reason=reason))
 
     def _ask(self, request: dict[str, Any], engine: str = PYTTSX3) -> dict[str, Any]:
         """One request, restarting a dead or hung worker once; raises SpeechUnavailableError."""
@@ -264,6 +336,11 @@ class ClipRenderer:
         worker = self._workers.pop(engine, None)
         if worker is not None:
             worker.kill()
+
+
+def _keep_notice(result: RenderResult, error: SpeechUnavailableError) -> None:
+    result.notice = error.notice
+    log.warning("speech: %s (%s)", error.notice.problem.value, error.notice.detail)
 
 
 def _natural_stopped(hung: bool, detail: str) -> SpeechNotice:

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from stretchtimer.core.i18n import _
-from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
+from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice, prepared_copies
 from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.voices import (
     CONFIG_SUFFIX,
@@ -29,7 +29,7 @@ from stretchtimer.speech.voices import (
     read_model,
 )
 from stretchtimer.storage.atomic import PRIVATE_FILE_MODE
-from stretchtimer.storage.paths import ensure_private_dir
+from stretchtimer.storage.paths import app_paths, ensure_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +61,9 @@ def add_voice(source: Path, folder: Path) -> PiperModel:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def remove_voice(voice_id: str, folder: Path) -> PiperModel:
-    """Delete an added Piper voice; the bundled voice and system voices stay."""
+def remove_voice(voice_id: str, folder: Path, *, prepared: Path | None = None) -> PiperModel:
+    """Delete an added Piper voice and its optimised copies in ``prepared`` (by default
+    the speech cache's); the bundled voice and system voices stay."""
     ref = parse_voice(voice_id)
     if ":" not in voice_id and any(model.name == voice_id for model in piper_models(folder)):
         ref = parse_voice(f"{PIPER}:{voice_id}")
@@ -87,7 +88,9 @@ def remove_voice(voice_id: str, folder: Path) -> PiperModel:
                 "Settings instead."
             ).format(voice=found.id)
         )
-    for path in (found.model, found.config):
+    if prepared is None:
+        prepared = ClipCache(app_paths().clips, voices=folder).prepared_models
+    for path in (found.model, found.config, *prepared_copies(prepared, found.model)):
         path.unlink(missing_ok=True)
     return found
 

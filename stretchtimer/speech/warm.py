@@ -122,7 +122,12 @@ def warm_up(
             _done(full)
             return
         try:
-            request = {"op": "load", "model": str(model.model), "config": str(model.config)}
+            request = {
+                "op": "load",
+                "model": str(model.model),
+                "config": str(model.config),
+                "prepared": str(cache.prepared_models),
+            }
             reply = worker.request(request, LOAD_TIMEOUT)
         except (WorkerDiedError, WorkerHungError, OSError) as error:
             log.info("the natural voice could not be warmed up: %s", error)

@@ -10,7 +10,9 @@ the worker talk in JSON lines (one object per line):
   renders ``T`` to the WAV file ``P`` and answers ``{"id": N, "ok": true,
   "seconds": S}`` once the file is complete and trimmed of silence;
 - ``{"id": N, "op": "load", "model": M, "config": C}`` (Piper only) loads a voice
-  model ahead of its first clip and answers ``{"id": N, "ok": true}``;
+  model ahead of its first clip and answers ``{"id": N, "ok": true}``; Piper's
+  requests may name a folder ``"prepared": F`` where the model, optimised for this
+  computer, is kept between workers (see ``piper_speaker.load_voice``);
 - ``{"id": N, "op": "voices"}`` answers ``{"id": N, "ok": true, "voices": [...]}``;
 - a failed request answers ``{"id": N, "ok": false, "problem": P, "detail": D}``.
 
@@ -54,10 +56,17 @@ class PiperSpeakerLike(Protocol):
     parallel: int  # requests it can render side by side
 
     def render(
-        self, text: str, path: Path, model: Path, config: Path, rate: int
+        self,
+        text: str,
+        path: Path,
+        model: Path,
+        config: Path,
+        rate: int,
+        *,
+        prepared: Path | None = None,
     ) -> dict[str, Any]: ...
 
-    def load(self, model: Path, config: Path) -> dict[str, Any]: ...
+    def load(self, model: Path, config: Path, prepared: Path | None = None) -> dict[str, Any]: ...
 
 
 def claim_stdout() -> TextIO:
@@ -270,8 +279,9 @@ def _piper_missing(error: BaseException) -> dict[str, Any]:
 
 def _answer(speaker: Speaker | PiperSpeakerLike, request: dict[str, Any]) -> dict[str, Any]:
     operation = request["op"]
+    prepared = Path(request["prepared"]) if request.get("prepared") else None
     if operation == "load" and not isinstance(speaker, Speaker):
-        return speaker.load(Path(request["model"]), Path(request["config"]))
+        return speaker.load(Path(request["model"]), Path(request["config"]), prepared)
     if operation == "render" and not isinstance(speaker, Speaker):
         return speaker.render(
             str(request["text"]),
@@ -279,6 +289,7 @@ def _answer(speaker: Speaker | PiperSpeakerLike, request: dict[str, Any]) -> dic
             Path(request["model"]),
             Path(request["config"]),
             int(request["rate"]),
+            prepared=prepared,
         )
     if operation == "render" and isinstance(speaker, Speaker):
         return speaker.render(

@@ -119,30 +119,37 @@ class WorkerProcess:
         """Send every message at once (a worker that renders side by side takes them
         together) and return their replies in the same order. ``timeout`` bounds the
         wait for each next reply. Raises WorkerDiedError or WorkerHungError."""
-        numbers = []
-        stdin = self.process.stdin
-        assert stdin is not None
-        for message in messages:
-            self._next_id += 1
-            numbers.append(self._next_id)
-            payload = json.dumps({**message, "id": self._next_id}, ensure_ascii=False) + "\n"
-            try:
-                stdin.write(payload)
-            except (BrokenPipeError, OSError, ValueError) as error:
-                raise WorkerDiedError(f"could not write to the worker: {error}") from error
-        try:
-            stdin.flush()
-        except (BrokenPipeError, OSError, ValueError) as error:
-            raise WorkerDiedError(f"could not write to the worker: {error}") from error
+        numbers = self.send(messages)
         replies: dict[int, dict[str, Any]] = {}
         while len(replies) < len(numbers):
-            reply = self._next_message(timeout)
+            reply = self.receive(timeout)
             number = reply.get("id")
             if isinstance(number, int) and number in numbers:
                 replies[number] = reply
             else:
                 log.warning("speech worker: ignoring a reply to another request: %r", reply)
         return [replies[number] for number in numbers]
+
+    def send(self, messages: Sequence[dict[str, Any]]) -> list[int]:
+        """Send ``messages`` without waiting; returns the ids their replies will carry.
+        Raises WorkerDiedError."""
+        numbers = []
+        stdin = self.process.stdin
+        assert stdin is not None
+        try:
+            for message in messages:
+                self._next_id += 1
+                numbers.append(self._next_id)
+                stdin.write(json.dumps({**message, "id": self._next_id}, ensure_ascii=False) + "\n")
+            stdin.flush()
+        except (BrokenPipeError, OSError, ValueError) as error:
+            raise WorkerDiedError(f"could not write to the worker: {error}") from error
+        return numbers
+
+    def receive(self, timeout: float) -> dict[str, Any]:
+        """The next reply, whichever request it answers (its ``id`` says); raises
+        WorkerDiedError or WorkerHungError after ``timeout`` seconds."""
+        return self._next_message(timeout)
 
     def _next_message(self, timeout: float) -> dict[str, Any]:
         try:
