@@ -51,6 +51,7 @@ from stretchtimer.gui.session.player.text import (
     player_text,
     preview_words,
     ring_state,
+    words_key,
 )
 from stretchtimer.gui.session.player.view import PlayerView
 from stretchtimer.gui.session.stop_grace import StopGrace
@@ -113,6 +114,7 @@ class MiniPlayer(QWidget):
         self.stop_grace.words_changed.connect(self._show_grace)
         self._placed = False
         self._play_paused: bool | None = None  # what the play button's icon shows
+        self._words_shown: tuple[object, ...] | None = None  # see show_moment
         self._build()
         self.pacer = FramePacer(self, self._draw, self._to_deadline)
         self._shortcuts()
@@ -338,7 +340,7 @@ class MiniPlayer(QWidget):
         return driver.seconds_to_deadline() if driver is not None else None
 
     def _draw(self) -> int | None:
-        snapshot = self.show_moment()
+        snapshot = self.show_moment(quick=True)
         speed = self.controller.speed if self.controller else 1.0
         return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms(speed))
 
@@ -348,8 +350,13 @@ class MiniPlayer(QWidget):
         if self.controller is not None and self.controller.phase is Phase.RUNNING:
             self.pacer.kick()
 
-    def show_moment(self) -> Snapshot | None:
-        """Show the session now; the snapshot shown (None before it starts or once over)."""
+    def show_moment(self, *, quick: bool = False) -> Snapshot | None:
+        """Show the session now; the snapshot shown (None before it starts or once over).
+
+        ``quick``: a picture of the pacer's, which moves the ring and the figure; the
+        words, buttons and bar are worked out again only when what they show has changed
+        (as in the full player).
+        """
         controller = self.controller
         if controller is None:
             return None
@@ -366,6 +373,10 @@ class MiniPlayer(QWidget):
         reps = snapshot.segment.kind is SegmentKind.REPS
         self.ring.set_state(ring_state(snapshot), arc_with_count=not reps)
         show_snapshot(self.figure, snapshot)
+        shows = words_key(snapshot, waiting_for_speech=controller.waiting_for_speech)
+        if quick and shows == self._words_shown:
+            return snapshot
+        self._words_shown = shows
         text = player_text(snapshot)
         _set(self.step_name, text.step)
         _set(self.side, text.side.upper())

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -59,6 +58,7 @@ from stretchtimer.gui.session.player.text import (
     player_text,
     preview_words,
     ring_state,
+    words_key,
 )
 from stretchtimer.gui.session.stop_grace import StopGrace
 from stretchtimer.gui.widgets.pose_figure import PoseFigure
@@ -400,7 +400,8 @@ class PlayerView(QWidget):
         reps = snapshot.segment.kind is SegmentKind.REPS
         self.ring.set_state(ring_state(snapshot), arc_with_count=not reps)
         show_snapshot(self.figure, snapshot)
-        shows = _words_key(snapshot, controller)
+        waiting = controller is not None and controller.waiting_for_speech
+        shows = words_key(snapshot, waiting_for_speech=waiting)
         if quick and shows == self._words_shown:
             return snapshot
         self._words_shown = shows
@@ -430,27 +431,11 @@ class PlayerView(QWidget):
         _set_text(self.easier_button, _("Easier: on") if snapshot.easier else _("Easier"))
         self._update_play_icon()
         # The veil is for the person's pause; waiting for the voice to be ready is not one.
-        veiled = text.paused and not (controller is not None and controller.waiting_for_speech)
+        veiled = text.paused and not waiting
         if veiled != self.paused_overlay.isVisible():
             self.paused_overlay.setVisible(veiled)
             self._place_overlay()
         return snapshot
-
-
-def _words_key(snapshot: Snapshot, controller: SessionController | None) -> tuple[object, ...]:
-    """What the player's words, buttons and bar show depends on (not the ring's count)."""
-    return (
-        snapshot.state,
-        id(snapshot.segment),
-        id(snapshot.step),
-        snapshot.step_number,
-        snapshot.side,
-        snapshot.easier,
-        snapshot.instructions,
-        snapshot.next_name,
-        math.ceil(snapshot.session_remaining - 1e-9),  # the time left, as clock_text shows it
-        controller is not None and controller.waiting_for_speech,
-    )
 
 
 def _set_text(button: QPushButton, text: str) -> None:
