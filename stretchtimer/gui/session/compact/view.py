@@ -27,7 +27,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QSizePolicy,
     QVBoxLayout,
@@ -50,14 +49,13 @@ from stretchtimer.gui.session.compact.placement import Placement
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.pacing import FramePacer, next_frame_ms
 from stretchtimer.gui.session.player.controls import SWITCH_KEY, carry_out, wire_controls
-from stretchtimer.gui.session.player.figure import show_snapshot
-from stretchtimer.gui.session.player.header import quiet_label
+from stretchtimer.gui.session.player.labels import quiet_label, set_text
 from stretchtimer.gui.session.player.ring import CountdownRing, RingState
+from stretchtimer.gui.session.player.stage import show_moving
 from stretchtimer.gui.session.player.text import (
     paused_words,
     player_text,
     preview_words,
-    ring_state,
     words_key,
 )
 from stretchtimer.gui.session.player.view import PlayerView
@@ -291,20 +289,17 @@ class MiniPlayer(QWidget):
         snapshot = controller.snapshot()
         if snapshot is None:  # still preparing the voice
             self.ring.set_state(RingState(fraction=1.0, big="…", caption=_("getting ready")))
-            _set(self.step_name, controller.routine.title)
-            _set(self.activity, _("Preparing the voice…"))
+            set_text(self.step_name, controller.routine.title)
+            set_text(self.activity, _("Preparing the voice…"))
             return None
-        # Reps move the arc with the rep; otherwise it moves with the count.
-        reps = snapshot.segment.kind is SegmentKind.REPS
-        self.ring.set_state(ring_state(snapshot), arc_with_count=not reps)
-        show_snapshot(self.figure, snapshot)
+        show_moving(self.ring, self.figure, snapshot)
         shows = words_key(snapshot, waiting_for_speech=controller.waiting_for_speech)
         if quick and shows == self._words_shown:
             return snapshot
         self._words_shown = shows
         text = player_text(snapshot)
-        _set(self.step_name, text.step)
-        _set(self.side, text.side.upper())
+        set_text(self.step_name, text.step)
+        set_text(self.side, text.side.upper())
         self.side.setVisible(bool(text.side))
         activity = text.activity
         if text.easier:
@@ -312,8 +307,8 @@ class MiniPlayer(QWidget):
             activity = _("Easier · {activity}").format(activity=text.activity)
         if text.paused and not controller.waiting_for_speech:
             activity = self._grace_words or paused_words()
-        _set(self.activity, activity)
-        _set(self.upcoming, text.next)
+        set_text(self.activity, activity)
+        set_text(self.upcoming, text.next)
         self.upcoming.setVisible(bool(text.next))
         progress = " · ".join(p for p in (text.progress, text.time_left) if p)
         if progress != self.progress_text.text():
@@ -338,11 +333,11 @@ class MiniPlayer(QWidget):
             RingState(fraction=1.0 if done else 0.0, big=stretched, caption=caption)
         )
         self.figure.show_pose(None)
-        _set(self.step_name, _("Session complete") if done else _("Session stopped"))
+        set_text(self.step_name, _("Session complete") if done else _("Session stopped"))
         self.side.hide()
-        _set(self.activity, _("Well done.") if done else _("Every minute of it counts."))
+        set_text(self.activity, _("Well done.") if done else _("Every minute of it counts."))
         self.upcoming.hide()
-        _set(self.progress_text, "")
+        set_text(self.progress_text, "")
         self.session_bar.setValue(1000 if done else self.session_bar.value())
         self._show_finished(True)
 
@@ -396,8 +391,3 @@ class MiniPlayer(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         paint_face(self).end()
-
-
-def _set(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
