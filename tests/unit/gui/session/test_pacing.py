@@ -27,7 +27,7 @@ from stretchtimer.gui.session.controller import SessionController
 from stretchtimer.gui.session.pacing import BREATH_MS, next_frame_ms, seconds_to_change
 from stretchtimer.gui.session.player.text import player_text
 from stretchtimer.gui.session.player.view import PlayerView
-from stretchtimer.gui.widgets.pose_figure import HOLD_STEPS
+from stretchtimer.gui.widgets.pose_motion import HOLD_STEPS
 from tests.unit.gui.conftest import wait_started
 
 SPEED = 10.0  # a preview: chimes only, and every session second is 0.1 s of the clock
