@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from stretchtimer.core.i18n import N_, _, p_
 from stretchtimer.core.poses import pose_names, posed
-from stretchtimer.gui.widgets.pose_figure import Motion, PoseFigure
+from stretchtimer.gui.widgets.pose_figure import PoseFigure
+from stretchtimer.gui.widgets.pose_motion import Motion
 from stretchtimer.gui.widgets.pose_thumbnail import thumbnail
 
 NONE_TEXT = N_("No picture (show the step's name)")  # translate with _()

@@ -118,7 +118,7 @@ class SavingEditor(EditorBase):
             self.go_to_first_problem()
             self.banner.say(_("Fix the problems marked in red before exporting."), problem=True)
             return
-        from stretchtimer.storage.routines.store import slug
+        from stretchtimer.storage.routines.names import slug
 
         start = Path.home() / f"{slug(check.routine.title)}.toml"
         name, _filter = QFileDialog.getSaveFileName(

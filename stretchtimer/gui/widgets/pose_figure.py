@@ -6,8 +6,8 @@ deepening the stretch, a timed hold breathing slowly, and an eased change from o
 to the next. Its timer runs only while the figure is on screen (shown, and its window not
 minimized): a hidden figure draws nothing and costs nothing.
 
-A breath moves the figure by a few pixels, so a breath in (or out) is shown as
-``BREATH_STEPS`` pictures and the figure is repainted only when the next one is due.
+How it moves, and where in its movement it is at a moment, is :mod:`pose_motion`: a
+breath is a few pictures, and the figure is repainted only when the next one is due.
 The pictures of a breath repeat from breath to breath: they are painted once and kept
 (:class:`_Kept`), so a breathing figure costs a copy a few times a second.
 """
@@ -19,18 +19,25 @@ import math
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchtimer.core.i18n import _
-from stretchtimer.core.poses import STILL, Moment, Posed, UnknownPoseError, posed
-from stretchtimer.core.poses.motion import ease, interpolate, rep_blend
+from stretchtimer.core.poses import Moment, Posed, UnknownPoseError, posed
+from stretchtimer.core.poses.motion import ease, interpolate
 from stretchtimer.core.poses.palette import Palette, figure_palette
 from stretchtimer.core.poses.shapes import Bounds
 from stretchtimer.gui import theme
+from stretchtimer.gui.widgets.pose_motion import (
+    BREATHING,
+    STILL_MOTION,
+    Motion,
+    breath_step,
+    how_it_moves,
+    moment_at,
+)
 from stretchtimer.gui.widgets.pose_painter import fit, paint_drawing
 
 log = logging.getLogger(__name__)
@@ -38,98 +45,7 @@ log = logging.getLogger(__name__)
 FRAME_MS = 33  # 30 frames a second: reps, and easing from pose to pose
 BREATH_FRAME_MS = 66  # a breath is slow: 15 frames a second look as smooth, for half the cost
 EASE_SECONDS = 0.7  # from one pose to the next
-BREATH_STEPS = 8  # pictures of a breath in, and of a breath out (a pixel or two apart)
-DEEPEN_STEPS = 4  # how far the breaths have deepened a hold, in steps (each new step
-# paints the breath's pictures again)
-HOLD_INHALE, HOLD_EXHALE = 3.0, 3.0  # a timed hold breathes slowly: 6 s a breath
-HOLD_STEPS = 3  # ... in pictures a second apart, drawn with the count's own: no wake-ups
-HOLD_FOLD = 0.5  # a breath out in a timed hold deepens the fold by half a hold's deepening
-BREATHING = ("breaths", "hold")  # motions whose pictures repeat with every breath
 KEEP_BYTES = 8 * 1024 * 1024  # the kept pictures of a breath, at most
-
-
-@dataclass(frozen=True)
-class Motion:
-    """How the pose moves: ``kind`` is "still", "reps", "breaths" (a breath-counted hold)
-    or "hold" (a timed hold, breathing slowly); ``elapsed`` is how far into its timed
-    part the session is, at the moment this was made; ``running`` is False while the
-    session is paused (the figure holds where it is)."""
-
-    kind: str = "still"
-    elapsed: float = 0.0
-    running: bool = False
-    tempo: float = 3.0  # seconds per rep
-    inhale: float = 4.0
-    exhale: float = 6.0
-    duration: float = 0.0  # of the timed part: breaths deepen the stretch across it
-
-    @property
-    def moves(self) -> bool:
-        return self.running and self.kind in ("reps", *BREATHING)
-
-    @property
-    def breath(self) -> tuple[float, float]:
-        """Seconds of a breath in and of a breath out."""
-        if self.kind == "hold":
-            return HOLD_INHALE, HOLD_EXHALE
-        return self.inhale, self.exhale
-
-    @property
-    def steps(self) -> int:
-        """Pictures of a breath in (and of a breath out)."""
-        return HOLD_STEPS if self.kind == "hold" else BREATH_STEPS
-
-
-STILL_MOTION = Motion()
-
-
-def _how(motion: Motion) -> tuple[object, ...]:
-    """A motion without its moment: what changes the figure's movement."""
-    return (
-        motion.kind,
-        motion.running,
-        motion.tempo,
-        motion.inhale,
-        motion.exhale,
-        motion.duration,
-    )
-
-
-def breath_step(
-    elapsed: float, inhale: float, exhale: float, steps: int = BREATH_STEPS
-) -> tuple[int, float]:
-    """Which of ``steps`` pictures of the breath shows ``elapsed`` seconds in (0: lungs
-    empty, ``steps - 1``: full) and the seconds until the next one. The first picture of
-    a breath out is the last of the breath in, and the other way round: the lungs rest
-    full and empty for a moment, as they do."""
-    cycle = inhale + exhale
-    if inhale <= 0 or exhale <= 0:
-        return 0, math.inf
-    within = elapsed % cycle
-    if within < inhale:
-        start, length = 0.0, inhale / steps
-        index = min(int(within / length), steps - 1)
-        step = index
-    else:
-        start, length = inhale, exhale / steps
-        index = min(int((within - inhale) / length), steps - 1)
-        step = steps - 1 - index
-    return step, max(start + (index + 1) * length - within, 0.0)
-
-
-def moment_at(motion: Motion, elapsed: float) -> Moment:
-    """Where in its movement a pose is, ``elapsed`` seconds into its timed part (a breath
-    in steps: see :func:`breath_step`)."""
-    if motion.kind == "reps":
-        return Moment(blend=rep_blend(elapsed, motion.tempo))
-    if motion.kind in BREATHING:
-        step, _ = breath_step(elapsed, *motion.breath, motion.steps)
-        fullness = ease(step / (motion.steps - 1))
-        if motion.kind == "hold":  # breathing in lifts the chest, out deepens the fold
-            return Moment(breath=fullness, deepen=HOLD_FOLD * (1.0 - fullness))
-        deepen = min(elapsed / motion.duration, 1.0) if motion.duration > 0 else 0.0
-        return Moment(breath=fullness, deepen=round(ease(deepen) * DEEPEN_STEPS) / DEEPEN_STEPS)
-    return STILL
 
 
 class _Kept:
@@ -255,7 +171,7 @@ class PoseFigure(QWidget):
         """How the pose moves from now on; call it again as the session goes on (each
         call puts the figure back in step with the session's own time). A still figure
         is repainted only when its motion changes."""
-        changed = _how(motion) != _how(self._motion)
+        changed = how_it_moves(motion) != how_it_moves(self._motion)
         self._motion = motion
         self._motion_at = self._clock()
         if self._driven:

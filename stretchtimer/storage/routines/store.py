@@ -17,10 +17,7 @@ id, so renaming a routine changes its title and keeps its file name.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +28,17 @@ from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.storage.atomic import write_atomically
 from stretchtimer.storage.paths import ensure_private_dir
+from stretchtimer.storage.routines.names import (
+    builtin_ids,
+    builtin_titles,
+    numbered_title,
+    title_key,
+    titled,
+)
+
+# Re-exported: the Routines page still reads these two from here.
+from stretchtimer.storage.routines.names import copy_title as copy_title  # noqa: PLC0414
+from stretchtimer.storage.routines.names import slug as slug  # noqa: PLC0414
 
 # The routine parser and writer are imported where a file is read or written: the
 # Routines page makes a store at start-up, before any file needs them.
@@ -39,8 +47,6 @@ log = logging.getLogger(__name__)
 
 SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
-MAX_STEM = 60
-TITLE_LIMIT = 80
 SHARED_FILE_MODE = 0o644  # an exported routine is for others to read
 Clash = Literal["refuse", "rename", "replace"]
 
@@ -111,38 +117,6 @@ class ImportCheck:
     already_there: bool = False  # the folder holds this very content under that name
 
 
-def slug(title: str) -> str:
-    """A file name stem for a title: ``"Desk hips (copy)"`` → ``"desk-hips-copy"``."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    stem = "-".join(words)[:MAX_STEM].strip("-")
-    return stem or "routine"
-
-
-def builtin_ids() -> set[str]:
-    from stretchtimer.storage.routines.library import builtin_entries
-
-    return {entry.id for entry in builtin_entries()}
-
-
-def builtin_titles() -> set[str]:
-    """The built-in routines' titles in every language they have (a copy must not look
-    like a built-in in any of them)."""
-    from stretchtimer.storage.routines.library import builtin_entries
-
-    titles = set()
-    for entry in builtin_entries():
-        if entry.routine is not None:
-            titles.add(entry.routine.title)
-            titles.update(t.title for t in entry.routine.translations if t.title)
-    return titles
-
-
-def title_key(title: str) -> str:
-    """Titles that differ only in letter case or spaces around them are the same title."""
-    return title.strip().casefold()
-
-
 def canonical_bytes(routine: Routine) -> bytes:
     """The bytes the app writes for ``routine``."""
     from stretchtimer.core.routine.writer import routine_to_toml
@@ -171,23 +145,6 @@ def read_bytes(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
-
-
-def titled(routine: Routine, title: str) -> Routine:
-    return dataclasses.replace(routine, title=title.strip()[:TITLE_LIMIT].strip())
-
-
-def numbered_title(title: str, number: int) -> str:
-    """``"Desk hips (2)"``: the title with a number, within the title length limit."""
-    suffix = f" ({number})"
-    return title.strip()[: TITLE_LIMIT - len(suffix)].rstrip() + suffix
-
-
-def copy_title(title: str) -> str:
-    """``"Hip openers"`` → ``"Hip openers (copy)"``, within the 80-character limit."""
-    # TRANSLATORS: added to the title of a copy of a routine: "Hip openers (copy)"
-    suffix = " " + _("(copy)")
-    return title[: TITLE_LIMIT - len(suffix)].rstrip() + suffix
 
 
 class RoutineStore:

@@ -10,23 +10,21 @@
   public way to read it here, and ``stretchtimer doctor`` says so.
 
 The two system calls sit behind :class:`MacCalls`; tests feed the parsing and the
-rules with a fake of those calls.
+rules with a fake of those calls. The rules are the Windows probe's too
+(:class:`~stretchtimer.system.presence.locked.InputAndLockIdle`).
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import logging
 import re
 import sys
 from typing import Protocol
 
 from stretchtimer.core.i18n import _
-from stretchtimer.system.presence.locked import LockWatch, idle_with_lock
+from stretchtimer.system.presence.locked import IdleWords, InputAndLockIdle, LockWatch
 from stretchtimer.system.presence.probe import Check, Kind, run_command
-
-log = logging.getLogger(__name__)
 
 IOREG = ["ioreg", "-c", "IOHIDSystem", "-d", "4", "-r", "-k", "HIDIdleTime"]
 _IDLE = re.compile(r'"HIDIdleTime"\s*=\s*(\d+)\s*$', re.MULTILINE)
@@ -90,48 +88,28 @@ def system_calls() -> MacCalls | None:
     return SystemCalls() if sys.platform == "darwin" else None
 
 
-class MacIdle:
+class MacIdle(InputAndLockIdle[MacCalls]):
     """The HID system's idle time; a locked screen counts as idle."""
 
     name = "macOS HID idle time (ioreg HIDIdleTime) and locked screen (CGSession)"
-    kind = Kind.IDLE
 
     def __init__(self, calls: MacCalls | None = None, lock: LockWatch | None = None) -> None:
-        self.calls = calls if calls is not None else system_calls()
-        self.lock = lock or LockWatch()
+        super().__init__(calls if calls is not None else system_calls(), lock)
 
-    def input_idle_seconds(self) -> float | None:
-        if self.calls is None:
-            return None
-        try:
-            output = self.calls.ioreg()
-        except Exception as error:
-            log.debug("ioreg: %s", error)
-            return None
+    def read_input_idle(self, calls: MacCalls) -> float | None:
+        output = calls.ioreg()
         return None if output is None else hid_idle_seconds(output)
 
-    def locked(self) -> bool | None:
-        if self.calls is None:
-            return None
-        try:
-            return self.calls.screen_locked()
-        except Exception as error:  # no session, a missing framework: cannot tell
-            log.debug("locked screen: %s", error)
-            return None
+    def read_locked(self, calls: MacCalls) -> bool:
+        return calls.screen_locked()  # no session, a missing framework: raises
 
-    def idle_seconds(self) -> float | None:
-        return idle_with_lock(self.input_idle_seconds(), self.lock.seconds(self.locked()))
-
-    def check(self) -> Check:
-        if self.calls is None:
-            return Check(False, _("not macOS"))
-        if self.input_idle_seconds() is None:
-            return Check(False, _("ioreg does not tell the HID idle time"))
-        if self.locked() is None:
-            return Check(
-                True, _("macOS tells the HID idle time; the locked screen is not readable")
-            )
-        return Check(True, _("macOS tells the HID idle time and the locked screen"))
+    def words(self) -> IdleWords:
+        return IdleWords(
+            no_calls=_("not macOS"),
+            no_input=_("ioreg does not tell the HID idle time"),
+            no_lock=_("macOS tells the HID idle time; the locked screen is not readable"),
+            both=_("macOS tells the HID idle time and the locked screen"),
+        )
 
 
 class MacFocus:

@@ -13,15 +13,18 @@ from __future__ import annotations
 import enum
 import logging
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from stretchtimer.core.i18n import N_
 
 log = logging.getLogger(__name__)
 
 COMMAND_TIMEOUT = 2.0  # seconds: every helper program answers in milliseconds
+
+Calls = TypeVar("Calls")
+Answer = TypeVar("Answer")
 
 
 class Kind(enum.Enum):
@@ -82,3 +85,16 @@ def run_command(arguments: Sequence[str], environment: dict[str, str] | None = N
         log.debug("%s failed (%s): %s", arguments[0], result.returncode, result.stderr.strip())
         return None
     return result.stdout
+
+
+def ask(calls: Calls | None, read: Callable[[Calls], Answer | None], what: str) -> Answer | None:
+    """One reading through a platform's system calls (None: not this platform). Any
+    failure (a refused call, a missing one on an older system, an API's undocumented
+    corners) means "cannot tell": logged, never raised."""
+    if calls is None:
+        return None
+    try:
+        return read(calls)
+    except Exception as error:
+        log.debug("%s: %s", what, error)
+        return None

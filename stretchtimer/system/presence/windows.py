@@ -17,7 +17,9 @@
   is guarded: any failure or unexpected value means "cannot tell", never an error.
 
 The few system calls sit behind :class:`WindowsCalls`, one method each; the rules
-above are plain functions of their results, and tests feed those with a fake.
+above are plain functions of their results, and tests feed those with a fake. Idle
+time and the lock follow the macOS probe's rules
+(:class:`~stretchtimer.system.presence.locked.InputAndLockIdle`).
 """
 
 from __future__ import annotations
@@ -25,14 +27,11 @@ from __future__ import annotations
 import ctypes
 import logging
 import sys
-from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from stretchtimer.core.i18n import _
-from stretchtimer.system.presence.locked import LockWatch, idle_with_lock
-from stretchtimer.system.presence.probe import Check, Kind
-
-_T = TypeVar("_T")
+from stretchtimer.system.presence.locked import IdleWords, InputAndLockIdle, LockWatch
+from stretchtimer.system.presence.probe import Check, Kind, ask
 
 log = logging.getLogger(__name__)
 
@@ -155,51 +154,27 @@ def system_calls() -> WindowsCalls | None:
         return None
 
 
-def _ask(calls: WindowsCalls | None, read: Callable[[WindowsCalls], _T], what: str) -> _T | None:
-    """One reading through the seam; any failure (the API's undocumented corners, a
-    missing call on an older Windows) means "cannot tell", never an error."""
-    if calls is None:
-        return None
-    try:
-        return read(calls)
-    except Exception as error:
-        log.debug("%s: %s", what, error)
-        return None
-
-
-class WindowsIdle:
+class WindowsIdle(InputAndLockIdle[WindowsCalls]):
     """Time since the last input in this session; a locked screen counts as idle."""
 
     name = "Windows last input (GetLastInputInfo) and locked screen (input desktop)"
-    kind = Kind.IDLE
 
     def __init__(self, calls: WindowsCalls | None = None, lock: LockWatch | None = None) -> None:
-        self.calls = calls if calls is not None else system_calls()
-        self.lock = lock or LockWatch()
+        super().__init__(calls if calls is not None else system_calls(), lock)
 
-    def input_idle_seconds(self) -> float | None:
-        return _ask(
-            self.calls,
-            lambda calls: idle_milliseconds(calls.last_input_tick(), calls.tick_count()) / 1000,
-            "last input",
+    def read_input_idle(self, calls: WindowsCalls) -> float | None:
+        return idle_milliseconds(calls.last_input_tick(), calls.tick_count()) / 1000
+
+    def read_locked(self, calls: WindowsCalls) -> bool:
+        return not calls.input_desktop_open()
+
+    def words(self) -> IdleWords:
+        return IdleWords(
+            no_calls=_("the Windows system calls cannot be loaded"),
+            no_input=_("Windows does not tell the time of the last input"),
+            no_lock=_("Windows tells the time of the last input; the locked screen is not seen"),
+            both=_("Windows tells the time of the last input and the locked screen"),
         )
-
-    def locked(self) -> bool | None:
-        return _ask(self.calls, lambda calls: not calls.input_desktop_open(), "input desktop")
-
-    def idle_seconds(self) -> float | None:
-        return idle_with_lock(self.input_idle_seconds(), self.lock.seconds(self.locked()))
-
-    def check(self) -> Check:
-        if self.calls is None:
-            return Check(False, _("the Windows system calls cannot be loaded"))
-        if self.input_idle_seconds() is None:
-            return Check(False, _("Windows does not tell the time of the last input"))
-        if self.locked() is None:
-            return Check(
-                True, _("Windows tells the time of the last input; the locked screen is not seen")
-            )
-        return Check(True, _("Windows tells the time of the last input and the locked screen"))
 
 
 class WindowsFullScreen:
@@ -212,7 +187,7 @@ class WindowsFullScreen:
         self.calls = calls if calls is not None else system_calls()
 
     def active(self) -> bool | None:
-        return _ask(
+        return ask(
             self.calls, lambda calls: full_screen_from(calls.notification_state()), "full screen"
         )
 
@@ -232,7 +207,7 @@ class FocusAssist:
         self.calls = calls if calls is not None else system_calls()
 
     def active(self) -> bool | None:
-        return _ask(
+        return ask(
             self.calls, lambda calls: focus_assist_on(calls.quiet_hours_profile()), "Focus Assist"
         )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QHideEvent,
@@ -27,62 +27,49 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.i18n import _
-from stretchtimer.core.session.events import Paused, Resumed, SegmentStarted, Status
+from stretchtimer.core.session.events import Paused, Resumed, SegmentStarted, State, Status
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui import icons, theme
+from stretchtimer.gui.session.compact.controls import (
+    MiniControls,
+    draw_icon,
+    mini_button,
+    mini_style,
+)
+from stretchtimer.gui.session.compact.placement import Placement
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.pacing import FramePacer, next_frame_ms
 from stretchtimer.gui.session.player.controls import SWITCH_KEY, carry_out, wire_controls
-from stretchtimer.gui.session.player.figure import show_snapshot
+from stretchtimer.gui.session.player.labels import quiet_label, set_text
 from stretchtimer.gui.session.player.ring import CountdownRing, RingState
+from stretchtimer.gui.session.player.stage import show_moving
 from stretchtimer.gui.session.player.text import (
     paused_words,
     player_text,
     preview_words,
-    ring_state,
+    words_key,
 )
 from stretchtimer.gui.session.player.view import PlayerView
 from stretchtimer.gui.session.stop_grace import StopGrace
 from stretchtimer.gui.widgets.elided_label import ElidedLabel
 from stretchtimer.gui.widgets.enter_presses import press_focused_button
 from stretchtimer.gui.widgets.pose_figure import PoseFigure
-from stretchtimer.gui.widgets.window_drag import (
-    ScreenFollower,
-    WindowDrag,
-    corner_place,
-    inside_work_area,
-    paint_face,
-    screen_of_the_person,
-)
+from stretchtimer.gui.widgets.window_drag import ScreenFollower, WindowDrag, paint_face
 
 log = logging.getLogger(__name__)
 
-PLACE_KEY = "compact/position"
 RING_SIDE = 128
 WIDTH = 460  # room for "LADO IZQUIERDO" and "Übung 1 von 3 · noch 2:45"
 FIGURE_SIDE = 112  # a little smaller: room for the words beside it in every language
-
-
-def _label(name: str, style: str = "", *, object_name: str = "") -> QLabel:
-    label = QLabel()
-    label.setAccessibleName(name)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    if style:
-        label.setStyleSheet(style)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 class MiniPlayer(QWidget):
@@ -106,13 +93,12 @@ class MiniPlayer(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
         self.setWindowTitle(_("Compact player"))  # Qt adds " — Stretch Timer"
         self.setAccessibleName(_("Compact player"))
-        self.places = places
+        self.placement = Placement(self, places)
         self.controller: SessionController | None = None
         self.full: PlayerView | None = None
         self.stop_grace, self._grace_words = StopGrace(self), ""
         self.stop_grace.words_changed.connect(self._show_grace)
-        self._placed = False
-        self._play_paused: bool | None = None  # what the play button's icon shows
+        self._words_shown: tuple[object, ...] | None = None  # see show_moment
         self._build()
         self.pacer = FramePacer(self, self._draw, self._to_deadline)
         self._shortcuts()
@@ -145,12 +131,12 @@ class MiniPlayer(QWidget):
         self.routine_title = ElidedLabel()  # a long title ends in "…", whole in its tooltip
         self.routine_title.setAccessibleName(_("Routine"))
         self.routine_title.setObjectName("Subtle")
-        self.progress_text = _label(_("Progress"), object_name="Subtle")
-        self.expand_button = self._button(
+        self.progress_text = quiet_label(_("Progress"), object_name="Subtle")
+        self.expand_button = mini_button(
             _("Full player (Ctrl+M)"), _("Back to the full window (Ctrl+M)"), icons.expand
         )
         self.expand_button.clicked.connect(self.expand_requested)
-        self.close_button = self._button(
+        self.close_button = mini_button(
             _("Close the compact player"), _("Close the compact player"), icons.close
         )
         self.close_button.clicked.connect(self.close_requested)
@@ -168,13 +154,13 @@ class MiniPlayer(QWidget):
         self.ring = CountdownRing(paper="surface")  # on the window's face
         self.ring.setMinimumSize(RING_SIDE, RING_SIDE)
         self.ring.setFixedSize(RING_SIDE, RING_SIDE)
-        self.step_name = _label(_("Step"), "font-size: 14pt; font-weight: 700;")
-        self.step_name.setWordWrap(True)
-        self.side = _label(_("Side"), object_name="SideLabel")
+        self.step_name = quiet_label(_("Step"), wrap=True)
+        self.step_name.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        self.side = quiet_label(_("Side"), object_name="SideLabel")
         self.side.setStyleSheet("font-size: 11pt;")
-        self.activity = _label(_("Now"), "font-size: 11pt;")
-        self.upcoming = _label(_("Next"), object_name="Subtle")
-        self.upcoming.setWordWrap(True)
+        self.activity = quiet_label(_("Now"))
+        self.activity.setStyleSheet("font-size: 11pt;")
+        self.upcoming = quiet_label(_("Next"), wrap=True, object_name="Subtle")
         words = QVBoxLayout()
         words.setSpacing(3)
         words.addStretch(1)
@@ -192,38 +178,10 @@ class MiniPlayer(QWidget):
         return middle
 
     def _build_controls(self) -> None:
-        self.back_button = self._button(_("Back (←)"), _("Back (←)"), icons.back)
-        self.play_button = self._button(
-            _("Pause (Space)"), _("Pause or resume (Space)"), icons.pause
-        )
-        self.play_button.setProperty("miniPrimary", True)
-        self.skip_button = self._button(_("Skip (→)"), _("Skip to the next part (→)"), icons.skip)
-        self.stop_button = self._button(_("Stop (Esc)"), _("Stop the session (Esc)"), icons.stop)
-        self.mute_button = self._button(_("Mute (M)"), _("Mute or unmute (M)"), icons.sound_on)
-        self.easier_button = self._button(
-            _("Easier variation (E)"), _("The easier variation, on or off again (E)"), icons.leaf
-        )
-        self.easier_button.setCheckable(True)  # checked: drawn as pressed, in the accent
-        self.controls = QWidget()
-        controls = QHBoxLayout(self.controls)
-        controls.setContentsMargins(0, 0, 0, 0)
-        controls.setSpacing(6)
-        for button in (self.back_button, self.play_button, self.skip_button):
-            controls.addWidget(button)
-        controls.addSpacing(8)
-        for button in (self.stop_button, self.mute_button, self.easier_button):
-            controls.addWidget(button)
-        controls.addStretch(1)
-
-    def _button(self, name: str, tip: str, draw: icons.Draw) -> QToolButton:
-        button = QToolButton()
-        button.setAccessibleName(name)
-        button.setToolTip(tip)
-        button.setProperty("draw", draw)
-        button.setProperty("mini", True)
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.setIconSize(QSize(18, 18))
-        return button
+        self.controls = MiniControls()
+        self.back_button, self.play_button = self.controls.back, self.controls.play
+        self.skip_button, self.stop_button = self.controls.skip, self.controls.stop
+        self.mute_button, self.easier_button = self.controls.mute, self.controls.easier
 
     def _shortcuts(self) -> None:
         self.shortcuts = wire_controls(
@@ -232,50 +190,17 @@ class MiniPlayer(QWidget):
 
     def restyle(self) -> None:
         """Icons and the window's own style in the current theme's colours."""
-        colours = theme.current()
-        sheet = f"""
-            QToolButton[mini="true"] {{
-                background: {colours.surface}; border: 1px solid {colours.border};
-                border-radius: 17px; min-width: 34px; min-height: 34px;
-                max-width: 34px; max-height: 34px; }}
-            QToolButton[mini="true"]:hover {{ background: {colours.surface_alt}; }}
-            QToolButton[mini="true"]:focus {{ border: 2px solid {colours.accent}; }}
-            QToolButton[mini="true"]:checked {{ background: {colours.surface_alt};
-                border: 2px solid {colours.accent}; }}
-            QToolButton[miniPrimary="true"] {{ background: {colours.accent};
-                border: 1px solid {colours.accent}; }}
-            QToolButton[miniPrimary="true"]:focus {{ border: 2px solid {colours.text}; }}
-            """
+        sheet = mini_style(theme.current())
         if sheet != self.styleSheet():  # setting it again would restyle again, and again
             self.setStyleSheet(sheet)
-        for button in (
-            self.back_button,
-            self.skip_button,
-            self.stop_button,
-            self.easier_button,
-            self.expand_button,
-            self.close_button,
-        ):
-            button.setIcon(icons.make_icon(button.property("draw"), colours.text, colours.border))
-        self._update_play_icon(again=True)
-        self._update_mute_icon()
+        draw_icon(self.expand_button)
+        draw_icon(self.close_button)
+        self.controls.restyle(muted=self.muted())
         self.update()
 
-    def _update_play_icon(self, *, again: bool = False) -> None:
+    def _update_play_icon(self) -> None:
         snapshot = self.controller.snapshot() if self.controller else None
-        paused = snapshot is not None and snapshot.state.value == "paused"
-        if paused == self._play_paused and not again:
-            return  # a new icon repaints the button: only when it changes
-        self._play_paused = paused
-        draw = icons.play if paused else icons.pause
-        self.play_button.setIcon(icons.make_icon(draw, theme.current().accent_text))
-        self.play_button.setAccessibleName(_("Resume (Space)") if paused else _("Pause (Space)"))
-
-    def _update_mute_icon(self) -> None:
-        muted = self.muted()
-        draw = icons.sound_off if muted else icons.sound_on
-        self.mute_button.setIcon(icons.make_icon(draw, theme.current().text))
-        self.mute_button.setAccessibleName(_("Unmute (M)") if muted else _("Mute (M)"))
+        self.controls.show_paused(snapshot is not None and snapshot.state is State.PAUSED)
 
     # -- the session --------------------------------------------------------------------
 
@@ -309,8 +234,8 @@ class MiniPlayer(QWidget):
         if self.full is not None:
             self.full.toggle_mute()  # the full player tells everyone, this window included
 
-    def _mute_changed(self, _muted: bool) -> None:
-        self._update_mute_icon()
+    def _mute_changed(self, muted: bool) -> None:
+        self.controls.show_muted(muted)
 
     def _command(self, command: Callable[[SessionController], None]) -> None:
         carry_out(command, self.controller, self.stop_grace)
@@ -338,7 +263,7 @@ class MiniPlayer(QWidget):
         return driver.seconds_to_deadline() if driver is not None else None
 
     def _draw(self) -> int | None:
-        snapshot = self.show_moment()
+        snapshot = self.show_moment(quick=True)
         speed = self.controller.speed if self.controller else 1.0
         return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms(speed))
 
@@ -348,8 +273,13 @@ class MiniPlayer(QWidget):
         if self.controller is not None and self.controller.phase is Phase.RUNNING:
             self.pacer.kick()
 
-    def show_moment(self) -> Snapshot | None:
-        """Show the session now; the snapshot shown (None before it starts or once over)."""
+    def show_moment(self, *, quick: bool = False) -> Snapshot | None:
+        """Show the session now; the snapshot shown (None before it starts or once over).
+
+        ``quick``: a picture of the pacer's, which moves the ring and the figure; the
+        words, buttons and bar are worked out again only when what they show has changed
+        (as in the full player).
+        """
         controller = self.controller
         if controller is None:
             return None
@@ -359,16 +289,17 @@ class MiniPlayer(QWidget):
         snapshot = controller.snapshot()
         if snapshot is None:  # still preparing the voice
             self.ring.set_state(RingState(fraction=1.0, big="…", caption=_("getting ready")))
-            _set(self.step_name, controller.routine.title)
-            _set(self.activity, _("Preparing the voice…"))
+            set_text(self.step_name, controller.routine.title)
+            set_text(self.activity, _("Preparing the voice…"))
             return None
-        # Reps move the arc with the rep; otherwise it moves with the count.
-        reps = snapshot.segment.kind is SegmentKind.REPS
-        self.ring.set_state(ring_state(snapshot), arc_with_count=not reps)
-        show_snapshot(self.figure, snapshot)
+        show_moving(self.ring, self.figure, snapshot)
+        shows = words_key(snapshot, waiting_for_speech=controller.waiting_for_speech)
+        if quick and shows == self._words_shown:
+            return snapshot
+        self._words_shown = shows
         text = player_text(snapshot)
-        _set(self.step_name, text.step)
-        _set(self.side, text.side.upper())
+        set_text(self.step_name, text.step)
+        set_text(self.side, text.side.upper())
         self.side.setVisible(bool(text.side))
         activity = text.activity
         if text.easier:
@@ -376,8 +307,8 @@ class MiniPlayer(QWidget):
             activity = _("Easier · {activity}").format(activity=text.activity)
         if text.paused and not controller.waiting_for_speech:
             activity = self._grace_words or paused_words()
-        _set(self.activity, activity)
-        _set(self.upcoming, text.next)
+        set_text(self.activity, activity)
+        set_text(self.upcoming, text.next)
         self.upcoming.setVisible(bool(text.next))
         progress = " · ".join(p for p in (text.progress, text.time_left) if p)
         if progress != self.progress_text.text():
@@ -402,11 +333,11 @@ class MiniPlayer(QWidget):
             RingState(fraction=1.0 if done else 0.0, big=stretched, caption=caption)
         )
         self.figure.show_pose(None)
-        _set(self.step_name, _("Session complete") if done else _("Session stopped"))
+        set_text(self.step_name, _("Session complete") if done else _("Session stopped"))
         self.side.hide()
-        _set(self.activity, _("Well done.") if done else _("Every minute of it counts."))
+        set_text(self.activity, _("Well done.") if done else _("Every minute of it counts."))
         self.upcoming.hide()
-        _set(self.progress_text, "")
+        set_text(self.progress_text, "")
         self.session_bar.setValue(1000 if done else self.session_bar.value())
         self._show_finished(True)
 
@@ -422,35 +353,19 @@ class MiniPlayer(QWidget):
     # -- the window ---------------------------------------------------------------------
 
     def present(self) -> None:
-        """Show it on the screen the person is using, ready for the keys: where they left it
-        when that is on this screen, else in its corner; always inside the work area."""
+        """Show it on the screen the person is using (see :mod:`placement`), ready for
+        the keys."""
         if not self.isVisible():
-            self._placed = True
-            self.move(self._opening_place())
+            self.placement.open()
         self.show()
         self.raise_()
         self.activateWindow()
         self.setFocus()  # the keys work at once; no button wears a focus ring until Tab
 
-    def _opening_place(self) -> QPoint:
-        screen = screen_of_the_person()
-        saved = self.places.value(PLACE_KEY)
-        if (
-            isinstance(saved, QPoint)
-            and screen is not None
-            and screen.availableGeometry().contains(saved)
-        ):
-            return inside_work_area(saved, self.frameGeometry().size(), screen)
-        return corner_place(self, screen=screen)
-
-    def save_place(self) -> None:
-        if self._placed:
-            self.places.setValue(PLACE_KEY, self.pos())
-
     def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802
         super().moveEvent(event)
         if self.isVisible():
-            self.save_place()
+            self.placement.remember()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -458,7 +373,7 @@ class MiniPlayer(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.pacer.stop()
-        self.save_place()
+        self.placement.remember()
         super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -476,8 +391,3 @@ class MiniPlayer(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         paint_face(self).end()
-
-
-def _set(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)

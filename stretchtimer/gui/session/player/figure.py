@@ -10,7 +10,8 @@ from stretchtimer.core.routine.model import Step
 from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
-from stretchtimer.gui.widgets.pose_figure import Motion, PoseFigure
+from stretchtimer.gui.widgets.pose_figure import PoseFigure
+from stretchtimer.gui.widgets.pose_motion import Motion
 from stretchtimer.gui.widgets.pose_thumbnail import step_pose
 
 

@@ -4,21 +4,11 @@ compact player's buttons, the progress bar, and the voice being prepared."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from stretchtimer.core.i18n import _
 from stretchtimer.gui.session.player.controls import header_button
-
-
-def quiet_label(name: str, *, wrap: bool = False, object_name: str = "") -> QLabel:
-    """A label that shows words (never selectable), with a name for screen readers."""
-    label = QLabel()
-    label.setAccessibleName(name)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
+from stretchtimer.gui.session.player.labels import quiet_label
 
 
 class PlayerHeader(QWidget):

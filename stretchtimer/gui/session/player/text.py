@@ -191,3 +191,20 @@ def player_text(snapshot: Snapshot) -> PlayerText:
         next=upcoming,
         paused=snapshot.state is State.PAUSED,
     )
+
+
+def words_key(snapshot: Snapshot, *, waiting_for_speech: bool) -> tuple[object, ...]:
+    """What a player's words, buttons and bar show depends on (not the ring's count): a
+    picture whose key is the last one's needs only the ring and the figure drawn again."""
+    return (
+        snapshot.state,
+        id(snapshot.segment),
+        id(snapshot.step),
+        snapshot.step_number,
+        snapshot.side,
+        snapshot.easier,
+        snapshot.instructions,
+        snapshot.next_name,
+        math.ceil(snapshot.session_remaining - 1e-9),  # the time left, as clock_text shows it
+        waiting_for_speech,
+    )

@@ -15,16 +15,11 @@ from __future__ import annotations
 
 import itertools
 import logging
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -50,18 +45,17 @@ from stretchtimer.gui.session.player.controls import (
     carry_out,
     wire_controls,
 )
-from stretchtimer.gui.session.player.figure import show_snapshot
-from stretchtimer.gui.session.player.header import PlayerHeader, quiet_label
+from stretchtimer.gui.session.player.header import PlayerHeader
+from stretchtimer.gui.session.player.labels import set_text
 from stretchtimer.gui.session.player.paused_overlay import PausedOverlay
-from stretchtimer.gui.session.player.ring import CountdownRing, RingState
+from stretchtimer.gui.session.player.stage import PlayerStage
 from stretchtimer.gui.session.player.text import (
     paused_words,
     player_text,
     preview_words,
-    ring_state,
+    words_key,
 )
 from stretchtimer.gui.session.stop_grace import StopGrace
-from stretchtimer.gui.widgets.pose_figure import PoseFigure
 
 log = logging.getLogger(__name__)
 
@@ -97,14 +91,12 @@ class PlayerView(QWidget):
 
     def _build(self) -> None:
         header = self._build_header()
-        body = self._build_body()
         self.controls_bar = self._build_controls()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 24, 36, 28)
         layout.setSpacing(14)
         layout.addWidget(header)
-        self.stage = QWidget()  # the ring and the words; the comfort screen takes its place
-        self.stage.setLayout(body)
+        self.stage = self._build_stage()
         layout.addWidget(self.stage, 1)
         layout.addWidget(self.comfort_screen, 1)
         layout.addWidget(self.controls_bar)
@@ -147,37 +139,12 @@ class PlayerView(QWidget):
         self.comfort_screen.hide()
         return header
 
-    def _build_body(self) -> QHBoxLayout:
-        self.ring = CountdownRing()
-        self.step_name = quiet_label(_("Step"), wrap=True)
-        self.side = quiet_label(_("Side"), object_name="SideBadge")
-        self.side.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.activity = quiet_label(_("Now"), object_name="Subtle")
-        self.instructions = quiet_label(_("Instructions"), wrap=True)
-        self.instructions.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.instructions.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.upcoming = quiet_label(_("Next"), object_name="Subtle")
-        side_row = QHBoxLayout()
-        side_row.addWidget(self.side)
-        side_row.addStretch(1)
-        info = QVBoxLayout()
-        info.setSpacing(8)
-        info.addStretch(1)
-        info.addWidget(self.step_name)
-        info.addLayout(side_row)
-        info.addWidget(self.activity)
-        info.addSpacing(8)
-        info.addWidget(self.instructions, 3)
-        info.addWidget(self.upcoming)
-        info.addStretch(1)
-        self.figure = PoseFigure(driven=True)  # repainted with the ring, frame by frame
-        body = QHBoxLayout()
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(28)
-        body.addWidget(self.ring, 5)
-        body.addWidget(self.figure, 5)
-        body.addLayout(info, 6)
-        return body
+    def _build_stage(self) -> PlayerStage:
+        stage = PlayerStage()
+        self.ring, self.figure = stage.ring, stage.figure
+        self.step_name, self.side, self.activity = stage.step_name, stage.side, stage.activity
+        self.instructions, self.upcoming = stage.instructions, stage.upcoming
+        return stage
 
     def _build_controls(self) -> ControlBar:
         bar = ControlBar()
@@ -257,9 +224,7 @@ class PlayerView(QWidget):
     def apply_text_sizes(self) -> None:
         """Size every word from the window's height (see :mod:`text_sizes`)."""
         text_sizes.size_player_words(
-            text_sizes.PlayerWords(
-                self.step_name, self.side, self.activity, self.instructions, self.upcoming
-            ),
+            self.stage.words(),
             self.paused_overlay,
             self.window().height(),
             focus=self.focus_mode,
@@ -292,12 +257,9 @@ class PlayerView(QWidget):
 
     def clear(self) -> None:
         """Nothing of the session before: shown while a new one gets ready."""
-        for label in (self.step_name, self.activity, self.instructions, self.upcoming):
-            label.clear()
-        self.side.hide()
+        self.stage.clear()
         self.progress_text.clear()
         self.session_bar.setValue(0)
-        self.ring.set_state(RingState(fraction=1.0, caption=_("getting ready"), tone="rest"))
         self.paused_overlay.hide()
         self.easier_button.setEnabled(False)
 
@@ -396,26 +358,14 @@ class PlayerView(QWidget):
         snapshot = controller.snapshot() if controller else None
         if snapshot is None:
             return None
-        # Reps move the arc with the rep; otherwise it moves with the count.
-        reps = snapshot.segment.kind is SegmentKind.REPS
-        self.ring.set_state(ring_state(snapshot), arc_with_count=not reps)
-        show_snapshot(self.figure, snapshot)
-        shows = _words_key(snapshot, controller)
+        self.stage.show_moving(snapshot)
+        waiting = controller is not None and controller.waiting_for_speech
+        shows = words_key(snapshot, waiting_for_speech=waiting)
         if quick and shows == self._words_shown:
             return snapshot
         self._words_shown = shows
         text = player_text(snapshot)
-        _set(self.step_name, text.step)
-        _set(self.side, text.badge)
-        self.side.setAccessibleName(text.side or _("Side"))
-        self.side.setVisible(bool(text.side))
-        _set(self.activity, text.activity)
-        words = text.instructions
-        if text.easier:
-            # TRANSLATORS: before a step's instructions when its easier variation is on.
-            words = _("Easier: {instructions}").format(instructions=words)
-        _set(self.instructions, words)
-        _set(self.upcoming, text.next)
+        self.stage.show_words(text)
         progress = " · ".join(part for part in (text.progress, text.time_left) if part)
         if progress != self.progress_text.text():
             # The bar moves with the time left, once a second: a move repaints the header
@@ -427,37 +377,11 @@ class PlayerView(QWidget):
             bool(step and step.easier) and snapshot.segment.kind is not SegmentKind.DONE
         )
         self.easier_button.setChecked(snapshot.easier)
-        _set_text(self.easier_button, _("Easier: on") if snapshot.easier else _("Easier"))
+        set_text(self.easier_button, _("Easier: on") if snapshot.easier else _("Easier"))
         self._update_play_icon()
         # The veil is for the person's pause; waiting for the voice to be ready is not one.
-        veiled = text.paused and not (controller is not None and controller.waiting_for_speech)
+        veiled = text.paused and not waiting
         if veiled != self.paused_overlay.isVisible():
             self.paused_overlay.setVisible(veiled)
             self._place_overlay()
         return snapshot
-
-
-def _words_key(snapshot: Snapshot, controller: SessionController | None) -> tuple[object, ...]:
-    """What the player's words, buttons and bar show depends on (not the ring's count)."""
-    return (
-        snapshot.state,
-        id(snapshot.segment),
-        id(snapshot.step),
-        snapshot.step_number,
-        snapshot.side,
-        snapshot.easier,
-        snapshot.instructions,
-        snapshot.next_name,
-        math.ceil(snapshot.session_remaining - 1e-9),  # the time left, as clock_text shows it
-        controller is not None and controller.waiting_for_speech,
-    )
-
-
-def _set_text(button: QPushButton, text: str) -> None:
-    if button.text() != text:
-        button.setText(text)
-
-
-def _set(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)

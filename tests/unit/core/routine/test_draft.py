@@ -166,7 +166,7 @@ def test_editor_title_check_uses_the_loaders_words() -> None:
 
 
 def test_editor_file_names_from_titles(tmp_path: Path) -> None:
-    from stretchtimer.storage.routines.store import slug
+    from stretchtimer.storage.routines.names import slug
 
     assert slug("Desk hips (copy)") == "desk-hips-copy"
     assert slug("Étirements du matin") == "etirements-du-matin"

@@ -25,8 +25,9 @@ from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session.compact.view import MiniPlayer
 from stretchtimer.gui.session.controller import SessionController
 from stretchtimer.gui.session.pacing import BREATH_MS, next_frame_ms, seconds_to_change
+from stretchtimer.gui.session.player.text import player_text
 from stretchtimer.gui.session.player.view import PlayerView
-from stretchtimer.gui.widgets.pose_figure import HOLD_STEPS
+from stretchtimer.gui.widgets.pose_motion import HOLD_STEPS
 from tests.unit.gui.conftest import wait_started
 
 SPEED = 10.0  # a preview: chimes only, and every session second is 0.1 s of the clock
@@ -260,3 +261,55 @@ def test_a_breath_hold_repaints_the_ring_and_the_figure_not_the_page_behind(
     # The ring and the figure fill their own rectangles: the page behind them is
     # repainted only where the words change (the time left, once a session second).
     assert paints[window] <= 22 and paints[player.stage] <= 22
+
+
+@pytest.mark.parametrize("which", ["full", "compact"])
+def test_the_words_are_worked_out_only_when_what_they_show_changes(
+    which: str,
+    window: MainWindow,
+    session: SessionController,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stretchtimer.gui.session.compact import view as compact_view
+    from stretchtimer.gui.session.compact.mode import CompactMode
+    from stretchtimer.gui.session.player import view as player_view
+    from stretchtimer.gui.window_state import window_state
+
+    player: PlayerView | MiniPlayer = window.session.player
+    module = player_view
+    if which == "compact":
+        compact = CompactMode(
+            window,
+            window_state(session.services.paths.config),
+            window_may_stay_hidden=lambda: False,
+        )
+        go_to(session, SegmentKind.BREATHS)
+        compact.enter()
+        player = compact.mini
+        module = compact_view
+    go_to(session, SegmentKind.BREATHS)
+    QCoreApplication.processEvents()
+    run_for(player, session, clock, 2.0)
+    computed = 0
+    real = module.player_text
+
+    def counted(snapshot: object) -> object:
+        nonlocal computed
+        computed += 1
+        return real(snapshot)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "player_text", counted)
+    woke = run_for(player, session, clock, 20.0)
+    # Two real seconds of a breath hold: the disc asks for 15 pictures a second, and
+    # the words change with the time left, once a session second.
+    assert woke >= 28
+    assert 18 <= computed <= 22
+    # A picture of the pacer's shows new words as soon as they change.
+    clock.advance(1.0 / SPEED)  # a session second on: one second less left
+    snapshot = player.show_moment(quick=True)
+    assert snapshot is not None and snapshot.segment.kind is SegmentKind.BREATHS
+    assert player.progress_text.text().endswith(player_text(snapshot).time_left)
+    if which == "compact":
+        compact.leave()
+        player.deleteLater()

@@ -13,14 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from stretchtimer.gui import theme
 from stretchtimer.gui.theme import ThemeManager
-from stretchtimer.gui.widgets.pose_figure import (
+from stretchtimer.gui.widgets.pose_figure import EASE_SECONDS, PoseFigure
+from stretchtimer.gui.widgets.pose_motion import (
     BREATH_STEPS,
-    EASE_SECONDS,
     HOLD_EXHALE,
     HOLD_INHALE,
     HOLD_STEPS,
     Motion,
-    PoseFigure,
 )
 
 

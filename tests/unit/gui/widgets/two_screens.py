@@ -14,7 +14,8 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
 from stretchtimer.gui.desk.reminder_window import ReminderWindow
-from stretchtimer.gui.session.compact.view import PLACE_KEY, MiniPlayer
+from stretchtimer.gui.session.compact.placement import PLACE_KEY
+from stretchtimer.gui.session.compact.view import MiniPlayer
 
 
 def rect(area: QRect) -> list[int]:

@@ -269,7 +269,7 @@ def test_the_stores_refusals_are_told_in_the_persons_language(
     tmp_path: Path, language: Callable[[str], Language]
 ) -> None:
     from stretchtimer.storage.routines.library import RoutineLibrary, UnknownRoutineError
-    from stretchtimer.storage.routines.store import copy_title
+    from stretchtimer.storage.routines.names import copy_title
     from tests.languages import unmarked
 
     language("qps")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -13,27 +13,13 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.compact.view import MiniPlayer
 from stretchtimer.gui.session.controller import Phase
 from stretchtimer.gui.session.player.text import player_text, ring_state
 from tests.unit.gui.conftest import save_artifact, wait_started
-from tests.unit.gui.desk.conftest import dispose, make_desk
+from tests.unit.gui.session.compact.conftest import start_compact
 
 SPEED = 10.0
 pytestmark = pytest.mark.usefixtures("system_voice")  # about the window, not the voice
-
-
-def start_compact(qtbot: QtBot, desk: Desk, window: MainWindow, routine_id: str) -> MiniPlayer:
-    """Start ``routine_id`` in the window, then switch with Ctrl+M as a person would."""
-    window.sessions.start_routine(routine_id)
-    wait_started(qtbot, window)
-    player = window.session.player
-    player.setFocus()
-    qtbot.keyClick(player, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    mini = desk.compact.mini
-    assert mini.isVisible() and not window.isVisible()
-    qtbot.waitUntil(mini.isActiveWindow)
-    return mini
 
 
 def next_deadline(window: MainWindow, clock: FakeClock) -> None:
@@ -142,41 +128,6 @@ def test_switching_back_shows_the_full_player_at_the_same_moment(
     assert player.ring.state() == seen  # the same moment, not a fresh start
     assert player.step_name.text() == step
     assert controller.phase is Phase.RUNNING
-
-
-def test_the_compact_player_remembers_its_place(
-    qtbot: QtBot,
-    desk: Desk,
-    services: AppServices,
-    quits,
-    sound,  # type: ignore[no-untyped-def]
-) -> None:
-    window = desk.window
-    mini = start_compact(qtbot, desk, window, "desk-hips")
-    mini.move(QPoint(300, 240))
-    desk.compact.leave()
-    assert window.sessions.controller is not None
-    window.sessions.controller.stop()
-    qtbot.waitUntil(lambda: window.sessions.controller.phase is Phase.FINISHED)  # type: ignore[union-attr]
-    dispose(desk)  # the app quits
-
-    again = make_desk(window, services, quits, sound)
-    try:
-        again.open()
-        start_compact(qtbot, again, window, "desk-hips")
-        assert again.compact.mini.pos() == QPoint(300, 240)
-    finally:
-        dispose(again)
-
-
-def test_a_place_off_every_screen_falls_back_to_the_corner(
-    qtbot: QtBot, desk: Desk, window: MainWindow
-) -> None:
-    desk.places.setValue("compact/position", QPoint(5000, 4000))  # a screen since unplugged
-    mini = start_compact(qtbot, desk, window, "desk-hips")
-    screen = mini.screen().availableGeometry()
-    assert screen.contains(mini.frameGeometry())
-    assert mini.frameGeometry().right() > screen.width() - 100  # the right-hand corner
 
 
 def test_closing_the_finished_compact_player_leaves_the_app_in_the_tray(
