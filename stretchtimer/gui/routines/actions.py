@@ -30,7 +30,8 @@ from stretchtimer.gui.routines.files import (
 )
 from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.storage.routines.library import BUILTIN_PACKAGE, RoutineEntry
-from stretchtimer.storage.routines.store import Deleted, RoutineStore, Saved, copy_title, slug
+from stretchtimer.storage.routines.names import copy_title, slug
+from stretchtimer.storage.routines.store import Deleted, RoutineStore, Saved
 
 if TYPE_CHECKING:
     from stretchtimer.gui.editor.editors import EditorWindows

@@ -31,14 +31,12 @@ from stretchtimer.storage.paths import ensure_private_dir
 from stretchtimer.storage.routines.names import (
     builtin_ids,
     builtin_titles,
+    copy_title,
     numbered_title,
+    slug,
     title_key,
     titled,
 )
-
-# Re-exported: the Routines page still reads these two from here.
-from stretchtimer.storage.routines.names import copy_title as copy_title  # noqa: PLC0414
-from stretchtimer.storage.routines.names import slug as slug  # noqa: PLC0414
 
 # The routine parser and writer are imported where a file is read or written: the
 # Routines page makes a store at start-up, before any file needs them.
