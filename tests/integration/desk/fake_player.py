@@ -11,20 +11,12 @@ with ``DBUS_SESSION_BUS_ADDRESS`` naming a private bus. It owns
 
 from __future__ import annotations
 
-import json
 import sys
 
-from PySide6.QtCore import ClassInfo, Property, QCoreApplication, QObject, QSocketNotifier, Slot
+from PySide6.QtCore import ClassInfo, Property, QObject, Slot
 from PySide6.QtDBus import QDBusConnection
 
-EXPORT = (
-    QDBusConnection.RegisterOption.ExportAllSlots
-    | QDBusConnection.RegisterOption.ExportAllProperties
-)
-
-
-def say(**message: object) -> None:
-    print(json.dumps(message), flush=True)
+from tests.integration.desk.fake_service import Command, publish, say, serve
 
 
 @ClassInfo({"D-Bus Interface": "org.mpris.MediaPlayer2.Player"})
@@ -59,35 +51,19 @@ class Player(QObject):
     PlaybackStatus = Property(str, _status)
 
 
-def main() -> int:
-    app = QCoreApplication(sys.argv[:1])
-    bus = QDBusConnection.sessionBus()
-    name = sys.argv[1]
+def start(bus: QDBusConnection) -> Command:
     player = Player(sys.argv[2] if len(sys.argv) > 2 else "Playing")
-    if not bus.registerObject("/org/mpris/MediaPlayer2", player, EXPORT):
-        say(error="could not register the player")
-        return 1
-    if not bus.registerService(f"org.mpris.MediaPlayer2.{name}"):
-        say(error="could not take the name")
-        return 1
+    publish(bus, f"org.mpris.MediaPlayer2.{sys.argv[1]}", "/org/mpris/MediaPlayer2", player)
 
-    def command() -> None:
-        line = sys.stdin.readline()
-        if not line:
-            app.quit()
-            return
-        word = line.strip()
+    def answer(word: str) -> dict[str, object]:
         if word == "play":
             player.status = "Playing"
         elif word == "pause":
             player.status = "Paused"
-        say(done=word, status=player.status)
+        return {"done": word, "status": player.status}
 
-    reader = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    reader.activated.connect(command)
-    say(ready=bus.baseService())
-    return app.exec()
+    return answer
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve(start))

@@ -15,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-from tests.integration.desk.desktop_session import Lines, session_bus
+from tests.integration.desk.desktop_session import (
+    Lines,
+    session_bus,
+    start_service,
+)
 
 PLAY = ("--no-gui", "--mute", "--speed")
 
@@ -28,17 +31,7 @@ def bus() -> Iterator[str]:
 
 
 def player(bus: str, name: str) -> Lines:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.desk.fake_player", name, "Playing"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus),
-        cwd=REPO,
-    )
-    lines = Lines(process, f"player {name}")
-    lines.wait_for("ready")
-    return lines
+    return start_service("fake_player", bus, name, "Playing")
 
 
 def play(bus: str, home: Path, speed: str) -> subprocess.Popen[bytes]:
