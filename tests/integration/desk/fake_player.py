@@ -1,12 +1,14 @@
 """A stand-in media player that speaks MPRIS, really on a D-Bus bus.
 
-Run as ``python -m tests.integration.desk.fake_player NAME [Playing|Paused|Stopped]``
-with ``DBUS_SESSION_BUS_ADDRESS`` naming a private bus. It owns
+Run as ``python -m tests.integration.desk.fake_player NAME [Playing|Paused|Stopped]
+[--later]`` with ``DBUS_SESSION_BUS_ADDRESS`` naming a private bus. It owns
 ``org.mpris.MediaPlayer2.NAME`` with ``/org/mpris/MediaPlayer2`` offering
 ``org.mpris.MediaPlayer2.Player``: ``PlaybackStatus``, ``Play``, ``Pause``,
 ``PlayPause``, ``Stop``. Each call is printed as a JSON line (``{"called": "Pause",
 "status": "Paused"}``). Commands on stdin: ``status`` (print it), ``play``, ``pause``
-(the person pressed the player's own button).
+(the person pressed the player's own button), and with ``--later`` ``appear``: only then
+does it take its name, which is when a player shows up for those who look for players
+(a test starts the process early and has it appear in an instant where it needs it to).
 """
 
 from __future__ import annotations
@@ -52,14 +54,19 @@ class Player(QObject):
 
 
 def start(bus: QDBusConnection) -> Command:
-    player = Player(sys.argv[2] if len(sys.argv) > 2 else "Playing")
-    publish(bus, f"org.mpris.MediaPlayer2.{sys.argv[1]}", "/org/mpris/MediaPlayer2", player)
+    arguments = [argument for argument in sys.argv[1:] if argument != "--later"]
+    name = f"org.mpris.MediaPlayer2.{arguments[0]}"
+    player = Player(arguments[1] if len(arguments) > 1 else "Playing")
+    later = "--later" in sys.argv
+    publish(bus, None if later else name, "/org/mpris/MediaPlayer2", player)
 
     def answer(word: str) -> dict[str, object]:
         if word == "play":
             player.status = "Playing"
         elif word == "pause":
             player.status = "Paused"
+        elif word == "appear" and later:
+            return {"done": word, "appeared": bus.registerService(name)}
         return {"done": word, "status": player.status}
 
     return answer

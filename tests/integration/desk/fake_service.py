@@ -37,15 +37,16 @@ def say(**message: object) -> None:
 
 def publish(
     bus: QDBusConnection,
-    name: str,
+    name: str | None,
     path: str,
     service: QObject,
     options: QDBusConnection.RegisterOption = SLOTS_AND_PROPERTIES,
 ) -> None:
-    """Offer ``service`` at ``path`` and take the well-known ``name`` for it."""
+    """Offer ``service`` at ``path`` and take the well-known ``name`` for it (``None``:
+    the caller takes it later, with ``bus.registerService``)."""
     if not bus.registerObject(path, service, options):
         raise PublishError(f"could not register {path}")
-    if not bus.registerService(name):
+    if name is not None and not bus.registerService(name):
         raise PublishError(f"could not take the name {name}")
     _PUBLISHED.append(service)
 
