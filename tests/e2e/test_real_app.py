@@ -1,7 +1,7 @@
 """The real app on a real X server (Xvfb), driven by key presses like a person would.
 
 It launches ``stretchtimer`` exactly as a launcher does, finds the quick standing
-reset with Ctrl+F and Enter, lets the session run to its end (at ten times the speed, so
+reset with Ctrl+F and Enter, lets the session run to its end (at twenty times the speed, so
 chimes without the voice), listens to it on a PulseAudio null sink, and then finds
 the session in the history database the app wrote.
 """
@@ -27,7 +27,7 @@ from tests.integration.audio.pulse import PulseServer
 from tests.integration.audio.test_play_heard import TOLERANCE, read_log
 
 ARTIFACTS = REPO / "test-artifacts"
-SPEED = 10
+SPEED = 20
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ setup = "Lie on your back."
 say = "Cross your {side} ankle over your {other} knee."
 feel = "Feel your {side} hip."
 release = "Put your {other} foot down."
-hold = 4
+hold = 2
 sides = "both"
 """
 

@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import run_cli
 from tests.integration.audio.onsets import Recording, match
 from tests.integration.audio.pulse import PulseServer
@@ -60,14 +62,29 @@ def play_recorded(
             "--no-gui",
             *args,
             home=home,
-            env={**pulse.env(), "STRETCHTIMER_CUE_LOG": str(log)},
+            # Set for each test by the autouse ``home`` fixture, which a module's fixture
+            # comes before: English, whatever the machine's locale.
+            env={**pulse.env(), "STRETCHTIMER_CUE_LOG": str(log), "LANGUAGE": "en"},
         )
     assert result.returncode == 0, result.stderr
     return read_log(log), Recording.load(wav), result.stderr
 
 
-def test_every_cue_is_heard_in_order_near_its_time(pulse: PulseServer, home: Path) -> None:
-    records, recording, stderr = play_recorded(pulse, home)
+@pytest.fixture(scope="module")
+def natural_session(
+    pulse: PulseServer, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[list[dict[str, Any]], Recording, str]:
+    """One session in the natural voice (the default wherever Piper is installed, as on CI),
+    recorded once for the tests below: each reads it, none changes it. Piper renders
+    while the session runs."""
+    home = tmp_path_factory.mktemp("heard-home")
+    return play_recorded(pulse, home, "--voice", "piper:en_US-joe-medium")
+
+
+def test_every_cue_is_heard_in_order_near_its_time(
+    natural_session: tuple[list[dict[str, Any]], Recording, str],
+) -> None:
+    records, recording, stderr = natural_session
     assert stderr == ""  # nothing to complain about: no notice, no Qt chatter
     played = [record for record in records if record["what"] in ("chime", "voice")]
     assert played[0] == {**played[0], "what": "chime", "name": "session_start"}
@@ -91,9 +108,11 @@ def test_every_cue_is_heard_in_order_near_its_time(pulse: PulseServer, home: Pat
     assert recording.loudest(expected[1], expected[1] + 1.0) > 0.05
 
 
-def test_a_session_in_the_natural_voice_is_heard_in_order(pulse: PulseServer, home: Path) -> None:
+def test_a_session_in_the_natural_voice_is_heard_in_order(
+    natural_session: tuple[list[dict[str, Any]], Recording, str],
+) -> None:
     """Piper renders while the session runs; every cue is still heard near its time."""
-    records, recording, stderr = play_recorded(pulse, home, "--voice", "piper:en_US-joe-medium")
+    records, recording, stderr = natural_session
     assert stderr == ""
     voices = [record for record in records if record["what"] == "voice"]
     assert voices and voices[-1]["text"] == "Session complete. Well done."

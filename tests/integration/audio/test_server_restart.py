@@ -8,6 +8,7 @@ import array
 import os
 import subprocess
 import sys
+import threading
 import time
 import wave
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.audio.pulse import PulseServer
+from tests.integration.audio.test_play_heard import read_log
 
 ROUTINE = """\
 format = 1
@@ -38,6 +40,41 @@ def peak(path: Path) -> int:
     return max((abs(sample) for sample in samples), default=0)
 
 
+class Told:
+    """What the player says on stderr, read as it comes (a thread of the test's own)."""
+
+    def __init__(self, player: subprocess.Popen[bytes]) -> None:
+        assert player.stderr is not None
+        self._stream = player.stderr
+        self._text = bytearray()
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while chunk := os.read(self._stream.fileno(), 4096):
+            with self._lock:
+                self._text.extend(chunk)
+
+    def text(self) -> str:
+        with self._lock:
+            return self._text.decode(errors="replace")
+
+    def wait_for(self, words: str, timeout: float) -> None:
+        """Until the player has said ``words``; at most ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while words not in self.text():
+            assert time.monotonic() < deadline, f"not told {words!r} within {timeout} s:\n" + (
+                self.text()
+            )
+            time.sleep(0.05)
+
+    def close(self) -> str:
+        self._reader.join(timeout=10)
+        self._stream.close()
+        return self.text()
+
+
 def test_sound_comes_back_after_the_server_restarts(
     tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -46,7 +83,13 @@ def test_sound_comes_back_after_the_server_restarts(
     server = PulseServer(tmp_path / "pulse").start()
     routine = home / "restart.toml"
     routine.write_text(ROUTINE)
-    environment = {**os.environ, **server.env(), "STRETCHTIMER_HOME": str(home)}
+    log = home / "cues.jsonl"
+    environment = {
+        **os.environ,
+        **server.env(),
+        "STRETCHTIMER_HOME": str(home),
+        "STRETCHTIMER_CUE_LOG": str(log),
+    }
     player = subprocess.Popen(
         [sys.executable, "-m", "stretchtimer", "play", str(routine), "--no-gui"],
         stdin=subprocess.DEVNULL,
@@ -55,6 +98,7 @@ def test_sound_comes_back_after_the_server_restarts(
         env=environment,
         cwd=home,
     )
+    told = Told(player)
     try:
         assert player.stdout is not None
         shown = b""
@@ -62,22 +106,28 @@ def test_sound_comes_back_after_the_server_restarts(
             chunk = os.read(player.stdout.fileno(), 4096)
             assert chunk, "the player ended before its session began"
             shown += chunk
-        time.sleep(2.0)
+        time.sleep(1.0)  # its first words are playing
         server.stop()  # PulseAudio goes away ...
-        time.sleep(2.5)
+        told.wait_for("The sound stopped", timeout=20)  # (within a second or two)
+        assert "Sound is back." not in told.text()
         server = PulseServer(tmp_path / "pulse").start()  # ... and a new one comes
-        time.sleep(2.0)  # the player notices within a second or two
+        told.wait_for("Sound is back.", timeout=20)
+        back = time.monotonic()  # the clock of the player's timing log too
+        # One breath (in and out, each with its cue) is heard from the new server.
         with server.recording(tmp_path / "after.wav") as after:
-            time.sleep(8.0)  # breaths, each with its cue
+            time.sleep(4.5)
         player.terminate()
-        _, errors = player.communicate(timeout=30)
+        player.wait(timeout=30)
     finally:
         if player.poll() is None:
             player.kill()
-            player.communicate()
+            player.wait()
+        said = told.close()
+        if player.stdout is not None:
+            player.stdout.close()
         server.stop()
-    told = errors.decode()
-    assert "The sound stopped" in told, told
-    assert "Sound is back." in told, told
-    assert told.index("The sound stopped") < told.index("Sound is back.")
+    assert said.index("The sound stopped") < said.index("Sound is back."), said
     assert peak(after) > 1000, "nothing was heard after the restart"
+    # ... and what was heard includes the steps' words: the voice plays on the new server.
+    spoken = [record for record in read_log(log) if record["what"] == "voice"]
+    assert any(record["at"] > back for record in spoken), spoken

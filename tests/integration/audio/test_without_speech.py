@@ -28,7 +28,7 @@ switch = 1
 
 [[step]]
 name = "Reach"
-hold = 3
+hold = 1
 sides = "both"
 """
 

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from tests.conftest import REPO
@@ -104,24 +104,39 @@ def x_server() -> Iterator[str]:
         lines.stop()
 
 
-@contextmanager
-def fake_desktop(bus: str, *flags: str) -> Iterator[Lines]:
-    """The stand-in tray host and notification server on ``bus``."""
-    environment = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus, QT_QPA_PLATFORM="offscreen")
+def start_service(module: str, bus: str, *arguments: str, **extra: str) -> Lines:
+    """A stand-in service of this folder (``fake_player`` ...) on ``bus``, once it is ready.
+    The caller stops it (``.stop()``)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.desk.fake_desktop", *flags],
+        [sys.executable, "-m", f"tests.integration.desk.{module}", *arguments],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        env=environment,
+        env=dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus, **extra),
         cwd=REPO,
     )
-    desktop = Lines(process, "fake desktop")
+    service = Lines(process, " ".join((module.replace("_", " "), *arguments)))
     try:
-        desktop.wait_for("ready")
-        yield desktop
+        service.wait_for("ready")
+    except BaseException:
+        service.stop()
+        raise
+    return service
+
+
+@contextmanager
+def running_service(module: str, bus: str, *arguments: str, **extra: str) -> Iterator[Lines]:
+    """:func:`start_service`, stopped on the way out."""
+    service = start_service(module, bus, *arguments, **extra)
+    try:
+        yield service
     finally:
-        desktop.stop()
+        service.stop()
+
+
+def fake_desktop(bus: str, *flags: str) -> AbstractContextManager[Lines]:
+    """The stand-in tray host and notification server on ``bus``."""
+    return running_service("fake_desktop", bus, *flags, QT_QPA_PLATFORM="offscreen")
 
 
 def app_environment(home: Path, bus: str, display: str, **extra: str) -> dict[str, str]:

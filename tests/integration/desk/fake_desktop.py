@@ -16,29 +16,20 @@ stdin, one a line: ``action ID KEY`` (the person pressed a notification button),
 
 from __future__ import annotations
 
-import json
 import sys
 
-from PySide6.QtCore import (
-    ClassInfo,
-    Property,
-    QCoreApplication,
-    QObject,
-    QSocketNotifier,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import ClassInfo, Property, QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
 
-EXPORT = (
-    QDBusConnection.RegisterOption.ExportAllSlots
-    | QDBusConnection.RegisterOption.ExportAllSignals
-    | QDBusConnection.RegisterOption.ExportAllProperties
+from tests.integration.desk.fake_service import (
+    SLOTS_AND_PROPERTIES,
+    Command,
+    publish,
+    say,
+    serve,
 )
 
-
-def say(**message: object) -> None:
-    print(json.dumps(message), flush=True)
+EXPORT = SLOTS_AND_PROPERTIES | QDBusConnection.RegisterOption.ExportAllSignals
 
 
 @ClassInfo({"D-Bus Interface": "org.kde.StatusNotifierWatcher"})
@@ -125,37 +116,28 @@ class Notifications(QObject):
     Inhibited = Property(bool, _inhibited)
 
 
-def main() -> int:
-    app = QCoreApplication(sys.argv[:1])
-    bus = QDBusConnection.sessionBus()
-    if not bus.isConnected():
-        say(error="no session bus")
-        return 1
-    watcher = Watcher()
-    notifications = Notifications(actions="--no-actions" not in sys.argv)
+def start(bus: QDBusConnection) -> Command:
     if "--no-tray" not in sys.argv:
-        bus.registerObject("/StatusNotifierWatcher", watcher, EXPORT)
-        bus.registerService("org.kde.StatusNotifierWatcher")
-    bus.registerObject("/org/freedesktop/Notifications", notifications, EXPORT)
-    bus.registerService("org.freedesktop.Notifications")
+        publish(bus, "org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher", Watcher(), EXPORT)
+    notifications = Notifications(actions="--no-actions" not in sys.argv)
+    publish(
+        bus,
+        "org.freedesktop.Notifications",
+        "/org/freedesktop/Notifications",
+        notifications,
+        EXPORT,
+    )
 
-    def command() -> None:
-        line = sys.stdin.readline()
-        if not line:
-            app.quit()
-            return
+    def answer(line: str) -> dict[str, object]:
         words = line.split()
         if words[:1] == ["action"] and len(words) == 3:
             notifications.ActionInvoked.emit(int(words[1]), words[2])
         elif words[:1] == ["inhibit"] and len(words) == 2:
             notifications.inhibited = words[1] == "on"
-        say(done=line.strip())
+        return {"done": line}
 
-    reader = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    reader.activated.connect(command)
-    say(ready=bus.baseService())
-    return app.exec()
+    return answer
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve(start))

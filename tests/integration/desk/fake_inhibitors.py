@@ -15,29 +15,15 @@ GNOME's flags: 4 suspend, 8 idle), ``release``. Each is answered with ``{"done":
 
 from __future__ import annotations
 
-import json
 import sys
 
-from PySide6.QtCore import (
-    ClassInfo,
-    Property,
-    QCoreApplication,
-    QObject,
-    QSocketNotifier,
-    Slot,
-)
+from PySide6.QtCore import ClassInfo, Property, QObject, Slot
 from PySide6.QtDBus import QDBusConnection
 
-EXPORT = (
-    QDBusConnection.RegisterOption.ExportAllSlots
-    | QDBusConnection.RegisterOption.ExportAllProperties
-)
+from tests.integration.desk.fake_service import Command, publish, serve
+
 GNOME = ("org.gnome.SessionManager", "/org/gnome/SessionManager")
 KDE = ("org.freedesktop.PowerManagement.Inhibit", "/org/freedesktop/PowerManagement/Inhibit")
-
-
-def say(**message: object) -> None:
-    print(json.dumps(message), flush=True)
 
 
 class Held:
@@ -72,35 +58,22 @@ class PowerManagement(QObject):
         return self.held.flags != 0
 
 
-def main() -> int:
-    app = QCoreApplication(sys.argv[:1])
-    bus = QDBusConnection.sessionBus()
-    if not bus.isConnected():
-        say(error="no session bus")
-        return 1
+def start(bus: QDBusConnection) -> Command:
     held = Held()
     service: QObject = PowerManagement(held) if "--kde" in sys.argv else SessionManager(held)
     name, path = KDE if "--kde" in sys.argv else GNOME
-    bus.registerObject(path, service, EXPORT)
-    bus.registerService(name)
+    publish(bus, name, path, service)
 
-    def command() -> None:
-        line = sys.stdin.readline()
-        if not line:
-            app.quit()
-            return
+    def answer(line: str) -> dict[str, object]:
         words = line.split()
         if words[:1] == ["inhibit"] and len(words) == 2:
             held.flags = int(words[1])
         elif words == ["release"]:
             held.flags = 0
-        say(done=line.strip())
+        return {"done": line}
 
-    reader = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    reader.activated.connect(command)
-    say(ready=bus.baseService())
-    return app.exec()
+    return answer
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve(start))

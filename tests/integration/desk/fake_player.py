@@ -1,30 +1,24 @@
 """A stand-in media player that speaks MPRIS, really on a D-Bus bus.
 
-Run as ``python -m tests.integration.desk.fake_player NAME [Playing|Paused|Stopped]``
-with ``DBUS_SESSION_BUS_ADDRESS`` naming a private bus. It owns
+Run as ``python -m tests.integration.desk.fake_player NAME [Playing|Paused|Stopped]
+[--later]`` with ``DBUS_SESSION_BUS_ADDRESS`` naming a private bus. It owns
 ``org.mpris.MediaPlayer2.NAME`` with ``/org/mpris/MediaPlayer2`` offering
 ``org.mpris.MediaPlayer2.Player``: ``PlaybackStatus``, ``Play``, ``Pause``,
 ``PlayPause``, ``Stop``. Each call is printed as a JSON line (``{"called": "Pause",
 "status": "Paused"}``). Commands on stdin: ``status`` (print it), ``play``, ``pause``
-(the person pressed the player's own button).
+(the person pressed the player's own button), and with ``--later`` ``appear``: only then
+does it take its name, which is when a player shows up for those who look for players
+(a test starts the process early and has it appear in an instant where it needs it to).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 
-from PySide6.QtCore import ClassInfo, Property, QCoreApplication, QObject, QSocketNotifier, Slot
+from PySide6.QtCore import ClassInfo, Property, QObject, Slot
 from PySide6.QtDBus import QDBusConnection
 
-EXPORT = (
-    QDBusConnection.RegisterOption.ExportAllSlots
-    | QDBusConnection.RegisterOption.ExportAllProperties
-)
-
-
-def say(**message: object) -> None:
-    print(json.dumps(message), flush=True)
+from tests.integration.desk.fake_service import Command, publish, say, serve
 
 
 @ClassInfo({"D-Bus Interface": "org.mpris.MediaPlayer2.Player"})
@@ -59,35 +53,24 @@ class Player(QObject):
     PlaybackStatus = Property(str, _status)
 
 
-def main() -> int:
-    app = QCoreApplication(sys.argv[:1])
-    bus = QDBusConnection.sessionBus()
-    name = sys.argv[1]
-    player = Player(sys.argv[2] if len(sys.argv) > 2 else "Playing")
-    if not bus.registerObject("/org/mpris/MediaPlayer2", player, EXPORT):
-        say(error="could not register the player")
-        return 1
-    if not bus.registerService(f"org.mpris.MediaPlayer2.{name}"):
-        say(error="could not take the name")
-        return 1
+def start(bus: QDBusConnection) -> Command:
+    arguments = [argument for argument in sys.argv[1:] if argument != "--later"]
+    name = f"org.mpris.MediaPlayer2.{arguments[0]}"
+    player = Player(arguments[1] if len(arguments) > 1 else "Playing")
+    later = "--later" in sys.argv
+    publish(bus, None if later else name, "/org/mpris/MediaPlayer2", player)
 
-    def command() -> None:
-        line = sys.stdin.readline()
-        if not line:
-            app.quit()
-            return
-        word = line.strip()
+    def answer(word: str) -> dict[str, object]:
         if word == "play":
             player.status = "Playing"
         elif word == "pause":
             player.status = "Paused"
-        say(done=word, status=player.status)
+        elif word == "appear" and later:
+            return {"done": word, "appeared": bus.registerService(name)}
+        return {"done": word, "status": player.status}
 
-    reader = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    reader.activated.connect(command)
-    say(ready=bus.baseService())
-    return app.exec()
+    return answer
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve(start))

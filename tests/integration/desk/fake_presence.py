@@ -14,17 +14,14 @@ SECONDS`` (locked that long ago), ``unlock``. Each is answered with ``{"done": .
 
 from __future__ import annotations
 
-import json
 import sys
 
-from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, QSocketNotifier, Slot
+from PySide6.QtCore import ClassInfo, QObject, Slot
 from PySide6.QtDBus import QDBusConnection
 
-EXPORT = QDBusConnection.RegisterOption.ExportAllSlots
+from tests.integration.desk.fake_service import Command, publish, serve
 
-
-def say(**message: object) -> None:
-    print(json.dumps(message), flush=True)
+SLOTS = QDBusConnection.RegisterOption.ExportAllSlots
 
 
 class Desk:
@@ -63,26 +60,21 @@ class ScreenSaver(QObject):
         return self.desk.idle_ms
 
 
-def main() -> int:
-    app = QCoreApplication(sys.argv[:1])
-    bus = QDBusConnection.sessionBus()
-    if not bus.isConnected():
-        say(error="no session bus")
-        return 1
+def start(bus: QDBusConnection) -> Command:
     desk = Desk()
-    monitor, screensaver = IdleMonitor(desk), ScreenSaver(desk)
-    services = ["org.gnome.Mutter.IdleMonitor", "org.freedesktop.ScreenSaver"]
     if "--no-mutter" not in sys.argv:
-        bus.registerObject("/org/gnome/Mutter/IdleMonitor/Core", monitor, EXPORT)
-        bus.registerService(services[0])
-    bus.registerObject("/org/freedesktop/ScreenSaver", screensaver, EXPORT)
-    bus.registerService(services[1])
+        monitor = IdleMonitor(desk)
+        publish(
+            bus,
+            "org.gnome.Mutter.IdleMonitor",
+            "/org/gnome/Mutter/IdleMonitor/Core",
+            monitor,
+            SLOTS,
+        )
+    screensaver = ScreenSaver(desk)
+    publish(bus, "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", screensaver, SLOTS)
 
-    def command() -> None:
-        line = sys.stdin.readline()
-        if not line:
-            app.quit()
-            return
+    def answer(line: str) -> dict[str, object]:
         words = line.split()
         if words[:1] == ["idle"] and len(words) == 2:
             desk.idle_ms = int(words[1])
@@ -90,13 +82,10 @@ def main() -> int:
             desk.locked_for = int(words[1])
         elif words == ["unlock"]:
             desk.locked_for = None
-        say(done=line.strip())
+        return {"done": line}
 
-    reader = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    reader.activated.connect(command)
-    say(ready=bus.baseService())
-    return app.exec()
+    return answer
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve(start))

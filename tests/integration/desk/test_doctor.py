@@ -5,40 +5,23 @@ media player; an X server; the test run's sound server with a microphone in use.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import run_cli
 from tests.integration.audio.pulse import PulseServer
 from tests.integration.desk.desktop_session import (
-    Lines,
     fake_desktop,
     session_bus,
+    start_service,
     x_server,
 )
-
-
-def start(module: str, bus: str, *arguments: str) -> Lines:
-    process = subprocess.Popen(
-        [sys.executable, "-m", module, *arguments],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus),
-        cwd=REPO,
-    )
-    lines = Lines(process, module)
-    lines.wait_for("ready")
-    return lines
 
 
 def test_doctor_finds_what_this_desktop_offers(tmp_path: Path, pulse: PulseServer) -> None:
     (tmp_path / "xdg-config").mkdir()
     with session_bus() as bus, x_server() as display, fake_desktop(bus):
-        presence = start("tests.integration.desk.fake_presence", bus)
-        player = start("tests.integration.desk.fake_player", bus, "music")
+        presence = start_service("fake_presence", bus)
+        player = start_service("fake_player", bus, "music")
         try:
             environment = {
                 "DBUS_SESSION_BUS_ADDRESS": bus,

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 
 import pytest
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication
 
 from stretchtimer.runtime.desk.media import MediaControl, PausedPlayers
-from tests.conftest import REPO
-from tests.integration.desk.desktop_session import Lines, session_bus
+from tests.integration.desk.desktop_session import (
+    Lines,
+    running_service,
+    session_bus,
+)
 
 Player = Callable[..., AbstractContextManager[Lines]]
 
@@ -27,22 +27,8 @@ def bus_address(qapp: QApplication) -> Iterator[str]:
 
 @pytest.fixture
 def player(bus_address: str) -> Player:
-    @contextmanager
-    def start(name: str, status: str = "Playing") -> Iterator[Lines]:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tests.integration.desk.fake_player", name, status],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus_address),
-            cwd=REPO,
-        )
-        lines = Lines(process, f"player {name}")
-        try:
-            lines.wait_for("ready")
-            yield lines
-        finally:
-            lines.stop()
+    def start(name: str, status: str = "Playing") -> AbstractContextManager[Lines]:
+        return running_service("fake_player", bus_address, name, status)
 
     return start
 

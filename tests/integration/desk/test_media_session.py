@@ -15,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-from tests.integration.desk.desktop_session import Lines, session_bus
+from tests.integration.desk.desktop_session import (
+    Lines,
+    session_bus,
+    start_service,
+)
 
 PLAY = ("--no-gui", "--mute", "--speed")
 
@@ -28,17 +31,7 @@ def bus() -> Iterator[str]:
 
 
 def player(bus: str, name: str) -> Lines:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.desk.fake_player", name, "Playing"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus),
-        cwd=REPO,
-    )
-    lines = Lines(process, f"player {name}")
-    lines.wait_for("ready")
-    return lines
+    return start_service("fake_player", bus, name, "Playing")
 
 
 def play(bus: str, home: Path, speed: str) -> subprocess.Popen[bytes]:
@@ -63,23 +56,25 @@ def test_music_pauses_for_the_session_and_a_player_started_meanwhile_is_left_alo
     bus: str, tmp_path: Path
 ) -> None:
     music = player(bus, "music")
-    radio: Lines | None = None
-    session = play(bus, tmp_path, "8")
+    # The radio's process starts now (Python and Qt take seconds on a loaded machine);
+    # it shows up on the bus, as a player the person starts, only when told to, during
+    # the session. So the session need not be long enough to wait for a process start.
+    radio = start_service("fake_player", bus, "radio", "Playing", "--later")
+    session = play(bus, tmp_path, "30")
     try:
         assert music.wait_for("called") == {"called": "Pause", "status": "Paused"}
-        assert session.poll() is None  # the session is still going
-        radio = player(bus, "radio")  # the person starts the radio during the session
+        radio.send("appear")  # the person starts the radio during the session
+        assert radio.wait_for("done") == {"done": "appear", "appeared": True}
+        assert session.poll() is None  # the session was still going when the radio came
         assert session.wait(timeout=120) == 0  # finished
         assert music.wait_for("called") == {"called": "Play", "status": "Playing"}
-        assert status(radio) == "Playing"
-        radio.send("status")
-        assert "called" not in radio.line()  # nothing was asked of the radio
+        radio.send("status")  # the next line answers it: nothing was asked of the radio
+        assert radio.line() == {"done": "status", "status": "Playing"}
     finally:
         session.kill()
         session.wait()
         music.stop()
-        if radio is not None:
-            radio.stop()
+        radio.stop()
 
 
 def test_a_stopped_session_brings_the_music_back_too(bus: str, tmp_path: Path) -> None:

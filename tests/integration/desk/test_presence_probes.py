@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 
@@ -21,11 +20,11 @@ from stretchtimer.system.presence.do_not_disturb import NotificationsInhibited
 from stretchtimer.system.presence.full_screen import FullScreenWindow
 from stretchtimer.system.presence.meeting import MicrophoneInUse
 from stretchtimer.system.presence.x11_idle import X11Idle
-from tests.conftest import REPO
 from tests.integration.audio.pulse import PulseServer
 from tests.integration.desk.desktop_session import (
     Lines,
     fake_desktop,
+    running_service,
     session_bus,
     x_server,
 )
@@ -47,21 +46,8 @@ def connect(address: str, name: str) -> QDBusConnection:
 
 @pytest.fixture
 def presence(bus_address: str) -> Iterator[Lines]:
-    environment = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus_address)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.desk.fake_presence"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=environment,
-        cwd=REPO,
-    )
-    service = Lines(process, "fake presence")
-    try:
-        service.wait_for("ready")
+    with running_service("fake_presence", bus_address) as service:
         yield service
-    finally:
-        service.stop()
 
 
 def command(service: Lines, text: str) -> None:

@@ -6,9 +6,6 @@ D-Bus bus; a compositor that tells no idle time leaves the reminders on the cloc
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,8 +17,12 @@ from stretchtimer.core.reminders.presence import HoldReason, PresenceRules, hold
 from stretchtimer.system.presence.dbus_idle import MutterIdle, ScreenSaverIdle
 from stretchtimer.system.presence.desk_probes import DeskProbes
 from stretchtimer.system.presence.inhibitors import GnomeIdleInhibited, PowerManagementInhibited
-from tests.conftest import REPO, run_cli
-from tests.integration.desk.desktop_session import Lines, session_bus
+from tests.conftest import run_cli
+from tests.integration.desk.desktop_session import (
+    Lines,
+    session_bus,
+    start_service,
+)
 
 NOW = 1_717_400_000.0
 IDLE, SUSPEND = 8, 4
@@ -34,17 +35,7 @@ def bus_address(qapp: QApplication) -> Iterator[str]:
 
 
 def start_inhibitors(address: str, *flags: str) -> Lines:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.desk.fake_inhibitors", *flags],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address),
-        cwd=REPO,
-    )
-    service = Lines(process, "fake inhibitors")
-    service.wait_for("ready")
-    return service
+    return start_service("fake_inhibitors", address, *flags)
 
 
 def command(service: Lines, text: str) -> None:

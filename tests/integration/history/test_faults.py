@@ -40,11 +40,11 @@ def test_a_session_started_on_a_full_disk_is_saved_once_space_returns(home: Path
     mount -t tmpfs -o size=1m,mode=700 tmpfs "$DATA"
     $ST history stats > /dev/null
     dd if=/dev/zero of="$DATA/filler" bs=4k 2> /dev/null
-    $ST play two-minute-reset --no-gui --mute --speed 20 > play.out 2> play.err &
+    $ST play two-minute-reset --no-gui --mute --speed 40 > play.out 2> play.err &
     player=$!
-    sleep 1
+    for _ in $(seq 200); do grep -q full play.err && break; sleep 0.05; done  # told (10 s)
     $ST history --json > during.json 2> during.err; echo "during $?" > during.code
-    sleep 1
+    kill -0 $player && echo "still playing" > during.play  # 177 s at speed 40: 4.4 s
     rm "$DATA/filler"
     wait $player; echo "play $?" > play.code
     $ST history --json
@@ -55,6 +55,7 @@ def test_a_session_started_on_a_full_disk_is_saved_once_space_returns(home: Path
     told = (home / "play.err").read_text()
     assert "full" in told and "belongs to you" not in told
     assert (home / "during.code").read_text().split() == ["during", "0"]  # readable meanwhile
+    assert (home / "during.play").read_text() == "still playing\n"  # space returned mid-session
     [saved] = json.loads(result.stdout)
     assert saved["routine_id"] == "two-minute-reset"
     assert saved["status"] == "completed"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -34,11 +35,18 @@ def test_sigstop_then_sigcont_pauses_the_session_where_it_was_last_seen(home: Pa
             chunk = os.read(player.stdout.fileno(), 4096)
             assert chunk, player.stderr.read() if player.stderr else b""
             shown += chunk
-        time.sleep(2.0)
+        time.sleep(1.0)
         player.send_signal(signal.SIGSTOP)
-        time.sleep(7.0)
+        time.sleep(7.0)  # longer than the 5 s that tell a stall, plus the 1 s heartbeat
         player.send_signal(signal.SIGCONT)
-        time.sleep(2.0)
+        deadline = time.monotonic() + 15
+        while b"held still" not in shown and time.monotonic() < deadline:
+            if select.select([player.stdout], [], [], max(0.0, deadline - time.monotonic()))[0]:
+                chunk = os.read(player.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                shown += chunk
+        time.sleep(1.0)  # were it not paused, this second would count as ten more
         player.send_signal(signal.SIGINT)
         rest, errors = player.communicate(timeout=30)
         shown += rest
@@ -50,7 +58,7 @@ def test_sigstop_then_sigcont_pauses_the_session_where_it_was_last_seen(home: Pa
     listed = run_cli("history", "--json", home=home)
     [recorded] = json.loads(listed.stdout)
     counted = sum(segment["actual_seconds"] for segment in recorded["segments"])
-    # Before the stop: about 2 s, so 20 session seconds. Without the pause, the 9 s
-    # after it would add 90 more.
+    # Before the stop: about 1 s, so 10 session seconds. Without the pause, the 8 s or
+    # more after it would add 80 more.
     assert counted < 5.0 * SPEED, recorded["segments"]
     assert recorded["active_seconds"] < 5.0 * SPEED
