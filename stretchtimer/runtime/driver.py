@@ -103,9 +103,10 @@ class SessionDriver(QObject):
     def use_full(self) -> None:
         self._run(self.engine.use_full)
 
-    def speech_ready(self, ready_until: int) -> None:
-        """The first ``ready_until`` segments have all their clips (a waiting session goes on)."""
-        self._run(lambda now: self.engine.speech_ready(ready_until, now))
+    def speech_ready(self, ready_until: int, ready_cues: int = 0) -> None:
+        """The first ``ready_until`` segments have all their clips, and the first
+        ``ready_cues`` cues of the next (a waiting session goes on)."""
+        self._run(lambda now: self.engine.speech_ready(ready_until, now, ready_cues))
 
     def update_plan(self, plan: Plan) -> None:
         """Measured timings for the segments still ahead."""

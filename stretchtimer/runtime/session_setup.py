@@ -115,8 +115,8 @@ def prepare_session(
     first_plan: Plan | None = None,
     language: Language | None = None,
 ) -> PreparedSession:
-    """The plan with the clips of its first segment (the rest render while it runs,
-    see :class:`SpeechStream`), and whether the history can take the session. Blocks.
+    """The plan with the clip of its first words (the rest render while it runs, see
+    :class:`SpeechStream`), and whether the history can take the session. Blocks.
 
     Every cue is said in ``language`` (the app's language when None) when the routine is
     written or translated in it, else in the routine's own language, by a voice that
@@ -230,9 +230,11 @@ class SessionParts:
                 on_problem=on_problem,
                 digest=self.prepared.routine_digest or None,
             )
-        ready_until = self.stream.ready_until() if self.stream is not None else None
+        ready_until, ready_cues = (
+            self.stream.ready_until() if self.stream is not None else (None, 0)
+        )
         self.driver = SessionDriver(
-            SessionEngine(plan, ready_until=ready_until),
+            SessionEngine(plan, ready_until=ready_until, ready_cues=ready_cues),
             clock=clock,
             speed=speed,
             parent=self.parent,
