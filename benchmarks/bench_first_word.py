@@ -16,6 +16,7 @@ first words 0.6 s later) is part of the figure: it is what a person waits.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -135,12 +136,56 @@ def measure(
     heard = nearest(onsets, expected)
     assert heard is not None and abs(heard - expected) < 0.25, "the first word was not heard"
     start_at = beep_at + marks["start"] - marks["reference"]
+    return figures(voice, session, (heard - start_at) * 1000, voices[0]["text"], marks["start"])
+
+
+def figures(
+    voice: VoiceChoice, session: dict[str, Any], ms: float, text: str, start: float
+) -> dict[str, Any]:
+    """The figure and its stages, each in ms from the press of Start."""
+    stages = {name: round((at - start) * 1000, 1) for name, at in session["stages"]}
+    stages["first_word_heard"] = round(ms, 1)
     return {
-        "ms": (heard - start_at) * 1000,
+        "ms": ms,
         "voice": voice.voice or "system default",
         "prepared_ms": round(session["prepared_ms"], 1),
-        "first_text": voices[0]["text"][:40],
+        "first_text": text[:40],
+        "clips_before_start": session["clips"],
+        "stages_ms": stages,
     }
+
+
+@contextlib.contextmanager
+def stage_marks() -> Iterator[list[tuple[str, float]]]:
+    """When each stage of a start ended (monotonic): the speech worker spawned and ready
+    (its imports and engine), its first reply (the first clip; for Piper with the model
+    load), the audio process started and every sound loaded. Read off the calls
+    themselves, nothing changed in what they do."""
+    from stretchtimer.speech import worker_client
+
+    marks: list[tuple[str, float]] = []
+    process = worker_client.WorkerProcess
+    original_init, original_many = process.__init__, process.request_many
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        marks.append(("worker_spawn", time.monotonic()))
+        original_init(self, *args, **kwargs)
+        marks.append(("worker_ready", time.monotonic()))
+
+    def many(self: Any, messages: Any, timeout: float) -> Any:
+        first = self.fresh
+        replies = original_many(self, messages, timeout)
+        if first:
+            marks.append((f"first_reply_{len(messages)}_texts", time.monotonic()))
+        return replies
+
+    process.__init__ = init  # type: ignore[method-assign]
+    process.request_many = many  # type: ignore[method-assign]
+    try:
+        yield marks
+    finally:
+        process.__init__ = original_init  # type: ignore[method-assign]
+        process.request_many = original_many  # type: ignore[method-assign]
 
 
 def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
@@ -155,15 +200,23 @@ def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
     settings = Settings(voice=voice.voice, rate=voice.rate)
     os.environ["STRETCHTIMER_CUE_LOG"] = str(log)
     started = time.monotonic()
-    prepared = prepare_session(longest_routine(), settings, paths, record=False)
+    with stage_marks() as stages:
+        prepared = prepare_session(longest_routine(), settings, paths, record=False)
+    stages = list(stages)
     assert prepared.spoken.notice is None, prepared.spoken.notice
     prepared_ms = (time.monotonic() - started) * 1000
+    stages.append(("prepared", time.monotonic()))
     parts = SessionParts(prepared, settings)
     driver = parts.drive(
         routine_id="longest", paths=paths, speed=1.0, comfort_before=None, on_problem=print
     )
     wait_until_ready(parts.player)
+    stages.append(("sounds_loaded", time.monotonic()))
     driver.start()
+    stages.append(("engine_started", time.monotonic()))
+    first = driver.engine.plan.segments[0].cues
+    spoken = [cue for cue in first if cue.spoken and cue.text]
+    stages.append(("first_word_due", time.monotonic() + (spoken[0].offset if spoken else 0.0)))
 
     def stop() -> None:
         driver.stop()
@@ -171,4 +224,11 @@ def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
         if parts.stream is not None:
             parts.stream.join(timeout=30.0)  # its last clip, before the folder goes
 
-    return {"prepared_ms": prepared_ms, "stop": stop, "driver": driver, "parts": parts}
+    return {
+        "prepared_ms": prepared_ms,
+        "stop": stop,
+        "driver": driver,
+        "parts": parts,
+        "stages": stages,
+        "clips": len(prepared.spoken.clips),
+    }
