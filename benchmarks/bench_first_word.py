@@ -192,7 +192,7 @@ def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
     """What Start does (runtime.session_setup, as the app and the terminal use it):
     prepare the speech with an empty cache, load the sounds, start the driver."""
     from stretchtimer.runtime.audio.cue_player import wait_until_ready
-    from stretchtimer.runtime.session_setup import SessionParts, prepare_session
+    from stretchtimer.runtime.session_setup import SessionParts, cue_player, prepare_session
     from stretchtimer.storage.paths import Paths
     from stretchtimer.storage.settings import Settings
 
@@ -200,13 +200,14 @@ def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
     settings = Settings(voice=voice.voice, rate=voice.rate)
     os.environ["STRETCHTIMER_CUE_LOG"] = str(log)
     started = time.monotonic()
+    player = cue_player(settings)  # as Start does: sounds load while the words render
     with stage_marks() as stages:
         prepared = prepare_session(longest_routine(), settings, paths, record=False)
     stages = list(stages)
     assert prepared.spoken.notice is None, prepared.spoken.notice
     prepared_ms = (time.monotonic() - started) * 1000
     stages.append(("prepared", time.monotonic()))
-    parts = SessionParts(prepared, settings)
+    parts = SessionParts(prepared, settings, player=player)
     driver = parts.drive(
         routine_id="longest", paths=paths, speed=1.0, comfort_before=None, on_problem=print
     )

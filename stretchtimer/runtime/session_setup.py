@@ -164,12 +164,31 @@ def prepare_session(
     return prepared
 
 
+def cue_player(
+    settings: Settings, parent: QObject | None = None, *, can_unmute: bool = True
+) -> CuePlayer:
+    """A session's cue player with its chimes, no clips yet. Made when Start is pressed,
+    before the session is prepared: the audio process starts and loads the chimes while
+    the first words render (they are added by :class:`SessionParts`)."""
+    return CuePlayer(
+        {},
+        voice_volume=settings.voice_volume,
+        chime_volume=settings.chime_volume,
+        muted=settings.muted,
+        # Muted for good (the terminal's --mute): no sound server is even asked.
+        silent=settings.muted and not can_unmute,
+        timing_log=TimingLog.from_environment(),
+        parent=parent,
+    )
+
+
 class SessionParts:
     """The live half of a session: cue player, history recorder and driver.
 
     Made in two steps, because the player needs a moment to load its sounds and the
-    person may be asked the comfort question meanwhile: the player at once, the rest
-    with :meth:`drive` once both are ready.
+    person may be asked the comfort question meanwhile: the player at once (or the one
+    made at the press of Start, :func:`cue_player`), the rest with :meth:`drive` once
+    both are ready.
     """
 
     def __init__(
@@ -179,19 +198,13 @@ class SessionParts:
         parent: QObject | None = None,
         *,
         can_unmute: bool = True,
+        player: CuePlayer | None = None,
     ) -> None:
         self.prepared = prepared
         self.parent = parent
-        self.player = CuePlayer(
-            prepared.spoken.clip_paths(),
-            voice_volume=settings.voice_volume,
-            chime_volume=settings.chime_volume,
-            muted=settings.muted,
-            # Muted for good (the terminal's --mute): no sound server is even asked.
-            silent=settings.muted and not can_unmute,
-            timing_log=TimingLog.from_environment(),
-            parent=parent,
-        )
+        self.player = player or cue_player(settings, parent, can_unmute=can_unmute)
+        for text, path in prepared.spoken.clip_paths().items():
+            self.player.add_clip(text, path)
         self.stream: SpeechStream | None = None
         if prepared.spoken.pending and prepared.renderer_factory is not None:
             self.stream = SpeechStream(

@@ -29,6 +29,7 @@ from stretchtimer.runtime.session_setup import (
     PreparedSession,
     SessionParts,
     asks_comfort,
+    cue_player,
     is_preview,
     prepare_session,
     with_options,
@@ -106,6 +107,7 @@ class SessionController(QObject):
         self.plan: Plan | None = None
         self.driver: SessionDriver | None = None
         self.parts: SessionParts | None = None  # player, recorder and driver, once prepared
+        self._early_player: CuePlayer | None = None  # made at Start, until the parts take it
         settings = self.settings()
         self.asks_comfort = asks_comfort(settings, routine, speed=self.speed, record=record)
         self.comfort_before: int | None = None
@@ -129,6 +131,8 @@ class SessionController(QObject):
                 routine, settings, paths, speed=speed, record=record, progress=progress
             )
 
+        # The audio process starts and loads the chimes while the first words render.
+        self._early_player = cue_player(settings, self)
         self.preparing.emit(0, 1)
         self.services.tasks.run(prepare, self._on_prepared, self._prepare_failed)
 
@@ -143,7 +147,8 @@ class SessionController(QObject):
         if self.phase is not Phase.PREPARING:
             return  # stopped while preparing
         self.plan = prepared.plan
-        self.parts = parts = SessionParts(prepared, self.settings(), self)
+        player, self._early_player = self._early_player, None
+        self.parts = parts = SessionParts(prepared, self.settings(), self, player=player)
         for sentence in prepared.notices:
             self.notice.emit(sentence)
         parts.player.notice.connect(self.notice.emit)  # the sound lost, or back
@@ -181,7 +186,8 @@ class SessionController(QObject):
 
     @property
     def player(self) -> CuePlayer | None:
-        return self.parts.player if self.parts is not None else None
+        """The session's cue player: made at the press of Start, while preparing too."""
+        return self.parts.player if self.parts is not None else self._early_player
 
     @property
     def recorder(self) -> SessionRecorder | None:
@@ -229,6 +235,7 @@ class SessionController(QObject):
         """Finish the history writes (off the GUI thread); say if something was not saved."""
         parts = self.parts
         if parts is None:
+            self._close_early_player()
             return
         parts.close_player()
         if parts.recorder is None:
@@ -286,9 +293,16 @@ class SessionController(QObject):
         if self.recorder is not None:
             self.recorder.writer.when_saved(self._relay.saved.emit)
 
+    def _close_early_player(self) -> None:
+        """Stopped (or failed) while preparing: the sounds loaded for it are let go."""
+        player, self._early_player = self._early_player, None
+        if player is not None:
+            player.close()
+
     def _end(self, status: Status) -> None:
         if self.phase is Phase.FINISHED:
             return
+        self._close_early_player()
         self.phase = Phase.FINISHED
         self.status = status
         self.finished.emit(status)

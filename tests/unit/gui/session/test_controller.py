@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.controller import Phase
+from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.storage.history import open_history
 from tests.unit.gui.conftest import save_artifact, wait_for_session, wait_started
 
@@ -151,17 +151,18 @@ def test_the_voice_is_rendered_ahead_and_times_the_plan(
     assert controller is not None and controller.plan is not None
     parts = controller.parts
     assert parts is not None
-    first = controller.plan.segments[0]
+    words = [cue.text for cue in controller.plan.segments[0].cues if cue.spoken and cue.text]
     clips = parts.prepared.spoken.clips
-    # It began as soon as the first segment could be said; the rest renders meanwhile.
-    assert {cue.text for cue in first.cues if cue.spoken and cue.text} <= set(clips)
-    intro = next(cue for cue in first.cues if cue.role.value == "intro")
-    assert first.duration >= intro.offset + clips[intro.text].seconds  # never talks over
+    # It began as soon as its first words could be said; the rest renders meanwhile.
+    assert words[0] in clips
     stream = parts.stream
     if stream is not None:
         qtbot.waitUntil(lambda: stream.finished, timeout=60_000)
         clips = stream.clips
     assert parts.driver is not None
+    first = parts.driver.engine.plan.segments[0]  # re-timed by the clips as they came
+    intro = next(cue for cue in first.cues if cue.role.value == "intro")
+    assert first.duration >= intro.offset + clips[intro.text].seconds  # never talks over
     spoken = {
         cue.text
         for segment in parts.driver.engine.plan.segments
@@ -169,6 +170,34 @@ def test_the_voice_is_rendered_ahead_and_times_the_plan(
         if cue.spoken and cue.text
     }
     assert spoken <= set(clips)  # every sentence of the session exists as a real clip
+
+
+def test_the_sounds_load_while_the_first_words_render(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
+    at_start: list[tuple[object, int | None]] = []
+
+    def starting(controller: SessionController) -> None:
+        def preparing(_done: int, _total: int) -> None:
+            if not at_start:  # the first word of preparing, from Start itself
+                player = controller.player
+                at_start.append((controller.parts, player and player.audio_process))
+
+        controller.preparing.connect(preparing)
+
+    window.sessions.started.connect(starting)
+    window.sessions.start_routine("two-minute-reset")
+    wait_started(qtbot, window)
+    controller = window.sessions.controller
+    assert controller is not None
+    player = controller.player
+    # The audio process was started at the press of Start, before anything was prepared.
+    assert player is not None
+    assert at_start == [(None, player.audio_process)] and player.audio_process is not None
+    parts = controller.parts
+    assert parts is not None and parts.player is player  # the same player plays the session
+    assert set(parts.prepared.spoken.clips) <= set(player._voices)
 
 
 def test_mute_applies_at_once_to_the_playing_session(
