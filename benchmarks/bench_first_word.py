@@ -191,8 +191,9 @@ def stage_marks() -> Iterator[list[tuple[str, float]]]:
 def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
     """What Start does (runtime.session_setup, as the app and the terminal use it):
     prepare the speech with an empty cache, load the sounds, start the driver."""
+    from stretchtimer.runtime import session_setup
     from stretchtimer.runtime.audio.cue_player import wait_until_ready
-    from stretchtimer.runtime.session_setup import SessionParts, cue_player, prepare_session
+    from stretchtimer.runtime.session_setup import SessionParts, prepare_session
     from stretchtimer.storage.paths import Paths
     from stretchtimer.storage.settings import Settings
 
@@ -200,14 +201,16 @@ def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
     settings = Settings(voice=voice.voice, rate=voice.rate)
     os.environ["STRETCHTIMER_CUE_LOG"] = str(log)
     started = time.monotonic()
-    player = cue_player(settings)  # as Start does: sounds load while the words render
+    # As Start does: the sounds load while the words render (before that change, after).
+    early = getattr(session_setup, "cue_player", None)
+    player = early(settings) if early is not None else None
     with stage_marks() as stages:
         prepared = prepare_session(longest_routine(), settings, paths, record=False)
     stages = list(stages)
     assert prepared.spoken.notice is None, prepared.spoken.notice
     prepared_ms = (time.monotonic() - started) * 1000
     stages.append(("prepared", time.monotonic()))
-    parts = SessionParts(prepared, settings, player=player)
+    parts = SessionParts(prepared, settings, **({"player": player} if player else {}))
     driver = parts.drive(
         routine_id="longest", paths=paths, speed=1.0, comfort_before=None, on_problem=print
     )
