@@ -75,9 +75,11 @@ class SessionDriver(QObject):
     def snapshot(self) -> Snapshot:
         return self.engine.snapshot(self.now())
 
-    def start(self) -> None:
+    def start(self, chimed_at: float | None = None) -> None:
+        """Start the session; ``chimed_at``: the start chime rang already then (this
+        driver's clock), see :meth:`SessionEngine.start`."""
         request_short_slices()  # cues on time while other programs load every core
-        self._run(self.engine.start)
+        self._run(lambda now: self.engine.start(now, chimed_at=chimed_at))
 
     def toggle_pause(self) -> None:
         self._run(self.engine.toggle_pause)

@@ -42,7 +42,7 @@ from stretchtimer.core.session.events import (
     State,
     Status,
 )
-from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
+from stretchtimer.core.session.plan import Cue, Plan, Segment, SegmentKind, Sound
 from stretchtimer.core.session.snapshot import Snapshot, snapshot_of
 
 log = logging.getLogger(__name__)
@@ -159,13 +159,26 @@ class SessionEngine:
 
     # -- commands ---------------------------------------------------------------------
 
-    def start(self, now: Moment) -> list[Event]:
+    def start(self, now: Moment, *, chimed_at: float | None = None) -> list[Event]:
+        """Start the session. ``chimed_at``: the start chime was rung already, at that
+        monotonic time (at the press of Start, while the first words rendered). The
+        quiet after it, before the first words, is then counted from the chime: they
+        come that long after it, or now if that moment has passed. The chime is not
+        rung again."""
         if self.state is not State.READY:
             return []
         now = self._clamp(now)
         events: list[Event] = [SessionStarted(now.mono, now.wall)]
         self.state = State.RUNNING
-        self._enter(0, now.mono, now, events)
+        cues = self.plan.segments[0].cues
+        rung = chimed_at is not None and bool(cues) and _is_start_chime(cues[0])
+        origin = now.mono
+        if rung and chimed_at is not None:
+            words = next((cue.offset for cue in cues if cue.spoken and cue.text), 0.0)
+            origin = min(now.mono, max(chimed_at, now.mono - words))
+        self._enter(0, origin, now, events)
+        if rung and self.state is State.RUNNING:
+            self._next_cue = 1
         self._advance(now, events)
         return events
 
@@ -465,6 +478,10 @@ class SessionEngine:
         self.status = status
         wall = now.wall if at is None else self._wall_at(at, now)
         events.append(SessionFinished(status, self._active, wall))
+
+
+def _is_start_chime(cue: Cue) -> bool:
+    return cue.sound is Sound.SESSION_START and not (cue.spoken and cue.text)
 
 
 def _shape(segment: Segment) -> tuple[object, ...]:

@@ -20,7 +20,7 @@ from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session.events import Event, SegmentEnded, SessionFinished, State, Status
 from stretchtimer.core.session.options import PlayOptions
-from stretchtimer.core.session.plan import Plan
+from stretchtimer.core.session.plan import Plan, Sound
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
 from stretchtimer.runtime.audio.cue_player import CuePlayer
@@ -108,6 +108,8 @@ class SessionController(QObject):
         self.driver: SessionDriver | None = None
         self.parts: SessionParts | None = None  # player, recorder and driver, once prepared
         self._early_player: CuePlayer | None = None  # made at Start, until the parts take it
+        self._clock = services.clock()  # the session's: the early chime is timed on it too
+        self._chimed_at: float | None = None  # when the start chime rang while preparing
         settings = self.settings()
         self.asks_comfort = asks_comfort(settings, routine, speed=self.speed, record=record)
         self.comfort_before: int | None = None
@@ -133,6 +135,7 @@ class SessionController(QObject):
 
         # The audio process starts and loads the chimes while the first words render.
         self._early_player = cue_player(settings, self)
+        self._early_player.ready.connect(self._ring_start)
         self.preparing.emit(0, 1)
         self.services.tasks.run(prepare, self._on_prepared, self._prepare_failed)
 
@@ -157,6 +160,19 @@ class SessionController(QObject):
         else:
             parts.player.ready.connect(self._start_when_ready)
 
+    def _ring_start(self) -> None:
+        """The chimes are loaded and the first words still render: the start chime rings
+        now, and the quiet after it before the first words is counted from here (the
+        rendering is absorbed into it). Not when a question comes first, nor for a
+        preview (its clock runs at another speed)."""
+        player = self._early_player
+        if player is None or self.phase is not Phase.PREPARING or self.parts is not None:
+            return
+        if self.asks_comfort or self.preview:
+            return
+        player.ring(Sound.SESSION_START)
+        self._chimed_at = self._clock.now().mono
+
     def _prepare_failed(self, error: BaseException) -> None:
         self.notice.emit(
             _("The session could not be prepared ({error}); try again.").format(error=error)
@@ -175,13 +191,13 @@ class SessionController(QObject):
             speed=self.speed,
             comfort_before=self.comfort_before,
             on_problem=self._relay.problem.emit,
-            clock=self.services.clock(),
+            clock=self._clock,
         )
         parts.listen(self._on_event)
         self.driver.finished.connect(self._on_finished)
         self.phase = Phase.RUNNING
         self.preparing.emit(1, 1)
-        self.driver.start()
+        self.driver.start(chimed_at=self._chimed_at)
         self.started.emit()
 
     @property

@@ -196,3 +196,37 @@ def test_nothing_ready_at_all_waits_before_the_chime() -> None:
     assert engine.waiting_for_speech and not any(isinstance(event, CueDue) for event in events)
     resumed = engine.speech_ready(0, clock.now(), ready_cues=NAME + 1)
     assert [event.cue.role for event in resumed if isinstance(event, CueDue)] == [CueRole.CHIME]
+
+
+def test_a_chime_rung_while_preparing_counts_the_quiet_before_the_first_words() -> None:
+    plan = plan_with(0.5)
+    first = plan.segments[0]
+    assert first.cues[CHIME].sound is not None and first.cues[NAME].offset > 0.5
+    clock = FakeClock()
+    chimed_at = clock.now().mono
+    clock.advance(0.2)  # the first words rendered meanwhile
+    engine = SessionEngine(plan)
+    events = engine.start(clock.now(), chimed_at=chimed_at)
+    assert not [event for event in events if isinstance(event, CueDue)]  # not rung again
+    # The first words come as long after the chime as planned, not after the start.
+    assert engine.next_deadline() == pytest.approx(chimed_at + first.cues[NAME].offset)
+    clock.advance(first.cues[NAME].offset - 0.2)
+    said = [event for event in engine.tick(clock.now()) if isinstance(event, CueDue)]
+    assert [event.cue.role for event in said] == [CueRole.INTRO]
+    assert said[0].late_by == pytest.approx(0.0)
+
+
+def test_first_words_rendered_long_after_the_chime_come_at_once_never_late() -> None:
+    plan = plan_with(0.5)
+    clock = FakeClock()
+    chimed_at = clock.now().mono
+    clock.advance(3.0)  # a slow voice: the chime rang long ago
+    engine = SessionEngine(plan)
+    said = [
+        event
+        for event in engine.start(clock.now(), chimed_at=chimed_at)
+        if isinstance(event, CueDue)
+    ]
+    assert [event.cue.role for event in said] == [CueRole.INTRO]
+    assert said[0].late_by == pytest.approx(0.0)  # on time: the segment counts from here
+    assert engine.elapsed(clock.now()) == pytest.approx(plan.segments[0].cues[NAME].offset)
