@@ -7,7 +7,10 @@ a recording of a private PulseAudio null sink. A reference beep played before St
 ties the recording to the app's clock, so the constant output latency of the sound
 server cancels out (as in ``cue_onset_error``). Targets: natural voice <= 1500 ms,
 espeak-ng <= 800 ms. The session's own first pause (the start chime, then the
-first words 0.6 s later) is part of the figure: it is what a person waits.
+first words 0.6 s later) is part of the figure: it is what a person waits. Start is done
+as the app's controller does it: the cue player at once, the speech prepared on another
+thread, the chime rung as soon as the sounds are loaded when the words are not ready yet
+(their 0.6 s counted from it). ``stages_ms`` says when each stage ended, from the press.
 
 ``first_word_pointed_ms_natural``: the same, but the pointer reached the Start button
 0.8 s before the click, as the Routines page sees it (it warms the natural voice up:
@@ -16,11 +19,13 @@ first words 0.6 s later) is part of the figure: it is what a person waits.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +38,7 @@ from stretchtimer.storage.routines.library import builtin_entries
 
 SYSTEM_TARGET_MS = 800.0
 NATURAL_TARGET_MS = 1500.0
+GIVE_UP_SECONDS = 60.0  # from the start of a measurement: a session that never starts
 LISTEN_SECONDS = 4.0  # after Start: the first word comes well before this
 POINTED_SECONDS = 0.8  # the pointer on Start before the click (the reference beep's lead)
 
@@ -86,7 +92,6 @@ def measure(
     from stretchtimer.runtime.qt_setup import audio_application
     from stretchtimer.speech import warm
     from stretchtimer.speech.clip_cache import ClipCache
-    from tests.integration.audio.onsets import Recording, nearest
 
     root.mkdir(parents=True)
     warm.close_all()  # cold: no natural voice kept from before
@@ -99,7 +104,7 @@ def measure(
         app.processEvents()
     marks: dict[str, float] = {}
     log = root / "cues.jsonl"
-    session: dict[str, Any] = {}
+    sessions: list[dict[str, Any]] = []
 
     def warm_up() -> None:
         beep.play()
@@ -115,13 +120,27 @@ def measure(
 
     def press_start() -> None:
         marks["start"] = time.monotonic()
-        session.update(start_session(root, voice, log))
-        QTimer.singleShot(round(LISTEN_SECONDS * 1000), app.quit)
+        listen = round(LISTEN_SECONDS * 1000)
+        sessions.append(
+            start_session(root, voice, log, lambda: QTimer.singleShot(listen, app.quit))
+        )
 
     with server.recording(root / "heard.wav") as wav:
         QTimer.singleShot(200, warm_up)
+        QTimer.singleShot(round(GIVE_UP_SECONDS * 1000), app.quit)  # every wait bounded
         app.exec()
+    session = sessions[0]
+    assert "stop" in session, f"the session did not start within {GIVE_UP_SECONDS} s"
     session["stop"]()
+    return heard_figure(log, wav, marks, voice, session)
+
+
+def heard_figure(
+    log: Path, wav: Path, marks: dict[str, float], voice: VoiceChoice, session: dict[str, Any]
+) -> dict[str, Any]:
+    """The first voice cue's onset in the recording, from the press of Start."""
+    from tests.integration.audio.onsets import Recording, nearest
+
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     voices = [record for record in records if record["what"] == "voice"]
     assert voices, "no voice cue was played"
@@ -135,35 +154,152 @@ def measure(
     heard = nearest(onsets, expected)
     assert heard is not None and abs(heard - expected) < 0.25, "the first word was not heard"
     start_at = beep_at + marks["start"] - marks["reference"]
+    return figures(voice, session, (heard - start_at) * 1000, voices[0]["text"], marks["start"])
+
+
+def figures(
+    voice: VoiceChoice, session: dict[str, Any], ms: float, text: str, start: float
+) -> dict[str, Any]:
+    """The figure and its stages, each in ms from the press of Start."""
+    stages = {name: round((at - start) * 1000, 1) for name, at in session["stages"]}
+    stages["first_word_heard"] = round(ms, 1)
     return {
-        "ms": (heard - start_at) * 1000,
+        "ms": ms,
         "voice": voice.voice or "system default",
         "prepared_ms": round(session["prepared_ms"], 1),
-        "first_text": voices[0]["text"][:40],
+        "first_text": text[:40],
+        "clips_before_start": session["clips"],
+        "stages_ms": stages,
     }
 
 
-def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
-    """What Start does (runtime.session_setup, as the app and the terminal use it):
-    prepare the speech with an empty cache, load the sounds, start the driver."""
-    from stretchtimer.runtime.audio.cue_player import wait_until_ready
-    from stretchtimer.runtime.session_setup import SessionParts, prepare_session
+@contextlib.contextmanager
+def stage_marks() -> Iterator[list[tuple[str, float]]]:
+    """When each stage of a start ended (monotonic): the speech worker spawned and ready
+    (its imports and engine), its first reply (the first clip; for Piper with the model
+    load), the audio process started and every sound loaded. Read off the calls
+    themselves, nothing changed in what they do."""
+    from stretchtimer.speech import worker_client
+
+    marks: list[tuple[str, float]] = []
+    process = worker_client.WorkerProcess
+    original_init, original_many = process.__init__, process.request_many
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        marks.append(("worker_spawn", time.monotonic()))
+        original_init(self, *args, **kwargs)
+        marks.append(("worker_ready", time.monotonic()))
+
+    def many(self: Any, messages: Any, timeout: float) -> Any:
+        first = self.fresh
+        replies = original_many(self, messages, timeout)
+        if first:
+            marks.append((f"first_reply_{len(messages)}_texts", time.monotonic()))
+        return replies
+
+    process.__init__ = init  # type: ignore[method-assign]
+    process.request_many = many  # type: ignore[method-assign]
+    try:
+        yield marks
+    finally:
+        process.__init__ = original_init  # type: ignore[method-assign]
+        process.request_many = original_many  # type: ignore[method-assign]
+
+
+def start_session(
+    root: Path, voice: VoiceChoice, log: Path, on_started: Callable[[], None]
+) -> dict[str, Any]:
+    """What Start does in the app (runtime.session_setup, as the controller uses it): the
+    cue player at once (its sounds load meanwhile), the speech prepared with an empty
+    cache in the background, the start chime rung as soon as the sounds are loaded if
+    the words are not ready yet, then the driver started. Returns at once; the dict is
+    filled in as it goes and ``on_started`` is called once the driver runs. On the code
+    from before those changes it does what that code did."""
+    from stretchtimer.runtime import session_setup
     from stretchtimer.storage.paths import Paths
     from stretchtimer.storage.settings import Settings
 
     paths = Paths(root / "data", root / "config", root / "cache", root / "logs")
     settings = Settings(voice=voice.voice, rate=voice.rate)
     os.environ["STRETCHTIMER_CUE_LOG"] = str(log)
-    started = time.monotonic()
-    prepared = prepare_session(longest_routine(), settings, paths, record=False)
+    session: dict[str, Any] = {"stages": [], "chimed_at": None, "started": time.monotonic()}
+    session["paths"] = paths
+    early = getattr(session_setup, "cue_player", None)  # None before that change
+    player = early(settings) if early is not None else None
+    session["relay"] = relay = _relay()  # kept alive until the thread is done
+    if player is not None:
+        player.ready.connect(lambda: _ring(session, player))
+    relay.done.connect(lambda prepared: _go_on(session, prepared, settings, player, on_started))
+
+    def prepare() -> None:
+        from stretchtimer.runtime.session_setup import prepare_session
+
+        with stage_marks() as marks:
+            prepared = prepare_session(longest_routine(), settings, paths, record=False)
+        session["stages"].extend(marks)
+        relay.done.emit(prepared)
+
+    threading.Thread(target=prepare, name="prepare", daemon=True).start()
+    return session
+
+
+def _relay() -> Any:
+    from PySide6.QtCore import QObject, Signal
+
+    class Relay(QObject):
+        done = Signal(object)
+
+    return Relay()
+
+
+def _ring(session: dict[str, Any], player: Any) -> None:
+    """The sounds are loaded: the start chime now, if the words are not ready yet."""
+    from stretchtimer.core.session.plan import Sound
+
+    if "prepared_ms" not in session:
+        player.ring(Sound.SESSION_START)
+        session["chimed_at"] = time.monotonic()
+        session["stages"].append(("chime_rung", session["chimed_at"]))
+
+
+def _go_on(
+    session: dict[str, Any],
+    prepared: Any,
+    settings: Any,
+    player: Any,
+    on_started: Callable[[], None],
+) -> None:
+    """The first words are ready: the live half, then the driver started."""
+    from stretchtimer.runtime.audio.cue_player import wait_until_ready
+    from stretchtimer.runtime.session_setup import SessionParts
+
+    stages = session["stages"]
     assert prepared.spoken.notice is None, prepared.spoken.notice
-    prepared_ms = (time.monotonic() - started) * 1000
-    parts = SessionParts(prepared, settings)
+    session["prepared_ms"] = (time.monotonic() - session["started"]) * 1000
+    session["clips"] = len(prepared.spoken.clips)
+    stages.append(("prepared", time.monotonic()))
+    parts = SessionParts(prepared, settings, **({"player": player} if player else {}))
     driver = parts.drive(
-        routine_id="longest", paths=paths, speed=1.0, comfort_before=None, on_problem=print
+        routine_id="longest",
+        paths=session["paths"],
+        speed=1.0,
+        comfort_before=None,
+        on_problem=print,
     )
     wait_until_ready(parts.player)
-    driver.start()
+    stages.append(("sounds_loaded", time.monotonic()))
+    chimed_at = session["chimed_at"]
+    if chimed_at is not None:
+        driver.start(chimed_at=chimed_at)
+    else:
+        driver.start()
+    stages.append(("engine_started", time.monotonic()))
+    first = [cue for cue in driver.engine.plan.segments[0].cues if cue.spoken and cue.text]
+    lead = first[0].offset if first else 0.0
+    now = time.monotonic()
+    # The chime now and the words its lead later; or its lead after the chime rung early.
+    due = now + lead if chimed_at is None else max(now, chimed_at + lead)
+    stages.append(("first_word_due", due))
 
     def stop() -> None:
         driver.stop()
@@ -171,4 +307,5 @@ def start_session(root: Path, voice: VoiceChoice, log: Path) -> dict[str, Any]:
         if parts.stream is not None:
             parts.stream.join(timeout=30.0)  # its last clip, before the folder goes
 
-    return {"prepared_ms": prepared_ms, "stop": stop, "driver": driver, "parts": parts}
+    session["stop"] = stop
+    on_started()

@@ -75,9 +75,11 @@ class SessionDriver(QObject):
     def snapshot(self) -> Snapshot:
         return self.engine.snapshot(self.now())
 
-    def start(self) -> None:
+    def start(self, chimed_at: float | None = None) -> None:
+        """Start the session; ``chimed_at``: the start chime rang already then (this
+        driver's clock), see :meth:`SessionEngine.start`."""
         request_short_slices()  # cues on time while other programs load every core
-        self._run(self.engine.start)
+        self._run(lambda now: self.engine.start(now, chimed_at=chimed_at))
 
     def toggle_pause(self) -> None:
         self._run(self.engine.toggle_pause)
@@ -103,9 +105,10 @@ class SessionDriver(QObject):
     def use_full(self) -> None:
         self._run(self.engine.use_full)
 
-    def speech_ready(self, ready_until: int) -> None:
-        """The first ``ready_until`` segments have all their clips (a waiting session goes on)."""
-        self._run(lambda now: self.engine.speech_ready(ready_until, now))
+    def speech_ready(self, ready_until: int, ready_cues: int = 0) -> None:
+        """The first ``ready_until`` segments have all their clips, and the first
+        ``ready_cues`` cues of the next (a waiting session goes on)."""
+        self._run(lambda now: self.engine.speech_ready(ready_until, now, ready_cues))
 
     def update_plan(self, plan: Plan) -> None:
         """Measured timings for the segments still ahead."""

@@ -115,8 +115,8 @@ def prepare_session(
     first_plan: Plan | None = None,
     language: Language | None = None,
 ) -> PreparedSession:
-    """The plan with the clips of its first segment (the rest render while it runs,
-    see :class:`SpeechStream`), and whether the history can take the session. Blocks.
+    """The plan with the clip of its first words (the rest render while it runs, see
+    :class:`SpeechStream`), and whether the history can take the session. Blocks.
 
     Every cue is said in ``language`` (the app's language when None) when the routine is
     written or translated in it, else in the routine's own language, by a voice that
@@ -164,12 +164,31 @@ def prepare_session(
     return prepared
 
 
+def cue_player(
+    settings: Settings, parent: QObject | None = None, *, can_unmute: bool = True
+) -> CuePlayer:
+    """A session's cue player with its chimes, no clips yet. Made when Start is pressed,
+    before the session is prepared: the audio process starts and loads the chimes while
+    the first words render (they are added by :class:`SessionParts`)."""
+    return CuePlayer(
+        {},
+        voice_volume=settings.voice_volume,
+        chime_volume=settings.chime_volume,
+        muted=settings.muted,
+        # Muted for good (the terminal's --mute): no sound server is even asked.
+        silent=settings.muted and not can_unmute,
+        timing_log=TimingLog.from_environment(),
+        parent=parent,
+    )
+
+
 class SessionParts:
     """The live half of a session: cue player, history recorder and driver.
 
     Made in two steps, because the player needs a moment to load its sounds and the
-    person may be asked the comfort question meanwhile: the player at once, the rest
-    with :meth:`drive` once both are ready.
+    person may be asked the comfort question meanwhile: the player at once (or the one
+    made at the press of Start, :func:`cue_player`), the rest with :meth:`drive` once
+    both are ready.
     """
 
     def __init__(
@@ -179,19 +198,13 @@ class SessionParts:
         parent: QObject | None = None,
         *,
         can_unmute: bool = True,
+        player: CuePlayer | None = None,
     ) -> None:
         self.prepared = prepared
         self.parent = parent
-        self.player = CuePlayer(
-            prepared.spoken.clip_paths(),
-            voice_volume=settings.voice_volume,
-            chime_volume=settings.chime_volume,
-            muted=settings.muted,
-            # Muted for good (the terminal's --mute): no sound server is even asked.
-            silent=settings.muted and not can_unmute,
-            timing_log=TimingLog.from_environment(),
-            parent=parent,
-        )
+        self.player = player or cue_player(settings, parent, can_unmute=can_unmute)
+        for text, path in prepared.spoken.clip_paths().items():
+            self.player.add_clip(text, path)
         self.stream: SpeechStream | None = None
         if prepared.spoken.pending and prepared.renderer_factory is not None:
             self.stream = SpeechStream(
@@ -230,9 +243,11 @@ class SessionParts:
                 on_problem=on_problem,
                 digest=self.prepared.routine_digest or None,
             )
-        ready_until = self.stream.ready_until() if self.stream is not None else None
+        ready_until, ready_cues = (
+            self.stream.ready_until() if self.stream is not None else (None, 0)
+        )
         self.driver = SessionDriver(
-            SessionEngine(plan, ready_until=ready_until),
+            SessionEngine(plan, ready_until=ready_until, ready_cues=ready_cues),
             clock=clock,
             speed=speed,
             parent=self.parent,

@@ -1,14 +1,15 @@
 """Render the rest of a session's speech while it runs, ahead of the playhead.
 
-The session starts once its first segment's clips are ready (``speech.session_speech``
+The session starts once the clip of its first words is ready (``speech.session_speech``
 with ``stream=True``). :class:`SpeechStream` renders the others on a thread of its own,
 in the order the plan speaks them, so rendering stays ahead of the playhead by as
 much as the voice is faster than real time (espeak-ng about 100 times, Piper about
 10 to 20 times on two cores). Each clip is handed to the cue player on the Qt thread;
-the plan is re-timed with the measured lengths for the segments still ahead, and the
-engine is told how many segments are ready. Should rendering ever fall behind, the
-engine waits at the next segment boundary, never in the middle of a sentence, and
-says so (``SessionEngine.speech_ready``).
+the plan is re-timed with the measured lengths for the words still ahead (the rest of
+the running segment too), and the engine is told how many segments, and cues of the
+next, are ready. Should rendering ever fall behind, the engine waits before the first
+words that have no clip, at a sentence or segment boundary, never in the middle of a
+sentence, and says so (``SessionEngine.speech_ready``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from stretchtimer.speech.renderer import ClipRenderer
 from stretchtimer.speech.session_speech import (
     SpokenSession,
     render_falling_back,
-    segments_ready,
+    speech_readiness,
 )
 
 log = logging.getLogger(__name__)
@@ -82,8 +83,9 @@ class SpeechStream(QObject):
         self.driver = driver
         self._tell_driver()
 
-    def ready_until(self) -> int:
-        return segments_ready(self.spoken.plan, self.clips)
+    def ready_until(self) -> tuple[int, int]:
+        """Segments whose clips are all here, and leading cues of the next with theirs."""
+        return speech_readiness(self.spoken.plan, self.clips)
 
     def stop(self) -> None:
         """Render nothing more (the clip under way finishes in its worker, then it exits)."""
@@ -163,6 +165,6 @@ class SpeechStream(QObject):
         # Measured lengths may change the words a segment ahead uses (a shorter way to
         # say it fits): the engine runs only into segments whose words are all here.
         plan = self.spoken.plan_for(self.clips)
-        ready = len(plan.segments) if self.finished else segments_ready(plan, self.clips)
+        ready = (len(plan.segments), 0) if self.finished else speech_readiness(plan, self.clips)
         driver.update_plan(plan)
-        driver.speech_ready(ready)
+        driver.speech_ready(*ready)

@@ -1,7 +1,7 @@
 """Get a session's speech ready: plan, render the clips it says first, plan again.
 
 The plan is built once with estimated speech lengths to learn every text it may
-speak (``plan.spoken_texts``) and in which order. The clips of the first segment are
+speak (``plan.spoken_texts``) and in which order. The clip of its first words is
 rendered (or found in the cache) before the session starts; the rest are left
 ``pending``, in the order the plan speaks them, for the runtime to render while the
 session runs (``runtime.speech_stream``). Each time clips arrive the plan is built
@@ -37,6 +37,7 @@ __all__ = [
     "render_falling_back",
     "segments_ready",
     "speaking_order",
+    "speech_readiness",
 ]
 
 
@@ -65,20 +66,22 @@ class SpokenSession:
 
 
 def speaking_order(plan: Plan) -> list[str]:
-    """Every text ``plan`` may speak: its first two segments', the sentence said while
-    waiting for speech, the closing words, then segment by segment, then the others
-    (easier variations, ...)."""
+    """Every text ``plan`` may speak: its first words, the sentence said while waiting
+    for speech, the rest of its first two segments, the closing words, then segment by
+    segment, then the others (easier variations, ...)."""
     order: dict[str, None] = {}
     segments = plan.segments
-    # After the second segment (what the session needs next), the sentence said while
-    # waiting and the closing words: skip or stop may reach those at any moment.
-    for index, segment in enumerate((*segments[:2], segments[-1], *segments[2:-1])):
+    # The session starts on its first words alone. Then the sentence said while waiting
+    # (should rendering ever fall behind, even in the first segment), what the session
+    # needs next, and the closing words: skip or stop may reach those at any moment.
+    texts = [cue.text for cue in segments[0].cues if cue.spoken and cue.text]
+    order.update(dict.fromkeys(texts[:1]))
+    with i18n.speaking_in(plan.language):
+        order.setdefault(phrases.waiting_for_voice())
+    for segment in (*segments[:2], segments[-1], *segments[2:-1]):
         for cue in segment.cues:
             if cue.spoken and cue.text:
                 order.setdefault(cue.text)
-        if index == 1:
-            with i18n.speaking_in(plan.language):
-                order.setdefault(phrases.waiting_for_voice())
     for text in sorted(plan.spoken_texts, key=lambda text: (len(text), text)):
         order.setdefault(text)
     return [text for text in order if text in plan.spoken_texts]
@@ -92,13 +95,29 @@ def segments_ready(plan: Plan, clips: Mapping[str, Clip]) -> int:
     return len(plan.segments)
 
 
+def speech_readiness(plan: Plan, clips: Mapping[str, Clip]) -> tuple[int, int]:
+    """How many segments, from the first, have a clip for every spoken cue, and how many
+    leading cues of the segment after them have theirs (a chime needs none): what
+    :meth:`SessionEngine.speech_ready` takes."""
+    ready = segments_ready(plan, clips)
+    if ready >= len(plan.segments):
+        return ready, 0
+    cues = plan.segments[ready].cues
+    count = 0
+    for cue in cues:
+        if cue.spoken and cue.text and cue.text not in clips:
+            break
+        count += 1
+    return ready, count
+
+
 def clip_renderer(clips_folder: Path) -> ClipRenderer:
     """A renderer that keeps its clips in ``clips_folder`` (the app's cache)."""
     return ClipRenderer(ClipCache(clips_folder))
 
 
 def needs_rendering(renderer: ClipRenderer, plan: Plan, voice: VoiceChoice) -> bool:
-    """Whether a clip the session waits for (its first segment's) is not in the cache
+    """Whether the clip the session waits for (its first words) is not in the cache
     yet: to show progress only then."""
     first = speaking_order(plan)[: _first_count(plan)]
     return len(renderer.cached(first, voice)) < len(first)
@@ -120,8 +139,8 @@ def prepare_spoken_session(
     Every cue is said in ``language`` (the language in use when None); a ``first_plan``
     in another language is not used.
 
-    Blocks while clips render: all of them, or with ``stream`` only those the first
-    segment says (the others come back as ``pending``). Never raises for speech
+    Blocks while clips render: all of them, or with ``stream`` only the first words
+    (the others come back as ``pending``, see :func:`speaking_order`). Never raises for speech
     problems: they come back as ``notice`` and the session plays without a voice (or
     with the default voice when the chosen one is not installed, or the system's
     when the natural voice cannot speak).
@@ -154,8 +173,9 @@ def prepare_spoken_session(
 
 
 def _first_count(plan: Plan) -> int:
-    """How many texts of the speaking order belong to the first segment."""
-    return len({cue.text for cue in plan.segments[0].cues if cue.spoken and cue.text})
+    """How many texts of the speaking order a streamed session waits for: its first
+    words (none when its first segment says nothing)."""
+    return 1 if any(cue.spoken and cue.text for cue in plan.segments[0].cues) else 0
 
 
 def _measured_plan(

@@ -29,7 +29,7 @@ from stretchtimer.core.session.events import (
 from stretchtimer.runtime.audio.cue_player import wait_until_ready
 from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.runtime.qt_setup import audio_application
-from stretchtimer.runtime.session_setup import SessionParts, asks_comfort
+from stretchtimer.runtime.session_setup import SessionParts, asks_comfort, cue_player
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.settings import Settings
 from stretchtimer.terminal.keys import (
@@ -195,9 +195,15 @@ def play_in_terminal(
 ) -> Status:
     """Play ``routine`` here, through the session set-up the app uses too, said in
     ``language`` (the app's when None)."""
-    prepared = prepare_in_terminal(routine, settings, paths, speed=speed, language=language)
     audio_application()
-    parts = SessionParts(prepared, settings, can_unmute=False)  # no key unmutes here
+    # The audio process starts and loads the chimes while the first words render.
+    player = cue_player(settings, can_unmute=False)  # no key unmutes here
+    try:
+        prepared = prepare_in_terminal(routine, settings, paths, speed=speed, language=language)
+    except BaseException:
+        player.close()
+        raise
+    parts = SessionParts(prepared, settings, can_unmute=False, player=player)
     recording = TerminalRecording(
         paths,
         parts,

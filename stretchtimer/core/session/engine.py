@@ -6,10 +6,15 @@ or gains time, it only delivers what became due meanwhile, in order. Segments
 start at the exact deadline of the one before, so nothing drifts.
 
 Speech may still be rendering while a session runs: ``ready_until`` says how many
-segments have every clip. The engine never enters a segment past that mark running;
-it waits at the boundary (paused, with a sentence saying why) and goes on by itself
+segments have every clip, and ``ready_cues`` how many leading cues of the next one
+have theirs. A segment whose words are said one after another (a preparation, a
+switch, a rest) may start as soon as its first words are ready; a timed part (a hold,
+breaths, reps) only once all of its are, because its cues keep exact times. The engine
+never says a cue whose clip is missing: it waits before it, at a sentence boundary or
+at the segment's start (paused, with a sentence saying why) and goes on by itself
 when :meth:`SessionEngine.speech_ready` moves the mark. Measured clip lengths arrive
-as a new plan (:meth:`SessionEngine.update_plan`) for the segments still ahead.
+as a new plan (:meth:`SessionEngine.update_plan`): they re-time the segments ahead and
+the cues of the running segment not said yet.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ from stretchtimer.core.session.events import (
     State,
     Status,
 )
-from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
+from stretchtimer.core.session.plan import Cue, Plan, Segment, SegmentKind, Sound
 from stretchtimer.core.session.snapshot import Snapshot, snapshot_of
 
 log = logging.getLogger(__name__)
@@ -66,6 +71,7 @@ class SessionEngine:
         "_next_cue",
         "_origin",
         "_paused_elapsed",
+        "_ready_cues",
         "_ready_until",
         "_waiting",
         "plan",
@@ -75,7 +81,7 @@ class SessionEngine:
         "tick_interval",
     )
 
-    def __init__(self, plan: Plan, *, ready_until: int | None = None) -> None:
+    def __init__(self, plan: Plan, *, ready_until: int | None = None, ready_cues: int = 0) -> None:
         if not plan.segments or plan.segments[-1].kind is not SegmentKind.DONE:
             raise ValueError("a plan ends with its closing segment")
         self.plan = plan
@@ -92,7 +98,8 @@ class SessionEngine:
         # When the driver also ticks at least this often (a heartbeat), a stillness
         # shows even in a long hold with no cue: None for ticks at deadlines only.
         self.tick_interval: float | None = None
-        self._ready_until = len(plan.segments) if ready_until is None else max(1, ready_until)
+        self._ready_until = len(plan.segments) if ready_until is None else max(0, ready_until)
+        self._ready_cues = ready_cues  # of the segment at _ready_until
         self._waiting = False  # paused at a boundary until the speech is ready
 
     # -- queries ----------------------------------------------------------------------
@@ -152,13 +159,26 @@ class SessionEngine:
 
     # -- commands ---------------------------------------------------------------------
 
-    def start(self, now: Moment) -> list[Event]:
+    def start(self, now: Moment, *, chimed_at: float | None = None) -> list[Event]:
+        """Start the session. ``chimed_at``: the start chime was rung already, at that
+        monotonic time (at the press of Start, while the first words rendered). The
+        quiet after it, before the first words, is then counted from the chime: they
+        come that long after it, or now if that moment has passed. The chime is not
+        rung again."""
         if self.state is not State.READY:
             return []
         now = self._clamp(now)
         events: list[Event] = [SessionStarted(now.mono, now.wall)]
         self.state = State.RUNNING
-        self._enter(0, now.mono, now, events)
+        cues = self.plan.segments[0].cues
+        rung = chimed_at is not None and bool(cues) and _is_start_chime(cues[0])
+        origin = now.mono
+        if rung and chimed_at is not None:
+            words = next((cue.offset for cue in cues if cue.spoken and cue.text), 0.0)
+            origin = min(now.mono, max(chimed_at, now.mono - words))
+        self._enter(0, origin, now, events)
+        if rung and self.state is State.RUNNING:
+            self._next_cue = 1
         self._advance(now, events)
         return events
 
@@ -192,9 +212,9 @@ class SessionEngine:
 
     def resume(self, now: Moment) -> list[Event]:
         events = self._prepared(now)
-        if self.state is State.PAUSED and self._index >= self._ready_until:
+        if self.state is State.PAUSED and self._speech_missing():
             if not self._waiting:
-                self._wait(events)
+                self._wait(events, at=self._paused_elapsed)
         elif self.state is State.PAUSED:
             now = self._clamp(now)
             self._waiting = False
@@ -245,20 +265,26 @@ class SessionEngine:
             self._next_cue = len(self.segment.cues)  # silence the closing words
         return events
 
-    def speech_ready(self, ready_until: int, now: Moment) -> list[Event]:
-        """Every clip of the first ``ready_until`` segments is ready; a session waiting
-        for them goes on."""
+    def speech_ready(self, ready_until: int, now: Moment, ready_cues: int = 0) -> list[Event]:
+        """Every clip of the first ``ready_until`` segments is ready, and of the first
+        ``ready_cues`` cues of the one after; a session waiting for them goes on."""
         # Exactly this many: re-timed words may make a later segment wait again.
-        self._ready_until = max(self._index + 1, ready_until)
-        if self._waiting and self._index < self._ready_until:
+        if ready_until < self._index:  # behind the playhead: says nothing of this segment
+            ready_until, ready_cues = self._index + 1, 0
+        self._ready_until = ready_until
+        self._ready_cues = ready_cues
+        if self._waiting and not self._speech_missing():
             return self.resume(now)
         return []
 
     def update_plan(self, plan: Plan) -> bool:
         """Take the timing of ``plan`` (measured clips) for the segments still ahead.
 
-        The plans must have the same segments (kind, step, side, set); the current
-        segment and those before keep their timing. False when they differ.
+        The plans must have the same segments (kind, step, side, set); those before the
+        current one keep their timing, and so does the current one unless the cues
+        already said are the same in both (then the rest of it takes the new timing:
+        the words after a clip measured longer or shorter than estimated move with it).
+        False when they differ.
         """
         old = self.plan.segments
         if len(plan.segments) != len(old) or any(
@@ -267,6 +293,12 @@ class SessionEngine:
             log.warning("a re-timed plan does not match the running one; keeping the old")
             return False
         keep = self._index + 1
+        said = self._next_cue
+        mine, theirs = old[self._index], plan.segments[self._index]
+        if self.state is not State.FINISHED and mine.cues[:said] == theirs.cues[:said]:
+            keep = self._index
+            if self._waiting and said < len(theirs.cues) and self._paused_elapsed > 0:
+                self._paused_elapsed = theirs.cues[said].offset  # still just before it
         segments = old[:keep] + plan.segments[keep:]
         self.plan = dataclasses.replace(plan, segments=segments)
         return True
@@ -355,11 +387,18 @@ class SessionEngine:
             cues = segment.cues
             origin = self._origin
             next_cue = self._next_cue
+            ready = len(cues) if self._index < self._ready_until else self._ready_cues
             while next_cue < len(cues):
                 cue = cues[next_cue]
                 due = origin + cue.offset
                 if due > mono:
                     break
+                if next_cue >= ready and running:
+                    # Its words are not rendered yet: wait just before them, between two
+                    # sentences, never in the middle of one.
+                    self._next_cue = next_cue
+                    self._wait(events, at=cue.offset)
+                    return
                 next_cue += 1
                 events.append(CueDue(segment, cue, due, mono - due))
             self._next_cue = next_cue
@@ -381,12 +420,30 @@ class SessionEngine:
         events.append(SegmentStarted(self.segment, origin))
         if self.segment.kind is SegmentKind.DONE:
             self._finish(Status.COMPLETED, now, events, at=origin)
-        elif index >= self._ready_until and self.state is State.RUNNING:
+        elif self.state is State.RUNNING and self._speech_missing():
             self._wait(events)
 
-    def _wait(self, events: list[Event]) -> None:
-        """Stop at the start of this segment until its speech is ready; say so."""
-        self._paused_elapsed = 0.0
+    def _speech_missing(self) -> bool:
+        """Whether the current segment cannot go on from where it stands for want of
+        rendered words: it is past the ready mark, or a timed part not wholly ready, or
+        the next cue, already due, has no clip yet."""
+        index = self._index
+        if index < self._ready_until:
+            return False
+        segment = self.plan.segments[index]
+        if index > self._ready_until or segment.kind.is_work:
+            return True
+        cues = segment.cues
+        spoken = [n for n, cue in enumerate(cues) if cue.spoken and cue.text]
+        if spoken and self._ready_cues <= spoken[0]:
+            return True  # not even its first words: it does not begin
+        at = self._next_cue
+        return at < len(cues) and at >= self._ready_cues and cues[at].offset <= self._paused_elapsed
+
+    def _wait(self, events: list[Event], at: float = 0.0) -> None:
+        """Stop at ``at`` seconds into this segment (its start, or just before a cue)
+        until its speech is ready; say so."""
+        self._paused_elapsed = at
         self.state = State.PAUSED
         self._waiting = True
         with i18n.speaking_in(self.plan.language):
@@ -421,6 +478,10 @@ class SessionEngine:
         self.status = status
         wall = now.wall if at is None else self._wall_at(at, now)
         events.append(SessionFinished(status, self._active, wall))
+
+
+def _is_start_chime(cue: Cue) -> bool:
+    return cue.sound is Sound.SESSION_START and not (cue.spoken and cue.text)
 
 
 def _shape(segment: Segment) -> tuple[object, ...]:

@@ -20,7 +20,7 @@ from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session.events import Event, SegmentEnded, SessionFinished, State, Status
 from stretchtimer.core.session.options import PlayOptions
-from stretchtimer.core.session.plan import Plan
+from stretchtimer.core.session.plan import Plan, Sound
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
 from stretchtimer.runtime.audio.cue_player import CuePlayer
@@ -29,6 +29,7 @@ from stretchtimer.runtime.session_setup import (
     PreparedSession,
     SessionParts,
     asks_comfort,
+    cue_player,
     is_preview,
     prepare_session,
     with_options,
@@ -106,6 +107,9 @@ class SessionController(QObject):
         self.plan: Plan | None = None
         self.driver: SessionDriver | None = None
         self.parts: SessionParts | None = None  # player, recorder and driver, once prepared
+        self._early_player: CuePlayer | None = None  # made at Start, until the parts take it
+        self._clock = services.clock()  # the session's: the early chime is timed on it too
+        self._chimed_at: float | None = None  # when the start chime rang while preparing
         settings = self.settings()
         self.asks_comfort = asks_comfort(settings, routine, speed=self.speed, record=record)
         self.comfort_before: int | None = None
@@ -129,6 +133,9 @@ class SessionController(QObject):
                 routine, settings, paths, speed=speed, record=record, progress=progress
             )
 
+        # The audio process starts and loads the chimes while the first words render.
+        self._early_player = cue_player(settings, self)
+        self._early_player.ready.connect(self._ring_start)
         self.preparing.emit(0, 1)
         self.services.tasks.run(prepare, self._on_prepared, self._prepare_failed)
 
@@ -143,7 +150,8 @@ class SessionController(QObject):
         if self.phase is not Phase.PREPARING:
             return  # stopped while preparing
         self.plan = prepared.plan
-        self.parts = parts = SessionParts(prepared, self.settings(), self)
+        player, self._early_player = self._early_player, None
+        self.parts = parts = SessionParts(prepared, self.settings(), self, player=player)
         for sentence in prepared.notices:
             self.notice.emit(sentence)
         parts.player.notice.connect(self.notice.emit)  # the sound lost, or back
@@ -151,6 +159,19 @@ class SessionController(QObject):
             self._start_when_ready()
         else:
             parts.player.ready.connect(self._start_when_ready)
+
+    def _ring_start(self) -> None:
+        """The chimes are loaded and the first words still render: the start chime rings
+        now, and the quiet after it before the first words is counted from here (the
+        rendering is absorbed into it). Not when a question comes first, nor for a
+        preview (its clock runs at another speed)."""
+        player = self._early_player
+        if player is None or self.phase is not Phase.PREPARING or self.parts is not None:
+            return
+        if self.asks_comfort or self.preview:
+            return
+        player.ring(Sound.SESSION_START)
+        self._chimed_at = self._clock.now().mono
 
     def _prepare_failed(self, error: BaseException) -> None:
         self.notice.emit(
@@ -170,18 +191,19 @@ class SessionController(QObject):
             speed=self.speed,
             comfort_before=self.comfort_before,
             on_problem=self._relay.problem.emit,
-            clock=self.services.clock(),
+            clock=self._clock,
         )
         parts.listen(self._on_event)
         self.driver.finished.connect(self._on_finished)
         self.phase = Phase.RUNNING
         self.preparing.emit(1, 1)
-        self.driver.start()
+        self.driver.start(chimed_at=self._chimed_at)
         self.started.emit()
 
     @property
     def player(self) -> CuePlayer | None:
-        return self.parts.player if self.parts is not None else None
+        """The session's cue player: made at the press of Start, while preparing too."""
+        return self.parts.player if self.parts is not None else self._early_player
 
     @property
     def recorder(self) -> SessionRecorder | None:
@@ -229,6 +251,7 @@ class SessionController(QObject):
         """Finish the history writes (off the GUI thread); say if something was not saved."""
         parts = self.parts
         if parts is None:
+            self._close_early_player()
             return
         parts.close_player()
         if parts.recorder is None:
@@ -286,9 +309,16 @@ class SessionController(QObject):
         if self.recorder is not None:
             self.recorder.writer.when_saved(self._relay.saved.emit)
 
+    def _close_early_player(self) -> None:
+        """Stopped (or failed) while preparing: the sounds loaded for it are let go."""
+        player, self._early_player = self._early_player, None
+        if player is not None:
+            player.close()
+
     def _end(self, status: Status) -> None:
         if self.phase is Phase.FINISHED:
             return
+        self._close_early_player()
         self.phase = Phase.FINISHED
         self.status = status
         self.finished.emit(status)

@@ -1,6 +1,7 @@
 """Speech rendered while the session runs (real espeak-ng and Piper workers, real cue
-player, the engine on a fake clock): the session starts with only its first segment's
-clips, the others arrive in the order they are spoken and re-time the plan, and a
+player, the engine on a fake clock): the session starts with only the clip of its first
+words, the others arrive in the order they are spoken and re-time the plan (the running
+segment's words still to come too), and a
 session that reaches words not yet rendered waits at the boundary, says so, and goes
 on by itself."""
 
@@ -11,6 +12,8 @@ import math
 import os
 import signal
 from pathlib import Path
+
+import pytest
 
 from stretchtimer.core.routine.file import parse_routine
 from stretchtimer.core.routine.model import Routine
@@ -34,6 +37,7 @@ from stretchtimer.speech.session_speech import (
     prepare_spoken_session,
     segments_ready,
     speaking_order,
+    speech_readiness,
 )
 from stretchtimer.speech.voices import NATURAL_DEFAULT, SYSTEM_DEFAULT
 from stretchtimer.storage.paths import app_paths
@@ -59,20 +63,22 @@ hold = 2
 """
 
 
-def test_a_session_starts_with_its_first_segment_and_the_rest_follow_in_order(home: Path) -> None:
-    routine = parse_routine(ROUTINE)
+def test_a_session_starts_with_its_first_words_and_the_rest_follow_in_order(home: Path) -> None:
+    routine = parse_routine(ROUTINE.replace(b"hold = 2\n", b'hold = 2\nsides = "both"\n', 1))
     factory = functools.partial(clip_renderer, home / "clips")
     spoken = prepare_spoken_session(
         routine, PlanOptions(), VoiceChoice("pyttsx3:", 165), factory, stream=True
     )
     order = speaking_order(spoken.plan)
-    first = {cue.text for cue in spoken.plan.segments[0].cues if cue.text}
-    assert set(spoken.clips) == first  # nothing else was waited for
-    assert spoken.pending == tuple(text for text in order if text not in first)
+    first = [cue.text for cue in spoken.plan.segments[0].cues if cue.text]
+    assert len(first) > 1
+    assert set(spoken.clips) == {first[0]}  # nothing else was waited for: its first words
+    assert spoken.pending == tuple(text for text in order if text != first[0])
+    assert spoken.pending[0] == phrases.waiting_for_voice()  # for a wait, even in the first
     second = [cue.text for cue in spoken.plan.segments[1].cues if cue.text]
-    assert list(spoken.pending[: len(second)]) == second  # what the session needs next
-    assert spoken.pending[len(second)] == phrases.waiting_for_voice()  # then, for a wait
-    assert segments_ready(spoken.plan, spoken.clips) == 1
+    assert list(spoken.pending[1 : len(first) + len(second)]) == first[1:] + second
+    assert segments_ready(spoken.plan, spoken.clips) == 0
+    assert speech_readiness(spoken.plan, spoken.clips) == (0, 2)  # the chime and the name
     # Once every clip is in the cache (a routine played before), nothing is pending.
     prepare_spoken_session(routine, PlanOptions(), VoiceChoice("pyttsx3:", 165), factory)
     again = prepare_spoken_session(
@@ -212,3 +218,48 @@ def test_a_natural_voice_that_dies_midway_hands_the_rest_to_the_system_voice_and
 def longest_routine() -> Routine:
     routines = [entry.routine for entry in builtin_entries() if entry.routine is not None]
     return max(routines, key=lambda routine: len(build_plan(routine).spoken_texts))
+
+
+@pytest.mark.parametrize("voice", [SYSTEM_DEFAULT, NATURAL_DEFAULT])
+def test_the_longest_routine_starts_on_one_clip_and_its_first_segment_is_re_timed(
+    qtbot, home: Path, voice: str
+) -> None:  # type: ignore[no-untyped-def]
+    paths = app_paths()
+    settings = Settings(voice=voice, rate=165, chime_volume=0.0, voice_volume=0.0)
+    prepared = prepare_session(longest_routine(), settings, paths, record=False)
+    assert prepared.spoken.notice is None
+    first = prepared.plan.segments[0]
+    words = [cue.text for cue in first.cues if cue.spoken and cue.text]
+    assert len(words) > 3
+    assert list(prepared.spoken.clips) == words[:1]  # nothing else was rendered before Start
+    parts = SessionParts(prepared, settings)
+    clock = FakeClock()
+    driver = parts.drive(
+        routine_id="longest",
+        paths=paths,
+        speed=1.0,
+        comfort_before=None,
+        on_problem=print,
+        clock=clock,
+    )
+    events: list[Event] = []
+    driver.engine_event.connect(events.append)
+    driver.start()
+    engine = driver.engine
+    engine.stall_gap = math.inf  # the fake clock jumps from cue to cue: late, not stalled
+    assert engine.state is State.RUNNING and engine.index == 0  # started on its first words
+    stream = parts.stream
+    assert stream is not None
+    qtbot.waitUntil(lambda: stream.finished, timeout=60_000)
+    measured = stream.spoken.plan_for(stream.clips)
+    # Nothing was said yet but the chime: the whole first segment took the measured timing.
+    assert engine.plan.segments == measured.segments
+    assert engine.plan.segments[0] != first
+    while engine.index == 0 and (deadline := engine.next_deadline()) is not None:
+        clock.advance(max(0.0, deadline - clock.now().mono))
+        driver.tick()
+    said = [event for event in events if isinstance(event, CueDue) and event.segment.position == 0]
+    assert [event.cue for event in said] == list(measured.segments[0].cues)
+    assert all(event.late_by == pytest.approx(0.0) for event in said)
+    assert not any(isinstance(event, Paused) for event in events)
+    parts.close_player()

@@ -3,7 +3,9 @@ comfort asked before and after, mute applied at once, and the reasons when the v
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.events import CueDue
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.controller import Phase
+from stretchtimer.gui.session.controller import Phase, SessionController
+from stretchtimer.gui.tasks import ImmediateTaskRunner
 from stretchtimer.storage.history import open_history
 from tests.unit.gui.conftest import save_artifact, wait_for_session, wait_started
 
@@ -151,17 +155,18 @@ def test_the_voice_is_rendered_ahead_and_times_the_plan(
     assert controller is not None and controller.plan is not None
     parts = controller.parts
     assert parts is not None
-    first = controller.plan.segments[0]
+    words = [cue.text for cue in controller.plan.segments[0].cues if cue.spoken and cue.text]
     clips = parts.prepared.spoken.clips
-    # It began as soon as the first segment could be said; the rest renders meanwhile.
-    assert {cue.text for cue in first.cues if cue.spoken and cue.text} <= set(clips)
-    intro = next(cue for cue in first.cues if cue.role.value == "intro")
-    assert first.duration >= intro.offset + clips[intro.text].seconds  # never talks over
+    # It began as soon as its first words could be said; the rest renders meanwhile.
+    assert words[0] in clips
     stream = parts.stream
     if stream is not None:
         qtbot.waitUntil(lambda: stream.finished, timeout=60_000)
         clips = stream.clips
     assert parts.driver is not None
+    first = parts.driver.engine.plan.segments[0]  # re-timed by the clips as they came
+    intro = next(cue for cue in first.cues if cue.role.value == "intro")
+    assert first.duration >= intro.offset + clips[intro.text].seconds  # never talks over
     spoken = {
         cue.text
         for segment in parts.driver.engine.plan.segments
@@ -169,6 +174,34 @@ def test_the_voice_is_rendered_ahead_and_times_the_plan(
         if cue.spoken and cue.text
     }
     assert spoken <= set(clips)  # every sentence of the session exists as a real clip
+
+
+def test_the_sounds_load_while_the_first_words_render(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
+    at_start: list[tuple[object, int | None]] = []
+
+    def starting(controller: SessionController) -> None:
+        def preparing(_done: int, _total: int) -> None:
+            if not at_start:  # the first word of preparing, from Start itself
+                player = controller.player
+                at_start.append((controller.parts, player and player.audio_process))
+
+        controller.preparing.connect(preparing)
+
+    window.sessions.started.connect(starting)
+    window.sessions.start_routine("two-minute-reset")
+    wait_started(qtbot, window)
+    controller = window.sessions.controller
+    assert controller is not None
+    player = controller.player
+    # The audio process was started at the press of Start, before anything was prepared.
+    assert player is not None
+    assert at_start == [(None, player.audio_process)] and player.audio_process is not None
+    parts = controller.parts
+    assert parts is not None and parts.player is player  # the same player plays the session
+    assert set(parts.prepared.spoken.clips) <= set(player._voices)
 
 
 def test_mute_applies_at_once_to_the_playing_session(
@@ -238,3 +271,57 @@ def test_without_sound_output_or_speech_engine_each_reason_shows_once(
     for reason in ("No sound output was found", "the speech engine is not installed"):
         [shown] = visible_texts_with(window, reason)
         assert shown.count(reason) == 1, reason
+
+
+class HeldTasks(ImmediateTaskRunner):
+    """The background helper, its result handed back only when released: the first
+    words "still render" for as long as the test says."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[Callable[[], None]] = []
+
+    def run(self, function, on_done=None, on_error=None) -> None:  # type: ignore[no-untyped-def, override]
+        self.held.append(lambda: super(HeldTasks, self).run(function, on_done, on_error))
+
+    def release(self) -> None:
+        held, self.held = self.held, []
+        for task in held:
+            task()
+
+
+def test_the_start_chime_rings_while_the_first_words_render_and_the_quiet_counts_from_it(
+    qtbot,
+    system_voice: AppServices,
+    clock: FakeClock,  # type: ignore[no-untyped-def]
+) -> None:
+    tasks = HeldTasks()
+    services = dataclasses.replace(system_voice, tasks=tasks)
+    routine = services.library.get("two-minute-reset").routine
+    assert routine is not None
+    controller = SessionController(services, "two-minute-reset", routine)
+    events: list[object] = []
+    controller.engine_event.connect(events.append)
+    controller.begin()
+    player = controller.player
+    assert player is not None
+    qtbot.waitUntil(player.is_ready, timeout=10_000)  # the chimes are loaded, words not yet
+    assert controller.phase is Phase.PREPARING and controller._chimed_at == clock.now().mono
+    assert player._chimes_end > 0  # the start chime was played in the audio process
+    rang_at = clock.now().mono
+    clock.advance(0.25)  # the first words took this much longer to render
+    tasks.release()
+    qtbot.waitUntil(lambda: controller.phase is Phase.RUNNING, timeout=10_000)
+    driver = controller.driver
+    assert driver is not None
+    assert not any(isinstance(event, CueDue) and event.cue.sound for event in events)
+    words = next(cue for cue in driver.engine.plan.segments[0].cues if cue.spoken and cue.text)
+    # The quiet after the chime was counted from the chime, not from the start.
+    assert driver.engine.next_deadline() == pytest.approx(rang_at + words.offset)
+    clock.advance(words.offset - 0.25)
+    driver.tick()
+    said = [event for event in events if isinstance(event, CueDue)]
+    assert [event.cue.text for event in said] == [words.text]
+    assert said[0].late_by == pytest.approx(0.0)
+    controller.stop()
+    controller.close()
