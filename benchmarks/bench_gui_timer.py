@@ -55,10 +55,15 @@ def routine_text() -> str:
 
 
 def hog() -> subprocess.Popen[bytes]:
+    """A process that keeps one core busy, started as a person's other programs are: in a
+    session of its own, not in the app's. (Linux schedules each session as a group,
+    autogroup; busy processes inside the app's own group compete with its GUI thread for
+    the group's share, which no program a person runs beside the app does.)"""
     return subprocess.Popen(
         [sys.executable, "-c", "while True: pass"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
 
 
