@@ -28,7 +28,11 @@ from stretchtimer.runtime.short_slices import release_short_slices, request_shor
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT = 1.0  # real seconds: the longest the timer sleeps while a session runs
+HEARTBEAT = 2.0
+"""Real seconds: the longest the timer sleeps while a session runs, so that a process held
+still (stopped, suspended) shows at the next tick, more than ``STALL_GAP`` past it. Every
+picture keeps its own timer; this one wakes a minimized window's process alone, so it
+wakes no more often than that needs (it was 1 s: issue 21, wake-ups in a hold)."""
 EARLY = 0.004
 """Real seconds the timer is armed before a deadline; the rest is slept out on the spot.
 On a loaded two-core machine the event loop answered a timer 3 ms late as a rule (issue
