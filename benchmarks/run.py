@@ -95,6 +95,14 @@ def combined(runs: list[dict[str, Any]], expected: int | None = None) -> dict[st
     }
 
 
+def of_run(code: int, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The lines of a run that ended with exit ``code``: those of a failed run (crashed,
+    or stopped at its bound: not 0 or 1) all count as misses, whatever they said."""
+    if code in (0, 1):
+        return lines
+    return [{**line, "ok": False, "run_failed": code} for line in lines]
+
+
 def bound_of(name: str) -> float:
     """How long one run of module ``name`` may take: its ``BOUND_S``, else ours."""
     source = (Path(benchmarks.__path__[0]) / f"{name}.py").read_text(encoding="utf-8")
@@ -170,6 +178,7 @@ def main(argv: list[str]) -> int:
             if code not in (0, 1):
                 print(f"benchmark {name} failed (exit {code})", file=sys.stderr)
                 missed += 1
+            lines = of_run(code, lines)
             for line in lines:
                 by_name.setdefault(line["name"], []).append(line)
             if count == 1:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.run import BOUND_S, STOPPED, bound_of, combined, repeats, run_bounded
+from benchmarks.run import BOUND_S, STOPPED, bound_of, combined, of_run, repeats, run_bounded
 
 
 def line(value: float, ok: bool) -> dict[str, object]:
@@ -86,3 +86,15 @@ def test_a_run_within_its_bound_gives_its_exit_code_and_output() -> None:
 
 def test_every_module_runs_within_the_default_bound_unless_it_sets_its_own() -> None:
     assert bound_of("bench_engine") == BOUND_S
+
+
+def test_the_figures_of_a_failed_run_are_misses_whatever_they_said() -> None:
+    figures = [line(3.0, True)]
+    assert of_run(0, figures) == figures
+    assert of_run(1, figures) == figures
+    for failed in (2, -11, STOPPED):  # an error, a crash, stopped at its bound
+        (result,) = of_run(failed, figures)
+        assert result["ok"] is False
+        assert result["value"] == 3.0
+    runs = [line(4.0, True), *of_run(STOPPED, [line(2.0, True)]), line(3.0, True)]
+    assert combined(runs, 3)["ok"] is False
