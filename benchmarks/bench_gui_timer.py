@@ -1,7 +1,8 @@
 """``timer_error_ms``: how close to plan the app starts each part of a session, under load.
 
 The real main window plays a three-minute routine (with the player repainting, as
-on screen) while two other processes keep both cores busy. For every segment
+on screen) while two other processes keep both cores busy (each in a session of its
+own, as a person's other programs run). For every segment
 boundary the time the app actually handled it is compared with the time it was
 planned for (session start + the planned lengths before it). p95 of the errors.
 """
