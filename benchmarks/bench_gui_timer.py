@@ -1,7 +1,8 @@
 """``timer_error_ms``: how close to plan the app starts each part of a session, under load.
 
 The real main window plays a three-minute routine (with the player repainting, as
-on screen) while two other processes keep both cores busy. For every segment
+on screen) while two other processes keep both cores busy (each in a session of its
+own, as a person's other programs run). For every segment
 boundary the time the app actually handled it is compared with the time it was
 planned for (session start + the planned lengths before it). p95 of the errors.
 """
@@ -55,10 +56,15 @@ def routine_text() -> str:
 
 
 def hog() -> subprocess.Popen[bytes]:
+    """A process that keeps one core busy, started as a person's other programs are: in a
+    session of its own, not in the app's. (Linux schedules each session as a group,
+    autogroup; busy processes inside the app's own group compete with its GUI thread for
+    the group's share, which no program a person runs beside the app does.)"""
     return subprocess.Popen(
         [sys.executable, "-c", "while True: pass"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
 
 

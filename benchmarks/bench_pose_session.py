@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from benchmarks.app_window import private_sound_and_home
 from benchmarks.bench_pose import _spin
 from benchmarks.harness import Result, at_most
+from benchmarks.holds import playing, posed_step, reach_hold
 
 HOLD_SECONDS = 60.0  # each breath-counted hold: 12 breaths of 2.5 s in and 2.5 s out
 MEASURE_SECONDS = 50.0  # of each hold, after it has settled
@@ -26,21 +27,15 @@ TARGET_MINIMIZED = 0.5
 def session_routine() -> object:
     """Three breath-counted holds: the figure moving, the window minimized, and a step
     without a pose (the player as it was before the figure), in that order."""
-    from dataclasses import dataclass
-
-    from stretchtimer.core.routine.model import Breaths, Pace, Routine, Step
-
-    @dataclass(frozen=True)
-    class PosedStep(Step):
-        pose: str = ""  # as routine format 2 gives it
+    from stretchtimer.core.routine.model import Breaths, Pace, Routine
 
     breaths = Breaths(round(HOLD_SECONDS / 5))
     return Routine(
         "Pose benchmark",
         (
-            PosedStep("Straddle fold", breaths, say="Fold.", pose="straddle-fold"),
-            PosedStep("Straddle fold again", breaths, say="Fold.", pose="straddle-fold"),
-            Step("Fold without a picture", breaths, say="Fold."),
+            posed_step("Straddle fold", breaths, say="Fold.", pose="straddle-fold"),
+            posed_step("Straddle fold again", breaths, say="Fold.", pose="straddle-fold"),
+            posed_step("Fold without a picture", breaths, say="Fold."),
         ),
         pace=Pace(prepare=2, rest=2, switch=2, inhale=2.5, exhale=2.5),
     )
@@ -55,37 +50,20 @@ def _cpu_seconds() -> float:
 
 def session_cpu() -> dict[str, float]:
     """The app's CPU use (% of one core) during each of the three holds."""
-    from PySide6.QtWidgets import QApplication
-
-    from benchmarks.app_window import close_window, open_window
     from stretchtimer.core.session.plan import SegmentKind
 
-    app, window, services = open_window()
-    window.resize(1366, 768)
-    assert isinstance(app, QApplication)
-    window.sessions.start_session("pose-benchmark", session_routine())
     found: dict[str, float] = {}
-    for index, label in enumerate(("visible", "minimized", "no_figure")):
-        while True:
-            controller = window.sessions.controller
-            driver = controller.driver if controller else None
-            segment = driver.engine.segment if driver else None
-            if segment is not None and (segment.kind, segment.step_index) == (
-                SegmentKind.BREATHS,
-                index,
-            ):
-                break
-            _spin(app, 0.05)
-        if label == "minimized":
-            window.showMinimized()
-        _spin(app, 3.0)  # settle: the first breath's cue, the window's state
-        start, start_cpu = time.monotonic(), _cpu_seconds()
-        _spin(app, MEASURE_SECONDS)
-        found[label] = 100.0 * (_cpu_seconds() - start_cpu) / (time.monotonic() - start)
-        if label == "minimized":
-            window.showNormal()
-    window.sessions.controller.stop()
-    close_window(window, services)
+    with playing("pose-benchmark", session_routine()) as (app, window, _services):
+        for index, label in enumerate(("visible", "minimized", "no_figure")):
+            reach_hold(app, window, SegmentKind.BREATHS, index)
+            if label == "minimized":
+                window.showMinimized()
+            _spin(app, 3.0)  # settle: the first breath's cue, the window's state
+            start, start_cpu = time.monotonic(), _cpu_seconds()
+            _spin(app, MEASURE_SECONDS)
+            found[label] = 100.0 * (_cpu_seconds() - start_cpu) / (time.monotonic() - start)
+            if label == "minimized":
+                window.showNormal()
     return found
 
 

@@ -1,15 +1,20 @@
 """Run a session engine in real time on the Qt event loop.
 
-One single-shot ``Qt.PreciseTimer`` is armed at the engine's ``next_deadline()``:
-no polling loop decides when a cue plays. Repainting a display is separate (the
-display asks the engine for a snapshot when its picture changes). The thread that
-runs it asks Linux for short scheduler slices, so it wakes on time on a busy machine.
+One single-shot ``Qt.PreciseTimer`` is armed a little before the engine's
+``next_deadline()`` (``EARLY``) and the last few milliseconds are slept out exactly:
+no polling loop decides when a cue plays. A Qt timer fires up to a millisecond or
+two late by itself (it counts whole milliseconds), and later still when the event
+loop is busy with a picture as it falls due; armed early, the loop's own lateness
+is taken out of every cue. Repainting a display is separate (the display asks the
+engine for a snapshot when its picture changes). The thread that runs it asks Linux
+for short scheduler slices, so it wakes on time on a busy machine.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -23,7 +28,17 @@ from stretchtimer.runtime.short_slices import release_short_slices, request_shor
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT = 1.0  # real seconds: the longest the timer sleeps while a session runs
+HEARTBEAT = 2.0
+"""Real seconds: the longest the timer sleeps while a session runs, so that a process held
+still (stopped, suspended) shows at the next tick, more than ``STALL_GAP`` past it. Every
+picture keeps its own timer; this one wakes a minimized window's process alone, so it
+wakes no more often than that needs (it was 1 s: issue 21, wake-ups in a hold)."""
+EARLY = 0.004
+"""Real seconds the timer is armed before a deadline; the rest is slept out on the spot.
+On a loaded two-core machine the event loop answered a timer 3 ms late as a rule (issue
+21). Sleeping blocks the GUI thread for at most this long (plus ``EXACT_SLACK``), once
+per deadline; a paint due meanwhile waits that much."""
+EXACT_SLACK = 0.001  # the exact wait gives up this much past EARLY: a clock that jumped
 
 
 class SessionDriver(QObject):
@@ -59,6 +74,10 @@ class SessionDriver(QObject):
         self._timer.timeout.connect(self._on_deadline)
         self._status: Status | None = None
         self._finished_sent = False
+        # Sleeping out the last milliseconds means something only on the real clock: a
+        # test's fake clock moves when told, so its driver fires on the deadline as before.
+        self._exact = isinstance(base, SystemClock)
+        self._due: float | None = None  # the deadline the timer was armed early for
 
     # -- commands (all take effect at once) -------------------------------------------
 
@@ -122,7 +141,23 @@ class SessionDriver(QObject):
     # -- machinery --------------------------------------------------------------------
 
     def _on_deadline(self) -> None:
+        if self._due is not None:
+            self._wait_until(self._due)
         self.tick()
+
+    def _wait_until(self, deadline: float) -> None:
+        """Sleep until ``deadline`` (session seconds, this driver's clock), at most
+        ``EARLY + EXACT_SLACK`` real seconds."""
+        give_up = time.monotonic() + EARLY + EXACT_SLACK
+        while True:
+            left = (deadline - self.now().mono) / self.speed
+            if left <= 0.0:
+                return
+            spare = give_up - time.monotonic()
+            if spare <= 0.0:
+                log.debug("deadline still %.1f ms away after the exact wait", left * 1000.0)
+                return
+            time.sleep(min(left, spare))
 
     def _run(self, command: object) -> None:
         assert callable(command)
@@ -137,15 +172,23 @@ class SessionDriver(QObject):
         deadline = self.engine.next_deadline()
         if deadline is None:
             self._timer.stop()
+            self._due = None
             if self.engine.state is State.FINISHED and not self._finished_sent:
                 self._finished_sent = True
                 release_short_slices()
                 self.finished.emit(self._status)
             return
-        scaled = max(0.0, deadline - self.now().mono)
-        # A heartbeat too, so that a process held still shows even in a long quiet hold.
-        delay_ms = math.ceil(min(scaled / self.speed, HEARTBEAT) * 1000.0)
-        self._timer.start(delay_ms)
+        real = max(0.0, deadline - self.now().mono) / self.speed
+        if real > HEARTBEAT:
+            # A heartbeat, so that a process held still shows even in a long quiet hold.
+            self._due = None
+            self._timer.start(math.ceil(HEARTBEAT * 1000.0))
+        elif self._exact:
+            self._due = deadline
+            self._timer.start(math.floor(max(0.0, real - EARLY) * 1000.0))
+        else:
+            self._due = None
+            self._timer.start(math.ceil(real * 1000.0))
 
 
 class AfterTheMoment(QObject):

@@ -1,11 +1,15 @@
 """benchmarks/run.py --repeat: a figure over several runs is their median, with its spread,
-and a target is met only when every run met it."""
+and a target is met only when every run met it; a run past its bound is stopped."""
 
 from __future__ import annotations
 
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
-from benchmarks.run import combined, repeats
+from benchmarks.run import BOUND_S, STOPPED, bound_of, combined, of_run, repeats, run_bounded
 
 
 def line(value: float, ok: bool) -> dict[str, object]:
@@ -41,3 +45,56 @@ def test_repeat_is_read_from_the_arguments() -> None:
         repeats(["--repeat", "many"])
     with pytest.raises(SystemExit):
         repeats(["--repeat", "0"])
+
+
+def test_a_run_past_its_bound_is_stopped_with_what_it_started_and_keeps_its_lines() -> None:
+    # The run prints one line, starts a helper of its own (as a benchmark starts busy
+    # processes and a sound server) and then never ends.
+    script = (
+        "import subprocess, sys, time\n"
+        "print('first line', flush=True)\n"
+        "helper = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "print(helper.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    started = time.monotonic()
+    code, out, _err = run_bounded([sys.executable, "-c", script], 2.0)
+    assert time.monotonic() - started < 15.0
+    assert code == STOPPED
+    first, helper = out.splitlines()
+    assert first == "first line"
+    assert not helper_alive(int(helper))
+
+
+def helper_alive(pid: int) -> bool:
+    deadline = time.monotonic() + 5.0
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+        except FileNotFoundError:
+            return False
+        if state == "Z":  # killed, waiting for its (gone) parent's reaper
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_a_run_within_its_bound_gives_its_exit_code_and_output() -> None:
+    code, out, err = run_bounded([sys.executable, "-c", "print('done'); exit(1)"], 20.0)
+    assert (code, out, err) == (1, "done\n", "")
+
+
+def test_every_module_runs_within_the_default_bound_unless_it_sets_its_own() -> None:
+    assert bound_of("bench_engine") == BOUND_S
+
+
+def test_the_figures_of_a_failed_run_are_misses_whatever_they_said() -> None:
+    figures = [line(3.0, True)]
+    assert of_run(0, figures) == figures
+    assert of_run(1, figures) == figures
+    for failed in (2, -11, STOPPED):  # an error, a crash, stopped at its bound
+        (result,) = of_run(failed, figures)
+        assert result["ok"] is False
+        assert result["value"] == 3.0
+    runs = [line(4.0, True), *of_run(STOPPED, [line(2.0, True)]), line(3.0, True)]
+    assert combined(runs, 3)["ok"] is False

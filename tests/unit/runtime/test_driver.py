@@ -1,11 +1,14 @@
-"""The history hears each moment's events once the moment's cues have all been handled."""
+"""The driver starts each part on time, and the history hears each moment's events once
+the moment's cues have all been handled."""
 
 from __future__ import annotations
+
+import time
 
 from stretchtimer.core.routine.file import parse_routine
 from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.events import Event, SegmentStarted, SessionStarted
-from stretchtimer.core.session.plan import build_plan
+from stretchtimer.core.session.plan import SegmentKind, build_plan
 from stretchtimer.runtime.driver import AfterTheMoment, SessionDriver
 
 ROUTINE = b'format = 1\ntitle = "T"\n[[step]]\nname = "S"\nhold = 5\n'
@@ -29,4 +32,43 @@ def test_a_moments_events_reach_the_slow_listener_after_the_others_in_order(qtbo
     driver.stop()
     after.flush()  # at once, as before the history is closed
     assert later == at_once
+    driver.deleteLater()
+
+
+BUSY_ROUTINE = b'format = 1\ntitle = "T"\n[pace]\nprepare = 1\n[[step]]\nname = "S"\nhold = 5\n'
+
+
+def test_a_boundary_is_on_time_though_the_event_loop_is_busy_as_it_falls_due(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A picture painted as a step falls due (here: 50 ms of work that starts 2 ms before
+    it) must not start the step late: the driver is armed ahead and waits out the rest."""
+    from PySide6.QtCore import Qt, QTimer
+
+    driver = SessionDriver(SessionEngine(build_plan(parse_routine(BUSY_ROUTINE))))
+    started: list[tuple[float, float]] = []  # (planned, handled) of each part
+    driver.engine_event.connect(
+        lambda event: (
+            started.append((event.mono, time.monotonic()))
+            if isinstance(event, SegmentStarted)
+            else None
+        )
+    )
+    driver.start()
+    assert driver.engine.segment.kind is SegmentKind.PREPARE
+    deadline = started[0][0] + driver.engine.segment.duration
+
+    def busy() -> None:
+        until = time.monotonic() + 0.050
+        while time.monotonic() < until:
+            pass
+
+    ahead_ms = round((deadline - time.monotonic() - 0.002) * 1000.0)
+    painter = QTimer(timerType=Qt.TimerType.PreciseTimer, singleShot=True)
+    painter.timeout.connect(busy)
+    painter.start(ahead_ms)
+    qtbot.waitUntil(lambda: len(started) == 2, timeout=3000)
+    planned, handled = started[1]
+    assert planned == deadline
+    late_ms = (handled - deadline) * 1000.0
+    assert 0.0 <= late_ms < 15.0, f"the step started {late_ms:.1f} ms after its time"
+    driver.stop()
     driver.deleteLater()
