@@ -326,9 +326,15 @@ class RoutinesView(QWidget):
         return super().eventFilter(watched, event)
 
     def _warm_voice(self) -> None:
-        """A session is about to be needed: start the natural voice's worker and load its
-        model in the background (never at app start; it exits again when not used)."""
-        if self.clips_folder is None or not self.settings.voice_enabled or self.settings.muted:
+        """A session is about to be needed: start the audio process, and the natural
+        voice's worker with its model loaded, in the background (never at app start; both
+        end again on their own when no session comes)."""
+        if self.settings.muted:
+            return
+        from stretchtimer.runtime.audio.link import shared_link
+
+        shared_link().warm()
+        if self.clips_folder is None or not self.settings.voice_enabled:
             return
         from stretchtimer.speech.clip_cache import VoiceChoice
         from stretchtimer.speech.warm import warm_up_for

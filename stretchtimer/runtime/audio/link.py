@@ -140,6 +140,15 @@ class AudioLink(QObject):
             sound.volume = volume
         self._send({"do": "volume", "id": key, "volume": volume})
 
+    def warm(self) -> None:
+        """A sound is about to be needed (the pointer reached Start): start the child now,
+        so that the first sound loads at once. It ends after ``IDLE_MS`` if nothing is
+        loaded meanwhile, as after the last sound was let go."""
+        if self._process is None and not self._server_gone:
+            self.start()
+        if not self._sounds and self._process is not None:
+            self._idle.start()
+
     @property
     def running(self) -> bool:
         return self._process is not None

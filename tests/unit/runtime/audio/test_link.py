@@ -119,3 +119,23 @@ def test_the_child_ends_a_while_after_the_last_sound_is_let_go(
         link.load(3, str(sound_path("inhale")), 0.5)  # needed again: started again
     assert link.pid not in (None, pid)
     link.close()
+
+
+def test_a_warmed_link_runs_its_child_ahead_and_ends_it_when_no_sound_comes(
+    qtbot: QtBot, pulse: PulseServer
+) -> None:
+    link = AudioLink()
+    link._idle.setInterval(300)  # a minute in the app
+    link.warm()  # the pointer reached Start
+    pid = link.pid
+    assert pid is not None  # running before any sound is asked for
+    qtbot.waitUntil(lambda: link.pid is None, timeout=3000)  # no session came
+    assert gone(pid)
+    link.warm()
+    warmed = link.pid
+    with qtbot.waitSignal(link.all_loaded, timeout=20_000):
+        link.load(0, str(sound_path("session_start")), 0.5)  # the session came
+    assert link.pid == warmed  # the warm child loads it: none started twice
+    qtbot.wait(600)
+    assert link.pid == warmed  # a sound is held: it stays
+    link.close()
