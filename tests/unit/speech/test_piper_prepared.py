@@ -7,11 +7,13 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from piper import SynthesisConfig
 
+from stretchtimer.speech import warm
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.piper_speaker import load_voice, prepared_name
 from stretchtimer.speech.renderer import ClipRenderer
@@ -19,6 +21,15 @@ from stretchtimer.speech.voice_library import remove_voice
 from stretchtimer.speech.voices import NATURAL_DEFAULT, piper_models
 
 SENTENCE = "Let your shoulders drop and breathe out slowly."
+
+
+@pytest.fixture(autouse=True)
+def no_warm_worker() -> Iterator[None]:
+    """Each test loads the voice itself: a worker kept warm by an earlier test loaded it
+    with another test's folders."""
+    warm.close_all()
+    yield
+    warm.close_all()
 
 
 def seconds_spoken(model: Path, config: Path, prepared: Path) -> float:

@@ -28,6 +28,7 @@ def nothing_kept() -> Iterator[None]:
 def test_pointing_at_start_loads_the_natural_voice_and_showing_the_page_does_not(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
+    shared_link().stop_child()  # an audio process an earlier test left to idle out
     page = window.routines
     page.set_settings(dataclasses.replace(page.settings, voice=NATURAL_DEFAULT))
     qtbot.wait(300)
