@@ -43,11 +43,14 @@ def send(message: dict[str, Any]) -> None:
 
 
 # What Qt's PulseAudio back end says when its server goes (also when it was killed and
-# its socket file stays behind, which the app's watch of that file cannot see).
+# its socket file stays behind, which the app's watch of that file cannot see); and
+# what Qt says when that back end left a notifier on a closed connection, where its
+# event loop then spins (the link replaces a child that says so).
 SERVER_GONE = (
     "PulseAudioService: Context terminated",
     "PulseAudioService: Connection failure",
     "pa_context_connect() failed",
+    "QSocketNotifier: Invalid socket",
 )
 
 

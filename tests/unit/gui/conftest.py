@@ -122,6 +122,15 @@ def wait_for_session(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
     return window.sessions.controller
 
 
+def voice_caught_up(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the session is not waiting for its voice (a segment skipped to before
+    its clips were rendered waits at its start, showing so, until they are)."""
+    controller = window.sessions.controller
+    assert controller is not None and controller.driver is not None
+    engine = controller.driver.engine
+    qtbot.waitUntil(lambda: not engine.waiting_for_speech, timeout=30_000)
+
+
 def wait_started(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """Wait until the window's session has its sounds loaded and is running."""
     controller = wait_for_session(qtbot, window)

@@ -9,6 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
 
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.plan import SegmentKind
@@ -16,7 +17,7 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager
 from tests.conftest import REPO
 from tests.unit.gui.clipping import clipped
-from tests.unit.gui.conftest import save_artifact, wait_started
+from tests.unit.gui.conftest import save_artifact, voice_caught_up, wait_started
 
 
 def distinct_colours(image: QImage, enough: int, step: int = 7) -> int:
@@ -31,11 +32,14 @@ def distinct_colours(image: QImage, enough: int, step: int = 7) -> int:
     return len(colours)
 
 
-def go_to(window: MainWindow, clock: FakeClock, kind: SegmentKind, seconds: float) -> None:
+def go_to(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, kind: SegmentKind, seconds: float
+) -> None:
     controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     while controller.driver.engine.segment.kind is not kind:
         controller.skip()
+    voice_caught_up(qtbot, window)
     clock.advance(seconds)
     controller.driver.tick()
     window.session.player.refresh()
@@ -72,22 +76,22 @@ def test_every_view_in_light_and_dark(
     shoot("session-idle")
     window.sessions.start_routine("hip-strength")
     wait_started(qtbot, window)
-    go_to(window, clock, SegmentKind.PREPARE, 2)
+    go_to(qtbot, window, clock, SegmentKind.PREPARE, 2)
     shoot("player-prepare")
-    go_to(window, clock, SegmentKind.REPS, 7.5)
+    go_to(qtbot, window, clock, SegmentKind.REPS, 7.5)
     shoot("player-reps")
     window.sessions.controller.stop()  # type: ignore[union-attr]
     shoot("session-stopped")
     window.sessions.start_routine("hip-openers")
     wait_started(qtbot, window)
-    go_to(window, clock, SegmentKind.HOLD, 12)
+    go_to(qtbot, window, clock, SegmentKind.HOLD, 12)
     shoot("player-hold")
     window.sessions.controller.use_easier()  # type: ignore[union-attr]
     window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
     window.session.player.refresh()
     shoot("player-paused-easier")
     window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
-    go_to(window, clock, SegmentKind.BREATHS, 2.5)
+    go_to(qtbot, window, clock, SegmentKind.BREATHS, 2.5)
     shoot("player-breaths")
     window.session.player.set_focus_mode(True)
     window.setWindowState(Qt.WindowState.WindowNoState)
@@ -99,7 +103,7 @@ def test_every_view_in_light_and_dark(
     window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
     window.session.player.set_focus_mode(False)
     window.resize(1366, 768)
-    go_to(window, clock, SegmentKind.DONE, 0)
+    go_to(qtbot, window, clock, SegmentKind.DONE, 0)
     window.session.show_complete(window.sessions.controller, streak_days=3, ask_comfort=True)  # type: ignore[arg-type]
     shoot("session-complete")
     window.show_place("history")

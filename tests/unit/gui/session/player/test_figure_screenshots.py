@@ -13,7 +13,7 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import theme
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager
-from tests.unit.gui.conftest import save_artifact, wait_started
+from tests.unit.gui.conftest import save_artifact, voice_caught_up, wait_started
 
 pytestmark = pytest.mark.usefixtures("system_voice")  # about the figure, not the voice
 
@@ -28,11 +28,14 @@ class Shot:
         return self.pixmap
 
 
-def go_to(window: MainWindow, clock: FakeClock, kind: SegmentKind, seconds: float) -> None:
+def go_to(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, kind: SegmentKind, seconds: float
+) -> None:
     controller = window.sessions.controller
     assert controller is not None and controller.driver is not None
     while controller.driver.engine.segment.kind is not kind:
         controller.skip()
+    voice_caught_up(qtbot, window)
     for _ in range(round(seconds)):  # a second at a time, as the heartbeat ticks: one
         clock.advance(1.0)  # jump of many seconds is a stalled program, and pauses
         controller.driver.tick()
@@ -62,7 +65,7 @@ def test_the_player_with_the_figure_at_1x_and_2x(
     window.resize(1366, 768)
     window.sessions.start_routine("hip-openers")
     wait_started(qtbot, window)
-    go_to(window, clock, SegmentKind.HOLD, 12)
+    go_to(qtbot, window, clock, SegmentKind.HOLD, 12)
     player = window.session.player
     figure = player.figure
     assert figure.accessibleName() == "Figure: pigeon pose, left leg forward"
@@ -80,7 +83,7 @@ def test_the_player_with_the_figure_at_1x_and_2x(
     assert two.width() == window.width() * 2
     assert accent_pixels(two) > 3 * accent_pixels(one)  # four times the pixels, drawn sharp
 
-    go_to(window, clock, SegmentKind.BREATHS, 3)
+    go_to(qtbot, window, clock, SegmentKind.BREATHS, 3)
     assert (
         figure.accessibleName()
         == "Figure: straddle fold, sitting with the legs wide, folding forward"
@@ -89,6 +92,6 @@ def test_the_player_with_the_figure_at_1x_and_2x(
     window.sessions.controller.stop()  # type: ignore[union-attr]
     window.sessions.start_routine("hip-strength")
     wait_started(qtbot, window)
-    go_to(window, clock, SegmentKind.REPS, 1.5)  # time enough to ease from the last pose
+    go_to(qtbot, window, clock, SegmentKind.REPS, 1.5)  # time enough to ease from the last pose
     assert figure.pose() is not None and figure.pose().pose.name == "glute-bridge"  # type: ignore[union-attr]
     save_artifact(window, f"{scheme}-player-figure-reps")
