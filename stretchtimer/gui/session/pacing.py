@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
@@ -18,6 +19,10 @@ from PySide6.QtWidgets import QWidget
 from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from stretchtimer.gui.session.controller import SessionController
+    from stretchtimer.gui.widgets.pose_figure import PoseFigure
 
 BREATH_MS = 66  # the breath disc grows and shrinks slowly: 15 pictures a second
 SLACK_MS = 3  # a new second is drawn just after it comes, never just before
@@ -67,6 +72,20 @@ def next_frame_ms(snapshot: Snapshot | None, *, speed: float, figure_ms: int | N
         # own: one wake-up for both, not two a few milliseconds apart.
         waits.append(figure_ms)
     return max(1, math.ceil(min(waits)))
+
+
+def seconds_to_deadline(controller: SessionController | None) -> float | None:
+    """Real seconds to the running session's next deadline (None when none runs)."""
+    driver = controller.driver if controller else None
+    return driver.seconds_to_deadline() if driver is not None else None
+
+
+def frame_after(
+    snapshot: Snapshot | None, controller: SessionController | None, figure: PoseFigure
+) -> int | None:
+    """Milliseconds to a player's next picture after showing ``snapshot``."""
+    speed = controller.speed if controller else 1.0
+    return next_frame_ms(snapshot, speed=speed, figure_ms=figure.frame_interval_ms(speed))
 
 
 class FramePacer(QObject):

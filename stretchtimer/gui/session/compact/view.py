@@ -47,7 +47,7 @@ from stretchtimer.gui.session.compact.controls import (
 )
 from stretchtimer.gui.session.compact.placement import Placement
 from stretchtimer.gui.session.controller import Phase, SessionController
-from stretchtimer.gui.session.pacing import FramePacer, next_frame_ms
+from stretchtimer.gui.session.pacing import FramePacer, frame_after, seconds_to_deadline
 from stretchtimer.gui.session.player.controls import SWITCH_KEY, carry_out, wire_controls
 from stretchtimer.gui.session.player.labels import quiet_label, set_text
 from stretchtimer.gui.session.player.ring import CountdownRing, RingState
@@ -259,13 +259,10 @@ class MiniPlayer(QWidget):
             self.pacer.kick()  # a new picture, once every event of the moment is handled
 
     def _to_deadline(self) -> float | None:
-        driver = self.controller.driver if self.controller else None
-        return driver.seconds_to_deadline() if driver is not None else None
+        return seconds_to_deadline(self.controller)
 
     def _draw(self) -> int | None:
-        snapshot = self.show_moment(quick=True)
-        speed = self.controller.speed if self.controller else 1.0
-        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms(speed))
+        return frame_after(self.show_moment(quick=True), self.controller, self.figure)
 
     def refresh(self) -> None:
         """Show the session now, and plan the next picture (see :mod:`pacing`)."""

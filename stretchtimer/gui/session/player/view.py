@@ -37,7 +37,7 @@ from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.comfort_screen import ComfortScreen
 from stretchtimer.gui.session.controller import Phase, SessionController
-from stretchtimer.gui.session.pacing import FramePacer, next_frame_ms
+from stretchtimer.gui.session.pacing import FramePacer, frame_after, seconds_to_deadline
 from stretchtimer.gui.session.player import text_sizes
 from stretchtimer.gui.session.player.controls import (
     SWITCH_KEY,
@@ -334,13 +334,10 @@ class PlayerView(QWidget):
         self.refresh()
 
     def _to_deadline(self) -> float | None:
-        driver = self.controller.driver if self.controller else None
-        return driver.seconds_to_deadline() if driver is not None else None
+        return seconds_to_deadline(self.controller)
 
     def _draw(self) -> int | None:
-        snapshot = self.show_moment(quick=True)
-        speed = self.controller.speed if self.controller else 1.0
-        return next_frame_ms(snapshot, speed=speed, figure_ms=self.figure.frame_interval_ms(speed))
+        return frame_after(self.show_moment(quick=True), self.controller, self.figure)
 
     def refresh(self) -> None:
         """Show the engine's state now, and plan the next picture (see :mod:`pacing`)."""
