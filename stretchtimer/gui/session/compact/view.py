@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.i18n import _
 from stretchtimer.core.session.events import Paused, Resumed, SegmentStarted, State, Status
-from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.compact.controls import (
@@ -49,7 +48,12 @@ from stretchtimer.gui.session.compact.placement import Placement
 from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.pacing import FramePacer, frame_after, seconds_to_deadline
 from stretchtimer.gui.session.player.controls import SWITCH_KEY, carry_out, wire_controls
-from stretchtimer.gui.session.player.labels import quiet_label, set_text
+from stretchtimer.gui.session.player.labels import (
+    quiet_label,
+    set_text,
+    show_easier,
+    show_progress,
+)
 from stretchtimer.gui.session.player.ring import CountdownRing, RingState
 from stretchtimer.gui.session.player.stage import show_moving
 from stretchtimer.gui.session.player.text import (
@@ -307,17 +311,8 @@ class MiniPlayer(QWidget):
         set_text(self.activity, activity)
         set_text(self.upcoming, text.next)
         self.upcoming.setVisible(bool(text.next))
-        progress = " · ".join(p for p in (text.progress, text.time_left) if p)
-        if progress != self.progress_text.text():
-            # The bar moves with the time left, once a second: a move repaints the bar
-            # at once, and the breath disc asks for 15 pictures a second.
-            self.progress_text.setText(progress)
-            self.session_bar.setValue(round(snapshot.session_progress * 1000))
-        step = snapshot.step
-        self.easier_button.setEnabled(
-            bool(step and step.easier) and snapshot.segment.kind is not SegmentKind.DONE
-        )
-        self.easier_button.setChecked(snapshot.easier)
+        show_progress(self.progress_text, self.session_bar, text, snapshot)
+        show_easier(self.easier_button, snapshot)
         self._update_play_icon()
         return snapshot
 

@@ -32,7 +32,6 @@ from stretchtimer.core.session.events import (
     Resumed,
     SegmentStarted,
 )
-from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui import icons, theme
 from stretchtimer.gui.session.comfort_screen import ComfortScreen
@@ -46,7 +45,7 @@ from stretchtimer.gui.session.player.controls import (
     wire_controls,
 )
 from stretchtimer.gui.session.player.header import PlayerHeader
-from stretchtimer.gui.session.player.labels import set_text
+from stretchtimer.gui.session.player.labels import set_text, show_easier, show_progress
 from stretchtimer.gui.session.player.paused_overlay import PausedOverlay
 from stretchtimer.gui.session.player.stage import PlayerStage
 from stretchtimer.gui.session.player.text import (
@@ -363,17 +362,8 @@ class PlayerView(QWidget):
         self._words_shown = shows
         text = player_text(snapshot)
         self.stage.show_words(text)
-        progress = " · ".join(part for part in (text.progress, text.time_left) if part)
-        if progress != self.progress_text.text():
-            # The bar moves with the time left, once a second: a move repaints the header
-            # at once, and the breath disc asks for 15 pictures a second.
-            self.progress_text.setText(progress)
-            self.session_bar.setValue(round(snapshot.session_progress * 1000))
-        step = snapshot.step
-        self.easier_button.setEnabled(
-            bool(step and step.easier) and snapshot.segment.kind is not SegmentKind.DONE
-        )
-        self.easier_button.setChecked(snapshot.easier)
+        show_progress(self.progress_text, self.session_bar, text, snapshot)
+        show_easier(self.easier_button, snapshot)
         set_text(self.easier_button, _("Easier: on") if snapshot.easier else _("Easier"))
         self._update_play_icon()
         # The veil is for the person's pause; waiting for the voice to be ready is not one.
