@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
             routines.start_requested.connect(self.sessions.start_routine)
             routines.set_settings(self.services.settings.current)
             routines.set_clips_folder(self.services.paths.clips)
+            routines.keep_lengths_in(self.services.paths.cache)
             self.services.settings.changed.connect(routines.set_settings)
             routines.set_entries(self.services.library.entries())
             from stretchtimer.gui.routines.actions import RoutineActions

@@ -238,6 +238,11 @@ class RoutinesView(QWidget):
         if self.model.set_settings(settings) or changed:
             self._show_current(self.list.currentIndex())
 
+    def keep_lengths_in(self, folder: Path) -> None:
+        """Where the routines' lengths are kept between runs (call before
+        :meth:`set_entries`): a start reads them instead of planning every routine."""
+        self.model.lengths_folder = folder
+
     def set_clips_folder(self, folder: Path) -> None:
         """The speech cache, so the script shows the lengths of clips already rendered."""
         self.clips_folder = folder
