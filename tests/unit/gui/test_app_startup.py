@@ -101,6 +101,9 @@ def quit_once_filled(page):
         QtWidgets.QApplication.instance().setStyleSheet("")  # the style beneath the sheet
         seen["style"] = QtWidgets.QApplication.style().name()
         seen["filled_modules"] = sorted(sys.modules)
+        seen["filled_classes"] = sorted(
+            name for module in (QtCore, QtWidgets) for name in module.__dict__ if name[0] == "Q"
+        )
 
         def quit():  # once the page's children (the list's cards) have painted too
             seen["widget_classes"] = sorted(name for name in QtWidgets.__dict__ if name[0] == "Q")
@@ -161,13 +164,23 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert isinstance(classes, list)
     for unused in ("QCalendarWidget", "QWizard", "QMdiArea", "QColorDialog"):
         assert unused not in classes
+    # Nor the classes (and their enums) of what a person asks for later: the import and
+    # export dialogs, asking for a title, the tray (without --tray), opening a folder.
+    filled_classes = later["filled_classes"]
+    assert isinstance(filled_classes, list)
+    for later_class in ("QFileDialog", "QInputDialog", "QSystemTrayIcon", "QUrl"):
+        assert later_class not in filled_classes
     # The built-ins come from the cache the first start wrote: no TOML parser, no check
     # of their pose names against the pose library.
     assert (home / "cache" / "builtin-routines.json").is_file()
     for parsing in ("stretchtimer.core.routine.file", "stretchtimer.core.poses"):
         assert parsing not in filled
+    # The routines' lengths come from the cache the first start wrote: no planner.
+    assert (home / "cache" / "routine-lengths.json").is_file()
     # The script and the player's words come with the script or the first session.
     for later_still in (
+        "stretchtimer.core.session.plan",
+        "stretchtimer.core.session.estimate",
         "stretchtimer.core.session.script",
         "stretchtimer.core.session.events",
         "stretchtimer.gui.session.player.text",
