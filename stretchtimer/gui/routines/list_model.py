@@ -70,11 +70,21 @@ class RoutineRow:
 
     def tags(self) -> tuple[str, ...]:
         """The routine's tags as shown (a built-in routine's in the app's language)."""
+        return self._tags
+
+    @functools.cached_property
+    def _tags(self) -> tuple[str, ...]:
+        # Worked out once a row: the list asks for every row's tags at every filter, sort
+        # and paint (some 170 times as the page first shows, 12 translations each).
         return tuple(tag_name(tag) for tag in self.entry.routine.tags) if self.entry.routine else ()
 
     def search_texts(self) -> tuple[str, ...]:
         """What a search looks in, most telling first: the title, the step names and tags,
         the description and every step's words."""
+        return self._search_texts
+
+    @functools.cached_property
+    def _search_texts(self) -> tuple[str, ...]:
         routine = self.entry.routine
         if routine is None:
             return (self.entry.id.lower(),)
