@@ -133,6 +133,15 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     scheme = (home / "config" / "window.ini").read_text()
     assert "system_scheme=light" in scheme or "system_scheme=dark" in scheme
 
+    # A person with a history: it is opened once the Routines page has painted, not while
+    # the page is being built (its modules and SQLite would share the interpreter).
+    from stretchtimer.storage.history import open_history
+    from stretchtimer.storage.paths import app_paths
+
+    opened = open_history(app_paths().history)
+    assert opened.database is not None
+    opened.database.close()
+
     later = start_the_app(home)  # the system's colours are known from the first start
     assert later["furnished"] is False
     assert later["qt_namespace_built"] is False  # PySide's Qt enums: some 30 ms
@@ -157,6 +166,8 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert "stretchtimer.gui.routines.page" in filled
     for picture in ("stretchtimer.core.poses.scene", "stretchtimer.gui.widgets.pose_painter"):
         assert picture not in filled
+    for history in ("stretchtimer.storage.history", "_sqlite3"):
+        assert history not in filled
     # PySide makes a widget class (and its enums) when first used; asking a scroll area
     # for the viewport it made itself looks the object's class up among all of them
     # (some 60 classes, 30-60 ms): the page never does, for its first paint.
