@@ -154,8 +154,12 @@ def measure(
 
     with server.recording(root / "heard.wav") as wav:
         QTimer.singleShot(200, warm_up)
-        QTimer.singleShot(round(GIVE_UP_SECONDS * 1000), app.quit)  # every wait bounded
+        give_up = QTimer()  # every wait bounded; stopped after, or it would end the
+        give_up.setSingleShot(True)  # next measurement of this process early
+        give_up.timeout.connect(app.quit)
+        give_up.start(round(GIVE_UP_SECONDS * 1000))
         app.exec()
+        give_up.stop()
     session = sessions[0]
     assert "stop" in session, f"the session did not start within {GIVE_UP_SECONDS} s"
     session["stop"]()
