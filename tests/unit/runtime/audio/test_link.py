@@ -138,3 +138,26 @@ def test_a_warmed_link_runs_its_child_ahead_and_ends_it_when_no_sound_comes(
     qtbot.wait(600)
     assert link.pid == warmed  # a sound is held: it stays
     link.close()
+
+
+def test_the_audio_process_plays_without_a_media_back_end_and_says_nothing_of_it(
+    qtbot: QtBot, pulse: PulseServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Qt Multimedia's FFmpeg back end (libavcodec and friends) is not loaded: QSoundEffect
+    # plays WAV files without it, and the process starts sooner and smaller.
+    outputs: list[int] = []
+    link = AudioLink()
+    link.connected.connect(outputs.append)
+    with qtbot.waitSignal(link.all_loaded, timeout=20_000) as loaded:
+        link.load(0, str(sound_path("session_start")), 0.5)
+    assert loaded.args == [0] and outputs == [1]  # loaded, and the null sink is seen
+    pid = link.pid
+    assert pid is not None
+    maps = Path(f"/proc/{pid}/maps").read_text()
+    assert "libQt6Multimedia" in maps and "libpulse" in maps
+    assert "libffmpegmediaplugin" not in maps and "libavcodec" not in maps
+    link.play(0)
+    qtbot.waitUntil(lambda: link._answered == link._sent, timeout=ANSWER_MS)
+    link.close()
+    said = [record.getMessage() for record in caplog.records if "audio:" in record.getMessage()]
+    assert not [text for text in said if "backend" in text.lower()], said
