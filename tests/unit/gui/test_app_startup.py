@@ -47,6 +47,7 @@ LATER = (
     "stretchtimer.system.doctor",
     "stretchtimer.gui.widgets.pose_figure",  # the moving figure: with the player
     "stretchtimer.gui.editor.pose_picker",
+    "platformdirs",  # Linux's folders are worked out without it (0.3 MiB)
 )
 
 
