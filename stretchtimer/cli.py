@@ -107,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from stretchtimer.speech.worker import main as speech_worker
 
         return speech_worker(arguments=arguments[1:])
+    if arguments[:1] == ["--audio-child"]:  # how a bundled app runs its audio process
+        from stretchtimer.runtime.audio.child import main as audio_child
+
+        return audio_child()
     use_language(arguments)
     if not arguments:  # the desktop app, as launchers start it: no parser needed
         return _guarded("app", open_app)

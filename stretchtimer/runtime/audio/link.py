@@ -43,6 +43,15 @@ from stretchtimer.runtime.audio.sound_server import SoundServerWatch, server_soc
 log = logging.getLogger(__name__)
 
 MODULE = "stretchtimer.runtime.audio.child"
+CHILD_FLAG = "--audio-child"
+
+
+def child_command() -> tuple[str, ...]:
+    """How to start the audio process: ``python -m ...``, or the bundled app itself with
+    a flag (in a PyInstaller bundle ``sys.executable`` is the app, which has no ``-m``)."""
+    if getattr(sys, "frozen", False):
+        return (sys.executable, CHILD_FLAG)
+    return (sys.executable, "-m", MODULE)
 ANSWER_MS = 2000  # a command unanswered this long: the child hangs
 REAP_SECONDS = 0.5  # for a child asked to quit, before it is killed
 RESTARTS = 5  # at most this many restarts ...
@@ -168,7 +177,7 @@ class AudioLink(QObject):
         environment = {**os.environ, "QT_NO_GLIB": "1"}
         try:
             process = subprocess.Popen(
-                [sys.executable, "-m", MODULE, *(["--thread"] if self.thread_reader else [])],
+                [*child_command(), *(["--thread"] if self.thread_reader else [])],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,

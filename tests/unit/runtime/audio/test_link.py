@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -161,3 +162,24 @@ def test_the_audio_process_plays_without_a_media_back_end_and_says_nothing_of_it
     link.close()
     said = [record.getMessage() for record in caplog.records if "audio:" in record.getMessage()]
     assert not [text for text in said if "backend" in text.lower()], said
+
+
+def test_a_bundled_app_starts_its_audio_process_as_itself_with_a_flag(
+    qtbot: QtBot, pulse: PulseServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In a PyInstaller bundle sys.executable is the app, which knows no ``-m``: a stand-in
+    # that runs the app's command line as the bundle's entry point does.
+    app = tmp_path / "stretchtimer"
+    app.write_text(
+        f'#!/bin/sh\nexec "{sys.executable}" -c '
+        '"import sys; from stretchtimer.cli import main; sys.exit(main())" "$@"\n'
+    )
+    app.chmod(0o700)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(app))
+    link, pid = loaded_link(qtbot)
+    assert Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[-2] == b"--audio-child"
+    link.play(0)
+    qtbot.waitUntil(lambda: link._answered == link._sent, timeout=ANSWER_MS)
+    link.close()
+    assert gone(pid)
