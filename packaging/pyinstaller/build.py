@@ -59,7 +59,6 @@ elif sys.platform == "darwin":
 else:
     TTS_DRIVER = "pyttsx3.drivers.espeak"
 LINUX_PLUGINS = (
-    "multimedia/libffmpegmediaplugin.so",
     "platforms/libqxcb.so",
     "platforms/libqwayland.so",
     "platforms/libqoffscreen.so",
@@ -160,6 +159,9 @@ def smoke_test(bundle: Path, *, natural_voice: bool = False) -> list[str]:
             check_natural_voice(bundle, home)
             checked.append(f"say --voice {NATURAL_VOICE} (Piper and its voice, bundled)")
 
+        start_audio_process(bundle, home)
+        checked.append("the audio process (the bundle with --audio-child)")
+
         open_window(bundle, home)
         checked.append("the desktop app's window (offscreen)")
 
@@ -173,6 +175,32 @@ def smoke_test(bundle: Path, *, natural_voice: bool = False) -> list[str]:
                 )
             checked.append("desktop install")
     return checked
+
+
+def start_audio_process(bundle: Path, home: Path) -> None:
+    """The bundle runs its audio process (every sound of a session plays there): it
+    starts, says hello (with or without a sound server), and ends when its input ends."""
+    environment = dict(os.environ, STRETCHTIMER_HOME=str(home), QT_NO_GLIB="1")
+    environment.pop("PYTHONPATH", None)
+    try:
+        result = subprocess.run(
+            [str(executable(bundle)), "--audio-child"],
+            input="",
+            capture_output=True,
+            text=True,
+            cwd=home,
+            env=environment,
+            timeout=60,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise BundleError("the audio process did not end when its input ended") from error
+    said = [json.loads(line).get("is") for line in result.stdout.splitlines() if line.strip()]
+    if result.returncode != 0 or "hello" not in said:  # no sound server here: "lost" first
+        raise BundleError(
+            f"the audio process did not start (exit {result.returncode}):\n"
+            f"{result.stdout[-1000:]}{result.stderr[-2000:]}"
+        )
 
 
 def check_natural_voice(bundle: Path, home: Path) -> None:

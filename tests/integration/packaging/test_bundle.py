@@ -36,17 +36,21 @@ def test_the_build_script_makes_a_bundle_that_runs_a_routine(tmp_path: Path) -> 
     summary = json.loads(result.stdout)
     bundle = Path(summary["bundle"])
     assert (bundle / "stretchtimer").is_file()
-    assert summary["checked"][:6] == [
+    assert summary["checked"][:7] == [
         "--version",
         "routines list",
         "play two-minute-reset --no-gui --mute --speed 50",
         "say --to (the bundled speech worker)",
+        "the audio process (the bundle with --audio-child)",
         "the desktop app's window (offscreen)",
         "desktop install",
     ]
     assert any("pyttsx3.drivers.espeak" in line for line in summary["checked"])
-    assert any("libffmpegmediaplugin.so" in line for line in summary["checked"])
+    assert any("libqxcb.so" in line for line in summary["checked"])
     internal = bundle / "_internal"
+    # Qt's FFmpeg media back end and FFmpeg: the audio process loads no plugin.
+    assert not list(internal.rglob("libffmpegmediaplugin*"))
+    assert not list(internal.rglob("libavcodec*"))
     # Left out on purpose: what the app never loads.
     assert not list(internal.rglob("libQt6WebEngine*"))
     assert not list(internal.rglob("libQt6Pdf*"))
