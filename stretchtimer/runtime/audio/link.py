@@ -52,6 +52,8 @@ def child_command() -> tuple[str, ...]:
     if getattr(sys, "frozen", False):
         return (sys.executable, CHILD_FLAG)
     return (sys.executable, "-m", MODULE)
+
+
 ANSWER_MS = 2000  # a command unanswered this long: the child hangs
 REAP_SECONDS = 0.5  # for a child asked to quit, before it is killed
 RESTARTS = 5  # at most this many restarts ...
