@@ -9,7 +9,8 @@ Qt 6.11 keeps 24-46 ms queued on each stream, differently from moment to moment,
 cue was measured 10-15 ms late on average (mean of the signed errors, five runs: +10.3 to
 +14.6 ms), which took the p95 over 20 ms (issue 18) although each cue left on time to
 within half a millisecond. Played as a clip of the same player, the beep and the cues share
-one stream and its latency cancels, as the benchmark means it to.
+one stream and its latency cancels, as the benchmark means it to. (How a spoken cue is
+found in the recording is tests/unit/benchmarks/test_bench_speech.py's.)
 
 Here a short session is measured by the benchmark's own code on the test server, in a
 process of its own (it runs Qt's loop as the benchmark does).
