@@ -89,6 +89,18 @@ def engines() -> list[tuple[str, VoiceChoice, float]]:
     return chosen
 
 
+def session_modules() -> None:
+    """Import what the app has imported before its controller's ``begin`` (the press
+    loads the session's modules first, off the GUI thread: ``load_session_modules``),
+    so that the first measurement of a run does not count importing them."""
+    import stretchtimer.runtime.session_setup
+    import stretchtimer.storage.paths
+    import stretchtimer.storage.settings
+
+    with contextlib.suppress(ImportError):  # the controller: its rule for the press
+        import stretchtimer.gui.session.controller  # noqa: F401
+
+
 def measure(
     server: Any, root: Path, voice: VoiceChoice, *, pointed: bool = False
 ) -> dict[str, Any]:
@@ -102,6 +114,8 @@ def measure(
     from stretchtimer.speech.clip_cache import ClipCache
 
     root.mkdir(parents=True)
+    session_modules()
+    routine = longest_routine()  # the app knows its routine at the press: not counted
     warm.close_all()  # cold: no natural voice kept from before
     link = _shared_link()
     if link is not None:
@@ -135,13 +149,17 @@ def measure(
         marks["start"] = time.monotonic()
         listen = round(LISTEN_SECONDS * 1000)
         sessions.append(
-            start_session(root, voice, log, lambda: QTimer.singleShot(listen, app.quit))
+            start_session(root, voice, log, routine, lambda: QTimer.singleShot(listen, app.quit))
         )
 
     with server.recording(root / "heard.wav") as wav:
         QTimer.singleShot(200, warm_up)
-        QTimer.singleShot(round(GIVE_UP_SECONDS * 1000), app.quit)  # every wait bounded
+        give_up = QTimer()  # every wait bounded; stopped after, or it would end the
+        give_up.setSingleShot(True)  # next measurement of this process early
+        give_up.timeout.connect(app.quit)
+        give_up.start(round(GIVE_UP_SECONDS * 1000))
         app.exec()
+        give_up.stop()
     session = sessions[0]
     assert "stop" in session, f"the session did not start within {GIVE_UP_SECONDS} s"
     session["stop"]()
@@ -220,14 +238,19 @@ def stage_marks() -> Iterator[list[tuple[str, float]]]:
 
 
 def start_session(
-    root: Path, voice: VoiceChoice, log: Path, on_started: Callable[[], None]
+    root: Path,
+    voice: VoiceChoice,
+    log: Path,
+    routine: Routine,
+    on_started: Callable[[], None],
 ) -> dict[str, Any]:
     """What Start does in the app (runtime.session_setup, as the controller uses it): the
     cue player at once (its sounds load meanwhile), the speech prepared with an empty
-    cache in the background, the start chime rung as soon as the sounds are loaded if
-    the words are not ready yet, then the driver started. Returns at once; the dict is
-    filled in as it goes and ``on_started`` is called once the driver runs. On the code
-    from before those changes it does what that code did."""
+    cache in the background (with the system voice and no audio process running, once
+    the chimes are loaded: ``controller.sounds_first``), the start chime rung as soon
+    as the sounds are loaded if the words are not ready yet, then the driver started.
+    Returns at once; the dict is filled in as it goes and ``on_started`` is called once
+    the driver runs. On the code from before those changes it does what that code did."""
     from stretchtimer.runtime import session_setup
     from stretchtimer.storage.paths import Paths
     from stretchtimer.storage.settings import Settings
@@ -238,7 +261,10 @@ def start_session(
     session: dict[str, Any] = {"stages": [], "chimed_at": None, "started": time.monotonic()}
     session["paths"] = paths
     early = getattr(session_setup, "cue_player", None)  # None before that change
+    first = _sounds_first(settings)
+    audio_marks(session)
     player = early(settings) if early is not None else None
+    session["stages"].append(("player_made", time.monotonic()))
     session["relay"] = relay = _relay()  # kept alive until the thread is done
     if player is not None:
         player.ready.connect(lambda: _ring(session, player))
@@ -248,12 +274,79 @@ def start_session(
         from stretchtimer.runtime.session_setup import prepare_session
 
         with stage_marks() as marks:
-            prepared = prepare_session(longest_routine(), settings, paths, record=False)
+            prepared = prepare_session(routine, settings, paths, record=False)
         session["stages"].extend(marks)
         relay.done.emit(prepared)
 
-    threading.Thread(target=prepare, name="prepare", daemon=True).start()
+    thread = threading.Thread(target=prepare, name="prepare", daemon=True)
+    if first is None or player is None:
+        thread.start()
+    else:  # as the controller does: the chimes first, bounded
+        from PySide6.QtCore import QTimer
+
+        def start_preparing() -> None:
+            if thread.ident is None:
+                session["stages"].append(("preparing_started", time.monotonic()))
+                thread.start()
+
+        player.ready.connect(lambda: QTimer.singleShot(0, start_preparing))
+        QTimer.singleShot(first, start_preparing)
     return session
+
+
+def _sounds_first(settings: Any) -> int | None:
+    """As the controller decides at the press: None when the speech is prepared at once,
+    else at most how many ms after the press (its ``SOUNDS_FIRST_MS``) it starts when the
+    chimes are not loaded by then. None on the code before that rule."""
+    try:
+        from stretchtimer.gui.session.controller import SOUNDS_FIRST_MS, sounds_first
+    except ImportError:
+        return None
+    link = _shared_link()
+    running = link is not None and link.running
+    return (
+        SOUNDS_FIRST_MS if sounds_first(settings, audio_running=running, chime_early=True) else None
+    )
+
+
+def audio_marks(session: dict[str, Any]) -> None:
+    """Stages of the audio process: asked for (before ``Popen``), started (after it), its
+    hello (Qt Multimedia up and connected to the server) and every sound loaded; each the
+    first time in this session. Read off the link's signals, nothing changed in what it
+    does (on the code before the audio process there is nothing to read)."""
+    link = _shared_link()
+    if link is None:
+        return
+    stages: list[tuple[str, float]] = session["stages"]
+    seen: set[str] = set()
+
+    def mark(name: str) -> None:
+        if name not in seen:
+            seen.add(name)
+            stages.append((name, time.monotonic()))
+
+    start = type(link).start
+
+    def started(self: Any) -> None:
+        running = self.running
+        if not running:
+            mark("audio_asked")
+        start(self)
+        if not running and self.running:
+            mark("audio_spawned")
+
+    link.start = started.__get__(link)  # this link only, for this measurement
+    link.connected.connect(lambda _outputs: mark("audio_hello"))
+    link.all_loaded.connect(lambda _failed: mark("audio_all_loaded"))
+    session["unmark"] = lambda: _unmark(link)
+
+
+def _unmark(link: Any) -> None:
+    with contextlib.suppress(AttributeError):
+        del link.start
+    for signal in (link.connected, link.all_loaded):
+        with contextlib.suppress(RuntimeError, TypeError):
+            signal.disconnect()
 
 
 def _relay() -> Any:
@@ -321,4 +414,5 @@ def _go_on(
             parts.stream.join(timeout=30.0)  # its last clip, before the folder goes
 
     session["stop"] = stop
+    session.get("unmark", lambda: None)()
     on_started()

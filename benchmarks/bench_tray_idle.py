@@ -5,7 +5,8 @@ tray host of ``tests/integration/desk/fake_desktop.py``). The app starts as a pe
 starts it, with reminders on; once its Routines page has painted and 5 s have passed,
 its window is closed the way a window manager closes it (``WM_DELETE_WINDOW``), and it
 stays in the tray. Its resident set is read after ``IDLE_SECONDS`` there, against a bare
-PySide6 window's 5 s after its start on the same display (as ``memory_ratio``).
+PySide6 window's 5 s after its start on the same display (as ``memory_ratio``, with the
+same ratios by kind in the detail: proportional, unique and anonymous).
 
 An hour is too long for a benchmark run. What an hour in the tray does is this: the
 reminder timer and the desk probes wake now and then, nothing else runs. So the app is
@@ -28,7 +29,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.bench_gui_startup import BARE_WINDOW, measure, resident_kib
+from benchmarks.bench_gui_startup import (
+    BARE_WINDOW,
+    MemoryKinds,
+    kind_ratios,
+    measure,
+    memory_kinds,
+    resident_kib,
+)
 from benchmarks.harness import Result, at_most, reported
 
 TARGET = 1.25
@@ -115,9 +123,9 @@ def reminders_on(home: Path) -> None:
     store.save(replace(settings, reminders_enabled=True))
 
 
-def tray_idle(environment: dict[str, str], folder: Path) -> tuple[float, float, float]:
+def tray_idle(environment: dict[str, str], folder: Path) -> tuple[float, float, float, MemoryKinds]:
     """The app's resident MiB 5 s after start, and FIRST_READ and IDLE_SECONDS after its
-    window closed to the tray."""
+    window closed to the tray; its memory by kind at the last."""
     ready = folder / "ready"
     ready.unlink(missing_ok=True)
     environment = dict(environment, STRETCHTIMER_READY_FILE=str(ready))
@@ -154,6 +162,7 @@ def tray_idle(environment: dict[str, str], folder: Path) -> tuple[float, float, 
         if app.poll() is not None:
             raise RuntimeError("the app quit while idle in the tray")
         last = resident_kib(app.pid) / 1024
+        kinds = memory_kinds(app.pid)
     finally:
         app.terminate()
         try:
@@ -161,7 +170,7 @@ def tray_idle(environment: dict[str, str], folder: Path) -> tuple[float, float, 
         except subprocess.TimeoutExpired:
             app.kill()
             app.wait()
-    return at_start, first, last
+    return at_start, first, last, kinds
 
 
 def tray_start(environment: dict[str, str], folder: Path) -> float:
@@ -211,10 +220,9 @@ def run() -> Iterator[Result]:
         app = [sys.executable, "-m", "stretchtimer"]
         measure(app, environment, folder, lines=2)  # the first start writes the settings
         reminders_on(home)
-        bare_mib = statistics.median(
-            measure(bare, environment, folder).memory / 1024 for _ in range(BARE_RUNS)
-        )
-        at_start, first, last = tray_idle(environment, folder)
+        bare_starts = [measure(bare, environment, folder) for _ in range(BARE_RUNS)]
+        bare_mib = statistics.median(start.memory / 1024 for start in bare_starts)
+        at_start, first, last, kinds = tray_idle(environment, folder)
         login = tray_start(environment, folder)
     growth = (last - first) * 1024 / ((IDLE_SECONDS - FIRST_READ) / 60)
     hour = last + growth * (60 - IDLE_SECONDS / 60) / 1024
@@ -228,6 +236,7 @@ def run() -> Iterator[Result]:
         at_start_mib=round(at_start, 1),
         growth_kib_per_min=round(growth, 1),
         hour_estimate_ratio=round(hour / bare_mib, 3),
+        **kind_ratios([kinds], [start.kinds for start in bare_starts]),
         statistic=f"resident {IDLE_SECONDS:g} s after the window closed to the tray",
     )
     yield reported(

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication
 
 from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.i18n import N_, _, app_language
@@ -125,6 +125,14 @@ def dress(
     return themes
 
 
+def tray_available() -> bool:
+    """Whether the desktop shows tray icons; asked only for a start in the tray (PySide
+    makes QSystemTrayIcon's class and enums when it is first named)."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
 def open_desk(
     app: QApplication, window: MainWindow, services: AppServices, *, in_tray: bool
 ) -> None:
@@ -189,7 +197,7 @@ def run_app(
         server.play_requested.connect(window.play_routine)
     watch(app, window)
     install_ready_probe(window)
-    in_tray = tray and not start and QSystemTrayIcon.isSystemTrayAvailable()
+    in_tray = tray and not start and tray_available()
     if tray and not start and not in_tray:
         services.notices.append(_(NO_TRAY))  # said once, in the window that opened instead
     if not in_tray:

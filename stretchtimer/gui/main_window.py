@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
+from stretchtimer.gui.ready_probe import after_first_paint
 from stretchtimer.gui.services import AppServices, history_messages
 from stretchtimer.gui.session.coordinator import SessionCoordinator
 from stretchtimer.gui.window_state import window_state
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from stretchtimer.gui.widgets.notice_bar import NoticeBar
 
 log = logging.getLogger(__name__)
+
+HISTORY_WAIT_MS = 500  # the look at the history by then, even if the page never paints
 
 
 class MainWindow(QMainWindow):
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
             routines.start_requested.connect(self.sessions.start_routine)
             routines.set_settings(self.services.settings.current)
             routines.set_clips_folder(self.services.paths.clips)
+            routines.keep_lengths_in(self.services.paths.cache)
             self.services.settings.changed.connect(routines.set_settings)
             routines.set_entries(self.services.library.entries())
             from stretchtimer.gui.routines.actions import RoutineActions
@@ -261,13 +265,24 @@ class MainWindow(QMainWindow):
         ``when_shown`` (a start in the tray): the look at the history now, the inside
         once the window is first shown.
         """
+        if when_shown and not self.isVisible():
+            self._fill_when_shown = True
+            self._look_at_history()
+            return
+        self._fill_routines()
+        page = self._built.get("routines")
+        if page is None:
+            self._look_at_history()
+            return
+        # Once the page has painted: opening the history (its modules, SQLite's checks)
+        # in the background helper would share the interpreter with the page being built
+        # and painted (some 30 ms later with a year of sessions).
+        after_first_paint(page, self._look_at_history, HISTORY_WAIT_MS)
+
+    def _look_at_history(self) -> None:
         self.services.tasks.run(
             lambda: history_messages(self.services.paths.history), self._show_notices
         )
-        if when_shown and not self.isVisible():
-            self._fill_when_shown = True
-        else:
-            self._fill_routines()
 
     def _fill_routines(self) -> None:
         self._fill_when_shown = False

@@ -47,10 +47,11 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None], wait_ms: in
     """Run ``callback`` once ``widget``'s first paint is on screen (at most ``wait_ms``
     later); on the next turn if its window is hidden. (A widget just added to a shown
     window is not visible yet: its layout shows it on a later turn.)"""
+    # With ``widget`` as the timer's context: nothing is called once it is gone.
     if not widget.window().isVisible():
-        QTimer.singleShot(0, callback)
+        QTimer.singleShot(0, widget, callback)
         return
-    FirstPaint(widget, lambda: QTimer.singleShot(0, callback), at_the_latest_ms=wait_ms)
+    FirstPaint(widget, lambda: QTimer.singleShot(0, widget, callback), at_the_latest_ms=wait_ms)
 
 
 def _probe_file() -> str | None:

@@ -210,6 +210,7 @@ def style_sheet(theme: Theme) -> str:
     #NavBar QPushButton:focus {{ outline: none; border: 2px solid {t.accent}; }}
     #AppName {{ font-size: 13pt; font-weight: 700; color: {t.text}; padding: 14px 16px 10px; }}
     #PageTitle {{ font-size: 20pt; font-weight: 700; }}
+    #DetailTitle {{ font-size: 18pt; font-weight: 700; }}
     #SideLabel {{ font-size: 15pt; font-weight: 700; letter-spacing: 1px; color: {t.warm}; }}
     #Subtle, QLabel[subtle="true"] {{ color: {t.muted}; }}
     #PreviewBadge {{ color: {t.accent_text}; background: {t.rest}; border-radius: 8px;

@@ -105,7 +105,7 @@ def _chosen_entry(chosen: str, voices: Sequence[VoiceEntry]) -> VoiceEntry | Non
         return next((entry for entry in voices if entry.default), None)
     wanted = parse_voice(chosen).id
     if wanted == SYSTEM_DEFAULT:
-        return next((v for v in voices if v.engine == PYTTSX3 and v.default), None)
+        return next((v for v in voices if v.engine == PYTTSX3 and v.system_default), None)
     return next((entry for entry in voices if entry.id == wanted), None)
 
 

@@ -19,6 +19,7 @@ class VoiceEntry:
     language: str
     default: bool = False  # the voice that speaks when none is chosen
     added: bool = False  # a Piper voice the person added (it can be removed)
+    system_default: bool = False  # the system's own default voice: what ``pyttsx3:`` speaks
 
 
 def list_voices(
@@ -58,6 +59,7 @@ def voice_entries(system: list[dict[str, Any]], added: Path) -> list[VoiceEntry]
                 str(voice.get("name") or name),
                 ", ".join(languages),
                 default=default_id == f"{PYTTSX3}:" and bool(voice.get("default")),
+                system_default=bool(voice.get("default")),
             )
         )
     return entries

@@ -476,6 +476,7 @@ class SessionEngine:
     ) -> None:
         self.state = State.FINISHED
         self.status = status
+        self._waiting = False  # a finished session waits for no words
         wall = now.wall if at is None else self._wall_at(at, now)
         events.append(SessionFinished(status, self._active, wall))
 

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 from stretchtimer.core.i18n import N_, _
@@ -37,6 +37,7 @@ from stretchtimer.gui.desk.alert import NotificationsSource, ReminderAlert, Remi
 from stretchtimer.gui.desk.presence import DeskPresence, probes_reader
 from stretchtimer.gui.desk.quiet_dialog import QuietDialog
 from stretchtimer.gui.desk.reminders import ReminderService, ZoneSource
+from stretchtimer.gui.desk.rest import RELEASE_AFTER_MS, release_window
 from stretchtimer.gui.desk.tray import Tray, tray_available
 from stretchtimer.gui.desk.tray_menu import TrayMenu
 from stretchtimer.gui.main_window import MainWindow
@@ -122,6 +123,12 @@ class Desk(QObject):
             window, self.places, window_may_stay_hidden=lambda: self.tray is not None, parent=self
         )
 
+        # Closed to the tray, the window's picture is let go of after a while (see rest.py).
+        self._rest = QTimer(self)
+        self._rest.setSingleShot(True)
+        self._rest.setInterval(RELEASE_AFTER_MS)
+        self._rest.timeout.connect(lambda: release_window(self.window))
+
         window.sessions.started.connect(self._session_started)
         window.closed.connect(self._window_closed)
         self.reminders.answered.connect(self._answered)
@@ -169,6 +176,7 @@ class Desk(QObject):
             self.quit()
             return
         log.info("window closed: staying in the tray")
+        self._rest.start()
         if self.places.value(TOLD_KEY) not in (True, "true"):
             assert self.tray is not None
             self.tray.show_message(_(STILL_RUNNING_TITLE), _(STILL_RUNNING_BODY))

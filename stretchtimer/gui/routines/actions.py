@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.model import Routine
@@ -210,6 +210,8 @@ class RoutineActions:
             self._write(lambda: self.store.rename(path, title))
 
     def _ask_title(self, heading: str, label: str, title: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog  # its class and enums: with the dialog
+
         from stretchtimer.core.routine.draft import problem_text, title_problem
 
         while True:
@@ -278,6 +280,10 @@ class RoutineActions:
     # -- files -----------------------------------------------------------------------------
 
     def choose_import(self) -> None:
+        # PySide makes a Qt class and its enums when first named: the file dialog's
+        # (some 2 ms) with the dialog, not before the Routines page paints.
+        from PySide6.QtWidgets import QFileDialog
+
         names, _filter = QFileDialog.getOpenFileNames(
             self.window, _("Import routine files"), str(Path.home()), _("Routine files (*.toml)")
         )
@@ -287,6 +293,8 @@ class RoutineActions:
         entry = self.current()
         if entry is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         name, _filter = QFileDialog.getSaveFileName(
             self.window,
             _("Export the routine"),

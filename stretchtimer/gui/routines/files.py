@@ -13,10 +13,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.problems import RoutineFileError
@@ -30,6 +31,9 @@ from stretchtimer.storage.routines.store import (
     RoutineStore,
     Saved,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 log = logging.getLogger(__name__)
 
@@ -300,7 +304,9 @@ class RoutineImporter(QObject):
         return None
 
     def _ask_free_title(self, title: str) -> str | None:
-        # The routine parser comes with it: not needed until a title is asked for.
+        # The dialog and the routine parser: not needed until a title is asked for.
+        from PySide6.QtWidgets import QInputDialog
+
         from stretchtimer.core.routine.draft import problem_text, title_problem
 
         heading = _("Import under another title")
@@ -326,6 +332,10 @@ class RoutineImporter(QObject):
 
 def open_folder(folder: Path) -> None:
     """Show the folder in the system's file manager."""
+    # Named here: PySide makes QUrl's class and its five enums when first named.
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(ensure_private_dir(folder))))
 
 

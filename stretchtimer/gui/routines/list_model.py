@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.tags import tag_name
-from stretchtimer.core.session.estimate import estimated_seconds, plan_options
 from stretchtimer.gui import theme
 from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.gui.widgets.pose_thumbnail import (
@@ -36,6 +36,7 @@ from stretchtimer.gui.widgets.pose_thumbnail import (
     thumbnail,
     when_loaded,
 )
+from stretchtimer.storage.routines.lengths import PLAN_SETTINGS, routine_seconds
 from stretchtimer.storage.routines.library import RoutineEntry
 from stretchtimer.storage.settings import Settings
 
@@ -69,11 +70,21 @@ class RoutineRow:
 
     def tags(self) -> tuple[str, ...]:
         """The routine's tags as shown (a built-in routine's in the app's language)."""
+        return self._tags
+
+    @functools.cached_property
+    def _tags(self) -> tuple[str, ...]:
+        # Worked out once a row: the list asks for every row's tags at every filter, sort
+        # and paint (some 170 times as the page first shows, 12 translations each).
         return tuple(tag_name(tag) for tag in self.entry.routine.tags) if self.entry.routine else ()
 
     def search_texts(self) -> tuple[str, ...]:
         """What a search looks in, most telling first: the title, the step names and tags,
         the description and every step's words."""
+        return self._search_texts
+
+    @functools.cached_property
+    def _search_texts(self) -> tuple[str, ...]:
         routine = self.entry.routine
         if routine is None:
             return (self.entry.id.lower(),)
@@ -102,25 +113,26 @@ class RoutineListModel(QAbstractListModel):
         super().__init__(parent)
         self.rows: list[RoutineRow] = []
         self._settings = Settings()
+        self.lengths_folder: Path | None = None  # where lengths are kept between runs
 
     def set_entries(self, entries: list[RoutineEntry]) -> None:
         self.beginResetModel()
-        self.rows = [self._row(entry) for entry in entries]
+        self.rows = self._rows(entries)
         self.endResetModel()
 
     def set_settings(self, settings: Settings) -> bool:
         """Use ``settings`` for the lengths; whether a length may have changed."""
         old, self._settings = self._settings, settings
-        if (plan_options(old), old.rate) == (plan_options(settings), settings.rate):
+        if _plan_settings(old) == _plan_settings(settings):
             return False
-        self.rows = [self._row(row.entry) for row in self.rows]
+        self.rows = self._rows([row.entry for row in self.rows])
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
         return True
 
-    def _row(self, entry: RoutineEntry) -> RoutineRow:
-        routine = entry.routine
-        return RoutineRow(entry, estimated_seconds(routine, self._settings) if routine else 0.0)
+    def _rows(self, entries: list[RoutineEntry]) -> list[RoutineRow]:
+        seconds = routine_seconds(entries, self._settings, self.lengths_folder)
+        return [RoutineRow(entry, length) for entry, length in zip(entries, seconds, strict=True)]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -188,6 +200,10 @@ class RoutineFilter(QSortFilterProxyModel):
             second.match_rank(self._words) or 0,
             right.row(),
         )
+
+
+def _plan_settings(settings: Settings) -> tuple[object, ...]:
+    return tuple(getattr(settings, name) for name in PLAN_SETTINGS)
 
 
 def group_heading(index: Index) -> str:

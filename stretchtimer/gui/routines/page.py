@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.tags import tag_name
+from stretchtimer.gui.ready_probe import after_first_paint
 from stretchtimer.gui.routines.list_model import (
     ENTRY_ROLE,
     RoutineCardDelegate,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from stretchtimer.core.session.script import ScriptSegment
 
 ALL_TAGS = N_("All tags")  # the tag filter's first entry: translate with _()
+CLEAR_BUTTON_WAIT_MS = 500  # the search's clear button by then, even if the page never paints
 
 
 class RoutinesView(QWidget):
@@ -63,6 +65,7 @@ class RoutinesView(QWidget):
         self.filter.setSourceModel(self.model)
         self.settings = Settings()
         self.clips_folder: Path | None = None  # where rendered clips are: their real lengths
+        self._clear_button_asked = False
         self._build()
 
     def _build(self) -> None:
@@ -107,6 +110,14 @@ class RoutinesView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self._apply_tab_order()
+        if not self._clear_button_asked:
+            self._clear_button_asked = True
+            # The search's clear button takes its icon from the style and the system's
+            # icon theme (5-12 ms at start): given once the page has painted. It shows only
+            # when something is typed, so nothing on screen changes.
+            after_first_paint(
+                self, lambda: self.search.setClearButtonEnabled(True), CLEAR_BUTTON_WAIT_MS
+            )
 
     def _build_list(self) -> QVBoxLayout:
         title = QLabel(_("Routines"))
@@ -114,7 +125,6 @@ class RoutinesView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search routines and stretches  (Ctrl+F)"))
         self.search.setAccessibleName(_("Search routines"))
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
         self.tag = QComboBox()
         self.tag.setAccessibleName(_("Filter by tag"))
@@ -154,7 +164,7 @@ class RoutinesView(QWidget):
     def _build_detail(self) -> QFrame:
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
-        self.detail_title.setStyleSheet("font-size: 18pt; font-weight: 700;")
+        self.detail_title.setObjectName("DetailTitle")  # styled by the theme's sheet
         self.detail_meta = QLabel()
         self.detail_meta.setObjectName("Subtle")
         self.detail_text = QLabel()
@@ -237,6 +247,11 @@ class RoutinesView(QWidget):
         self.settings = settings
         if self.model.set_settings(settings) or changed:
             self._show_current(self.list.currentIndex())
+
+    def keep_lengths_in(self, folder: Path) -> None:
+        """Where the routines' lengths are kept between runs (call before
+        :meth:`set_entries`): a start reads them instead of planning every routine."""
+        self.model.lengths_folder = folder
 
     def set_clips_folder(self, folder: Path) -> None:
         """The speech cache, so the script shows the lengths of clips already rendered."""

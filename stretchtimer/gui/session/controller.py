@@ -14,7 +14,7 @@ import enum
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Routine
@@ -24,6 +24,7 @@ from stretchtimer.core.session.plan import Plan, Sound
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
 from stretchtimer.runtime.audio.cue_player import CuePlayer
+from stretchtimer.runtime.audio.link import shared_link
 from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.runtime.session_setup import (
     PreparedSession,
@@ -34,11 +35,32 @@ from stretchtimer.runtime.session_setup import (
     prepare_session,
     with_options,
 )
+from stretchtimer.speech.voices import PIPER, parse_voice
 from stretchtimer.storage.history.problems import HistoryProblem
 from stretchtimer.storage.history.recording.recorder import SessionRecorder
 from stretchtimer.storage.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# At most this long after the press, the speech is prepared even when the audio process
+# has not loaded the chimes yet (see :func:`sounds_first`). It starts in 0.1-0.35 s.
+SOUNDS_FIRST_MS = 400
+
+
+def sounds_first(settings: Settings, *, audio_running: bool, chime_early: bool) -> bool:
+    """Whether the press of Start lets the audio process start before the speech is
+    prepared (then prepared once the chimes are loaded, or ``SOUNDS_FIRST_MS`` after
+    the press at the latest).
+
+    With the system's voice, and no audio process running yet, what the person waits for
+    is the start chime: the first words follow it 0.6 s later, and the system voice
+    renders them in about 0.1 s. Started side by side, the speech worker (its own
+    Python, its engine) and the audio process (Python, Qt Multimedia) share the CPU and
+    the chime comes up to twice as late. The natural voice takes longer to render its
+    first words than the chime and its quiet, so it starts at once; so does everything
+    when the audio process already runs (the pointer on Start started it) or when no
+    chime rings before the words (a question first, a preview)."""
+    return chime_early and not audio_running and parse_voice(settings.voice).engine != PIPER
 
 
 class Phase(enum.Enum):
@@ -110,6 +132,7 @@ class SessionController(QObject):
         self._early_player: CuePlayer | None = None  # made at Start, until the parts take it
         self._clock = services.clock()  # the session's: the early chime is timed on it too
         self._chimed_at: float | None = None  # when the start chime rang while preparing
+        self._prepare_asked = False  # the speech's preparation was handed to the helper
         settings = self.settings()
         self.asks_comfort = asks_comfort(settings, routine, speed=self.speed, record=record)
         self.comfort_before: int | None = None
@@ -133,11 +156,26 @@ class SessionController(QObject):
                 routine, settings, paths, speed=speed, record=record, progress=progress
             )
 
+        def start_preparing() -> None:
+            if self._prepare_asked or self.phase is not Phase.PREPARING:
+                return  # asked already (chimes loaded, and the bound), or stopped
+            self._prepare_asked = True
+            self.services.tasks.run(prepare, self._on_prepared, self._prepare_failed)
+
+        first = sounds_first(
+            settings,
+            audio_running=shared_link().running,
+            chime_early=not (self.asks_comfort or self.preview),
+        )
         # The audio process starts and loads the chimes while the first words render.
-        self._early_player = cue_player(settings, self)
-        self._early_player.ready.connect(self._ring_start)
+        self._early_player = player = cue_player(settings, self)
+        player.ready.connect(self._ring_start)
         self.preparing.emit(0, 1)
-        self.services.tasks.run(prepare, self._on_prepared, self._prepare_failed)
+        if first:  # the chime first; outside the link's own call, and bounded
+            player.ready.connect(lambda: QTimer.singleShot(0, self, start_preparing))
+            QTimer.singleShot(SOUNDS_FIRST_MS, self, start_preparing)
+        else:
+            start_preparing()
 
     def answer_comfort_before(self, value: int | None) -> None:
         """The rating before the session (None: skipped); the session can start."""

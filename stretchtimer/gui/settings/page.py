@@ -30,7 +30,7 @@ from stretchtimer.gui.settings.form import (
     titled_card,
 )
 from stretchtimer.gui.settings.reminders import ReminderSettings
-from stretchtimer.gui.settings.voice_menu import fill_voice_menu
+from stretchtimer.gui.settings.voice_menu import fill_voice_menu, select_voice
 from stretchtimer.gui.widgets.page_scroll import page_scroll_area
 from stretchtimer.gui.widgets.voice_preview import VoicePreview
 from stretchtimer.speech.voice_list import VoiceEntry
@@ -88,6 +88,7 @@ class SettingsView(QWidget):
         self.services = services
         self.session_running = session_running
         self.started_language = services.settings.current.language
+        self.voices: list[VoiceEntry] | None = None  # the voice menu's, once listed
         self.preview = VoicePreview(services, self)
         self._build()
         self.test_voice.connect(self.preview.test)
@@ -344,7 +345,7 @@ class SettingsView(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         self.voice_enabled.setChecked(settings.voice_enabled)
-        select(self.voice, settings.voice)
+        select_voice(self.voice, settings.voice, self.voices)
         self.rate.set_value(settings.rate)
         self.voice_volume.set_value(round(settings.voice_volume * 100))
         self.muted.setChecked(settings.muted)
@@ -364,6 +365,7 @@ class SettingsView(QWidget):
 
     def set_voices(self, voices: list[VoiceEntry]) -> None:
         """Offer every voice, grouped by engine and language; keep the chosen one selected."""
+        self.voices = voices
         fill_voice_menu(self.voice, voices, self.services.settings.current.voice)
 
     def show_voice_problem(self, sentence: str) -> None:

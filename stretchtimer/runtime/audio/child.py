@@ -54,6 +54,11 @@ SERVER_GONE = (
 )
 
 
+# What Qt says when it finds no media back end plugin: expected here, where none is
+# looked for (see ``main``), so it is not passed on as a warning.
+NO_BACK_END = "No QtMultimedia backends found"
+
+
 class _ToApp(logging.Handler):
     """Log records travel to the app, which logs them in its own log; the first that says
     the sound server went away is also told as ``lost``."""
@@ -64,6 +69,8 @@ class _ToApp(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         text = record.getMessage()
+        if NO_BACK_END in text:
+            return
         send({"is": "log", "level": record.levelno, "text": text})
         if not self.told_lost and any(words in text for words in SERVER_GONE):
             self.told_lost = True
@@ -150,10 +157,16 @@ def main() -> int:
     root.addHandler(_ToApp())
     root.setLevel(logging.INFO)
 
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtMultimedia import QMediaDevices
 
     from stretchtimer.runtime.qt_setup import audio_application
 
+    # No plugins: Qt Multimedia would load its FFmpeg media back end (libavcodec and
+    # friends: time and memory) for QSoundEffect too, yet plays WAV files and reaches
+    # the sound server without it (QSoundEffect, QAudioSink and QMediaDevices are Qt
+    # Multimedia's own). A display-less process needs no other plugin.
+    QCoreApplication.setLibraryPaths([])
     app = audio_application()
     child = AudioChild(app, thread="--thread" in sys.argv[1:])
     send({"is": "hello", "outputs": len(QMediaDevices.audioOutputs())})

@@ -57,7 +57,7 @@ class DamagedCacheError(ValueError):
 
 def cache_key(files: Iterable[tuple[str, bytes]]) -> str:
     """The digest that ties a cache file to these built-in files and this app."""
-    digest = _hasher()
+    digest = hasher()
     digest.update(f"{CACHE_FORMAT}\0{__version__}\0{_model_shape()}\0".encode())
     for name, data in files:
         digest.update(name.encode())
@@ -116,12 +116,12 @@ def write(folder: Path, key: str, routines: Parsed) -> None:
 
 
 def _checksum(text: str) -> str:
-    checksum = _hasher()
+    checksum = hasher()
     checksum.update(text.encode())
     return str(checksum.hexdigest())
 
 
-def _hasher() -> Any:
+def hasher() -> Any:
     """BLAKE2b from Python's own built-in module: ``hashlib`` would load OpenSSL (some 3 MB
     resident) into every start."""
     try:

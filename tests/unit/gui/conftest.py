@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stretchtimer.core.i18n import SOURCE, Language
 from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.app import set_identity
 from stretchtimer.gui.language import install_language, qt_locale
 from stretchtimer.gui.main_window import MainWindow
@@ -129,6 +130,22 @@ def voice_caught_up(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyp
     assert controller is not None and controller.driver is not None
     engine = controller.driver.engine
     qtbot.waitUntil(lambda: not engine.waiting_for_speech, timeout=30_000)
+
+
+def go_to(qtbot, window: MainWindow, clock: FakeClock, kind: SegmentKind, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    """Skip to the window's next part of ``kind``, once its voice has caught up, and
+    ``seconds`` into it: a second at a time, as the heartbeat ticks (one jump of many
+    seconds is a stalled program, and the session pauses)."""
+    controller = window.sessions.controller
+    assert controller is not None and controller.driver is not None
+    while controller.driver.engine.segment.kind is not kind:
+        controller.skip()
+    voice_caught_up(qtbot, window)
+    whole, rest = divmod(seconds, 1.0)
+    for step in [1.0] * int(whole) + [rest]:
+        clock.advance(step)
+        controller.driver.tick()
+    window.session.player.refresh()
 
 
 def wait_started(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

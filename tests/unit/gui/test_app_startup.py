@@ -47,6 +47,7 @@ LATER = (
     "stretchtimer.system.doctor",
     "stretchtimer.gui.widgets.pose_figure",  # the moving figure: with the player
     "stretchtimer.gui.editor.pose_picker",
+    "platformdirs",  # Linux's folders are worked out without it (0.3 MiB)
 )
 
 
@@ -101,6 +102,9 @@ def quit_once_filled(page):
         QtWidgets.QApplication.instance().setStyleSheet("")  # the style beneath the sheet
         seen["style"] = QtWidgets.QApplication.style().name()
         seen["filled_modules"] = sorted(sys.modules)
+        seen["filled_classes"] = sorted(
+            name for module in (QtCore, QtWidgets) for name in module.__dict__ if name[0] == "Q"
+        )
 
         def quit():  # once the page's children (the list's cards) have painted too
             seen["widget_classes"] = sorted(name for name in QtWidgets.__dict__ if name[0] == "Q")
@@ -130,6 +134,15 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     scheme = (home / "config" / "window.ini").read_text()
     assert "system_scheme=light" in scheme or "system_scheme=dark" in scheme
 
+    # A person with a history: it is opened once the Routines page has painted, not while
+    # the page is being built (its modules and SQLite would share the interpreter).
+    from stretchtimer.storage.history import open_history
+    from stretchtimer.storage.paths import app_paths
+
+    opened = open_history(app_paths().history)
+    assert opened.database is not None
+    opened.database.close()
+
     later = start_the_app(home)  # the system's colours are known from the first start
     assert later["furnished"] is False
     assert later["qt_namespace_built"] is False  # PySide's Qt enums: some 30 ms
@@ -154,6 +167,8 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert "stretchtimer.gui.routines.page" in filled
     for picture in ("stretchtimer.core.poses.scene", "stretchtimer.gui.widgets.pose_painter"):
         assert picture not in filled
+    for history in ("stretchtimer.storage.history", "_sqlite3"):
+        assert history not in filled
     # PySide makes a widget class (and its enums) when first used; asking a scroll area
     # for the viewport it made itself looks the object's class up among all of them
     # (some 60 classes, 30-60 ms): the page never does, for its first paint.
@@ -161,13 +176,23 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert isinstance(classes, list)
     for unused in ("QCalendarWidget", "QWizard", "QMdiArea", "QColorDialog"):
         assert unused not in classes
+    # Nor the classes (and their enums) of what a person asks for later: the import and
+    # export dialogs, asking for a title, the tray (without --tray), opening a folder.
+    filled_classes = later["filled_classes"]
+    assert isinstance(filled_classes, list)
+    for later_class in ("QFileDialog", "QInputDialog", "QSystemTrayIcon", "QUrl"):
+        assert later_class not in filled_classes
     # The built-ins come from the cache the first start wrote: no TOML parser, no check
     # of their pose names against the pose library.
     assert (home / "cache" / "builtin-routines.json").is_file()
     for parsing in ("stretchtimer.core.routine.file", "stretchtimer.core.poses"):
         assert parsing not in filled
+    # The routines' lengths come from the cache the first start wrote: no planner.
+    assert (home / "cache" / "routine-lengths.json").is_file()
     # The script and the player's words come with the script or the first session.
     for later_still in (
+        "stretchtimer.core.session.plan",
+        "stretchtimer.core.session.estimate",
         "stretchtimer.core.session.script",
         "stretchtimer.core.session.events",
         "stretchtimer.gui.session.player.text",

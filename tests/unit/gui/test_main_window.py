@@ -112,6 +112,8 @@ def test_a_damaged_history_is_set_aside_at_start_and_the_person_told_where(
     qtbot.addWidget(main)
     main.show()
     main.finish_startup()
+    # The history is opened once the Routines page has painted, and the person told then.
+    qtbot.waitUntil(lambda: main.notices.isVisibleTo(main), timeout=3000)
     kept = [
         path
         for path in history.parent.iterdir()

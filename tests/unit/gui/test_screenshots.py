@@ -9,7 +9,6 @@ import sys
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
-from pytestqt.qtbot import QtBot
 
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.plan import SegmentKind
@@ -17,7 +16,7 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager
 from tests.conftest import REPO
 from tests.unit.gui.clipping import clipped
-from tests.unit.gui.conftest import save_artifact, voice_caught_up, wait_started
+from tests.unit.gui.conftest import go_to, save_artifact, wait_started
 
 
 def distinct_colours(image: QImage, enough: int, step: int = 7) -> int:
@@ -30,19 +29,6 @@ def distinct_colours(image: QImage, enough: int, step: int = 7) -> int:
             if len(colours) >= enough:
                 return enough
     return len(colours)
-
-
-def go_to(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock, kind: SegmentKind, seconds: float
-) -> None:
-    controller = window.sessions.controller
-    assert controller is not None and controller.driver is not None
-    while controller.driver.engine.segment.kind is not kind:
-        controller.skip()
-    voice_caught_up(qtbot, window)
-    clock.advance(seconds)
-    controller.driver.tick()
-    window.session.player.refresh()
 
 
 @pytest.mark.usefixtures("system_voice")
@@ -89,6 +75,7 @@ def test_every_view_in_light_and_dark(
     window.sessions.controller.use_easier()  # type: ignore[union-attr]
     window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
     window.session.player.refresh()
+    assert window.session.player.paused_overlay.isVisible()  # paused by the person, not before
     shoot("player-paused-easier")
     window.sessions.controller.toggle_pause()  # type: ignore[union-attr]
     go_to(qtbot, window, clock, SegmentKind.BREATHS, 2.5)

@@ -30,6 +30,7 @@ from stretchtimer.core.session.events import (
     State,
 )
 from stretchtimer.core.session.plan import build_plan
+from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.runtime.session_setup import SessionParts, prepare_session
 from stretchtimer.speech.clip_cache import ClipCache, VoiceChoice
 from stretchtimer.speech.session_speech import (
@@ -98,9 +99,18 @@ def run_session(qtbot, voice: str) -> tuple[list[Event], SessionParts, FakeClock
     assert parts.stream is not None
     parts.stream.stop()  # as if the renderer had fallen far behind: nothing comes for now
     clock = FakeClock()
+    _driver, events = driven(parts, "two-holds", clock)
+    return events, parts, clock
+
+
+def driven(
+    parts: SessionParts, routine_id: str, clock: FakeClock
+) -> tuple[SessionDriver, list[Event]]:
+    """The prepared session started on ``clock`` as the app drives it, and the list that
+    collects every event its engine sends."""
     driver = parts.drive(
-        routine_id="two-holds",
-        paths=paths,
+        routine_id=routine_id,
+        paths=app_paths(),
         speed=1.0,
         comfort_before=None,
         on_problem=print,
@@ -109,7 +119,7 @@ def run_session(qtbot, voice: str) -> tuple[list[Event], SessionParts, FakeClock
     events: list[Event] = []
     driver.engine_event.connect(events.append)
     driver.start()
-    return events, parts, clock
+    return driver, events
 
 
 def test_a_session_that_reaches_unrendered_words_waits_at_the_boundary_and_goes_on(
@@ -154,17 +164,7 @@ def test_the_natural_voice_streams_too_and_the_session_never_waits_when_ahead(
     assert prepared.spoken.pending
     parts = SessionParts(prepared, settings)
     clock = FakeClock()
-    driver = parts.drive(
-        routine_id="two-holds",
-        paths=paths,
-        speed=1.0,
-        comfort_before=None,
-        on_problem=print,
-        clock=clock,
-    )
-    events: list[Event] = []
-    driver.engine_event.connect(events.append)
-    driver.start()
+    driver, events = driven(parts, "two-holds", clock)
     stream = parts.stream
     assert stream is not None
     qtbot.waitUntil(lambda: stream.finished, timeout=60_000)
@@ -234,17 +234,7 @@ def test_the_longest_routine_starts_on_one_clip_and_its_first_segment_is_re_time
     assert list(prepared.spoken.clips) == words[:1]  # nothing else was rendered before Start
     parts = SessionParts(prepared, settings)
     clock = FakeClock()
-    driver = parts.drive(
-        routine_id="longest",
-        paths=paths,
-        speed=1.0,
-        comfort_before=None,
-        on_problem=print,
-        clock=clock,
-    )
-    events: list[Event] = []
-    driver.engine_event.connect(events.append)
-    driver.start()
+    driver, events = driven(parts, "longest", clock)
     engine = driver.engine
     engine.stall_gap = math.inf  # the fake clock jumps from cue to cue: late, not stalled
     assert engine.state is State.RUNNING and engine.index == 0  # started on its first words

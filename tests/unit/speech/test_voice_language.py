@@ -79,6 +79,14 @@ def test_a_chosen_voice_of_another_language_is_swapped_and_the_person_told(
     assert voice_for_language("", "de", voices).notice("de") == ""
 
 
+def test_the_systems_own_default_voice_is_named_in_the_notice(voices: list[VoiceEntry]) -> None:
+    system = next(entry for entry in voices if entry.system_default)
+    assert system.engine == "pyttsx3" and not system.default  # the natural voice is the app's
+    pick = voice_for_language("pyttsx3:", "de", voices)
+    assert pick.voice == GERMAN and pick.chosen_name == system.name
+    assert f"Your voice ({system.name}) does not speak Deutsch" in pick.notice("de")
+
+
 def test_the_notice_is_in_the_apps_language(voices: list[VoiceEntry], language) -> None:  # type: ignore[no-untyped-def]
     language("fr")
     pick = voice_for_language(ENGLISH_US, "de", voices)

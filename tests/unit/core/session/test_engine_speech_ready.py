@@ -230,3 +230,18 @@ def test_first_words_rendered_long_after_the_chime_come_at_once_never_late() -> 
     assert [event.cue.role for event in said] == [CueRole.INTRO]
     assert said[0].late_by == pytest.approx(0.0)  # on time: the segment counts from here
     assert engine.elapsed(clock.now()) == pytest.approx(plan.segments[0].cues[NAME].offset)
+
+
+def test_skipping_to_the_end_while_waiting_finishes_and_waits_for_nothing() -> None:
+    plan = plan_with(0.5)
+    clock = FakeClock()
+    engine = SessionEngine(plan, ready_until=1)
+    engine.stall_gap = math.inf
+    engine.start(clock.now())
+    clock.advance(plan.segments[0].duration)
+    engine.tick(clock.now())
+    assert engine.waiting_for_speech
+    while engine.state is not State.FINISHED:
+        engine.skip(clock.now())
+    assert not engine.waiting_for_speech  # nothing is said to be on its way any more
+    assert engine.speech_ready(len(plan.segments), clock.now()) == []

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.session.estimate import estimated_seconds
@@ -43,6 +44,19 @@ def test_typing_filters_by_title_and_stretch_names(qtbot, window: MainWindow) ->
     assert visible_ids(window) == []
     assert window.routines.empty.isVisibleTo(window.routines)
     assert not window.routines.start_button.isEnabled()
+
+
+def test_the_search_gets_its_clear_button_once_the_page_has_painted(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+) -> None:
+    search = window.routines.search
+    qtbot.waitUntil(search.isClearButtonEnabled, timeout=2000)
+    qtbot.keyClicks(search, "hip")
+    clear = [button for button in search.findChildren(QToolButton) if button.isVisible()]
+    assert len(clear) == 1
+    qtbot.mouseClick(clear[0], Qt.MouseButton.LeftButton)
+    assert search.text() == ""
 
 
 def test_tag_filter_shows_only_routines_with_that_tag(window: MainWindow) -> None:

@@ -4,6 +4,8 @@ comfort asked before and after, mute applied at once, and the reasons when the v
 from __future__ import annotations
 
 import dataclasses
+import os
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,9 +18,16 @@ from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.events import CueDue
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.controller import Phase, SessionController
+from stretchtimer.gui.session.controller import (
+    SOUNDS_FIRST_MS,
+    Phase,
+    SessionController,
+    sounds_first,
+)
 from stretchtimer.gui.tasks import ImmediateTaskRunner
+from stretchtimer.runtime.audio.link import shared_link
 from stretchtimer.storage.history import open_history
+from stretchtimer.storage.settings import Settings
 from tests.unit.gui.conftest import save_artifact, wait_for_session, wait_started
 
 
@@ -325,3 +334,68 @@ def test_the_start_chime_rings_while_the_first_words_render_and_the_quiet_counts
     assert said[0].late_by == pytest.approx(0.0)
     controller.stop()
     controller.close()
+
+
+@pytest.mark.parametrize(
+    ("voice", "running", "chime_early", "first"),
+    [
+        ("pyttsx3:", False, True, True),  # the chime is what the person waits for
+        ("piper:en_US-joe-medium", False, True, False),  # the words take longer: at once
+        ("pyttsx3:", True, True, False),  # the audio process runs already
+        ("pyttsx3:", False, False, False),  # a question or a preview: no early chime
+    ],
+)
+def test_the_audio_process_starts_first_only_when_the_chime_is_what_is_waited_for(
+    voice: str, running: bool, chime_early: bool, first: bool
+) -> None:
+    settings = Settings(voice=voice)
+    assert sounds_first(settings, audio_running=running, chime_early=chime_early) is first
+
+
+def test_with_the_system_voice_the_chimes_load_before_the_words_render(
+    qtbot,
+    system_voice: AppServices,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    shared_link().stop_child()  # a cold start: no audio process left by a test before
+    # The order, not the bound (the next test): a loaded machine may pass 0.4 s.
+    monkeypatch.setattr("stretchtimer.gui.session.controller.SOUNDS_FIRST_MS", 20_000)
+    tasks = HeldTasks()
+    services = dataclasses.replace(system_voice, tasks=tasks)
+    routine = services.library.get("two-minute-reset").routine
+    assert routine is not None
+    controller = SessionController(services, "two-minute-reset", routine)
+    controller.begin()
+    player = controller.player
+    assert player is not None and player.audio_process is not None
+    assert tasks.held == []  # the speech waits: its worker would share the CPU
+    qtbot.waitUntil(lambda: tasks.held != [], timeout=10_000)
+    assert player.is_ready() and controller._chimed_at is not None  # the chime came first
+    tasks.release()
+    qtbot.waitUntil(lambda: controller.phase is Phase.RUNNING, timeout=10_000)
+    controller.stop()
+    controller.close()
+
+
+def test_the_words_render_within_the_bound_when_the_audio_process_does_not_answer(
+    qtbot,
+    system_voice: AppServices,  # type: ignore[no-untyped-def]
+) -> None:
+    shared_link().stop_child()
+    tasks = HeldTasks()
+    services = dataclasses.replace(system_voice, tasks=tasks)
+    routine = services.library.get("two-minute-reset").routine
+    assert routine is not None
+    controller = SessionController(services, "two-minute-reset", routine)
+    controller.begin()
+    player = controller.player
+    assert player is not None and player.audio_process is not None
+    os.kill(player.audio_process, signal.SIGSTOP)  # hung before it loaded anything
+    began = time.monotonic()
+    qtbot.waitUntil(lambda: tasks.held != [], timeout=SOUNDS_FIRST_MS + 2000)
+    assert time.monotonic() - began < SOUNDS_FIRST_MS / 1000 + 0.5
+    assert not player.is_ready()  # the bound asked for the words, not the chimes
+    controller.stop()
+    controller.close()
+    tasks.release()  # stopped meanwhile: the prepared session is let go
+    assert controller.phase is Phase.FINISHED and controller.parts is None

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from stretchtimer.gui.session.compact.controls import MiniControls
+
+
+@pytest.fixture
+def controls(qtbot: QtBot) -> MiniControls:
+    made = MiniControls()
+    qtbot.addWidget(made)
+    return made
 
 
 def picture(controls: MiniControls, name: str) -> QImage:
@@ -13,9 +21,7 @@ def picture(controls: MiniControls, name: str) -> QImage:
     return button.icon().pixmap(18, 18).toImage()
 
 
-def test_the_play_button_offers_to_resume_a_paused_session(qtbot: QtBot) -> None:
-    controls = MiniControls()
-    qtbot.addWidget(controls)
+def test_the_play_button_offers_to_resume_a_paused_session(controls: MiniControls) -> None:
     controls.restyle(muted=False)
     running = picture(controls, "play")
     assert controls.play.accessibleName() == "Pause (Space)"
@@ -27,9 +33,7 @@ def test_the_play_button_offers_to_resume_a_paused_session(qtbot: QtBot) -> None
     assert picture(controls, "play") == running
 
 
-def test_the_mute_button_offers_to_unmute_when_muted(qtbot: QtBot) -> None:
-    controls = MiniControls()
-    qtbot.addWidget(controls)
+def test_the_mute_button_offers_to_unmute_when_muted(controls: MiniControls) -> None:
     controls.restyle(muted=False)
     sounding = picture(controls, "mute")
     assert controls.mute.accessibleName() == "Mute (M)"
@@ -38,9 +42,7 @@ def test_the_mute_button_offers_to_unmute_when_muted(qtbot: QtBot) -> None:
     assert picture(controls, "mute") != sounding
 
 
-def test_a_new_theme_keeps_the_paused_play_button(qtbot: QtBot) -> None:
-    controls = MiniControls()
-    qtbot.addWidget(controls)
+def test_a_new_theme_keeps_the_paused_play_button(controls: MiniControls) -> None:
     controls.show_paused(True)
     controls.restyle(muted=False)
     assert controls.play.accessibleName() == "Resume (Space)"

@@ -13,7 +13,8 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.controller import Phase
+from stretchtimer.gui.session.compact.view import MiniPlayer
+from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.session.player.text import player_text, ring_state
 from tests.unit.gui.conftest import save_artifact, wait_started
 from tests.unit.gui.session.compact.conftest import start_compact
@@ -31,15 +32,35 @@ def next_deadline(window: MainWindow, clock: FakeClock) -> None:
     controller.driver.tick()
 
 
+def start_fast(
+    qtbot: QtBot, desk: Desk, services: AppServices, routine_id: str
+) -> tuple[MiniPlayer, SessionController]:
+    """``routine_id`` in the compact player, played ten times as fast, and its session."""
+    services.speed = SPEED
+    mini = start_compact(qtbot, desk, desk.window, routine_id)
+    controller = desk.window.sessions.controller
+    assert controller is not None
+    return mini, controller
+
+
+def stop_and_close(qtbot: QtBot, desk: Desk, window: MainWindow) -> MiniPlayer:
+    """Desk hips in the compact player, stopped with Esc twice, then its Close clicked."""
+    mini = start_compact(qtbot, desk, window, "desk-hips")
+    qtbot.keyClick(mini, Qt.Key.Key_Escape)
+    qtbot.keyClick(mini, Qt.Key.Key_Escape)
+    controller = window.sessions.controller
+    assert controller is not None
+    qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
+    qtbot.mouseClick(mini.close_button, Qt.MouseButton.LeftButton)
+    return mini
+
+
 def test_the_compact_player_shows_the_session_as_the_full_player_would(
     qtbot: QtBot, desk: Desk, window: MainWindow, services: AppServices, clock: FakeClock
 ) -> None:
-    services.speed = SPEED
-    mini = start_compact(qtbot, desk, window, "hip-openers")
+    mini, controller = start_fast(qtbot, desk, services, "hip-openers")
     assert mini.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert mini.width() <= 460 and mini.height() <= 280  # small
-    controller = window.sessions.controller
-    assert controller is not None
     kinds = set()
     while controller.phase is Phase.RUNNING:
         clock.advance(0.4)  # a moment inside each part
@@ -63,10 +84,8 @@ def test_the_compact_player_shows_the_session_as_the_full_player_would(
 def test_keys_in_the_compact_player(
     qtbot: QtBot, desk: Desk, window: MainWindow, services: AppServices, clock: FakeClock
 ) -> None:
-    services.speed = SPEED
-    mini = start_compact(qtbot, desk, window, "hip-openers")
-    controller = window.sessions.controller
-    assert controller is not None and controller.driver is not None
+    mini, controller = start_fast(qtbot, desk, services, "hip-openers")
+    assert controller.driver is not None
     engine = controller.driver.engine
 
     qtbot.keyClick(mini, Qt.Key.Key_Right)  # skip the preparation
@@ -111,10 +130,7 @@ def test_keys_in_the_compact_player(
 def test_switching_back_shows_the_full_player_at_the_same_moment(
     qtbot: QtBot, desk: Desk, window: MainWindow, services: AppServices, clock: FakeClock
 ) -> None:
-    services.speed = SPEED
-    mini = start_compact(qtbot, desk, window, "desk-hips")
-    controller = window.sessions.controller
-    assert controller is not None
+    mini, controller = start_fast(qtbot, desk, services, "desk-hips")
     for _ in range(3):
         next_deadline(window, clock)
     clock.advance(0.7)
@@ -133,26 +149,14 @@ def test_switching_back_shows_the_full_player_at_the_same_moment(
 def test_closing_the_finished_compact_player_leaves_the_app_in_the_tray(
     qtbot: QtBot, desk: Desk, window: MainWindow
 ) -> None:
-    mini = start_compact(qtbot, desk, window, "desk-hips")
-    qtbot.keyClick(mini, Qt.Key.Key_Escape)
-    qtbot.keyClick(mini, Qt.Key.Key_Escape)
-    controller = window.sessions.controller
-    assert controller is not None
-    qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
-    qtbot.mouseClick(mini.close_button, Qt.MouseButton.LeftButton)
+    mini = stop_and_close(qtbot, desk, window)
     assert not mini.isVisible() and not window.isVisible()  # in the tray
 
 
 def test_without_a_tray_closing_the_finished_compact_player_brings_the_window_back(
     qtbot: QtBot, desk_without_tray: Desk, window: MainWindow
 ) -> None:
-    mini = start_compact(qtbot, desk_without_tray, window, "desk-hips")
-    qtbot.keyClick(mini, Qt.Key.Key_Escape)
-    qtbot.keyClick(mini, Qt.Key.Key_Escape)
-    controller = window.sessions.controller
-    assert controller is not None
-    qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
-    qtbot.mouseClick(mini.close_button, Qt.MouseButton.LeftButton)
+    stop_and_close(qtbot, desk_without_tray, window)
     assert window.isVisible()
     assert window.session.currentWidget() is window.session.complete
 
@@ -177,11 +181,8 @@ def test_screenshots_of_the_compact_player(
     clock: FakeClock,
     themes,  # type: ignore[no-untyped-def]
 ) -> None:
-    window = desk.window
-    services.speed = SPEED
-    mini = start_compact(qtbot, desk, window, "hip-openers")
-    controller = window.sessions.controller
-    assert controller is not None and controller.driver is not None
+    mini, controller = start_fast(qtbot, desk, services, "hip-openers")
+    assert controller.driver is not None
     engine = controller.driver.engine
     for kind, seconds in ((SegmentKind.HOLD, 1.3), (SegmentKind.BREATHS, 0.8)):
         while engine.segment.kind is not kind:

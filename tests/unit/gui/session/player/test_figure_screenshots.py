@@ -13,7 +13,7 @@ from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui import theme
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.theme import ThemeManager
-from tests.unit.gui.conftest import save_artifact, voice_caught_up, wait_started
+from tests.unit.gui.conftest import go_to, save_artifact, wait_started
 
 pytestmark = pytest.mark.usefixtures("system_voice")  # about the figure, not the voice
 
@@ -26,20 +26,6 @@ class Shot:
 
     def grab(self) -> QPixmap:
         return self.pixmap
-
-
-def go_to(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock, kind: SegmentKind, seconds: float
-) -> None:
-    controller = window.sessions.controller
-    assert controller is not None and controller.driver is not None
-    while controller.driver.engine.segment.kind is not kind:
-        controller.skip()
-    voice_caught_up(qtbot, window)
-    for _ in range(round(seconds)):  # a second at a time, as the heartbeat ticks: one
-        clock.advance(1.0)  # jump of many seconds is a stalled program, and pauses
-        controller.driver.tick()
-    window.session.player.refresh()
 
 
 def accent_pixels(image: QImage) -> int:
@@ -92,6 +78,6 @@ def test_the_player_with_the_figure_at_1x_and_2x(
     window.sessions.controller.stop()  # type: ignore[union-attr]
     window.sessions.start_routine("hip-strength")
     wait_started(qtbot, window)
-    go_to(qtbot, window, clock, SegmentKind.REPS, 1.5)  # time enough to ease from the last pose
+    go_to(qtbot, window, clock, SegmentKind.REPS, 2)  # time enough to ease from the last pose
     assert figure.pose() is not None and figure.pose().pose.name == "glute-bridge"  # type: ignore[union-attr]
     save_artifact(window, f"{scheme}-player-figure-reps")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from stretchtimer.gui.session.player.stage import PlayerStage
@@ -23,9 +24,14 @@ PIGEON = PlayerText(
 )
 
 
-def test_the_words_of_the_moment_with_the_side_in_one_word(qtbot: QtBot) -> None:
-    stage = PlayerStage()
-    qtbot.addWidget(stage)
+@pytest.fixture
+def stage(qtbot: QtBot) -> PlayerStage:
+    made = PlayerStage()
+    qtbot.addWidget(made)
+    return made
+
+
+def test_the_words_of_the_moment_with_the_side_in_one_word(stage: PlayerStage) -> None:
     stage.show()
     stage.show_words(PIGEON)
     assert stage.step_name.text() == "Pigeon pose"
@@ -36,16 +42,12 @@ def test_the_words_of_the_moment_with_the_side_in_one_word(qtbot: QtBot) -> None
     assert stage.upcoming.text() == "Next: Straddle fold"
 
 
-def test_the_easier_variation_is_named_before_its_instructions(qtbot: QtBot) -> None:
-    stage = PlayerStage()
-    qtbot.addWidget(stage)
+def test_the_easier_variation_is_named_before_its_instructions(stage: PlayerStage) -> None:
     stage.show_words(replace(PIGEON, easier=True))
     assert stage.instructions.text() == "Easier: Sink your hips towards the floor."
 
 
-def test_a_step_without_sides_shows_no_side(qtbot: QtBot) -> None:
-    stage = PlayerStage()
-    qtbot.addWidget(stage)
+def test_a_step_without_sides_shows_no_side(stage: PlayerStage) -> None:
     stage.show()
     stage.show_words(PIGEON)
     stage.show_words(replace(PIGEON, side="", badge=""))
@@ -53,9 +55,7 @@ def test_a_step_without_sides_shows_no_side(qtbot: QtBot) -> None:
     assert stage.side.accessibleName() == "Side"
 
 
-def test_clearing_leaves_nothing_of_the_session_before(qtbot: QtBot) -> None:
-    stage = PlayerStage()
-    qtbot.addWidget(stage)
+def test_clearing_leaves_nothing_of_the_session_before(stage: PlayerStage) -> None:
     stage.show()
     stage.show_words(PIGEON)
     stage.clear()

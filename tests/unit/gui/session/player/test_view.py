@@ -10,7 +10,7 @@ from stretchtimer.core.session.events import State
 from stretchtimer.core.session.plan import SegmentKind
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.controller import Phase
+from stretchtimer.gui.session.controller import Phase, SessionController
 from tests.unit.gui.conftest import save_artifact, wait_started
 
 pytestmark = pytest.mark.usefixtures("system_voice")  # about the player, not the voice
@@ -18,16 +18,22 @@ pytestmark = pytest.mark.usefixtures("system_voice")  # about the player, not th
 SPEED = 10.0
 
 
-def start_with_keyboard(qtbot, window: MainWindow, routine_id: str) -> None:  # type: ignore[no-untyped-def]
+def start_with_keyboard(qtbot, window: MainWindow, routine_id: str) -> SessionController:  # type: ignore[no-untyped-def]
     window.routines.select(routine_id)
     window.routines.list.setFocus()
     qtbot.keyClick(window.routines.list, Qt.Key.Key_Return)
     wait_started(qtbot, window)
-    assert (
-        window.sessions.controller is not None
-        and window.sessions.controller.routine_id == routine_id
-    )
+    controller = window.sessions.controller
+    assert controller is not None and controller.routine_id == routine_id
     assert window.current_place() == "session"
+    return controller
+
+
+@pytest.fixture
+def hip_openers(qtbot, window: MainWindow, services: AppServices) -> SessionController:  # type: ignore[no-untyped-def]
+    """Hip openers, started with the keyboard and played ten times as fast."""
+    services.speed = SPEED
+    return start_with_keyboard(qtbot, window, "hip-openers")
 
 
 def advance_to_next_deadline(window: MainWindow, clock: FakeClock) -> None:
@@ -42,15 +48,10 @@ def advance_to_next_deadline(window: MainWindow, clock: FakeClock) -> None:
 
 
 def test_a_whole_session_shows_each_part_and_ends_on_the_complete_view(
-    qtbot,
-    window: MainWindow,
-    services: AppServices,
-    clock: FakeClock,  # type: ignore[no-untyped-def]
+    window: MainWindow, hip_openers: SessionController, clock: FakeClock
 ) -> None:
-    services.speed = SPEED
-    start_with_keyboard(qtbot, window, "hip-openers")
-    controller = window.sessions.controller
-    assert controller is not None and controller.driver is not None
+    controller = hip_openers
+    assert controller.driver is not None
     player = window.session.player
     seen: list[tuple[str, str, str]] = []
     while controller.phase is Phase.RUNNING:
@@ -93,13 +94,11 @@ def test_a_whole_session_shows_each_part_and_ends_on_the_complete_view(
 def test_keys_pause_skip_back_easier_mute_and_stop(
     qtbot,
     window: MainWindow,
-    services: AppServices,
+    hip_openers: SessionController,
     clock: FakeClock,  # type: ignore[no-untyped-def]
 ) -> None:
-    services.speed = SPEED
-    start_with_keyboard(qtbot, window, "hip-openers")
-    controller = window.sessions.controller
-    assert controller is not None and controller.driver is not None
+    controller = hip_openers
+    assert controller.driver is not None
     engine = controller.driver.engine
     player = window.session.player
     player.setFocus()
@@ -156,9 +155,8 @@ def test_space_pauses_even_when_a_control_button_has_focus(
     window: MainWindow,
     services: AppServices,  # type: ignore[no-untyped-def]
 ) -> None:
-    start_with_keyboard(qtbot, window, "desk-hips")
-    controller = window.sessions.controller
-    assert controller is not None and controller.driver is not None
+    controller = start_with_keyboard(qtbot, window, "desk-hips")
+    assert controller.driver is not None
     window.session.player.stop_button.setFocus()
     qtbot.keyClick(window.session.player.stop_button, Qt.Key.Key_Space)
     assert controller.driver.engine.state is State.PAUSED  # paused, not stopped
