@@ -18,8 +18,15 @@
   ``say()`` + ``runAndWait()`` at each cue's time (its reference beep played the
   way pyttsx3 plays, with ``aplay``), and the ratio of the two p95 is reported.
   ``cue_onset_error_natural``: the same with the natural voice (target p95 <= 20 ms).
+  The reference beep is a clip of the same cue player, played in the audio process
+  like every cue, five times (see ``measure_ours``); a spoken cue's onset is where its
+  clip's waveform is found in the recording (see ``aligned_onsets``), a chime's and a
+  beep's where the sound rises (they start sharply).
 - ``playback_loop_stall``: the longest the Qt event loop was held up during the
   session (a 10 ms timer's worst lateness); target ≤ 50 ms.
+
+``BENCH_SPEECH_PART=onset python benchmarks/run.py --repeat 3 speech`` runs the cue
+onsets alone (``=render`` the rendering alone).
 """
 
 from __future__ import annotations
@@ -53,6 +60,10 @@ NATURAL_COLD_TARGET_MS = 4000.0
 WARM_TARGET_MS = 50.0
 ONSET_TARGET_MS = 20.0
 STALL_TARGET_MS = 50.0
+PART = "BENCH_SPEECH_PART"  # =onset: only the cue onsets (about 3 minutes); =render: the rest
+REFERENCE = "(the reference beep)"  # its key among the player's clips
+REFERENCES = 5  # beeps, REFERENCE_GAP_MS apart, after the warm-up's
+REFERENCE_GAP_MS = 600  # the beep is 400 ms long: then silence, so that each is an onset
 VOICE = VoiceChoice(SYSTEM_DEFAULT, 165)
 NATURAL = VoiceChoice(NATURAL_DEFAULT, 165)
 
@@ -92,12 +103,17 @@ def cue_texts() -> list[str]:
 
 
 def run() -> Iterator[Result]:
-    texts = cue_texts()
-    assert len(texts) == RENDER_CUES
+    part = os.environ.get(PART, "").strip()
+    if part not in ("", "render", "onset"):
+        raise SystemExit(f"{PART} takes render or onset (or nothing for both), not {part!r}")
     with tempfile.TemporaryDirectory(prefix="stretchtimer-bench-") as folder:
         root = Path(folder)
-        yield from render_results(root, texts)
-        yield from onset_results(root)
+        if part != "onset":
+            texts = cue_texts()
+            assert len(texts) == RENDER_CUES
+            yield from render_results(root, texts)
+        if part != "render":
+            yield from onset_results(root)
 
 
 def render_results(root: Path, texts: list[str]) -> Iterator[Result]:
@@ -327,8 +343,7 @@ def measure_ours(
     voice: VoiceChoice = VOICE,
     label: str = "ours",
 ) -> dict[str, Any]:
-    from PySide6.QtCore import QObject, Qt, QTimer, QUrl
-    from PySide6.QtMultimedia import QSoundEffect
+    from PySide6.QtCore import QObject, Qt, QTimer
 
     from stretchtimer.core.routine.file import load_routine
     from stretchtimer.core.session.engine import SessionEngine
@@ -345,28 +360,38 @@ def measure_ours(
         routine, PlanOptions(), voice, lambda: ClipRenderer(ClipCache(root / f"clips-{label}"))
     )
     stream = io.StringIO()
-    player = CuePlayer(spoken.clip_paths(), timing_log=TimingLog(stream))
-    beep = QSoundEffect()
-    beep.setSource(QUrl.fromLocalFile(str(reference)))
+    # The reference beep is one more clip of the same player: it travels the way every
+    # cue does (a line down the pipe to the audio process, one of its sounds), so it
+    # comes out of the same PulseAudio stream. A beep played by a sound effect of this
+    # process went out on a stream of its own, whose queue differed from the audio
+    # process's: every cue was counted 10-15 ms late on average (issue 18). And it is
+    # played REFERENCES times, the median taken: Qt keeps two to four periods of the
+    # sink (11.6 ms each here) queued on its stream, a different number from moment to
+    # moment, and one beep would set every cue's zero by the queue of its one moment.
+    player = CuePlayer({**spoken.clip_paths(), REFERENCE: reference}, timing_log=TimingLog(stream))
     driver = SessionDriver(SessionEngine(spoken.plan))
     player.attach(driver.engine_event)
     wait_until_ready(player)
-    while beep.status() is not QSoundEffect.Status.Ready:
-        app.processEvents()
     marks: dict[str, float] = {}
     stall = StallMeter(QObject, QTimer, Qt)
+
+    references: list[float] = []
 
     def warm_up() -> None:
         # The first sound a process plays comes out about 10 ms sooner than every
         # later one (its audio stream starts empty): it would skew the reference.
-        beep.play()
+        player.say(REFERENCE)
         marks["warm_up"] = time.monotonic()
-        QTimer.singleShot(600, play_reference)
+        QTimer.singleShot(REFERENCE_GAP_MS, play_reference)
 
     def play_reference() -> None:
-        beep.play()
-        marks["reference"] = time.monotonic()
-        QTimer.singleShot(1000, driver.start)
+        player.say(REFERENCE)
+        references.append(time.monotonic())
+        if len(references) < REFERENCES:
+            QTimer.singleShot(REFERENCE_GAP_MS, play_reference)
+        else:
+            marks["reference"] = references[0]
+            QTimer.singleShot(1000, driver.start)
 
     driver.finished.connect(lambda _status: player.when_quiet(app.quit))
     with server.recording(root / f"{label}.wav") as wav:
@@ -375,9 +400,15 @@ def measure_ours(
         app.exec()
         stall.stop()
     records = [json.loads(line) for line in stream.getvalue().splitlines()]
-    played = [record for record in records if record["what"] in ("chime", "voice")]
+    played = [
+        record
+        for record in records
+        if record["what"] in ("chime", "voice") and record.get("due") is not None
+    ]
     recording = Recording.load(wav)
-    errors, voice_errors, missed, signed = onset_errors(recording, marks, played)
+    errors, voice_errors, missed, signed = onset_errors(
+        recording, marks, references, played, clips=spoken.clip_paths(), wav=wav
+    )
     player.close()
     return {
         "errors_ms": errors,
@@ -418,19 +449,91 @@ class StallMeter:
 
 
 def onset_errors(
-    recording: Any, marks: dict[str, float], played: list[dict[str, Any]]
+    recording: Any,
+    marks: dict[str, float],
+    references: list[float],
+    played: list[dict[str, Any]],
+    *,
+    clips: dict[str, Path] | None = None,
+    wav: Path | None = None,
 ) -> tuple[list[float], list[float], int, list[float]]:
-    """|onset − scheduled| in ms for each played cue, anchored on the reference beep."""
+    """|onset − scheduled| in ms for each played cue, anchored on the reference beeps:
+    where a sound played at a moment of the clock is heard in the recording is the
+    median over the beeps. With ``clips`` and the recording's ``wav``, a spoken cue is
+    found where its clip's waveform is (``aligned_onsets``), not by its loudness."""
     from tests.integration.audio.onsets import match, nearest
 
     first = recording.first_sound()
     assert first is not None, "the warm-up beep was not heard"
     onsets = recording.onsets()
-    beep = nearest(onsets, first + marks["reference"] - marks["warm_up"])
-    assert beep is not None, "the reference beep was not heard"
-    reference_at = marks["reference"]
-    expected = [beep + (record["due"] - reference_at) for record in played]
+    heard_after_playing: list[float] = []
+    for played_at in references:
+        beep = nearest(onsets, first + played_at - marks["warm_up"])
+        assert beep is not None, "a reference beep was not heard"
+        heard_after_playing.append(beep - played_at)
+    shift = statistics.median(heard_after_playing)  # recording time - clock time
+    expected = [record["due"] + shift for record in played]
     heard = match(onsets, expected, 0.25)
+    if clips is not None and wav is not None:
+        spoken = [index for index, record in enumerate(played) if record["what"] == "voice"]
+        found = aligned_onsets(
+            wav, [expected[index] for index in spoken], [clips[played[i]["text"]] for i in spoken]
+        )
+        for index, onset in zip(spoken, found, strict=True):
+            heard[index] = onset
+    return cue_errors(played, expected, heard)
+
+
+ALIGN_SEARCH = 0.1  # seconds either side of the expected time
+ALIGN_LENGTH = 0.15  # seconds of a clip's start looked for
+ALIGN_MATCH = 0.5  # the least normalised correlation that counts as found
+
+
+def aligned_onsets(wav: Path, expected: list[float], sounds: list[Path]) -> list[float | None]:
+    """Where in the recording ``wav`` each sound's first ``ALIGN_LENGTH`` seconds are
+    found (normalised cross-correlation), within ``ALIGN_SEARCH`` of its expected time.
+
+    Loudness alone misses a soft start: the natural voice begins its words with a
+    breath of a few thousandths of full scale, and over the fading tail of a chime or
+    of the words before no frame rises sharply; the louder vowel 15-50 ms later was
+    then counted as the cue's start (or an earlier sound's). The waveform of the clip
+    that was played is found exactly, whatever sounds with it.
+    """
+    import numpy as np
+
+    from stretchtimer.speech.wav import read_samples
+
+    samples, info = read_samples(wav)
+    recorded = np.asarray(samples, dtype=np.float64)[:: info.channels]
+    rate = info.rate
+    templates: dict[Path, Any] = {}
+    found: list[float | None] = []
+    for when, path in zip(expected, sounds, strict=True):
+        if path not in templates:
+            clip, clip_info = read_samples(path)
+            source = np.asarray(clip, dtype=np.float64)[:: clip_info.channels]
+            times = np.arange(round(ALIGN_LENGTH * rate)) / rate
+            templates[path] = np.interp(times, np.arange(len(source)) / clip_info.rate, source)
+        template = templates[path]
+        start = round((when - ALIGN_SEARCH) * rate)
+        stop = round((when + ALIGN_SEARCH) * rate) + len(template)
+        if start < 0 or stop > len(recorded):
+            found.append(None)
+            continue
+        window = recorded[start:stop]
+        products = np.correlate(window, template, mode="valid")
+        energy = np.convolve(window * window, np.ones(len(template)), mode="valid")
+        score = products / (np.sqrt(energy * float(template @ template)) + 1e-9)
+        best = int(np.argmax(score))
+        found.append((start + best) / rate if score[best] >= ALIGN_MATCH else None)
+    return found
+
+
+def cue_errors(
+    played: list[dict[str, Any]], expected: list[float], heard: list[float | None]
+) -> tuple[list[float], list[float], int, list[float]]:
+    """|heard − expected| in ms of every cue heard, of the spoken ones, how many were not
+    heard, and the signed errors (heard − expected)."""
     errors: list[float] = []
     voice_errors: list[float] = []
     signed: list[float] = []
