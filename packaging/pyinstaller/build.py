@@ -103,19 +103,27 @@ def executable(bundle: Path) -> Path:
     return bundle / (f"{NAME}.exe" if sys.platform == "win32" else NAME)
 
 
-def run_bundle(bundle: Path, *args: str, home: Path, **env: str) -> str:
-    """Run the bundle from an unrelated folder with a private home; returns stdout."""
+def bundle_process(
+    bundle: Path, *args: str, home: Path, timeout: float = 120, input: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the bundle from an unrelated folder with a private home, to its end."""
     environment = dict(os.environ, STRETCHTIMER_HOME=str(home), **env)
     environment.pop("PYTHONPATH", None)
-    result = subprocess.run(
+    return subprocess.run(
         [str(executable(bundle)), *args],
+        input=input,
         capture_output=True,
         text=True,
         cwd=home,
         env=environment,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
+
+
+def run_bundle(bundle: Path, *args: str, home: Path, **env: str) -> str:
+    """Run the bundle from an unrelated folder with a private home; returns stdout."""
+    result = bundle_process(bundle, *args, home=home, **env)
     if result.returncode != 0:
         raise BundleError(
             f"`{NAME} {' '.join(args)}` exited {result.returncode}:\n{result.stderr[-2000:]}"
@@ -180,18 +188,9 @@ def smoke_test(bundle: Path, *, natural_voice: bool = False) -> list[str]:
 def start_audio_process(bundle: Path, home: Path) -> None:
     """The bundle runs its audio process (every sound of a session plays there): it
     starts, says hello (with or without a sound server), and ends when its input ends."""
-    environment = dict(os.environ, STRETCHTIMER_HOME=str(home), QT_NO_GLIB="1")
-    environment.pop("PYTHONPATH", None)
     try:
-        result = subprocess.run(
-            [str(executable(bundle)), "--audio-child"],
-            input="",
-            capture_output=True,
-            text=True,
-            cwd=home,
-            env=environment,
-            timeout=60,
-            check=False,
+        result = bundle_process(
+            bundle, "--audio-child", home=home, timeout=60, input="", QT_NO_GLIB="1"
         )
     except subprocess.TimeoutExpired as error:
         raise BundleError("the audio process did not end when its input ended") from error

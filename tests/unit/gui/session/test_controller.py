@@ -25,6 +25,7 @@ from stretchtimer.gui.session.controller import (
     sounds_first,
 )
 from stretchtimer.gui.tasks import ImmediateTaskRunner
+from stretchtimer.runtime.audio.cue_player import CuePlayer
 from stretchtimer.runtime.audio.link import shared_link
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.settings import Settings
@@ -352,6 +353,19 @@ def test_the_audio_process_starts_first_only_when_the_chime_is_what_is_waited_fo
     assert sounds_first(settings, audio_running=running, chime_early=chime_early) is first
 
 
+def begun_cold(services: AppServices, tasks: HeldTasks) -> tuple[SessionController, CuePlayer]:
+    """Start pressed on a short routine, the speech's preparation held in ``tasks``;
+    the controller and its cue player, whose audio process has started."""
+    services = dataclasses.replace(services, tasks=tasks)
+    routine = services.library.get("two-minute-reset").routine
+    assert routine is not None
+    controller = SessionController(services, "two-minute-reset", routine)
+    controller.begin()
+    player = controller.player
+    assert player is not None and player.audio_process is not None
+    return controller, player
+
+
 def test_with_the_system_voice_the_chimes_load_before_the_words_render(
     qtbot,
     system_voice: AppServices,
@@ -361,13 +375,7 @@ def test_with_the_system_voice_the_chimes_load_before_the_words_render(
     # The order, not the bound (the next test): a loaded machine may pass 0.4 s.
     monkeypatch.setattr("stretchtimer.gui.session.controller.SOUNDS_FIRST_MS", 20_000)
     tasks = HeldTasks()
-    services = dataclasses.replace(system_voice, tasks=tasks)
-    routine = services.library.get("two-minute-reset").routine
-    assert routine is not None
-    controller = SessionController(services, "two-minute-reset", routine)
-    controller.begin()
-    player = controller.player
-    assert player is not None and player.audio_process is not None
+    controller, player = begun_cold(system_voice, tasks)
     assert tasks.held == []  # the speech waits: its worker would share the CPU
     qtbot.waitUntil(lambda: tasks.held != [], timeout=10_000)
     assert player.is_ready() and controller._chimed_at is not None  # the chime came first
@@ -383,13 +391,7 @@ def test_the_words_render_within_the_bound_when_the_audio_process_does_not_answe
 ) -> None:
     shared_link().stop_child()
     tasks = HeldTasks()
-    services = dataclasses.replace(system_voice, tasks=tasks)
-    routine = services.library.get("two-minute-reset").routine
-    assert routine is not None
-    controller = SessionController(services, "two-minute-reset", routine)
-    controller.begin()
-    player = controller.player
-    assert player is not None and player.audio_process is not None
+    controller, player = begun_cold(system_voice, tasks)
     os.kill(player.audio_process, signal.SIGSTOP)  # hung before it loaded anything
     began = time.monotonic()
     qtbot.waitUntil(lambda: tasks.held != [], timeout=SOUNDS_FIRST_MS + 2000)
