@@ -63,6 +63,16 @@ class _Event(ctypes.Union):
     _fields_ = (("client", _ClientMessage), ("pad", ctypes.c_long * 24))
 
 
+def ended(app: subprocess.Popen[bytes]) -> None:
+    """End the app: asked to, then killed after 10 s."""
+    app.terminate()
+    try:
+        app.wait(10)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        app.wait()
+
+
 def close_like_a_window_manager(display: str, window: int) -> None:
     """Send ``window`` the WM_DELETE_WINDOW message a window manager sends for its close
     button (there is no window manager on this X server)."""
@@ -164,12 +174,7 @@ def tray_idle(environment: dict[str, str], folder: Path) -> tuple[float, float, 
         last = resident_kib(app.pid) / 1024
         kinds = memory_kinds(app.pid)
     finally:
-        app.terminate()
-        try:
-            app.wait(10)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait()
+        ended(app)
     return at_start, first, last, kinds
 
 
@@ -189,12 +194,7 @@ def tray_start(environment: dict[str, str], folder: Path) -> float:
             raise RuntimeError("the app quit instead of starting in the tray")
         return resident_kib(app.pid) / 1024
     finally:
-        app.terminate()
-        try:
-            app.wait(10)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait()
+        ended(app)
 
 
 def run() -> Iterator[Result]:
