@@ -41,8 +41,11 @@ def run(args: argparse.Namespace) -> int:
     if not entries:
         return 1
     if args.json:
+        # The list's own bookkeeping stays out: which voices were added, and which system
+        # voice stands behind "pyttsx3:" ("default" marks the one spoken when none is chosen).
+        hidden = {"added", "system_default"}
         listing = [
-            {key: value for key, value in dataclasses.asdict(entry).items() if key != "added"}
+            {key: value for key, value in dataclasses.asdict(entry).items() if key not in hidden}
             for entry in entries
         ]
         print(json.dumps(listing, indent=2, ensure_ascii=False))
