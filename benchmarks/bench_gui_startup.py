@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from benchmarks.harness import Result, at_most, reported
+from benchmarks.harness import Result, at_most, end_process, reported
 from benchmarks.xvfb import display_env, xvfb
 
 RUNS = 5
@@ -137,12 +137,7 @@ def measure(
         memory = resident_kib(process.pid)
         kinds = memory_kinds(process.pid)
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        end_process(process)
     return Start(shown, filled, memory, kinds)
 
 

@@ -37,7 +37,7 @@ from benchmarks.bench_gui_startup import (
     memory_kinds,
     resident_kib,
 )
-from benchmarks.harness import Result, at_most, reported
+from benchmarks.harness import Result, at_most, end_process, reported
 
 TARGET = 1.25
 FIRST_READ = 10.0  # seconds after the window closed
@@ -61,16 +61,6 @@ class _ClientMessage(ctypes.Structure):
 
 class _Event(ctypes.Union):
     _fields_ = (("client", _ClientMessage), ("pad", ctypes.c_long * 24))
-
-
-def ended(app: subprocess.Popen[bytes]) -> None:
-    """End the app: asked to, then killed after 10 s."""
-    app.terminate()
-    try:
-        app.wait(10)
-    except subprocess.TimeoutExpired:
-        app.kill()
-        app.wait()
 
 
 def close_like_a_window_manager(display: str, window: int) -> None:
@@ -174,7 +164,7 @@ def tray_idle(environment: dict[str, str], folder: Path) -> tuple[float, float, 
         last = resident_kib(app.pid) / 1024
         kinds = memory_kinds(app.pid)
     finally:
-        ended(app)
+        end_process(app)
     return at_start, first, last, kinds
 
 
@@ -194,7 +184,7 @@ def tray_start(environment: dict[str, str], folder: Path) -> float:
             raise RuntimeError("the app quit instead of starting in the tray")
         return resident_kib(app.pid) / 1024
     finally:
-        ended(app)
+        end_process(app)
 
 
 def run() -> Iterator[Result]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -46,3 +47,13 @@ def median_ms(task: Callable[[], object], *, runs: int, warmup: int = 1) -> floa
         task()
         times.append((time.perf_counter() - start) * 1000.0)
     return statistics.median(times)
+
+
+def end_process(process: subprocess.Popen[Any], grace: float = 10) -> None:
+    """End ``process``: asked to, then killed after ``grace`` seconds."""
+    process.terminate()
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

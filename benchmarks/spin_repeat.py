@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.harness import end_process  # noqa: E402
 from tests.integration.audio.pulse import PulseServer  # noqa: E402
 
 SPUN = 0.1  # share of one core (a quiet app uses about 0.01; a spinning one, what it can get)
@@ -97,12 +98,7 @@ def one_run(code: Path, seed: int) -> dict[str, object]:
             result["spun"] = max(result["gone_share"], result["back_share"]) > SPUN  # type: ignore[call-overload]
         finally:
             if app.poll() is None:
-                app.terminate()
-                try:
-                    app.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    app.kill()
-                    app.wait()
+                end_process(app, grace=15)
             server.stop()
     return result
 

@@ -12,6 +12,8 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 
+from benchmarks.harness import end_process
+
 
 @contextlib.contextmanager
 def xvfb(width: int = 1600, height: int = 1000) -> Iterator[str]:
@@ -42,12 +44,7 @@ def xvfb(width: int = 1600, height: int = 1000) -> Iterator[str]:
             raise RuntimeError("Xvfb did not start")
         yield f":{number}"
     finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        end_process(server)
 
 
 def display_env(display: str, **extra: str) -> dict[str, str]:
