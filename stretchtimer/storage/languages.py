@@ -29,10 +29,13 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
 from stretchtimer.core.i18n import SOURCE_LANGUAGE, Language, base_tag, p_, speaking_in
 from stretchtimer.core.routine.language_tags import same_language
 from stretchtimer.core.routine.languages import in_language, playing_language
 from stretchtimer.core.routine.model import Routine
+from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
+from stretchtimer.storage.settings import MAX_SETTINGS_BYTES
 
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 SOURCE_NAME = "English"
@@ -120,12 +123,18 @@ def configured_language(settings_file: Path) -> str:
     """The Language setting, read without judging the rest of the file ("" if none).
 
     The settings store reads, checks and repairs the file later; here only the one key
-    is wanted, before anything is shown.
+    is wanted, before anything is shown. It is read within the same bounds as there
+    (a FIFO, a huge file or ``[[[[...`` nested a thousand deep reads as no setting).
     """
     try:
-        with settings_file.open("rb") as file:
-            document = tomllib.load(file)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        document = loads_toml(read_bounded(settings_file, MAX_SETTINGS_BYTES).decode("utf-8"))
+    except (
+        OSError,
+        FileRefusedError,
+        tomllib.TOMLDecodeError,
+        ParseLimitError,
+        UnicodeDecodeError,
+    ):
         return ""
     appearance = document.get("appearance")
     value = appearance.get("language", "") if isinstance(appearance, dict) else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,13 @@ def test_lang_wins_over_the_setting_and_the_setting_over_the_system(tmp_path: Pa
 
 @pytest.mark.parametrize(
     "content",
-    [b"\xff\xfe not toml", b"appearance = 3\n", b"[appearance]\nlanguage = 7\n", b""],
+    [
+        b"\xff\xfe not toml",
+        b"appearance = 3\n",
+        b"[appearance]\nlanguage = 7\n",
+        b"",
+        b'[appearance]\nlanguage = "de"\nx = ' + b"[" * 3000,  # tomllib alone: RecursionError
+    ],
 )
 def test_a_broken_settings_file_falls_back_to_the_system(tmp_path: Path, content: bytes) -> None:
     settings = tmp_path / "settings.toml"
@@ -59,6 +66,12 @@ def test_a_broken_settings_file_falls_back_to_the_system(tmp_path: Path, content
     assert configured_language(settings) == ""
     assert settings.read_bytes() == content  # only read, never repaired here
     assert choose_language(None, settings, {"LANG": "es_ES.UTF-8"}) == "es"
+
+
+def test_a_settings_path_that_is_a_fifo_is_not_waited_on(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    os.mkfifo(settings)  # nobody writes: opening it to read would wait for ever
+    assert configured_language(settings) == ""
 
 
 def test_a_language_without_catalogues_reads_as_written_and_keeps_its_direction() -> None:
