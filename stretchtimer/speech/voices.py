@@ -16,12 +16,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
-import json
 import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from stretchtimer.core.bounded_parse import loads_json
+from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ NATURAL_DEFAULT = f"{PIPER}:{BUNDLED_VOICE}"
 SYSTEM_DEFAULT = f"{PYTTSX3}:"
 MODEL_SUFFIX = ".onnx"
 CONFIG_SUFFIX = ".onnx.json"
+MAX_CONFIG_BYTES = 4 * 1024 * 1024  # a voice's config is 5-20 KB (its phoneme table)
 
 
 @dataclass(frozen=True)
@@ -115,10 +118,12 @@ def find_piper_model(name: str, added: Path | None) -> PiperModel | None:
 def read_model(model: Path, *, bundled: bool = False) -> PiperModel:
     """The voice ``model`` with its config beside it; raises VoiceConfigError."""
     config = model.with_name(model.name + ".json")
-    try:
-        data = json.loads(config.read_text(encoding="utf-8"))
+    try:  # a file anybody could have made: bounded in size, nesting, and not a FIFO
+        data = loads_json(read_bounded(config, MAX_CONFIG_BYTES))
     except FileNotFoundError:
         raise VoiceConfigError(f"{config.name} is missing") from None
+    except FileRefusedError as error:
+        raise VoiceConfigError(f"{config.name} cannot be read (it {error.reason})") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise VoiceConfigError(f"{config.name} cannot be read ({error})") from None
     if not _looks_like_piper_config(data):

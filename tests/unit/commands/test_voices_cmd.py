@@ -57,11 +57,14 @@ def test_broken_voice_files_are_refused_in_one_sentence_and_nothing_is_copied(
     lonely.with_name(lonely.name + ".json").unlink()
     bad_config = bundled_copy(folder, "en_US-badconfig-medium")
     bad_config.with_name(bad_config.name + ".json").write_text("{}", encoding="utf-8")
+    deep_config = bundled_copy(folder, "en_US-deepconfig-medium")
+    deep_config.with_name(deep_config.name + ".json").write_text("[" * 5000, encoding="utf-8")
     cases = [
         (truncated, "does not speak (its voice file is damaged or incomplete)"),
         (not_a_voice, "does not speak (its voice file is damaged or incomplete)"),
         (lonely, "en_US-lonely-medium.onnx.json is missing"),
         (bad_config, "is not a Piper voice config"),
+        (deep_config, "en_US-deepconfig-medium.onnx.json cannot be read"),
         (folder / "en_US-cut-medium.onnx.json", "is not a Piper voice"),
         (folder / "missing.onnx", "There is no file"),
     ]
