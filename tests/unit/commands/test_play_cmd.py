@@ -12,6 +12,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,15 +23,59 @@ from tests.conftest import run_cli
 BUILTINS = [entry.id for entry in builtin_entries()]
 
 
+FAST_AND_MUTE = ("--no-gui", "--mute", "--speed", "100")
+
+
+class Played:
+    """``play ROUTINE --no-gui --mute --speed 100`` in a child process and a home of its own,
+    its output in files (a pipe nobody reads could fill up and stop it)."""
+
+    def __init__(self, routine_id: str, home: Path) -> None:
+        self.out, self.err = home / "stdout.txt", home / "stderr.txt"
+        with self.out.open("w") as out, self.err.open("w") as err:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "stretchtimer", "play", routine_id, *FAST_AND_MUTE],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                # As run_cli: the module's fixture comes before the autouse ``home``, which
+                # sets English for each test.
+                env=dict(os.environ, STRETCHTIMER_HOME=str(home), LANGUAGE="en"),
+                cwd=home,
+            )
+
+    def result(self, timeout: float = 120) -> tuple[int, str, str]:
+        code = self.process.wait(timeout)
+        return code, self.out.read_text(), self.err.read_text()
+
+
+@pytest.fixture(scope="module")
+def builtins_played(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Played]]:
+    """Every built-in routine played at once, side by side: the sessions wait on their timers
+    most of the time (at 100 times the speed each still takes 2-6 s), so together they take
+    as long as the longest one. Each test reads its own routine's run; none changes it."""
+    played = {
+        routine_id: Played(routine_id, tmp_path_factory.mktemp(f"play-{routine_id}"))
+        for routine_id in BUILTINS
+    }
+    yield played
+    for run in played.values():
+        if run.process.poll() is None:
+            run.process.kill()
+            run.process.wait()
+
+
 @pytest.mark.parametrize("routine_id", BUILTINS)
-def test_every_builtin_routine_plays_to_the_end(routine_id: str, home: Path) -> None:
-    result = run_cli("play", routine_id, "--no-gui", "--mute", "--speed", "100", home=home)
-    assert result.returncode == 0, result.stderr
-    assert "Session complete" in result.stdout
+def test_every_builtin_routine_plays_to_the_end(
+    routine_id: str, builtins_played: dict[str, Played]
+) -> None:
+    code, stdout, stderr = builtins_played[routine_id].result()
+    assert code == 0, stderr
+    assert "Session complete" in stdout
     entry = next(entry for entry in builtin_entries() if entry.id == routine_id)
     assert entry.routine is not None
     for number, step in enumerate(entry.routine.steps, start=1):
-        assert f"{number}/{len(entry.routine.steps)}  {step.name}" in result.stdout
+        assert f"{number}/{len(entry.routine.steps)}  {step.name}" in stdout
 
 
 def test_a_bad_routine_file_exits_1_with_its_problems(home: Path) -> None:
