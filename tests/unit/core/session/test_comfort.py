@@ -81,12 +81,21 @@ def tiny_routine(home: Path) -> str:
     return str(path)
 
 
+def skip_the_session(term: Terminal) -> None:
+    """Skip (N) the tiny routine's two segments as each shows, as a person may: the session
+    still ends completed, without its timers (and the words they wait for) running out."""
+    term.read_until(r"1/1 Knee hug · get ready")
+    term.press("n")
+    term.read_until(r"1/1 Knee hug · hold")
+    term.press("n")
+
+
 def test_a_sciatica_session_in_a_terminal_asks_before_and_after(home: Path) -> None:
     term = Terminal(home, tiny_routine(home), "--no-gui", "--mute")
     try:
         term.read_until(r"Before you start: how do your hips and back feel, 0 \(very sore\)")
         term.press("4\r")
-        term.read_until("1/1")
+        skip_the_session(term)
         term.read_until(r"And now: how do your hips and back feel", timeout=60)
         term.press("nine\r")
         term.read_until("Please type a whole number from 0 to 10")
@@ -108,6 +117,8 @@ def test_no_question_when_the_setting_says_never_or_for_a_preview(home: Path, wh
         extra = []
     term = Terminal(home, tiny_routine(home), "--no-gui", "--mute", *extra)
     try:
+        if not extra:  # the real-time session: skipped, as the preview runs fast anyway
+            skip_the_session(term)
         term.read_until("Session complete", timeout=60)
         assert term.wait() == 0
         assert "how do your hips" not in term.output
