@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import stat
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -94,13 +96,23 @@ def test_a_routine_played_once_starts_without_rendering_again(home: Path) -> Non
     assert len(made) >= 4  # the intro, "Hold for two seconds.", the countdown, the end
     assert log.read_text().count("speech worker") >= 1
     log.write_text("")
-    again = run_cli("play", str(routine), "--no-gui", home=home, env=silent)
+    # Played again, and muted at another rate: side by side (each session mostly waits on
+    # its timers), the muted one in a home of its own with the same settings and clips.
+    other = home / "other-home"
+    shutil.copytree(home / "config", other / "config")
+    shutil.copytree(clips, other / "cache" / "clips")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        again_run = pool.submit(run_cli, "play", str(routine), "--no-gui", home=home, env=silent)
+        muted_run = pool.submit(
+            run_cli, "play", str(routine), "--no-gui", "--mute", "--rate", "200", home=other
+        )
+        again, muted = again_run.result(), muted_run.result()
     assert again.returncode == 0, again.stderr
     assert {path.name: path.stat().st_mtime_ns for path in clips.iterdir()} == made
     assert "speech worker" not in log.read_text()  # no speech engine was started
-    muted = run_cli("play", str(routine), "--no-gui", "--mute", "--rate", "200", home=home)
     assert muted.returncode == 0
-    assert {path.name for path in clips.iterdir()} == set(made)  # muted: nothing rendered
+    other_clips = other / "cache" / "clips"
+    assert {path.name for path in other_clips.iterdir()} == set(made)  # muted: nothing rendered
 
 
 def test_a_progress_bar_shows_while_clips_render_and_only_then(
@@ -112,6 +124,14 @@ def test_a_progress_bar_shows_while_clips_render_and_only_then(
     for rendering in (True, False):
         term = Terminal(home, str(routine), "--no-gui")
         try:
+            if not rendering:
+                # Every clip is there before the session starts (that is what is checked):
+                # its two segments are skipped (N) as each shows, not waited out. The first
+                # session is not, so that its clips are all made as it plays.
+                term.read_until(r"1/1 Reach · get ready")
+                term.press("n")
+                term.read_until(r"1/1 Reach · hold")
+                term.press("n")
             term.read_until("Session complete")
             assert term.wait() == 0
         finally:
