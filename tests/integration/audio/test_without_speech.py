@@ -91,7 +91,7 @@ def test_without_a_sound_server_the_session_is_silent_and_says_so(home: Path) ->
         "two-minute-reset",
         "--no-gui",
         "--speed",
-        "50",
+        "100",
         home=home,
         env={"PULSE_SERVER": f"unix:{home}/no-such-server"},
     )

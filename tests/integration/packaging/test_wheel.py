@@ -204,7 +204,7 @@ def test_the_installed_command_runs_from_any_folder(venv: Path, home: Path) -> N
         "--no-gui",
         "--mute",
         "--speed",
-        "50",
+        "100",
     )
     assert played.returncode == 0, played.stderr
     assert "Session complete" in played.stdout

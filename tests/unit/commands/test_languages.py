@@ -333,7 +333,7 @@ def test_a_routine_plays_in_the_terminal_in_the_language_it_is_translated_into(
         "--no-gui",
         "--mute",
         "--speed",
-        "50",
+        "100",
         home=home,
     )
     assert result.returncode == 0, result.stderr
