@@ -221,9 +221,13 @@ def test_an_invalid_settings_file_in_a_read_only_folder_still_plays(home: Path) 
     config = home / "config"
     config.mkdir()
     (config / "settings.toml").write_text("version = 0\n[voice\n")
+    short = home / "short.toml"  # one step: a fraction of a second at the top speed
+    short.write_text(
+        'format = 1\ntitle = "Short"\n[pace]\nprepare = 1\n[[step]]\nname = "Reach"\nhold = 2\n'
+    )
     result = run_cli(
         "play",
-        "two-minute-reset",
+        str(short),
         "--no-gui",
         "--mute",
         "--speed",
