@@ -105,12 +105,15 @@ class PulseServer:
         self.process = None
 
     @contextlib.contextmanager
-    def recording(self, path: Path) -> Iterator[Path]:
+    def recording(self, path: Path, peaks: list[int] | None = None) -> Iterator[Path]:
         """Record the null sink's monitor to ``path`` (mono 16-bit WAV) while inside.
 
         The monitor of an idle null sink drops what it hears until its record stream
         has delivered a first buffer, so a silent stream keeps the sink running and
         the recording only counts once sound flows: the timeline has no holes.
+
+        ``peaks``, when given, gets the loudest sample of each piece as it is recorded:
+        a test can wait until something is heard instead of for a fixed time.
         """
         environment = {**os.environ, **self.env()}
         keep_alive = subprocess.Popen(
@@ -129,9 +132,15 @@ class PulseServer:
 
         def read() -> None:
             assert recorder.stdout is not None
+            measured = 0  # bytes of ``data`` already in ``peaks`` (whole samples only)
             with recorder.stdout:
                 while chunk := recorder.stdout.read1(65536):
                     data.extend(chunk)
+                    if peaks is not None:
+                        end = len(data) // 2 * 2
+                        piece = array.array("h", bytes(data[measured:end]))
+                        measured = end
+                        peaks.append(max((abs(sample) for sample in piece), default=0))
                     flowing.set()
 
         reader = threading.Thread(target=read, daemon=True)
