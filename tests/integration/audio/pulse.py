@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,21 @@ from stretchtimer.speech.wav import write_samples
 
 SINK = "stretchtimer_test"
 RATE = 48000
+HEARD = 1000  # a sample this loud: something was played (the null sink's silence is 0)
+
+
+def wait_to_hear(
+    peaks: list[int], seconds: float, pause: Callable[[int], object] | None = None
+) -> None:
+    """Until a recording's ``peaks`` have heard something, or ``seconds`` have passed (the
+    test checks what was recorded after); ``pause(ms)`` waits between looks (a Qt test
+    passes ``qtbot.wait``, so that its event loop runs)."""
+    deadline = time.monotonic() + seconds
+    while max(peaks, default=0) <= HEARD and time.monotonic() < deadline:
+        if pause is None:
+            time.sleep(0.05)
+        else:
+            pause(50)
 
 
 class PulseServer:

@@ -35,7 +35,7 @@ from stretchtimer.runtime.audio.link import ANSWER_MS
 from stretchtimer.storage.paths import app_paths
 from stretchtimer.storage.routines.library import RoutineLibrary
 from stretchtimer.storage.settings import SettingsStore
-from tests.integration.audio.pulse import PulseServer, private_servers
+from tests.integration.audio.pulse import HEARD, PulseServer, private_servers, wait_to_hear
 
 ROUTINE = """\
 format = 1
@@ -52,16 +52,6 @@ name = "Breathe"
 breaths = {breaths}
 """
 SPIN_SHARE = 0.2  # of one core, over seconds: a spinning loop takes all it can get
-
-
-HEARD = 1000  # a sample this loud: something was played (the sink's silence is 0)
-
-
-def wait_to_hear(qtbot: QtBot, peaks: list[int], seconds: float) -> None:
-    """Until the recording has heard something (checked after it), or ``seconds`` passed."""
-    deadline = time.monotonic() + seconds
-    while max(peaks, default=0) <= HEARD and time.monotonic() < deadline:
-        qtbot.wait(50)
 
 
 def peak(path: Path) -> int:
@@ -178,7 +168,7 @@ def test_the_server_restarts_mid_session_no_spin_the_session_ends_and_sound_is_b
         assert audio_process(controller) != first_child  # a new one, on the new server
         peaks: list[int] = []
         with server[-1].recording(home / "after.wav", peaks) as after:
-            wait_to_hear(qtbot, peaks, 8)  # breaths, a cue every 2 s
+            wait_to_hear(peaks, 8, qtbot.wait)  # breaths, a cue every 2 s
         assert not finished, "the session ended before its rest was skipped"
         skip_to_the_end(qtbot, controller, finished)
     finally:
@@ -205,7 +195,7 @@ def test_a_killed_audio_process_is_started_again_and_the_next_cue_is_heard(
         qtbot.waitUntil(lambda: audio_process(controller) != killed, timeout=3000)
         peaks: list[int] = []
         with server[0].recording(tmp_path / "after.wav", peaks) as after:
-            wait_to_hear(qtbot, peaks, 8)  # a breath cue every 2 s
+            wait_to_hear(peaks, 8, qtbot.wait)  # a breath cue every 2 s
         assert controller.phase is Phase.RUNNING
     finally:
         end_session(qtbot, controller)
@@ -241,7 +231,7 @@ def test_a_hung_audio_process_does_not_stall_the_app_and_is_replaced(
         heartbeat.stop()  # the recording below blocks this thread itself as it starts
         peaks: list[int] = []
         with server[0].recording(tmp_path / "after.wav", peaks) as after:
-            wait_to_hear(qtbot, peaks, 8)  # a breath cue every 2 s
+            wait_to_hear(peaks, 8, qtbot.wait)  # a breath cue every 2 s
     finally:
         heartbeat.stop()
         end_session(qtbot, controller)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.audio.pulse import PulseServer
+from tests.integration.audio.pulse import HEARD, PulseServer, wait_to_hear
 from tests.integration.audio.test_play_heard import read_log
 
 ROUTINE = """\
@@ -113,9 +113,10 @@ def test_sound_comes_back_after_the_server_restarts(
         server = PulseServer(tmp_path / "pulse").start()  # ... and a new one comes
         told.wait_for("Sound is back.", timeout=20)
         back = time.monotonic()  # the clock of the player's timing log too
-        # One breath (in and out, each with its cue) is heard from the new server.
-        with server.recording(tmp_path / "after.wav") as after:
-            time.sleep(4.5)
+        # A breath's cue (one every 2 s) is heard from the new server.
+        peaks: list[int] = []
+        with server.recording(tmp_path / "after.wav", peaks) as after:
+            wait_to_hear(peaks, 9)
         player.terminate()
         player.wait(timeout=30)
     finally:
@@ -127,7 +128,7 @@ def test_sound_comes_back_after_the_server_restarts(
             player.stdout.close()
         server.stop()
     assert said.index("The sound stopped") < said.index("Sound is back."), said
-    assert peak(after) > 1000, "nothing was heard after the restart"
+    assert peak(after) > HEARD, "nothing was heard after the restart"
     # ... and what was heard includes the steps' words: the voice plays on the new server.
     spoken = [record for record in read_log(log) if record["what"] == "voice"]
     assert any(record["at"] > back for record in spoken), spoken
