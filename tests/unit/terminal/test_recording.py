@@ -85,8 +85,16 @@ def test_a_session_stopped_with_sigterm_is_recorded_as_stopped(home: Path) -> No
 def test_a_session_killed_mid_way_keeps_its_finished_segments_and_becomes_interrupted(
     home: Path,
 ) -> None:
+    # Its first step's five segments take 60 s (1.2 s at 50 times the speed); the second
+    # step's 305 s leave 6 s to be killed in.
+    routine = home / "two-steps.toml"
+    routine.write_text(
+        'format = 1\ntitle = "Two steps"\n[[step]]\nname = "Reach"\nhold = 20\nsides = "both"\n'
+        '[[step]]\nname = "Fold"\nhold = 300\n',
+        encoding="utf-8",
+    )
     process = subprocess.Popen(
-        [*PLAY, "hip-openers", "--no-gui", "--mute", "--speed", "50"],
+        [*PLAY, str(routine), "--no-gui", "--mute", "--speed", "50"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -95,7 +103,7 @@ def test_a_session_killed_mid_way_keeps_its_finished_segments_and_becomes_interr
     try:
         assert process.stdout is not None
         for line in process.stdout:
-            if line.startswith("2/4"):  # the first step's five segments have ended
+            if line.startswith("2/2"):  # the first step's five segments have ended
                 break
         time.sleep(0.2)
         process.send_signal(signal.SIGKILL)
