@@ -27,13 +27,16 @@ HEARD = 1000  # a sample this loud: something was played (the null sink's silenc
 
 
 def wait_to_hear(
-    peaks: list[int], seconds: float, pause: Callable[[int], object] | None = None
+    peaks: list[int],
+    seconds: float,
+    pause: Callable[[int], object] | None = None,
+    since: int = 0,
 ) -> None:
-    """Until a recording's ``peaks`` have heard something, or ``seconds`` have passed (the
-    test checks what was recorded after); ``pause(ms)`` waits between looks (a Qt test
-    passes ``qtbot.wait``, so that its event loop runs)."""
+    """Until a recording's ``peaks`` (from the ``since``-th on) have heard something, or
+    ``seconds`` have passed (the test checks what was recorded after); ``pause(ms)`` waits
+    between looks (a Qt test passes ``qtbot.wait``, so that its event loop runs)."""
     deadline = time.monotonic() + seconds
-    while max(peaks, default=0) <= HEARD and time.monotonic() < deadline:
+    while max(peaks[since:], default=0) <= HEARD and time.monotonic() < deadline:
         if pause is None:
             time.sleep(0.05)
         else:
