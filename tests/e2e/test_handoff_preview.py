@@ -23,7 +23,7 @@ from stretchtimer.storage.paths import app_paths
 from tests.e2e.test_real_app import ARTIFACTS, display, press, recorded, wait_for_window  # noqa: F401
 from tests.integration.audio.pulse import PulseServer
 
-PREVIEW_SPEED = 40
+PREVIEW_SPEED = 100  # the top speed: the routine plays in under 2 s
 
 
 def app_log(home: Path) -> str:
@@ -87,7 +87,7 @@ def test_a_speed_handed_to_the_running_app_plays_a_preview_kept_out_of_statistic
         assert session.routine_id == "two-minute-reset"
         assert session.status.value == "completed"
         assert session.speed == PREVIEW_SPEED and session.is_preview
-        # About two minutes of routine at ×40: seconds, not minutes (normal speed: > 120 s).
+        # About three minutes of routine at ×100: seconds, not minutes (normal speed: > 120 s).
         assert took < 60
 
         opened = open_history(app_paths({"STRETCHTIMER_HOME": str(home)}).history, create=False)
