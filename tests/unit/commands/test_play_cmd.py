@@ -252,9 +252,13 @@ def test_mute_in_the_terminal_never_connects_to_a_sound_server(home: Path) -> No
     listener.setblocking(False)
     try:
         environment = {"PULSE_SERVER": f"unix:{address}", "PIPEWIRE_REMOTE": str(address)}
+        short = home / "short.toml"  # a whole session, start to end, in a fraction of a second
+        short.write_text(
+            'format = 1\ntitle = "Short"\n[pace]\nprepare = 1\n[[step]]\nname = "Reach"\nhold = 2\n'
+        )
         result = run_cli(
             "play",
-            "two-minute-reset",
+            str(short),
             "--no-gui",
             "--mute",
             "--speed",
