@@ -14,7 +14,6 @@ from stretchtimer import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from stretchtimer.core.i18n import N_, _, app_language
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.core.session.options import PlayOptions
-from stretchtimer.gui.app_icon import apply_app_identity
 from stretchtimer.gui.crash.reporter import CrashReporter
 from stretchtimer.gui.language import install_language
 from stretchtimer.gui.main_window import MainWindow
@@ -24,8 +23,6 @@ from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
 from stretchtimer.gui.theme import STYLE_ARGUMENTS, ThemeManager
 from stretchtimer.gui.window_state import last_system_scheme, remember_system_scheme
-from stretchtimer.runtime.termination import TerminationWatcher
-from stretchtimer.runtime.watchdog import GuiWatchdog
 from stretchtimer.storage.paths import Paths, app_paths
 from stretchtimer.storage.settings import SettingsStore
 from stretchtimer.system.instance.handoff import (
@@ -144,6 +141,9 @@ def open_desk(
 
 def watch(app: QApplication, window: MainWindow) -> None:
     """Signals that end the app, and the watchdog on the GUI thread."""
+    from stretchtimer.runtime.termination import TerminationWatcher
+    from stretchtimer.runtime.watchdog import GuiWatchdog
+
     # SIGTERM (logout, kill) and Ctrl-C: the session is stopped and saved, not cut off.
     termination = TerminationWatcher(app)
     termination.requested.connect(lambda _number: window.quit_app())
@@ -181,7 +181,6 @@ def run_app(
     # The language cli.py chose: Qt's own words, dates and the direction to match. Only
     # here, once this launch is the app: a launch handed to a running one needs none.
     install_language(app, app_language())
-    apply_app_identity(app)
     paths = app_paths()
     crash = CrashReporter(paths)
     crash.install()
@@ -195,7 +194,6 @@ def run_app(
     if server is not None:
         server.activate_requested.connect(window.bring_forward)
         server.play_requested.connect(window.play_routine)
-    watch(app, window)
     install_ready_probe(window)
     in_tray = tray and not start and tray_available()
     if tray and not start and not in_tray:
@@ -212,6 +210,12 @@ def run_app(
             window.sessions.start_routine(start, options=options)
 
     def fill_in() -> None:
+        # Not needed for an empty window's first frame: the icon (decoding its pictures
+        # and QIcon's class), the signal and stall watchers (their modules and thread).
+        from stretchtimer.gui.app_icon import apply_app_identity
+
+        apply_app_identity(app)
+        watch(app, window)
         themes.follow_system()
         for notice in services.notices:
             window.show_notice(notice)

@@ -18,7 +18,7 @@ import datetime as dt
 import logging
 import re
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from stretchtimer.core.i18n import Language, p_
@@ -49,16 +49,7 @@ def install_language(app: QCoreApplication, language: Language) -> QTranslator |
     for earlier in app.findChildren(QTranslator, QT_CATALOGUE):  # one language at a time
         app.removeTranslator(earlier)
         earlier.deleteLater()
-    translator: QTranslator | None = QTranslator(app)
-    assert translator is not None
-    translator.setObjectName(QT_CATALOGUE)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not language.is_source and translator.load(locale, "qtbase", "_", folder):
-        app.installTranslator(translator)
-        log.info("Qt's own catalogue for %s loaded from %s", language.tag, folder)
-    else:
-        translator.deleteLater()
-        translator = None
+    translator = None if language.is_source else qt_catalogue(app, language, locale)
     # After the catalogue, which may carry a direction of its own. Left to right is Qt's
     # default: the Qt namespace (some 30 ms to build) is touched only to change it.
     if isinstance(app, QGuiApplication) and (language.right_to_left or app.isRightToLeft()):
@@ -70,6 +61,25 @@ def install_language(app: QCoreApplication, language: Language) -> QTranslator |
             else Qt.LayoutDirection.LeftToRight
         )
     return translator
+
+
+def qt_catalogue(app: QCoreApplication, language: Language, locale: QLocale) -> QTranslator | None:
+    """Qt's own catalogue for ``language``, installed; None when Qt ships none.
+
+    Not asked for English, the words Qt is written in: where Qt keeps its catalogues
+    (:class:`QLibraryInfo`, with its enum) is then never looked up at start.
+    """
+    from PySide6.QtCore import QLibraryInfo
+
+    translator = QTranslator(app)
+    translator.setObjectName(QT_CATALOGUE)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(locale, "qtbase", "_", folder):
+        app.installTranslator(translator)
+        log.info("Qt's own catalogue for %s loaded from %s", language.tag, folder)
+        return translator
+    translator.deleteLater()
+    return None
 
 
 # -- dates and times in the app's locale ------------------------------------------------

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from stretchtimer import APP_DISPLAY_NAME
 from stretchtimer.gui.ready_probe import after_first_paint
 from stretchtimer.gui.services import AppServices, history_messages
-from stretchtimer.gui.session.coordinator import SessionCoordinator
 from stretchtimer.gui.window_state import window_state
 
 if TYPE_CHECKING:
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from stretchtimer.gui.nav_bar import NavBar
     from stretchtimer.gui.routines.actions import RoutineActions
     from stretchtimer.gui.routines.page import RoutinesView
+    from stretchtimer.gui.session.coordinator import SessionCoordinator
     from stretchtimer.gui.session.page import SessionPage
     from stretchtimer.gui.settings.page import SettingsView
     from stretchtimer.gui.widgets.notice_bar import NoticeBar
@@ -45,7 +45,9 @@ class MainWindow(QMainWindow):
     ``furnish=False`` leaves it empty until :meth:`furnish` (or :meth:`finish_startup`)
     is called; every method that needs the inside furnishes it first.
 
-    Sessions start and end in :attr:`sessions` (:class:`SessionCoordinator`).
+    Sessions start and end in :attr:`sessions` (:class:`SessionCoordinator`), made
+    when first asked for: its module (and the message box it asks with) is not needed
+    for the first frame.
 
     Signals:
         compact_requested(): the compact player is wanted (its button, Ctrl+M, or a
@@ -67,8 +69,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.sessions = SessionCoordinator(services, self, self)
-        self.sessions.compact_requested.connect(self.compact_requested)
+        self._sessions: SessionCoordinator | None = None
         self._furnished = False
         self._built: dict[str, QWidget] = {}
         self._fill_when_shown = False  # a start in the tray: see finish_startup
@@ -80,6 +81,16 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if furnish:
             self.furnish()
+
+    @property
+    def sessions(self) -> SessionCoordinator:
+        """Who starts and ends sessions in this window (see the class's text)."""
+        if self._sessions is None:
+            from stretchtimer.gui.session.coordinator import SessionCoordinator
+
+            self._sessions = SessionCoordinator(self.services, self, self)
+            self._sessions.compact_requested.connect(self.compact_requested)
+        return self._sessions
 
     # -- layout -----------------------------------------------------------------------
 
@@ -209,7 +220,9 @@ class MainWindow(QMainWindow):
                 self.showNormal()
 
     def session_running(self) -> bool:
-        controller = self.sessions.controller
+        if self._sessions is None:
+            return False
+        controller = self._sessions.controller
         return controller is not None and controller.active
 
     def quit_app(self) -> None:
@@ -344,7 +357,8 @@ class MainWindow(QMainWindow):
         if self.routine_actions is not None and not self.routine_actions.close_editors(self.close):
             event.ignore()  # an editor with unsaved changes stays open
             return
-        self.sessions.stop()
+        if self._sessions is not None:
+            self._sessions.stop()
         window_state(self.services.paths.config).setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
         self.closed.emit()

@@ -28,14 +28,15 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
 from stretchtimer.core.i18n import SOURCE_LANGUAGE, Language, base_tag, p_, speaking_in
-from stretchtimer.core.routine.language_tags import same_language
-from stretchtimer.core.routine.languages import in_language, playing_language
-from stretchtimer.core.routine.model import Routine
 from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
 from stretchtimer.storage.settings import MAX_SETTINGS_BYTES
+
+if TYPE_CHECKING:
+    from stretchtimer.core.routine.model import Routine
 
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 SOURCE_NAME = "English"
@@ -89,6 +90,11 @@ def session_language(routine: Routine, wanted: Language) -> tuple[Routine, Langu
     when the routine is written or translated in it, else the routine's own (a person's
     French routine plays in French, by a French voice, in a German app). A session and
     ``routines script`` both follow this rule."""
+    # Here, not at the top: every start chooses its language with this module, and the
+    # routine model (a dozen dataclasses) is not needed for the window's first frame.
+    from stretchtimer.core.routine.language_tags import same_language
+    from stretchtimer.core.routine.languages import in_language, playing_language
+
     tag = playing_language(routine, wanted.tag)
     chosen = wanted if same_language(tag, wanted.tag) else load_language(tag)
     return in_language(routine, tag), chosen

@@ -50,8 +50,9 @@ class RoutinesHost(Protocol):
     """The window the Routines page lives in, as its actions use it."""
 
     services: AppServices
-    sessions: SessionCoordinator
 
+    @property
+    def sessions(self) -> SessionCoordinator: ...  # made when first asked for
     def window(self) -> QWidget: ...
     def reload_routines(self) -> None: ...
     def show_place(self, key: str) -> None: ...

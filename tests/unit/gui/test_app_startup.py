@@ -77,7 +77,9 @@ def test_startup_leaves_sound_speech_editor_and_history_page_for_later(home: Pat
 FIRST_FRAME = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
+import signal
 import PySide6.QtCore as QtCore
+import PySide6.QtGui as QtGui
 import PySide6.QtWidgets as QtWidgets
 import stretchtimer.gui.app as app_module
 from stretchtimer.gui.ready_probe import FirstPaint
@@ -91,6 +93,10 @@ def watch_first_frame(window):
         seen["style_class_built"] = "QStyle" in QtWidgets.__dict__
         seen["furnished"] = window.centralWidget() is not None
         seen["modules"] = sorted(sys.modules)
+        seen["first_classes"] = sorted(
+            name for module in (QtCore, QtGui, QtWidgets) for name in module.__dict__
+            if name[0] == "Q"
+        )
 
     FirstPaint(window, painted)
 
@@ -99,6 +105,8 @@ def quit_once_filled(page):
     def painted():
         seen["place"] = page.window().current_place()
         seen["switch_interval"] = sys.getswitchinterval()
+        seen["icon"] = not QtWidgets.QApplication.windowIcon().isNull()
+        seen["sigterm_watched"] = signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)
         QtWidgets.QApplication.instance().setStyleSheet("")  # the style beneath the sheet
         seen["style"] = QtWidgets.QApplication.style().name()
         seen["filled_modules"] = sorted(sys.modules)
@@ -155,8 +163,24 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
         "stretchtimer.core.session.events",
         "stretchtimer.storage.routines.library",
         "subprocess",  # only to open the app again after a new language
+        # the session coordinator (and its message box) when first asked for
+        "stretchtimer.gui.session.coordinator",
+        "stretchtimer.core.routine.model",  # choosing the language needs no routine
+        "stretchtimer.gui.app_icon",  # the icon, the signal and stall watchers: once
+        "stretchtimer.runtime.termination",  # the first frame is on screen
+        "stretchtimer.runtime.watchdog",
     ):
         assert inside not in modules
+    # PySide builds a class (and its enums) when it is first named: not these, for an
+    # empty window (QIcon's enums alone are some 1.5 ms; Qt's catalogue folder is asked
+    # for only in a language other than English).
+    first_classes = later["first_classes"]
+    assert isinstance(first_classes, list)
+    for unused in ("QIcon", "QMessageBox", "QLibraryInfo"):
+        assert unused not in first_classes
+    # ... and each comes right after: the app's icon, SIGTERM stopping the app in order.
+    assert later["icon"] is True
+    assert later["sigterm_watched"] is True
     assert later["place"] == "routines"
     assert later["style"].lower() == "fusion"  # the style sheet is written for it
     assert later["code"] == 0
