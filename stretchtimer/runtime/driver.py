@@ -96,7 +96,12 @@ class SessionDriver(QObject):
 
     def start(self, chimed_at: float | None = None) -> None:
         """Start the session; ``chimed_at``: the start chime rang already then (this
-        driver's clock), see :meth:`SessionEngine.start`."""
+        driver's clock), see :meth:`SessionEngine.start`.
+
+        A preview's clock is sped up from here: the session starts at the real time
+        (the history keeps it), however long the driver waited for its sound."""
+        if isinstance(self.clock, ScaledClock):
+            self.clock = ScaledClock(self.clock.base, self.speed)
         request_short_slices()  # cues on time while other programs load every core
         self._run(lambda now: self.engine.start(now, chimed_at=chimed_at))
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from stretchtimer.core.routine.file import parse_routine
+from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.engine import SessionEngine
 from stretchtimer.core.session.events import Event, SegmentStarted, SessionStarted
 from stretchtimer.core.session.plan import SegmentKind, build_plan
@@ -70,5 +73,25 @@ def test_a_boundary_is_on_time_though_the_event_loop_is_busy_as_it_falls_due(qtb
     assert planned == deadline
     late_ms = (handled - deadline) * 1000.0
     assert 0.0 <= late_ms < 15.0, f"the step started {late_ms:.1f} ms after its time"
+    driver.stop()
+    driver.deleteLater()
+
+
+def test_a_preview_starts_at_the_real_time_however_long_it_waited_for_its_sound(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At 100 times the speed, the 3 s the driver waited for the audio process were
+    counted as 300 s: the history listed the preview 5 minutes in the future, newer than
+    sessions played after it."""
+    clock = FakeClock()
+    driver = SessionDriver(
+        SessionEngine(build_plan(parse_routine(ROUTINE))), clock=clock, speed=100
+    )
+    seen: list[Event] = []
+    driver.engine_event.connect(seen.append)
+    started_at = clock.advance(3.0).wall  # waiting for the sound, before the start
+    driver.start()
+    assert isinstance(seen[0], SessionStarted)
+    assert seen[0].wall == started_at
+    clock.advance(0.01)
+    assert driver.now().wall == pytest.approx(started_at + 1.0)  # sped up from the start on
     driver.stop()
     driver.deleteLater()
