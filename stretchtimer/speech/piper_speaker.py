@@ -43,9 +43,8 @@ from piper import PiperVoice, SynthesisConfig
 from piper.config import PiperConfig
 
 from stretchtimer.core.i18n import N_
-from stretchtimer.speech.clip_cache import prepared_copies
 from stretchtimer.speech.problems import SpeechProblem
-from stretchtimer.speech.wav import SILENCE_LEVEL, trim_silence
+from stretchtimer.speech.wav import KEEP_AFTER, KEEP_BEFORE, SILENCE_LEVEL
 from stretchtimer.storage.atomic import PRIVATE_FILE_MODE
 from stretchtimer.storage.paths import ensure_private_dir
 
@@ -146,9 +145,9 @@ class PiperSpeaker:
             return _natural_failed(load_failure(error).reason, repr(error))
         if audio.size == 0 or not np.any(np.abs(audio) > 0):
             return _natural_failed(N_("it made no sound"), f"no audio for {text!r}")
-        _write(path, _level(audio), voice.config.sample_rate)
-        info = trim_silence(path)
-        return {"ok": True, "seconds": info.seconds}
+        sample_rate = voice.config.sample_rate
+        frames = _write(path, _level(audio), sample_rate)
+        return {"ok": True, "seconds": frames / sample_rate}
 
     def _synthesize(
         self, voice: PiperVoice, model: Path, text: str, rate: int
@@ -287,6 +286,8 @@ def _load_and_keep(model: Path, copy: Path) -> Any:
     """A session from ``model`` whose optimised graph is kept as ``copy`` (owner-only;
     older copies of the same voice are removed). None if it cannot be kept: the
     caller loads the model plainly, and a model that cannot load says so there."""
+    from stretchtimer.speech.clip_cache import prepared_copies  # only here: worker start
+
     scratch = copy.with_name(f".{copy.name}.{os.getpid()}.part")
     options = _options()
     options.optimized_model_filepath = str(scratch)
@@ -336,10 +337,18 @@ def _level(audio: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return audio * gain
 
 
-def _write(path: Path, audio: np.ndarray[Any, Any], sample_rate: int) -> None:
+def _write(path: Path, audio: np.ndarray[Any, Any], sample_rate: int) -> int:
+    """``audio`` as a 16-bit WAV file, its silence at both ends cut as ``wav.trim_silence``
+    cuts it (the same bytes, written once and not read back); returns its frames."""
     samples = np.clip(audio * 32767.0, -32767, 32767).astype("<i2")
+    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > SILENCE_LEVEL)
+    if loud.size:
+        start = max(0, int(loud[0]) - round(KEEP_BEFORE * sample_rate))
+        end = min(samples.size, int(loud[-1]) + 1 + round(KEEP_AFTER * sample_rate))
+        samples = samples[start:end]
     with wave.open(str(path), "wb") as clip:
         clip.setnchannels(1)
         clip.setsampwidth(2)
         clip.setframerate(sample_rate)
         clip.writeframes(samples.tobytes())
+    return int(samples.size)

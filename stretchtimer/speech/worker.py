@@ -36,8 +36,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-import pyttsx3
-
 from stretchtimer.core.i18n import N_
 from stretchtimer.speech.problems import SpeechProblem
 from stretchtimer.speech.wav import BadWavError, trim_silence, wav_info
@@ -88,6 +86,9 @@ class Speaker:
 
     def __init__(self, driver_name: str | None) -> None:
         # Loads the driver and, with it, the speech library: only after claim_stdout().
+        # Imported here: the Piper worker does without it.
+        import pyttsx3
+
         self.engine = pyttsx3.init(driver_name)
         _never_cancel(self.engine)
         self.engine_name = str(self.engine)

@@ -9,6 +9,7 @@ import math
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -210,3 +211,17 @@ def test_clips_rendered_side_by_side_each_say_their_own_words(home: Path) -> Non
     with renderer(home / "alone") as subject:
         alone = subject.render([SENTENCE + " Stay here."], NATURAL).clips
     assert abs(alone[SENTENCE + " Stay here."].seconds - seconds[SENTENCE + " Stay here."]) < 0.6
+
+
+def test_the_natural_voice_worker_starts_without_the_system_voices_library() -> None:
+    """The Piper worker imports what rendering needs: pyttsx3 (and its driver) only
+    where the system voice is served, and no clip cache before a model is kept."""
+    probe = (
+        "import sys; import stretchtimer.speech.worker, stretchtimer.speech.piper_speaker; "
+        "print(sorted(m for m in sys.modules"
+        " if m.startswith(('pyttsx3', 'stretchtimer.speech.clip'))))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert found.stdout.strip() == "[]"
