@@ -98,3 +98,25 @@ def test_what_pauses_media_is_imported_by_the_helper_only_when_it_is_wanted() ->
     # Imported on the GUI thread, it held the session's first turn some 5-13 ms longer.
     assert media_imported("on") is True
     assert media_imported("off") is False
+
+
+def test_the_comfort_question_is_built_only_for_a_session_that_asks_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.sessions.start_routine("two-minute-reset")  # asks nothing: no "sciatica" tag
+    wait_started(qtbot, window)
+    player = window.session.player
+    assert player._comfort_screen is None and player.stage.isVisibleTo(player)
+    controller = window.sessions.controller
+    assert controller is not None
+    controller.stop()
+    window.sessions.start_routine("sciatica-relief")  # asks before it starts
+    qtbot.waitUntil(lambda: window.sessions.controller is not controller, timeout=20_000)
+    asking = window.sessions.controller
+    assert asking is not None and asking.asks_comfort
+    screen = player.comfort_screen
+    assert screen.isVisibleTo(player) and not player.stage.isVisibleTo(player)
+    assert player.comfort_before.hasFocus() or player.comfort_before.isAncestorOf(
+        window.focusWidget()
+    )
+    asking.stop()
