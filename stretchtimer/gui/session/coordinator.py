@@ -13,12 +13,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.problems import RoutineFileError
 from stretchtimer.gui.services import AppServices, session_progress
+from stretchtimer.gui.session.turns import next_turn
 
 if TYPE_CHECKING:
     from stretchtimer.core.routine.model import Routine
@@ -111,8 +112,11 @@ class SessionCoordinator(QObject):
             return  # a start is already on its way
         self._starting = True
         start = _Start(routine_id, routine, record, speed, compact, options)
+        pause_media = self.services.settings.current.pause_media
         self.services.tasks.run(
-            load_session_modules, lambda _loaded: self._begin(start), self._cannot_start
+            lambda: load_session_modules(pause_media=pause_media),
+            lambda _loaded: self._begin(start),
+            self._cannot_start,
         )
 
     def _cannot_start(self, error: BaseException) -> None:
@@ -125,10 +129,10 @@ class SessionCoordinator(QObject):
         self._starting = False
         page = self.host.session_page(build=False)
         if page is None:
-            # Build the page on this turn and start on the next: two short pauses of the
-            # GUI thread rather than one long one.
+            # Build the page on this turn and start on a later one: two short pauses of
+            # the GUI thread rather than one long one (issue 21).
             self.host.session_page(build=True)
-            QTimer.singleShot(0, self, lambda: self._begin(start))
+            next_turn(self, lambda: self._begin(start))
             self._starting = True
             return
         self.host.show_place("session")
@@ -223,10 +227,17 @@ class _Start(NamedTuple):
     options: PlayOptions | None
 
 
-def load_session_modules() -> bool:
+def load_session_modules(*, pause_media: bool = False) -> bool:
     """Import what a session needs (run in the background helper). No sound library:
-    the session's sounds play in the audio process (``runtime/audio/child.py``)."""
+    the session's sounds play in the audio process (``runtime/audio/child.py``).
+
+    ``pause_media``: also what pauses the person's media players as the session starts
+    (QtDBus), imported otherwise on the GUI thread in the turn that starts the session.
+    """
     import stretchtimer.gui.session.controller
-    import stretchtimer.gui.session.page  # noqa: F401
+    import stretchtimer.gui.session.page
+
+    if pause_media:
+        import stretchtimer.runtime.desk.media  # noqa: F401
 
     return True

@@ -30,12 +30,25 @@ def set_text(widget: QLabel | QAbstractButton, text: str) -> None:
 
 def show_progress(label: QLabel, bar: QProgressBar, text: PlayerText, snapshot: Snapshot) -> None:
     """The session's progress in words and on its bar, changed only when the words change:
-    the bar moves with the time left, once a second (a move repaints it at once, and the
-    breath disc asks for 15 pictures a second)."""
+    the bar moves with the time left, once a second (the breath disc asks for 15 pictures
+    a second)."""
     progress = " · ".join(part for part in (text.progress, text.time_left) if part)
     if progress != label.text():
         label.setText(progress)
-        bar.setValue(round(snapshot.session_progress * 1000))
+        move_bar(bar, round(snapshot.session_progress * 1000))
+
+
+def move_bar(bar: QProgressBar, value: int) -> None:
+    """Set ``bar`` to ``value``, painted with the window's next picture.
+
+    QProgressBar repaints at once when its value moves a pixel, and a repaint then
+    paints everything else waiting in the window too (the figure, the ring) inside the
+    caller's turn: at the session's start, on the turn that starts it (issue 21)."""
+    if bar.value() == value:
+        return
+    bar.setUpdatesEnabled(False)  # no repaint at once...
+    bar.setValue(value)
+    bar.setUpdatesEnabled(True)  # ...but an update, painted on a later turn
 
 
 def show_easier(button: QAbstractButton, snapshot: Snapshot) -> None:

@@ -55,6 +55,7 @@ from stretchtimer.gui.session.player.text import (
     words_key,
 )
 from stretchtimer.gui.session.stop_grace import StopGrace
+from stretchtimer.gui.widgets.comfort_picker import ComfortPicker
 
 log = logging.getLogger(__name__)
 
@@ -91,14 +92,13 @@ class PlayerView(QWidget):
     def _build(self) -> None:
         header = self._build_header()
         self.controls_bar = self._build_controls()
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 24, 36, 28)
         layout.setSpacing(14)
         layout.addWidget(header)
         self.stage = self._build_stage()
         layout.addWidget(self.stage, 1)
-        layout.addWidget(self.comfort_screen, 1)
-        layout.addWidget(self.controls_bar)
+        layout.addWidget(self.controls_bar)  # the comfort screen goes before it, if asked
         self.paused_overlay = PausedOverlay(self)
         self.stop_grace = StopGrace(self)
         self.stop_grace.words_changed.connect(self._show_grace)
@@ -131,12 +131,27 @@ class PlayerView(QWidget):
         self.session_bar = header.session_bar
         self.preparing = header.preparing
         self.preparing_bar = header.preparing_bar
-        self.comfort_screen = ComfortScreen(_("How do your hips and back feel right now?"))
-        self.comfort_before = self.comfort_screen.picker
-        self.comfort_before.picked.connect(self._answer_comfort)
-        self.comfort_before.skipped.connect(lambda: self._answer_comfort(None))
-        self.comfort_screen.hide()
+        self._comfort_screen: ComfortScreen | None = None  # built when first asked
         return header
+
+    @property
+    def comfort_screen(self) -> ComfortScreen:
+        """The question before the session, built the first time it is asked: most
+        sessions never ask, and its two rows of buttons were a third of what the press
+        of Start built on the GUI thread (issue 21)."""
+        if self._comfort_screen is None:
+            screen = ComfortScreen(_("How do your hips and back feel right now?"))
+            screen.picker.picked.connect(self._answer_comfort)
+            screen.picker.skipped.connect(lambda: self._answer_comfort(None))
+            screen.hide()
+            self._layout.insertWidget(self._layout.indexOf(self.controls_bar), screen, 1)
+            self._comfort_screen = screen
+        return self._comfort_screen
+
+    @property
+    def comfort_before(self) -> ComfortPicker:
+        """The rating before the session (on :attr:`comfort_screen`)."""
+        return self.comfort_screen.picker
 
     def _build_stage(self) -> PlayerStage:
         stage = PlayerStage()
@@ -280,14 +295,15 @@ class PlayerView(QWidget):
 
     def take_focus(self) -> None:
         """The keys to the question before the session if it is asked, else to the player."""
-        if self.comfort_screen.isVisibleTo(self):
+        if self._comfort_screen is not None and self._comfort_screen.isVisibleTo(self):
             self.comfort_before.setFocus()
         else:
             self.setFocus()
 
     def _show_comfort_screen(self, asking: bool) -> None:
         """The question before the session, on a screen of its own (or the player)."""
-        self.comfort_screen.setVisible(asking)
+        if asking or self._comfort_screen is not None:
+            self.comfort_screen.setVisible(asking)
         self.stage.setVisible(not asking)
         self.controls_bar.setVisible(not asking)
         if asking:
