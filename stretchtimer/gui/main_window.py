@@ -152,7 +152,9 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str) -> QWidget:
         if key == "routines":
             from stretchtimer.gui.routines.page import RoutinesView
+            from stretchtimer.gui.widgets.pose_thumbnail import load_with
 
+            load_with(self.services.tasks, self)  # the cards' pictures: modules off this thread
             routines = RoutinesView()
             routines.start_requested.connect(self.sessions.start_routine)
             routines.set_settings(self.services.settings.current)

@@ -5,6 +5,9 @@ The figure's kinematics and its painter load with the first picture, not with th
 module (reading routine files needs only the pose library's names): the Routines page is
 painted first and gets its pictures on the next turn of the event loop
 (:func:`library_loaded`, :func:`when_loaded`), so they cost the window's start nothing.
+In the app their modules are imported by the background helper (:func:`load_with`):
+imported on the GUI thread they held it 30-40 ms in one go, in the moment a person
+first reaches for the window.
 """
 
 from __future__ import annotations
@@ -12,15 +15,33 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 
 from stretchtimer.gui import theme
 
+if TYPE_CHECKING:
+    from stretchtimer.gui.tasks import Tasks
+
 _PAINTER = "stretchtimer.gui.widgets.pose_painter"
 _waiting: list[Callable[[], None]] = []
 LATER_MS = 300  # when nothing being painted asks for them first
+_helper: list[Tasks] = []  # the background helper that imports them, once the app has one
+_importing: list[bool] = []  # an import is on its way in the helper
+
+
+def load_with(tasks: Tasks, owner: QObject) -> None:
+    """Import the figures and their painter with ``tasks`` (the app's background helper)
+    rather than on the GUI thread, for as long as ``owner`` (the window) is there."""
+    _helper[:] = [tasks]
+    owner.destroyed.connect(functools.partial(_forget, tasks))
+
+
+def _forget(tasks: Tasks, *_destroyed: object) -> None:
+    if tasks in _helper:
+        _helper.remove(tasks)
 
 
 def library_loaded() -> bool:
@@ -40,11 +61,32 @@ def when_loaded(then: Callable[[], None], *, painting: bool = True) -> None:
 
 
 def _load() -> None:
-    if not _waiting:
-        return  # loaded already
+    if not _waiting or _importing:
+        return  # loaded already, or on its way
+    if _helper and not library_loaded():
+        _importing.append(True)
+        _helper[0].run(_import, _loaded, _import_failed)
+        return
+    _import()
+    _loaded()
+
+
+def _import() -> bool:
     import stretchtimer.core.poses.scene
     import stretchtimer.gui.widgets.pose_painter  # noqa: F401
 
+    return True
+
+
+def _import_failed(_error: BaseException) -> None:
+    """A known error in the helper (an unreadable file): tried here, as without one."""
+    _importing.clear()
+    _import()
+    _loaded()
+
+
+def _loaded(_imported: object = None) -> None:
+    _importing.clear()
     callbacks = list(_waiting)
     _waiting.clear()
     for then in callbacks:

@@ -1,0 +1,61 @@
+"""The cards' pose pictures: their modules are imported by the app's background helper,
+not on the GUI thread, and the pictures are painted once they are there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = """
+import sys, threading
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from stretchtimer.gui.tasks import TaskRunner
+from stretchtimer.gui.widgets import pose_thumbnail
+
+app = QApplication([])
+imported_on = {}
+
+def audit(event, arguments):
+    if event == "import" and arguments[0] == "stretchtimer.gui.widgets.pose_painter":
+        imported_on.setdefault("painter", threading.current_thread() is threading.main_thread())
+
+sys.addaudithook(audit)
+owner = QObject()
+MODE = sys.argv[1]
+if MODE != "alone":
+    pose_thumbnail.load_with(TaskRunner(on_bug=lambda error, trace: print(trace)), owner)
+if MODE == "gone":
+    owner.deleteLater()  # the window closed before its pictures were asked for
+    app.processEvents()
+called_on = []
+pose_thumbnail.when_loaded(
+    lambda: called_on.append(threading.current_thread() is threading.main_thread())
+)
+QTimer.singleShot(10_000, app.quit)
+QTimer.singleShot(0, lambda: None)
+timer = QTimer()
+timer.timeout.connect(lambda: app.quit() if called_on else None)
+timer.start(10)
+app.exec()
+picture = pose_thumbnail.thumbnail("pigeon", size=64)
+print(imported_on.get("painter"), called_on, picture is not None and not picture.isNull())
+"""
+
+
+def run_probe(mode: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, mode], check=False, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_pictures_modules_load_off_the_gui_thread_and_then_the_views_repaint() -> None:
+    # The painter imported on another thread; the view's repaint on the GUI thread, once.
+    assert run_probe("helper") == "False [True] True"
+
+
+def test_without_a_helper_or_once_its_window_is_gone_they_load_on_the_gui_thread() -> None:
+    assert run_probe("alone") == "True [True] True"
+    assert run_probe("gone") == "True [True] True"  # never a helper deleted with its window
