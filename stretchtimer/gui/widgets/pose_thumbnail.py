@@ -46,8 +46,10 @@ def _forget(tasks: Tasks, *_destroyed: object) -> None:
 
 def library_loaded() -> bool:
     """Whether the figures and their painter are loaded (then every picture can be
-    painted at once)."""
-    return _PAINTER in sys.modules
+    painted at once). Not while the helper is importing them: the painter is in
+    ``sys.modules`` from its first line, and a picture painted then would make the GUI
+    thread wait for the helper's import to finish."""
+    return _PAINTER in sys.modules and not _importing
 
 
 def when_loaded(then: Callable[[], None], *, painting: bool = True) -> None:
@@ -63,7 +65,7 @@ def when_loaded(then: Callable[[], None], *, painting: bool = True) -> None:
 def _load() -> None:
     if not _waiting or _importing:
         return  # loaded already, or on its way
-    if _helper and not library_loaded():
+    if _helper and _PAINTER not in sys.modules:
         _importing.append(True)
         _helper[0].run(_import, _loaded, _import_failed)
         return
