@@ -130,9 +130,15 @@ def test_stats_in_words_and_as_json(home: Path, filled: Path) -> None:
 
 def test_stats_lead_with_this_week_against_the_weekly_goal(home: Path) -> None:
     now = time.time()
+    # Minutes ago, but never before today's midnight (then "today" and "this week" would
+    # miss it: this test failed in a run a few minutes after midnight on a Monday).
+    midnight = time.mktime((*time.localtime(now)[:3], 0, 0, 0, 0, 0, -1))
     add_sessions(
         history_path(home),
-        [session(started=now - 60 * minutes, active=300) for minutes in (1, 5, 9)],
+        [
+            session(started=max(now - 60 * minutes, midnight + minutes / 100), active=300)
+            for minutes in (1, 5, 9)
+        ],
     )
     settings = home / "config" / "settings.toml"
     settings.parent.mkdir(parents=True, exist_ok=True)
