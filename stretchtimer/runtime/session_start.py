@@ -107,9 +107,10 @@ class StartSounds(QObject):
     def _ring_start(self) -> None:
         """The chimes are loaded and the first words still render: the start chime rings
         now, and the quiet after it before the first words is counted from here (the
-        rendering is absorbed into it)."""
+        rendering is absorbed into it). Not without a sound output (``--mute`` in the
+        terminal, no sound server): no chime rang, the session counts from its start."""
         player = self._player
-        if player is None or not self.chime_early:
+        if player is None or not self.chime_early or not player.has_output:
             return
         player.ring(Sound.SESSION_START)
         self.chimed_at = self._clock.now().mono
