@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.i18n import Language, _
 from stretchtimer.core.routine.model import Routine
+from stretchtimer.core.session.clock import SystemClock
 from stretchtimer.core.session.events import (
     EasierChosen,
     EasierDropped,
@@ -29,7 +30,8 @@ from stretchtimer.core.session.events import (
 from stretchtimer.runtime.audio.cue_player import wait_until_ready
 from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.runtime.qt_setup import audio_application
-from stretchtimer.runtime.session_setup import SessionParts, asks_comfort, cue_player
+from stretchtimer.runtime.session_setup import SessionParts, asks_comfort, is_preview
+from stretchtimer.runtime.session_start import StartSounds
 from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.settings import Settings
 from stretchtimer.terminal.keys import (
@@ -39,6 +41,7 @@ from stretchtimer.terminal.keys import (
     keys_help,
     stdout_is_unicode,
 )
+from stretchtimer.terminal.preparing import prepare_meanwhile
 from stretchtimer.terminal.recording import TerminalRecording
 from stretchtimer.terminal.render import INDENT, segment_lines, status_line
 from stretchtimer.terminal.speech_setup import prepare_in_terminal
@@ -137,11 +140,13 @@ def run_terminal_session(
     keys_from: TextIO | None = None,
     listeners: tuple[EventListener, ...] = (),
     ready_to_quit: Callable[[Callable[[], None]], None] | None = None,
+    chimed_at: float | None = None,
 ) -> Status:
     """Play the driver's session to its end; returns how it ended.
 
     ``ready_to_quit(quit)`` lets a caller delay the exit (until the last words
     have been heard); by default the event loop quits as soon as the session ends.
+    ``chimed_at``: the start chime rang already then (see :meth:`SessionDriver.start`).
     """
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     out = out or sys.stdout
@@ -174,7 +179,7 @@ def run_terminal_session(
             reader = KeyReader(keys_from, on_action) if keys_available and interactive else None
             if reader is not None:
                 out.write(keys_help() + "\n")
-            QTimer.singleShot(0, driver.start)
+            QTimer.singleShot(0, lambda: driver.start(chimed_at=chimed_at))
             app.exec()
     finally:
         watcher.close()
@@ -196,12 +201,24 @@ def play_in_terminal(
     """Play ``routine`` here, through the session set-up the app uses too, said in
     ``language`` (the app's when None)."""
     audio_application()
-    # The audio process starts and loads the chimes while the first words render.
-    player = cue_player(settings, can_unmute=False)  # no key unmutes here
+    # Sounds first, as in the app: the audio process starts and the start chime rings as
+    # soon as the chimes are loaded, while the first words render; the session begins on
+    # its first words. Not when a question comes first, nor for a preview.
+    asked = asks_comfort(settings, routine, speed=speed, record=True) and sys.stdin.isatty()
+    start = StartSounds(
+        settings,
+        chime_early=not (asked or is_preview(speed)),
+        clock=SystemClock(),  # the driver's, at speed 1 (a preview never rings early)
+        can_unmute=False,  # no key unmutes here
+    )
     try:
-        prepared = prepare_in_terminal(routine, settings, paths, speed=speed, language=language)
+        prepared = prepare_meanwhile(
+            start,
+            lambda: prepare_in_terminal(routine, settings, paths, speed=speed, language=language),
+        )
+        player = start.take_player()
     except BaseException:
-        player.close()
+        start.close()
         raise
     parts = SessionParts(prepared, settings, can_unmute=False, player=player)
     recording = TerminalRecording(
@@ -222,7 +239,9 @@ def play_in_terminal(
             on_problem=recording.relay.problem.emit,
         )
         wait_until_ready(parts.player)
-        return run_terminal_session(driver, ready_to_quit=parts.player.when_quiet)
+        return run_terminal_session(
+            driver, ready_to_quit=parts.player.when_quiet, chimed_at=start.chimed_at
+        )
     finally:
         parts.close_player()
         recording.finish()

@@ -14,53 +14,35 @@ import enum
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.session.events import Event, SegmentEnded, SessionFinished, State, Status
 from stretchtimer.core.session.options import PlayOptions
-from stretchtimer.core.session.plan import Plan, Sound
+from stretchtimer.core.session.plan import Plan
 from stretchtimer.core.session.snapshot import Snapshot
 from stretchtimer.gui.services import AppServices
 from stretchtimer.runtime.audio.cue_player import CuePlayer
-from stretchtimer.runtime.audio.link import shared_link
 from stretchtimer.runtime.driver import SessionDriver
 from stretchtimer.runtime.session_setup import (
     PreparedSession,
     SessionParts,
     asks_comfort,
-    cue_player,
     is_preview,
     prepare_session,
     with_options,
 )
-from stretchtimer.speech.voices import PIPER, parse_voice
+from stretchtimer.runtime.session_start import SOUNDS_FIRST_MS, StartSounds, sounds_first
 from stretchtimer.storage.history.problems import HistoryProblem
 from stretchtimer.storage.history.recording.recorder import SessionRecorder
 from stretchtimer.storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# At most this long after the press, the speech is prepared even when the audio process
-# has not loaded the chimes yet (see :func:`sounds_first`). It starts in 0.1-0.35 s.
-SOUNDS_FIRST_MS = 400
-
-
-def sounds_first(settings: Settings, *, audio_running: bool, chime_early: bool) -> bool:
-    """Whether the press of Start lets the audio process start before the speech is
-    prepared (then prepared once the chimes are loaded, or ``SOUNDS_FIRST_MS`` after
-    the press at the latest).
-
-    With the system's voice, and no audio process running yet, what the person waits for
-    is the start chime: the first words follow it 0.6 s later, and the system voice
-    renders them in about 0.1 s. Started side by side, the speech worker (its own
-    Python, its engine) and the audio process (Python, Qt Multimedia) share the CPU and
-    the chime comes up to twice as late. The natural voice takes longer to render its
-    first words than the chime and its quiet, so it starts at once; so does everything
-    when the audio process already runs (the pointer on Start started it) or when no
-    chime rings before the words (a question first, a preview)."""
-    return chime_early and not audio_running and parse_voice(settings.voice).engine != PIPER
+# The rule of the press of Start is runtime/session_start.py's (the terminal's too); its
+# names stay importable here for the first-word benchmark, which mirrors this controller.
+__all__ = ["SOUNDS_FIRST_MS", "Phase", "SessionController", "sounds_first"]
 
 
 class Phase(enum.Enum):
@@ -129,10 +111,8 @@ class SessionController(QObject):
         self.plan: Plan | None = None
         self.driver: SessionDriver | None = None
         self.parts: SessionParts | None = None  # player, recorder and driver, once prepared
-        self._early_player: CuePlayer | None = None  # made at Start, until the parts take it
+        self._start: StartSounds | None = None  # made at Start, until the parts take its player
         self._clock = services.clock()  # the session's: the early chime is timed on it too
-        self._chimed_at: float | None = None  # when the start chime rang while preparing
-        self._prepare_asked = False  # the speech's preparation was handed to the helper
         settings = self.settings()
         self.asks_comfort = asks_comfort(settings, routine, speed=self.speed, record=record)
         self.comfort_before: int | None = None
@@ -157,25 +137,17 @@ class SessionController(QObject):
             )
 
         def start_preparing() -> None:
-            if self._prepare_asked or self.phase is not Phase.PREPARING:
-                return  # asked already (chimes loaded, and the bound), or stopped
-            self._prepare_asked = True
-            self.services.tasks.run(prepare, self._on_prepared, self._prepare_failed)
+            if self.phase is Phase.PREPARING:
+                self.services.tasks.run(prepare, self._on_prepared, self._prepare_failed)
 
-        first = sounds_first(
+        self._start = StartSounds(
             settings,
-            audio_running=shared_link().running,
             chime_early=not (self.asks_comfort or self.preview),
+            clock=self._clock,
+            parent=self,
         )
-        # The audio process starts and loads the chimes while the first words render.
-        self._early_player = player = cue_player(settings, self)
-        player.ready.connect(self._ring_start)
         self.preparing.emit(0, 1)
-        if first:  # the chime first; outside the link's own call, and bounded
-            player.ready.connect(lambda: QTimer.singleShot(0, self, start_preparing))
-            QTimer.singleShot(SOUNDS_FIRST_MS, self, start_preparing)
-        else:
-            start_preparing()
+        self._start.prepare(start_preparing)
 
     def answer_comfort_before(self, value: int | None) -> None:
         """The rating before the session (None: skipped); the session can start."""
@@ -188,7 +160,8 @@ class SessionController(QObject):
         if self.phase is not Phase.PREPARING:
             return  # stopped while preparing
         self.plan = prepared.plan
-        player, self._early_player = self._early_player, None
+        assert self._start is not None
+        player = self._start.take_player()
         self.parts = parts = SessionParts(prepared, self.settings(), self, player=player)
         for sentence in prepared.notices:
             self.notice.emit(sentence)
@@ -197,19 +170,6 @@ class SessionController(QObject):
             self._start_when_ready()
         else:
             parts.player.ready.connect(self._start_when_ready)
-
-    def _ring_start(self) -> None:
-        """The chimes are loaded and the first words still render: the start chime rings
-        now, and the quiet after it before the first words is counted from here (the
-        rendering is absorbed into it). Not when a question comes first, nor for a
-        preview (its clock runs at another speed)."""
-        player = self._early_player
-        if player is None or self.phase is not Phase.PREPARING or self.parts is not None:
-            return
-        if self.asks_comfort or self.preview:
-            return
-        player.ring(Sound.SESSION_START)
-        self._chimed_at = self._clock.now().mono
 
     def _prepare_failed(self, error: BaseException) -> None:
         self.notice.emit(
@@ -235,13 +195,21 @@ class SessionController(QObject):
         self.driver.finished.connect(self._on_finished)
         self.phase = Phase.RUNNING
         self.preparing.emit(1, 1)
-        self.driver.start(chimed_at=self._chimed_at)
+        self.driver.start(chimed_at=self.chimed_at)
         self.started.emit()
 
     @property
     def player(self) -> CuePlayer | None:
         """The session's cue player: made at the press of Start, while preparing too."""
-        return self.parts.player if self.parts is not None else self._early_player
+        if self.parts is not None:
+            return self.parts.player
+        return self._start.player if self._start is not None else None
+
+    @property
+    def chimed_at(self) -> float | None:
+        """When the start chime rang while the first words rendered (the session's
+        clock), or None."""
+        return self._start.chimed_at if self._start is not None else None
 
     @property
     def recorder(self) -> SessionRecorder | None:
@@ -349,9 +317,8 @@ class SessionController(QObject):
 
     def _close_early_player(self) -> None:
         """Stopped (or failed) while preparing: the sounds loaded for it are let go."""
-        player, self._early_player = self._early_player, None
-        if player is not None:
-            player.close()
+        if self._start is not None:
+            self._start.close()
 
     def _end(self, status: Status) -> None:
         if self.phase is Phase.FINISHED:

@@ -17,6 +17,7 @@ from typing import Any
 from tests.conftest import run_cli
 from tests.integration.audio.onsets import Recording, match
 from tests.integration.audio.pulse import PulseServer
+from tests.integration.audio.test_play_heard import cue_time, read_log
 
 GUIDED_ROUTINE = """\
 format = 2
@@ -62,11 +63,8 @@ def test_a_guided_routine_is_heard_as_its_script_says(pulse: PulseServer, home: 
             env={**pulse.env(), "STRETCHTIMER_CUE_LOG": str(log)},
         )
     assert result.returncode == 0, result.stderr
-    played = [
-        json.loads(line)
-        for line in log.read_text(encoding="utf-8").splitlines()
-        if json.loads(line)["what"] in ("chime", "voice")
-    ]
+    records = read_log(log)
+    played = [record for record in records if record["what"] in ("chime", "voice")]
     segments = spoken_script(home, routine)
     cues = [cue for segment in segments for cue in segment["cues"] if cue["spoken"] or cue["sound"]]
     said = [cue["text"] for cue in cues if cue["spoken"]]
@@ -84,11 +82,15 @@ def test_a_guided_routine_is_heard_as_its_script_says(pulse: PulseServer, home: 
     assert said[-2:] == ["Come up slowly.", "Session complete. Well done."]
     assert all(cue["length_from"] == "clip" for cue in cues if cue["spoken"])
 
-    # When it is heard is the script's time, measured from the first chime.
+    # When it is heard is the script's time, measured from the session's start: the first
+    # chime, or, when it rang while the first words rendered, that much before it.
     recording = Recording.load(wav)
     anchor = recording.first_sound()
     assert anchor is not None, "nothing was heard"
-    expected = [anchor + cue["start"] for cue in cues]
+    assert cues[0]["sound"] == "session_start" and cues[0]["start"] == 0
+    began = next(record for record in records if record["what"] == "segment")["due"]
+    origin = anchor + began - cue_time(played[0])
+    expected = [anchor] + [origin + cue["start"] for cue in cues[1:]]
     heard = match(recording.onsets(), expected, TOLERANCE)
     missing = [
         (cue["text"] or cue["sound"], round(cue["start"], 2))
@@ -104,5 +106,5 @@ def test_a_guided_routine_is_heard_as_its_script_says(pulse: PulseServer, home: 
         last_word = max(cue["start"] + cue["length"] for cue in before["cues"] if cue["spoken"])
         # start and length come rounded to the millisecond each: 2 ms of rounding at most
         assert segment["start"] - last_word >= 1.5 - 2e-3
-        quiet_from, quiet_to = anchor + last_word + 0.1, anchor + segment["start"] - 0.05
+        quiet_from, quiet_to = origin + last_word + 0.1, origin + segment["start"] - 0.05
         assert recording.loudest(quiet_from, quiet_to) < 0.01, segment

@@ -46,6 +46,13 @@ def read_log(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def cue_time(record: dict[str, Any]) -> float:
+    """When a sound was meant to start: a cue when the plan wanted it; the start chime
+    rung while the first words rendered (no time in the plan) when it rang."""
+    due = record.get("due")
+    return float(record["at"] if due is None else due)
+
+
 def play_recorded(
     pulse: PulseServer, home: Path, *args: str, settings: str = ""
 ) -> tuple[list[dict[str, Any]], Recording, str]:
@@ -94,8 +101,8 @@ def test_every_cue_is_heard_in_order_near_its_time(
 
     anchor = recording.first_sound()
     assert anchor is not None, "nothing was heard"
-    origin = played[0]["due"]
-    expected = [anchor + (record["due"] - origin) for record in played]
+    origin = cue_time(played[0])
+    expected = [anchor + (cue_time(record) - origin) for record in played]
     heard = match(recording.onsets(), expected, TOLERANCE)
     missing = [
         (record.get("text") or record.get("name"), round(when, 3))
@@ -120,9 +127,34 @@ def test_a_session_in_the_natural_voice_is_heard_in_order(
     played = [record for record in records if record["what"] in ("chime", "voice")]
     anchor = recording.first_sound()
     assert anchor is not None, "nothing was heard"
-    expected = [anchor + (record["due"] - played[0]["due"]) for record in played]
+    expected = [anchor + (cue_time(record) - cue_time(played[0])) for record in played]
     heard = match(recording.onsets(), expected, TOLERANCE)
     assert [
         record.get("text") for record, onset in zip(played, heard, strict=True) if onset is None
     ] == []
     assert recording.loudest(expected[1], expected[1] + 1.0) > 0.05
+
+
+def test_the_start_chime_rings_while_the_natural_voice_renders_the_first_words(
+    natural_session: tuple[list[dict[str, Any]], Recording, str],
+) -> None:
+    """As in the app: a cold natural voice takes about a second to render its first
+    words, and the start chime does not wait for them. It rings as soon as the sounds
+    are loaded; the session begins once the words are ready, and they come the chime's
+    quiet after it, or at once when rendering took longer than that quiet."""
+    records, recording, _stderr = natural_session
+    chime = next(record for record in records if record["what"] == "chime")
+    began = next(record for record in records if record["what"] == "segment")
+    words = next(record for record in records if record["what"] == "voice")
+    assert chime["name"] == "session_start"
+    # Rung before the words were ready (the session began once they were).
+    assert chime["at"] < began["at"] - 0.1, (chime, began)
+    quiet = words["due"] - began["due"]  # the chime's quiet, as the plan has it
+    assert quiet == pytest.approx(0.6, abs=0.05)
+    assert began["due"] >= chime["at"]  # never sooner after the chime than that quiet
+    assert words["due"] <= max(chime["at"] + quiet, began["at"]) + 0.01  # nor later
+    # Heard so: the words that long after the chime on the sink.
+    anchor = recording.first_sound()
+    assert anchor is not None, "nothing was heard"
+    heard = match(recording.onsets(), [anchor + words["due"] - chime["at"]], TOLERANCE)
+    assert heard[0] is not None

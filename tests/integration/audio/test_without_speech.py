@@ -16,7 +16,7 @@ from pathlib import Path
 from tests.conftest import run_cli
 from tests.integration.audio.onsets import Recording, match
 from tests.integration.audio.pulse import PulseServer
-from tests.integration.audio.test_play_heard import TOLERANCE, read_log
+from tests.integration.audio.test_play_heard import TOLERANCE, cue_time, read_log
 
 BOTH_SIDES = """\
 format = 1
@@ -66,7 +66,7 @@ def test_without_espeak_the_session_runs_with_chimes_and_one_clear_sentence(
     recording = Recording.load(wav)
     anchor = recording.first_sound()
     assert anchor is not None
-    expected = [anchor + (chime["due"] - chimes[0]["due"]) for chime in chimes]
+    expected = [anchor + (cue_time(chime) - cue_time(chimes[0])) for chime in chimes]
     assert None not in match(recording.onsets(), expected, TOLERANCE)
 
 

@@ -18,15 +18,11 @@ from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.core.session.events import CueDue
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from stretchtimer.gui.session.controller import (
-    SOUNDS_FIRST_MS,
-    Phase,
-    SessionController,
-    sounds_first,
-)
+from stretchtimer.gui.session.controller import Phase, SessionController
 from stretchtimer.gui.tasks import ImmediateTaskRunner
 from stretchtimer.runtime.audio.cue_player import CuePlayer
 from stretchtimer.runtime.audio.link import shared_link
+from stretchtimer.runtime.session_start import SOUNDS_FIRST_MS, sounds_first
 from stretchtimer.storage.history import open_history
 from stretchtimer.storage.settings import Settings
 from tests.unit.gui.conftest import save_artifact, wait_for_session, wait_started
@@ -316,7 +312,7 @@ def test_the_start_chime_rings_while_the_first_words_render_and_the_quiet_counts
     player = controller.player
     assert player is not None
     qtbot.waitUntil(player.is_ready, timeout=10_000)  # the chimes are loaded, words not yet
-    assert controller.phase is Phase.PREPARING and controller._chimed_at == clock.now().mono
+    assert controller.phase is Phase.PREPARING and controller.chimed_at == clock.now().mono
     assert player._chimes_end > 0  # the start chime was played in the audio process
     rang_at = clock.now().mono
     clock.advance(0.25)  # the first words took this much longer to render
@@ -373,12 +369,12 @@ def test_with_the_system_voice_the_chimes_load_before_the_words_render(
 ) -> None:
     shared_link().stop_child()  # a cold start: no audio process left by a test before
     # The order, not the bound (the next test): a loaded machine may pass 0.4 s.
-    monkeypatch.setattr("stretchtimer.gui.session.controller.SOUNDS_FIRST_MS", 20_000)
+    monkeypatch.setattr("stretchtimer.runtime.session_start.SOUNDS_FIRST_MS", 20_000)
     tasks = HeldTasks()
     controller, player = begun_cold(system_voice, tasks)
     assert tasks.held == []  # the speech waits: its worker would share the CPU
     qtbot.waitUntil(lambda: tasks.held != [], timeout=10_000)
-    assert player.is_ready() and controller._chimed_at is not None  # the chime came first
+    assert player.is_ready() and controller.chimed_at is not None  # the chime came first
     tasks.release()
     qtbot.waitUntil(lambda: controller.phase is Phase.RUNNING, timeout=10_000)
     controller.stop()
