@@ -48,6 +48,7 @@ LATER = (
     "stretchtimer.gui.widgets.pose_figure",  # the moving figure: with the player
     "stretchtimer.gui.editor.pose_picker",
     "platformdirs",  # Linux's folders are worked out without it (0.3 MiB)
+    "difflib",  # the pose library's "did you mean" (0.17 MiB resident): only for a misspelt name
 )
 
 
