@@ -227,6 +227,34 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert later["switch_interval"] <= 0.001
 
 
+DESK_UP = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore as QtCore
+import stretchtimer.gui.app as app_module
+
+filled = app_module.probe_filled
+
+
+def quit_later(page):
+    filled(page)
+    QtCore.QTimer.singleShot(1500, QtCore.QCoreApplication.quit)  # the desk is up by then
+
+
+app_module.probe_filled = quit_later
+code = app_module.run_app([sys.argv[0]])
+print(json.dumps([code, sorted(sys.modules)]))
+"""
+
+
+def test_the_desk_waits_for_what_the_person_asks_of_the_tray(home: Path) -> None:
+    code, modules = run_script(DESK_UP, home)
+    assert code == 0
+    assert "stretchtimer.gui.desk.companion" in modules  # the desk is there, working
+    # "Quiet until" (its dialog's date-time editor classes) comes when asked for.
+    assert "stretchtimer.gui.desk.quiet_dialog" not in modules
+
+
 SESSION_MODULES = """
 import json, sys, threading
 sys.path.insert(0, sys.argv[1])
