@@ -15,7 +15,8 @@ The resident set counts every page of a shared library the process touched in fu
 also those other programs share; beside it, measured the same way for both programs
 (see :func:`memory_kinds`), the detail gives the ratios of the proportional set (shared
 pages divided among their users), the unique set (pages no other process holds) and the
-anonymous memory (the process's own heap: what it really takes from the machine). The
+anonymous memory (the process's own heap: what it really takes from the machine) and the
+file-backed pages (the code of the libraries the process ran, and fonts). The
 target stays on the resident set: the others are the app's larger share (the bare
 window's own heap is small), so they are reported, not swapped in. The proportional
 and unique sets also move with whatever else maps the same libraries at that moment
@@ -80,6 +81,7 @@ class MemoryKinds(NamedTuple):
     pss: int  # shared pages divided among the processes that map them
     uss: int  # pages only this process maps (private clean and dirty)
     anonymous: int  # not backed by a file: heaps, stacks, Python's objects
+    file: int  # resident pages of mapped files: the code of Qt and Python, fonts
 
 
 def memory_kinds(pid: int) -> MemoryKinds:
@@ -88,7 +90,10 @@ def memory_kinds(pid: int) -> MemoryKinds:
         name, value, *_unit = line.split()
         fields[name.rstrip(":")] = int(value)
     return MemoryKinds(
-        fields["Pss"], fields["Private_Clean"] + fields["Private_Dirty"], fields["Anonymous"]
+        fields["Pss"],
+        fields["Private_Clean"] + fields["Private_Dirty"],
+        fields["Anonymous"],
+        fields["Rss"] - fields["Anonymous"],
     )
 
 
@@ -101,6 +106,22 @@ def kind_ratios(app: list[MemoryKinds], bare: list[MemoryKinds]) -> dict[str, fl
             3,
         )
         for kind in MemoryKinds._fields
+    }
+
+
+def kind_excess(app: list[MemoryKinds], bare: list[MemoryKinds]) -> dict[str, float]:
+    """MiB the app holds over the bare window, its own heap and the pages of files apart
+    (medians): where a cut can come from."""
+    return {
+        f"{kind}_over_bare_mib": round(
+            (
+                statistics.median(getattr(m, kind) for m in app)
+                - statistics.median(getattr(m, kind) for m in bare)
+            )
+            / 1024,
+            2,
+        )
+        for kind in ("anonymous", "file")
     }
 
 
@@ -223,6 +244,7 @@ def run() -> Iterator[Result]:
         app_mib=round(app_mib, 1),
         baseline_mib=round(bare_mib, 1),
         **kind_ratios([s.kinds for s in app_starts], [s.kinds for s in bare_starts]),
+        **kind_excess([s.kinds for s in app_starts], [s.kinds for s in bare_starts]),
         statistic=f"median of {RUNS}, resident {SETTLE:g} s after start",
     )
     yield reported("startup_ms", app_ms, "ms", statistic=f"median of {starts}")

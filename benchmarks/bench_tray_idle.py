@@ -32,6 +32,7 @@ from pathlib import Path
 from benchmarks.bench_gui_startup import (
     BARE_WINDOW,
     MemoryKinds,
+    kind_excess,
     kind_ratios,
     measure,
     memory_kinds,
@@ -227,6 +228,7 @@ def run() -> Iterator[Result]:
         growth_kib_per_min=round(growth, 1),
         hour_estimate_ratio=round(hour / bare_mib, 3),
         **kind_ratios([kinds], [start.kinds for start in bare_starts]),
+        **kind_excess([kinds], [start.kinds for start in bare_starts]),
         statistic=f"resident {IDLE_SECONDS:g} s after the window closed to the tray",
     )
     yield reported(

@@ -8,7 +8,6 @@ shows that keyframe standing still.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import tomllib
 from dataclasses import dataclass, field
@@ -80,6 +79,8 @@ def suggest(name: str) -> str | None:
     wanted = name.strip().lower().replace(" ", "-").replace("_", "-")
     if wanted in library():
         return wanted
+    import difflib  # only for a misspelt name: not loaded with the cards' pictures
+
     close = difflib.get_close_matches(wanted, pose_names() + frame_names(), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -35,7 +35,6 @@ from stretchtimer.core.reminders.local_zone import system_zone
 from stretchtimer.core.reminders.presence import PresenceRules
 from stretchtimer.gui.desk.alert import NotificationsSource, ReminderAlert, ReminderSound
 from stretchtimer.gui.desk.presence import DeskPresence, probes_reader
-from stretchtimer.gui.desk.quiet_dialog import QuietDialog
 from stretchtimer.gui.desk.reminders import ReminderService, ZoneSource
 from stretchtimer.gui.desk.rest import RELEASE_AFTER_MS, release_window
 from stretchtimer.gui.desk.tray import Tray, tray_available
@@ -49,6 +48,7 @@ from stretchtimer.storage.reminders import reminder_state_path
 from stretchtimer.storage.routines.library import UnknownRoutineError
 
 if TYPE_CHECKING:
+    from stretchtimer.gui.desk.quiet_dialog import QuietDialog
     from stretchtimer.gui.session.controller import SessionController
     from stretchtimer.system.autostart import Autostart
     from stretchtimer.system.notifications import DesktopNotifications
@@ -225,6 +225,10 @@ class Desk(QObject):
             self.quiet_dialog.raise_()
             self.quiet_dialog.activateWindow()
             return
+        # Here: its module (the date-time editor's classes) is not needed for the hours in
+        # the tray until the person asks.
+        from stretchtimer.gui.desk.quiet_dialog import QuietDialog
+
         dialog = QuietDialog(
             self.reminders.clock.now().wall, self.reminders.zone(), self.reminders.quiet_until()
         )

@@ -48,6 +48,7 @@ LATER = (
     "stretchtimer.gui.widgets.pose_figure",  # the moving figure: with the player
     "stretchtimer.gui.editor.pose_picker",
     "platformdirs",  # Linux's folders are worked out without it (0.3 MiB)
+    "difflib",  # the pose library's "did you mean" (0.17 MiB resident): only for a misspelt name
 )
 
 
@@ -224,6 +225,34 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
         assert later_still not in filled
     # Other threads hand the interpreter back to the window within a millisecond.
     assert later["switch_interval"] <= 0.001
+
+
+DESK_UP = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore as QtCore
+import stretchtimer.gui.app as app_module
+
+filled = app_module.probe_filled
+
+
+def quit_later(page):
+    filled(page)
+    QtCore.QTimer.singleShot(1500, QtCore.QCoreApplication.quit)  # the desk is up by then
+
+
+app_module.probe_filled = quit_later
+code = app_module.run_app([sys.argv[0]])
+print(json.dumps([code, sorted(sys.modules)]))
+"""
+
+
+def test_the_desk_waits_for_what_the_person_asks_of_the_tray(home: Path) -> None:
+    code, modules = run_script(DESK_UP, home)
+    assert code == 0
+    assert "stretchtimer.gui.desk.companion" in modules  # the desk is there, working
+    # "Quiet until" (its dialog's date-time editor classes) comes when asked for.
+    assert "stretchtimer.gui.desk.quiet_dialog" not in modules
 
 
 SESSION_MODULES = """
