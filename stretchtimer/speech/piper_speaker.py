@@ -10,6 +10,10 @@ this two-core machine, two clips side by side on one thread each cost less CPU t
 one clip on two threads (the threads of one small model wait on each other), and a
 spinning thread pool takes a core from whatever else runs, the cue player included.
 The espeak-ng phonemizer inside Piper is not thread-safe: it runs under a lock.
+Also measured and not used (``BENCH_SPEECH_PART=compute``, benchmarks/bench_speech.py):
+several sentences in one run (no less CPU per second of speech, plus the padding, and
+this graph does not say where each padded sentence ends), one session with two threads
+for both renderers (more CPU), and onnxruntime's parallel execution mode (twice the CPU).
 
 Almost all of a clip's time is onnxruntime's (the voice's decoder convolutions: about
 0.1 s of CPU per second of speech here). What is not rendered is not paid: a sentence
