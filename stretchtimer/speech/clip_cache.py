@@ -153,6 +153,22 @@ def prepared_copies(folder: Path, model: Path) -> list[Path]:
     ]
 
 
+def abandoned_preparations(folder: Path, model: Path) -> list[Path]:
+    """What workers that stopped while optimising the voice ``model`` left in ``folder``
+    (``.<copy>.<pid>.part``, a folder now; a file from older versions)."""
+    found = []
+    for path in folder.glob(f".{glob.escape(model.stem)}-*.part"):
+        name, _dot, pid = path.name[1 : -len(".part")].rpartition(".")
+        if (
+            _PREPARED.fullmatch(name[len(model.stem) :])
+            and pid.isdigit()
+            and int(pid) != os.getpid()
+            and not _running(int(pid))
+        ):
+            found.append(path)
+    return found
+
+
 def _running(pid: int) -> bool:
     if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT there
         return True

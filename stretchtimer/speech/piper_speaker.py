@@ -317,7 +317,10 @@ def _load_and_keep(model: Path, copy: Path) -> Any:
     first: a copy that can be seen has its weights. Two workers that make the same copy at
     once write the same bytes (onnxruntime's optimisation is deterministic), so a worker
     that reads one's graph and the other's weights reads a whole copy."""
-    from stretchtimer.speech.clip_cache import prepared_copies  # only here: worker start
+    from stretchtimer.speech.clip_cache import (  # only here: worker start
+        abandoned_preparations,
+        prepared_copies,
+    )
 
     scratch = copy.with_name(f".{copy.name}.{os.getpid()}.part")
     weights = weights_of(copy)
@@ -341,6 +344,12 @@ def _load_and_keep(model: Path, copy: Path) -> Any:
         for older in prepared_copies(copy.parent, model):
             with contextlib.suppress(OSError):
                 older.unlink()
+        for left in abandoned_preparations(copy.parent, model):  # ~60 MB each
+            if left.is_dir():
+                shutil.rmtree(left, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    left.unlink()
         (scratch / weights.name).replace(weights)
         (scratch / copy.name).replace(copy)
     except Exception as error:

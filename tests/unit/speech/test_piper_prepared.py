@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -183,3 +185,28 @@ def test_removing_a_voice_removes_its_copy_and_only_its(home: Path) -> None:
     remove_voice("piper:voice", home / "voices", prepared=prepared)
     assert not model.exists()
     assert sorted(prepared.iterdir()) == sorted(others)
+
+
+def test_what_a_stopped_worker_left_while_optimising_is_removed_and_only_that(
+    home: Path,
+) -> None:
+    model, config = own_voice(home / "voices")
+    prepared = home / "voice-models"
+    prepared.mkdir(mode=0o700)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    name = prepared_name(model)
+    stopped = prepared / f".{name}.{gone.pid}.part"  # a folder, as made now
+    stopped.mkdir()
+    (stopped / name).write_bytes(b"half a graph")
+    older = prepared / f".voice-{'0' * 20}.onnx.{gone.pid}.part"  # a file, as made before
+    older.write_bytes(b"half a model")
+    running = prepared / f".{name}.{os.getppid()}.part"  # still at work
+    running.mkdir()
+    others = prepared / f".other-{'0' * 20}.onnx.{gone.pid}.part"  # another voice's
+    others.write_bytes(b"not this voice's")
+    assert 2.0 < seconds_spoken(model, config, prepared) < 5.0
+    copy = prepared / name
+    assert sorted(path.name for path in prepared.iterdir()) == sorted(
+        [copy.name, weights_of(copy).name, running.name, others.name]
+    )
