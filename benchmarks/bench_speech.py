@@ -26,7 +26,9 @@
   session (a 10 ms timer's worst lateness); target ≤ 50 ms.
 
 ``BENCH_SPEECH_PART=onset python benchmarks/run.py --repeat 3 speech`` runs the cue
-onsets alone (``=render`` the rendering alone).
+onsets alone (``=render`` the rendering alone). ``=compute`` runs only what the natural
+voice's compute would gain if run differently (not part of a full run; see
+``compute_results``): batching, a shared thread pool, and the renderers' idle tail.
 """
 
 from __future__ import annotations
@@ -104,10 +106,15 @@ def cue_texts() -> list[str]:
 
 def run() -> Iterator[Result]:
     part = os.environ.get(PART, "").strip()
-    if part not in ("", "render", "onset"):
-        raise SystemExit(f"{PART} takes render or onset (or nothing for both), not {part!r}")
+    if part not in ("", "render", "onset", "compute"):
+        raise SystemExit(
+            f"{PART} takes render, onset or compute (or nothing for the first two), not {part!r}"
+        )
     with tempfile.TemporaryDirectory(prefix="stretchtimer-bench-") as folder:
         root = Path(folder)
+        if part == "compute":
+            yield from compute_results(root, cue_texts())
+            return
         if part != "onset":
             texts = cue_texts()
             assert len(texts) == RENDER_CUES
@@ -226,6 +233,186 @@ def natural_floor(texts: list[str]) -> Result:
         distinct_sentences=len(distinct),
         speech_s=round(samples / voice.config.sample_rate, 1),
         model_load_ms=round(load_ms),
+    )
+
+
+COMPUTE_ROUNDS = 3  # alternated rounds of each way (the machine's speed drifts)
+BATCHES = (1, 2, 4)  # sentences in one onnxruntime run
+
+
+def compute_results(root: Path, texts: list[str]) -> Iterator[Result]:
+    """The natural voice's compute (issue 18), run other ways than the worker runs it.
+
+    - ``natural_batch_cpu_ms_per_speech_s``: CPU time per second of speech with 1, 2 or 4
+      sentences of similar length in one onnxruntime run (padded to the longest, as the
+      graph allows with ``input_lengths``), alternated. Noise off (noise and duration
+      noise 0) so that every way computes the same speech: the figure is per second of
+      speech kept, padding included in the cost. Also the largest difference between a
+      sentence rendered alone and batched (the padding is masked: float noise), and the
+      level of what the model makes past a shorter sentence's end in a batch (not
+      silence: each sentence must be cut by its own length, which this graph does not
+      output).
+    - ``natural_shared_pool_cpu_ms``: the 40 cues by two renderer threads on one session
+      of one thread each (the worker) and on one session with two intra-op threads (a
+      free core helps the last sentence), CPU and wall, alternated.
+    - ``natural_tail_idle_ms``: from each clip's own CPU time in the order asked, how long
+      one renderer waits for the other at the end (two renderers taking clips in turn).
+    """
+    from piper import SynthesisConfig
+
+    from stretchtimer.speech.piper_speaker import length_scale, load_voice, prepared_name
+    from stretchtimer.speech.voices import piper_models
+
+    model = piper_models(None)[0]
+    voice = load_voice(model.model, model.config, prepared=root / "prepared")
+    copy = root / "prepared" / prepared_name(model.model)
+    settings = SynthesisConfig(length_scale=length_scale(NATURAL.rate))
+    clips = [[tuple(voice.phonemes_to_ids(p)) for p in voice.phonemize(t) if p] for t in texts]
+    distinct = sorted(dict.fromkeys(ids for clip in clips for ids in clip), key=len)
+    config = voice.config
+    quiet = (0.0, 0.0)  # noise, duration noise: the same speech whichever way it is run
+    run_batch = _batch_runner(voice.session, settings.length_scale)
+    kept = sum(run_batch([ids], *quiet).shape[-1] for ids in distinct)
+    per_speech_s: dict[int, list[float]] = {size: [] for size in BATCHES}
+    padded: dict[int, int] = {}
+    for number in range(COMPUTE_ROUNDS):
+        for size in BATCHES if number % 2 == 0 else BATCHES[::-1]:
+            started = time.thread_time()
+            made = 0
+            for first in range(0, len(distinct), size):
+                out = run_batch(distinct[first : first + size], *quiet)
+                made += out.shape[0] * out.shape[-1]
+            cpu = (time.thread_time() - started) * 1000
+            per_speech_s[size].append(cpu / (kept / config.sample_rate))
+            padded[size] = made
+    shorter, longer = distinct[len(distinct) // 2], distinct[len(distinct) // 2 + 1]
+    alone = run_batch([shorter], *quiet)[0, 0, 0]
+    batched = run_batch([shorter, longer], *quiet)[0, 0, 0]
+    ones = statistics.median(per_speech_s[1])
+    yield reported(
+        "natural_batch_cpu_ms_per_speech_s",
+        ones,
+        "ms",
+        statistic=f"median of {COMPUTE_ROUNDS} alternated rounds, one sentence a run",
+        **{
+            f"batch_{size}_ms": round(statistics.median(values), 1)
+            for size, values in per_speech_s.items()
+        },
+        **{f"batch_{size}_padding_share": round(padded[size] / kept - 1, 3) for size in BATCHES},
+        batched_max_difference=float(abs(alone - batched[: alone.size]).max()),
+        speech_rms=round(float((alone**2).mean() ** 0.5), 4),
+        past_its_end_rms=round(float((batched[alone.size :] ** 2).mean() ** 0.5), 4),
+        lengths=[len(shorter), len(longer)],
+    )
+    yield from _shared_pool(copy, clips, settings.length_scale, config)
+    yield _tail_idle(voice, clips, settings)
+
+
+def _batch_runner(session: Any, scale: float) -> Any:
+    import numpy as np
+
+    def run_batch(group: list[tuple[int, ...]], noise: float, noise_w: float) -> Any:
+        longest = max(len(ids) for ids in group)
+        ids = np.zeros((len(group), longest), dtype=np.int64)
+        for row, sentence in enumerate(group):
+            ids[row, : len(sentence)] = sentence
+        lengths = np.array([len(sentence) for sentence in group], dtype=np.int64)
+        scales = np.array([noise, scale, noise_w], dtype=np.float32)
+        return session.run(None, {"input": ids, "input_lengths": lengths, "scales": scales})[0]
+
+    return run_batch
+
+
+def _shared_pool(
+    copy: Path, clips: list[list[tuple[int, ...]]], scale: float, config: Any
+) -> Iterator[Result]:
+    import queue
+    import threading
+
+    import onnxruntime  # type: ignore[import-untyped]
+
+    from stretchtimer.speech.piper_speaker import _options
+
+    def session(threads: int) -> Any:
+        options = _options(optimise=False)
+        options.intra_op_num_threads = threads
+        return onnxruntime.InferenceSession(
+            str(copy), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+
+    sessions = {1: session(1), 2: session(2)}
+
+    def render_all(chosen: Any) -> tuple[float, float]:
+        run_batch = _batch_runner(chosen, scale)
+        waiting: queue.SimpleQueue[list[tuple[int, ...]]] = queue.SimpleQueue()
+        for clip in clips:
+            waiting.put(clip)
+        done: set[tuple[int, ...]] = set()
+        lock = threading.Lock()
+
+        def renderer() -> None:
+            while True:
+                try:
+                    clip = waiting.get_nowait()
+                except queue.Empty:
+                    return
+                for ids in clip:
+                    with lock:
+                        if ids in done:
+                            continue
+                        done.add(ids)
+                    run_batch([ids], config.noise_scale, config.noise_w_scale)
+
+        cpu, wall = time.process_time(), time.perf_counter()
+        threads = [threading.Thread(target=renderer) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return (time.process_time() - cpu) * 1000, (time.perf_counter() - wall) * 1000
+
+    for chosen in sessions.values():
+        _batch_runner(chosen, scale)([clips[0][0]], config.noise_scale, config.noise_w_scale)
+    figures: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+    for number in range(COMPUTE_ROUNDS):
+        for threads in (1, 2) if number % 2 == 0 else (2, 1):
+            figures[threads].append(render_all(sessions[threads]))
+    one_cpu = statistics.median(cpu for cpu, _wall in figures[1])
+    yield reported(
+        "natural_shared_pool_cpu_ms",
+        one_cpu,
+        "ms",
+        statistic=f"median of {COMPUTE_ROUNDS} alternated rounds, 2 renderers, 1 thread each",
+        two_threads_cpu_ms=round(statistics.median(cpu for cpu, _wall in figures[2])),
+        one_thread_wall_ms=round(statistics.median(wall for _cpu, wall in figures[1])),
+        two_threads_wall_ms=round(statistics.median(wall for _cpu, wall in figures[2])),
+        load=round(os.getloadavg()[0], 1),
+    )
+
+
+def _tail_idle(voice: Any, clips: list[list[tuple[int, ...]]], settings: Any) -> Result:
+    done: set[tuple[int, ...]] = set()
+    costs: list[float] = []
+    for clip in clips:
+        cost = 0.0
+        for ids in clip:
+            if ids in done:
+                continue
+            done.add(ids)
+            started = time.thread_time()
+            voice.phoneme_ids_to_audio(list(ids), settings)
+            cost += (time.thread_time() - started) * 1000
+        costs.append(cost)
+    free = [0.0, 0.0]  # when each renderer is next free, taking clips in the order asked
+    for cost in costs:
+        free[free.index(min(free))] += cost
+    return reported(
+        "natural_tail_idle_ms",
+        max(free) - sum(costs) / 2,
+        "ms",
+        statistic="two renderers, clips in the order asked: the last one's wait beyond half",
+        cpu_ms=round(sum(costs)),
+        last_clip_ms=round(costs[-1]),
     )
 
 

@@ -36,7 +36,8 @@ from stretchtimer.storage.paths import app_paths, ensure_private_dir
 log = logging.getLogger(__name__)
 
 CLIP_FORMAT = 1  # bump when the worker's processing of clips changes
-_PREPARED = re.compile(r"-[0-9a-f]{20}\.onnx")  # what follows a model's name in its copy
+# What follows a model's name in its optimised copy, and in the copy's weights file.
+_PREPARED = re.compile(r"-[0-9a-f]{20}\.onnx(\.data)?")
 
 
 def default_engine() -> str:
@@ -143,13 +144,29 @@ class ClipCache:
 
 
 def prepared_copies(folder: Path, model: Path) -> list[Path]:
-    """The optimised copies of the voice ``model`` kept in ``folder``
-    (see ``piper_speaker.load_voice``)."""
+    """The optimised copies of the voice ``model`` kept in ``folder`` and their weights
+    files (see ``piper_speaker.load_voice``)."""
     return [
         path
-        for path in folder.glob(f"{glob.escape(model.stem)}-*.onnx")
+        for path in folder.glob(f"{glob.escape(model.stem)}-*.onnx*")
         if _PREPARED.fullmatch(path.name[len(model.stem) :])
     ]
+
+
+def abandoned_preparations(folder: Path, model: Path) -> list[Path]:
+    """What workers that stopped while optimising the voice ``model`` left in ``folder``
+    (``.<copy>.<pid>.part``, a folder now; a file from older versions)."""
+    found = []
+    for path in folder.glob(f".{glob.escape(model.stem)}-*.part"):
+        name, _dot, pid = path.name[1 : -len(".part")].rpartition(".")
+        if (
+            _PREPARED.fullmatch(name[len(model.stem) :])
+            and pid.isdigit()
+            and int(pid) != os.getpid()
+            and not _running(int(pid))
+        ):
+            found.append(path)
+    return found
 
 
 def _running(pid: int) -> bool:

@@ -10,6 +10,10 @@ this two-core machine, two clips side by side on one thread each cost less CPU t
 one clip on two threads (the threads of one small model wait on each other), and a
 spinning thread pool takes a core from whatever else runs, the cue player included.
 The espeak-ng phonemizer inside Piper is not thread-safe: it runs under a lock.
+Also measured and not used (``BENCH_SPEECH_PART=compute``, benchmarks/bench_speech.py):
+several sentences in one run (no less CPU per second of speech, plus the padding, and
+this graph does not say where each padded sentence ends), one session with two threads
+for both renderers (more CPU), and onnxruntime's parallel execution mode (twice the CPU).
 
 Almost all of a clip's time is onnxruntime's (the voice's decoder convolutions: about
 0.1 s of CPU per second of speech here). What is not rendered is not paid: a sentence
@@ -29,6 +33,7 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import sys
 import threading
 import wave
@@ -58,6 +63,11 @@ PEAK = 0.98
 OUT_OF_MEMORY = ("bad_alloc", "bad allocation", "failed to allocate", "out of memory")
 PARALLEL = max(1, min(4, os.cpu_count() or 1))  # clips rendered side by side
 SENTENCE_MEMORY = 16 * 1024 * 1024  # bytes of rendered sentences kept for reuse (~3 min)
+# The optimised copy keeps its weights in a file of its own (see load_voice); copies made
+# before, with the weights inside, are named differently and replaced.
+PREPARED_LAYOUT = "weights-apart"
+WEIGHTS_SUFFIX = ".data"
+WEIGHTS_APART = 1024  # bytes: a weight at least this big goes in the weights file
 
 
 def length_scale(rate: int) -> float:
@@ -222,7 +232,10 @@ def load_voice(model: Path, config: Path, *, prepared: Path | None = None) -> Pi
     again (measured here: 0.63-0.83 s of CPU down to 0.17-0.21 s, on the path to a
     session's first words). The copy is named by the model file, onnxruntime's version
     and this CPU, so it is never used where it was not made; an unreadable copy is
-    removed and the model itself loaded."""
+    removed and the model itself loaded. Its weights are kept in a file of their own
+    beside it (:func:`weights_of`), which onnxruntime maps into memory instead of
+    parsing and copying them: a fresh worker loads in about half the CPU time
+    (~0.1 s less on the way to its first model run, issue 18)."""
     settings = json.loads(config.read_text(encoding="utf-8"))
     session = None
     if prepared is not None:
@@ -242,10 +255,22 @@ def prepared_name(model: Path) -> str:
     version and this CPU (the copy holds layouts chosen for its instruction set)."""
     stat = model.stat()
     identity = json.dumps(
-        [str(model), stat.st_size, stat.st_mtime_ns, onnxruntime.__version__, _cpu()]
+        [
+            str(model),
+            stat.st_size,
+            stat.st_mtime_ns,
+            onnxruntime.__version__,
+            _cpu(),
+            PREPARED_LAYOUT,
+        ]
     )
     digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:20]
     return f"{model.stem}-{digest}.onnx"
+
+
+def weights_of(copy: Path) -> Path:
+    """The file beside the optimised copy ``copy`` that holds its weights."""
+    return copy.with_name(copy.name + WEIGHTS_SUFFIX)
 
 
 def _cpu() -> str:
@@ -271,42 +296,67 @@ def _load_prepared(copy: Path) -> Any:
     """A session from the kept optimised copy, or None (none kept, or unreadable)."""
     if not copy.is_file():
         return None
-    try:
+    try:  # a missing or short weights file is refused here, before any weight is read
         return onnxruntime.InferenceSession(
             str(copy), sess_options=_options(optimise=False), providers=["CPUExecutionProvider"]
         )
     except Exception as error:  # a damaged copy: made again from the model
         log_line(f"the optimised voice model {copy.name} cannot be read ({error!r}); remade")
-        with contextlib.suppress(OSError):
-            copy.unlink()
+        for part in (copy, weights_of(copy)):
+            with contextlib.suppress(OSError):
+                part.unlink()
         return None
 
 
 def _load_and_keep(model: Path, copy: Path) -> Any:
-    """A session from ``model`` whose optimised graph is kept as ``copy`` (owner-only;
-    older copies of the same voice are removed). None if it cannot be kept: the
-    caller loads the model plainly, and a model that cannot load says so there."""
-    from stretchtimer.speech.clip_cache import prepared_copies  # only here: worker start
+    """A session from ``model`` whose optimised graph is kept as ``copy`` and its weights
+    beside it (owner-only; older copies of the same voice are removed). None if it cannot
+    be kept: the caller loads the model plainly, and a model that cannot load says so there.
+
+    Both files are made in a folder of this process's own and moved into place weights
+    first: a copy that can be seen has its weights. Two workers that make the same copy at
+    once write the same bytes (onnxruntime's optimisation is deterministic), so a worker
+    that reads one's graph and the other's weights reads a whole copy."""
+    from stretchtimer.speech.clip_cache import (  # only here: worker start
+        abandoned_preparations,
+        prepared_copies,
+    )
 
     scratch = copy.with_name(f".{copy.name}.{os.getpid()}.part")
+    weights = weights_of(copy)
     options = _options()
-    options.optimized_model_filepath = str(scratch)
+    options.optimized_model_filepath = str(scratch / copy.name)
+    options.add_session_config_entry(
+        "session.optimized_model_external_initializers_file_name", weights.name
+    )
+    options.add_session_config_entry(
+        "session.optimized_model_external_initializers_min_size_in_bytes", str(WEIGHTS_APART)
+    )
     options.log_severity_level = 3  # not its warning that the copy suits this CPU only
     try:
         ensure_private_dir(copy.parent)
+        scratch.mkdir(mode=0o700)
         session = onnxruntime.InferenceSession(
             str(model), sess_options=options, providers=["CPUExecutionProvider"]
         )
-        scratch.chmod(PRIVATE_FILE_MODE)
+        for made in (scratch / weights.name, scratch / copy.name):
+            made.chmod(PRIVATE_FILE_MODE)
         for older in prepared_copies(copy.parent, model):
             with contextlib.suppress(OSError):
                 older.unlink()
-        scratch.replace(copy)
+        for left in abandoned_preparations(copy.parent, model):  # ~60 MB each
+            if left.is_dir():
+                shutil.rmtree(left, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    left.unlink()
+        (scratch / weights.name).replace(weights)
+        (scratch / copy.name).replace(copy)
     except Exception as error:
         log_line(f"the optimised voice model cannot be kept ({error!r})")
-        with contextlib.suppress(OSError):
-            scratch.unlink()
         return None
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return session
 
 

@@ -90,8 +90,13 @@ def remove_voice(voice_id: str, folder: Path, *, prepared: Path | None = None) -
         )
     if prepared is None:
         prepared = ClipCache(app_paths().clips, voices=folder).prepared_models
-    for path in (found.model, found.config, *prepared_copies(prepared, found.model)):
+    for path in (found.model, found.config):
         path.unlink(missing_ok=True)
+    for copy in prepared_copies(prepared, found.model):
+        # On Windows a running worker's mapped weights cannot be removed: left, named by
+        # the removed file, they are never read again (the next copy of its name replaces them).
+        with contextlib.suppress(OSError):
+            copy.unlink()
     return found
 
 
