@@ -84,7 +84,10 @@ def test_rate_sets_the_natural_voices_pace(home: Path) -> None:
     with renderer(home) as subject:
         slow = subject.render([SENTENCE], VoiceChoice(NATURAL_DEFAULT, 120)).clips[SENTENCE]
         fast = subject.render([SENTENCE], VoiceChoice(NATURAL_DEFAULT, 240)).clips[SENTENCE]
-    assert slow.seconds > fast.seconds * 1.6
+    # Twice the rate, not half the length: the pauses at the commas and the model's own
+    # drawn durations (its noise, which differs with the order of the worker's runs)
+    # stretch less. Measured 1.54-1.62; the same rate twice is within ~10 %.
+    assert slow.seconds > fast.seconds * 1.4
 
 
 def test_the_key_names_the_engine_and_the_model_so_switching_renders_anew(home: Path) -> None:
