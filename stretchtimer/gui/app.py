@@ -27,6 +27,7 @@ from stretchtimer.storage.paths import Paths, app_paths
 from stretchtimer.storage.settings import SettingsStore
 from stretchtimer.system.instance.handoff import (
     Forwarded,
+    Primary,
     claim_or_forward,
     exit_code,
     launch_request,
@@ -139,6 +140,14 @@ def open_desk(
     install_desk(app, window, services).open(in_tray=in_tray)
 
 
+def serve(app: QApplication, outcome: Primary, window: MainWindow) -> None:
+    """Listen for later launches: each brings the window forward or plays its routine."""
+    server = outcome.serve(app)
+    if server is not None:
+        server.activate_requested.connect(window.bring_forward)
+        server.play_requested.connect(window.play_routine)
+
+
 def watch(app: QApplication, window: MainWindow) -> None:
     """Signals that end the app, and the watchdog on the GUI thread."""
     from stretchtimer.runtime.termination import TerminationWatcher
@@ -190,10 +199,6 @@ def run_app(
     restart = Restart()
     window.restart_requested.connect(lambda: restart.ask(window.quit_app))
     crash.parent = window
-    server = outcome.serve(app)
-    if server is not None:
-        server.activate_requested.connect(window.bring_forward)
-        server.play_requested.connect(window.play_routine)
     install_ready_probe(window)
     in_tray = tray and not start and tray_available()
     if tray and not start and not in_tray:
@@ -204,6 +209,9 @@ def run_app(
     # Reminders, the tray and the compact player once the routines are on screen (or at
     # once, in the tray), then the routine asked for.
     def open_the_rest() -> None:
+        # Later launches are heard from now on; one that comes sooner waits for it (it
+        # finds the lock taken and asks again, see claim_or_forward).
+        serve(app, outcome, window)
         open_desk(app, window, services, in_tray=in_tray)
         settle_the_heap()
         if start:

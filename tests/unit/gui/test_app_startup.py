@@ -224,6 +224,10 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
         assert later_still not in filled
     # Other threads hand the interpreter back to the window within a millisecond.
     assert later["switch_interval"] <= 0.001
+    # Python's socket module (its enum classes) not for the first frame: asking whether an
+    # app runs needs none when no socket file is there, and the app listens for later
+    # launches once its page has painted.
+    assert "socket" not in modules
 
 
 SESSION_MODULES = """
