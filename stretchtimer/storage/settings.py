@@ -9,15 +9,12 @@ person is told where it went: their choices are never silently lost.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import logging
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
 from stretchtimer.core.i18n import _
 from stretchtimer.storage.atomic import write_private_new, write_text_atomically
 from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
@@ -79,6 +76,8 @@ def _date_time_or_empty(value: Any) -> bool:
         return False
     if not value:
         return True
+    import datetime  # only to check a file's value: not imported for a start without one
+
     try:
         datetime.datetime.fromisoformat(value)
     except ValueError:
@@ -368,6 +367,11 @@ class SettingsStore:
             return self._unusable(
                 _("could not be read ({reason})").format(reason=error.strerror or error), None
             )
+        # The TOML parser only for a file that is there (a fresh start has none).
+        import tomllib
+
+        from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
+
         try:
             return data, loads_toml(data.decode("utf-8"))
         except UnicodeDecodeError:
@@ -388,6 +392,8 @@ class SettingsStore:
         write_text_atomically(self.path, text)
 
     def _newer_on_disk(self) -> bool:
+        from stretchtimer.core.bounded_parse import loads_toml
+
         try:
             document = loads_toml(read_bounded(self.path, MAX_SETTINGS_BYTES).decode("utf-8"))
         except (OSError, FileRefusedError, ValueError):  # decoding, TOML and limit errors

@@ -226,7 +226,11 @@ class Primary:
 def send(request: Request, address: Address, *, reply_ms: int = REPLY_MS) -> Reply | None:
     """Send one request to a running app: its reply, or None when nobody listens."""
     if _use_unix_sockets():
+        from stretchtimer.system.instance.unix_channel import may_be_listening
         from stretchtimer.system.instance.unix_channel import unix_send as exchange
+
+        if not may_be_listening(address.server):
+            return None
     else:
         from stretchtimer.system.instance.qt_channel import qt_send as exchange
     received = exchange(request.to_line(), address.server, connect_ms=CONNECT_MS, reply_ms=reply_ms)

@@ -39,6 +39,12 @@ def socket_path(server: str) -> Path:
     return Path(tempfile.gettempdir()) / server
 
 
+def may_be_listening(server: str) -> bool:
+    """Whether a listener's socket file is there: without one nobody listens (most
+    launches), and a launch asks nobody, with no socket module to load."""
+    return os.path.lexists(socket_path(server))
+
+
 class UnixListener(QObject):
     """Accepts connections on a Unix socket and answers each one-line request."""
 
@@ -168,10 +174,9 @@ class _Client(QObject):
 
 def unix_send(line: bytes, server: str, *, connect_ms: int, reply_ms: int) -> bytes | None:
     """Send one line to a listener and return its reply line; None when nobody listens."""
-    path = socket_path(server)
-    if not os.path.lexists(path):
-        return None  # nobody listens, as on most launches: no socket module to load
     import socket
+
+    path = socket_path(server)
 
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:

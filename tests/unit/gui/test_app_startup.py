@@ -106,6 +106,7 @@ def watch_first_frame(window):
 def quit_once_filled(page):
     def painted():
         seen["place"] = page.window().current_place()
+        seen["theme"] = page.window().services.settings.current.theme
         seen["switch_interval"] = sys.getswitchinterval()
         seen["icon"] = not QtWidgets.QApplication.windowIcon().isNull()
         seen["sigterm_watched"] = signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)
@@ -230,6 +231,11 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     # app runs needs none when no socket file is there, and the app listens for later
     # launches once its page has painted.
     assert "socket" not in modules
+    # No settings file (a fresh start): no TOML parser, nor what only a file's values or
+    # the pages' dates need. (The hand-off writes no JSON line when nobody listens either;
+    # this script imports json itself.)
+    for unread in ("tomllib", "stretchtimer.core.bounded_parse", "datetime"):
+        assert unread not in modules
 
 
 SESSION_MODULES = """
@@ -303,3 +309,16 @@ def test_the_settings_dataclass_has_no_methods_generated_at_start() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         slower.rate = 99  # type: ignore[misc]
     assert LoadResult(defaults).notice is None
+
+
+def test_a_settings_file_is_read_before_the_first_frame(home: Path) -> None:
+    # With a file the TOML parser comes at once: the window opens in the colours it names.
+    # (cli.py reads its Language setting: tests/unit/storage/test_languages.py.)
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "settings.toml").write_text('version = 1\n[appearance]\ntheme = "dark"\n')
+    seen = start_the_app(home)
+    modules = seen["modules"]
+    assert isinstance(modules, list)
+    assert "tomllib" in modules
+    assert seen["place"] == "routines"
+    assert seen["theme"] == "dark"
