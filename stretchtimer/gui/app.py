@@ -209,6 +209,12 @@ def run_app(
     # Reminders, the tray and the compact player once the routines are on screen (or at
     # once, in the tray), then the routine asked for.
     def open_the_rest() -> None:
+        # Not needed to see the routines: the icon (decoding its pictures and QIcon's
+        # class), the signal and stall watchers (their modules, a socket pair, a thread).
+        from stretchtimer.gui.app_icon import apply_app_identity
+
+        apply_app_identity(app)
+        watch(app, window)
         # Later launches are heard from now on; one that comes sooner waits for it (it
         # finds the lock taken and asks again, see claim_or_forward).
         serve(app, outcome, window)
@@ -218,12 +224,6 @@ def run_app(
             window.sessions.start_routine(start, options=options)
 
     def fill_in() -> None:
-        # Not needed for an empty window's first frame: the icon (decoding its pictures
-        # and QIcon's class), the signal and stall watchers (their modules and thread).
-        from stretchtimer.gui.app_icon import apply_app_identity
-
-        apply_app_identity(app)
-        watch(app, window)
         themes.follow_system()
         for notice in services.notices:
             window.show_notice(notice)
