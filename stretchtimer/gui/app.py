@@ -69,6 +69,7 @@ def settle_the_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+    gc.enable()  # off while starting (see gui/launch.py)
 
 
 def set_identity() -> None:
