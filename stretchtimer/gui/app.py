@@ -27,6 +27,7 @@ from stretchtimer.storage.paths import Paths, app_paths
 from stretchtimer.storage.settings import SettingsStore
 from stretchtimer.system.instance.handoff import (
     Forwarded,
+    Primary,
     claim_or_forward,
     exit_code,
     launch_request,
@@ -68,6 +69,7 @@ def settle_the_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+    gc.enable()  # off while starting (see gui/launch.py)
 
 
 def set_identity() -> None:
@@ -139,6 +141,14 @@ def open_desk(
     install_desk(app, window, services).open(in_tray=in_tray)
 
 
+def serve(app: QApplication, outcome: Primary, window: MainWindow) -> None:
+    """Listen for later launches: each brings the window forward or plays its routine."""
+    server = outcome.serve(app)
+    if server is not None:
+        server.activate_requested.connect(window.bring_forward)
+        server.play_requested.connect(window.play_routine)
+
+
 def watch(app: QApplication, window: MainWindow) -> None:
     """Signals that end the app, and the watchdog on the GUI thread."""
     from stretchtimer.runtime.termination import TerminationWatcher
@@ -190,10 +200,6 @@ def run_app(
     restart = Restart()
     window.restart_requested.connect(lambda: restart.ask(window.quit_app))
     crash.parent = window
-    server = outcome.serve(app)
-    if server is not None:
-        server.activate_requested.connect(window.bring_forward)
-        server.play_requested.connect(window.play_routine)
     install_ready_probe(window)
     in_tray = tray and not start and tray_available()
     if tray and not start and not in_tray:
@@ -204,18 +210,21 @@ def run_app(
     # Reminders, the tray and the compact player once the routines are on screen (or at
     # once, in the tray), then the routine asked for.
     def open_the_rest() -> None:
+        # Not needed to see the routines: the icon (decoding its pictures and QIcon's
+        # class), the signal and stall watchers (their modules, a socket pair, a thread).
+        from stretchtimer.gui.app_icon import apply_app_identity
+
+        apply_app_identity(app)
+        watch(app, window)
+        # Later launches are heard from now on; one that comes sooner waits for it (it
+        # finds the lock taken and asks again, see claim_or_forward).
+        serve(app, outcome, window)
         open_desk(app, window, services, in_tray=in_tray)
         settle_the_heap()
         if start:
             window.sessions.start_routine(start, options=options)
 
     def fill_in() -> None:
-        # Not needed for an empty window's first frame: the icon (decoding its pictures
-        # and QIcon's class), the signal and stall watchers (their modules and thread).
-        from stretchtimer.gui.app_icon import apply_app_identity
-
-        apply_app_identity(app)
-        watch(app, window)
         themes.follow_system()
         for notice in services.notices:
             window.show_notice(notice)

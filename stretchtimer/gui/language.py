@@ -14,14 +14,17 @@ English month names in a German window.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from stretchtimer.core.i18n import Language, p_
+
+if TYPE_CHECKING:  # the dates come from the pages that show them: no datetime at start
+    import datetime as dt
 
 log = logging.getLogger(__name__)
 

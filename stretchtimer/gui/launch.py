@@ -23,9 +23,18 @@ def open_app(
     """The desktop app; ``start`` names a routine (id or file) to play at once, as
     ``options`` say (also when the app already runs); ``tray`` starts in the system tray
     without opening the window. ``speed`` runs every session faster (tests)."""
-    from stretchtimer.system.pyside_tweaks import skip_feature_scan
+    import gc
 
-    skip_feature_scan()
-    from stretchtimer.gui.app import run_app
+    # Start-up makes objects that live as long as the app, tens of thousands of them
+    # (modules, classes, Qt wrappers): collections that walk them find next to nothing.
+    # None until the window is filled in (gui/app.py settle_the_heap turns them back on).
+    gc.disable()
+    try:
+        from stretchtimer.system.pyside_tweaks import skip_feature_scan
 
-    return run_app(sys.argv[:1], start=start, speed=speed, tray=tray, options=options)
+        skip_feature_scan()
+        from stretchtimer.gui.app import run_app
+
+        return run_app(sys.argv[:1], start=start, speed=speed, tray=tray, options=options)
+    finally:
+        gc.enable()  # a launch handed to the running app, or one that failed, ends here

@@ -25,12 +25,10 @@ import functools
 import gettext
 import locale
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
 from stretchtimer.core.i18n import SOURCE_LANGUAGE, Language, base_tag, p_, speaking_in
 from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
 from stretchtimer.storage.settings import MAX_SETTINGS_BYTES
@@ -133,14 +131,18 @@ def configured_language(settings_file: Path) -> str:
     (a FIFO, a huge file or ``[[[[...`` nested a thousand deep reads as no setting).
     """
     try:
-        document = loads_toml(read_bounded(settings_file, MAX_SETTINGS_BYTES).decode("utf-8"))
-    except (
-        OSError,
-        FileRefusedError,
-        tomllib.TOMLDecodeError,
-        ParseLimitError,
-        UnicodeDecodeError,
-    ):
+        data = read_bounded(settings_file, MAX_SETTINGS_BYTES)
+    except (OSError, FileRefusedError):
+        return ""
+    # The TOML parser only for a file that is there (a fresh start has none): some 12M
+    # instructions before the window's first frame.
+    import tomllib
+
+    from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
+
+    try:
+        document = loads_toml(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, ParseLimitError, UnicodeDecodeError):
         return ""
     appearance = document.get("appearance")
     value = appearance.get("language", "") if isinstance(appearance, dict) else ""

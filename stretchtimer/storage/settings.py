@@ -9,15 +9,12 @@ person is told where it went: their choices are never silently lost.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import logging
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
 from stretchtimer.core.i18n import _
 from stretchtimer.storage.atomic import write_private_new, write_text_atomically
 from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
@@ -79,6 +76,8 @@ def _date_time_or_empty(value: Any) -> bool:
         return False
     if not value:
         return True
+    import datetime  # only to check a file's value: not imported for a start without one
+
     try:
         datetime.datetime.fromisoformat(value)
     except ValueError:
@@ -102,7 +101,11 @@ def setting(section: str, default: Any, check: Check, doc: str) -> Any:
     return field(default=default, metadata={"section": section, "check": check, "doc": doc})
 
 
-@dataclass(frozen=True)
+# A dataclass (``dataclasses.fields`` lists the settings, ``dataclasses.replace`` changes
+# one) whose methods are written below instead of generated: @dataclass compiles the
+# source of each generated method at every start, and for some thirty fields that took
+# about 3 ms (10M instructions) before the window's first frame.
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Settings:
     """Every setting with its default. Change one with ``dataclasses.replace``."""
 
@@ -211,6 +214,30 @@ class Settings:
     # start-up
     start_at_login: bool = setting("startup", False, _bool, "start in the tray at login")
 
+    def __init__(self, **values: Any) -> None:
+        for name in self.__dataclass_fields__:
+            if name in values:
+                object.__setattr__(self, name, values.pop(name))
+        if values:
+            unknown = next(iter(values))
+            raise TypeError(f"Settings() got an unexpected keyword argument {unknown!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Settings)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"Settings({shown})"
+
 
 SECTIONS = tuple(dict.fromkeys(f.metadata["section"] for f in dataclasses.fields(Settings)))
 
@@ -219,8 +246,7 @@ SECTIONS = tuple(dict.fromkeys(f.metadata["section"] for f in dataclasses.fields
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-@dataclass(frozen=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     settings: Settings
     notice: str | None = None  # one sentence for the person, when something was wrong
 
@@ -341,6 +367,11 @@ class SettingsStore:
             return self._unusable(
                 _("could not be read ({reason})").format(reason=error.strerror or error), None
             )
+        # The TOML parser only for a file that is there (a fresh start has none).
+        import tomllib
+
+        from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
+
         try:
             return data, loads_toml(data.decode("utf-8"))
         except UnicodeDecodeError:
@@ -361,6 +392,8 @@ class SettingsStore:
         write_text_atomically(self.path, text)
 
     def _newer_on_disk(self) -> bool:
+        from stretchtimer.core.bounded_parse import loads_toml
+
         try:
             document = loads_toml(read_bounded(self.path, MAX_SETTINGS_BYTES).decode("utf-8"))
         except (OSError, FileRefusedError, ValueError):  # decoding, TOML and limit errors

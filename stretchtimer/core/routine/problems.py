@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 from dataclasses import dataclass
 
@@ -58,6 +57,8 @@ class RoutineFileError(Exception):
 
 def describe_value(value: object, raw: str | None = None) -> str:
     """How a value read from TOML is named in an error: ``true``, ``2.5``, ``the text "30"``."""
+    import datetime as _dt  # here: the app imports this module before its first frame
+
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):

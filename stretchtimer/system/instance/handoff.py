@@ -36,9 +36,8 @@ import sys
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 
@@ -59,8 +58,7 @@ CLIENT_IDLE_MS = 5000  # the server drops a client that sends nothing
 # -- where -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Address:
+class Address(NamedTuple):
     server: str  # a socket path, or a name the channel places (temp folder, named pipe)
     lock: Path
 
@@ -170,23 +168,25 @@ def _listener_for(server: str, handle: Callable[[bytes], bytes], parent: QObject
     return QtListener(server, handle, idle_ms=CLIENT_IDLE_MS, parent=parent)
 
 
-class Listener(Protocol):
-    @property
-    def listening(self) -> bool: ...
+if TYPE_CHECKING:  # for the type checker only: making a Protocol class costs every launch
+    from typing import Protocol
 
-    @property
-    def name(self) -> str: ...
+    class Listener(Protocol):
+        @property
+        def listening(self) -> bool: ...
 
-    def listen(self) -> str | None: ...
+        @property
+        def name(self) -> str: ...
 
-    def close(self) -> None: ...
+        def listen(self) -> str | None: ...
+
+        def close(self) -> None: ...
 
 
 # -- a launch ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Forwarded:
+class Forwarded(NamedTuple):
     """Another app is running and took the request; this launch should exit."""
 
     reply: Reply
@@ -226,7 +226,11 @@ class Primary:
 def send(request: Request, address: Address, *, reply_ms: int = REPLY_MS) -> Reply | None:
     """Send one request to a running app: its reply, or None when nobody listens."""
     if _use_unix_sockets():
+        from stretchtimer.system.instance.unix_channel import may_be_listening
         from stretchtimer.system.instance.unix_channel import unix_send as exchange
+
+        if not may_be_listening(address.server):
+            return None
     else:
         from stretchtimer.system.instance.qt_channel import qt_send as exchange
     received = exchange(request.to_line(), address.server, connect_ms=CONNECT_MS, reply_ms=reply_ms)

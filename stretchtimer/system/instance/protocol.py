@@ -15,8 +15,7 @@ version may add some; a different protocol number or an unknown command gets
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from stretchtimer import APP_NAME
 from stretchtimer.core.session.options import PlayOptions
@@ -30,12 +29,13 @@ class ProtocolError(ValueError):
     """A line that is not a request or reply of ours; the message says what is wrong."""
 
 
-@dataclass(frozen=True)
-class Request:
+# Named tuples, not dataclasses: every launch makes a request before its window's first
+# frame, and a dataclass's generated methods cost about as much as the rest of this module.
+class Request(NamedTuple):
     command: str  # one of COMMANDS
     routine: str = ""  # for "play": a routine id or an absolute file path
     startup_id: str = ""  # the launcher's activation token, if it gave one
-    options: PlayOptions = field(default_factory=PlayOptions)  # for "play": speed, voice, ...
+    options: PlayOptions = PlayOptions()  # for "play": speed, voice, ... (immutable, shared)
 
     def to_line(self) -> bytes:
         message: dict[str, Any] = {"app": APP_NAME, "protocol": PROTOCOL, "command": self.command}
@@ -66,8 +66,7 @@ class Request:
         return cls(command, routine, startup_id, options)
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     ok: bool
     error: str = ""
 

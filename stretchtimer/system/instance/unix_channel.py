@@ -12,14 +12,17 @@ import contextlib
 import errno
 import logging
 import os
-import socket
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 from stretchtimer.system.instance.protocol import MAX_LINE
+
+if TYPE_CHECKING:
+    import socket
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,12 @@ def socket_path(server: str) -> Path:
     import tempfile
 
     return Path(tempfile.gettempdir()) / server
+
+
+def may_be_listening(server: str) -> bool:
+    """Whether a listener's socket file is there: without one nobody listens (most
+    launches), and a launch asks nobody, with no socket module to load."""
+    return os.path.lexists(socket_path(server))
 
 
 class UnixListener(QObject):
@@ -62,6 +71,8 @@ class UnixListener(QObject):
         """Listen, replacing a socket file a crashed app left; the error text on failure."""
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()  # we hold the lock: any socket file here is stale
+        import socket  # here, once the window is up: its enum classes cost some 2 ms
+
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         previous = os.umask(0o177)  # the socket file is the owner's alone
         try:
@@ -163,7 +174,10 @@ class _Client(QObject):
 
 def unix_send(line: bytes, server: str, *, connect_ms: int, reply_ms: int) -> bytes | None:
     """Send one line to a listener and return its reply line; None when nobody listens."""
+    import socket
+
     path = socket_path(server)
+
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         client.settimeout(connect_ms / 1000.0)

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 STARTUP = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
@@ -105,6 +107,7 @@ def watch_first_frame(window):
 def quit_once_filled(page):
     def painted():
         seen["place"] = page.window().current_place()
+        seen["theme"] = page.window().services.settings.current.theme
         seen["switch_interval"] = sys.getswitchinterval()
         seen["icon"] = not QtWidgets.QApplication.windowIcon().isNull()
         seen["sigterm_watched"] = signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)
@@ -117,6 +120,10 @@ def quit_once_filled(page):
 
         def quit():  # once the page's children (the list's cards) have painted too
             seen["widget_classes"] = sorted(name for name in QtWidgets.__dict__ if name[0] == "Q")
+            seen["icon_then"] = not QtWidgets.QApplication.windowIcon().isNull()
+            seen["sigterm_watched_then"] = signal.getsignal(signal.SIGTERM) not in (
+                signal.SIG_DFL, None
+            )
             QtCore.QCoreApplication.quit()
 
         QtCore.QTimer.singleShot(0, quit)
@@ -179,9 +186,18 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
     assert isinstance(first_classes, list)
     for unused in ("QIcon", "QMessageBox", "QLibraryInfo"):
         assert unused not in first_classes
-    # ... and each comes right after: the app's icon, SIGTERM stopping the app in order.
-    assert later["icon"] is True
-    assert later["sigterm_watched"] is True
+    # ... and each comes once the Routines page has painted (they are not needed to see
+    # it): the app's icon, SIGTERM stopping the app in order.
+    assert later["icon"] is False
+    assert later["sigterm_watched"] is False
+    assert later["icon_then"] is True
+    assert later["sigterm_watched_then"] is True
+    for after_the_page in (
+        "stretchtimer.gui.app_icon",
+        "stretchtimer.runtime.termination",
+        "stretchtimer.runtime.watchdog",
+    ):
+        assert after_the_page not in later["filled_modules"]  # type: ignore[operator]
     assert later["place"] == "routines"
     assert later["style"].lower() == "fusion"  # the style sheet is written for it
     assert later["code"] == 0
@@ -225,6 +241,15 @@ def test_the_window_shows_before_its_inside_is_built_and_then_fills_in(home: Pat
         assert later_still not in filled
     # Other threads hand the interpreter back to the window within a millisecond.
     assert later["switch_interval"] <= 0.001
+    # Python's socket module (its enum classes) not for the first frame: asking whether an
+    # app runs needs none when no socket file is there, and the app listens for later
+    # launches once its page has painted.
+    assert "socket" not in modules
+    # No settings file (a fresh start): no TOML parser, nor what only a file's values or
+    # the pages' dates need. (The hand-off writes no JSON line when nobody listens either;
+    # this script imports json itself.)
+    for unread in ("tomllib", "stretchtimer.core.bounded_parse", "datetime"):
+        assert unread not in modules
 
 
 DESK_UP = """
@@ -300,4 +325,73 @@ def test_what_start_up_built_is_left_out_of_later_garbage_collections() -> None:
         assert gc.get_objects(generation=2) == []  # nothing left for a full collection to walk
         assert alive  # kept, only frozen
     finally:
+        gc.unfreeze()
+
+
+def test_the_settings_dataclass_has_no_methods_generated_at_start() -> None:
+    # @dataclass compiles the source of each method it generates at every start: for the
+    # settings' thirty fields some 10M instructions before the first frame. Its methods
+    # are written in its module, and behave as the generated ones did.
+    import dataclasses
+
+    from stretchtimer.storage import settings as module
+    from stretchtimer.storage.settings import LoadResult, Settings
+
+    for method in ("__init__", "__eq__", "__hash__", "__repr__"):
+        assert getattr(Settings, method).__code__.co_filename == module.__file__, method
+    defaults = Settings()
+    slower = dataclasses.replace(defaults, rate=120)
+    assert slower.rate == 120 and defaults.rate == 165
+    assert slower == Settings(rate=120) and slower != defaults
+    assert hash(slower) == hash(Settings(rate=120))
+    assert repr(slower).startswith("Settings(voice_enabled=True, voice='', rate=120, ")
+    assert len(dataclasses.fields(Settings)) == len(dataclasses.astuple(defaults))
+    with pytest.raises(TypeError, match="no_such_setting"):
+        Settings(no_such_setting=1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        slower.rate = 99  # type: ignore[misc]
+    assert LoadResult(defaults).notice is None
+
+
+def test_a_settings_file_is_read_before_the_first_frame(home: Path) -> None:
+    # With a file the TOML parser comes at once: the window opens in the colours it names.
+    # (cli.py reads its Language setting: tests/unit/storage/test_languages.py.)
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "settings.toml").write_text('version = 1\n[appearance]\ntheme = "dark"\n')
+    seen = start_the_app(home)
+    modules = seen["modules"]
+    assert isinstance(modules, list)
+    assert "tomllib" in modules
+    assert seen["place"] == "routines"
+    assert seen["theme"] == "dark"
+
+
+GC_AT_START = """
+import gc, json, sys
+sys.path.insert(0, sys.argv[1])
+import stretchtimer.gui.app as app_module
+from stretchtimer.gui.launch import open_app
+
+seen = []
+app_module.run_app = lambda *args, **kwargs: seen.append(gc.isenabled()) or 0
+code = open_app()
+print(json.dumps([seen, gc.isenabled(), code]))
+"""
+
+
+def test_start_up_runs_no_garbage_collection_until_the_window_is_filled_in(home: Path) -> None:
+    # Collections while starting walk tens of thousands of objects that live as long as
+    # the app and find next to nothing (~17M instructions before the page paints). Off
+    # while the app starts, on again once it has ended too (a launch handed over).
+    assert run_script(GC_AT_START, home) == [[False], True, 0]
+    import gc
+
+    gc.disable()
+    try:
+        from stretchtimer.gui.app import settle_the_heap
+
+        settle_the_heap()  # once the Routines page has painted
+        assert gc.isenabled()
+    finally:
+        gc.enable()
         gc.unfreeze()
