@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from stretchtimer.core.i18n import _
 from stretchtimer.storage.atomic import write_private_new, write_text_atomically
@@ -101,11 +101,7 @@ def setting(section: str, default: Any, check: Check, doc: str) -> Any:
     return field(default=default, metadata={"section": section, "check": check, "doc": doc})
 
 
-# A dataclass (``dataclasses.fields`` lists the settings, ``dataclasses.replace`` changes
-# one) whose methods are written below instead of generated: @dataclass compiles the
-# source of each generated method at every start, and for some thirty fields that took
-# about 3 ms (10M instructions) before the window's first frame.
-@dataclass(frozen=True, init=False, repr=False, eq=False)
+@dataclass(frozen=True)
 class Settings:
     """Every setting with its default. Change one with ``dataclasses.replace``."""
 
@@ -214,30 +210,6 @@ class Settings:
     # start-up
     start_at_login: bool = setting("startup", False, _bool, "start in the tray at login")
 
-    def __init__(self, **values: Any) -> None:
-        for name in self.__dataclass_fields__:
-            if name in values:
-                object.__setattr__(self, name, values.pop(name))
-        if values:
-            unknown = next(iter(values))
-            raise TypeError(f"Settings() got an unexpected keyword argument {unknown!r}")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Settings)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"Settings({shown})"
-
 
 SECTIONS = tuple(dict.fromkeys(f.metadata["section"] for f in dataclasses.fields(Settings)))
 
@@ -246,7 +218,8 @@ SECTIONS = tuple(dict.fromkeys(f.metadata["section"] for f in dataclasses.fields
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-class LoadResult(NamedTuple):
+@dataclass(frozen=True)
+class LoadResult:
     settings: Settings
     notice: str | None = None  # one sentence for the person, when something was wrong
 

@@ -10,8 +10,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 STARTUP = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
@@ -326,31 +324,6 @@ def test_what_start_up_built_is_left_out_of_later_garbage_collections() -> None:
         assert alive  # kept, only frozen
     finally:
         gc.unfreeze()
-
-
-def test_the_settings_dataclass_has_no_methods_generated_at_start() -> None:
-    # @dataclass compiles the source of each method it generates at every start: for the
-    # settings' thirty fields some 10M instructions before the first frame. Its methods
-    # are written in its module, and behave as the generated ones did.
-    import dataclasses
-
-    from stretchtimer.storage import settings as module
-    from stretchtimer.storage.settings import LoadResult, Settings
-
-    for method in ("__init__", "__eq__", "__hash__", "__repr__"):
-        assert getattr(Settings, method).__code__.co_filename == module.__file__, method
-    defaults = Settings()
-    slower = dataclasses.replace(defaults, rate=120)
-    assert slower.rate == 120 and defaults.rate == 165
-    assert slower == Settings(rate=120) and slower != defaults
-    assert hash(slower) == hash(Settings(rate=120))
-    assert repr(slower).startswith("Settings(voice_enabled=True, voice='', rate=120, ")
-    assert len(dataclasses.fields(Settings)) == len(dataclasses.astuple(defaults))
-    with pytest.raises(TypeError, match="no_such_setting"):
-        Settings(no_such_setting=1)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        slower.rate = 99  # type: ignore[misc]
-    assert LoadResult(defaults).notice is None
 
 
 def test_a_settings_file_is_read_before_the_first_frame(home: Path) -> None:
