@@ -204,10 +204,10 @@ def play_in_terminal(
     # Sounds first, as in the app: the audio process starts and the start chime rings as
     # soon as the chimes are loaded, while the first words render; the session begins on
     # its first words. Not when a question comes first, nor for a preview.
-    asked = asks_comfort(settings, routine, speed=speed, record=True) and sys.stdin.isatty()
+    asks = asks_comfort(settings, routine, speed=speed, record=True)
     start = StartSounds(
         settings,
-        chime_early=not (asked or is_preview(speed)),
+        chime_early=not ((asks and sys.stdin.isatty()) or is_preview(speed)),
         clock=SystemClock(),  # the driver's, at speed 1 (a preview never rings early)
         can_unmute=False,  # no key unmutes here
     )
@@ -221,11 +221,7 @@ def play_in_terminal(
         start.close()
         raise
     parts = SessionParts(prepared, settings, can_unmute=False, player=player)
-    recording = TerminalRecording(
-        paths,
-        parts,
-        asks_comfort=asks_comfort(settings, routine, speed=speed, record=True),
-    )
+    recording = TerminalRecording(paths, parts, asks_comfort=asks)
     for sentence in prepared.notices:
         recording.say(sentence)
     parts.player.notice.connect(recording.say_live)  # the sound lost, or back
