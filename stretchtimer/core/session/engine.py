@@ -6,9 +6,9 @@ or gains time, it only delivers what became due meanwhile, in order. Segments
 start at the exact deadline of the one before, so nothing drifts.
 
 The engine is built in layers, each a module: where the session stands and its clock
-(:mod:`~stretchtimer.core.session.position`), waiting for words still rendering and
-taking measured timings (:mod:`~stretchtimer.core.session.speech_gate`), the moves
-through the plan and the events they make (:mod:`~stretchtimer.core.session.walk`),
+(:mod:`~stretchtimer.core.session.walking.position`), waiting for words still rendering and
+taking measured timings (:mod:`~stretchtimer.core.session.walking.speech_gate`), the moves
+through the plan and the events they make (:mod:`~stretchtimer.core.session.walking.walk`),
 and here the commands a person or the driver gives.
 """
 
@@ -31,8 +31,8 @@ from stretchtimer.core.session.events import (
     Status,
 )
 from stretchtimer.core.session.plan import Cue, Sound
-from stretchtimer.core.session.position import SLEEP_GAP, STALL_GAP
-from stretchtimer.core.session.walk import Walk
+from stretchtimer.core.session.walking.position import SLEEP_GAP, STALL_GAP
+from stretchtimer.core.session.walking.walk import Walk
 
 __all__ = ["SLEEP_GAP", "STALL_GAP", "SessionEngine"]
 

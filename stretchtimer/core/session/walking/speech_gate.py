@@ -20,7 +20,7 @@ from stretchtimer.core import i18n
 from stretchtimer.core.session import phrases
 from stretchtimer.core.session.events import Event, Paused, PauseReason, State
 from stretchtimer.core.session.plan import Plan, Segment
-from stretchtimer.core.session.position import Position
+from stretchtimer.core.session.walking.position import Position
 
 log = logging.getLogger(__name__)
 

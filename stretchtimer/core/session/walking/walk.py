@@ -25,7 +25,7 @@ from stretchtimer.core.session.events import (
     Status,
 )
 from stretchtimer.core.session.plan import SegmentKind
-from stretchtimer.core.session.speech_gate import SpeechGate
+from stretchtimer.core.session.walking.speech_gate import SpeechGate
 
 log = logging.getLogger(__name__)
 
