@@ -247,7 +247,7 @@ def start_session(
     """What Start does in the app (runtime.session_setup, as the controller uses it): the
     cue player at once (its sounds load meanwhile), the speech prepared with an empty
     cache in the background (with the system voice and no audio process running, once
-    the chimes are loaded: ``controller.sounds_first``), the start chime rung as soon
+    the chimes are loaded: ``session_start.sounds_first``), the start chime rung as soon
     as the sounds are loaded if the words are not ready yet, then the driver started.
     Returns at once; the dict is filled in as it goes and ``on_started`` is called once
     the driver runs. On the code from before those changes it does what that code did."""
@@ -297,11 +297,18 @@ def start_session(
 def _sounds_first(settings: Any) -> int | None:
     """As the controller decides at the press: None when the speech is prepared at once,
     else at most how many ms after the press (its ``SOUNDS_FIRST_MS``) it starts when the
-    chimes are not loaded by then. None on the code before that rule."""
+    chimes are not loaded by then. None on the code before that rule (the rule lived in
+    the controller before runtime/session_start.py: older checkouts are measured too)."""
     try:
-        from stretchtimer.gui.session.controller import SOUNDS_FIRST_MS, sounds_first
+        from stretchtimer.runtime.session_start import SOUNDS_FIRST_MS, sounds_first
     except ImportError:
-        return None
+        try:
+            from stretchtimer.gui.session.controller import (
+                SOUNDS_FIRST_MS,
+                sounds_first,
+            )
+        except ImportError:
+            return None
     link = _shared_link()
     running = link is not None and link.running
     return (

@@ -33,16 +33,12 @@ from stretchtimer.runtime.session_setup import (
     prepare_session,
     with_options,
 )
-from stretchtimer.runtime.session_start import SOUNDS_FIRST_MS, StartSounds, sounds_first
+from stretchtimer.runtime.session_start import StartSounds
 from stretchtimer.storage.history.problems import HistoryProblem
 from stretchtimer.storage.history.recording.recorder import SessionRecorder
 from stretchtimer.storage.settings import Settings
 
 log = logging.getLogger(__name__)
-
-# The rule of the press of Start is runtime/session_start.py's (the terminal's too); its
-# names stay importable here for the first-word benchmark, which mirrors this controller.
-__all__ = ["SOUNDS_FIRST_MS", "Phase", "SessionController", "sounds_first"]
 
 
 class Phase(enum.Enum):
