@@ -21,7 +21,7 @@ from stretchtimer.gui.ready_probe import after_first_paint, install_ready_probe,
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.gui.tasks import TaskRunner
-from stretchtimer.gui.theme import STYLE_ARGUMENTS, ThemeManager
+from stretchtimer.gui.theme import STYLE_ARGUMENTS, Theme, ThemeManager
 from stretchtimer.gui.window_state import last_system_scheme, remember_system_scheme
 from stretchtimer.storage.paths import Paths, app_paths
 from stretchtimer.storage.settings import SettingsStore
@@ -112,14 +112,24 @@ def dress(
     config = services.paths.config
     # The colours the system had last time: asking it now would cost the first frame
     # some 30 ms (see ThemeManager); it is asked once the window is on screen.
+    remembered = last_system_scheme(config)
     themes = ThemeManager(
         app,
         services.settings.current.theme,
-        assumed_system=last_system_scheme(config),
+        assumed_system=remembered,
         style_given=style_given,
     )
+
+    def remember(scheme: Theme) -> None:
+        # Written only when it changed: Qt rewrites the whole file (a lock file, a copy,
+        # a rename; ~1 ms before the Routines page paints) even for the same value.
+        nonlocal remembered
+        if scheme.name != remembered:
+            remembered = scheme.name
+            remember_system_scheme(config, scheme)
+
     themes.changed.connect(lambda _theme: window.restyle())
-    themes.system_read.connect(lambda scheme: remember_system_scheme(config, scheme))
+    themes.system_read.connect(remember)
     services.settings.changed.connect(lambda settings: themes.apply(settings.theme))
     return themes
 

@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
 
             load_with(self.services.tasks, self)  # the cards' pictures: modules off this thread
             routines = RoutinesView()
-            routines.start_requested.connect(self.sessions.start_routine)
+            # The coordinator when Start is first pressed, not while the page is built.
+            routines.start_requested.connect(self._start_from_page)
             routines.set_settings(self.services.settings.current)
             routines.set_clips_folder(self.services.paths.clips)
             routines.keep_lengths_in(self.services.paths.cache)
@@ -334,6 +335,9 @@ class MainWindow(QMainWindow):
         say (its ``--speed``, ``--voice``, ``--rate``, ``--mute``)."""
         self.bring_forward(startup_id)
         self.sessions.start_routine(routine, options=options)
+
+    def _start_from_page(self, routine_id: str) -> None:
+        self.sessions.start_routine(routine_id)
 
     def session_page(self, *, build: bool) -> SessionPage | None:
         """The Session page; built now if ``build``, else None until it has been."""

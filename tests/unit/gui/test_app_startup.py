@@ -368,3 +368,98 @@ def test_start_up_runs_no_garbage_collection_until_the_window_is_filled_in(home:
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+PAGE_PAINTED = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore as QtCore
+import PySide6.QtGui as QtGui
+import PySide6.QtWidgets as QtWidgets
+import stretchtimer.gui.app as app_module
+from stretchtimer.gui.ready_probe import FirstPaint
+
+seen = {}
+
+
+def quit_once_filled(page):
+    window = page.window()
+
+    def painted():
+        seen["modules"] = sorted(sys.modules)
+        seen["gui_classes"] = sorted(name for name in QtGui.__dict__ if name[0] == "Q")
+        # What the page's Start does, right after it painted: the coordinator is made then.
+        routine = window.services.library.entries()[0].id
+        window.routines.start_requested.emit(routine)
+        seen["starting"] = window._sessions is not None and window._sessions._starting
+        QtCore.QTimer.singleShot(0, QtCore.QCoreApplication.quit)
+
+    FirstPaint(page, painted)
+
+
+app_module.probe_filled = quit_once_filled
+code = app_module.run_app([sys.argv[0]])
+print(json.dumps(dict(seen, code=code)))
+"""
+
+
+def test_the_session_coordinator_and_gradients_wait_until_after_the_routines_page(
+    home: Path,
+) -> None:
+    # Nobody starts a session before the Routines page is on screen: the coordinator (its
+    # module, its message box's enums) is made when Start is first pressed, not while the
+    # page is built. The nav bar's History icon is filled without QPainter.fillRect's
+    # overloads, one of which makes QGradient's class and its 180 presets (some 3 ms).
+    seen = run_script(PAGE_PAINTED, home)
+    assert seen["code"] == 0
+    assert "stretchtimer.gui.session.coordinator" not in seen["modules"]
+    assert "QGradient" not in seen["gui_classes"]
+    assert "QIcon" in seen["gui_classes"]  # the nav bar's icons are there
+    # ... and Start still reaches it: the session is on its way.
+    assert seen["starting"] is True
+
+
+SCHEME_KEPT = """
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore as QtCore
+import stretchtimer.gui.app as app_module
+from stretchtimer.gui.ready_probe import FirstPaint
+from stretchtimer.storage.paths import app_paths
+
+ini = app_paths().config / "window.ini"
+seen = {"before": os.stat(ini).st_ino if ini.exists() else None}
+
+
+def quit_once_filled(page):
+    def painted():
+        seen["after"] = os.stat(ini).st_ino
+        seen["text"] = ini.read_text()
+        QtCore.QTimer.singleShot(0, QtCore.QCoreApplication.quit)
+
+    FirstPaint(page, painted)
+
+
+app_module.probe_filled = quit_once_filled
+code = app_module.run_app([sys.argv[0]])
+print(json.dumps(dict(seen, code=code)))
+"""
+
+
+def test_the_systems_colours_are_written_down_only_when_they_changed(home: Path) -> None:
+    first = run_script(SCHEME_KEPT, home)  # nothing known yet: written
+    assert first["code"] == 0
+    assert first["before"] is None
+    scheme = "light" if "system_scheme=light" in first["text"] else "dark"
+    assert f"system_scheme={scheme}" in first["text"]
+    # The same colours at the next start: Qt would rewrite the file (~1 ms before the
+    # Routines page paints) for nothing; it is left as it is.
+    again = run_script(SCHEME_KEPT, home)
+    assert again["after"] == again["before"]
+    # Colours other than those written down: written anew.
+    ini = home / "config" / "window.ini"
+    other = "dark" if scheme == "light" else "light"
+    ini.write_text(ini.read_text().replace(f"system_scheme={scheme}", f"system_scheme={other}"))
+    changed = run_script(SCHEME_KEPT, home)
+    assert changed["after"] != changed["before"]
+    assert f"system_scheme={scheme}" in changed["text"]

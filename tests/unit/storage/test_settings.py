@@ -202,3 +202,46 @@ def test_a_long_invalid_value_is_shortened_in_the_sentence(tmp_path: Path) -> No
     path.write_text('version = 1\n[appearance]\ntheme = "' + "p" * 100_000 + '"\n')
     result = SettingsStore(path).load()
     assert result.notice is not None and len(result.notice) < 400
+
+
+def test_a_start_parses_the_settings_file_once_for_its_language_and_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before the first frame the Language setting is read, then the whole store: one parse.
+    from stretchtimer.core import bounded_parse
+    from stretchtimer.storage.languages import configured_language
+
+    parsed: list[str] = []
+    real = bounded_parse.loads_toml
+
+    def counted(text: str) -> dict[str, object]:
+        parsed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(bounded_parse, "loads_toml", counted)
+    path = tmp_path / "settings.toml"
+    path.write_text('version = 1\n[appearance]\nlanguage = "de"\ntheme = "dark"\n')
+    assert configured_language(path) == "de"
+    loaded = SettingsStore(path).load()
+    assert (loaded.settings.language, loaded.settings.theme) == ("de", "dark")
+    assert len(parsed) == 1
+    # Once taken, the parse is gone: the next load reads the file as it is now.
+    path.write_text('version = 1\n[appearance]\ntheme = "light"\n')
+    assert SettingsStore(path).load().settings.theme == "light"
+    assert len(parsed) == 2
+
+
+def test_a_settings_file_changed_between_the_two_reads_is_read_as_it_is_now(
+    tmp_path: Path,
+) -> None:
+    from stretchtimer.storage.languages import configured_language
+
+    path = tmp_path / "settings.toml"
+    path.write_text('version = 1\n[appearance]\nlanguage = "de"\n')
+    assert configured_language(path) == "de"
+    path.write_text('version = 1\n[appearance]\nlanguage = "fr"\n')
+    assert SettingsStore(path).load().settings.language == "fr"
+    other = tmp_path / "other.toml"  # the same bytes in another file: parsed for itself
+    other.write_text('version = 1\n[appearance]\nlanguage = "es"\n')
+    assert configured_language(path) == "fr"
+    assert SettingsStore(other).load().settings.language == "es"
