@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from stretchtimer.core.i18n import SOURCE_LANGUAGE, Language, base_tag, p_, speaking_in
 from stretchtimer.storage.bounded_read import FileRefusedError, read_bounded
-from stretchtimer.storage.settings import MAX_SETTINGS_BYTES, parse_settings_file
+from stretchtimer.storage.settings import MAX_SETTINGS_BYTES
 
 if TYPE_CHECKING:
     from stretchtimer.core.routine.model import Routine
@@ -138,11 +138,10 @@ def configured_language(settings_file: Path) -> str:
     # instructions before the window's first frame.
     import tomllib
 
-    from stretchtimer.core.bounded_parse import ParseLimitError
+    from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
 
     try:
-        # Parsed once: the settings store takes this parse when it reads the same bytes.
-        document = parse_settings_file(settings_file, data, leave_for_the_store=True)
+        document = loads_toml(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, ParseLimitError, UnicodeDecodeError):
         return ""
     appearance = document.get("appearance")

@@ -264,31 +264,6 @@ def settings_from_document(document: dict[str, Any]) -> tuple[Settings, list[str
     return Settings(**values), problems
 
 
-_left_for_the_store: tuple[Path, bytes, dict[str, Any]] | None = None
-
-
-def parse_settings_file(
-    path: Path, data: bytes, *, leave_for_the_store: bool = False
-) -> dict[str, Any]:
-    """The settings file's TOML document, parsed within limits (see ``loads_toml``).
-
-    A start reads the file twice before its first frame: the Language setting first
-    (``storage/languages.py``), then the whole store. ``leave_for_the_store`` keeps this
-    parse for the next call, which takes it when the file still holds the same bytes.
-    Raises what decoding and parsing raise.
-    """
-    global _left_for_the_store  # noqa: PLW0603 - one parse handed from one reader to the next
-    left, _left_for_the_store = _left_for_the_store, None
-    if left is not None and left[0] == path and left[1] == data:
-        return left[2]
-    from stretchtimer.core.bounded_parse import loads_toml
-
-    document = loads_toml(data.decode("utf-8"))
-    if leave_for_the_store:
-        _left_for_the_store = (path, data, document)
-    return document
-
-
 def _shown(value: Any) -> str:
     """A value in a sentence: short, whatever the file held."""
     text = repr(value)
@@ -368,10 +343,10 @@ class SettingsStore:
         # The TOML parser only for a file that is there (a fresh start has none).
         import tomllib
 
-        from stretchtimer.core.bounded_parse import ParseLimitError
+        from stretchtimer.core.bounded_parse import ParseLimitError, loads_toml
 
         try:
-            return data, parse_settings_file(self.path, data)
+            return data, loads_toml(data.decode("utf-8"))
         except UnicodeDecodeError:
             return self._unusable(_("is not UTF-8 text"), data)
         except tomllib.TOMLDecodeError as error:
