@@ -116,14 +116,14 @@ def main() -> None:
             script = BARE
         else:
             script = APP
+            if args.settings:  # before the warm starts: the caches are for these settings
+                (home / "config").mkdir(parents=True, exist_ok=True)
+                (home / "config" / "settings.toml").write_text(SETTINGS)
             warm = dict(environment, COUNT_UNTIL="filled")
             for _ in range(2):  # the caches of the page's routines: written by the second
                 subprocess.run(
                     [sys.executable, "-c", APP], env=warm, cwd=folder, check=True, timeout=120
                 )
-            if args.settings:
-                (home / "config").mkdir(parents=True, exist_ok=True)
-                (home / "config" / "settings.toml").write_text(SETTINGS)
         environment["COUNT_UNTIL"] = args.until
         total = count(script, environment, folder, args.main_thread)
     what = "bare window, first frame" if args.bare else f"app, {args.until}"
