@@ -23,8 +23,18 @@ def _uses_no_features(module: ModuleType) -> bool:
 
 
 def skip_feature_scan() -> None:
-    """Call before importing the rest of the app's Qt modules; harmless if PySide changes."""
+    """Call before importing the rest of the app's Qt modules; harmless if PySide changes.
+
+    The hook has already scanned the modules PySide6 imports itself (``enum`` among them):
+    their lines, some 190 KiB kept for the life of the app, are let go again.
+    """
+    import linecache
+
+    cached_before = set(linecache.cache)
     import PySide6  # noqa: F401 - loads shiboken's import hook, which we then tame
+
+    for name in set(linecache.cache) - cached_before:
+        linecache.cache.pop(name, None)
 
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
