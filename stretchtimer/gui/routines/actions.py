@@ -6,6 +6,10 @@ folder. Their buttons, menus and keys are :mod:`~stretchtimer.gui.routines.contr
 
 Built-in routines are read-only: editing one offers to save a copy first. The
 routines folder is watched, so files changed by other programs show up at once.
+
+The message boxes' class is imported by the functions that show one: PySide makes a
+class (QMessageBox's and QDialog's, with their enums) when it is first named, and the
+Routines page paints without either.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.model import Routine
@@ -160,6 +164,8 @@ class RoutineActions:
         self._open(entry.path)
 
     def _open(self, path: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
         try:
             self.editors.open_file(path)
         except (OSError, ValueError) as error:
@@ -170,6 +176,8 @@ class RoutineActions:
             )
 
     def _edit_a_copy(self, routine: Routine) -> None:
+        from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
         answer = QMessageBox.question(
             self.window,
             _("Built-in routine"),
@@ -211,7 +219,8 @@ class RoutineActions:
             self._write(lambda: self.store.rename(path, title))
 
     def _ask_title(self, heading: str, label: str, title: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog  # its class and enums: with the dialog
+        # Their classes and enums: with the dialogs.
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
 
         from stretchtimer.core.routine.draft import problem_text, title_problem
 
