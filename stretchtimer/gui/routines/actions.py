@@ -14,6 +14,7 @@ Routines page paints without either.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from importlib import resources
@@ -35,7 +36,6 @@ from stretchtimer.gui.routines.files import (
 from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.storage.routines.library import BUILTIN_PACKAGE, RoutineEntry
 from stretchtimer.storage.routines.names import copy_title, slug
-from stretchtimer.storage.routines.store import Deleted, RoutineStore, Saved
 
 if TYPE_CHECKING:
     from stretchtimer.gui.editor.editors import EditorWindows
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from stretchtimer.gui.services import AppServices
     from stretchtimer.gui.session.coordinator import SessionCoordinator
     from stretchtimer.storage.routines.drafts import KeptDraft
+    from stretchtimer.storage.routines.store import Deleted, RoutineStore, Saved
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +74,10 @@ class RoutineActions:
         self.view = view
         services = host.services
         self.services = services
-        self.store = RoutineStore(services.paths.routines)
         self.drafts_folder = services.paths.data / "editor-drafts"
         self._editors: EditorWindows | None = None  # with the first editor opened
-        self.importer = RoutineImporter(services, self.store, window)
-        self.importer.imported.connect(self._imported)
         self.drop_target = RoutineDropTarget(window)
-        self.drop_target.dropped.connect(self.importer.import_files)
+        self.drop_target.dropped.connect(self._dropped)
         window.installEventFilter(self.drop_target)
         window.setAcceptDrops(True)
         self.watcher = RoutineFolderWatcher(services.paths.routines, window)
@@ -89,6 +87,23 @@ class RoutineActions:
         view.list.selectionModel().currentChanged.connect(lambda *_: self.update_buttons())
         self.update_buttons()
         self.offer_kept_drafts()
+
+    # The files' store and the importer with their first use: the store's module (its
+    # dataclasses and checks, some 3 ms) is not needed to see the Routines page.
+
+    @functools.cached_property
+    def store(self) -> RoutineStore:
+        """The person's routine files."""
+        from stretchtimer.storage.routines.store import RoutineStore
+
+        return RoutineStore(self.services.paths.routines)
+
+    @functools.cached_property
+    def importer(self) -> RoutineImporter:
+        """Checks and copies in routine files (chosen, or dropped on the window)."""
+        importer = RoutineImporter(self.services, self.store, self.window)
+        importer.imported.connect(self._imported)
+        return importer
 
     def _build(self) -> None:
         self.controls = RoutineControls(self.view, self)
@@ -142,6 +157,9 @@ class RoutineActions:
 
     def _saved(self, path: Path) -> None:
         self.refresh(select=path)
+
+    def _dropped(self, files: list[Path]) -> None:
+        self.importer.import_files(files)
 
     def _imported(self, path: Path) -> None:
         self.host.show_place("routines")

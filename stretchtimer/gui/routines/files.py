@@ -29,15 +29,16 @@ from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.gui.widgets.rich_text import escaped
 from stretchtimer.storage.paths import ensure_private_dir
-from stretchtimer.storage.routines.store import (
-    ImportCheck,
-    RoutineClashError,
-    RoutineStore,
-    Saved,
-)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
+
+    from stretchtimer.storage.routines.store import (
+        ImportCheck,
+        RoutineClashError,
+        RoutineStore,
+        Saved,
+    )
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +179,8 @@ class RoutineImporter(QObject):
     def _copy(self, check: ImportCheck, clash: str, title: str | None = None) -> None:
         store = self.store
 
+        from stretchtimer.storage.routines.store import RoutineClashError
+
         def copy() -> Saved | RoutineClashError:
             try:
                 return store.import_checked(check, clash=clash, title=title)  # type: ignore[arg-type]
@@ -188,6 +191,8 @@ class RoutineImporter(QObject):
 
     def _copied(self, result: Saved | RoutineClashError) -> None:
         from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
+        from stretchtimer.storage.routines.store import RoutineClashError
 
         if isinstance(result, RoutineClashError):
             # Another program took the name in the meantime: ask again.
