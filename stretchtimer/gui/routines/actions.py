@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -34,7 +33,7 @@ from stretchtimer.gui.routines.files import (
     open_folder,
 )
 from stretchtimer.gui.widgets.numbers import number
-from stretchtimer.storage.routines.library import BUILTIN_PACKAGE, RoutineEntry
+from stretchtimer.storage.routines.library import RoutineEntry, builtin_folder
 from stretchtimer.storage.routines.names import copy_title, slug
 
 if TYPE_CHECKING:
@@ -343,7 +342,7 @@ class RoutineActions:
             if path is not None:
                 data = path.read_bytes()
             else:
-                data = resources.files(BUILTIN_PACKAGE).joinpath(f"{entry.id}.toml").read_bytes()
+                data = (builtin_folder() / f"{entry.id}.toml").read_bytes()
             return export_file(data, target)
 
         self.services.tasks.run(
