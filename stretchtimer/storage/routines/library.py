@@ -83,7 +83,7 @@ def builtin_folder() -> Path:
     a checkout, an installed wheel and the bundles (PyInstaller puts the files beside the
     package there too). Found from the package's ``__file__`` rather than with
     ``importlib.resources``, whose modules and readers cost the Routines page's first
-    paint some 20M instructions."""
+    paint some 5M instructions (20M in a bare interpreter)."""
     from stretchtimer.storage.routines import builtin
 
     return Path(builtin.__file__).parent

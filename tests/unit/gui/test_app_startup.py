@@ -435,7 +435,7 @@ def test_the_routines_page_paints_without_the_classes_only_its_dialogs_and_state
     assert "QListView" in at_the_page  # the page is there, with its list
     assert "QStyle" not in at_the_page
     # The store of routine files comes with the first thing done to one; the built-ins
-    # are found beside their package, without importlib.resources (some 20M instructions).
+    # are found beside their package, without importlib.resources (some 5M instructions).
     assert "stretchtimer.gui.routines.actions" in seen["modules"]
     for later in ("stretchtimer.storage.routines.store", "importlib.resources"):
         assert later not in seen["modules"], later
