@@ -6,17 +6,21 @@ folder. Their buttons, menus and keys are :mod:`~stretchtimer.gui.routines.contr
 
 Built-in routines are read-only: editing one offers to save a copy first. The
 routines folder is watched, so files changed by other programs show up at once.
+
+The message boxes' class is imported by the functions that show one: PySide makes a
+class (QMessageBox's and QDialog's, with their enums) when it is first named, and the
+Routines page paints without either.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.model import Routine
@@ -29,9 +33,8 @@ from stretchtimer.gui.routines.files import (
     open_folder,
 )
 from stretchtimer.gui.widgets.numbers import number
-from stretchtimer.storage.routines.library import BUILTIN_PACKAGE, RoutineEntry
+from stretchtimer.storage.routines.library import RoutineEntry, builtin_folder
 from stretchtimer.storage.routines.names import copy_title, slug
-from stretchtimer.storage.routines.store import Deleted, RoutineStore, Saved
 
 if TYPE_CHECKING:
     from stretchtimer.gui.editor.editors import EditorWindows
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from stretchtimer.gui.services import AppServices
     from stretchtimer.gui.session.coordinator import SessionCoordinator
     from stretchtimer.storage.routines.drafts import KeptDraft
+    from stretchtimer.storage.routines.store import Deleted, RoutineStore, Saved
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +73,10 @@ class RoutineActions:
         self.view = view
         services = host.services
         self.services = services
-        self.store = RoutineStore(services.paths.routines)
         self.drafts_folder = services.paths.data / "editor-drafts"
         self._editors: EditorWindows | None = None  # with the first editor opened
-        self.importer = RoutineImporter(services, self.store, window)
-        self.importer.imported.connect(self._imported)
         self.drop_target = RoutineDropTarget(window)
-        self.drop_target.dropped.connect(self.importer.import_files)
+        self.drop_target.dropped.connect(self._dropped)
         window.installEventFilter(self.drop_target)
         window.setAcceptDrops(True)
         self.watcher = RoutineFolderWatcher(services.paths.routines, window)
@@ -85,6 +86,23 @@ class RoutineActions:
         view.list.selectionModel().currentChanged.connect(lambda *_: self.update_buttons())
         self.update_buttons()
         self.offer_kept_drafts()
+
+    # The files' store and the importer with their first use: the store's module (its
+    # dataclasses and checks, some 3 ms) is not needed to see the Routines page.
+
+    @functools.cached_property
+    def store(self) -> RoutineStore:
+        """The person's routine files."""
+        from stretchtimer.storage.routines.store import RoutineStore
+
+        return RoutineStore(self.services.paths.routines)
+
+    @functools.cached_property
+    def importer(self) -> RoutineImporter:
+        """Checks and copies in routine files (chosen, or dropped on the window)."""
+        importer = RoutineImporter(self.services, self.store, self.window)
+        importer.imported.connect(self._imported)
+        return importer
 
     def _build(self) -> None:
         self.controls = RoutineControls(self.view, self)
@@ -139,6 +157,9 @@ class RoutineActions:
     def _saved(self, path: Path) -> None:
         self.refresh(select=path)
 
+    def _dropped(self, files: list[Path]) -> None:
+        self.importer.import_files(files)
+
     def _imported(self, path: Path) -> None:
         self.host.show_place("routines")
         self.refresh(select=path)
@@ -160,6 +181,8 @@ class RoutineActions:
         self._open(entry.path)
 
     def _open(self, path: Path) -> None:
+        from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
         try:
             self.editors.open_file(path)
         except (OSError, ValueError) as error:
@@ -170,6 +193,8 @@ class RoutineActions:
             )
 
     def _edit_a_copy(self, routine: Routine) -> None:
+        from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
         answer = QMessageBox.question(
             self.window,
             _("Built-in routine"),
@@ -211,7 +236,8 @@ class RoutineActions:
             self._write(lambda: self.store.rename(path, title))
 
     def _ask_title(self, heading: str, label: str, title: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog  # its class and enums: with the dialog
+        # Their classes and enums: with the dialogs.
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
 
         from stretchtimer.core.routine.draft import problem_text, title_problem
 
@@ -316,7 +342,7 @@ class RoutineActions:
             if path is not None:
                 data = path.read_bytes()
             else:
-                data = resources.files(BUILTIN_PACKAGE).joinpath(f"{entry.id}.toml").read_bytes()
+                data = (builtin_folder() / f"{entry.id}.toml").read_bytes()
             return export_file(data, target)
 
         self.services.tasks.run(

@@ -6,6 +6,10 @@
 - :class:`RoutineDropTarget` lets a person drop ``.toml`` files on the window.
 - :class:`RoutineImporter` checks a file, shows its problems in the loader's
   words (and changes nothing) or asks about a name clash, then copies it in.
+
+The message boxes' class is imported by the functions that show one: PySide makes a
+class (QMessageBox's and QDialog's, with their enums) when it is first named, and the
+Routines page paints without either.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.problems import RoutineFileError
@@ -25,15 +29,16 @@ from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.gui.widgets.rich_text import escaped
 from stretchtimer.storage.paths import ensure_private_dir
-from stretchtimer.storage.routines.store import (
-    ImportCheck,
-    RoutineClashError,
-    RoutineStore,
-    Saved,
-)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
+
+    from stretchtimer.storage.routines.store import (
+        ImportCheck,
+        RoutineClashError,
+        RoutineStore,
+        Saved,
+    )
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +179,8 @@ class RoutineImporter(QObject):
     def _copy(self, check: ImportCheck, clash: str, title: str | None = None) -> None:
         store = self.store
 
+        from stretchtimer.storage.routines.store import RoutineClashError
+
         def copy() -> Saved | RoutineClashError:
             try:
                 return store.import_checked(check, clash=clash, title=title)  # type: ignore[arg-type]
@@ -183,6 +190,10 @@ class RoutineImporter(QObject):
         self.services.tasks.run(copy, self._copied, self._failed)
 
     def _copied(self, result: Saved | RoutineClashError) -> None:
+        from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
+        from stretchtimer.storage.routines.store import RoutineClashError
+
         if isinstance(result, RoutineClashError):
             # Another program took the name in the meantime: ask again.
             QMessageBox.warning(
@@ -192,6 +203,8 @@ class RoutineImporter(QObject):
         self.imported.emit(result.path)
 
     def _failed(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         QMessageBox.warning(
             self.window,
@@ -202,6 +215,8 @@ class RoutineImporter(QObject):
         )
 
     def _show_problems(self, source: Path, error: RoutineFileError) -> None:
+        from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
         lines = [str(problem) for problem in error.problems]
         shown = "".join(f"<li>{escaped(line)}</li>" for line in lines[:MAX_PROBLEMS_SHOWN])
         more = len(lines) - MAX_PROBLEMS_SHOWN
@@ -227,6 +242,8 @@ class RoutineImporter(QObject):
         box.exec()
 
     def _ask_clash(self, check: ImportCheck) -> str:
+        from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
         assert check.clash is not None
         free = self.store.free_path(check.target.stem).name
         box = QMessageBox(self.window)
@@ -277,6 +294,8 @@ class RoutineImporter(QObject):
 
     def _ask_builtin_title(self, check: ImportCheck) -> str | None:
         """The title to import a routine titled like a built-in under; None: not imported."""
+        from PySide6.QtWidgets import QMessageBox  # with a dialog (see above)
+
         assert check.clash is not None
         free = self.store.free_title(check.routine.title)
         box = QMessageBox(self.window)
@@ -304,8 +323,8 @@ class RoutineImporter(QObject):
         return None
 
     def _ask_free_title(self, title: str) -> str | None:
-        # The dialog and the routine parser: not needed until a title is asked for.
-        from PySide6.QtWidgets import QInputDialog
+        # The dialogs and the routine parser: not needed until a title is asked for.
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
 
         from stretchtimer.core.routine.draft import problem_text, title_problem
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -16,10 +18,19 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHoverEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QStyle,
+    QListView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -229,12 +240,80 @@ def group_heading(index: Index) -> str:
     return _("Built-in routines") if row.entry.builtin else _("Your routines")
 
 
+class CardState(NamedTuple):
+    selected: bool
+    hovered: bool
+    focused: bool
+
+
+def style_state(option: QStyleOptionViewItem) -> CardState:
+    """The card's state as the view put it in ``option`` (builds QStyle's class)."""
+    from PySide6.QtWidgets import QStyle
+
+    state = option.state
+    return CardState(
+        selected=bool(state & QStyle.StateFlag.State_Selected),
+        hovered=bool(state & QStyle.StateFlag.State_MouseOver),
+        focused=bool(state & QStyle.StateFlag.State_HasFocus),
+    )
+
+
+class RoutineCards(QListView):
+    """The list of routine cards, which knows each card's state as Qt's list view works
+    it out for its items (selected, under the mouse, the current one with the focus).
+
+    The cards' painter asks here rather than reading the style option's state: that
+    state's type is QStyle's, and PySide makes QStyle's class with its eleven enum classes
+    (some 8 ms) when a value of it first reaches Python, which would be as the first
+    cards paint. Qt keeps the card under the mouse to itself: it is followed here from
+    the same events, as QAbstractItemView follows it (mouse moves, hover events, the
+    mouse leaving), and kept as a persistent index as Qt keeps it, so a search or a new
+    list moves or clears it the same way.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hovered = QPersistentModelIndex()
+
+    def card_state(self, index: Index) -> CardState:
+        selections = self.selectionModel()
+        selected = selections is not None and selections.isSelected(index)
+        # Qt: the view or its viewport has the focus; the viewport's focus goes to the view.
+        focused = self.hasFocus() and index == self.currentIndex() and index.isValid()
+        return CardState(selected=selected, hovered=index == self.hovered, focused=focused)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        handled = super().viewportEvent(event)
+        kind = event.type()
+        if kind in (QEvent.Type.HoverMove, QEvent.Type.HoverEnter) and isinstance(
+            event, QHoverEvent
+        ):
+            self._hover_at(event)
+        elif kind in (QEvent.Type.HoverLeave, QEvent.Type.Leave):
+            self.hovered = QPersistentModelIndex()
+        return handled
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseMoveEvent(event)
+        self._hover_at(event)
+
+    def _hover_at(self, event: QHoverEvent | QMouseEvent) -> None:
+        self.hovered = QPersistentModelIndex(self.indexAt(event.position().toPoint()))
+
+
 class RoutineCardDelegate(QStyledItemDelegate):
     """Paints a routine as a card: title, length and steps, tags; a group's heading above
     its first card."""
 
     HEIGHT = 84
     HEADING = 34
+
+    def card_state(self, option: QStyleOptionViewItem, index: Index) -> CardState:
+        """Whether the card is selected, under the mouse, and the focused current one."""
+        view = option.widget
+        if isinstance(view, RoutineCards):
+            return view.card_state(index)
+        return style_state(option)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         extra = self.HEADING if group_heading(index) else 0
@@ -259,9 +338,7 @@ class RoutineCardDelegate(QStyledItemDelegate):
                 band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, heading
             )
             card.setTop(card.top() + self.HEADING)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        selected, hovered, focused = self.card_state(option, index)
         path = QPainterPath()
         path.addRoundedRect(card, 12, 12)
         fill = QColor(colours.surface_alt if selected or hovered else colours.surface)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from stretchtimer.gui.ready_probe import after_first_paint
 from stretchtimer.gui.routines.list_model import (
     ENTRY_ROLE,
     RoutineCardDelegate,
+    RoutineCards,
     RoutineFilter,
     RoutineListModel,
     RoutineRow,
@@ -133,7 +133,7 @@ class RoutinesView(QWidget):
         filters.addWidget(self.search, 3)
         filters.addWidget(self.tag, 1)
 
-        self.list = QListView()
+        self.list = RoutineCards()
         self.list.setModel(self.filter)
         self.list.setItemDelegate(RoutineCardDelegate(self.list))
         self.list.setAccessibleName(_("Routines"))

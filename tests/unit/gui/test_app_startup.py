@@ -463,3 +463,85 @@ def test_the_systems_colours_are_written_down_only_when_they_changed(home: Path)
     changed = run_script(SCHEME_KEPT, home)
     assert changed["after"] != changed["before"]
     assert f"system_scheme={scheme}" in changed["text"]
+
+
+PAGE_CLASSES = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore as QtCore
+import PySide6.QtGui as QtGui
+import PySide6.QtWidgets as QtWidgets
+import stretchtimer.gui.app as app_module
+from stretchtimer.gui.ready_probe import FirstPaint
+
+seen = {}
+
+
+def classes():
+    return sorted(
+        name for module in (QtCore, QtGui, QtWidgets) for name in module.__dict__ if name[0] == "Q"
+    )
+
+
+def watch_the_page(page):
+    def painted():
+        seen["place"] = page.window().current_place()
+        seen["at_the_page"] = classes()
+        seen["modules"] = sorted(sys.modules)
+
+        def quit():  # once the page's children (the list's cards) have painted too
+            seen["with_cards"] = classes()
+            QtCore.QCoreApplication.quit()
+
+        QtCore.QTimer.singleShot(0, quit)
+
+    FirstPaint(page, painted)
+
+
+app_module.probe_filled = watch_the_page
+code = app_module.run_app([sys.argv[0]])
+print(json.dumps(dict(seen, code=code)))
+"""
+
+
+ROUTINES_MODULES = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtWidgets as QtWidgets
+import stretchtimer.gui.routines.actions
+import stretchtimer.gui.routines.files
+import stretchtimer.gui.routines.page
+print(json.dumps(sorted(name for name in QtWidgets.__dict__ if name[0] == "Q")))
+"""
+
+
+def test_the_routines_page_paints_without_the_classes_only_its_dialogs_and_states_need(
+    home: Path,
+) -> None:
+    # PySide makes a Qt class, with every enum class it holds, when Python first names it
+    # or a value of its enums reaches Python. The Routines page paints without QStyle's
+    # (some 8 ms: its cards read their state from the list, not from the style option)
+    # and without the routine files' store (its module: some 3 ms).
+    run_script(PAGE_CLASSES, home)  # the caches a person's home has after the first start
+    seen = run_script(PAGE_CLASSES, home)
+    assert seen["place"] == "routines"
+    assert seen["code"] == 0
+    at_the_page = seen["at_the_page"]
+    assert "QListView" in at_the_page  # the page is there, with its list
+    assert "QStyle" not in at_the_page
+    for later in ("QMessageBox", "QDialog"):  # with a dialog, or the first Start's coordinator
+        assert later not in at_the_page, later
+    # The store of routine files comes with the first thing done to one; the built-ins
+    # are found beside their package, without importlib.resources (some 5M instructions).
+    assert "stretchtimer.gui.routines.actions" in seen["modules"]
+    for later in ("stretchtimer.storage.routines.store", "importlib.resources"):
+        assert later not in seen["modules"], later
+    # ... nor once the cards in the list have painted too.
+    with_cards = seen["with_cards"]
+    assert "QStyleOptionViewItem" in with_cards  # the cards were laid out and painted
+    assert "QStyle" not in with_cards
+    # The page's modules name no message box or dialog class: those come with a dialog.
+    named = run_script(ROUTINES_MODULES, home)
+    assert "QListView" in named
+    for later in ("QMessageBox", "QDialog", "QInputDialog", "QFileDialog"):
+        assert later not in named, later
