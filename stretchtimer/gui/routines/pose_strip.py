@@ -40,15 +40,13 @@ class PoseStrip(QWidget):
         self._show_routine()
 
     def _show_routine(self) -> None:
-        from stretchtimer.core.poses import posed
-
         routine = self._routine
         steps = routine.steps if routine is not None else ()
         self.poses = [name for step in steps if (name := step_pose(step)) and _known(name)]
-        names = ", ".join(posed(name).what() for name in self.poses)
-        self.setAccessibleName(
-            _("Figures of the steps: {names}").format(names=names) if self.poses else ""
-        )
+        # The figures' library only for a routine with poses: settings applied to the
+        # empty list at start (any but the defaults) would import it on the GUI thread
+        # before the Routines page paints (some 15 ms).
+        self.setAccessibleName(_figures_named(self.poses) if self.poses else "")
         self.setVisible(bool(self.poses))
         self.update()
 
@@ -67,6 +65,13 @@ class PoseStrip(QWidget):
                 painter.drawPixmap(QPointF(x, 0), picture)
             x += SIDE + GAP
         painter.end()
+
+
+def _figures_named(poses: list[str]) -> str:
+    from stretchtimer.core.poses import posed
+
+    names = ", ".join(posed(name).what() for name in poses)
+    return _("Figures of the steps: {names}").format(names=names)
 
 
 def _known(name: str) -> bool:

@@ -545,3 +545,21 @@ def test_the_routines_page_paints_without_the_classes_only_its_dialogs_and_state
     assert "QListView" in named
     for later in ("QMessageBox", "QDialog", "QInputDialog", "QFileDialog"):
         assert later not in named, later
+
+
+def test_a_home_with_settings_paints_the_routines_page_before_the_figures_load(
+    home: Path,
+) -> None:
+    # A person's settings (any but the defaults) are applied to the Routines page's empty
+    # list as it is built: the strip of figures then shows no routine, and must not import
+    # the figures' library for it on the GUI thread before the page paints (some 15 ms).
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "settings.toml").write_text(
+        'version = 1\n[voice]\nrate = 170\n[appearance]\ntheme = "dark"\n'
+    )
+    run_script(PAGE_CLASSES, home)  # the caches a person's home has after the first start
+    seen = run_script(PAGE_CLASSES, home)
+    assert seen["code"] == 0
+    assert seen["place"] == "routines"
+    assert "stretchtimer.core.poses.scene" not in seen["modules"]
+    assert "stretchtimer.gui.routines.pose_strip" in seen["modules"]  # the strip is there
