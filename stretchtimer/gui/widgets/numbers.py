@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
 from stretchtimer.core.i18n import _, p_
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 def number(value: float) -> str:
