@@ -26,10 +26,9 @@ from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.tags import tag_name
 from stretchtimer.gui.ready_probe import after_first_paint
+from stretchtimer.gui.routines.cards import RoutineCardDelegate, RoutineCards
 from stretchtimer.gui.routines.list_model import (
     ENTRY_ROLE,
-    RoutineCardDelegate,
-    RoutineCards,
     RoutineFilter,
     RoutineListModel,
     RoutineRow,

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.routines.list_model import (
+from stretchtimer.gui.routines.cards import (
     CardState,
     RoutineCardDelegate,
     RoutineCards,
