@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+import os
 import sys
 from collections.abc import Callable
 
@@ -143,12 +145,18 @@ def tray_available() -> bool:
 
 
 def open_desk(
-    app: QApplication, window: MainWindow, services: AppServices, *, in_tray: bool
+    app: QApplication,
+    window: MainWindow,
+    services: AppServices,
+    *,
+    in_tray: bool,
+    renew: Callable[[], None],
 ) -> None:
-    """Reminders, the tray icon and the compact player, for the running app."""
+    """Reminders, the tray icon and the compact player, for the running app; ``renew``
+    starts it afresh in the tray (see ``gui/desk/rest.py``)."""
     from stretchtimer.gui.desk.companion import install_desk
 
-    install_desk(app, window, services).open(in_tray=in_tray)
+    install_desk(app, window, services, renew_app=renew).open(in_tray=in_tray)
 
 
 def serve(app: QApplication, outcome: Primary, window: MainWindow) -> None:
@@ -209,6 +217,10 @@ def run_app(
     themes = dress(app, window, services, style_given=app_made_here)
     restart = Restart()
     window.restart_requested.connect(lambda: restart.ask(window.quit_app))
+
+    def renew() -> None:
+        restart.renew_in_tray(tray_command(app_language().tag, speed), app.quit)
+
     crash.parent = window
     install_ready_probe(window)
     in_tray = tray and not start and tray_available()
@@ -229,7 +241,7 @@ def run_app(
         # Later launches are heard from now on; one that comes sooner waits for it (it
         # finds the lock taken and asks again, see claim_or_forward).
         serve(app, outcome, window)
-        open_desk(app, window, services, in_tray=in_tray)
+        open_desk(app, window, services, in_tray=in_tray, renew=renew)
         settle_the_heap()
         if start:
             window.sessions.start_routine(start, options=options)
@@ -258,38 +270,98 @@ def run_app(
     return int(code)
 
 
+def app_command(*arguments: str) -> list[str]:
+    """The command that starts this app with ``arguments``: ``python -m stretchtimer``, or
+    the bundled app itself (in a PyInstaller bundle ``sys.executable`` is the app, which
+    has no ``-m``)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *arguments]
+    return [sys.executable, "-m", "stretchtimer", *arguments]
+
+
 def restart_command() -> list[str]:
     """The command that opens the app again, as a launcher would: without ``--lang``, so
     the Language setting decides."""
-    return [sys.executable, "-m", "stretchtimer"]
+    return app_command()
+
+
+def tray_command(language: str, speed: float = 1.0) -> list[str]:
+    """The command that starts the app again in the tray as it runs now: in its language,
+    at its speed."""
+    arguments = ["--tray", "--lang", language]
+    if speed != 1.0:
+        arguments += ["--speed", repr(speed)]
+    return app_command(*arguments)
+
+
+# A launcher's token lets one window take the focus once; a start in the tray shows none.
+LAUNCH_TOKENS = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
 
 
 class Restart:
-    """Open the app again once this one has quit (a new Language setting applies then)."""
+    """Start the app again once this one has quit: as a new process (a new Language
+    setting applies then, :meth:`ask`), or in this one's place in the tray
+    (:meth:`renew_in_tray`)."""
 
     def __init__(self) -> None:
         self.wanted = False
+        self.in_place: list[str] | None = None
 
     def ask(self, quit_app: Callable[[], None]) -> None:
         self.wanted = True
         quit_app()
 
-    def carry_out(self) -> None:
-        if not self.wanted:
-            return
-        log.info("restarting: %s", restart_command())
-        import subprocess  # here: some 3 ms of start-up, for a restart that seldom comes
+    def renew_in_tray(self, command: list[str], quit_app: Callable[[], None]) -> None:
+        """Quit, then become ``command`` (a start in the tray) in this same process: what
+        the app holds after an hour in the tray is then what a start at login holds (see
+        ``gui/desk/rest.py``)."""
+        self.in_place = command
+        quit_app()
 
-        try:
-            subprocess.Popen(
-                restart_command(),
-                start_new_session=True,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError as error:
-            log.warning("could not start the app again: %s", error)
+    def carry_out(self) -> None:
+        if self.in_place is not None:
+            error = become(self.in_place)
+            log.warning("could not start again in this process (%s): starting anew", error)
+            start_anew(self.in_place)
+        elif self.wanted:
+            start_anew(restart_command())
+
+
+def start_anew(command: list[str]) -> None:
+    """Start ``command`` as a process of its own, left running after this one ends."""
+    log.info("restarting: %s", command)
+    import subprocess  # here: some 3 ms of start-up, for a restart that seldom comes
+
+    try:
+        subprocess.Popen(
+            command,
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError as error:
+        log.warning("could not start the app again: %s", error)
+
+
+def become(command: list[str]) -> OSError:
+    """Replace this process's program by ``command``, keeping its process id (a desktop
+    session or service manager that started the app still sees it running). What
+    Python runs at exit runs first (the audio and voice processes are ended and
+    waited for, files flushed); returns only when the replacement failed."""
+    import atexit
+
+    log.info("starting again in this process: %s", command)
+    atexit._run_exitfuncs()  # exactly what the exit would run (the log's end too)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+    environment = {name: value for name, value in os.environ.items() if name not in LAUNCH_TOKENS}
+    try:
+        os.execve(command[0], command, environment)
+    except OSError as error:
+        return error
 
 
 if __name__ == "__main__":

@@ -34,6 +34,9 @@ class Tasks(Protocol):
 
     def wait(self, milliseconds: int = 30_000) -> bool: ...
 
+    @property
+    def busy(self) -> bool: ...
+
 
 class _Relay(QObject):
     """Lives on the GUI thread; carries a finished task's outcome back to it."""
@@ -97,6 +100,11 @@ class TaskRunner(QObject):
         """Wait for running tasks (at exit, and in tests)."""
         return self._pool.waitForDone(milliseconds)
 
+    @property
+    def busy(self) -> bool:
+        """Whether a task runs or waits, or its outcome has not reached the GUI thread yet."""
+        return bool(self._callbacks)
+
     @Slot(object, object, object, object)
     def _finished(
         self, number: int, result: Any, error: BaseException | None, trace: str | None
@@ -147,3 +155,7 @@ class ImmediateTaskRunner:
 
     def wait(self, milliseconds: int = 30_000) -> bool:
         return True
+
+    @property
+    def busy(self) -> bool:
+        return False  # each task ran to its end when it was given

@@ -9,7 +9,8 @@ Made once at start-up, after the main window (see ``gui/app.py``). It
   answers "start now", in the compact player when the window is out of sight;
 * puts the icon in the tray where there is one (:class:`Tray`, :class:`TrayMenu`);
 * decides what closing the window means: with reminders on and a tray, the app
-  stays in the tray (and says so the first time); otherwise it quits.
+  stays in the tray (and says so the first time), and starts afresh there after a
+  minute with nothing open (see ``rest.py``); otherwise it quits.
 
 Where the system has no tray the window is the app: closing it quits, and
 reminders show in their own small window while it runs.
@@ -36,7 +37,13 @@ from stretchtimer.core.reminders.presence import PresenceRules
 from stretchtimer.gui.desk.alert import NotificationsSource, ReminderAlert, ReminderSound
 from stretchtimer.gui.desk.presence import DeskPresence, probes_reader
 from stretchtimer.gui.desk.reminders import ReminderService, ZoneSource
-from stretchtimer.gui.desk.rest import RELEASE_AFTER_MS, release_window
+from stretchtimer.gui.desk.rest import (
+    RELEASE_AFTER_MS,
+    RENEW_AFTER_MS,
+    anything_shown,
+    release_window,
+    renew_after_ms,
+)
 from stretchtimer.gui.desk.tray import Tray, tray_available
 from stretchtimer.gui.desk.tray_menu import TrayMenu
 from stretchtimer.gui.main_window import MainWindow
@@ -75,6 +82,8 @@ class Desk(QObject):
         sound: ReminderSound | None = None,
         autostart: Autostart | None = None,
         quit_app: Callable[[], None],
+        renew_app: Callable[[], None] | None = None,
+        renew_after_ms: int | None = None,
         zone_source: ZoneSource = system_zone,
         read_desk: Callable[[PresenceRules], Reader] | None = None,
         parent: QObject | None = None,
@@ -84,6 +93,7 @@ class Desk(QObject):
         self.services = services
         self.places = window_state(services.paths.config)
         self._quit_app = quit_app
+        self._renew_app = renew_app
         self._quitting = False
         self._current: SessionController | None = None
         self.quiet_dialog: QuietDialog | None = None
@@ -128,6 +138,11 @@ class Desk(QObject):
         self._rest.setSingleShot(True)
         self._rest.setInterval(RELEASE_AFTER_MS)
         self._rest.timeout.connect(lambda: release_window(self.window))
+        # ... and after a longer while with nothing open, the app starts afresh there.
+        self._renew = QTimer(self)
+        self._renew.setSingleShot(True)
+        self._renew.setInterval(renew_after_ms or RENEW_AFTER_MS)
+        self._renew.timeout.connect(self._renew_if_idle)
 
         window.sessions.started.connect(self._session_started)
         window.closed.connect(self._window_closed)
@@ -177,11 +192,37 @@ class Desk(QObject):
             return
         log.info("window closed: staying in the tray")
         self._rest.start()
+        if self._renew_app is not None:
+            self._renew.start()
         if self.places.value(TOLD_KEY) not in (True, "true"):
             assert self.tray is not None
             self.tray.show_message(_(STILL_RUNNING_TITLE), _(STILL_RUNNING_BODY))
             self.places.setValue(TOLD_KEY, True)
             self.places.sync()
+
+    def idle_in_tray(self) -> bool:
+        """Whether the app only waits in the tray: no window, menu or dialog shown, no
+        session, no reminder out, no background task (see ``rest.py``)."""
+        return (
+            self.stays_in_tray()
+            and not anything_shown()
+            and self.reminders.showing is None
+            and self._current is None
+            and not self.window.session_running()
+            and not self.compact.active
+            and not self.services.tasks.busy
+        )
+
+    def _renew_if_idle(self) -> None:
+        if self._quitting or self._renew_app is None or self.window.isVisible():
+            return  # shown again: the next close starts the wait anew
+        if not self.idle_in_tray():
+            log.debug("in the tray but busy: starting afresh later")
+            self._renew.start()
+            return
+        log.info("idle in the tray for %.0f s: starting afresh", self._renew.interval() / 1000)
+        self._quitting = True
+        self._renew_app()
 
     # -- sessions -----------------------------------------------------------------------------
 
@@ -288,8 +329,15 @@ def desktop_notifications() -> DesktopNotifications | None:
     return DesktopNotifications.for_this_desktop()
 
 
-def install_desk(app: QApplication, window: MainWindow, services: AppServices) -> Desk:
-    """The desk for the running app: the real tray, notification server and login entry."""
+def install_desk(
+    app: QApplication,
+    window: MainWindow,
+    services: AppServices,
+    *,
+    renew_app: Callable[[], None] | None = None,
+) -> Desk:
+    """The desk for the running app: the real tray, notification server and login entry;
+    ``renew_app`` starts the app afresh in the tray (see ``rest.py``)."""
     app.setQuitOnLastWindowClosed(False)  # the desk decides (the tray may keep the app)
     desk = Desk(
         window,
@@ -299,6 +347,8 @@ def install_desk(app: QApplication, window: MainWindow, services: AppServices) -
         # Refreshed at every start (the app may have moved), when the person chose it.
         autostart=login_entry() if services.settings.current.start_at_login else None,
         quit_app=app.quit,
+        renew_app=renew_app,
+        renew_after_ms=renew_after_ms(RENEW_AFTER_MS),
         sound=reminder_sound(services),
         read_desk=probes_reader,
         parent=app,

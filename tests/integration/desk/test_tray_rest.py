@@ -1,8 +1,11 @@
 """Closed to the tray on a real X server, the window gives back its picture (the
-shared-memory segment Qt paints it into, some 3 MiB) and comes back when asked."""
+shared-memory segment Qt paints it into, some 3 MiB) and comes back when asked; after a
+while with nothing open the app starts afresh in the tray, in the same process and
+language, its schedule kept."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -11,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.bench_tray_idle import close_like_a_window_manager
+from stretchtimer.gui.desk.rest import RENEW_VARIABLE
 from stretchtimer.storage.paths import app_paths
+from stretchtimer.storage.reminders import reminder_state_path
 from stretchtimer.storage.settings import SettingsStore
 from tests.integration.desk.desktop_session import (
     TIMEOUT,
@@ -20,7 +25,12 @@ from tests.integration.desk.desktop_session import (
     session_bus,
     x_server,
 )
-from tests.integration.desk.test_tray_launch import running_app, second_launch, visible_windows
+from tests.integration.desk.test_tray_launch import (
+    menu_entries,
+    running_app,
+    second_launch,
+    visible_windows,
+)
 
 pytestmark = pytest.mark.xvfb
 
@@ -60,3 +70,62 @@ def test_the_window_closed_to_the_tray_lets_go_of_its_picture_and_opens_again(
             wait_until(lambda: visible_windows(environment), "the window shows again")
             wait_until(lambda: pictures(app.pid) == painted, "it is painted again")
             assert app.poll() is None
+
+
+def arguments(pid: int) -> list[str]:
+    """What the process with ``pid`` was started as (its program's command line now)."""
+    return Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")[:-1]
+
+
+def dead_children(pid: int) -> list[int]:
+    """Children of ``pid`` that ended and were never waited for (zombies)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # it ended meanwhile
+            state, parent = stat.rpartition(")")[2].split()[:2]
+            if int(parent) == pid and state == "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def test_an_app_idle_in_the_tray_starts_afresh_in_the_same_process_and_language(
+    home: Path,
+) -> None:
+    store = SettingsStore(app_paths().settings)
+    store.save(replace(store.load().settings, reminders_enabled=True))
+    schedule = reminder_state_path(app_paths())
+    with session_bus() as bus, x_server() as display, fake_desktop(bus) as desktop:
+        environment = app_environment(home, bus, display, **{RENEW_VARIABLE: "1500"})
+        with running_app(home, environment, "--lang", "de") as app:
+            item = str(desktop.wait_for("tray_item")["tray_item"])
+            menu = menu_entries(environment, item)
+            assert "Stretch Timer öffnen" in menu  # in German, as asked
+            wait_until(lambda: visible_windows(environment), "the window shows")
+            wait_until(schedule.exists, "the reminder schedule is saved")
+            before = schedule.read_text()
+            for window in visible_windows(environment):
+                close_like_a_window_manager(display, int(window))
+
+            again = str(desktop.wait_for("tray_item")["tray_item"])  # the icon comes back
+            assert app.poll() is None and arguments(app.pid)[-4:] == [
+                "stretchtimer",
+                "--tray",
+                "--lang",
+                "de",
+            ]  # the same process, now a start in the tray
+            wait_until(lambda: menu_entries(environment, again) == menu, "the same menu")
+            assert not visible_windows(environment)
+            assert _cycle(schedule.read_text()) == _cycle(before)  # the next reminder kept
+            assert not dead_children(app.pid)
+
+            assert second_launch(home, environment) == 0  # handed to the app in the tray
+            wait_until(lambda: visible_windows(environment), "the window shows again")
+            assert app.poll() is None
+
+
+def _cycle(saved: str) -> object:
+    return json.loads(saved).get("cycle")

@@ -99,6 +99,7 @@ def make_desk(
     tray: bool = True,
     notifications: Callable[[], DesktopNotifications | None] | None = None,
     read_desk: Callable[[PresenceRules], Reader] | None = None,
+    renew_app: Callable[[], None] | None = None,
 ) -> Desk:
     return Desk(
         window,
@@ -107,6 +108,7 @@ def make_desk(
         notifications=notifications,
         sound=sound,
         quit_app=quits,
+        renew_app=renew_app,
         zone_source=lambda: BERLIN,
         read_desk=read_desk,
     )
