@@ -114,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_language(arguments)
     if not arguments:  # the desktop app, as launchers start it: no parser needed
         return _guarded("app", open_app)
+    if arguments == ["--tray"]:
+        # As at login, and the app starting afresh in the tray: the parser would import
+        # every command's module (the pose library's among them) for hours in the tray.
+        return _guarded("app", lambda: open_app(tray=True))
     args = build_parser().parse_args(arguments)
     if args.command is None:
         return _guarded("app", lambda: open_app(speed=args.app_speed or 1.0, tray=args.tray))

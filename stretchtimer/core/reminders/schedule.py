@@ -70,8 +70,7 @@ from stretchtimer.core.reminders.presence import (
     interrupting,
 )
 from stretchtimer.core.reminders.working_hours import Window, local_time, opening_instant
-from stretchtimer.core.session.clock import Moment
-from stretchtimer.core.session.engine import SLEEP_GAP
+from stretchtimer.core.session.clock import SLEEP_GAP, Moment
 
 log = logging.getLogger(__name__)
 

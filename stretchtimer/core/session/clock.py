@@ -10,6 +10,10 @@ from __future__ import annotations
 import time
 from typing import NamedTuple, Protocol
 
+# The wall clock ahead of the monotonic clock by this much: the machine slept (sessions
+# and the reminder schedule both read it so).
+SLEEP_GAP = 30.0
+
 
 class Moment(NamedTuple):
     """A reading of both clocks at one instant, in seconds (a tuple: made on every tick)."""

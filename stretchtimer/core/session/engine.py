@@ -19,7 +19,7 @@ import logging
 from stretchtimer.core import i18n
 from stretchtimer.core.routine.wording import fill_sides
 from stretchtimer.core.session import phrases
-from stretchtimer.core.session.clock import Moment
+from stretchtimer.core.session.clock import SLEEP_GAP, Moment
 from stretchtimer.core.session.events import (
     EasierChosen,
     EasierDropped,
@@ -31,7 +31,7 @@ from stretchtimer.core.session.events import (
     Status,
 )
 from stretchtimer.core.session.plan import Cue, Sound
-from stretchtimer.core.session.walking.position import SLEEP_GAP, STALL_GAP
+from stretchtimer.core.session.walking.position import STALL_GAP
 from stretchtimer.core.session.walking.walk import Walk
 
 __all__ = ["SLEEP_GAP", "STALL_GAP", "SessionEngine"]

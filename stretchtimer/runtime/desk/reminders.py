@@ -34,8 +34,7 @@ from stretchtimer.core.reminders.events import (
 from stretchtimer.core.reminders.local_zone import system_zone
 from stretchtimer.core.reminders.presence import DeskState
 from stretchtimer.core.reminders.schedule import PAUSE_FOR_AN_HOUR, ReminderMachine
-from stretchtimer.core.session.clock import Clock, Moment, SystemClock
-from stretchtimer.core.session.engine import SLEEP_GAP
+from stretchtimer.core.session.clock import SLEEP_GAP, Clock, Moment, SystemClock
 from stretchtimer.storage.reminders import ReminderStateStore, reminder_rules
 from stretchtimer.storage.settings import Settings
 

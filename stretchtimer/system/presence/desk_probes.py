@@ -24,11 +24,8 @@ from stretchtimer.system.presence.dbus_idle import MutterIdle, ScreenSaverIdle
 from stretchtimer.system.presence.do_not_disturb import GnomeDoNotDisturb, NotificationsInhibited
 from stretchtimer.system.presence.full_screen import FullScreenWindow
 from stretchtimer.system.presence.inhibitors import GnomeIdleInhibited, PowerManagementInhibited
-from stretchtimer.system.presence.macos import MacFocus, MacIdle
 from stretchtimer.system.presence.meeting import CameraInUse, MicrophoneInUse
 from stretchtimer.system.presence.probe import FlagProbe, IdleProbe, Probe
-from stretchtimer.system.presence.windows import FocusAssist, WindowsFullScreen, WindowsIdle
-from stretchtimer.system.presence.windows import system_calls as windows_calls
 from stretchtimer.system.presence.x11_idle import X11Idle
 
 IDLE_AFTER = 30.0  # seconds without input before the desk is reported idle
@@ -56,7 +53,16 @@ class DeskProbes:
         read for a rule that is off: a switched-off meeting rule never asks who uses the
         microphone)."""
         rules = rules or PresenceRules()
+        # Another platform's probes are imported only there (ctypes' Windows and macOS
+        # bindings: nothing to hold for hours in the tray of a Linux desktop).
         if platform == "win32":
+            from stretchtimer.system.presence.windows import (
+                FocusAssist,
+                WindowsFullScreen,
+                WindowsIdle,
+            )
+            from stretchtimer.system.presence.windows import system_calls as windows_calls
+
             calls = windows_calls()
             probes = cls(
                 idle=[WindowsIdle(calls)],
@@ -64,6 +70,8 @@ class DeskProbes:
                 do_not_disturb=[FocusAssist(calls)],
             )
         elif platform == "darwin":
+            from stretchtimer.system.presence.macos import MacFocus, MacIdle
+
             probes = cls(idle=[MacIdle()], do_not_disturb=[MacFocus()])
         else:
             probes = cls._freedesktop(bus)

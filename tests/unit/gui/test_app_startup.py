@@ -278,6 +278,50 @@ def test_the_desk_waits_for_what_the_person_asks_of_the_tray(home: Path) -> None
     assert "stretchtimer.gui.desk.quiet_dialog" not in modules
 
 
+TRAY_START = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from dataclasses import replace
+import PySide6.QtCore as QtCore
+import stretchtimer.gui.app as app_module
+from stretchtimer.cli import main
+from stretchtimer.storage.paths import app_paths
+from stretchtimer.storage.settings import SettingsStore
+
+store = SettingsStore(app_paths().settings)
+store.save(replace(store.load().settings, reminders_enabled=True))  # the desk's probes too
+filled = app_module.probe_filled
+
+
+def quit_later(page):
+    filled(page)
+    QtCore.QTimer.singleShot(1500, QtCore.QCoreApplication.quit)  # the desk is up by then
+
+
+app_module.probe_filled = quit_later  # offscreen has no tray: the window opens instead
+code = main(["--tray"])
+print(json.dumps([code, sorted(sys.modules)]))
+"""
+NOT_IN_THE_TRAY = (
+    "stretchtimer.commands.pose_cmd",  # the parser's commands: the pose library's camera...
+    "stretchtimer.commands.routines_cmd",
+    "stretchtimer.core.session.engine",  # the session engine, for the schedule's one constant
+    "stretchtimer.system.presence.windows",  # another platform's probes
+    "stretchtimer.system.presence.macos",
+)
+
+
+def test_a_start_in_the_tray_holds_no_parser_engine_or_other_platforms_probes(
+    home: Path,
+) -> None:
+    # What ``stretchtimer --tray`` (at login, and when the app starts afresh in the tray)
+    # imports it holds for hours.
+    code, modules = run_script(TRAY_START, home)
+    assert code == 0
+    assert "stretchtimer.system.presence.desk_probes" in modules  # reminders on: probes there
+    assert [name for name in NOT_IN_THE_TRAY if name in modules] == []
+
+
 SESSION_MODULES = """
 import json, sys, threading
 sys.path.insert(0, sys.argv[1])

@@ -15,7 +15,6 @@ from stretchtimer.core.session.events import State, Status
 from stretchtimer.core.session.plan import Plan, Segment, SegmentKind
 from stretchtimer.core.session.snapshot import Snapshot, snapshot_of
 
-SLEEP_GAP = 30.0  # wall clock ahead of the monotonic clock by this much: the machine slept
 STALL_GAP = 5.0
 """A tick this much later than the deadline it was armed for: the program was not running
 (stopped, or the machine suspended without a wall-clock jump). A timer on a loaded
