@@ -33,16 +33,24 @@ class Renewals(Quits):
 
 
 @pytest.fixture
-def desk(
+def renewals() -> Renewals:
+    return Renewals()
+
+
+@pytest.fixture
+def desk(  # noqa: PLR0917 - pytest hands fixtures over by position
     window: MainWindow,
     reminders_on: AppServices,
     quits: Quits,
     sound: ReminderSoundHook,
+    renewals: Renewals,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Desk]:
-    """The desk with a tray, reminders on, letting go of the window 50 ms after it closed."""
+    """The desk with a tray and reminders on, letting go of the window 50 ms after it
+    closed to the tray and asking to start afresh after RENEW_MS there."""
     monkeypatch.setattr(companion, "RELEASE_AFTER_MS", 50)
-    made = make_desk(window, reminders_on, quits, sound)
+    monkeypatch.setattr(companion, "RENEW_AFTER_MS", RENEW_MS)
+    made = make_desk(window, reminders_on, quits, sound, renew_app=renewals)
     made.open()
     yield made
     dispose(made)
@@ -97,100 +105,81 @@ def test_a_dialog_of_the_hidden_window_keeps_both(qtbot: QtBot, window: MainWind
 # -- starting afresh in the tray -----------------------------------------------------------
 
 
-@pytest.fixture
-def renewals() -> Renewals:
-    return Renewals()
+def put_off(qtbot: QtBot, desk: Desk, renewals: Renewals) -> None:
+    """The desk is not idle in the tray and asks for no fresh start while it waits."""
+    assert not desk.idle_in_tray()
+    qtbot.wait(3 * RENEW_MS)
+    assert renewals.count == 0
 
 
-@pytest.fixture
-def renewing_desk(  # noqa: PLR0917 - pytest hands fixtures over by position
-    window: MainWindow,
-    reminders_on: AppServices,
-    quits: Quits,
-    sound: ReminderSoundHook,
-    renewals: Renewals,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[Desk]:
-    """The desk with a tray and reminders on, starting afresh after RENEW_MS in the tray."""
-    monkeypatch.setattr(companion, "RELEASE_AFTER_MS", 50)
-    monkeypatch.setattr(companion, "RENEW_AFTER_MS", RENEW_MS)
-    made = make_desk(window, reminders_on, quits, sound, renew_app=renewals)
-    made.open()
-    yield made
-    dispose(made)
+def asked_once(qtbot: QtBot, renewals: Renewals) -> None:
+    qtbot.waitUntil(lambda: renewals.count == 1, timeout=3000)
 
 
 def test_an_app_idle_in_the_tray_starts_afresh_once_and_does_not_quit(
-    qtbot: QtBot, window: MainWindow, renewing_desk: Desk, quits: Quits, renewals: Renewals
+    qtbot: QtBot, window: MainWindow, desk: Desk, quits: Quits, renewals: Renewals
 ) -> None:
     window.close()
-    assert renewing_desk.idle_in_tray()
-    qtbot.waitUntil(lambda: renewals.count == 1, timeout=3000)
+    assert desk.idle_in_tray()
+    asked_once(qtbot, renewals)
     assert quits.count == 0  # the renewal quits the app its own way
     qtbot.wait(3 * RENEW_MS)
     assert renewals.count == 1
 
 
 def test_a_window_shown_again_does_not_start_afresh_until_it_closes_again(
-    qtbot: QtBot, window: MainWindow, renewing_desk: Desk, renewals: Renewals
+    qtbot: QtBot, window: MainWindow, desk: Desk, renewals: Renewals
 ) -> None:
     window.close()
-    renewing_desk.open_window()  # the tray's "Open Stretch Timer", before the while is up
+    desk.open_window()  # the tray's "Open Stretch Timer", before the while is up
     qtbot.wait(3 * RENEW_MS)
     assert renewals.count == 0 and window.isVisible()
     window.close()
-    qtbot.waitUntil(lambda: renewals.count == 1, timeout=3000)
+    asked_once(qtbot, renewals)
 
 
 def test_an_open_dialog_puts_it_off_until_the_dialog_closes(
-    qtbot: QtBot, window: MainWindow, renewing_desk: Desk, renewals: Renewals
+    qtbot: QtBot, window: MainWindow, desk: Desk, renewals: Renewals
 ) -> None:
     window.close()
     dialog = QDialog()  # a window of its own (an editor, the quiet-hours question)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert not renewing_desk.idle_in_tray()
-    qtbot.wait(3 * RENEW_MS)
-    assert renewals.count == 0
+    put_off(qtbot, desk, renewals)
     dialog.close()
-    qtbot.waitUntil(lambda: renewals.count == 1, timeout=3000)
+    asked_once(qtbot, renewals)
 
 
 def test_a_reminder_out_puts_it_off_until_it_is_answered(
     qtbot: QtBot,
     window: MainWindow,
-    renewing_desk: Desk,
+    desk: Desk,
     renewals: Renewals,
     clock: FakeClock,
 ) -> None:
     window.close()
-    first_reminder(renewing_desk, clock)
-    renewing_desk.alert.hide()  # its window hidden, the reminder still waits in the tray
-    assert not renewing_desk.idle_in_tray()
-    qtbot.wait(3 * RENEW_MS)
-    assert renewals.count == 0
-    renewing_desk.reminders.snooze()
-    qtbot.waitUntil(lambda: renewals.count == 1, timeout=3000)
+    first_reminder(desk, clock)
+    desk.alert.hide()  # its window hidden, the reminder still waits in the tray
+    put_off(qtbot, desk, renewals)
+    desk.reminders.snooze()
+    asked_once(qtbot, renewals)
 
 
 def test_a_session_in_the_compact_player_puts_it_off(
-    qtbot: QtBot, window: MainWindow, renewing_desk: Desk, renewals: Renewals
+    qtbot: QtBot, window: MainWindow, desk: Desk, renewals: Renewals
 ) -> None:
     window.close()
-    renewing_desk.play_from_desk("desk-hips")  # from the tray: the compact player
+    desk.play_from_desk("desk-hips")  # from the tray: the compact player
     qtbot.waitUntil(window.session_running, timeout=5000)
-    assert not renewing_desk.idle_in_tray()
-    qtbot.wait(3 * RENEW_MS)
-    assert renewals.count == 0
+    put_off(qtbot, desk, renewals)
 
 
 def test_with_reminders_turned_off_in_the_tray_it_does_not_start_afresh(
-    qtbot: QtBot, window: MainWindow, renewing_desk: Desk, renewals: Renewals
+    qtbot: QtBot, window: MainWindow, desk: Desk, renewals: Renewals
 ) -> None:
     window.close()
-    renewing_desk.services.settings.update(reminders_enabled=False)
-    qtbot.wait(3 * RENEW_MS)
-    assert renewals.count == 0
+    desk.services.settings.update(reminders_enabled=False)
+    put_off(qtbot, desk, renewals)
 
 
 def test_the_wait_can_be_set_from_the_environment_for_tests_on_a_real_desktop(
