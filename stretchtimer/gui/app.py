@@ -294,6 +294,7 @@ def tray_command(language: str, speed: float = 1.0) -> list[str]:
     return app_command(*arguments)
 
 
+READINGS_WAIT_MS = 3000  # for the desk's readings to end before the program is replaced
 # A launcher's token lets one window take the focus once; a start in the tray shows none.
 LAUNCH_TOKENS = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
 
@@ -320,6 +321,11 @@ class Restart:
 
     def carry_out(self) -> None:
         if self.in_place is not None:
+            from PySide6.QtCore import QThreadPool
+
+            # A desk reading in flight may be running a command (pactl, xprop): one left
+            # running would end as a child the new program never waits for.
+            QThreadPool.globalInstance().waitForDone(READINGS_WAIT_MS)
             error = become(self.in_place)
             log.warning("could not start again in this process (%s): starting anew", error)
             start_anew(self.in_place)

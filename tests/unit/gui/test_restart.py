@@ -146,3 +146,41 @@ def test_a_bundled_app_starts_itself_again_without_python_s_module_flag(
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in a PyInstaller bundle
     assert app_module.restart_command() == [sys.executable]
     assert app_module.tray_command("de") == [sys.executable, "--tray", "--lang", "de"]
+
+
+# A command still running on a helper thread when the program is replaced would end as
+# a child the new program never waits for (a zombie for as long as the app runs).
+WAITS_FOR_READINGS = """
+import sys, subprocess, threading
+from PySide6.QtCore import QRunnable, QThreadPool
+from stretchtimer.gui.app import Restart
+
+started = threading.Event()
+
+class Reading(QRunnable):  # as a desk probe runs pactl or xprop
+    def run(self):
+        command = subprocess.Popen(["sleep", "0.4"])
+        started.set()
+        command.wait()
+
+QThreadPool.globalInstance().start(Reading())
+started.wait(10)
+became = [sys.executable, "-c",
+          "import os, time; time.sleep(1); print([e.name for e in os.scandir('/proc') "
+          "if e.name.isdigit() and open(f'/proc/{e.name}/stat').read().rpartition(')')[2]"
+          ".split()[:2] == ['Z', str(os.getpid())]])"]
+restart = Restart()
+restart.renew_in_tray(became, lambda: None)
+restart.carry_out()
+"""
+
+
+def test_starting_afresh_in_place_waits_for_commands_still_running_on_helper_threads() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", WAITS_FOR_READINGS],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"  # no child left behind to the new program
