@@ -118,3 +118,32 @@ def test_tray_start_shows_only_the_icon_where_there_is_a_tray(
         assert desk.reminders.driver is not None  # reminding either way
     finally:
         dispose(desk)
+
+
+@pytest.mark.parametrize("tray", [True, False])
+def test_the_reminder_window_is_made_with_the_first_reminder_and_keeps_its_close_rule(  # noqa: PLR0917 - pytest hands fixtures over by position
+    window: MainWindow,
+    reminders_on: AppServices,
+    quits: Quits,
+    sound: ReminderSoundHook,
+    clock: FakeClock,
+    tray: bool,
+) -> None:
+    reminders_on.settings.update(reminder_snooze=5)
+    desk = make_desk(window, reminders_on, quits, sound, tray=tray)
+    try:
+        desk.open()
+        desk.alert.hide()  # as quitting does: nothing shown, so nothing is made to hide
+        assert desk.alert._window is None  # no reminder yet: no window (a lighter start)
+        first_reminder(desk, clock)
+        reminder = desk.alert.window
+        assert reminder.isVisible()
+        assert reminder.body.text() == "Desk hips is ready when you are."
+        assert reminder.snooze_button.text() == "Snooze 5 min"
+        # Hidden, a reminder waits in the tray menu; without a tray it could not be found.
+        assert reminder.close_button.isVisible() is tray
+        desk.reminders.skip()
+        assert not reminder.isVisible()
+    finally:
+        dispose(desk)
+
