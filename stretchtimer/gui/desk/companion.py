@@ -144,7 +144,7 @@ class Desk(QObject):
         self._renew.setInterval(renew_after_ms or RENEW_AFTER_MS)
         self._renew.timeout.connect(self._renew_if_idle)
 
-        window.sessions.started.connect(self._session_started)
+        window.session_started.connect(self._session_started)  # the coordinator comes later
         window.closed.connect(self._window_closed)
         self.reminders.answered.connect(self._answered)
         self.reminders.status_changed.connect(self._status_changed)

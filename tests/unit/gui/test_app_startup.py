@@ -278,6 +278,23 @@ def test_the_desk_waits_for_what_the_person_asks_of_the_tray(home: Path) -> None
     assert "stretchtimer.gui.desk.quiet_dialog" not in modules
 
 
+def test_the_desk_makes_no_reminder_window_or_session_coordinator_at_start(home: Path) -> None:
+    # A normal start (reminders off, no tray): the reminder window (its module, its
+    # widgets) comes with the first reminder that shows in it, and the session coordinator
+    # with the first session; neither the desk nor the compact player makes them at start.
+    code, modules = run_script(DESK_UP, home)
+    assert code == 0
+    assert "stretchtimer.gui.desk.companion" in modules  # the desk is there, working
+    assert "stretchtimer.gui.session.compact.mode" in modules
+    for later in (
+        "stretchtimer.gui.desk.reminder_window",
+        "stretchtimer.gui.widgets.window_drag",
+        "stretchtimer.gui.session.coordinator",
+        "stretchtimer.gui.session.turns",
+    ):
+        assert later not in modules, later
+
+
 TRAY_START = """
 import json, sys
 sys.path.insert(0, sys.argv[1])

@@ -12,12 +12,13 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from stretchtimer.core.reminders.events import Phase
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import STILL_RUNNING_TITLE, Desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from tests.unit.gui.conftest import close_and_delete
+from tests.unit.gui.conftest import close_and_delete, wait_for_session
 from tests.unit.gui.desk.conftest import Quits, dispose, first_reminder, make_desk
 
 
@@ -147,3 +148,12 @@ def test_the_reminder_window_is_made_with_the_first_reminder_and_keeps_its_close
     finally:
         dispose(desk)
 
+
+@pytest.mark.usefixtures("system_voice")  # about the desk, not the voice
+def test_the_desk_leaves_the_session_coordinator_to_the_first_session(
+    qtbot: QtBot, desk: Desk, window: MainWindow
+) -> None:
+    assert window._sessions is None  # neither the desk nor its compact player made it
+    desk.play_from_desk("hip-openers")
+    wait_for_session(qtbot, window)
+    assert desk.reminders.status().phase is Phase.IN_SESSION  # type: ignore[union-attr]
