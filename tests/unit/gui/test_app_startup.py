@@ -339,6 +339,18 @@ def test_a_start_in_the_tray_holds_no_parser_engine_or_other_platforms_probes(
     assert [name for name in NOT_IN_THE_TRAY if name in modules] == []
 
 
+def test_a_start_with_reminders_on_makes_no_reminder_window_before_a_reminder(
+    home: Path,
+) -> None:
+    # In the tray nothing else is drawn: making the reminder window at start (sizing its
+    # words) loaded the fonts, some 5 MiB resident for hours. It comes with a reminder.
+    code, modules = run_script(TRAY_START, home)
+    assert code == 0
+    assert "stretchtimer.gui.desk.presence" in modules  # reminders on: the desk is up
+    assert "stretchtimer.gui.desk.reminder_window" not in modules
+    assert "stretchtimer.gui.session.coordinator" not in modules
+
+
 SESSION_MODULES = """
 import json, sys, threading
 sys.path.insert(0, sys.argv[1])
