@@ -54,9 +54,12 @@ class MainWindow(QMainWindow):
             session started from the tray while the window was out of sight).
         closed(): the person closed the window (the desk decides: quit or stay in the tray).
         restart_requested(): the person asked to restart the app (a new language).
+        session_started(object): :attr:`sessions`' ``started``, passed on: the desk and the
+            compact player listen here, so that listening does not make the coordinator.
     """
 
     compact_requested = Signal()
+    session_started = Signal(object)
     closed = Signal()
     restart_requested = Signal()
 
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
 
             self._sessions = SessionCoordinator(self.services, self, self)
             self._sessions.compact_requested.connect(self.compact_requested)
+            self._sessions.started.connect(self.session_started)
         return self._sessions
 
     # -- layout -----------------------------------------------------------------------

@@ -32,11 +32,11 @@ from stretchtimer.core.reminders.text import (
     notification_body,
     spoken_reminder,
 )
-from stretchtimer.gui.desk.reminder_window import ReminderWindow, snooze_words
 from stretchtimer.gui.desk.reminders import ReminderService
 from stretchtimer.storage.routines.library import RoutineEntry, RoutineLibrary
 
 if TYPE_CHECKING:
+    from stretchtimer.gui.desk.reminder_window import ReminderWindow
     from stretchtimer.system.notifications import DesktopNotifications
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,8 @@ class ReminderAlert(QObject):
 
     ``notifications`` finds the desktop's notification server; it is asked when the
     first reminder falls due, not at start-up (a quicker start, and no D-Bus traffic
-    for a person whose reminders are off).
+    for a person whose reminders are off). The reminder window (:attr:`window`) is
+    made when a reminder first shows in it, not at start-up either.
     """
 
     def __init__(
@@ -97,13 +98,41 @@ class ReminderAlert(QObject):
         self._find_notifications = notifications
         self._notifications: DesktopNotifications | None = None
         self.sound: ReminderSound = sound or ReminderSoundHook()
-        self.window = ReminderWindow()
-        self.window.start_now.connect(reminders.start_now)
-        self.window.snooze.connect(reminders.snooze)
-        self.window.skip.connect(reminders.skip)
+        self._window: ReminderWindow | None = None
+        self._hideable = True
+        self._reminder: tuple[str, int] | None = None  # the last shown: title, snooze minutes
         reminders.due.connect(self.show)
         reminders.withdrawn.connect(self._taken_back)
         reminders.answered.connect(self._taken_back)
+
+    @property
+    def window(self) -> ReminderWindow:
+        """The small reminder window, made when first needed (its module loads then)."""
+        if self._window is None:
+            from stretchtimer.gui.desk.reminder_window import ReminderWindow
+
+            window = ReminderWindow()
+            window.start_now.connect(self.reminders.start_now)
+            window.snooze.connect(self.reminders.snooze)
+            window.skip.connect(self.reminders.skip)
+            window.close_button.setVisible(self._hideable)
+            if self._reminder is not None:
+                title, snooze_minutes = self._reminder
+                window.set_reminder(title, snooze_minutes=snooze_minutes)
+            self._window = window
+        return self._window
+
+    @property
+    def hideable(self) -> bool:
+        """Whether the reminder window has a close button: only where the tray menu
+        still holds a hidden reminder (without a tray it could not be found again)."""
+        return self._hideable
+
+    @hideable.setter
+    def hideable(self, hideable: bool) -> None:
+        self._hideable = hideable
+        if self._window is not None:
+            self._window.close_button.setVisible(hideable)
 
     @property
     def notifications(self) -> DesktopNotifications | None:
@@ -122,7 +151,9 @@ class ReminderAlert(QObject):
         title = routine_title(self.library.entries(), event.routine_id)
         notifications = self.notifications
         quiet = notifications is not None and notifications.inhibited()
-        self.window.set_reminder(title, snooze_minutes=settings.reminder_snooze)
+        self._reminder = (title, settings.reminder_snooze)
+        if self._window is not None:  # else the window gets it when it is made
+            self._window.set_reminder(title, snooze_minutes=settings.reminder_snooze)
         if not self._notify(title, settings.reminder_snooze) and not quiet:
             self.window.present()
         if quiet:
@@ -137,6 +168,8 @@ class ReminderAlert(QObject):
         notifications = self.notifications
         if notifications is None or not notifications.supports_actions():
             return False
+        from stretchtimer.gui.desk.reminder_window import snooze_words
+
         actions = [
             ("start", _("Start now")),
             ("snooze", snooze_words(snooze_minutes)),
@@ -153,7 +186,8 @@ class ReminderAlert(QObject):
     def hide(self) -> None:
         if self._notifications is not None:
             self._notifications.close()
-        self.window.hide()
+        if self._window is not None:  # never shown: nothing to hide
+            self._window.hide()
 
     def _taken_back(self, event: ReminderWithdrawn | ReminderAnswered) -> None:
         self.hide()

@@ -128,7 +128,7 @@ class Desk(QObject):
             self.tray.clicked.connect(self._tray_clicked)
             self.menu.rebuild()  # a tray host may read it before it is ever opened
         # Hidden, a reminder waits in the tray menu; without a tray it could not be found again.
-        self.alert.window.close_button.setVisible(self.tray is not None)
+        self.alert.hideable = self.tray is not None
         self.compact = CompactMode(
             window, self.places, window_may_stay_hidden=lambda: self.tray is not None, parent=self
         )
@@ -144,7 +144,7 @@ class Desk(QObject):
         self._renew.setInterval(renew_after_ms or RENEW_AFTER_MS)
         self._renew.timeout.connect(self._renew_if_idle)
 
-        window.sessions.started.connect(self._session_started)
+        window.session_started.connect(self._session_started)  # the coordinator comes later
         window.closed.connect(self._window_closed)
         self.reminders.answered.connect(self._answered)
         self.reminders.status_changed.connect(self._status_changed)

@@ -278,6 +278,23 @@ def test_the_desk_waits_for_what_the_person_asks_of_the_tray(home: Path) -> None
     assert "stretchtimer.gui.desk.quiet_dialog" not in modules
 
 
+def test_the_desk_makes_no_reminder_window_or_session_coordinator_at_start(home: Path) -> None:
+    # A normal start (reminders off, no tray): the reminder window (its module, its
+    # widgets) comes with the first reminder that shows in it, and the session coordinator
+    # with the first session; neither the desk nor the compact player makes them at start.
+    code, modules = run_script(DESK_UP, home)
+    assert code == 0
+    assert "stretchtimer.gui.desk.companion" in modules  # the desk is there, working
+    assert "stretchtimer.gui.session.compact.mode" in modules
+    for later in (
+        "stretchtimer.gui.desk.reminder_window",
+        "stretchtimer.gui.widgets.window_drag",
+        "stretchtimer.gui.session.coordinator",
+        "stretchtimer.gui.session.turns",
+    ):
+        assert later not in modules, later
+
+
 TRAY_START = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
@@ -320,6 +337,18 @@ def test_a_start_in_the_tray_holds_no_parser_engine_or_other_platforms_probes(
     assert code == 0
     assert "stretchtimer.system.presence.desk_probes" in modules  # reminders on: probes there
     assert [name for name in NOT_IN_THE_TRAY if name in modules] == []
+
+
+def test_a_start_with_reminders_on_makes_no_reminder_window_before_a_reminder(
+    home: Path,
+) -> None:
+    # In the tray nothing else is drawn: making the reminder window at start (sizing its
+    # words) loaded the fonts, some 5 MiB resident for hours. It comes with a reminder.
+    code, modules = run_script(TRAY_START, home)
+    assert code == 0
+    assert "stretchtimer.gui.desk.presence" in modules  # reminders on: the desk is up
+    assert "stretchtimer.gui.desk.reminder_window" not in modules
+    assert "stretchtimer.gui.session.coordinator" not in modules
 
 
 SESSION_MODULES = """

@@ -40,7 +40,7 @@ class CompactMode(QObject):
         self._mini: MiniPlayer | None = None
         self._may_stay_hidden = window_may_stay_hidden
         window.compact_requested.connect(self.enter)
-        window.sessions.started.connect(self._session_started)
+        window.session_started.connect(self._session_started)  # not making the coordinator
         window.installEventFilter(self)  # the window shown by any way ends compact mode
 
     @property

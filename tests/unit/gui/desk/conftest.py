@@ -121,7 +121,8 @@ def dispose(desk: Desk) -> None:
     desk.quit()
     desk.shutdown()
     close_and_delete(desk.compact.mini)
-    close_and_delete(desk.alert.window)
+    if desk.alert._window is not None:  # made with the first reminder shown in it
+        close_and_delete(desk.alert.window)
     desk.menu.deleteLater()
     desk.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

@@ -136,6 +136,22 @@ def test_a_click_on_the_notification_opens_the_reminder_window(
     assert notified_desk.reminders.showing is not None  # not answered by a click
 
 
+def test_the_reminder_window_first_made_by_a_click_shows_the_notifications_reminder(
+    qtbot: QtBot, notified_desk: Desk, reminders_on: AppServices, clock: FakeClock, server: Lines
+) -> None:
+    reminders_on.settings.update(reminder_snooze=5)
+    first_reminder(notified_desk, clock)
+    shown = server.wait_for("notify")
+    assert notified_desk.alert._window is None  # the notification is the reminder: no window
+    server.send(f"action {shown['notify']} default")
+    qtbot.waitUntil(lambda: notified_desk.alert._window is not None)
+    reminder = notified_desk.alert.window
+    qtbot.waitUntil(reminder.isVisible)
+    assert reminder.body.text() == "Desk hips is ready when you are."
+    assert reminder.snooze_button.text() == "Snooze 5 min"
+    assert reminder.close_button.isVisible()  # a tray: hidden, it waits in the menu
+
+
 def test_the_desktops_do_not_disturb_keeps_the_reminder_quiet(
     notified_desk: Desk, clock: FakeClock, server: Lines, sound: ReminderSoundHook
 ) -> None:

@@ -12,12 +12,13 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from stretchtimer.core.reminders.events import Phase
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import STILL_RUNNING_TITLE, Desk
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from tests.unit.gui.conftest import close_and_delete
+from tests.unit.gui.conftest import close_and_delete, wait_for_session
 from tests.unit.gui.desk.conftest import Quits, dispose, first_reminder, make_desk
 
 
@@ -118,3 +119,41 @@ def test_tray_start_shows_only_the_icon_where_there_is_a_tray(
         assert desk.reminders.driver is not None  # reminding either way
     finally:
         dispose(desk)
+
+
+@pytest.mark.parametrize("tray", [True, False])
+def test_the_reminder_window_is_made_with_the_first_reminder_and_keeps_its_close_rule(  # noqa: PLR0917 - pytest hands fixtures over by position
+    window: MainWindow,
+    reminders_on: AppServices,
+    quits: Quits,
+    sound: ReminderSoundHook,
+    clock: FakeClock,
+    tray: bool,
+) -> None:
+    reminders_on.settings.update(reminder_snooze=5)
+    desk = make_desk(window, reminders_on, quits, sound, tray=tray)
+    try:
+        desk.open()
+        desk.alert.hide()  # as quitting does: nothing shown, so nothing is made to hide
+        assert desk.alert._window is None  # no reminder yet: no window (a lighter start)
+        first_reminder(desk, clock)
+        reminder = desk.alert.window
+        assert reminder.isVisible()
+        assert reminder.body.text() == "Desk hips is ready when you are."
+        assert reminder.snooze_button.text() == "Snooze 5 min"
+        # Hidden, a reminder waits in the tray menu; without a tray it could not be found.
+        assert reminder.close_button.isVisible() is tray
+        desk.reminders.skip()
+        assert not reminder.isVisible()
+    finally:
+        dispose(desk)
+
+
+@pytest.mark.usefixtures("system_voice")  # about the desk, not the voice
+def test_the_desk_leaves_the_session_coordinator_to_the_first_session(
+    qtbot: QtBot, desk: Desk, window: MainWindow
+) -> None:
+    assert window._sessions is None  # neither the desk nor its compact player made it
+    desk.play_from_desk("hip-openers")
+    wait_for_session(qtbot, window)
+    assert desk.reminders.status().phase is Phase.IN_SESSION  # type: ignore[union-attr]

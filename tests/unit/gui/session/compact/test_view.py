@@ -207,3 +207,19 @@ def test_the_window_brought_back_by_a_second_launch_ends_compact_mode(
     assert (
         window.sessions.controller is not None and window.sessions.controller.phase is Phase.RUNNING
     )
+
+
+def test_a_session_started_in_the_hidden_window_while_compact_plays_in_the_compact_player(
+    qtbot: QtBot, desk: Desk, window: MainWindow
+) -> None:
+    mini = start_compact(qtbot, desk, window, "desk-hips")
+    first = window.sessions.controller
+    assert first is not None
+    first.stop()
+    qtbot.waitUntil(lambda: first.phase is Phase.FINISHED)
+    window.sessions.start_routine("hip-openers")  # not asked to be compact
+    wait_started(qtbot, window)
+    now = window.sessions.controller
+    assert now is not None and now is not first
+    assert mini.isVisible() and not window.isVisible()
+    assert mini.controller is now
