@@ -123,6 +123,11 @@ class ReminderAlert(QObject):
         return self._window
 
     @property
+    def window_made(self) -> bool:
+        """Whether the reminder window has been made (and drew its words) since start."""
+        return self._window is not None
+
+    @property
     def hideable(self) -> bool:
         """Whether the reminder window has a close button: only where the tray menu
         still holds a hidden reminder (without a tray it could not be found again)."""

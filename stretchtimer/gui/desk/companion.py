@@ -150,6 +150,7 @@ class Desk(QObject):
         self.reminders.status_changed.connect(self._status_changed)
         self.reminders.due.connect(lambda _event: self._status_changed())
         self.reminders.withdrawn.connect(lambda _event: self._status_changed())
+        self.reminders.withdrawn.connect(lambda _event: self._reminder_gone())
         if autostart is not None:
             _refresh_login_entry(autostart)
 
@@ -192,7 +193,7 @@ class Desk(QObject):
             return
         log.info("window closed: staying in the tray")
         self._rest.start()
-        if self._renew_app is not None:
+        if self._renew_app is not None:  # (the window is still visible while it closes)
             self._renew.start()
         if self.places.value(TOLD_KEY) not in (True, "true"):
             assert self.tray is not None
@@ -212,6 +213,18 @@ class Desk(QObject):
             and not self.compact.active
             and not self.services.tasks.busy
         )
+
+    def _back_in_tray(self) -> None:
+        """What the app showed is gone (its window, a session, the reminder window): with
+        only the tray left, it starts afresh there a while later (see ``rest.py``)."""
+        if self._renew_app is not None and not self.window.isVisible():
+            self._renew.start()
+
+    def _reminder_gone(self) -> None:
+        # Only after the app's own reminder window: a reminder the desktop showed as a
+        # notification drew nothing here (and comes every 50 minutes or so).
+        if self.alert.window_made:
+            self._back_in_tray()
 
     def _renew_if_idle(self) -> None:
         if self._quitting or self._renew_app is None or self.window.isVisible():
@@ -247,10 +260,13 @@ class Desk(QObject):
         if self.sender() is self._current:  # not one replaced by a newer session
             self._current = None
             self.reminders.session_ended()
+            self._back_in_tray()  # a session played from the tray: its modules stay
 
     def _answered(self, event: ReminderAnswered) -> None:
         if event.answer is Answer.START:
             self.play_from_desk(event.routine_id)
+        else:
+            self._reminder_gone()
 
     # -- the tray -----------------------------------------------------------------------------
 

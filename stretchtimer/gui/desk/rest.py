@@ -15,7 +15,9 @@ Then the rest. What a window was built from stays in the process after it closed
 Python modules and classes of every page that was opened, Qt's code that drew them, heap
 that freed objects leave part-used; some 8 MiB that nothing in the process gives back
 (issue 21). So an app that has waited in the tray for ``RENEW_AFTER_MS`` with nothing
-open starts itself afresh there, in the same process: it quits as it always quits (the
+open, after its window closed to the tray (or, with the window away, after a session
+played from the tray or a reminder shown in the app's own window), starts itself afresh
+there, in the same process: it quits as it always quits (the
 reminder schedule saved, the audio and voice processes ended), and the program is
 replaced by a start in the tray (``stretchtimer --tray``, as at login, in the same
 language), which holds what a start at login holds. The person sees the tray icon go

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchtimer.core.reminders.events import Phase
 from stretchtimer.core.session.clock import FakeClock
+from stretchtimer.gui.desk import companion
 from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import Desk
 from stretchtimer.gui.main_window import MainWindow
@@ -28,6 +29,7 @@ from tests.unit.gui.desk.conftest import Quits, dispose, first_reminder, make_de
 pytestmark = pytest.mark.usefixtures("system_voice")  # about the desk, not the voice
 
 _names = itertools.count()
+RENEW_MS = 100  # the wait in the tray before the app would start afresh, in these tests
 
 
 @pytest.fixture(scope="module")
@@ -55,15 +57,29 @@ def bus(bus_address: str, server: Lines) -> Iterator[QDBusConnection]:
 
 
 @pytest.fixture
-def notified_desk(
+def renewals() -> Quits:
+    """Counts the desk's requests to start the app afresh in the tray."""
+    return Quits()
+
+
+@pytest.fixture
+def notified_desk(  # noqa: PLR0917 - pytest hands fixtures over by position
     window: MainWindow,
     reminders_on: AppServices,
     quits: Quits,
     sound: ReminderSoundHook,
     bus: QDBusConnection,
+    renewals: Quits,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Desk]:
+    monkeypatch.setattr(companion, "RENEW_AFTER_MS", RENEW_MS)
     desk = make_desk(
-        window, reminders_on, quits, sound, notifications=lambda: DesktopNotifications(bus)
+        window,
+        reminders_on,
+        quits,
+        sound,
+        notifications=lambda: DesktopNotifications(bus),
+        renew_app=renewals,
     )
     desk.open()
     yield desk
@@ -124,6 +140,25 @@ def test_snooze_and_skip_from_the_notification(
     server.send(f"action {again['notify']} skip")
     qtbot.waitUntil(lambda: notified_desk.reminders.showing is None)
     assert notified_desk.reminders.status().phase is Phase.WAITING  # type: ignore[union-attr]
+
+
+def test_a_reminder_the_desktop_showed_does_not_make_the_app_start_afresh(
+    qtbot: QtBot,
+    notified_desk: Desk,
+    clock: FakeClock,
+    server: Lines,
+    renewals: Quits,
+) -> None:
+    # A start in the tray, the window never shown: a reminder comes every 50 minutes or
+    # so, and one the desktop draws leaves nothing here worth starting afresh for.
+    notified_desk.window.hide()
+    first_reminder(notified_desk, clock)
+    shown = server.wait_for("notify")
+    server.send(f"action {shown['notify']} snooze")
+    qtbot.waitUntil(lambda: notified_desk.reminders.showing is None)
+    assert not notified_desk.alert.window_made
+    qtbot.wait(5 * RENEW_MS)
+    assert renewals.count == 0
 
 
 def test_a_click_on_the_notification_opens_the_reminder_window(

@@ -174,6 +174,29 @@ def test_a_session_in_the_compact_player_puts_it_off(
     put_off(qtbot, desk, renewals)
 
 
+def test_a_session_played_from_the_tray_starts_it_afresh_once_its_player_closed(
+    qtbot: QtBot, window: MainWindow, desk: Desk, renewals: Renewals
+) -> None:
+    window.hide()  # as after a start in the tray: the window never closed to it
+    desk.play_from_desk("desk-hips")  # a reminder's "Start now", or the tray's menu
+    qtbot.waitUntil(window.session_running, timeout=5000)
+    window.sessions.stop()  # the session ends (its modules stay loaded)
+    put_off(qtbot, desk, renewals)  # the compact player still shows how it went
+    desk.compact.mini.close()
+    asked_once(qtbot, renewals)
+
+
+def test_a_reminder_answered_in_the_apps_own_window_starts_it_afresh_after(
+    qtbot: QtBot, window: MainWindow, desk: Desk, renewals: Renewals, clock: FakeClock
+) -> None:
+    window.hide()
+    first_reminder(desk, clock)  # no notification server: the reminder window shows
+    assert desk.alert.window_made
+    put_off(qtbot, desk, renewals)
+    desk.reminders.snooze()
+    asked_once(qtbot, renewals)
+
+
 def test_with_reminders_turned_off_in_the_tray_it_does_not_start_afresh(
     qtbot: QtBot, window: MainWindow, desk: Desk, renewals: Renewals
 ) -> None:
