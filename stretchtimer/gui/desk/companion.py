@@ -229,6 +229,8 @@ class Desk(QObject):
     def _renew_if_idle(self) -> None:
         if self._quitting or self._renew_app is None or self.window.isVisible():
             return  # shown again: the next close starts the wait anew
+        if not self.stays_in_tray():
+            return  # reminders turned off meanwhile: no waking every minute to ask again
         if not self.idle_in_tray():
             log.debug("in the tray but busy: starting afresh later")
             self._renew.start()
