@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 STARTUP = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
@@ -293,6 +295,44 @@ def test_the_desk_makes_no_reminder_window_or_session_coordinator_at_start(home:
         "stretchtimer.gui.session.turns",
     ):
         assert later not in modules, later
+
+
+# The reminder schedule's machinery: with reminders off (the default) a start loads none
+# of it; it comes when the person turns reminders on (issue 21).
+SCHEDULE = (
+    "stretchtimer.core.reminders.events",
+    "stretchtimer.core.reminders.schedule",
+    "stretchtimer.core.reminders.working_hours",
+    "stretchtimer.core.reminders.presence",
+    "stretchtimer.core.reminders.local_zone",
+    "stretchtimer.core.reminders.text",
+    "zoneinfo",
+    "stretchtimer.runtime.desk.reminders",
+    "stretchtimer.runtime.desk.watch",
+    "stretchtimer.gui.desk.presence",
+    "stretchtimer.storage.reminders",
+)
+
+
+# As if the desktop had a tray: the desk builds the tray menu ("Start Desk hips",
+# "Reminders are off.", "Turn reminders on") at start (offscreen shows no icon).
+DESK_UP_WITH_TRAY = DESK_UP.replace(
+    "import stretchtimer.gui.app as app_module\n",
+    "import stretchtimer.gui.app as app_module\n"
+    "import stretchtimer.gui.desk.companion as companion\n"
+    "companion.tray_available = lambda: True\n",
+)
+
+
+@pytest.mark.parametrize("script", [DESK_UP, DESK_UP_WITH_TRAY], ids=["no-tray", "tray"])
+def test_a_start_with_reminders_off_loads_nothing_of_their_schedule(
+    home: Path, script: str
+) -> None:
+    code, modules = run_script(script, home)
+    assert code == 0
+    assert "stretchtimer.gui.desk.companion" in modules  # the desk is there, working
+    assert "stretchtimer.gui.desk.reminders" in modules  # ... with its (idle) reminders
+    assert [name for name in SCHEDULE if name in modules] == []
 
 
 TRAY_START = """
