@@ -335,6 +335,54 @@ def test_a_start_with_reminders_off_loads_nothing_of_their_schedule(
     assert [name for name in SCHEDULE if name in modules] == []
 
 
+TURNED_ON_LATER = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore as QtCore
+import stretchtimer.gui.app as app_module
+
+filled = app_module.probe_filled
+seen = {}
+
+
+def turn_on(services):
+    before = set(sys.modules)
+    services.settings.update(reminders_enabled=True)  # as Settings' switch does
+    seen["loaded"] = sorted(set(sys.modules) - before)
+    seen["running"] = services.reminders.driver is not None
+    seen["sentence"] = services.reminders.sentence()
+
+
+def quit_later(page):
+    filled(page)
+    services = page.window().services
+    QtCore.QTimer.singleShot(1200, lambda: turn_on(services))  # the desk is up by then
+    QtCore.QTimer.singleShot(1500, QtCore.QCoreApplication.quit)
+
+
+app_module.probe_filled = quit_later
+code = app_module.run_app([sys.argv[0]])
+print(json.dumps([code, seen]))
+"""
+
+
+def test_reminders_turned_on_after_a_start_with_them_off_load_and_run_at_once(
+    home: Path,
+) -> None:
+    code, seen = run_script(TURNED_ON_LATER, home)
+    assert code == 0
+    assert seen["running"]
+    assert seen["sentence"] != "Reminders are off."  # the tray says when the next one is
+    for needed in (
+        "stretchtimer.core.reminders.schedule",
+        "stretchtimer.runtime.desk.reminders",
+        "stretchtimer.storage.reminders",
+        "stretchtimer.gui.desk.presence",  # the desk watched for the schedule
+        "stretchtimer.runtime.desk.watch",
+    ):
+        assert needed in seen["loaded"], needed
+
+
 TRAY_START = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
