@@ -21,21 +21,16 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 
 from stretchtimer.core.i18n import _
-from stretchtimer.core.reminders.events import (
-    DEFAULT_ROUTINE,
-    ReminderAnswered,
-    ReminderDue,
-    ReminderWithdrawn,
-)
-from stretchtimer.core.reminders.text import (
-    NOTIFICATION_TITLE,
-    notification_body,
-    spoken_reminder,
-)
-from stretchtimer.gui.desk.reminders import ReminderService
+from stretchtimer.gui.desk.reminders import DEFAULT_ROUTINE, ReminderService
 from stretchtimer.storage.routines.library import RoutineEntry, RoutineLibrary
 
 if TYPE_CHECKING:
+    # The schedule's events and words load with the first reminder (not with reminders off).
+    from stretchtimer.core.reminders.events import (
+        ReminderAnswered,
+        ReminderDue,
+        ReminderWithdrawn,
+    )
     from stretchtimer.gui.desk.reminder_window import ReminderWindow
     from stretchtimer.system.notifications import DesktopNotifications
 
@@ -152,6 +147,8 @@ class ReminderAlert(QObject):
         return self._notifications
 
     def show(self, event: ReminderDue) -> None:
+        from stretchtimer.core.reminders.text import spoken_reminder
+
         settings = self.reminders.settings.current
         title = routine_title(self.library.entries(), event.routine_id)
         notifications = self.notifications
@@ -173,6 +170,7 @@ class ReminderAlert(QObject):
         notifications = self.notifications
         if notifications is None or not notifications.supports_actions():
             return False
+        from stretchtimer.core.reminders.text import NOTIFICATION_TITLE, notification_body
         from stretchtimer.gui.desk.reminder_window import snooze_words
 
         actions = [

@@ -26,17 +26,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 from stretchtimer.core.i18n import N_, _
-from stretchtimer.core.reminders.events import (
-    DEFAULT_ROUTINE,
-    Answer,
-    Phase,
-    ReminderAnswered,
-)
-from stretchtimer.core.reminders.local_zone import system_zone
-from stretchtimer.core.reminders.presence import PresenceRules
 from stretchtimer.gui.desk.alert import NotificationsSource, ReminderAlert, ReminderSound
-from stretchtimer.gui.desk.presence import DeskPresence, probes_reader
-from stretchtimer.gui.desk.reminders import ReminderService, ZoneSource
+from stretchtimer.gui.desk.reminders import DEFAULT_ROUTINE, ReminderService
 from stretchtimer.gui.desk.rest import (
     RELEASE_AFTER_MS,
     RENEW_AFTER_MS,
@@ -50,13 +41,17 @@ from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
 from stretchtimer.gui.session.compact.mode import CompactMode
 from stretchtimer.gui.window_state import window_state
-from stretchtimer.runtime.desk.watch import Reader
-from stretchtimer.storage.reminders import reminder_state_path
 from stretchtimer.storage.routines.library import UnknownRoutineError
 
 if TYPE_CHECKING:
+    # The schedule's machinery loads when reminders are first on (see ``_follow_desk``).
+    from stretchtimer.core.reminders.events import ReminderAnswered
+    from stretchtimer.core.reminders.presence import PresenceRules
+    from stretchtimer.gui.desk.presence import DeskPresence
     from stretchtimer.gui.desk.quiet_dialog import QuietDialog
+    from stretchtimer.gui.desk.reminders import ZoneSource
     from stretchtimer.gui.session.controller import SessionController
+    from stretchtimer.runtime.desk.watch import Reader
     from stretchtimer.system.autostart import Autostart
     from stretchtimer.system.notifications import DesktopNotifications
 
@@ -84,7 +79,7 @@ class Desk(QObject):
         quit_app: Callable[[], None],
         renew_app: Callable[[], None] | None = None,
         renew_after_ms: int | None = None,
-        zone_source: ZoneSource = system_zone,
+        zone_source: ZoneSource | None = None,
         read_desk: Callable[[PresenceRules], Reader] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -100,18 +95,16 @@ class Desk(QObject):
 
         self.reminders = ReminderService(
             services.settings,
-            reminder_state_path(services.paths),
+            services.paths,
             clock=services.clock(),
             zone_source=zone_source,
             parent=self,
         )
         services.reminders = self.reminders
-        # Idle, calls, full screen, DND: read while reminders are on (None: not watched).
-        self.presence = (
-            DeskPresence(self.reminders, make_reader=read_desk, parent=self)
-            if read_desk is not None
-            else None
-        )
+        # Idle, calls, full screen, DND: read while reminders are on; made (its modules
+        # loaded) when the schedule first runs. None: not yet, or not watched.
+        self.presence: DeskPresence | None = None
+        self._read_desk = read_desk
         self.alert = ReminderAlert(
             self.reminders, services.library, notifications=notifications, sound=sound, parent=self
         )
@@ -147,6 +140,7 @@ class Desk(QObject):
         window.session_started.connect(self._session_started)  # the coordinator comes later
         window.closed.connect(self._window_closed)
         self.reminders.answered.connect(self._answered)
+        self.reminders.status_changed.connect(self._follow_desk)
         self.reminders.status_changed.connect(self._status_changed)
         self.reminders.due.connect(lambda _event: self._status_changed())
         self.reminders.withdrawn.connect(lambda _event: self._status_changed())
@@ -265,10 +259,21 @@ class Desk(QObject):
             self._back_in_tray()  # a session played from the tray: its modules stay
 
     def _answered(self, event: ReminderAnswered) -> None:
+        from stretchtimer.core.reminders.events import Answer  # (loaded with the schedule)
+
         if event.answer is Answer.START:
             self.play_from_desk(event.routine_id)
         else:
             self._reminder_gone()
+
+    def _follow_desk(self) -> None:
+        """Once a schedule runs, watch the desk for it (the watch then follows by itself)."""
+        if self.presence is not None or self._read_desk is None or self.reminders.driver is None:
+            return
+        from stretchtimer.gui.desk.presence import DeskPresence
+
+        self.presence = DeskPresence(self.reminders, make_reader=self._read_desk, parent=self)
+        self.presence.follow()  # (it hears the schedule's next changes itself)
 
     # -- the tray -----------------------------------------------------------------------------
 
@@ -313,12 +318,19 @@ class Desk(QObject):
         if not self.menu.isVisible():
             self.menu.rebuild()
         status = self.reminders.status()
-        resting = status is None or status.phase in (Phase.PAUSED, Phase.QUIET, Phase.OFF)
+        resting = status is None or _resting(status.phase)
         self.tray.set_state(
             self.reminders.sentence(),
             attention=self.reminders.showing is not None,
             resting=resting,
         )
+
+
+def _resting(phase: object) -> bool:
+    """Whether the tray icon looks at rest: reminders paused, quiet or off."""
+    from stretchtimer.core.reminders.events import Phase  # (there is a status: it is loaded)
+
+    return phase in (Phase.PAUSED, Phase.QUIET, Phase.OFF)
 
 
 def _refresh_login_entry(autostart: Autostart) -> None:
@@ -368,11 +380,18 @@ def install_desk(
         renew_app=renew_app,
         renew_after_ms=renew_after_ms(RENEW_AFTER_MS),
         sound=reminder_sound(services),
-        read_desk=probes_reader,
+        read_desk=_read_desk,
         parent=app,
     )
     app.aboutToQuit.connect(desk.shutdown)
     return desk
+
+
+def _read_desk(rules: PresenceRules) -> Reader:
+    """The desk's probes (this and their modules load when the schedule first runs)."""
+    from stretchtimer.gui.desk.presence import probes_reader
+
+    return probes_reader(rules)
 
 
 def reminder_sound(services: AppServices) -> ReminderSound:

@@ -1,5 +1,9 @@
 """Reminders in the app: the schedule's driver, made when reminders are first switched on.
 
+With reminders off nothing of the schedule loads: its rules, working hours, the local
+time zone and the saved state are imported when reminders are first on (or when a view
+asks for one of them), never at a start with them off.
+
 The rules live in ``core/reminders.py`` and their Qt timer in
 ``stretchtimer/runtime/desk/reminders.py``; this object is what the tray, the reminder
 window and the Settings page talk to. It keeps the driver in step with the
@@ -10,40 +14,38 @@ Skip for it.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from stretchtimer.core.i18n import _
-from stretchtimer.core.reminders.events import (
-    DEFAULT_ROUTINE,
-    Phase,
-    ReminderAnswered,
-    ReminderDue,
-    ReminderStatus,
-    ReminderWithdrawn,
-)
-from stretchtimer.core.reminders.local_zone import system_zone
-from stretchtimer.core.reminders.text import status_text
 from stretchtimer.core.session.clock import Clock
 from stretchtimer.gui.settings_model import SettingsModel
-from stretchtimer.storage.reminders import (
-    ReminderStateStore,
-    format_quiet_until,
-    parse_quiet_until,
-)
+from stretchtimer.storage.paths import Paths
 from stretchtimer.storage.settings import Settings
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from stretchtimer.core.reminders.events import (
+        ReminderAnswered,
+        ReminderDue,
+        ReminderStatus,
+        ReminderWithdrawn,
+    )
     from stretchtimer.runtime.desk.reminders import ReminderDriver
+
+    ZoneSource = Callable[[], dt.tzinfo]
 
 log = logging.getLogger(__name__)
 
-ZoneSource = Callable[[], dt.tzinfo]
+# The routine a reminder names when the person chose none and played none: the chair
+# routine, for a person at a desk. The schedule's own (``core.reminders.events``), named
+# here too so that the tray menu can offer it with reminders off without loading the
+# schedule's modules (a test keeps the two the same).
+DEFAULT_ROUTINE = "desk-hips"
 
 
 REMINDER_SETTINGS = (
@@ -86,23 +88,32 @@ class ReminderService(QObject):
     def __init__(
         self,
         settings: SettingsModel,
-        state_path: Path,
+        paths: Paths,
         *,
         clock: Clock,
-        zone_source: ZoneSource = system_zone,
+        zone_source: ZoneSource | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.state_path = state_path
+        self.paths = paths
         self.clock = clock
-        self.zone_source = zone_source
+        self._zone_source = zone_source  # None: the system's, looked up when first asked
         self.driver: ReminderDriver | None = None
         self.showing: ReminderDue | None = None
         self._session_routine: str | None = None  # the routine playing now, if any
         self._last_played: str | None = None
         self._choices = reminder_choices(settings.current)
         settings.changed.connect(self._settings_changed)
+
+    @property
+    def zone_source(self) -> ZoneSource:
+        """Where the local time zone comes from (the system's unless a test says)."""
+        if self._zone_source is None:
+            from stretchtimer.core.reminders.local_zone import system_zone
+
+            self._zone_source = system_zone
+        return self._zone_source
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -119,10 +130,11 @@ class ReminderService(QObject):
     def _make_driver(self, settings: Settings) -> None:
         # Loaded only for people who use reminders: a smaller, quicker app for the others.
         from stretchtimer.runtime.desk.reminders import ReminderDriver
+        from stretchtimer.storage.reminders import ReminderStateStore, reminder_state_path
 
         driver = ReminderDriver.from_settings(
             settings,
-            ReminderStateStore(self.state_path),
+            ReminderStateStore(reminder_state_path(self.paths)),
             clock=self.clock,
             zone_source=self.zone_source,
             parent=self,
@@ -163,7 +175,11 @@ class ReminderService(QObject):
 
     def paused(self) -> bool:
         status = self.status()
-        return status is not None and status.phase is Phase.PAUSED
+        if status is None:
+            return False
+        from stretchtimer.core.reminders.events import Phase
+
+        return status.phase is Phase.PAUSED
 
     def zone(self) -> dt.tzinfo:
         return self.driver.machine.zone if self.driver is not None else self.zone_source()
@@ -173,6 +189,8 @@ class ReminderService(QObject):
         status = self.status()
         if status is None:
             return _("Reminders are off.")
+        from stretchtimer.core.reminders.text import status_text
+
         return status_text(status, self.clock.now().wall, self.zone())
 
     def routine_id(self) -> str:
@@ -182,11 +200,15 @@ class ReminderService(QObject):
         status = self.status()
         if status is not None:
             return status.routine_id
-        chosen = self.settings.current.reminder_routine
-        return chosen or self._last_played or DEFAULT_ROUTINE
+        chosen = self.settings.current.reminder_routine or self._last_played
+        return chosen or DEFAULT_ROUTINE
 
     def quiet_until(self) -> float | None:
         """The end of "do not disturb", while it lasts."""
+        if not self.settings.current.quiet_until.strip():
+            return None  # (nothing to read: no time zone or parser needed)
+        from stretchtimer.storage.reminders import parse_quiet_until
+
         try:
             until = parse_quiet_until(self.settings.current.quiet_until, self.zone())
         except ValueError:
@@ -227,6 +249,8 @@ class ReminderService(QObject):
 
     def set_quiet_until(self, instant: float | None) -> None:
         """Do not disturb until ``instant`` (None ends it); saved as a setting, applied at once."""
+        from stretchtimer.storage.reminders import format_quiet_until
+
         self.settings.update(quiet_until=format_quiet_until(instant, self.zone()))
 
     def session_started(self, routine_id: str) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from stretchtimer import APP_DISPLAY_NAME
 from stretchtimer.core.i18n import _, n_
-from stretchtimer.core.reminders.text import NOTIFICATION_TITLE
 from stretchtimer.gui.desk.alert import routine_title
 from stretchtimer.gui.desk.reminders import ReminderService
 from stretchtimer.storage.routines.library import RoutineEntry, RoutineLibrary
@@ -85,6 +84,8 @@ class TrayMenu(QMenu):
         title = routine_title(entries, routine_id)
         showing = reminders.showing
         if showing is not None:
+            from stretchtimer.core.reminders.text import NOTIFICATION_TITLE
+
             snooze = reminders.settings.current.reminder_snooze
             # TRANSLATORS: the tray menu's heading while a reminder shows:
             # "Time to stretch: Desk hips".

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 STARTUP = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
@@ -293,6 +295,92 @@ def test_the_desk_makes_no_reminder_window_or_session_coordinator_at_start(home:
         "stretchtimer.gui.session.turns",
     ):
         assert later not in modules, later
+
+
+# The reminder schedule's machinery: with reminders off (the default) a start loads none
+# of it; it comes when the person turns reminders on (issue 21).
+SCHEDULE = (
+    "stretchtimer.core.reminders.events",
+    "stretchtimer.core.reminders.schedule",
+    "stretchtimer.core.reminders.working_hours",
+    "stretchtimer.core.reminders.presence",
+    "stretchtimer.core.reminders.local_zone",
+    "stretchtimer.core.reminders.text",
+    "zoneinfo",
+    "stretchtimer.runtime.desk.reminders",
+    "stretchtimer.runtime.desk.watch",
+    "stretchtimer.gui.desk.presence",
+    "stretchtimer.storage.reminders",
+)
+
+
+# As if the desktop had a tray: the desk builds the tray menu ("Start Desk hips",
+# "Reminders are off.", "Turn reminders on") at start (offscreen shows no icon).
+DESK_UP_WITH_TRAY = DESK_UP.replace(
+    "import stretchtimer.gui.app as app_module\n",
+    "import stretchtimer.gui.app as app_module\n"
+    "import stretchtimer.gui.desk.companion as companion\n"
+    "companion.tray_available = lambda: True\n",
+)
+
+
+@pytest.mark.parametrize("script", [DESK_UP, DESK_UP_WITH_TRAY], ids=["no-tray", "tray"])
+def test_a_start_with_reminders_off_loads_nothing_of_their_schedule(
+    home: Path, script: str
+) -> None:
+    code, modules = run_script(script, home)
+    assert code == 0
+    assert "stretchtimer.gui.desk.companion" in modules  # the desk is there, working
+    assert "stretchtimer.gui.desk.reminders" in modules  # ... with its (idle) reminders
+    assert [name for name in SCHEDULE if name in modules] == []
+
+
+TURNED_ON_LATER = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore as QtCore
+import stretchtimer.gui.app as app_module
+
+filled = app_module.probe_filled
+seen = {}
+
+
+def turn_on(services):
+    before = set(sys.modules)
+    services.settings.update(reminders_enabled=True)  # as Settings' switch does
+    seen["loaded"] = sorted(set(sys.modules) - before)
+    seen["running"] = services.reminders.driver is not None
+    seen["sentence"] = services.reminders.sentence()
+
+
+def quit_later(page):
+    filled(page)
+    services = page.window().services
+    QtCore.QTimer.singleShot(1200, lambda: turn_on(services))  # the desk is up by then
+    QtCore.QTimer.singleShot(1500, QtCore.QCoreApplication.quit)
+
+
+app_module.probe_filled = quit_later
+code = app_module.run_app([sys.argv[0]])
+print(json.dumps([code, seen]))
+"""
+
+
+def test_reminders_turned_on_after_a_start_with_them_off_load_and_run_at_once(
+    home: Path,
+) -> None:
+    code, seen = run_script(TURNED_ON_LATER, home)
+    assert code == 0
+    assert seen["running"]
+    assert seen["sentence"] != "Reminders are off."  # the tray says when the next one is
+    for needed in (
+        "stretchtimer.core.reminders.schedule",
+        "stretchtimer.runtime.desk.reminders",
+        "stretchtimer.storage.reminders",
+        "stretchtimer.gui.desk.presence",  # the desk watched for the schedule
+        "stretchtimer.runtime.desk.watch",
+    ):
+        assert needed in seen["loaded"], needed
 
 
 TRAY_START = """

@@ -13,9 +13,16 @@ from stretchtimer.core.reminders.presence import DeskState, PresenceRules
 from stretchtimer.core.session.clock import FakeClock
 from stretchtimer.gui.desk.alert import ReminderSoundHook
 from stretchtimer.gui.desk.companion import Desk
+from stretchtimer.gui.desk.tray_menu import TrayMenu
 from stretchtimer.gui.main_window import MainWindow
 from stretchtimer.gui.services import AppServices
-from tests.unit.gui.desk.conftest import Quits, dispose, make_desk, wait_minutes
+from tests.unit.gui.desk.conftest import (
+    Quits,
+    dispose,
+    first_reminder,
+    make_desk,
+    wait_minutes,
+)
 
 
 class Probes:
@@ -111,3 +118,59 @@ def test_only_the_rules_that_are_on_are_read_and_none_on_means_no_watch(
         idle_break=False, wait_for_full_screen=False, wait_for_do_not_disturb=False
     )
     assert not presence.watch.running  # nothing left to look at
+
+
+def turn_reminders_on(menu: TrayMenu) -> None:
+    menu.rebuild()  # as when it opens
+    action = menu.entry("reminders-on")
+    assert action is not None and action.isEnabled()
+    action.trigger()
+
+
+@pytest.fixture
+def desk_off(
+    window: MainWindow,
+    services: AppServices,
+    quits: Quits,
+    sound: ReminderSoundHook,
+    probes: Probes,
+) -> Iterator[Desk]:
+    """The app's desk after a start with reminders off (the default), its probes ready."""
+    made = make_desk(window, services, quits, sound, read_desk=probes.reader)
+    made.open()
+    yield made
+    dispose(made)
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_with_reminders_off_the_desk_is_not_watched_until_they_are_turned_on(
+    qtbot: QtBot, desk_off: Desk, clock: FakeClock, probes: Probes
+) -> None:
+    desk = desk_off
+    assert desk.reminders.driver is None and desk.presence is None  # nothing made
+    assert probes.asked_for == []  # nor any probe asked for
+    turn_reminders_on(desk.menu)  # "Turn reminders on" in the tray menu
+    presence = desk.presence
+    assert presence is not None and presence.watch is not None and presence.watch.running
+    assert probes.asked_for == [PresenceRules()]
+    # The schedule made now hears the desk and runs: a call holds its first reminder ...
+    probes.state = DeskState(meeting=True)
+    reads(qtbot, desk, probes.state)
+    wait_minutes(desk, clock, 52)
+    status = desk.reminders.status()
+    assert status is not None and status.phase is Phase.HELD
+    # ... until the call ends.
+    probes.state = DeskState()
+    reads(qtbot, desk, probes.state)
+    qtbot.waitUntil(lambda: desk.reminders.showing is not None)
+
+
+def test_reminders_turned_on_in_settings_after_a_start_with_them_off_fall_due(
+    desk_off: Desk, services: AppServices, clock: FakeClock, sound: ReminderSoundHook
+) -> None:
+    assert desk_off.presence is None
+    services.settings.update(reminders_enabled=True)  # as the Settings page's switch does
+    presence = desk_off.presence
+    assert presence is not None and presence.watch is not None and presence.watch.running
+    first_reminder(desk_off, clock)
+    assert sound.chimes == 1

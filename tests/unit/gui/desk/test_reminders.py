@@ -238,3 +238,19 @@ def test_a_call_that_starts_takes_the_showing_reminder_away_until_it_ends(
     assert not desk.alert.window.isVisible()
     driver.desk_changed(DeskState())
     assert desk.alert.window.isVisible() and desk.reminders.showing is not None
+
+
+def test_the_tray_offers_the_routine_the_schedule_would_name(
+    desk_without_tray: Desk, services: AppServices
+) -> None:
+    # With reminders off the desk names the schedule's default routine without loading
+    # the schedule: the same routine the schedule names once reminders are on.
+    from stretchtimer.core.reminders import events
+    from stretchtimer.gui.desk import reminders
+
+    assert reminders.DEFAULT_ROUTINE == events.DEFAULT_ROUTINE
+    assert services.settings.current.reminder_routine == ""  # none chosen, none played
+    named = desk_without_tray.reminders.routine_id()  # by the running schedule
+    assert named == events.DEFAULT_ROUTINE
+    services.settings.update(reminders_enabled=False)
+    assert desk_without_tray.reminders.routine_id() == named

@@ -190,6 +190,11 @@ def test_turn_reminders_on_from_the_menu(
         trigger(desk.menu, "reminders-on")
         assert services.settings.current.reminders_enabled
         assert desk.reminders.driver is not None
+        # The schedule made only now runs at once: its first reminder falls due and the
+        # menu offers to pause it.
+        assert "pause-hour" in desk.menu.names()
+        first_reminder(desk, clock)
+        assert "start-now" in desk.menu.names()
     finally:
         dispose(desk)
 
