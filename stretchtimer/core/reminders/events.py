@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from stretchtimer.core.reminders.presence import HoldReason, PresenceRules
 from stretchtimer.core.reminders.working_hours import WorkingHours, parse_clock_time
 
-DEFAULT_ROUTINE = "desk-hips"  # the chair routine, for a person at a desk
 MINUTE = 60.0
 
 

@@ -46,8 +46,8 @@ import dataclasses
 import datetime as dt
 import logging
 
+from stretchtimer.core.reminders.default_routine import DEFAULT_ROUTINE
 from stretchtimer.core.reminders.events import (
-    DEFAULT_ROUTINE,
     MINUTE,
     Answer,
     Cycle,

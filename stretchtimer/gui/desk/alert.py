@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 
 from stretchtimer.core.i18n import _
-from stretchtimer.gui.desk.reminders import DEFAULT_ROUTINE, ReminderService
+from stretchtimer.core.reminders.default_routine import DEFAULT_ROUTINE
+from stretchtimer.gui.desk.reminders import ReminderService
 from stretchtimer.storage.routines.library import RoutineEntry, RoutineLibrary
 
 if TYPE_CHECKING:

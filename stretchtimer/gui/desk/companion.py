@@ -26,8 +26,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 from stretchtimer.core.i18n import N_, _
+from stretchtimer.core.reminders.default_routine import DEFAULT_ROUTINE
 from stretchtimer.gui.desk.alert import NotificationsSource, ReminderAlert, ReminderSound
-from stretchtimer.gui.desk.reminders import DEFAULT_ROUTINE, ReminderService
+from stretchtimer.gui.desk.reminders import ReminderService
 from stretchtimer.gui.desk.rest import (
     RELEASE_AFTER_MS,
     RENEW_AFTER_MS,

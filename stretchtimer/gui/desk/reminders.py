@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from stretchtimer.core.i18n import _
+from stretchtimer.core.reminders.default_routine import DEFAULT_ROUTINE
 from stretchtimer.core.session.clock import Clock
 from stretchtimer.gui.settings_model import SettingsModel
 from stretchtimer.storage.paths import Paths
@@ -40,12 +41,6 @@ if TYPE_CHECKING:
     ZoneSource = Callable[[], dt.tzinfo]
 
 log = logging.getLogger(__name__)
-
-# The routine a reminder names when the person chose none and played none: the chair
-# routine, for a person at a desk. The schedule's own (``core.reminders.events``), named
-# here too so that the tray menu can offer it with reminders off without loading the
-# schedule's modules (a test keeps the two the same).
-DEFAULT_ROUTINE = "desk-hips"
 
 
 REMINDER_SETTINGS = (

