@@ -45,6 +45,21 @@ def probes() -> Probes:
     return Probes()
 
 
+def opened_desk(
+    window: MainWindow,
+    services: AppServices,
+    quits: Quits,
+    sound: ReminderSoundHook,
+    probes: Probes,
+) -> Iterator[Desk]:
+    """The desk opened as the app opens it, reading ``probes``; ended after the test."""
+    made = make_desk(window, services, quits, sound, read_desk=probes.reader)
+    made.open()
+    yield made
+    dispose(made)
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
 @pytest.fixture
 def watched_desk(
     window: MainWindow,
@@ -53,11 +68,7 @@ def watched_desk(
     sound: ReminderSoundHook,
     probes: Probes,
 ) -> Iterator[Desk]:
-    made = make_desk(window, reminders_on, quits, sound, read_desk=probes.reader)
-    made.open()
-    yield made
-    dispose(made)
-    QThreadPool.globalInstance().waitForDone(5000)
+    yield from opened_desk(window, reminders_on, quits, sound, probes)
 
 
 def reads(qtbot: QtBot, desk: Desk, state: DeskState) -> None:
@@ -136,11 +147,7 @@ def desk_off(
     probes: Probes,
 ) -> Iterator[Desk]:
     """The app's desk after a start with reminders off (the default), its probes ready."""
-    made = make_desk(window, services, quits, sound, read_desk=probes.reader)
-    made.open()
-    yield made
-    dispose(made)
-    QThreadPool.globalInstance().waitForDone(5000)
+    yield from opened_desk(window, services, quits, sound, probes)
 
 
 def test_with_reminders_off_the_desk_is_not_watched_until_they_are_turned_on(
