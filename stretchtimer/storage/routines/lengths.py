@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from stretchtimer import __version__
 from stretchtimer.core import i18n
 from stretchtimer.storage.atomic import write_atomically
+from stretchtimer.storage.code_stamp import stamp_files
 from stretchtimer.storage.routines.builtin_cache import hasher
 
 if TYPE_CHECKING:
@@ -44,7 +45,6 @@ LIMIT = 1024 * 1024  # a lengths file larger than this is not ours
 # What the plan takes from the settings: core.session.estimate.PlanSettings (a test
 # holds the two together).
 PLAN_SETTINGS = ("prepare", "rest", "settle", "breath_guidance", "speak_easier", "rate")
-_PACKAGE = Path(__file__).resolve().parents[2]
 # The code a plan is built by: a change to any of these files makes new keys.
 _PLANNER = (
     "core/session/*.py",
@@ -80,13 +80,7 @@ def settings_key(settings: PlanSettings) -> str:
     values = [getattr(settings, name) for name in PLAN_SETTINGS]
     digest = hasher()
     digest.update(json.dumps([CACHE_FORMAT, __version__, i18n.app_language().tag, values]).encode())
-    for pattern in _PLANNER:
-        for path in sorted(_PACKAGE.glob(pattern)):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    stamp_files(digest, _PLANNER)
     return str(digest.hexdigest())
 
 
