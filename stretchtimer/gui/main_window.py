@@ -156,9 +156,10 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str) -> QWidget:
         if key == "routines":
             from stretchtimer.gui.routines.page import RoutinesView
-            from stretchtimer.gui.widgets.pose_thumbnail import load_with
+            from stretchtimer.gui.widgets.pose_thumbnail import keep_in, load_with
 
             load_with(self.services.tasks, self)  # the cards' pictures: modules off this thread
+            keep_in(self.services.paths.cache)  # and kept between runs
             routines = RoutinesView()
             # The coordinator when Start is first pressed, not while the page is built.
             routines.start_requested.connect(self._start_from_page)

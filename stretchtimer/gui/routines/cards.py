@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from stretchtimer.gui import theme
 from stretchtimer.gui.routines.list_model import ENTRY_ROLE, Index, RoutineRow, group_heading
 from stretchtimer.gui.widgets.pose_thumbnail import (
+    kept_thumbnail,
     library_loaded,
     thumbnail,
     when_loaded,
@@ -202,20 +204,25 @@ class RoutineCardDelegate(QStyledItemDelegate):
         index: Index,
     ) -> int:
         """The first step's pose at the card's right end; returns the width it takes (kept
-        free at the first paint, before the pose library has loaded)."""
+        free at the first paint when the picture was not kept from an earlier run, before
+        the pose library has loaded)."""
         name = row.pose()
         if name is None:
             return 0
         side = card.height() - 12
-        if not library_loaded():
+        ratio = painter.device().devicePixelRatioF()
+        kept = kept_thumbnail(name, size=round(side), ratio=ratio, paper=paper)
+        if kept is not None:
+            picture: QPixmap | None = kept.pixmap
+        elif not library_loaded():
             if isinstance(view, QAbstractItemView):
                 # The row repainted through the view: asking for its viewport would cost
                 # the first paint PySide's look-up of every widget class not loaded yet
                 # (some 70, with their enums: see page_scroll_area).
                 when_loaded(functools.partial(view.update, QPersistentModelIndex(index)))
             return round(side) + 10
-        ratio = painter.device().devicePixelRatioF()
-        picture = thumbnail(name, size=round(side), ratio=ratio, paper=paper)
+        else:
+            picture = thumbnail(name, size=round(side), ratio=ratio, paper=paper)
         if picture is None:
             return 0
         painter.drawPixmap(QPointF(card.right() - side - 10, card.top() + 6), picture)

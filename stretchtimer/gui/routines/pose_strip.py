@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchtimer.core.i18n import _
 from stretchtimer.core.routine.model import Routine
+from stretchtimer.gui.widgets.kept_pictures import Picture
 from stretchtimer.gui.widgets.pose_thumbnail import (
+    kept_thumbnail,
     library_loaded,
     step_pose,
     thumbnail,
@@ -32,21 +34,39 @@ class PoseStrip(QWidget):
 
     def set_routine(self, routine: Routine | None) -> None:
         self._routine = routine
-        if routine is not None and not library_loaded():  # at start: after the first paint
+        if routine is not None and not library_loaded() and self._kept() is None:
+            # At start: after the first paint, unless every picture was kept.
             when_loaded(self._show_routine, painting=False)
             self.poses = []
             self.hide()
             return
         self._show_routine()
 
+    def _kept(self) -> list[Picture] | None:
+        """The pictures of the routine's poses and what they show, when every one is
+        painted or kept from an earlier run (so the pose library is not needed)."""
+        pictures = [
+            kept_thumbnail(name, size=SIDE, ratio=self.devicePixelRatioF())
+            for name in self._named()
+        ]
+        return None if None in pictures else [p for p in pictures if p is not None]
+
+    def _named(self) -> list[str]:
+        steps = self._routine.steps if self._routine is not None else ()
+        return [name for step in steps if (name := step_pose(step))]
+
     def _show_routine(self) -> None:
-        routine = self._routine
-        steps = routine.steps if routine is not None else ()
-        self.poses = [name for step in steps if (name := step_pose(step)) and _known(name)]
-        # The figures' library only for a routine with poses: settings applied to the
-        # empty list at start (any but the defaults) would import it on the GUI thread
-        # before the Routines page paints (some 15 ms).
-        self.setAccessibleName(_figures_named(self.poses) if self.poses else "")
+        kept = self._kept()
+        if kept is not None:
+            self.poses = self._named()
+            shows = [picture.what for picture in kept]
+        else:
+            # The figures' library only for a routine with poses: settings applied to the
+            # empty list at start (any but the defaults) would import it on the GUI thread
+            # before the Routines page paints (some 15 ms).
+            self.poses = [name for name in self._named() if _known(name)]
+            shows = [_shows(name) for name in self.poses]
+        self.setAccessibleName(_figures_named(shows) if shows else "")
         self.setVisible(bool(self.poses))
         self.update()
 
@@ -67,11 +87,14 @@ class PoseStrip(QWidget):
         painter.end()
 
 
-def _figures_named(poses: list[str]) -> str:
+def _figures_named(shows: list[str]) -> str:
+    return _("Figures of the steps: {names}").format(names=", ".join(shows))
+
+
+def _shows(name: str) -> str:
     from stretchtimer.core.poses import posed
 
-    names = ", ".join(posed(name).what() for name in poses)
-    return _("Figures of the steps: {names}").format(names=names)
+    return posed(name).what()
 
 
 def _known(name: str) -> bool:

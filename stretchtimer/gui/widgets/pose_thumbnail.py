@@ -21,13 +21,25 @@ from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 
 from stretchtimer.gui import theme
+from stretchtimer.gui.widgets.kept_pictures import (
+    FOLDER_NAME,
+    Picture,
+    PictureKey,
+    keep,
+    read,
+)
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from stretchtimer.gui.tasks import Tasks
 
 _PAINTER = "stretchtimer.gui.widgets.pose_painter"
 _waiting: list[Callable[[], None]] = []
 LATER_MS = 300  # when nothing being painted asks for them first
+HELD = 256  # pictures held in memory at most
+_pictures: dict[PictureKey, Picture | None] = {}  # painted or read, and the unknown poses
+_kept_in: list[Path] = []  # the folder pictures are kept in between runs, once the app says
 _helper: list[Tasks] = []  # the background helper that imports them, once the app has one
 _importing: list[bool] = []  # an import is on its way in the helper
 
@@ -101,36 +113,79 @@ def step_pose(step: object) -> str | None:
     return name if isinstance(name, str) and name else None
 
 
+def keep_in(folder: Path) -> None:
+    """Keep the pictures in ``folder`` (the cache folder) between runs: see
+    :mod:`~stretchtimer.gui.widgets.kept_pictures`."""
+    _kept_in[:] = [folder / FOLDER_NAME]
+
+
 def thumbnail(
     name: str, side: str | None = None, *, size: int, ratio: float = 1.0, paper: str = ""
 ) -> QPixmap | None:
     """The pose ``name`` in a ``size`` square (logical pixels, at ``ratio``) for a
     background of colour ``paper`` (the theme's surface by default); None for a name the
-    library lacks."""
+    library lacks. Painted (with the library) unless it is kept."""
+    picture = _picture(_key(name, side, size, ratio, paper), paint=True)
+    return picture.pixmap if picture is not None else None
+
+
+def kept_thumbnail(
+    name: str, side: str | None = None, *, size: int, ratio: float = 1.0, paper: str = ""
+) -> Picture | None:
+    """The picture :func:`thumbnail` gives, and what it shows, if it is painted already
+    or kept from an earlier run: never loads the library. None otherwise."""
+    return _picture(_key(name, side, size, ratio, paper), paint=False)
+
+
+def _key(name: str, side: str | None, size: int, ratio: float, paper: str) -> PictureKey:
     colours = theme.current()
-    return _painted(
+    return PictureKey(
         name, side, size, ratio, (colours.text, paper or colours.surface, colours.accent)
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _painted(
-    name: str, side: str | None, size: int, ratio: float, colours: tuple[str, str, str]
-) -> QPixmap | None:
+def _picture(key: PictureKey, *, paint: bool) -> Picture | None:
+    if key in _pictures:
+        return _pictures[key]
+    picture = read(_kept_in[0], key) if _kept_in else None
+    if picture is None:
+        if not paint:
+            return None
+        picture = _painted(key)
+        if picture is not None and _kept_in:
+            _keep(_kept_in[0], key, picture)
+    if len(_pictures) >= HELD:
+        del _pictures[next(iter(_pictures))]  # the oldest
+    _pictures[key] = picture
+    return picture
+
+
+def _painted(key: PictureKey) -> Picture | None:
     from stretchtimer.core.poses import UnknownPoseError, posed
     from stretchtimer.core.poses.palette import figure_palette
     from stretchtimer.gui.widgets.pose_painter import paint_drawing
 
-    ink, paper, accent = colours
+    ink, paper, accent = key.colours
     try:
-        figure = posed(name, side)
+        figure = posed(key.name, key.side)
     except UnknownPoseError:
         return None
-    pixmap = QPixmap(round(size * ratio), round(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
+    pixmap = QPixmap(round(key.size * key.ratio), round(key.size * key.ratio))
+    pixmap.setDevicePixelRatio(key.ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     palette = figure_palette(ink=ink, paper=paper, accent=accent)
-    paint_drawing(painter, figure.drawing(), QRectF(0, 0, size, size), palette)
+    paint_drawing(painter, figure.drawing(), QRectF(0, 0, key.size, key.size), palette)
     painter.end()
-    return pixmap
+    return Picture(pixmap, figure.what())
+
+
+def _keep(folder: Path, key: PictureKey, picture: Picture) -> None:
+    """Write the picture with the background helper (encoding it and the disk's time
+    are not the GUI thread's), or here when there is none."""
+    image = picture.pixmap.toImage()  # a QPixmap is the GUI thread's; a QImage travels
+    work = functools.partial(keep, folder, key, image, picture.what)
+    if _helper:
+        _helper[0].run(work)
+    else:
+        work()

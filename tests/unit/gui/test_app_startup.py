@@ -77,6 +77,23 @@ def test_startup_leaves_sound_speech_editor_and_history_page_for_later(home: Pat
     assert [name for name in LATER if name in modules] == []
 
 
+def test_a_later_start_shows_the_kept_pose_pictures_without_the_pose_library(
+    home: Path,
+) -> None:
+    # The first start paints the cards' and the routine's pictures with the library, and
+    # keeps them; the next one reads them back and never loads it.
+    _place, first = run_script(STARTUP, home)
+    assert "stretchtimer.core.poses" in first
+    assert any((home / "cache" / "pose-pictures").glob("*.png"))
+    _place, then = run_script(STARTUP, home)
+    for library in (
+        "stretchtimer.core.poses",
+        "stretchtimer.gui.widgets.pose_painter",
+        "tomllib",  # the library's poses file
+    ):
+        assert library not in then
+
+
 FIRST_FRAME = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
