@@ -236,6 +236,9 @@ def run_app(
         # class), the signal and stall watchers (their modules, a socket pair, a thread).
         from stretchtimer.gui.app_icon import apply_app_identity
 
+        # The window shows in the scheme the system had at the last start until then:
+        # reading it builds PySide's whole Qt namespace (see qt_values).
+        themes.follow_system()
         apply_app_identity(app)
         watch(app, window)
         # Later launches are heard from now on; one that comes sooner waits for it (it
@@ -247,7 +250,6 @@ def run_app(
             window.sessions.start_routine(start, options=options)
 
     def fill_in() -> None:
-        themes.follow_system()
         for notice in services.notices:
             window.show_notice(notice)
         if in_tray:

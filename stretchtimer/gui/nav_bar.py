@@ -6,8 +6,16 @@ selected" for the place on show, as for any one choice among several.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretchtimer import APP_DISPLAY_NAME
 from stretchtimer.core.i18n import N_, _
@@ -24,7 +32,7 @@ NAV_WIDTH = 176
 PLACE_KEYS = tuple(key for key, _label, _draw in PLACES)
 
 
-class NavBar(QWidget):
+class NavBar(QFrame):  # a frame: the sheet's background is drawn
     """One checked button at a time, for the place on show.
 
     Signals:
@@ -37,7 +45,6 @@ class NavBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NavBar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the sheet's background
         self.setFixedWidth(NAV_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 12)

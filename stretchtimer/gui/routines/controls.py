@@ -14,11 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from stretchtimer.core.i18n import _
+from stretchtimer.gui.qt_values import (
+    CUSTOM_CONTEXT_MENU,
+    WIDGET_WITH_CHILDREN_SHORTCUT,
+    set_qt_property,
+)
 
 if TYPE_CHECKING:
     from stretchtimer.gui.routines.page import RoutinesView
@@ -50,8 +55,8 @@ def _action(text: str, key: str, run: Callable[[], None], where: QWidget) -> QAc
     """An action on ``where`` and its children, with its key when it has one."""
     made = QAction(text, where)
     if key:
-        made.setShortcut(QKeySequence(key))
-    made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        set_qt_property(made, "shortcut", QKeySequence(key))  # setShortcut: see qt_values
+    set_qt_property(made, "shortcutContext", WIDGET_WITH_CHILDREN_SHORTCUT)
     made.triggered.connect(lambda _checked=False: run())
     where.addAction(made)
     return made
@@ -64,7 +69,7 @@ class RoutineControls:
         self.view = view
         self._buttons(commands)
         self._actions(commands)
-        view.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_qt_property(view.list, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
         view.list.customContextMenuRequested.connect(self._context_menu)
 
     def _buttons(self, commands: RoutineCommands) -> None:

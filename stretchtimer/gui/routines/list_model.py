@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
 )
 from PySide6.QtWidgets import (
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from stretchtimer.core.formatting import clock_text
 from stretchtimer.core.i18n import _, n_
 from stretchtimer.core.routine.tags import tag_name
+from stretchtimer.gui.qt_values import ACCESSIBLE_TEXT_ROLE, DISPLAY_ROLE, USER_ROLE
 from stretchtimer.gui.widgets.numbers import number
 from stretchtimer.gui.widgets.pose_thumbnail import (
     step_pose,
@@ -29,7 +29,7 @@ from stretchtimer.storage.routines.lengths import PLAN_SETTINGS, routine_seconds
 from stretchtimer.storage.routines.library import RoutineEntry
 from stretchtimer.storage.settings import Settings
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTRY_ROLE = USER_ROLE + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -126,13 +126,13 @@ class RoutineListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return row.entry.title
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE_TEXT_ROLE:
             text = f"{row.entry.title}, {row.meta()}"
             if row.tags():
                 # TRANSLATORS: read by screen readers after a routine's name and length.

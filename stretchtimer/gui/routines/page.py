@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,15 @@ from PySide6.QtWidgets import (
 from stretchtimer.core.i18n import N_, _
 from stretchtimer.core.routine.model import Routine
 from stretchtimer.core.routine.tags import tag_name
+from stretchtimer.gui.qt_values import (
+    ALIGN_TOP,
+    KEY_ENTER,
+    KEY_RETURN,
+    RICH_TEXT,
+    TEXT_SELECTABLE_BY_MOUSE,
+    WIDGET_WITH_CHILDREN_SHORTCUT,
+    set_qt_property,
+)
 from stretchtimer.gui.ready_probe import after_first_paint
 from stretchtimer.gui.routines.cards import RoutineCardDelegate, RoutineCards
 from stretchtimer.gui.routines.list_model import (
@@ -77,7 +86,7 @@ class RoutinesView(QWidget):
         self.start_button.installEventFilter(self)
         self.search.returnPressed.connect(self._start_current)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        set_qt_property(find, "context", WIDGET_WITH_CHILDREN_SHORTCUT)
         find.activated.connect(self.focus_search)
         self.tab_in_reading_order([])
 
@@ -166,12 +175,8 @@ class RoutinesView(QWidget):
         self.detail_title.setObjectName("DetailTitle")  # styled by the theme's sheet
         self.detail_meta = QLabel()
         self.detail_meta.setObjectName("Subtle")
-        self.detail_text = QLabel()
-        self.detail_text.setWordWrap(True)
-        self.detail_text.setTextFormat(Qt.TextFormat.RichText)
-        self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.detail_text.setAccessibleName(_("Routine details"))
-        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_text = _rich_text(_("Routine details"))
+        set_qt_property(self.detail_text, "alignment", ALIGN_TOP)
         self.script_button = QPushButton(_("Show the script"))
         self.script_button.setCheckable(True)
         self.script_button.setAccessibleName(_("Show what the session will say, and when"))
@@ -182,11 +187,7 @@ class RoutinesView(QWidget):
             )
         )
         self.script_button.toggled.connect(lambda _on: self._show_script())
-        self.script_text = QLabel()
-        self.script_text.setTextFormat(Qt.TextFormat.RichText)
-        self.script_text.setAccessibleName(_("The session's script"))
-        self.script_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.script_text.setWordWrap(True)
+        self.script_text = _rich_text(_("The session's script"))
         self.script_text.hide()
         self.start_button = QPushButton(_("Start  (Enter)"))
         self.start_button.setProperty("primary", True)
@@ -197,7 +198,10 @@ class RoutinesView(QWidget):
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(0, 0, 8, 0)
         inner_layout.addWidget(self.detail_text)
-        inner_layout.addWidget(self.script_button, 0, Qt.AlignmentFlag.AlignLeft)
+        script_row = QHBoxLayout()  # the button at its own width, on the left
+        script_row.addWidget(self.script_button)
+        script_row.addStretch(1)
+        inner_layout.addLayout(script_row)
         inner_layout.addWidget(self.script_text)
         inner_layout.addStretch(1)
         scroll = self.detail_scroll = page_scroll_area(
@@ -331,7 +335,7 @@ class RoutinesView(QWidget):
             if (
                 event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.key() in (KEY_RETURN, KEY_ENTER)
             ):
                 self._start_current()
                 return True
@@ -443,3 +447,13 @@ def _details_html(row: RoutineRow) -> str:
         )
     parts.append("".join(steps))
     return "".join(parts)
+
+
+def _rich_text(name: str) -> QLabel:
+    """A wrapping label of rich text that the mouse can select, called ``name``."""
+    label = QLabel()
+    label.setWordWrap(True)
+    set_qt_property(label, "textFormat", RICH_TEXT)
+    set_qt_property(label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
+    label.setAccessibleName(name)
+    return label

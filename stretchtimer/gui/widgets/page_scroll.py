@@ -3,8 +3,9 @@ readers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+from stretchtimer.gui.qt_values import NO_FOCUS, SCROLL_BAR_ALWAYS_OFF, set_qt_property
 
 
 def page_scroll_area(content: QWidget, name: str, *, takes_focus: bool) -> QScrollArea:
@@ -19,7 +20,7 @@ def page_scroll_area(content: QWidget, name: str, *, takes_focus: bool) -> QScro
     scroll.setAccessibleName(name)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    set_qt_property(scroll, "horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
     # A viewport of our own, not the one the scroll area made: asking for that one makes
     # PySide look up its class among every widget class it has not loaded yet (some 70,
     # each with its enums: 30-60 ms, the largest single cost of the Routines page).
@@ -27,6 +28,6 @@ def page_scroll_area(content: QWidget, name: str, *, takes_focus: bool) -> QScro
     viewport.setAutoFillBackground(False)
     scroll.setViewport(viewport)
     if not takes_focus:
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_qt_property(scroll, "focusPolicy", NO_FOCUS)
     scroll.setWidget(content)
     return scroll

@@ -17,8 +17,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QObject, QRectF, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from stretchtimer.gui import theme
 from stretchtimer.gui.widgets.kept_pictures import (
@@ -172,7 +172,7 @@ def _painted(key: PictureKey) -> Picture | None:
         return None
     pixmap = QPixmap(round(key.size * key.ratio), round(key.size * key.ratio))
     pixmap.setDevicePixelRatio(key.ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent
     painter = QPainter(pixmap)
     palette = figure_palette(ink=ink, paper=paper, accent=accent)
     paint_drawing(painter, figure.drawing(), QRectF(0, 0, key.size, key.size), palette)
