@@ -1,18 +1,30 @@
-"""Small line icons drawn with QPainter, in the theme's colours and crisp at any scale."""
+"""Small line icons drawn with QPainter, in the theme's colours and crisp at any scale.
+
+An icon is drawn in black and then takes its colour (see :func:`_picture`). The nav bar's
+icons are drawn before the Routines page paints, so they are shapes filled with
+:data:`INK`, not pen strokes: a pen, or a fill in a colour, builds Qt's namespace (see
+``plain_paint``); the others draw as they like.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from stretchtimer.gui.plain_paint import brush
 
 Draw = Callable[[QPainter, float], None]
 SIZE = 24  # logical pixels; drawn at 3x for high-DPI screens
 SCALE = 3
+INK = "#000000"  # what an icon is drawn in, before it takes its colour
 
 
 def _pen(painter: QPainter, colour: QColor, width: float = 2.0) -> None:
+    from PySide6.QtCore import Qt
+
     pen = QPen(colour, width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
@@ -23,11 +35,58 @@ def _fill_rect(painter: QPainter, rect: QRectF, colour: QColor) -> None:
     """``painter.fillRect(rect, colour)``: the same pixels, without trying fillRect's
     overloads in turn (one of them makes QGradient's class with its 180 presets, some
     3 ms, for the History icon in the nav bar before the Routines page paints)."""
-    painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawRect(rect)
-    painter.restore()
+    path = QPainterPath()
+    path.addRect(rect)
+    painter.fillPath(path, brush(colour.name()))
+
+
+def _line(painter: QPainter, start: QPointF, end: QPointF, width: float) -> None:
+    """A line ``width`` thick with round ends."""
+    length = math.hypot(end.x() - start.x(), end.y() - start.y())
+    if length:
+        # The line's sides: its direction turned a quarter, half the width long.
+        across = QPointF(
+            -(end.y() - start.y()) / length * width / 2,
+            (end.x() - start.x()) / length * width / 2,
+        )
+        side = QPainterPath()
+        side.moveTo(start + across)
+        side.lineTo(end + across)
+        side.lineTo(end - across)
+        side.lineTo(start - across)
+        side.closeSubpath()
+        painter.fillPath(side, brush(INK))
+    for point in (start, end):
+        _dot(painter, point, width / 2)
+
+
+def _dot(painter: QPainter, centre: QPointF, radius: float) -> None:
+    path = QPainterPath()
+    path.addEllipse(centre, radius, radius)
+    painter.fillPath(path, brush(INK))
+
+
+def _arc(
+    painter: QPainter, centre: QPointF, radius: float, *, start: float, sweep: float, width: float
+) -> None:
+    """An arc of a circle ``width`` thick with round ends (angles in degrees,
+    anticlockwise from three o'clock, as QPainter's)."""
+    outer = radius + width / 2
+    inner = radius - width / 2
+    band = QPainterPath()
+    band.arcMoveTo(QRectF(centre.x() - outer, centre.y() - outer, 2 * outer, 2 * outer), start)
+    band.arcTo(QRectF(centre.x() - outer, centre.y() - outer, 2 * outer, 2 * outer), start, sweep)
+    band.arcTo(
+        QRectF(centre.x() - inner, centre.y() - inner, 2 * inner, 2 * inner), start + sweep, -sweep
+    )
+    band.closeSubpath()
+    painter.fillPath(band, brush(INK))
+    for angle in (start, start + sweep):
+        end = QPointF(
+            centre.x() + radius * math.cos(math.radians(angle)),
+            centre.y() - radius * math.sin(math.radians(angle)),
+        )
+        _dot(painter, end, width / 2)
 
 
 def _triangle(
@@ -101,17 +160,15 @@ def sound_off(p: QPainter, s: float) -> None:
 
 
 def routines(p: QPainter, s: float) -> None:
-    _pen(p, p.pen().color(), s * 0.08)
     for row in (0.3, 0.5, 0.7):
-        p.drawPoint(QPointF(s * 0.22, s * row))
-        p.drawLine(QPointF(s * 0.38, s * row), QPointF(s * 0.8, s * row))
+        _dot(p, QPointF(s * 0.22, s * row), s * 0.04)
+        _line(p, QPointF(s * 0.38, s * row), QPointF(s * 0.8, s * row), s * 0.08)
 
 
 def session(p: QPainter, s: float) -> None:
-    _pen(p, p.pen().color(), s * 0.08)
-    p.drawArc(QRectF(s * 0.16, s * 0.16, s * 0.68, s * 0.68), 90 * 16, -290 * 16)
-    p.drawLine(QPointF(s * 0.5, s * 0.5), QPointF(s * 0.5, s * 0.3))
-    p.drawLine(QPointF(s * 0.5, s * 0.5), QPointF(s * 0.64, s * 0.58))
+    _arc(p, QPointF(s * 0.5, s * 0.5), s * 0.34, start=90, sweep=-290, width=s * 0.08)
+    _line(p, QPointF(s * 0.5, s * 0.5), QPointF(s * 0.5, s * 0.3), s * 0.08)
+    _line(p, QPointF(s * 0.5, s * 0.5), QPointF(s * 0.64, s * 0.58), s * 0.08)
 
 
 def history(p: QPainter, s: float) -> None:
@@ -122,12 +179,10 @@ def history(p: QPainter, s: float) -> None:
 
 
 def settings(p: QPainter, s: float) -> None:
-    _pen(p, p.pen().color(), s * 0.07)
     for row, knob in ((0.3, 0.62), (0.5, 0.34), (0.7, 0.55)):
-        p.drawLine(QPointF(s * 0.16, s * row), QPointF(s * 0.84, s * row))
-        p.setBrush(p.pen().color())
-        p.drawEllipse(QPointF(s * knob, s * row), s * 0.07, s * 0.07)
-        p.setBrush(Qt.BrushStyle.NoBrush)
+        _line(p, QPointF(s * 0.16, s * row), QPointF(s * 0.84, s * row), s * 0.07)
+        # The knob as the pen drew it: its radius and half the pen's width around it.
+        _dot(p, QPointF(s * knob, s * row), s * 0.07 + s * 0.035)
 
 
 def check(p: QPainter, s: float) -> None:
@@ -179,9 +234,7 @@ def bell(p: QPainter, s: float) -> None:
     path.closeSubpath()
     colour = p.pen().color()
     p.fillPath(path, colour)
-    p.setBrush(colour)
-    p.drawEllipse(QPointF(s * 0.5, s * 0.78), s * 0.07, s * 0.07)
-    p.setBrush(Qt.BrushStyle.NoBrush)
+    _dot(p, QPointF(s * 0.5, s * 0.78), s * 0.07 + 1)  # as drawn with a 2 px pen around it
 
 
 _made: dict[tuple[Draw, str, str | None], QIcon] = {}
@@ -211,11 +264,16 @@ def _paint(draw: Draw, colour: str, disabled: str | None) -> QIcon:
 
 def _picture(draw: Draw, tint: str) -> QPixmap:
     pixmap = QPixmap(SIZE * SCALE, SIZE * SCALE)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    _pen(painter, QColor(tint))
-    draw(painter, SIZE * SCALE)
+    draw(painter, SIZE * SCALE)  # in the painter's own pen: black, as INK
+    # Then every shape takes the tint, as much as it covers each pixel: the same pixels
+    # as drawing in the tint, without naming a colour to the painter (see plain_paint).
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    whole = QPainterPath()
+    whole.addRect(QRectF(0, 0, SIZE * SCALE, SIZE * SCALE))
+    painter.fillPath(whole, brush(tint))
     painter.end()
     pixmap.setDevicePixelRatio(SCALE)
     return pixmap

@@ -12,17 +12,16 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     QSize,
-    Qt,
 )
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QHoverEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
-    QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -34,6 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from stretchtimer.gui import theme
+from stretchtimer.gui.plain_paint import fill as plain_fill
+from stretchtimer.gui.plain_paint import outline, words
+from stretchtimer.gui.qt_values import ALIGN_BOTTOM, ALIGN_CENTER, ALIGN_LEFT, ALIGN_VCENTER
 from stretchtimer.gui.routines.list_model import ENTRY_ROLE, Index, RoutineRow, group_heading
 from stretchtimer.gui.widgets.pose_thumbnail import (
     kept_thumbnail,
@@ -41,6 +43,15 @@ from stretchtimer.gui.widgets.pose_thumbnail import (
     thumbnail,
     when_loaded,
 )
+
+
+def fitted(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text``, cut short with an ellipsis where it is wider than ``width``."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text  # most titles fit: Qt's namespace (see qt_values) only for the rest
+    from PySide6.QtCore import Qt
+
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 class CardState(NamedTuple):
@@ -123,63 +134,74 @@ class RoutineCardDelegate(QStyledItemDelegate):
         return QSize(option.rect.width(), self.HEIGHT + extra)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # Painted with plain_paint: no setPen or colour brushes (see there), the cards being
+        # what the Routines page paints first.
         row = index.data(ENTRY_ROLE)
         if not isinstance(row, RoutineRow):
             return
         colours = theme.current()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view = option.widget
+        mirrored = view.isRightToLeft() if view is not None else QGuiApplication.isRightToLeft()
         card = QRectF(option.rect).adjusted(4, 4, -4, -4)
         heading = group_heading(index)
         if heading:
             heading_font = QFont(option.font)
             heading_font.setWeight(QFont.Weight.DemiBold)
-            painter.setFont(heading_font)
-            painter.setPen(QColor(colours.muted))
             band = QRectF(card.left() + 6, card.top(), card.width(), self.HEADING - 6)
-            painter.drawText(
-                band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, heading
+            words(
+                painter,
+                band,
+                ALIGN_LEFT | ALIGN_BOTTOM,
+                heading,
+                font=heading_font,
+                colour=colours.muted,
+                mirrored=mirrored,
             )
             card.setTop(card.top() + self.HEADING)
         selected, hovered, focused = self.card_state(option, index)
         path = QPainterPath()
         path.addRoundedRect(card, 12, 12)
-        fill = QColor(colours.surface_alt if selected or hovered else colours.surface)
-        painter.fillPath(path, fill)
-        border = QColor(colours.accent if selected else colours.border)
-        painter.setPen(QPen(border, 2 if selected and focused else 1))
-        painter.drawPath(path)
+        fill = colours.surface_alt if selected or hovered else colours.surface
+        plain_fill(painter, path, fill)
+        border = colours.accent if selected else colours.border
+        outline(painter, card, 12, border, 2 if selected and focused else 1)
 
         left = card.left() + 18
         width = card.width() - 36
         picture = self._paint_pose(
-            painter, row, card, paper=fill.name(), view=option.widget, index=index
+            painter, row, card, paper=QColor(fill).name(), view=view, index=index
         )
         width -= picture
         title_font = QFont(option.font)
         title_font.setPointSizeF(option.font.pointSizeF() * 1.25)
         title_font.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(title_font)
-        painter.setPen(QColor(colours.text))
-        title_height = QFontMetrics(title_font).height()
-        painter.drawText(
+        title_metrics = QFontMetrics(title_font)
+        title_height = title_metrics.height()
+        words(
+            painter,
             QRectF(left, card.top() + 12, width, title_height),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(title_font).elidedText(
-                row.entry.title, Qt.TextElideMode.ElideRight, round(width)
-            ),
+            ALIGN_LEFT | ALIGN_VCENTER,
+            fitted(row.entry.title, title_metrics, round(width)),
+            font=title_font,
+            colour=colours.text,
+            mirrored=mirrored,
         )
 
         meta_font = QFont(option.font)
-        painter.setFont(meta_font)
-        painter.setPen(QColor(colours.muted if row.usable else colours.danger))
         meta_top = card.top() + 14 + title_height
         metrics = QFontMetrics(meta_font)
-        painter.drawText(
-            QRectF(left, meta_top, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, row.meta()
+        words(
+            painter,
+            QRectF(left, meta_top, width, metrics.height()),
+            ALIGN_LEFT,
+            row.meta(),
+            font=meta_font,
+            colour=colours.muted if row.usable else colours.danger,
+            mirrored=mirrored,
         )
         meta_width = metrics.horizontalAdvance(row.meta()) + 14
-        mirrored = option.direction is Qt.LayoutDirection.RightToLeft
         self._paint_tags(
             painter,
             row.tags(),
@@ -245,7 +267,6 @@ class RoutineCardDelegate(QStyledItemDelegate):
         colours = theme.current()
         font = QFont(base)
         font.setPointSizeF(base.pointSizeF() * 0.85)
-        painter.setFont(font)
         metrics = QFontMetrics(font)
         start, end = x, right
         for tag in tags:
@@ -256,9 +277,10 @@ class RoutineCardDelegate(QStyledItemDelegate):
             chip = QRectF(at, top - 1, width, metrics.height() + 4)
             path = QPainterPath()
             path.addRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-            painter.fillPath(path, QColor(fill))
-            painter.setPen(QColor(colours.muted))
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag)
+            plain_fill(painter, path, fill)
+            words(
+                painter, chip, ALIGN_CENTER, tag, font=font, colour=colours.muted, mirrored=mirrored
+            )
             if mirrored:
                 end -= width + 6
             else:
