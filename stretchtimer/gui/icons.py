@@ -32,9 +32,10 @@ def _pen(painter: QPainter, colour: QColor, width: float = 2.0) -> None:
 
 
 def _fill_rect(painter: QPainter, rect: QRectF, colour: QColor) -> None:
-    """``painter.fillRect(rect, colour)``: the same pixels, without trying fillRect's
-    overloads in turn (one of them makes QGradient's class with its 180 presets, some
-    3 ms, for the History icon in the nav bar before the Routines page paints)."""
+    """``rect`` filled as ``painter.fillRect(rect, colour)`` fills it (its antialiased
+    edges within a few levels of 255), without fillRect's overloads: trying them builds
+    Qt's namespace and QGradient's class with its 180 presets (see plain_paint), for the
+    History icon in the nav bar before the Routines page paints."""
     path = QPainterPath()
     path.addRect(rect)
     painter.fillPath(path, brush(colour.name()))

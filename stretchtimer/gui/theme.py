@@ -82,9 +82,10 @@ STYLE_ARGUMENTS = ("-style", STYLE)
 class ThemeManager(QObject):
     """Applies the chosen theme and follows the system scheme when asked to.
 
-    Reading the system's scheme builds PySide's whole ``Qt`` namespace (some 30 ms),
-    so a starting app passes ``assumed_system``, the scheme it saw last time, opens its
-    window in that, and calls :meth:`follow_system` once the window is on screen.
+    Reading the system's scheme builds PySide's whole ``Qt`` namespace (some 10-30 ms:
+    see ``qt_values``), so a starting app passes ``assumed_system``, the scheme it saw
+    last time, opens its window in that, and calls :meth:`follow_system` once its
+    Routines page is on screen (which paints without that namespace).
 
     The style is Fusion everywhere (the style sheet is written for it). Setting it with
     ``setStyle`` hands back the style object, and making PySide's wrapper for its class
