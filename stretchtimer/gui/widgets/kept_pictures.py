@@ -100,20 +100,28 @@ def read(folder: Path, key: PictureKey) -> Picture | None:
     return Picture(pixmap, image.text(WHAT))
 
 
-def keep(folder: Path, key: PictureKey, image: QImage, what: str) -> None:
-    """Write ``image`` (with ``what``) to ``folder`` for ``key``, and let the oldest
-    pictures go beyond :data:`KEPT`. Any thread; a folder that cannot be written to
-    is only logged (the picture is painted again next time)."""
+def encoded(picture: Picture) -> bytes | None:
+    """``picture`` as the bytes of a PNG file that carries what it shows. On the GUI
+    thread: PySide making its classes on two threads at once can crash it."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-    image.setText(WHAT, what)
+    image = picture.pixmap.toImage()
+    image.setText(WHAT, picture.what)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # (the stub says bytes)
-        return
+        return None
+    return bytes(data.data())
+
+
+def keep(folder: Path, key: PictureKey, data: bytes) -> None:
+    """Write a picture ``encoded`` to ``data`` to ``folder`` for ``key``, and let the
+    oldest pictures go beyond :data:`KEPT`. Any thread (only Python and the file
+    system); a folder that cannot be written to is only logged (the picture is painted
+    again next time)."""
     try:
-        write_atomically(folder / file_name(key), bytes(data.data()))
+        write_atomically(folder / file_name(key), data)
         _prune(folder)
     except OSError as error:
         log.info("could not keep a pose picture in %s: %s", folder, error)

@@ -25,6 +25,7 @@ from stretchtimer.gui.widgets.kept_pictures import (
     FOLDER_NAME,
     Picture,
     PictureKey,
+    encoded,
     keep,
     read,
 )
@@ -181,10 +182,12 @@ def _painted(key: PictureKey) -> Picture | None:
 
 
 def _keep(folder: Path, key: PictureKey, picture: Picture) -> None:
-    """Write the picture with the background helper (encoding it and the disk's time
-    are not the GUI thread's), or here when there is none."""
-    image = picture.pixmap.toImage()  # a QPixmap is the GUI thread's; a QImage travels
-    work = functools.partial(keep, folder, key, image, picture.what)
+    """Encode the picture here and write it with the background helper (the disk's time
+    is not the GUI thread's), or here when there is none."""
+    data = encoded(picture)
+    if data is None:
+        return
+    work = functools.partial(keep, folder, key, data)
     if _helper:
         _helper[0].run(work)
     else:

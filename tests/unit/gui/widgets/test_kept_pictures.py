@@ -193,3 +193,31 @@ def test_a_later_start_shows_the_strip_without_the_pose_library(tmp_path: Path) 
     assert then[0] == first[0]  # the same figures, said the same way to a screen reader
     assert "['pigeon']" in then[0] and "Figures of the steps: " in then[0]
     assert QImage(str(tmp_path / "then.png")) == QImage(str(tmp_path / "first.png"))
+
+
+class RecordingHelper:
+    """The background helper, keeping the jobs it is given to run them later."""
+
+    def __init__(self) -> None:
+        self.jobs: list[object] = []
+
+    def run(self, function: object, on_done: object = None, on_error: object = None) -> None:
+        self.jobs.append(function)
+
+
+def test_the_helper_only_writes_bytes_the_gui_thread_encoded(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PySide making its classes on two threads at once can crash it: the picture is
+    # encoded here, and the helper's job holds no Qt object, only a path, a key and bytes.
+    helper = RecordingHelper()
+    monkeypatch.setattr(pose_thumbnail, "_helper", [helper])
+    pose_thumbnail.thumbnail("pigeon", size=64)
+    (job,) = helper.jobs
+    arguments = [*job.args, *job.keywords.values()]  # type: ignore[attr-defined]
+    assert not any(type(value).__module__.startswith("PySide6") for value in arguments)
+    assert any(isinstance(value, bytes) for value in arguments)
+    assert not any(cache.glob("*.png"))  # not written here
+    job()  # type: ignore[operator]
+    forget_held()
+    assert pose_thumbnail.kept_thumbnail("pigeon", size=64) is not None
