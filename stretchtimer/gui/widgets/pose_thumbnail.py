@@ -5,9 +5,11 @@ The figure's kinematics and its painter load with the first picture, not with th
 module (reading routine files needs only the pose library's names): the Routines page is
 painted first and gets its pictures on the next turn of the event loop
 (:func:`library_loaded`, :func:`when_loaded`), so they cost the window's start nothing.
-In the app their modules are imported by the background helper (:func:`load_with`):
-imported on the GUI thread they held it 30-40 ms in one go, in the moment a person
-first reaches for the window.
+In the app the figures' modules (plain Python) are imported by the background helper
+(:func:`load_with`): imported on the GUI thread they held it 30-40 ms in one go, in the
+moment a person first reaches for the window. Their painter, which names Qt's classes,
+is imported on the GUI thread once they are there: PySide making its classes (Qt's
+namespace among them) on two threads at once can crash it.
 """
 
 from __future__ import annotations
@@ -59,9 +61,8 @@ def _forget(tasks: Tasks, *_destroyed: object) -> None:
 
 def library_loaded() -> bool:
     """Whether the figures and their painter are loaded (then every picture can be
-    painted at once). Not while the helper is importing them: the painter is in
-    ``sys.modules`` from its first line, and a picture painted then would make the GUI
-    thread wait for the helper's import to finish."""
+    painted at once). Not while the helper is importing the figures' modules: a picture
+    painted then would make the GUI thread wait for that import to finish."""
     return _PAINTER in sys.modules and not _importing
 
 
@@ -87,8 +88,8 @@ def _load() -> None:
 
 
 def _import() -> bool:
-    import stretchtimer.core.poses.scene
-    import stretchtimer.gui.widgets.pose_painter  # noqa: F401
+    """The figures' modules: plain Python, for any thread."""
+    import stretchtimer.core.poses.scene  # noqa: F401
 
     return True
 
@@ -101,6 +102,8 @@ def _import_failed(_error: BaseException) -> None:
 
 
 def _loaded(_imported: object = None) -> None:
+    import stretchtimer.gui.widgets.pose_painter  # noqa: F401 - Qt's classes: this thread
+
     _importing.clear()
     callbacks = list(_waiting)
     _waiting.clear()
