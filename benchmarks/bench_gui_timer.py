@@ -55,13 +55,24 @@ def routine_text() -> str:
     return SESSION_FILE + "".join(steps)
 
 
+# Busy until the benchmark that started it is gone (it looks every ~20 ms): a benchmark
+# that dies leaves no process keeping the cores busy for the ones after it.
+HOG = """
+import os
+parent = os.getppid()
+while os.getppid() == parent:
+    for _ in range(300_000):
+        pass
+"""
+
+
 def hog() -> subprocess.Popen[bytes]:
     """A process that keeps one core busy, started as a person's other programs are: in a
     session of its own, not in the app's. (Linux schedules each session as a group,
     autogroup; busy processes inside the app's own group compete with its GUI thread for
     the group's share, which no program a person runs beside the app does.)"""
     return subprocess.Popen(
-        [sys.executable, "-c", "while True: pass"],
+        [sys.executable, "-c", HOG],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
