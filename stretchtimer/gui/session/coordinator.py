@@ -10,7 +10,9 @@ played again.
 
 from __future__ import annotations
 
+import importlib
 import logging
+import sys
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -106,18 +108,30 @@ class SessionCoordinator(QObject):
                 return
             self.controller.stop()
         self.close_ended()
-        # The session's modules (speech, sound, history) load off the GUI thread the first
-        # time: importing them at once would freeze the window for a moment.
+        # The session's modules (speech, sound, history) load the first time: their
+        # plain-Python part in the background helper, then those that name PySide's classes
+        # here, a group a turn (see SESSION_MODULES_PLAIN).
         if self._starting:
             return  # a start is already on its way
         self._starting = True
         start = _Start(routine_id, routine, record, speed, compact, options)
         pause_media = self.services.settings.current.pause_media
         self.services.tasks.run(
-            lambda: load_session_modules(pause_media=pause_media),
-            lambda _loaded: self._begin(start),
+            lambda: load_plain_session_modules(pause_media=pause_media),
+            lambda _loaded: self._load_qt_part(qt_session_modules(pause_media), start),
             self._cannot_start,
         )
+
+    def _load_qt_part(self, groups: list[tuple[str, ...]], start: _Start) -> None:
+        """Import the first group of ``groups`` that is not loaded yet, the next on a later
+        turn; then begin ``start``. Nothing waits once all are loaded (a later session)."""
+        waiting = [group for group in groups if not all(name in sys.modules for name in group)]
+        if not waiting:
+            self._begin(start)
+            return
+        for name in waiting[0]:
+            importlib.import_module(name)
+        next_turn(self, lambda: self._load_qt_part(waiting[1:], start))
 
     def _cannot_start(self, error: BaseException) -> None:
         self._starting = False
@@ -227,17 +241,68 @@ class _Start(NamedTuple):
     options: PlayOptions | None
 
 
-def load_session_modules(*, pause_media: bool = False) -> bool:
-    """Import what a session needs (run in the background helper). No sound library:
-    the session's sounds play in the audio process (``runtime/audio/child.py``).
+# What a session needs beyond start-up's modules, in two parts.
+#
+# The plain-Python part (the engine, speech, the history's SQLite: some 70 ms of imports)
+# loads in the background helper, so that the window answers meanwhile. The part that
+# names PySide's classes loads on the GUI thread: PySide makes a class's Python wrapper
+# the first time Python names it, and one made on the helper while the GUI thread makes
+# another can crash the app (its table of classes still to make is changed under it).
+# tests/unit/gui/session/test_coordinator.py holds both lists to that: the helper's part
+# makes no PySide class, and the GUI thread's part brings no plain module with it.
+SESSION_MODULES_PLAIN = (
+    "stretchtimer.core.routine.summary",
+    "stretchtimer.core.session.comfort",
+    "stretchtimer.core.session.engine",
+    "stretchtimer.core.session.recap",
+    "stretchtimer.core.session.snapshot",
+    "stretchtimer.core.poses.palette",
+    "stretchtimer.core.poses.scene",
+    "stretchtimer.gui.session.player",
+    "stretchtimer.gui.widgets.pose_motion",
+    "stretchtimer.runtime.audio",
+    "stretchtimer.runtime.short_slices",
+    "stretchtimer.runtime.timing_log",
+    "stretchtimer.speech.session_speech",
+    "stretchtimer.speech.voice_language",
+    "stretchtimer.speech.voice_list",
+    "stretchtimer.storage.history.recording.recorder",
+    "stretchtimer.storage.history.store",
+)
+# A group a turn, each bringing the modules below it: no turn holds the window long.
+SESSION_MODULES_QT = (
+    ("stretchtimer.runtime.driver",),
+    ("stretchtimer.gui.session.controller",),
+    ("stretchtimer.gui.session.player.view",),
+    ("stretchtimer.gui.session.page",),
+)
+# What pauses the person's media players as a session starts (when they want it).
+MEDIA_MODULES_PLAIN = ("stretchtimer.runtime.desk.media_token",)
+MEDIA_MODULES_QT = (("stretchtimer.runtime.desk.media",),)  # QtDBus
 
-    ``pause_media``: also what pauses the person's media players as the session starts
-    (QtDBus), imported otherwise on the GUI thread in the turn that starts the session.
+
+def load_plain_session_modules(*, pause_media: bool = False) -> bool:
+    """Import the plain-Python part of what a session needs (run in the background
+    helper; see SESSION_MODULES_PLAIN). No sound library: the session's sounds play in
+    the audio process (``runtime/audio/child.py``).
+
+    ``pause_media``: also what pauses the person's media players as the session starts.
     """
-    import stretchtimer.gui.session.controller
-    import stretchtimer.gui.session.page
-
-    if pause_media:
-        import stretchtimer.runtime.desk.media  # noqa: F401
-
+    for name in SESSION_MODULES_PLAIN + (MEDIA_MODULES_PLAIN if pause_media else ()):
+        importlib.import_module(name)
     return True
+
+
+def qt_session_modules(pause_media: bool = False) -> list[tuple[str, ...]]:
+    """The groups of modules a session needs that name PySide's classes, to import on the
+    GUI thread a group a turn, after :func:`load_plain_session_modules`."""
+    return list(SESSION_MODULES_QT + (MEDIA_MODULES_QT if pause_media else ()))
+
+
+def load_session_modules(*, pause_media: bool = False) -> None:
+    """Everything a session needs, at once, on the calling thread (the GUI thread: a
+    stand-alone player, a test)."""
+    load_plain_session_modules(pause_media=pause_media)
+    for group in qt_session_modules(pause_media):
+        for name in group:
+            importlib.import_module(name)

@@ -457,14 +457,12 @@ def test_a_start_with_reminders_on_makes_no_reminder_window_before_a_reminder(
 
 
 SESSION_MODULES = """
-import json, sys, threading
+import json, sys
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from stretchtimer.gui.session.coordinator import load_session_modules
-worker = threading.Thread(target=load_session_modules)
-worker.start()
-worker.join()
+load_session_modules()
 maps = open("/proc/self/maps").read()
 print(json.dumps(["libffmpegmediaplugin" in maps, "libQt6Multimedia" in maps]))
 """

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from stretchtimer.gui.main_window import MainWindow
+from stretchtimer.gui.session.coordinator import load_session_modules
 from stretchtimer.gui.session.turns import next_turn
 from tests.unit.gui.conftest import wait_for_session, wait_started
 
@@ -59,6 +60,7 @@ def test_the_session_page_is_built_a_turn_before_the_session_starts_on_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     assert window.session_page(build=False) is None  # never shown yet
+    load_session_modules()  # as after a first session: no turns spent importing
     window.sessions.start_routine("two-minute-reset")
     # The helper's work is done (it runs tasks at once in tests): the page is built on
     # this turn, the session is not made yet.
