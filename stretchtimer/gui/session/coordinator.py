@@ -297,12 +297,3 @@ def qt_session_modules(pause_media: bool = False) -> list[tuple[str, ...]]:
     """The groups of modules a session needs that name PySide's classes, to import on the
     GUI thread a group a turn, after :func:`load_plain_session_modules`."""
     return list(SESSION_MODULES_QT + (MEDIA_MODULES_QT if pause_media else ()))
-
-
-def load_session_modules(*, pause_media: bool = False) -> None:
-    """Everything a session needs, at once, on the calling thread (the GUI thread: a
-    stand-alone player, a test)."""
-    load_plain_session_modules(pause_media=pause_media)
-    for group in qt_session_modules(pause_media):
-        for name in group:
-            importlib.import_module(name)

@@ -461,8 +461,11 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from stretchtimer.gui.session.coordinator import load_session_modules
-load_session_modules()
+from stretchtimer.gui.session import coordinator
+coordinator.load_plain_session_modules()
+for group in coordinator.qt_session_modules():
+    for name in group:
+        __import__(name)
 maps = open("/proc/self/maps").read()
 print(json.dumps(["libffmpegmediaplugin" in maps, "libQt6Multimedia" in maps]))
 """

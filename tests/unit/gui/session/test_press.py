@@ -4,6 +4,7 @@ fell due meanwhile; what the session's start imports is imported off the GUI thr
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -15,7 +16,10 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from stretchtimer.gui.main_window import MainWindow
-from stretchtimer.gui.session.coordinator import load_session_modules
+from stretchtimer.gui.session.coordinator import (
+    load_plain_session_modules,
+    qt_session_modules,
+)
 from stretchtimer.gui.session.turns import next_turn
 from tests.unit.gui.conftest import wait_for_session, wait_started
 
@@ -60,7 +64,10 @@ def test_the_session_page_is_built_a_turn_before_the_session_starts_on_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     assert window.session_page(build=False) is None  # never shown yet
-    load_session_modules()  # as after a first session: no turns spent importing
+    load_plain_session_modules()  # as after a first session: no turns spent importing
+    for group in qt_session_modules():
+        for name in group:
+            importlib.import_module(name)
     window.sessions.start_routine("two-minute-reset")
     # The helper's work is done (it runs tasks at once in tests): the page is built on
     # this turn, the session is not made yet.
@@ -77,8 +84,11 @@ def test_the_session_page_is_built_a_turn_before_the_session_starts_on_it(
 SESSION_IMPORTS = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
-from stretchtimer.gui.session.coordinator import load_session_modules
-load_session_modules(pause_media=sys.argv[2] == "on")
+from stretchtimer.gui.session import coordinator
+coordinator.load_plain_session_modules(pause_media=sys.argv[2] == "on")
+for group in coordinator.qt_session_modules(sys.argv[2] == "on"):
+    for name in group:
+        __import__(name)
 print(json.dumps("stretchtimer.runtime.desk.media" in sys.modules))
 """
 
@@ -96,8 +106,9 @@ def media_imported(pause_media: str) -> bool:
     return bool(json.loads(shown.stdout.strip().splitlines()[-1]))
 
 
-def test_what_pauses_media_is_imported_by_the_helper_only_when_it_is_wanted() -> None:
-    # Imported on the GUI thread, it held the session's first turn some 5-13 ms longer.
+def test_what_pauses_media_is_loaded_only_when_it_is_wanted() -> None:
+    # QtDBus and its wrappers (some 2 ms, in a turn of their own), only for a person who
+    # wants their media players paused.
     assert media_imported("on") is True
     assert media_imported("off") is False
 
