@@ -251,13 +251,13 @@ class _Start(NamedTuple):
 # tests/unit/gui/session/test_coordinator.py holds both lists to that: the helper's part
 # makes no PySide class, and the GUI thread's part brings no plain module with it.
 SESSION_MODULES_PLAIN = (
+    "stretchtimer.core.poses.palette",
+    "stretchtimer.core.poses.scene",
     "stretchtimer.core.routine.summary",
     "stretchtimer.core.session.comfort",
     "stretchtimer.core.session.engine",
     "stretchtimer.core.session.recap",
     "stretchtimer.core.session.snapshot",
-    "stretchtimer.core.poses.palette",
-    "stretchtimer.core.poses.scene",
     "stretchtimer.gui.session.player",
     "stretchtimer.gui.widgets.pose_motion",
     "stretchtimer.runtime.audio",
