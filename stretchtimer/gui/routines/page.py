@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -46,9 +45,6 @@ from stretchtimer.gui.routines.pose_strip import PoseStrip
 from stretchtimer.gui.widgets.page_scroll import page_scroll_area
 from stretchtimer.storage.routines.library import RoutineEntry
 from stretchtimer.storage.settings import Settings
-
-if TYPE_CHECKING:
-    pass
 
 ALL_TAGS = N_("All tags")  # the tag filter's first entry: translate with _()
 CLEAR_BUTTON_WAIT_MS = 500  # the search's clear button by then, even if the page never paints

@@ -110,7 +110,7 @@ class SessionCoordinator(QObject):
         self.close_ended()
         # The session's modules (speech, sound, history) load the first time: their
         # plain-Python part in the background helper, then those that name PySide's classes
-        # here, a group a turn (see SESSION_MODULES_PLAIN).
+        # here, one a turn (see SESSION_MODULES_PLAIN).
         if self._starting:
             return  # a start is already on its way
         self._starting = True
@@ -122,16 +122,15 @@ class SessionCoordinator(QObject):
             self._cannot_start,
         )
 
-    def _load_qt_part(self, groups: list[tuple[str, ...]], start: _Start) -> None:
-        """Import the first group of ``groups`` that is not loaded yet, the next on a later
-        turn; then begin ``start``. Nothing waits once all are loaded (a later session)."""
-        waiting = [group for group in groups if not all(name in sys.modules for name in group)]
+    def _load_qt_part(self, names: tuple[str, ...], start: _Start) -> None:
+        """Import the first of ``names`` not loaded yet, the next on a later turn; then
+        begin ``start``. Nothing waits once all are loaded (a later session)."""
+        waiting = [name for name in names if name not in sys.modules]
         if not waiting:
             self._begin(start)
             return
-        for name in waiting[0]:
-            importlib.import_module(name)
-        next_turn(self, lambda: self._load_qt_part(waiting[1:], start))
+        importlib.import_module(waiting[0])
+        next_turn(self, lambda: self._load_qt_part(tuple(waiting[1:]), start))
 
     def _cannot_start(self, error: BaseException) -> None:
         self._starting = False
@@ -269,16 +268,16 @@ SESSION_MODULES_PLAIN = (
     "stretchtimer.storage.history.recording.recorder",
     "stretchtimer.storage.history.store",
 )
-# A group a turn, each bringing the modules below it: no turn holds the window long.
+# One a turn, each bringing the modules below it: no turn holds the window long.
 SESSION_MODULES_QT = (
-    ("stretchtimer.runtime.driver",),
-    ("stretchtimer.gui.session.controller",),
-    ("stretchtimer.gui.session.player.view",),
-    ("stretchtimer.gui.session.page",),
+    "stretchtimer.runtime.driver",
+    "stretchtimer.gui.session.controller",
+    "stretchtimer.gui.session.player.view",
+    "stretchtimer.gui.session.page",
 )
 # What pauses the person's media players as a session starts (when they want it).
 MEDIA_MODULES_PLAIN = ("stretchtimer.runtime.desk.media_token",)
-MEDIA_MODULES_QT = (("stretchtimer.runtime.desk.media",),)  # QtDBus
+MEDIA_MODULES_QT = ("stretchtimer.runtime.desk.media",)  # QtDBus
 
 
 def load_plain_session_modules(*, pause_media: bool = False) -> bool:
@@ -293,7 +292,7 @@ def load_plain_session_modules(*, pause_media: bool = False) -> bool:
     return True
 
 
-def qt_session_modules(pause_media: bool = False) -> list[tuple[str, ...]]:
-    """The groups of modules a session needs that name PySide's classes, to import on the
-    GUI thread a group a turn, after :func:`load_plain_session_modules`."""
-    return list(SESSION_MODULES_QT + (MEDIA_MODULES_QT if pause_media else ()))
+def qt_session_modules(pause_media: bool = False) -> tuple[str, ...]:
+    """The modules a session needs that name PySide's classes, to import on the GUI
+    thread one a turn, after :func:`load_plain_session_modules`."""
+    return SESSION_MODULES_QT + (MEDIA_MODULES_QT if pause_media else ())

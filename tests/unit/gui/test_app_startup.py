@@ -463,9 +463,8 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from stretchtimer.gui.session import coordinator
 coordinator.load_plain_session_modules()
-for group in coordinator.qt_session_modules():
-    for name in group:
-        __import__(name)
+for name in coordinator.qt_session_modules():
+    __import__(name)
 maps = open("/proc/self/maps").read()
 print(json.dumps(["libffmpegmediaplugin" in maps, "libQt6Multimedia" in maps]))
 """

@@ -68,9 +68,8 @@ made_on_helper = sorted(
     f"{module}.{name}" for module in after for name in after[module] - before.get(module, set())
 )
 plain_loaded = set(sys.modules)
-for group in coordinator.qt_session_modules(pause_media):
-    for name in group:
-        importlib.import_module(name)
+for name in coordinator.qt_session_modules(pause_media):
+    importlib.import_module(name)
 
 def source(name):
     path = getattr(sys.modules[name], "__file__", None) or ""

@@ -65,9 +65,8 @@ def test_the_session_page_is_built_a_turn_before_the_session_starts_on_it(
 ) -> None:
     assert window.session_page(build=False) is None  # never shown yet
     load_plain_session_modules()  # as after a first session: no turns spent importing
-    for group in qt_session_modules():
-        for name in group:
-            importlib.import_module(name)
+    for name in qt_session_modules():
+        importlib.import_module(name)
     window.sessions.start_routine("two-minute-reset")
     # The helper's work is done (it runs tasks at once in tests): the page is built on
     # this turn, the session is not made yet.
@@ -86,9 +85,8 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 from stretchtimer.gui.session import coordinator
 coordinator.load_plain_session_modules(pause_media=sys.argv[2] == "on")
-for group in coordinator.qt_session_modules(sys.argv[2] == "on"):
-    for name in group:
-        __import__(name)
+for name in coordinator.qt_session_modules(sys.argv[2] == "on"):
+    __import__(name)
 print(json.dumps("stretchtimer.runtime.desk.media" in sys.modules))
 """
 
