@@ -5,6 +5,20 @@ on screen) while two other processes keep both cores busy (each in a session of 
 own, as a person's other programs run). For every segment
 boundary the time the app actually handled it is compared with the time it was
 planned for (session start + the planned lengths before it). p95 of the errors.
+
+A three-minute routine has some thirty boundaries, so their p95 is the second-latest of
+them: ``timer_error_moments_ms`` takes the p95 of every planned moment the app serves
+(the boundaries and the cues inside a part: each breath's turn, each rep, the last
+seconds), about three times as many, from the same session.
+
+Why one run differs from the next (issue 21): on this kernel (250 Hz, EEVDF) lateness
+comes in whole scheduler ticks. The GUI thread asks for 0.3 ms slices, so it runs as
+soon as its timer wakes it; if it is still working at a tick after its slice ran out, a
+busy process takes the core until the next tick, 4 ms later. A boundary's work is some
+0.2 ms, so this is rare, until the machine itself runs slower (another guest on the
+same host) or anything adds work to a boundary. ``speed_probe_us`` (a fixed piece of
+Python timed on the GUI thread before the session, idle and under the load) and
+``late_by_a_tick`` (moments 3.5 ms late or more) say which of these a run met.
 """
 
 from __future__ import annotations
@@ -16,12 +30,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.app_window import close_window, open_window, play, private_sound_and_home
-from benchmarks.harness import Result, at_most, reported
+from benchmarks.harness import Result, at_most
 
 TARGET_P95_MS = 5.0
+TARGET_MAX_MS = 15.0
+A_TICK_MS = 3.5  # late by about a scheduler tick (4 ms at 250 Hz) or more
 HOGS = 2  # one per core
 SESSION_FILE = """\
 format = 1
@@ -85,24 +102,55 @@ def run() -> Iterator[Result]:
     with tempfile.TemporaryDirectory() as temporary, private_sound_and_home():
         routine = Path(temporary) / "timer-benchmark.toml"
         routine.write_text(routine_text(), encoding="utf-8")
-        errors, planned_total, collections, latest = play_and_measure(routine)
-    p95 = statistics.quantiles(errors, n=20)[-1] if len(errors) >= 20 else max(errors)
+        measured = play_and_measure(routine)
+    errors = measured.boundaries
     yield at_most(
         "timer_error_ms",
-        p95,
+        p95(errors),
         "ms",
         TARGET_P95_MS,
         boundaries=len(errors),
         median_ms=round(statistics.median(errors), 3),
         max_ms=round(max(errors), 3),
-        session_s=round(planned_total, 1),
+        session_s=round(measured.planned_total, 1),
         load=f"{HOGS} busy processes",
-        full_collections=len(collections),
-        longest_collection_ms=round(max(collections, default=0.0), 2),
-        latest=[f"{kind} {error:.1f} ms" for error, kind in latest],  # where to look next
+        full_collections=len(measured.collections),
+        longest_collection_ms=round(max(measured.collections, default=0.0), 2),
+        latest=measured.latest,  # where to look next
         statistic="p95",
     )
-    yield reported("timer_error_max_ms", max(errors), "ms")
+    yield at_most("timer_error_max_ms", max(errors), "ms", TARGET_MAX_MS)
+    moments = measured.moments
+    yield at_most(
+        "timer_error_moments_ms",
+        p95(moments),
+        "ms",
+        TARGET_P95_MS,
+        moments=len(moments),
+        median_ms=round(statistics.median(moments), 3),
+        max_ms=round(max(moments), 3),
+        late_by_a_tick=sum(error >= A_TICK_MS for error in moments),
+        speed_probe_us={"idle": measured.probe_idle_us, "loaded": measured.probe_loaded_us},
+        statistic="p95",
+    )
+
+
+def p95(errors: list[float]) -> float:
+    return statistics.quantiles(errors, n=20)[-1] if len(errors) >= 20 else max(errors)
+
+
+def speed_probe_us(runs: int = 40) -> float:
+    """Median microseconds of a fixed piece of Python on this thread: how fast the
+    machine runs the app's own work just now (a guest sharing its host runs slower)."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        total = 0
+        for number in range(2_000):
+            total += number % 7
+        times.append((time.perf_counter() - started) * 1e6)
+        time.sleep(0.002)  # woken each time, as a boundary's timer wakes the thread
+    return round(statistics.median(times), 1)
 
 
 class CollectionWatch:
@@ -129,13 +177,23 @@ class CollectionWatch:
         gc.callbacks.remove(self)
 
 
-def play_and_measure(
-    routine: Path,
-) -> tuple[list[float], float, list[float], list[tuple[float, str]]]:
-    from stretchtimer.core.session.events import SegmentStarted, SessionStarted
+@dataclass
+class Measured:
+    boundaries: list[float]  # ms late, each segment boundary
+    moments: list[float]  # ms late, each planned moment (boundaries and cues inside parts)
+    planned_total: float
+    collections: list[float]
+    latest: list[str]
+    probe_idle_us: float
+    probe_loaded_us: float
+
+
+def play_and_measure(routine: Path) -> Measured:
+    from stretchtimer.core.session.events import CueDue, SegmentStarted, SessionStarted
 
     _app, window, services = open_window(muted=True, voice_enabled=False)
     handled: list[tuple[float, float, str]] = []  # (planned, actual, kind) per boundary
+    cues: list[tuple[float, float]] = []  # (planned, actual) per cue inside a part
     origin: list[float] = []
 
     def on_event(event: object) -> None:
@@ -144,9 +202,14 @@ def play_and_measure(
             origin.append(event.mono)
         elif isinstance(event, SegmentStarted) and origin and event.mono > origin[0]:
             handled.append((event.mono, now, event.segment.kind.value))
+        elif isinstance(event, CueDue) and origin:
+            cues.append((event.due, now))
 
+    probe_idle = speed_probe_us()
     hogs = [hog() for _ in range(HOGS)]
     try:
+        time.sleep(0.5)  # the busy processes up and running
+        probe_loaded = speed_probe_us()
         with CollectionWatch() as collections:
             controller = play(
                 window, str(routine), on_controller=lambda c: c.engine_event.connect(on_event)
@@ -162,4 +225,15 @@ def play_and_measure(
     # that equals session start + the planned lengths, which the engine tests prove.
     errors = [abs(actual - planned) * 1000.0 for planned, actual, _kind in handled]
     latest = sorted(zip(errors, (kind for *_, kind in handled), strict=True), reverse=True)[:4]
-    return errors, plan.duration, collections.pauses_ms, latest
+    # A part's first cue is due at its boundary and handled in the same moment: counted once.
+    starts = {planned for planned, *_ in handled} | set(origin)
+    inside = [abs(actual - planned) * 1000.0 for planned, actual in cues if planned not in starts]
+    return Measured(
+        boundaries=errors,
+        moments=errors + inside,
+        planned_total=plan.duration,
+        collections=collections.pauses_ms,
+        latest=[f"{kind} {error:.1f} ms" for error, kind in latest],
+        probe_idle_us=probe_idle,
+        probe_loaded_us=probe_loaded,
+    )
