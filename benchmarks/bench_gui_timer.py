@@ -19,6 +19,12 @@ busy process takes the core until the next tick, 4 ms later. A boundary's work i
 same host) or anything adds work to a boundary. ``speed_probe_us`` (a fixed piece of
 Python timed on the GUI thread before the session, idle and under the load) and
 ``late_by_a_tick`` (moments 3.5 ms late or more) say which of these a run met.
+
+A moment's work is also slow when the memory it touches comes back slowly: on a guest
+whose host runs other work while the app sleeps between moments, each page touched
+again after a second costs microseconds instead of a tenth of one (on 2026-12-07 here,
+a moment's work took 1-13 ms of CPU instead of 0.2, and half the moments were late by a
+tick or more). ``cold_page_ns`` says how this host treated memory left for a second.
 """
 
 from __future__ import annotations
@@ -122,6 +128,7 @@ def run() -> Iterator[Result]:
         moments=len(moments),
         late_by_a_tick=sum(error >= A_TICK_MS for error in moments),
         speed_probe_us={"idle": measured.probe_idle_us, "loaded": measured.probe_loaded_us},
+        cold_page_ns=measured.cold_page_ns,
     )
 
 
@@ -157,6 +164,35 @@ def speed_probe_us(runs: int = 40) -> float:
     return round(statistics.median(times), 1)
 
 
+def cold_page_ns(sleep_s: float = 1.0, runs: int = 3) -> dict[str, float]:
+    """Nanoseconds to touch one page of this process's own memory again, at once and
+    after sleeping ``sleep_s`` (median of ``runs``). On a guest whose host runs other work
+    while the app sleeps, memory left for a second comes back slowly (on 2026-12-07 here:
+    some 2.5 us a page against 0.05-0.1), and a moment's work touches hundreds of pages."""
+    page = 4096
+    memory = bytearray(8 * 2**20)
+    for offset in range(0, len(memory), page):
+        memory[offset] = 1  # every page resident before the timing
+
+    def touch() -> float:
+        started = time.perf_counter()
+        total = 0
+        for offset in range(0, len(memory), page):
+            total += memory[offset]
+        return (time.perf_counter() - started) / (len(memory) // page) * 1e9
+
+    warm, cold = [], []
+    for _ in range(runs):
+        touch()
+        warm.append(touch())
+        time.sleep(sleep_s)
+        cold.append(touch())
+    return {
+        "warm": round(statistics.median(warm)),
+        f"after_{sleep_s:g}_s": round(statistics.median(cold)),
+    }
+
+
 class CollectionWatch:
     """The full garbage collections (generation 2) during the session: each walks every
     object not frozen, on whichever thread allocated last, the GUI thread as a rule."""
@@ -190,6 +226,7 @@ class Measured:
     latest: list[str]
     probe_idle_us: float
     probe_loaded_us: float
+    cold_page_ns: dict[str, float]  # touching a page of memory at once and after 1 s idle
 
 
 def play_and_measure(routine: Path) -> Measured:
@@ -210,6 +247,7 @@ def play_and_measure(routine: Path) -> Measured:
             cues.append((event.due, now))
 
     probe_idle = speed_probe_us()
+    pages = cold_page_ns()
     hogs = [hog() for _ in range(HOGS)]
     try:
         time.sleep(0.5)  # the busy processes up and running
@@ -240,4 +278,5 @@ def play_and_measure(routine: Path) -> Measured:
         latest=[f"{kind} {error:.1f} ms" for error, kind in latest],
         probe_idle_us=probe_idle,
         probe_loaded_us=probe_loaded,
+        cold_page_ns=pages,
     )
