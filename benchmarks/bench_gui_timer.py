@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.app_window import close_window, open_window, play, private_sound_and_home
-from benchmarks.harness import Result, at_most
+from benchmarks.harness import Result, at_most, p95
 
 TARGET_P95_MS = 5.0
 TARGET_MAX_MS = 15.0
@@ -144,10 +144,6 @@ def lateness(name: str, errors: list[float], **detail: object) -> Result:
         statistic="p95",
         **detail,
     )
-
-
-def p95(errors: list[float]) -> float:
-    return statistics.quantiles(errors, n=20)[-1] if len(errors) >= 20 else max(errors)
 
 
 def speed_probe_us(runs: int = 40) -> float:

@@ -22,7 +22,7 @@ import statistics
 import time
 from collections.abc import Iterator
 
-from benchmarks.harness import Result, at_most
+from benchmarks.harness import Result, at_most, p95
 
 TARGET_P95_MS = 2.0
 FRAMES_PER_POSE = 60
@@ -114,22 +114,18 @@ def _spin(app: object, seconds: float) -> None:
     loop.exec()
 
 
-def _p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1]
-
-
 def run() -> Iterator[Result]:
     app, window, figure = _window()
     cpu, wall = frame_times(figure, app)
     yield at_most(
         "pose_frame_ms",
-        _p95(cpu),
+        p95(cpu),
         "ms",
         TARGET_P95_MS,
         measure="GUI thread CPU time per frame, p95",
         median_ms=round(statistics.median(cpu), 3),
         wall_median_ms=round(statistics.median(wall), 3),
-        wall_p95_ms=round(_p95(wall), 3),
+        wall_p95_ms=round(p95(wall), 3),
         frames=len(cpu),
         figure_px="×".join(map(str, FIGURE_SIZE)),
     )

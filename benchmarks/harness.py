@@ -37,6 +37,12 @@ def reported(name: str, value: float, unit: str, **detail: Any) -> Result:
     return Result(name, round(value, 4), unit, None, True, detail or None)
 
 
+def p95(values: list[float]) -> float:
+    """The 95th percentile of ``values``; the largest when there are too few (under 20)
+    for a 95th to differ from it."""
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
+
+
 def median_ms(task: Callable[[], object], *, runs: int, warmup: int = 1) -> float:
     """Median wall time of ``task`` in milliseconds."""
     for _ in range(warmup):
