@@ -8,6 +8,13 @@ loop is busy with a picture as it falls due; armed early, the loop's own latenes
 is taken out of every cue. Repainting a display is separate (the display asks the
 engine for a snapshot when its picture changes). The thread that runs it asks Linux
 for short scheduler slices, so it wakes on time on a busy machine.
+
+Before that, the same timer wakes the thread ``WARM_UP`` ahead of the deadline to go
+over what the moment will touch (the engine and the step it will show), and goes back
+to sleep: memory left alone for a second can come back slowly (a virtual machine's host
+takes it back while the app sleeps), and a moment that starts cold takes milliseconds
+of work instead of a fraction of one, long enough for a busy machine to take the core
+away in the middle of it (issue 21).
 """
 
 from __future__ import annotations
@@ -39,6 +46,12 @@ On a loaded two-core machine the event loop answered a timer 3 ms late as a rule
 21). Sleeping blocks the GUI thread for at most this long (plus ``EXACT_SLACK``), once
 per deadline; a paint due meanwhile waits that much."""
 EXACT_SLACK = 0.001  # the exact wait gives up this much past EARLY: a clock that jumped
+WARM_UP = 0.030
+"""Real seconds before a deadline the driver wakes to go over the moment's work first.
+Memory touched this recently is as quick as memory in use (some 0.1 us a page against
+2-15 us after a second's sleep on a busy host, issue 21), and it leaves room for that
+wake to be late by a few scheduler ticks. One more wake-up per deadline; none in a
+long hold (only the heartbeat wakes there)."""
 
 
 class SessionDriver(QObject):
@@ -78,6 +91,7 @@ class SessionDriver(QObject):
         # test's fake clock moves when told, so its driver fires on the deadline as before.
         self._exact = isinstance(base, SystemClock)
         self._due: float | None = None  # the deadline the timer was armed early for
+        self._warming = False  # the timer is armed for the warm-up before ``_due``
 
     # -- commands (all take effect at once) -------------------------------------------
 
@@ -146,9 +160,31 @@ class SessionDriver(QObject):
     # -- machinery --------------------------------------------------------------------
 
     def _on_deadline(self) -> None:
+        if self._warming:
+            self._warm_up()
+            return
         if self._due is not None:
             self._wait_until(self._due)
         self.tick()
+
+    def _warm_up(self) -> None:
+        """Go over what the coming moment touches, then sleep until ``EARLY`` before it.
+
+        The engine's picture of the deadline: its plan, the part ending and the step
+        whose words a display will show; the wake itself brings back the event loop's and
+        the interpreter's own memory. What the moment does is left to the moment.
+        """
+        self._warming = False
+        due = self._due
+        assert due is not None
+        now = self.now()
+        self.engine.snapshot(Moment(due, now.wall + (due - now.mono)))
+        self._timer.start(self._exact_interval_ms(due))
+
+    def _exact_interval_ms(self, deadline: float) -> int:
+        """Whole milliseconds from now until ``EARLY`` before ``deadline`` (real time)."""
+        real = max(0.0, deadline - self.now().mono) / self.speed
+        return math.floor(max(0.0, real - EARLY) * 1000.0)
 
     def _wait_until(self, deadline: float) -> None:
         """Sleep until ``deadline`` (session seconds, this driver's clock), at most
@@ -184,13 +220,18 @@ class SessionDriver(QObject):
                 self.finished.emit(self._status)
             return
         real = max(0.0, deadline - self.now().mono) / self.speed
+        self._warming = False
         if real > HEARTBEAT:
             # A heartbeat, so that a process held still shows even in a long quiet hold.
             self._due = None
             self._timer.start(math.ceil(HEARTBEAT * 1000.0))
         elif self._exact:
             self._due = deadline
-            self._timer.start(math.floor(max(0.0, real - EARLY) * 1000.0))
+            # Warming up is worth a wake-up only with time left between it and the exact
+            # wait (cues a few milliseconds apart come out of one warm moment).
+            self._warming = real > WARM_UP + EARLY
+            ahead = WARM_UP if self._warming else EARLY
+            self._timer.start(math.floor(max(0.0, real - ahead) * 1000.0))
         else:
             self._due = None
             self._timer.start(math.ceil(real * 1000.0))
