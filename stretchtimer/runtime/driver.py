@@ -179,12 +179,8 @@ class SessionDriver(QObject):
         assert due is not None
         now = self.now()
         self.engine.snapshot(Moment(due, now.wall + (due - now.mono)))
-        self._timer.start(self._exact_interval_ms(due))
-
-    def _exact_interval_ms(self, deadline: float) -> int:
-        """Whole milliseconds from now until ``EARLY`` before ``deadline`` (real time)."""
-        real = max(0.0, deadline - self.now().mono) / self.speed
-        return math.floor(max(0.0, real - EARLY) * 1000.0)
+        real = (due - self.now().mono) / self.speed
+        self._timer.start(_whole_ms(real - EARLY))
 
     def _wait_until(self, deadline: float) -> None:
         """Sleep until ``deadline`` (session seconds, this driver's clock), at most
@@ -231,10 +227,16 @@ class SessionDriver(QObject):
             # wait (cues a few milliseconds apart come out of one warm moment).
             self._warming = real > WARM_UP + EARLY
             ahead = WARM_UP if self._warming else EARLY
-            self._timer.start(math.floor(max(0.0, real - ahead) * 1000.0))
+            self._timer.start(_whole_ms(real - ahead))
         else:
             self._due = None
             self._timer.start(math.ceil(real * 1000.0))
+
+
+def _whole_ms(seconds: float) -> int:
+    """A timer's interval for ``seconds`` (real time): whole milliseconds, rounded down,
+    so that it never fires after them; none when they are already past."""
+    return math.floor(max(0.0, seconds) * 1000.0)
 
 
 class AfterTheMoment(QObject):

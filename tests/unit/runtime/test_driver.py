@@ -42,13 +42,9 @@ def test_a_moments_events_reach_the_slow_listener_after_the_others_in_order(qtbo
 BUSY_ROUTINE = b'format = 1\ntitle = "T"\n[pace]\nprepare = 1\n[[step]]\nname = "S"\nhold = 5\n'
 
 
-def test_a_boundary_is_on_time_though_the_event_loop_is_busy_as_it_falls_due(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """A picture painted as a step falls due (here: 50 ms of work that starts 2 ms before
-    it) must not start the step late: the driver is armed ahead and waits out the rest."""
-    from PySide6.QtCore import Qt, QTimer
-
-    driver = SessionDriver(SessionEngine(build_plan(parse_routine(BUSY_ROUTINE))))
-    started: list[tuple[float, float]] = []  # (planned, handled) of each part
+def parts_started(driver: SessionDriver) -> list[tuple[float, float]]:
+    """(planned, handled) of each part the driver starts from now on, as it starts it."""
+    started: list[tuple[float, float]] = []
     driver.engine_event.connect(
         lambda event: (
             started.append((event.mono, time.monotonic()))
@@ -56,6 +52,16 @@ def test_a_boundary_is_on_time_though_the_event_loop_is_busy_as_it_falls_due(qtb
             else None
         )
     )
+    return started
+
+
+def test_a_boundary_is_on_time_though_the_event_loop_is_busy_as_it_falls_due(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A picture painted as a step falls due (here: 50 ms of work that starts 2 ms before
+    it) must not start the step late: the driver is armed ahead and waits out the rest."""
+    from PySide6.QtCore import Qt, QTimer
+
+    driver = SessionDriver(SessionEngine(build_plan(parse_routine(BUSY_ROUTINE))))
+    started = parts_started(driver)
     driver.start()
     assert driver.engine.segment.kind is SegmentKind.PREPARE
     deadline = started[0][0] + driver.engine.segment.duration
@@ -113,14 +119,7 @@ def test_the_driver_goes_over_a_moment_shortly_before_it_and_keeps_it_on_time(qt
 
     driver = SessionDriver(Watched(build_plan(parse_routine(BUSY_ROUTINE))))
     engine = driver.engine
-    started: list[tuple[float, float]] = []  # (planned, handled) of each part
-    driver.engine_event.connect(
-        lambda event: (
-            started.append((event.mono, time.monotonic()))
-            if isinstance(event, SegmentStarted)
-            else None
-        )
-    )
+    started = parts_started(driver)
     driver.start()
     deadline = started[0][0] + engine.segment.duration
     qtbot.waitUntil(lambda: len(started) == 2, timeout=3000)
