@@ -25,6 +25,8 @@ whose host runs other work while the app sleeps between moments, each page touch
 again after a second costs microseconds instead of a tenth of one (on 2026-12-07 here,
 a moment's work took 1-13 ms of CPU instead of 0.2, and half the moments were late by a
 tick or more). ``cold_page_ns`` says how this host treated memory left for a second.
+Since then the driver wakes 30 ms before each deadline to go over the moment first
+(``runtime.driver.WARM_UP``), so that the moment itself finds its memory warm.
 """
 
 from __future__ import annotations
