@@ -207,6 +207,7 @@ class SessionDriver(QObject):
 
     def _arm(self) -> None:
         deadline = self.engine.next_deadline()
+        self._warming = False  # set again below when this deadline is worth a warm-up
         if deadline is None:
             self._timer.stop()
             self._due = None
@@ -216,7 +217,6 @@ class SessionDriver(QObject):
                 self.finished.emit(self._status)
             return
         real = max(0.0, deadline - self.now().mono) / self.speed
-        self._warming = False
         if real > HEARTBEAT:
             # A heartbeat, so that a process held still shows even in a long quiet hold.
             self._due = None
